@@ -1,0 +1,3 @@
+/** The audit log: who changed what, when, with the state before and after. Append-only. */
+@org.springframework.modulith.ApplicationModule(displayName = "Audit")
+package dev.canopy.audit;

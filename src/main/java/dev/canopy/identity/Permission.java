@@ -1,0 +1,29 @@
+package dev.canopy.identity;
+
+/**
+ * What a signed-in user or API key may do. Controllers check these (as Spring Security authorities
+ * named {@link #authority()}), never role names, so a role can change without touching controllers.
+ */
+public enum Permission {
+    WORKSPACE_READ("workspace:read"),
+    WORKSPACE_WRITE("workspace:write"),
+    TEAM_READ("team:read"),
+    TEAM_WRITE("team:write"),
+    API_KEYS_WRITE("api-keys:write"),
+    AUDIT_READ("audit:read"),
+    MAIL_SINK_READ("mail-sink:read");
+
+    private final String authority;
+
+    Permission(String authority) {
+        this.authority = authority;
+    }
+
+    public String authority() {
+        return authority;
+    }
+
+    public boolean readOnly() {
+        return authority.endsWith(":read");
+    }
+}

@@ -1,0 +1,53 @@
+package dev.canopy.identity;
+
+import static dev.canopy.identity.Permission.API_KEYS_WRITE;
+import static dev.canopy.identity.Permission.AUDIT_READ;
+import static dev.canopy.identity.Permission.MAIL_SINK_READ;
+import static dev.canopy.identity.Permission.TEAM_READ;
+import static dev.canopy.identity.Permission.TEAM_WRITE;
+import static dev.canopy.identity.Permission.WORKSPACE_READ;
+import static dev.canopy.identity.Permission.WORKSPACE_WRITE;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/** A vendor staff member's role in one workspace. */
+public enum Role {
+    OWNER("Owner", "Everything, including the workspace itself. Every workspace has at least one.", EnumSet.allOf(Permission.class)),
+    ADMIN("Admin", "Manages the workspace, the team, API keys and reads the audit log.", EnumSet.allOf(Permission.class)),
+    PARTNER_MANAGER("Partner manager", "Recruits, approves and enables partners.", EnumSet.of(WORKSPACE_READ, TEAM_READ)),
+    FINANCE("Finance", "Approves commissions and runs payouts.", EnumSet.of(WORKSPACE_READ, TEAM_READ)),
+    SALES("Sales", "Reviews deal registrations and works shared deals.", EnumSet.of(WORKSPACE_READ, TEAM_READ)),
+    ANALYST("Analyst", "Reads everything, changes nothing.", EnumSet.of(WORKSPACE_READ, TEAM_READ));
+
+    private final String label;
+    private final String description;
+    private final Set<Permission> permissions;
+
+    Role(String label, String description, Set<Permission> permissions) {
+        this.label = label;
+        this.description = description;
+        this.permissions = permissions;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public Set<Permission> permissions() {
+        return EnumSet.copyOf(permissions);
+    }
+
+    /** Owners are made by sign-up or by another owner, never by an invitation. */
+    public boolean invitable() {
+        return this != OWNER;
+    }
+
+    public boolean readOnly() {
+        return permissions.stream().allMatch(Permission::readOnly);
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Workspaces, the people who work in them and their roles, invitations, password resets, API keys,
+ * partner-portal users, and the security configuration that checks every request.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Identity")
+package dev.canopy.identity;

@@ -1,0 +1,98 @@
+package dev.canopy.identity.security;
+
+import dev.canopy.identity.internal.AccountTable;
+import dev.canopy.identity.internal.LoginFailureTable;
+import dev.canopy.identity.internal.LoginThrottle;
+import dev.canopy.identity.internal.PartnerUserTable;
+import dev.canopy.shared.EmailAddress;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Sign-in attempts: failures are counted in PostgreSQL and {@link LoginThrottle} decides when to refuse
+ * further tries; a success records the sign-in and clears the address's failures.
+ */
+@Component
+class LoginAttempts {
+
+    private final LoginFailureTable failures;
+    private final AccountTable accounts;
+    private final PartnerUserTable partnerUsers;
+    private final JdbcClient db;
+    private final Clock clock;
+
+    LoginAttempts(
+            LoginFailureTable failures, AccountTable accounts, PartnerUserTable partnerUsers, JdbcClient db, Clock clock) {
+        this.failures = failures;
+        this.accounts = accounts;
+        this.partnerUsers = partnerUsers;
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /** Refuses a sign-in POST to {@code loginPath} while the address or the client is locked out. */
+    OncePerRequestFilter throttle(String loginPath) {
+        return new OncePerRequestFilter() {
+            @Override
+            protected boolean shouldNotFilter(HttpServletRequest request) {
+                return !"POST".equals(request.getMethod()) || !loginPath.equals(request.getServletPath());
+            }
+
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
+                Instant now = clock.instant();
+                Instant since = now.minus(LoginThrottle.WINDOW);
+                Optional<Instant> lockedUntil = LoginThrottle.lockedUntil(
+                        failures.forAccountSince(email(request), since),
+                        failures.forIpSince(request.getRemoteAddr(), since),
+                        now);
+                if (lockedUntil.isPresent()) {
+                    long minutes = Math.max(1, (lockedUntil.get().getEpochSecond() - now.getEpochSecond() + 59) / 60);
+                    response.sendRedirect(loginPath + "?locked=" + minutes);
+                    return;
+                }
+                chain.doFilter(request, response);
+            }
+        };
+    }
+
+    AuthenticationFailureHandler failureHandler(String loginPath) {
+        return (request, response, exception) -> {
+            failures.insert(email(request), request.getRemoteAddr(), clock.instant());
+            response.sendRedirect(loginPath + "?error");
+        };
+    }
+
+    AuthenticationSuccessHandler successHandler(String home) {
+        SavedRequestAwareAuthenticationSuccessHandler redirect = new SavedRequestAwareAuthenticationSuccessHandler();
+        redirect.setDefaultTargetUrl(home);
+        return (request, response, authentication) -> {
+            Instant now = clock.instant();
+            switch (authentication.getPrincipal()) {
+                case VendorUser user -> accounts.recordLogin(user.accountId(), now);
+                case PartnerUser user -> partnerUsers.recordLogin(user.id(), now);
+                default -> {}
+            }
+            db.sql("delete from identity_login_failure where email = ?").param(email(request)).update();
+            redirect.onAuthenticationSuccess(request, response, authentication);
+        };
+    }
+
+    private static String email(HttpServletRequest request) {
+        String raw = request.getParameter("email");
+        return EmailAddress.parse(raw).map(EmailAddress::value).orElse(raw == null ? "" : raw.strip());
+    }
+}

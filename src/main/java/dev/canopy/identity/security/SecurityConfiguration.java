@@ -1,0 +1,142 @@
+package dev.canopy.identity.security;
+
+import dev.canopy.identity.ApiKeys;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.session.jdbc.config.annotation.web.http.EnableJdbcHttpSession;
+import org.springframework.session.web.http.CookieSerializer;
+import org.springframework.session.web.http.DefaultCookieSerializer;
+
+/**
+ * Three doors, each with its own way in: the API (API keys, stateless), the partner portal (partner
+ * users) and the vendor console (staff). Which principal may do what is checked on the server for every
+ * request: here by path, in controllers by permission.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+@EnableJdbcHttpSession(maxInactiveIntervalInSeconds = 8 * 60 * 60)
+class SecurityConfiguration {
+
+    private static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+            + "script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    /** Argon2id for new hashes; the prefix in each stored hash lets us move to a stronger one later. */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new DelegatingPasswordEncoder(
+                "argon2", Map.of("argon2", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8()));
+    }
+
+    /** The session cookie: HttpOnly, Secure and SameSite=Lax. */
+    @Bean
+    CookieSerializer cookieSerializer(@Value("${server.servlet.session.cookie.secure:true}") boolean secure) {
+        DefaultCookieSerializer cookie = new DefaultCookieSerializer();
+        cookie.setCookieName("CANOPY_SESSION");
+        cookie.setUseHttpOnlyCookie(true);
+        cookie.setUseSecureCookie(secure);
+        cookie.setSameSite("Lax");
+        cookie.setCookiePath("/");
+        return cookie;
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, ApiKeys apiKeys) throws Exception {
+        http.securityMatcher("/api/v1/**")
+                .authorizeHttpRequests(a -> a.requestMatchers("/api/v1/openapi.json", "/api/v1/openapi.json/**")
+                        .permitAll()
+                        .anyRequest()
+                        .hasRole("API"))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable()) // no cookies: a forged cross-site request carries no key
+                .requestCache(c -> c.disable())
+                .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys), UsernamePasswordAuthenticationFilter.class)
+                .exceptionHandling(e -> e.authenticationEntryPoint(ApiAuthenticationProblems::unauthorized)
+                        .accessDeniedHandler(ApiAuthenticationProblems::forbidden));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain portal(
+            HttpSecurity http, PartnerUsers partnerUsers, PasswordEncoder encoder, LoginAttempts attempts)
+            throws Exception {
+        http.securityMatcher("/portal/**")
+                .authorizeHttpRequests(a ->
+                        a.requestMatchers("/portal/login").permitAll().anyRequest().hasRole("PARTNER"))
+                .authenticationManager(manager(partnerUsers, encoder))
+                .formLogin(f -> f.loginPage("/portal/login")
+                        .usernameParameter("email")
+                        .defaultSuccessUrl("/portal", false)
+                        .failureHandler(attempts.failureHandler("/portal/login"))
+                        .successHandler(attempts.successHandler("/portal")))
+                .logout(l -> l.logoutUrl("/portal/logout").logoutSuccessUrl("/portal/login?logout"))
+                .addFilterBefore(attempts.throttle("/portal/login"), UsernamePasswordAuthenticationFilter.class);
+        return common(http).build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain console(
+            HttpSecurity http, VendorAccounts vendorAccounts, PasswordEncoder encoder, LoginAttempts attempts)
+            throws Exception {
+        http.authorizeHttpRequests(a -> a.requestMatchers(
+                                "/",
+                                "/login",
+                                "/signup",
+                                "/signup/slug",
+                                "/forgot-password",
+                                "/reset-password",
+                                "/invitations/*",
+                                "/webjars/**",
+                                "/css/**",
+                                "/js/**",
+                                "/images/**",
+                                "/favicon.ico",
+                                "/error",
+                                "/api/docs",
+                                "/swagger-ui/**",
+                                "/actuator/health/**",
+                                "/actuator/prometheus")
+                        .permitAll()
+                        .requestMatchers("/app/**")
+                        .hasRole("VENDOR")
+                        .anyRequest()
+                        .authenticated())
+                .authenticationManager(manager(vendorAccounts, encoder))
+                .formLogin(f -> f.loginPage("/login")
+                        .usernameParameter("email")
+                        .failureHandler(attempts.failureHandler("/login"))
+                        .successHandler(attempts.successHandler("/app")))
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .addFilterBefore(attempts.throttle("/login"), UsernamePasswordAuthenticationFilter.class);
+        return common(http).build();
+    }
+
+    private static HttpSecurity common(HttpSecurity http) throws Exception {
+        return http.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
+                .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()));
+    }
+
+    private static ProviderManager manager(UserDetailsService users, PasswordEncoder encoder) {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
+        provider.setPasswordEncoder(encoder);
+        return new ProviderManager(provider);
+    }
+}

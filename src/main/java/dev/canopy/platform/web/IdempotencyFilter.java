@@ -1,0 +1,185 @@
+package dev.canopy.platform.web;
+
+import dev.canopy.platform.CurrentWorkspace;
+import dev.canopy.shared.WorkspaceId;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * Honours {@code Idempotency-Key} on API POSTs: the same key and body replay the first response, the
+ * same key with another body is a 422, and a duplicate that arrives while the first is still running
+ * gets a 409. Runs after Spring Security (order 0 &gt; -100), so keys are scoped to the caller's workspace.
+ */
+@Component
+@Order(0)
+class IdempotencyFilter extends OncePerRequestFilter {
+
+    static final String HEADER = "Idempotency-Key";
+    static final String REPLAYED_HEADER = "Idempotency-Replayed";
+    private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+
+    private final IdempotencyKeys keys;
+    private final CurrentWorkspace currentWorkspace;
+
+    IdempotencyFilter(IdempotencyKeys keys, CurrentWorkspace currentWorkspace) {
+        this.keys = keys;
+        this.currentWorkspace = currentWorkspace;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !"POST".equals(request.getMethod())
+                || !request.getRequestURI().startsWith("/api/v1/")
+                || request.getHeader(HEADER) == null;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Optional<WorkspaceId> workspace =
+                currentWorkspace.principal().map(p -> p.workspaceId());
+        if (workspace.isEmpty()) {
+            chain.doFilter(request, response); // unauthenticated: security has answered already
+            return;
+        }
+        String key = request.getHeader(HEADER);
+        if (!VALID_KEY.matcher(key).matches()) {
+            ProblemResponses.write(
+                    response,
+                    ApiProblems.problem(
+                            HttpStatus.BAD_REQUEST,
+                            "Invalid Idempotency-Key",
+                            "Idempotency-Key must be 1 to 255 visible ASCII characters."));
+            return;
+        }
+        byte[] body = request.getInputStream().readAllBytes();
+        String hash = sha256(request.getMethod() + " " + request.getRequestURI() + "?" + request.getQueryString(), body);
+
+        if (!keys.claim(workspace.get(), key, hash)) {
+            answerDuplicate(response, keys.find(workspace.get(), key), hash);
+            return;
+        }
+        ContentCachingResponseWrapper cached = new ContentCachingResponseWrapper(response);
+        try {
+            chain.doFilter(new CachedBodyRequest(request, body), cached);
+        } catch (IOException | ServletException | RuntimeException e) {
+            keys.release(workspace.get(), key);
+            throw e;
+        }
+        if (cached.getStatus() >= 500) {
+            keys.release(workspace.get(), key);
+        } else {
+            keys.complete(workspace.get(), key, cached.getStatus(), cached.getContentType(), cached.getContentAsByteArray());
+        }
+        cached.copyBodyToResponse();
+    }
+
+    private void answerDuplicate(HttpServletResponse response, Optional<IdempotencyKeys.Stored> stored, String hash)
+            throws IOException {
+        if (stored.isEmpty()) {
+            // The first request failed and gave the key back between our claim and our read: try again.
+            conflict(response);
+        } else if (!stored.get().requestHash().equals(hash)) {
+            ProblemResponses.write(
+                    response,
+                    ApiProblems.problem(
+                            HttpStatus.UNPROCESSABLE_CONTENT,
+                            "Idempotency-Key reused",
+                            "This Idempotency-Key was already used with a different request. Use a new key."));
+        } else if (stored.get().completed()) {
+            response.setStatus(stored.get().status());
+            if (stored.get().contentType() != null) {
+                response.setContentType(stored.get().contentType());
+            }
+            response.setHeader(REPLAYED_HEADER, "true");
+            response.getOutputStream().write(stored.get().body());
+        } else {
+            conflict(response);
+        }
+    }
+
+    private static void conflict(HttpServletResponse response) throws IOException {
+        response.setHeader("Retry-After", "1");
+        ProblemResponses.write(
+                response,
+                ApiProblems.problem(
+                        HttpStatus.CONFLICT,
+                        "Request in progress",
+                        "A request with this Idempotency-Key is still being processed. Retry shortly."));
+    }
+
+    private static String sha256(String target, byte[] body) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(target.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            return HexFormat.of().formatHex(digest.digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final class CachedBodyRequest extends HttpServletRequestWrapper {
+        private final byte[] body;
+
+        CachedBodyRequest(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    return in.read(b, off, len);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(jakarta.servlet.ReadListener listener) {
+                    throw new IllegalStateException("synchronous reads only");
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+        }
+    }
+}

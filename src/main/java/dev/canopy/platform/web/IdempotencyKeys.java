@@ -1,0 +1,110 @@
+package dev.canopy.platform.web;
+
+import dev.canopy.shared.WorkspaceId;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Idempotency keys in PostgreSQL, unique per workspace: the database, not a node's memory, decides which
+ * of two concurrent requests with the same key goes first.
+ */
+@Repository
+class IdempotencyKeys {
+
+    /** How long a claimed key blocks duplicates before a crashed request's claim may be taken over. */
+    static final Duration CLAIM = Duration.ofSeconds(60);
+
+    /** How long a finished response is kept for replay. */
+    static final Duration RETENTION = Duration.ofHours(24);
+
+    private final JdbcClient db;
+    private final Clock clock;
+
+    record Stored(String requestHash, Instant claimedUntil, Integer status, String contentType, byte[] body) {
+        boolean completed() {
+            return status != null;
+        }
+    }
+
+    IdempotencyKeys(JdbcClient db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /** True when this request now owns the key: first to claim it, or taking over an abandoned claim. */
+    boolean claim(WorkspaceId workspace, String key, String requestHash) {
+        Instant now = clock.instant();
+        int inserted = db.sql(
+                        """
+                        insert into platform_idempotency_key
+                            (workspace_id, idempotency_key, request_hash, claimed_until, created_at)
+                        values (?, ?, ?, ?, ?)
+                        on conflict do nothing
+                        """)
+                .params(workspace.value(), key, requestHash, ts(now.plus(CLAIM)), ts(now))
+                .update();
+        if (inserted == 1) {
+            return true;
+        }
+        return db.sql(
+                                """
+                        update platform_idempotency_key set claimed_until = ?
+                        where workspace_id = ? and idempotency_key = ? and request_hash = ?
+                          and response_status is null and claimed_until < ?
+                        """)
+                        .params(ts(now.plus(CLAIM)), workspace.value(), key, requestHash, ts(now))
+                        .update()
+                == 1;
+    }
+
+    Optional<Stored> find(WorkspaceId workspace, String key) {
+        return db.sql(
+                        """
+                        select request_hash, claimed_until, response_status, response_type, response_body
+                        from platform_idempotency_key where workspace_id = ? and idempotency_key = ?
+                        """)
+                .params(workspace.value(), key)
+                .query((rs, n) -> new Stored(
+                        rs.getString(1),
+                        rs.getTimestamp(2).toInstant(),
+                        (Integer) rs.getObject(3),
+                        rs.getString(4),
+                        rs.getBytes(5)))
+                .optional();
+    }
+
+    void complete(WorkspaceId workspace, String key, int status, String contentType, byte[] body) {
+        db.sql(
+                        """
+                        update platform_idempotency_key
+                        set response_status = ?, response_type = ?, response_body = ?, completed_at = ?
+                        where workspace_id = ? and idempotency_key = ?
+                        """)
+                .params(status, contentType, body, ts(clock.instant()), workspace.value(), key)
+                .update();
+    }
+
+    /** A request that failed on our side gives its key back, so the client's retry is processed anew. */
+    void release(WorkspaceId workspace, String key) {
+        db.sql("delete from platform_idempotency_key where workspace_id = ? and idempotency_key = ? and response_status is null")
+                .params(workspace.value(), key)
+                .update();
+    }
+
+    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
+    void forgetOldKeys() {
+        db.sql("delete from platform_idempotency_key where created_at < ?")
+                .param(ts(clock.instant().minus(RETENTION)))
+                .update();
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return Timestamp.from(instant);
+    }
+}
