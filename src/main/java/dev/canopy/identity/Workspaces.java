@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Currency;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -99,8 +100,14 @@ public class Workspaces {
         return new SignedUp(workspace, account);
     }
 
-    public boolean slugAvailable(String slug) {
-        return !workspaces.slugTaken(slug);
+    /** What is wrong with {@code slug} as a new workspace's address, if anything. */
+    public Optional<String> slugProblem(String slug) {
+        try {
+            String checked = SlugPolicy.check("slug", slug);
+            return workspaces.slugTaken(checked) ? Optional.of("Taken, choose another") : Optional.empty();
+        } catch (InvalidInputException e) {
+            return Optional.of(e.problems().getFirst().message());
+        }
     }
 
     @Transactional(readOnly = true)

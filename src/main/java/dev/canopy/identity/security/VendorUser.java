@@ -85,6 +85,11 @@ public final class VendorUser implements UserDetails, CredentialsContainer, Acco
         return workspaces;
     }
 
+    /** Whether this user holds the permission named by {@code authority}, for showing or hiding actions. */
+    public boolean can(String authority) {
+        return current.role().permissions().stream().anyMatch(p -> p.authority().equals(authority));
+    }
+
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
         List<GrantedAuthority> authorities = new ArrayList<>();

@@ -13,7 +13,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Runs Canopy on an embedded PostgreSQL when {@code canopy.embedded-postgres.enabled=true} (the demo
- * run and the tests). Production leaves it off and uses the usual {@code spring.datasource.*}.
+ * run and the tests). Production leaves it off and uses the usual {@code spring.datasource.*}. An empty
+ * {@code canopy.embedded-postgres.data-dir} means throw-away data shared by every context of the JVM.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "canopy.embedded-postgres.enabled", havingValue = "true")
@@ -23,11 +24,17 @@ class EmbeddedPostgresConfiguration {
 
     @Bean
     DataSource dataSource(
-            @Value("${canopy.embedded-postgres.data-dir:./data/postgres}") Path dataDirectory,
+            @Value("${canopy.embedded-postgres.data-dir:}") String dataDirectory,
             @Value("${canopy.embedded-postgres.port:0}") int port,
             @Value("${spring.datasource.hikari.maximum-pool-size:20}") int poolSize) {
-        EmbeddedPostgres server = EmbeddedPostgresServer.start(dataDirectory, port);
-        log.info("Embedded PostgreSQL on port {} with data in {}", server.getPort(), dataDirectory.toAbsolutePath());
+        EmbeddedPostgres server;
+        if (dataDirectory.isBlank()) {
+            server = EmbeddedPostgresServer.startEphemeral();
+            log.info("Embedded PostgreSQL on port {} with throw-away data", server.getPort());
+        } else {
+            server = EmbeddedPostgresServer.start(Path.of(dataDirectory), port);
+            log.info("Embedded PostgreSQL on port {} with data in {}", server.getPort(), Path.of(dataDirectory).toAbsolutePath());
+        }
         HikariDataSource pool = new HikariDataSource();
         pool.setJdbcUrl(server.getJdbcUrl("postgres", "postgres"));
         pool.setUsername("postgres");

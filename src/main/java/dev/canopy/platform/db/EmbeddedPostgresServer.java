@@ -15,8 +15,33 @@ import java.util.Map;
 public final class EmbeddedPostgresServer {
 
     private static final Map<Path, EmbeddedPostgres> RUNNING = new HashMap<>();
+    private static EmbeddedPostgres ephemeral;
 
     private EmbeddedPostgresServer() {}
+
+    /** A server whose data lives in a temporary directory, removed when the JVM ends (the tests' server). */
+    public static synchronized EmbeddedPostgres startEphemeral() {
+        if (ephemeral == null) {
+            try {
+                ephemeral = EmbeddedPostgres.builder()
+                        .setServerConfig("max_connections", "300")
+                        .setServerConfig("timezone", "UTC")
+                        .start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not start embedded PostgreSQL", e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedPostgresServer::stopEphemeral));
+        }
+        return ephemeral;
+    }
+
+    private static synchronized void stopEphemeral() {
+        try {
+            ephemeral.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     /** Starts (or reuses) the server keeping its data in {@code dataDirectory}; port 0 picks a free port. */
     public static synchronized EmbeddedPostgres start(Path dataDirectory, int port) {

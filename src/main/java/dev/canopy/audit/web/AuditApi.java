@@ -1,0 +1,66 @@
+package dev.canopy.audit.web;
+
+import dev.canopy.audit.AuditEntry;
+import dev.canopy.audit.AuditLog;
+import dev.canopy.audit.AuditPage;
+import dev.canopy.audit.AuditQuery;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@RestController
+@RequestMapping("/api/v1/audit-events")
+@Tag(name = "Audit log", description = "Every change made in the workspace, newest first")
+class AuditApi {
+
+    record Actor(String kind, String id, String name) {}
+
+    record Event(long id, Instant occurredAt, Actor actor, String action, String subjectType, String subjectId, JsonNode before, JsonNode after) {}
+
+    record Page(List<Event> data, String nextCursor) {}
+
+    private final AuditLog auditLog;
+    private final JsonMapper json;
+
+    AuditApi(AuditLog auditLog, JsonMapper json) {
+        this.auditLog = auditLog;
+        this.json = json;
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAuthority('audit:read')")
+    @Operation(summary = "List audit events", description = "Cursor pagination: pass nextCursor as cursor for the next page.")
+    Page list(
+            @RequestParam(required = false) String action,
+            @RequestParam(required = false) String actor,
+            @RequestParam(required = false) String subject,
+            @RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to,
+            @RequestParam(required = false) Long cursor,
+            @RequestParam(defaultValue = "50") int limit) {
+        AuditPage page = auditLog.search(new AuditQuery(action, actor, subject, from, to, cursor, limit));
+        return new Page(
+                page.entries().stream().map(this::event).toList(),
+                page.nextCursor() == null ? null : page.nextCursor().toString());
+    }
+
+    private Event event(AuditEntry e) {
+        return new Event(
+                e.id(),
+                e.occurredAt(),
+                new Actor(e.actor().kind().name(), e.actor().id(), e.actor().name()),
+                e.action(),
+                e.subjectType(),
+                e.subjectId(),
+                e.before() == null ? null : json.readTree(e.before()),
+                e.after() == null ? null : json.readTree(e.after()));
+    }
+}

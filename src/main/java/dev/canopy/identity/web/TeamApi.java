@@ -1,0 +1,87 @@
+package dev.canopy.identity.web;
+
+import dev.canopy.identity.InvitationView;
+import dev.canopy.identity.MemberView;
+import dev.canopy.identity.Team;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Team", description = "Members of the workspace and invitations")
+class TeamApi {
+
+    record MemberResponse(String accountId, String email, String displayName, String role, Instant joinedAt) {
+        static MemberResponse of(MemberView m) {
+            return new MemberResponse(m.accountId().toString(), m.email(), m.displayName(), m.role().name(), m.joinedAt());
+        }
+    }
+
+    record InvitationResponse(String id, String email, String role, String status, String invitedBy, Instant createdAt, Instant expiresAt) {
+        static InvitationResponse of(InvitationView i, Instant now) {
+            return new InvitationResponse(
+                    i.id().toString(), i.email(), i.role().name(), i.statusAt(now).name(), i.invitedBy(), i.createdAt(), i.expiresAt());
+        }
+    }
+
+    record InviteRequest(String email, String role) {}
+
+    private final Team team;
+    private final Clock clock;
+
+    TeamApi(Team team, Clock clock) {
+        this.team = team;
+        this.clock = clock;
+    }
+
+    @GetMapping("/members")
+    @PreAuthorize("hasAuthority('team:read')")
+    @Operation(summary = "List the workspace's members")
+    List<MemberResponse> members() {
+        return team.members().stream().map(MemberResponse::of).toList();
+    }
+
+    @GetMapping("/invitations")
+    @PreAuthorize("hasAuthority('team:read')")
+    @Operation(summary = "List invitations, newest first")
+    List<InvitationResponse> invitations() {
+        Instant now = clock.instant();
+        return team.invitations().stream().map(i -> InvitationResponse.of(i, now)).toList();
+    }
+
+    @GetMapping("/invitations/{id}")
+    @PreAuthorize("hasAuthority('team:read')")
+    @Operation(summary = "One invitation")
+    InvitationResponse invitation(@PathVariable UUID id) {
+        return InvitationResponse.of(team.invitation(id), clock.instant());
+    }
+
+    @PostMapping("/invitations")
+    @PreAuthorize("hasAuthority('team:write')")
+    @Operation(summary = "Invite someone by email", description = "Honours an Idempotency-Key header.")
+    ResponseEntity<InvitationResponse> invite(@RequestBody InviteRequest request) {
+        InvitationView created = team.invite(request.email(), TeamController.parseRole(request.role()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(InvitationResponse.of(created, clock.instant()));
+    }
+
+    @DeleteMapping("/invitations/{id}")
+    @PreAuthorize("hasAuthority('team:write')")
+    @Operation(summary = "Revoke an open invitation")
+    InvitationResponse revoke(@PathVariable UUID id) {
+        return InvitationResponse.of(team.revoke(id), clock.instant());
+    }
+}

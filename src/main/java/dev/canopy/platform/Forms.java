@@ -1,0 +1,38 @@
+package dev.canopy.platform;
+
+import dev.canopy.shared.ConflictException;
+import dev.canopy.shared.InvalidInputException;
+import org.springframework.validation.BindingResult;
+
+/** Puts a service's verdict on bad input next to the form fields it names. */
+public final class Forms {
+
+    private Forms() {}
+
+    public static void reject(BindingResult form, InvalidInputException e) {
+        for (InvalidInputException.FieldProblem problem : e.problems()) {
+            reject(form, problem.field(), problem.message());
+        }
+    }
+
+    public static void reject(BindingResult form, ConflictException e) {
+        reject(form, e.field(), e.getMessage());
+    }
+
+    private static void reject(BindingResult form, String field, String message) {
+        if (field != null && form.getTarget() != null && hasProperty(form, field)) {
+            form.rejectValue(field, "invalid", message);
+        } else {
+            form.reject("invalid", message);
+        }
+    }
+
+    private static boolean hasProperty(BindingResult form, String field) {
+        try {
+            form.getFieldType(field);
+            return form.getFieldType(field) != null;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+}

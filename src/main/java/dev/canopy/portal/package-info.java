@@ -1,0 +1,3 @@
+/** The partner portal's pages that compose several modules. */
+@org.springframework.modulith.ApplicationModule(displayName = "Portal")
+package dev.canopy.portal;
