@@ -1,0 +1,4 @@
+package dev.canopy.archfixtures.violations;
+
+/** Violates: an {@code Impl} class. */
+public class FooImpl {}
