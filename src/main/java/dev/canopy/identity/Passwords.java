@@ -6,6 +6,7 @@ import dev.canopy.identity.internal.MembershipTable;
 import dev.canopy.identity.internal.PasswordPolicy;
 import dev.canopy.identity.internal.PasswordResetTable;
 import dev.canopy.identity.internal.Tokens;
+import dev.canopy.platform.BaseUrl;
 import dev.canopy.platform.Mailer;
 import dev.canopy.platform.OutgoingMail;
 import dev.canopy.shared.Actor;
@@ -19,7 +20,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -39,7 +39,7 @@ public class Passwords {
     private final AuditLog audit;
     private final JdbcClient db;
     private final Clock clock;
-    private final String baseUrl;
+    private final BaseUrl baseUrl;
 
     Passwords(
             AccountTable accounts,
@@ -50,7 +50,7 @@ public class Passwords {
             AuditLog audit,
             JdbcClient db,
             Clock clock,
-            @Value("${canopy.base-url}") String baseUrl) {
+            BaseUrl baseUrl) {
         this.accounts = accounts;
         this.memberships = memberships;
         this.resets = resets;
@@ -78,7 +78,7 @@ public class Passwords {
                     email,
                     "Reset your Canopy password",
                     "password-reset",
-                    Map.of("name", account.displayName(), "link", baseUrl + "/reset-password?token=" + token, "validMinutes", RESET_LINK_VALIDITY.toMinutes()),
+                    Map.of("name", account.displayName(), "link", baseUrl.link("/reset-password?token=" + token), "validMinutes", RESET_LINK_VALIDITY.toMinutes()),
                     workspacesOf(account.id())));
         });
     }

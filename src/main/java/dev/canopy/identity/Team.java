@@ -8,6 +8,7 @@ import dev.canopy.identity.internal.PasswordPolicy;
 import dev.canopy.identity.internal.Tokens;
 import dev.canopy.identity.internal.WorkspaceTable;
 import dev.canopy.identity.security.Principals;
+import dev.canopy.platform.BaseUrl;
 import dev.canopy.platform.CurrentWorkspace;
 import dev.canopy.platform.Mailer;
 import dev.canopy.platform.OutgoingMail;
@@ -25,7 +26,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -53,7 +53,7 @@ public class Team {
     private final AuditLog audit;
     private final Mailer mailer;
     private final Clock clock;
-    private final String baseUrl;
+    private final BaseUrl baseUrl;
 
     Team(
             MembershipTable memberships,
@@ -65,7 +65,7 @@ public class Team {
             AuditLog audit,
             Mailer mailer,
             Clock clock,
-            @Value("${canopy.base-url}") String baseUrl) {
+            BaseUrl baseUrl) {
         this.memberships = memberships;
         this.invitations = invitations;
         this.accounts = accounts;
@@ -270,7 +270,7 @@ public class Team {
                         "workspaceName", workspace.name(),
                         "invitedBy", invitation.invitedBy(),
                         "role", invitation.role().label(),
-                        "link", baseUrl + "/invitations/" + token,
+                        "link", baseUrl.link("/invitations/" + token),
                         "expiresAt", invitation.expiresAt()),
                 Set.of(workspace.id())));
     }

@@ -1,6 +1,7 @@
 package dev.canopy.identity.web;
 
 import dev.canopy.identity.security.PartnerUser;
+import dev.canopy.platform.BaseUrl;
 import dev.canopy.identity.security.VendorUser;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -12,17 +13,16 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class ConsoleModelAdvice {
 
     private final boolean mailSinkEnabled;
-    private final String baseUrl;
+    private final BaseUrl baseUrl;
 
-    ConsoleModelAdvice(
-            @Value("${canopy.mail.sink.enabled}") boolean mailSinkEnabled, @Value("${canopy.base-url}") String baseUrl) {
+    ConsoleModelAdvice(@Value("${canopy.mail.sink.enabled}") boolean mailSinkEnabled, BaseUrl baseUrl) {
         this.mailSinkEnabled = mailSinkEnabled;
         this.baseUrl = baseUrl;
     }
 
     @ModelAttribute("baseUrl")
     String baseUrl() {
-        return baseUrl;
+        return baseUrl.link("");
     }
 
     @ModelAttribute("me")

@@ -1,0 +1,31 @@
+package dev.canopy.testing;
+
+import dev.canopy.identity.ApiKeys;
+import dev.canopy.identity.Workspaces;
+import dev.canopy.identity.security.VendorAccounts;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+@TestConfiguration(proxyBeanMethods = false)
+class TestSupport {
+
+    @Bean
+    @Primary
+    MutableClock mutableClock() {
+        return new MutableClock();
+    }
+
+    @Bean
+    Fixtures fixtures(
+            Workspaces workspaces,
+            VendorAccounts vendorAccounts,
+            ApiKeys apiKeys,
+            JdbcClient db,
+            PasswordEncoder encoder,
+            MutableClock clock) {
+        return new Fixtures(workspaces, vendorAccounts, apiKeys, db, encoder, clock);
+    }
+}
