@@ -47,7 +47,7 @@ class LoginAttempts {
         return new OncePerRequestFilter() {
             @Override
             protected boolean shouldNotFilter(HttpServletRequest request) {
-                return !"POST".equals(request.getMethod()) || !loginPath.equals(request.getServletPath());
+                return !"POST".equals(request.getMethod()) || !loginPath.equals(request.getRequestURI().substring(request.getContextPath().length()));
             }
 
             @Override

@@ -2,7 +2,6 @@ package dev.canopy.identity.web;
 
 import dev.canopy.identity.ApiKeyScope;
 import dev.canopy.identity.ApiKeys;
-import dev.canopy.identity.CreatedApiKey;
 import dev.canopy.platform.Forms;
 import dev.canopy.shared.InvalidInputException;
 import java.util.UUID;
@@ -42,16 +41,15 @@ class ApiKeysController {
     }
 
     @PostMapping
-    String create(@ModelAttribute("form") CreateForm form, BindingResult result, Model model, RedirectAttributes redirect) {
-        CreatedApiKey created;
+    String create(@ModelAttribute("form") CreateForm form, BindingResult result, Model model) {
         try {
-            created = apiKeys.create(form.name(), parseScope(form.scope()));
+            // Rendered in this response, not carried through a redirect: the secret never rests in the session.
+            model.addAttribute("created", apiKeys.create(form.name(), parseScope(form.scope())));
+            model.addAttribute("form", new CreateForm("", form.scope()));
         } catch (InvalidInputException e) {
             Forms.reject(result, e);
-            return page(model);
         }
-        redirect.addFlashAttribute("created", created);
-        return "redirect:/app/api-keys";
+        return page(model);
     }
 
     @PostMapping("/{id}/revoke")
