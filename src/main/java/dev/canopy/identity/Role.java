@@ -8,6 +8,7 @@ import static dev.canopy.identity.Permission.TEAM_WRITE;
 import static dev.canopy.identity.Permission.WORKSPACE_READ;
 import static dev.canopy.identity.Permission.WORKSPACE_WRITE;
 
+import dev.canopy.shared.InvalidInputException;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -28,6 +29,18 @@ public enum Role {
         this.label = label;
         this.description = description;
         this.permissions = permissions;
+    }
+
+    /** The role named {@code name}; bad input names the {@code role} field. */
+    public static Role parse(String name) {
+        if (name == null || name.isBlank()) {
+            throw new InvalidInputException("role", "Choose a role");
+        }
+        try {
+            return valueOf(name.strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("role", "Unknown role '" + name + "'");
+        }
     }
 
     public String label() {

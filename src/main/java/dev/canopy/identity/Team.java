@@ -94,13 +94,15 @@ public class Team {
     }
 
     @Transactional
-    public InvitationView invite(String rawEmail, Role role) {
+    public InvitationView invite(String rawEmail, String roleName) {
         EmailAddress[] email = new EmailAddress[1];
+        Role[] role = new Role[1];
         InvalidInputException.collect(
                 () -> email[0] = EmailAddress.parse(rawEmail)
                         .orElseThrow(() -> new InvalidInputException("email", "Enter a valid email address, like name@company.com")),
                 () -> {
-                    if (role == null || !role.invitable()) {
+                    role[0] = Role.parse(roleName);
+                    if (!role[0].invitable()) {
                         throw new InvalidInputException("role", "Choose a role other than owner");
                     }
                 });
@@ -112,7 +114,7 @@ public class Team {
         String token = Tokens.random(32);
         Instant now = clock.instant();
         if (!invitations.insert(
-                id, workspace, email[0].value(), role, Tokens.hash(token), Principals.account().accountId(), now, now.plus(INVITATION_VALIDITY))) {
+                id, workspace, email[0].value(), role[0], Tokens.hash(token), Principals.account().accountId(), now, now.plus(INVITATION_VALIDITY))) {
             throw new ConflictException("email", email[0] + " has an open invitation already; resend it instead");
         }
         InvitationView created = invitation(id);
@@ -147,10 +149,8 @@ public class Team {
     }
 
     @Transactional
-    public MemberView changeRole(UUID accountId, Role role) {
-        if (role == null) {
-            throw new InvalidInputException("role", "Choose a role");
-        }
+    public MemberView changeRole(UUID accountId, String roleName) {
+        Role role = Role.parse(roleName);
         WorkspaceId workspace = currentWorkspace.id();
         memberships.lock(workspace);
         MemberView before = member(accountId);

@@ -74,7 +74,7 @@ class TeamApi {
     @PreAuthorize("hasAuthority('team:write')")
     @Operation(summary = "Invite someone by email", description = "Honours an Idempotency-Key header.")
     ResponseEntity<InvitationResponse> invite(@RequestBody InviteRequest request) {
-        InvitationView created = team.invite(request.email(), TeamController.parseRole(request.role()));
+        InvitationView created = team.invite(request.email(), request.role());
         return ResponseEntity.status(HttpStatus.CREATED).body(InvitationResponse.of(created, clock.instant()));
     }
 

@@ -53,7 +53,7 @@ class TeamController {
     @PreAuthorize("hasAuthority('team:write')")
     String invite(@ModelAttribute("form") InviteForm form, BindingResult result, Model model, RedirectAttributes redirect) {
         try {
-            team.invite(form.email(), parseRole(form.role()));
+            team.invite(form.email(), form.role());
         } catch (InvalidInputException e) {
             Forms.reject(result, e);
             return page(model);
@@ -81,7 +81,7 @@ class TeamController {
     @PreAuthorize("hasAuthority('team:write')")
     String changeRole(@PathVariable UUID accountId, @RequestParam String role, RedirectAttributes redirect) {
         return act(redirect, () -> {
-            var member = team.changeRole(accountId, parseRole(role));
+            var member = team.changeRole(accountId, role);
             return member.displayName() + " is now " + member.role().label() + ".";
         });
     }
@@ -104,13 +104,5 @@ class TeamController {
                     : e.getMessage());
         }
         return "redirect:/app/team";
-    }
-
-    static Role parseRole(String role) {
-        try {
-            return role == null || role.isBlank() ? null : Role.valueOf(role);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("role", "Unknown role '" + role + "'");
-        }
     }
 }

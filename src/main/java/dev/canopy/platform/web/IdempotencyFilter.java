@@ -72,7 +72,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         byte[] body = request.getInputStream().readAllBytes();
-        String hash = sha256(request.getMethod() + " " + request.getRequestURI() + "?" + request.getQueryString(), body);
+        String hash = requestHash(request.getMethod(), request.getRequestURI(), request.getQueryString(), body);
 
         if (!keys.claim(workspace.get(), key, hash)) {
             answerDuplicate(response, keys.find(workspace.get(), key), hash);
@@ -125,6 +125,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
                         HttpStatus.CONFLICT,
                         "Request in progress",
                         "A request with this Idempotency-Key is still being processed. Retry shortly."));
+    }
+
+    /** What makes two requests "the same request": method, path, query and body. */
+    static String requestHash(String method, String path, String query, byte[] body) {
+        return sha256(method + " " + path + "?" + (query == null ? "" : query), body);
     }
 
     private static String sha256(String target, byte[] body) {

@@ -1,0 +1,197 @@
+package dev.canopy;
+
+import static dev.canopy.testing.Fixtures.signedIn;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import dev.canopy.identity.ApiKeyScope;
+import dev.canopy.identity.ApiKeys;
+import dev.canopy.identity.Role;
+import dev.canopy.identity.Team;
+import dev.canopy.identity.security.VendorUser;
+import dev.canopy.platform.MailSink;
+import dev.canopy.testing.CanopyTest;
+import dev.canopy.testing.Fixtures;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Workspace A's people and keys, given the ids of workspace B's records, get 404 from every endpoint and
+ * change nothing of B's; lists never show B's records. A module that adds an endpoint with an id in its
+ * path adds a probe for it below, or {@link #everyEndpointWithAnIdHasAProbe} fails.
+ */
+@CanopyTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OneWorkspaceNeverSeesOrChangesAnother {
+
+    /** One request of A's aimed at a record of B's; {@code pattern} is the endpoint it exercises. */
+    record Probe(String pattern, MockHttpServletRequestBuilder request) {}
+
+    /** What B owns that A will aim at. */
+    record Victim(
+            Fixtures.Tenant tenant, UUID invitationId, String invitationEmail, UUID memberId, UUID apiKeyId, String apiKeyPrefix, int mailIndex) {}
+
+    // Paths that carry a secret token rather than an id: they identify no workspace by themselves.
+    private static final Set<String> NOT_WORKSPACE_IDS = Set.of("/invitations/{token}");
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    JdbcClient db;
+
+    @Autowired
+    Team team;
+
+    @Autowired
+    ApiKeys apiKeys;
+
+    @Autowired
+    MailSink mail;
+
+    @Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    private Fixtures.Tenant attacker;
+    private String attackerKey;
+    private Victim victim;
+
+    @BeforeAll
+    void twoWorkspaces() {
+        attacker = fixtures.newWorkspace();
+        attackerKey = fixtures.apiKey(attacker, ApiKeyScope.READ_WRITE);
+        Fixtures.Tenant b = fixtures.newWorkspace();
+        String invited = Fixtures.uniqueEmail("victim-invitee");
+        UUID invitation = fixtures.as(b.owner(), () -> team.invite(invited, "FINANCE").id());
+        VendorUser member = fixtures.member(b, Role.SALES);
+        var key = fixtures.as(b.owner(), () -> apiKeys.create("B's billing", ApiKeyScope.READ_WRITE)).key();
+        int mailIndex = mail.messagesFor(b.id()).getFirst().index();
+        victim = new Victim(b, invitation, invited, member.accountId(), key.id(), key.prefix(), mailIndex);
+    }
+
+    /** Identity: team, invitations, API keys, workspaces; platform: the mail sink. */
+    private List<Probe> identityProbes(Victim b) {
+        return List.of(
+                new Probe("/app/team/invitations/{id}/resend", post("/app/team/invitations/" + b.invitationId() + "/resend")),
+                new Probe("/app/team/invitations/{id}/revoke", post("/app/team/invitations/" + b.invitationId() + "/revoke")),
+                new Probe(
+                        "/app/team/members/{accountId}/role",
+                        post("/app/team/members/" + b.memberId() + "/role").param("role", "ADMIN")),
+                new Probe("/app/team/members/{accountId}/remove", post("/app/team/members/" + b.memberId() + "/remove")),
+                new Probe("/app/api-keys/{id}/revoke", post("/app/api-keys/" + b.apiKeyId() + "/revoke")),
+                new Probe("/app/workspaces/{id}/switch", post("/app/workspaces/" + b.tenant().id() + "/switch")),
+                new Probe("/app/mail/{index}", get("/app/mail/" + b.mailIndex())),
+                new Probe("/api/v1/invitations/{id}", get("/api/v1/invitations/" + b.invitationId())),
+                new Probe("/api/v1/invitations/{id}", delete("/api/v1/invitations/" + b.invitationId())));
+    }
+
+    private List<Probe> allProbes(Victim b) {
+        List<Probe> probes = new ArrayList<>();
+        probes.addAll(identityProbes(b));
+        return probes;
+    }
+
+    @TestFactory
+    Stream<DynamicTest> anotherWorkspacesIdsAnswer404AndChangeNothing() {
+        return allProbes(victim).stream().map(probe -> DynamicTest.dynamicTest(
+                probe.request().buildRequest(new org.springframework.mock.web.MockServletContext()).getMethod() + " "
+                        + probe.pattern(),
+                () -> {
+                    Map<String, String> before = fingerprint(victim.tenant());
+                    MockHttpServletRequestBuilder request = probe.request();
+                    if (probe.pattern().startsWith("/api/")) {
+                        request.header("Authorization", "Bearer " + attackerKey);
+                    } else {
+                        request.with(signedIn(attacker.owner())).with(csrf());
+                    }
+                    int status = mvc.perform(request).andReturn().getResponse().getStatus();
+                    assertThat(status).as(probe.pattern()).isEqualTo(404);
+                    assertThat(fingerprint(victim.tenant())).as("B's data after " + probe.pattern()).isEqualTo(before);
+                }));
+    }
+
+    @Test
+    void everyEndpointWithAnIdHasAProbe() {
+        Set<String> withIds = new TreeSet<>();
+        mappings.getHandlerMethods().keySet().forEach(info -> info.getPatternValues().stream()
+                .filter(p -> p.contains("{"))
+                .filter(p -> !NOT_WORKSPACE_IDS.contains(p))
+                .forEach(withIds::add));
+        Set<String> probed = new TreeSet<>();
+        allProbes(victim).forEach(p -> probed.add(p.pattern()));
+        assertThat(probed).containsAll(withIds);
+    }
+
+    @Test
+    void listsAndPagesNeverShowAnotherWorkspacesRecords() throws Exception {
+        List<String> secrets = List.of(
+                victim.tenant().owner().email(), victim.invitationEmail(), victim.apiKeyPrefix(), victim.tenant().slug());
+        List<MockHttpServletRequestBuilder> pages = List.of(
+                get("/app"), get("/app/team"), get("/app/api-keys"), get("/app/audit"), get("/app/mail"), get("/app/settings"));
+        for (MockHttpServletRequestBuilder page : pages) {
+            String html = mvc.perform(page.with(signedIn(attacker.owner())))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            secrets.forEach(secret -> assertThat(html).doesNotContain(secret));
+        }
+        for (String endpoint : List.of("/api/v1/workspace", "/api/v1/members", "/api/v1/invitations", "/api/v1/audit-events")) {
+            String json = mvc.perform(get(endpoint).header("Authorization", "Bearer " + attackerKey))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            secrets.forEach(secret -> assertThat(json).as(endpoint).doesNotContain(secret));
+        }
+    }
+
+    /** A digest of every row B owns, in every table that has a workspace_id, and of B's people. */
+    private Map<String, String> fingerprint(Fixtures.Tenant tenant) {
+        List<String> tables = db.sql(
+                        "select table_name from information_schema.columns where column_name = 'workspace_id' and table_schema = 'public' order by 1")
+                .query(String.class)
+                .list();
+        Map<String, String> digests = new java.util.TreeMap<>();
+        for (String table : tables) {
+            digests.put(
+                    table,
+                    db.sql("select coalesce(md5(string_agg(t::text, '|' order by t::text)), '') from " + table
+                                    + " t where workspace_id = ?")
+                            .param(tenant.id().value())
+                            .query(String.class)
+                            .single());
+        }
+        digests.put(
+                "identity_account",
+                db.sql(
+                                """
+                        select coalesce(md5(string_agg(a::text, '|' order by a::text)), '') from identity_account a
+                        join identity_membership m on m.account_id = a.id where m.workspace_id = ?
+                        """)
+                        .param(tenant.id().value())
+                        .query(String.class)
+                        .single());
+        return digests;
+    }
+}
