@@ -47,7 +47,13 @@ class OneWorkspaceNeverSeesOrChangesAnother {
 
     /** What B owns that A will aim at. */
     record Victim(
-            Fixtures.Tenant tenant, UUID invitationId, String invitationEmail, UUID memberId, UUID apiKeyId, String apiKeyPrefix, int mailIndex) {}
+            Fixtures.Tenant tenant,
+            UUID invitationId,
+            String invitationEmail,
+            UUID memberId,
+            UUID apiKeyId,
+            String apiKeyPrefix,
+            int mailIndex) {}
 
     // Paths that carry a secret token rather than an id: they identify no workspace by themselves.
     private static final Set<String> NOT_WORKSPACE_IDS = Set.of("/invitations/{token}");
@@ -84,9 +90,11 @@ class OneWorkspaceNeverSeesOrChangesAnother {
         attackerKey = fixtures.apiKey(attacker, ApiKeyScope.READ_WRITE);
         Fixtures.Tenant b = fixtures.newWorkspace();
         String invited = Fixtures.uniqueEmail("victim-invitee");
-        UUID invitation = fixtures.as(b.owner(), () -> team.invite(invited, "FINANCE").id());
+        UUID invitation =
+                fixtures.as(b.owner(), () -> team.invite(invited, "FINANCE").id());
         VendorUser member = fixtures.member(b, Role.SALES);
-        var key = fixtures.as(b.owner(), () -> apiKeys.create("B's billing", ApiKeyScope.READ_WRITE)).key();
+        var key = fixtures.as(b.owner(), () -> apiKeys.create("B's billing", ApiKeyScope.READ_WRITE))
+                .key();
         int mailIndex = mail.messagesFor(b.id()).getFirst().index();
         victim = new Victim(b, invitation, invited, member.accountId(), key.id(), key.prefix(), mailIndex);
     }
@@ -94,14 +102,21 @@ class OneWorkspaceNeverSeesOrChangesAnother {
     /** Identity: team, invitations, API keys, workspaces; platform: the mail sink. */
     private List<Probe> identityProbes(Victim b) {
         return List.of(
-                new Probe("/app/team/invitations/{id}/resend", post("/app/team/invitations/" + b.invitationId() + "/resend")),
-                new Probe("/app/team/invitations/{id}/revoke", post("/app/team/invitations/" + b.invitationId() + "/revoke")),
+                new Probe(
+                        "/app/team/invitations/{id}/resend",
+                        post("/app/team/invitations/" + b.invitationId() + "/resend")),
+                new Probe(
+                        "/app/team/invitations/{id}/revoke",
+                        post("/app/team/invitations/" + b.invitationId() + "/revoke")),
                 new Probe(
                         "/app/team/members/{accountId}/role",
                         post("/app/team/members/" + b.memberId() + "/role").param("role", "ADMIN")),
-                new Probe("/app/team/members/{accountId}/remove", post("/app/team/members/" + b.memberId() + "/remove")),
+                new Probe(
+                        "/app/team/members/{accountId}/remove", post("/app/team/members/" + b.memberId() + "/remove")),
                 new Probe("/app/api-keys/{id}/revoke", post("/app/api-keys/" + b.apiKeyId() + "/revoke")),
-                new Probe("/app/workspaces/{id}/switch", post("/app/workspaces/" + b.tenant().id() + "/switch")),
+                new Probe(
+                        "/app/workspaces/{id}/switch",
+                        post("/app/workspaces/" + b.tenant().id() + "/switch")),
                 new Probe("/app/mail/{index}", get("/app/mail/" + b.mailIndex())),
                 new Probe("/api/v1/invitations/{id}", get("/api/v1/invitations/" + b.invitationId())),
                 new Probe("/api/v1/invitations/{id}", delete("/api/v1/invitations/" + b.invitationId())));
@@ -115,30 +130,39 @@ class OneWorkspaceNeverSeesOrChangesAnother {
 
     @TestFactory
     Stream<DynamicTest> anotherWorkspacesIdsAnswer404AndChangeNothing() {
-        return allProbes(victim).stream().map(probe -> DynamicTest.dynamicTest(
-                probe.request().buildRequest(new org.springframework.mock.web.MockServletContext()).getMethod() + " "
-                        + probe.pattern(),
-                () -> {
-                    Map<String, String> before = fingerprint(victim.tenant());
-                    MockHttpServletRequestBuilder request = probe.request();
-                    if (probe.pattern().startsWith("/api/")) {
-                        request.header("Authorization", "Bearer " + attackerKey);
-                    } else {
-                        request.with(signedIn(attacker.owner())).with(csrf());
-                    }
-                    int status = mvc.perform(request).andReturn().getResponse().getStatus();
-                    assertThat(status).as(probe.pattern()).isEqualTo(404);
-                    assertThat(fingerprint(victim.tenant())).as("B's data after " + probe.pattern()).isEqualTo(before);
-                }));
+        return allProbes(victim).stream()
+                .map(probe -> DynamicTest.dynamicTest(
+                        probe.request()
+                                        .buildRequest(new org.springframework.mock.web.MockServletContext())
+                                        .getMethod() + " " + probe.pattern(),
+                        () -> {
+                            Map<String, String> before = fingerprint(victim.tenant());
+                            MockHttpServletRequestBuilder request = probe.request();
+                            if (probe.pattern().startsWith("/api/")) {
+                                request.header("Authorization", "Bearer " + attackerKey);
+                            } else {
+                                request.with(signedIn(attacker.owner())).with(csrf());
+                            }
+                            int status = mvc.perform(request)
+                                    .andReturn()
+                                    .getResponse()
+                                    .getStatus();
+                            assertThat(status).as(probe.pattern()).isEqualTo(404);
+                            assertThat(fingerprint(victim.tenant()))
+                                    .as("B's data after " + probe.pattern())
+                                    .isEqualTo(before);
+                        }));
     }
 
     @Test
     void everyEndpointWithAnIdHasAProbe() {
         Set<String> withIds = new TreeSet<>();
-        mappings.getHandlerMethods().keySet().forEach(info -> info.getPatternValues().stream()
-                .filter(p -> p.contains("{"))
-                .filter(p -> !NOT_WORKSPACE_IDS.contains(p))
-                .forEach(withIds::add));
+        mappings.getHandlerMethods()
+                .keySet()
+                .forEach(info -> info.getPatternValues().stream()
+                        .filter(p -> p.contains("{"))
+                        .filter(p -> !NOT_WORKSPACE_IDS.contains(p))
+                        .forEach(withIds::add));
         Set<String> probed = new TreeSet<>();
         allProbes(victim).forEach(p -> probed.add(p.pattern()));
         assertThat(probed).containsAll(withIds);
@@ -147,9 +171,17 @@ class OneWorkspaceNeverSeesOrChangesAnother {
     @Test
     void listsAndPagesNeverShowAnotherWorkspacesRecords() throws Exception {
         List<String> secrets = List.of(
-                victim.tenant().owner().email(), victim.invitationEmail(), victim.apiKeyPrefix(), victim.tenant().slug());
+                victim.tenant().owner().email(),
+                victim.invitationEmail(),
+                victim.apiKeyPrefix(),
+                victim.tenant().slug());
         List<MockHttpServletRequestBuilder> pages = List.of(
-                get("/app"), get("/app/team"), get("/app/api-keys"), get("/app/audit"), get("/app/mail"), get("/app/settings"));
+                get("/app"),
+                get("/app/team"),
+                get("/app/api-keys"),
+                get("/app/audit"),
+                get("/app/mail"),
+                get("/app/settings"));
         for (MockHttpServletRequestBuilder page : pages) {
             String html = mvc.perform(page.with(signedIn(attacker.owner())))
                     .andReturn()
@@ -157,7 +189,8 @@ class OneWorkspaceNeverSeesOrChangesAnother {
                     .getContentAsString();
             secrets.forEach(secret -> assertThat(html).doesNotContain(secret));
         }
-        for (String endpoint : List.of("/api/v1/workspace", "/api/v1/members", "/api/v1/invitations", "/api/v1/audit-events")) {
+        for (String endpoint :
+                List.of("/api/v1/workspace", "/api/v1/members", "/api/v1/invitations", "/api/v1/audit-events")) {
             String json = mvc.perform(get(endpoint).header("Authorization", "Bearer " + attackerKey))
                     .andReturn()
                     .getResponse()
@@ -184,14 +217,10 @@ class OneWorkspaceNeverSeesOrChangesAnother {
         }
         digests.put(
                 "identity_account",
-                db.sql(
-                                """
+                db.sql("""
                         select coalesce(md5(string_agg(a::text, '|' order by a::text)), '') from identity_account a
                         join identity_membership m on m.account_id = a.id where m.workspace_id = ?
-                        """)
-                        .param(tenant.id().value())
-                        .query(String.class)
-                        .single());
+                        """).param(tenant.id().value()).query(String.class).single());
         return digests;
     }
 }

@@ -6,7 +6,8 @@ import java.time.Instant;
  * Filters over the audit log, all optional: the action, words in the actor's name, the subject's type or
  * id, a time range, and a cursor ({@code beforeId}) for the next page.
  */
-public record AuditQuery(String action, String actor, String subject, Instant from, Instant to, Long beforeId, int limit) {
+public record AuditQuery(
+        String action, String actor, String subject, Instant from, Instant to, Long beforeId, int limit) {
 
     public static final int MAX_LIMIT = 200;
 

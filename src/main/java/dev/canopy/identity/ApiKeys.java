@@ -44,17 +44,23 @@ public class ApiKeys {
 
     @Transactional
     public CreatedApiKey create(String name, ApiKeyScope scope) {
-        InvalidInputException.collect(
-                () -> Workspaces.requireText("name", name, 80),
-                () -> {
-                    if (scope == null) {
-                        throw new InvalidInputException("scope", "Choose what the key may do");
-                    }
-                });
+        InvalidInputException.collect(() -> Workspaces.requireText("name", name, 80), () -> {
+            if (scope == null) {
+                throw new InvalidInputException("scope", "Choose what the key may do");
+            }
+        });
         UUID id = UUID.randomUUID();
         String prefix = KEY_START + Tokens.random(6).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "x");
         String secret = prefix + "_" + Tokens.random(32);
-        keys.insert(id, currentWorkspace.id(), name.strip(), prefix, Tokens.hash(secret), scope, Principals.account().accountId(), clock.instant());
+        keys.insert(
+                id,
+                currentWorkspace.id(),
+                name.strip(),
+                prefix,
+                Tokens.hash(secret),
+                scope,
+                Principals.account().accountId(),
+                clock.instant());
         ApiKeyView created = keys.find(currentWorkspace.id(), id).orElseThrow();
         audit.record("api_key.created", "api_key", id, null, created);
         return new CreatedApiKey(created, secret);

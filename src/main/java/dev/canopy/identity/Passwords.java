@@ -69,7 +69,8 @@ public class Passwords {
     @Transactional
     public void requestReset(String rawEmail) {
         EmailAddress email = EmailAddress.parse(rawEmail)
-                .orElseThrow(() -> new InvalidInputException("email", "Enter a valid email address, like name@company.com"));
+                .orElseThrow(
+                        () -> new InvalidInputException("email", "Enter a valid email address, like name@company.com"));
         accounts.findByEmail(email.value()).ifPresent(account -> {
             String token = Tokens.random(32);
             Instant now = clock.instant();
@@ -78,7 +79,13 @@ public class Passwords {
                     email,
                     "Reset your Canopy password",
                     "password-reset",
-                    Map.of("name", account.displayName(), "link", baseUrl.link("/reset-password?token=" + token), "validMinutes", RESET_LINK_VALIDITY.toMinutes()),
+                    Map.of(
+                            "name",
+                            account.displayName(),
+                            "link",
+                            baseUrl.link("/reset-password?token=" + token),
+                            "validMinutes",
+                            RESET_LINK_VALIDITY.toMinutes()),
                     workspacesOf(account.id())));
         });
     }
@@ -91,17 +98,22 @@ public class Passwords {
     @Transactional
     public void reset(String token, String newPassword) {
         if (!resetLinkUsable(token)) {
-            throw new InvalidInputException("token", "This reset link has expired or was used already. Ask for a new one.");
+            throw new InvalidInputException(
+                    "token", "This reset link has expired or was used already. Ask for a new one.");
         }
         Instant now = clock.instant();
-        UUID accountId = resets.use(Tokens.hash(token), now).orElseThrow(
-                () -> new InvalidInputException("token", "This reset link has expired or was used already. Ask for a new one."));
+        UUID accountId = resets.use(Tokens.hash(token), now)
+                .orElseThrow(() -> new InvalidInputException(
+                        "token", "This reset link has expired or was used already. Ask for a new one."));
         AccountTable.Account account = accounts.find(accountId).orElseThrow();
         PasswordPolicy.check("password", newPassword, account.email());
         accounts.changePassword(accountId, encoder.encode(newPassword));
         resets.voidOthers(accountId, now);
-        db.sql("delete from spring_session where principal_name = ?").param(account.email()).update();
-        Actor actor = new Actor(Actor.Kind.USER, accountId.toString(), account.displayName() + " <" + account.email() + ">");
+        db.sql("delete from spring_session where principal_name = ?")
+                .param(account.email())
+                .update();
+        Actor actor =
+                new Actor(Actor.Kind.USER, accountId.toString(), account.displayName() + " <" + account.email() + ">");
         for (WorkspaceId workspace : workspacesOf(accountId)) {
             audit.record(workspace, actor, "account.password_reset", "account", accountId, null, null);
         }

@@ -1,12 +1,7 @@
 package dev.canopy.identity;
 
-import static dev.canopy.identity.Permission.API_KEYS_WRITE;
-import static dev.canopy.identity.Permission.AUDIT_READ;
-import static dev.canopy.identity.Permission.MAIL_SINK_READ;
 import static dev.canopy.identity.Permission.TEAM_READ;
-import static dev.canopy.identity.Permission.TEAM_WRITE;
 import static dev.canopy.identity.Permission.WORKSPACE_READ;
-import static dev.canopy.identity.Permission.WORKSPACE_WRITE;
 
 import dev.canopy.shared.InvalidInputException;
 import java.util.EnumSet;
@@ -14,9 +9,16 @@ import java.util.Set;
 
 /** A vendor staff member's role in one workspace. */
 public enum Role {
-    OWNER("Owner", "Everything, including the workspace itself. Every workspace has at least one.", EnumSet.allOf(Permission.class)),
-    ADMIN("Admin", "Manages the workspace, the team, API keys and reads the audit log.", EnumSet.allOf(Permission.class)),
-    PARTNER_MANAGER("Partner manager", "Recruits, approves and enables partners.", EnumSet.of(WORKSPACE_READ, TEAM_READ)),
+    OWNER(
+            "Owner",
+            "Everything, including the workspace itself. Every workspace has at least one.",
+            EnumSet.allOf(Permission.class)),
+    ADMIN(
+            "Admin",
+            "Manages the workspace, the team, API keys and reads the audit log.",
+            EnumSet.allOf(Permission.class)),
+    PARTNER_MANAGER(
+            "Partner manager", "Recruits, approves and enables partners.", EnumSet.of(WORKSPACE_READ, TEAM_READ)),
     FINANCE("Finance", "Approves commissions and runs payouts.", EnumSet.of(WORKSPACE_READ, TEAM_READ)),
     SALES("Sales", "Reviews deal registrations and works shared deals.", EnumSet.of(WORKSPACE_READ, TEAM_READ)),
     ANALYST("Analyst", "Reads everything, changes nothing.", EnumSet.of(WORKSPACE_READ, TEAM_READ));

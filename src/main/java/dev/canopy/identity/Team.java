@@ -99,7 +99,8 @@ public class Team {
         Role[] role = new Role[1];
         InvalidInputException.collect(
                 () -> email[0] = EmailAddress.parse(rawEmail)
-                        .orElseThrow(() -> new InvalidInputException("email", "Enter a valid email address, like name@company.com")),
+                        .orElseThrow(() -> new InvalidInputException(
+                                "email", "Enter a valid email address, like name@company.com")),
                 () -> {
                     role[0] = Role.parse(roleName);
                     if (!role[0].invitable()) {
@@ -114,7 +115,14 @@ public class Team {
         String token = Tokens.random(32);
         Instant now = clock.instant();
         if (!invitations.insert(
-                id, workspace, email[0].value(), role[0], Tokens.hash(token), Principals.account().accountId(), now, now.plus(INVITATION_VALIDITY))) {
+                id,
+                workspace,
+                email[0].value(),
+                role[0],
+                Tokens.hash(token),
+                Principals.account().accountId(),
+                now,
+                now.plus(INVITATION_VALIDITY))) {
             throw new ConflictException("email", email[0] + " has an open invitation already; resend it instead");
         }
         InvitationView created = invitation(id);
@@ -128,7 +136,8 @@ public class Team {
     public InvitationView resend(UUID id) {
         InvitationView before = invitation(id);
         String token = Tokens.random(32);
-        if (!invitations.renew(currentWorkspace.id(), id, Tokens.hash(token), clock.instant().plus(INVITATION_VALIDITY))) {
+        if (!invitations.renew(
+                currentWorkspace.id(), id, Tokens.hash(token), clock.instant().plus(INVITATION_VALIDITY))) {
             throw new ConflictException(null, "This invitation was already accepted or revoked");
         }
         InvitationView after = invitation(id);
@@ -174,7 +183,8 @@ public class Team {
         if (before.role() == Role.OWNER) {
             requireOwner();
             if (memberships.countOwners(workspace) == 1) {
-                throw new ConflictException(null, "A workspace needs at least one owner; make someone else owner first");
+                throw new ConflictException(
+                        null, "A workspace needs at least one owner; make someone else owner first");
             }
         }
         memberships.delete(workspace, accountId);
@@ -183,13 +193,14 @@ public class Team {
 
     @Transactional(readOnly = true)
     public Optional<OpenInvitation> openInvitation(String token) {
-        return pending(token).map(p -> new OpenInvitation(
-                p.workspaceName(),
-                p.invitation().email(),
-                p.invitation().role(),
-                p.invitation().invitedBy(),
-                p.invitation().expiresAt(),
-                accounts.findByEmail(p.invitation().email()).isPresent()));
+        return pending(token)
+                .map(p -> new OpenInvitation(
+                        p.workspaceName(),
+                        p.invitation().email(),
+                        p.invitation().role(),
+                        p.invitation().invitedBy(),
+                        p.invitation().expiresAt(),
+                        accounts.findByEmail(p.invitation().email()).isPresent()));
     }
 
     /**
@@ -214,14 +225,20 @@ public class Team {
                     () -> Workspaces.requireText("displayName", displayName, 120),
                     () -> PasswordPolicy.check("password", password, invitation.email()));
             accountId = UUID.randomUUID();
-            accounts.insert(accountId, new EmailAddress(invitation.email()), displayName.strip(), passwords.encode(password), now);
+            accounts.insert(
+                    accountId,
+                    new EmailAddress(invitation.email()),
+                    displayName.strip(),
+                    passwords.encode(password),
+                    now);
         }
         if (!invitations.accept(invitation.id(), now)) {
             throw new ConflictException(null, "This invitation was accepted, revoked or expired meanwhile");
         }
         memberships.insert(pending.workspaceId(), accountId, invitation.role(), now);
         AccountTable.Account account = accounts.find(accountId).orElseThrow();
-        Actor actor = new Actor(Actor.Kind.USER, accountId.toString(), account.displayName() + " <" + account.email() + ">");
+        Actor actor =
+                new Actor(Actor.Kind.USER, accountId.toString(), account.displayName() + " <" + account.email() + ">");
         audit.record(
                 pending.workspaceId(),
                 actor,
@@ -255,7 +272,8 @@ public class Team {
     }
 
     private void requireOwner() {
-        if (!(Principals.account() instanceof dev.canopy.identity.security.VendorUser user) || user.role() != Role.OWNER) {
+        if (!(Principals.account() instanceof dev.canopy.identity.security.VendorUser user)
+                || user.role() != Role.OWNER) {
             throw new AccessDeniedException("Only an owner can make or unmake owners");
         }
     }

@@ -72,7 +72,8 @@ public class Workspaces {
                 () -> slug[0] = SlugPolicy.check("slug", form.slug()),
                 () -> requireText("ownerName", form.ownerName(), 120),
                 () -> email[0] = EmailAddress.parse(form.email())
-                        .orElseThrow(() -> new InvalidInputException("email", "Enter a valid email address, like name@company.com")),
+                        .orElseThrow(() -> new InvalidInputException(
+                                "email", "Enter a valid email address, like name@company.com")),
                 () -> PasswordPolicy.check("password", form.password(), form.email()));
 
         Instant now = clock.instant();
@@ -88,7 +89,14 @@ public class Workspaces {
         }
         memberships.insert(workspace, account, Role.OWNER, now);
         Actor owner = new Actor(Actor.Kind.USER, account.toString(), name + " <" + email[0] + ">");
-        audit.record(workspace, owner, "workspace.created", "workspace", workspace, null, workspaces.find(workspace).orElseThrow());
+        audit.record(
+                workspace,
+                owner,
+                "workspace.created",
+                "workspace",
+                workspace,
+                null,
+                workspaces.find(workspace).orElseThrow());
         audit.record(
                 workspace,
                 owner,
@@ -144,7 +152,9 @@ public class Workspaces {
     }
 
     private static void checkWebsite(String website) {
-        if (website != null && !website.isBlank() && (website.length() > 200 || !WEBSITE.matcher(website.strip()).matches())) {
+        if (website != null
+                && !website.isBlank()
+                && (website.length() > 200 || !WEBSITE.matcher(website.strip()).matches())) {
             throw new InvalidInputException("website", "Enter a full address starting with https://");
         }
     }

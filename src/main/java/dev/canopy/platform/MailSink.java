@@ -69,7 +69,8 @@ public class MailSink implements AutoCloseable {
         try {
             String[] header = message.getHeader(Mailer.WORKSPACE_HEADER);
             return header != null
-                    && Arrays.stream(header[0].split(",")).anyMatch(id -> id.strip().equals(workspace.toString()));
+                    && Arrays.stream(header[0].split(","))
+                            .anyMatch(id -> id.strip().equals(workspace.toString()));
         } catch (MessagingException e) {
             return false;
         }
@@ -85,7 +86,9 @@ public class MailSink implements AutoCloseable {
             }
             return new SinkMessage(
                     index,
-                    message.getSentDate() == null ? Instant.EPOCH : message.getSentDate().toInstant(),
+                    message.getSentDate() == null
+                            ? Instant.EPOCH
+                            : message.getSentDate().toInstant(),
                     GreenMailUtil.getAddressList(message.getRecipients(Message.RecipientType.TO)),
                     message.getSubject(),
                     text,

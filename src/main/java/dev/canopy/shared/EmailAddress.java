@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 public record EmailAddress(String value) {
 
     // Deliberately plain: one @, no spaces, a dot in the domain. Deliverability is proven by the mail.
-    private static final Pattern SHAPE = Pattern.compile(
-            "^[^@\\s]{1,64}@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$");
+    private static final Pattern SHAPE =
+            Pattern.compile("^[^@\\s]{1,64}@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$");
 
     public EmailAddress {
         value = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);

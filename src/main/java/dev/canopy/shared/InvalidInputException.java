@@ -15,7 +15,10 @@ public class InvalidInputException extends RuntimeException {
     }
 
     public InvalidInputException(List<FieldProblem> problems) {
-        super(problems.stream().map(p -> p.field() + ": " + p.message()).reduce((a, b) -> a + "; " + b).orElse(""));
+        super(problems.stream()
+                .map(p -> p.field() + ": " + p.message())
+                .reduce((a, b) -> a + "; " + b)
+                .orElse(""));
         if (problems.isEmpty()) {
             throw new IllegalArgumentException("at least one problem is required");
         }

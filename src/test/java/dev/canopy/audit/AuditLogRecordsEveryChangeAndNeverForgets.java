@@ -42,12 +42,16 @@ class AuditLogRecordsEveryChangeAndNeverForgets {
                         .param("currency", "eur"))
                 .andExpect(status().is3xxRedirection());
         String key = fixtures.apiKey(tenant, ApiKeyScope.READ);
-        mvc.perform(get("/api/v1/audit-events").param("action", "workspace.updated").header("Authorization", "Bearer " + key))
+        mvc.perform(get("/api/v1/audit-events")
+                        .param("action", "workspace.updated")
+                        .header("Authorization", "Bearer " + key))
                 .andExpect(jsonPath("$.data[0].before.name").value("Company " + tenant.slug()))
                 .andExpect(jsonPath("$.data[0].after.name").value("Renamed Co"))
                 .andExpect(jsonPath("$.data[0].after.currency").value("EUR"))
                 .andExpect(jsonPath("$.data[0].actor.kind").value("USER"))
-                .andExpect(jsonPath("$.data[0].actor.name").value(org.hamcrest.Matchers.containsString(tenant.owner().email())));
+                .andExpect(jsonPath("$.data[0].actor.name")
+                        .value(org.hamcrest.Matchers.containsString(
+                                tenant.owner().email())));
     }
 
     @Test
@@ -96,7 +100,9 @@ class AuditLogRecordsEveryChangeAndNeverForgets {
         mvc.perform(get("/app/audit").param("action", "team.invitation.created").with(signedIn(tenant.owner())))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("team.invitation.created")))
-                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("<code>workspace.created</code>"))));
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.not(
+                                org.hamcrest.Matchers.containsString("<code>workspace.created</code>"))));
         String key = fixtures.apiKey(tenant, ApiKeyScope.READ);
         String cursor = com.jayway.jsonpath.JsonPath.read(
                 mvc.perform(get("/api/v1/audit-events")

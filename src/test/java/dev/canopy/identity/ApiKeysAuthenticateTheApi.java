@@ -63,10 +63,14 @@ class ApiKeysAuthenticateTheApi {
                 .isTrue();
         // The list shows the prefix, never the secret.
         mvc.perform(get("/app/api-keys").with(signedIn(tenant.owner())))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString(created.key().prefix())))
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.containsString(
+                                created.key().prefix())))
                 .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(secret))));
 
-        mvc.perform(post("/app/api-keys/" + created.key().id() + "/revoke").with(signedIn(tenant.owner())).with(csrf()))
+        mvc.perform(post("/app/api-keys/" + created.key().id() + "/revoke")
+                        .with(signedIn(tenant.owner()))
+                        .with(csrf()))
                 .andExpect(redirectedUrl("/app/api-keys"));
         mvc.perform(get("/api/v1/workspace").header("Authorization", "Bearer " + secret))
                 .andExpect(status().isUnauthorized())
@@ -78,18 +82,20 @@ class ApiKeysAuthenticateTheApi {
         Fixtures.Tenant tenant = fixtures.newWorkspace();
         String secret = fixtures.apiKey(tenant, ApiKeyScope.READ);
         mvc.perform(get("/api/v1/workspace")).andExpect(status().isUnauthorized());
-        mvc.perform(get("/api/v1/workspace").header("Authorization", "Bearer nonsense")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/v1/workspace").header("Authorization", "Bearer nonsense"))
+                .andExpect(status().isUnauthorized());
         String forged = secret.substring(0, secret.length() - 2) + (secret.endsWith("AA") ? "BB" : "AA");
         mvc.perform(get("/api/v1/workspace").header("Authorization", "Bearer " + forged))
                 .andExpect(status().isUnauthorized());
         // A browser session does not authenticate the API.
         var session = Fixtures.session(mvc.perform(
-                                org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin("/login")
-                                        .userParameter("email")
-                                        .user(tenant.owner().email())
-                                        .password(Fixtures.PASSWORD))
-                        .andExpect(redirectedUrl("/app"))
-                        .andReturn());
+                        org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin(
+                                        "/login")
+                                .userParameter("email")
+                                .user(tenant.owner().email())
+                                .password(Fixtures.PASSWORD))
+                .andExpect(redirectedUrl("/app"))
+                .andReturn());
         mvc.perform(get("/api/v1/workspace").cookie(session)).andExpect(status().isUnauthorized());
     }
 

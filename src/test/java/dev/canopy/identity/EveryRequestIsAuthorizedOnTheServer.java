@@ -62,7 +62,8 @@ class EveryRequestIsAuthorizedOnTheServer {
         mvc.perform(get("/app/audit").with(signedIn(analyst))).andExpect(status().isForbidden());
         mvc.perform(get("/app/api-keys").with(signedIn(analyst))).andExpect(status().isForbidden());
         mvc.perform(get("/app/mail").with(signedIn(analyst))).andExpect(status().isForbidden());
-        org.assertj.core.api.Assertions.assertThat(fixtures.count("identity_invitation", tenant.id())).isZero();
+        org.assertj.core.api.Assertions.assertThat(fixtures.count("identity_invitation", tenant.id()))
+                .isZero();
     }
 
     @Test
@@ -71,7 +72,11 @@ class EveryRequestIsAuthorizedOnTheServer {
         for (Role role : new Role[] {Role.FINANCE, Role.SALES, Role.PARTNER_MANAGER}) {
             VendorUser user = fixtures.member(tenant, role);
             mvc.perform(get("/app/api-keys").with(signedIn(user))).andExpect(status().isForbidden());
-            mvc.perform(post("/app/api-keys").with(signedIn(user)).with(csrf()).param("name", "k").param("scope", "READ"))
+            mvc.perform(post("/app/api-keys")
+                            .with(signedIn(user))
+                            .with(csrf())
+                            .param("name", "k")
+                            .param("scope", "READ"))
                     .andExpect(status().isForbidden());
             mvc.perform(post("/app/team/members/" + tenant.owner().accountId() + "/remove")
                             .with(signedIn(user))
@@ -106,7 +111,10 @@ class EveryRequestIsAuthorizedOnTheServer {
     void partnerUsersOnlyEverReachThePortal() throws Exception {
         Fixtures.Tenant tenant = fixtures.newWorkspace();
         String partner = fixtures.partnerUser(tenant);
-        MvcResult signedIn = mvc.perform(formLogin("/portal/login").userParameter("email").user(partner).password(Fixtures.PASSWORD))
+        MvcResult signedIn = mvc.perform(formLogin("/portal/login")
+                        .userParameter("email")
+                        .user(partner)
+                        .password(Fixtures.PASSWORD))
                 .andExpect(redirectedUrl("/portal"))
                 .andReturn();
         var session = Fixtures.session(signedIn);

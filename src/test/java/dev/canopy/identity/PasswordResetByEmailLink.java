@@ -49,7 +49,10 @@ class PasswordResetByEmailLink {
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("If an account uses that address")));
         var received = mail.messagesTo(email);
         assertThat(received).hasSize(before + 1);
-        String link = received.getLast().links().stream().filter(l -> l.contains("/reset-password?token=")).findFirst().orElseThrow();
+        String link = received.getLast().links().stream()
+                .filter(l -> l.contains("/reset-password?token="))
+                .findFirst()
+                .orElseThrow();
         return link.substring(link.indexOf("/reset-password"));
     }
 
@@ -64,7 +67,10 @@ class PasswordResetByEmailLink {
         String link = requestLink(email);
 
         mvc.perform(get(link)).andExpect(status().isOk()).andExpect(model().attribute("usable", true));
-        mvc.perform(post("/reset-password").with(csrf()).param("token", token(link)).param("password", NEW_PASSWORD))
+        mvc.perform(post("/reset-password")
+                        .with(csrf())
+                        .param("token", token(link))
+                        .param("password", NEW_PASSWORD))
                 .andExpect(redirectedUrl("/login?reset"));
 
         mvc.perform(formLogin("/login").userParameter("email").user(email).password(Fixtures.PASSWORD))
@@ -72,7 +78,10 @@ class PasswordResetByEmailLink {
         mvc.perform(formLogin("/login").userParameter("email").user(email).password(NEW_PASSWORD))
                 .andExpect(redirectedUrl("/app"));
 
-        mvc.perform(post("/reset-password").with(csrf()).param("token", token(link)).param("password", "yet another passphrase"))
+        mvc.perform(post("/reset-password")
+                        .with(csrf())
+                        .param("token", token(link))
+                        .param("password", "yet another passphrase"))
                 .andExpect(status().isOk())
                 .andExpect(model().attributeHasFieldErrors("form", "token"));
     }
@@ -83,7 +92,10 @@ class PasswordResetByEmailLink {
         String link = requestLink(email);
         clock.advance(Passwords.RESET_LINK_VALIDITY.plus(Duration.ofSeconds(1)));
         mvc.perform(get(link)).andExpect(model().attribute("usable", false));
-        mvc.perform(post("/reset-password").with(csrf()).param("token", token(link)).param("password", NEW_PASSWORD))
+        mvc.perform(post("/reset-password")
+                        .with(csrf())
+                        .param("token", token(link))
+                        .param("password", NEW_PASSWORD))
                 .andExpect(model().attributeHasFieldErrors("form", "token"));
         clock.reset();
         mvc.perform(formLogin("/login").userParameter("email").user(email).password(Fixtures.PASSWORD))
@@ -94,7 +106,10 @@ class PasswordResetByEmailLink {
     void aShortNewPasswordIsRefusedAndTheLinkStaysUsable() throws Exception {
         String email = fixtures.newWorkspace().owner().email();
         String link = requestLink(email);
-        mvc.perform(post("/reset-password").with(csrf()).param("token", token(link)).param("password", "short"))
+        mvc.perform(post("/reset-password")
+                        .with(csrf())
+                        .param("token", token(link))
+                        .param("password", "short"))
                 .andExpect(model().attributeHasFieldErrors("form", "password"));
         mvc.perform(get(link)).andExpect(model().attribute("usable", true));
     }

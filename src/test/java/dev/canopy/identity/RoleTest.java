@@ -16,9 +16,15 @@ class RoleTest {
     void onlyOwnersAndAdminsManageTheTeamKeysAndAuditLog() {
         for (Role role : Role.values()) {
             boolean manages = role == Role.OWNER || role == Role.ADMIN;
-            assertThat(role.permissions().contains(Permission.TEAM_WRITE)).as(role.name()).isEqualTo(manages);
-            assertThat(role.permissions().contains(Permission.API_KEYS_WRITE)).as(role.name()).isEqualTo(manages);
-            assertThat(role.permissions().contains(Permission.AUDIT_READ)).as(role.name()).isEqualTo(manages);
+            assertThat(role.permissions().contains(Permission.TEAM_WRITE))
+                    .as(role.name())
+                    .isEqualTo(manages);
+            assertThat(role.permissions().contains(Permission.API_KEYS_WRITE))
+                    .as(role.name())
+                    .isEqualTo(manages);
+            assertThat(role.permissions().contains(Permission.AUDIT_READ))
+                    .as(role.name())
+                    .isEqualTo(manages);
         }
     }
 
@@ -31,7 +37,9 @@ class RoleTest {
     @Test
     void keyScopesNeverManageKeysAndReadOnlyKeysOnlyRead() {
         assertThat(ApiKeyScope.READ_WRITE.permissions()).doesNotContain(Permission.API_KEYS_WRITE);
-        assertThat(ApiKeyScope.READ.permissions()).allMatch(Permission::readOnly).contains(Permission.TEAM_READ);
+        assertThat(ApiKeyScope.READ.permissions())
+                .allMatch(Permission::readOnly)
+                .contains(Permission.TEAM_READ);
         assertThat(ApiKeyScope.READ_WRITE.permissions()).contains(Permission.TEAM_WRITE);
     }
 }

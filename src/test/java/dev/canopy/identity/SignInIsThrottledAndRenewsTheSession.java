@@ -37,7 +37,9 @@ class SignInIsThrottledAndRenewsTheSession {
     }
 
     private MvcResult login(String email, String password) throws Exception {
-        return mvc.perform(formLogin("/login").userParameter("email").user(email).password(password)).andReturn();
+        return mvc.perform(
+                        formLogin("/login").userParameter("email").user(email).password(password))
+                .andReturn();
     }
 
     @Test
@@ -45,14 +47,18 @@ class SignInIsThrottledAndRenewsTheSession {
         String email = fixtures.newWorkspace().owner().email();
         String bystander = fixtures.newWorkspace().owner().email();
         for (int i = 0; i < LoginThrottle.MAX_FAILURES_PER_ACCOUNT; i++) {
-            assertThat(login(email, "wrong password " + i).getResponse().getRedirectedUrl()).isEqualTo("/login?error");
+            assertThat(login(email, "wrong password " + i).getResponse().getRedirectedUrl())
+                    .isEqualTo("/login?error");
         }
-        assertThat(login(email, Fixtures.PASSWORD).getResponse().getRedirectedUrl()).isEqualTo("/login?locked=15");
+        assertThat(login(email, Fixtures.PASSWORD).getResponse().getRedirectedUrl())
+                .isEqualTo("/login?locked=15");
         // Another account from the same client is not locked by these five.
-        assertThat(login(bystander, Fixtures.PASSWORD).getResponse().getRedirectedUrl()).isEqualTo("/app");
+        assertThat(login(bystander, Fixtures.PASSWORD).getResponse().getRedirectedUrl())
+                .isEqualTo("/app");
 
         clock.advance(LoginThrottle.WINDOW.plusSeconds(1));
-        assertThat(login(email, Fixtures.PASSWORD).getResponse().getRedirectedUrl()).isEqualTo("/app");
+        assertThat(login(email, Fixtures.PASSWORD).getResponse().getRedirectedUrl())
+                .isEqualTo("/app");
     }
 
     @Test

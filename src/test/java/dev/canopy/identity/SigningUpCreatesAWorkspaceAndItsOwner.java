@@ -29,7 +29,8 @@ class SigningUpCreatesAWorkspaceAndItsOwner {
     @Autowired
     Fixtures fixtures;
 
-    private static MockHttpServletRequestBuilder signUp(String company, String slug, String name, String email, String password) {
+    private static MockHttpServletRequestBuilder signUp(
+            String company, String slug, String name, String email, String password) {
         return post("/signup")
                 .with(csrf())
                 .param("companyName", company)
@@ -52,15 +53,10 @@ class SigningUpCreatesAWorkspaceAndItsOwner {
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Welcome, <span>Ada Lovelace</span>")))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Acme Cloud")));
 
-        assertThat(db.sql(
-                                """
+        assertThat(db.sql("""
                         select m.role from identity_membership m join identity_workspace w on w.id = m.workspace_id
                         join identity_account a on a.id = m.account_id where w.slug = ? and a.email = ?
-                        """)
-                        .params(slug, email)
-                        .query(String.class)
-                        .single())
-                .isEqualTo("OWNER");
+                        """).params(slug, email).query(String.class).single()).isEqualTo("OWNER");
         assertThat(db.sql(
                                 "select action from audit_event e join identity_workspace w on w.id = e.workspace_id where w.slug = ? order by e.id")
                         .param(slug)
@@ -79,7 +75,8 @@ class SigningUpCreatesAWorkspaceAndItsOwner {
         String slug = Fixtures.unique("bad");
         mvc.perform(signUp("", slug, "Ada", "not-an-email", "short"))
                 .andExpect(status().isOk())
-                .andExpect(result -> assertThat(result.getResponse().getCookie("CANOPY_SESSION")).isNull())
+                .andExpect(result -> assertThat(result.getResponse().getCookie("CANOPY_SESSION"))
+                        .isNull())
                 .andExpect(model().attributeHasFieldErrors("form", "companyName", "email", "password"))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Enter a valid email address")));
         assertThat(countWorkspaces(slug)).isZero();
@@ -92,7 +89,10 @@ class SigningUpCreatesAWorkspaceAndItsOwner {
         mvc.perform(signUp("Other", existing.slug(), "Bo", email, Fixtures.PASSWORD))
                 .andExpect(status().isOk())
                 .andExpect(model().attributeHasFieldErrors("form", "slug"));
-        assertThat(db.sql("select count(*) from identity_account where email = ?").param(email).query(Long.class).single())
+        assertThat(db.sql("select count(*) from identity_account where email = ?")
+                        .param(email)
+                        .query(Long.class)
+                        .single())
                 .isZero();
 
         String slug = Fixtures.unique("free");
@@ -114,6 +114,9 @@ class SigningUpCreatesAWorkspaceAndItsOwner {
     }
 
     private long countWorkspaces(String slug) {
-        return db.sql("select count(*) from identity_workspace where slug = ?").param(slug).query(Long.class).single();
+        return db.sql("select count(*) from identity_workspace where slug = ?")
+                .param(slug)
+                .query(Long.class)
+                .single();
     }
 }

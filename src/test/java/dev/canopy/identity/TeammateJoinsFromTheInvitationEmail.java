@@ -74,8 +74,10 @@ class TeammateJoinsFromTheInvitationEmail {
         mvc.perform(get(path(link)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Finance")));
-        var joined = mvc.perform(
-                        post(path(link)).with(csrf()).param("displayName", "Bo Finance").param("password", Fixtures.PASSWORD))
+        var joined = mvc.perform(post(path(link))
+                        .with(csrf())
+                        .param("displayName", "Bo Finance")
+                        .param("password", Fixtures.PASSWORD))
                 .andExpect(redirectedUrl("/app"))
                 .andReturn();
         mvc.perform(get("/app").cookie(Fixtures.session(joined)))
@@ -128,12 +130,20 @@ class TeammateJoinsFromTheInvitationEmail {
 
         String email = Fixtures.uniqueEmail("revoked");
         String revoked = invite(tenant, email, "SALES");
-        String id = db.sql("select id::text from identity_invitation where email = ?").param(email).query(String.class).single();
-        mvc.perform(post("/app/team/invitations/" + id + "/revoke").with(signedIn(tenant.owner())).with(csrf()))
+        String id = db.sql("select id::text from identity_invitation where email = ?")
+                .param(email)
+                .query(String.class)
+                .single();
+        mvc.perform(post("/app/team/invitations/" + id + "/revoke")
+                        .with(signedIn(tenant.owner()))
+                        .with(csrf()))
                 .andExpect(redirectedUrl("/app/team"));
         mvc.perform(post(path(revoked)).with(csrf()).param("displayName", "X").param("password", Fixtures.PASSWORD))
                 .andExpect(status().isNotFound());
-        assertThat(db.sql("select count(*) from identity_account where email = ?").param(email).query(Long.class).single())
+        assertThat(db.sql("select count(*) from identity_account where email = ?")
+                        .param(email)
+                        .query(Long.class)
+                        .single())
                 .isZero();
     }
 

@@ -17,13 +17,27 @@ class EmailAddressTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", " ", "ada", "ada@", "@acme.com", "ada@acme", "ada @acme.com", "ada@acme..com", "ada@-acme.com", "a@b@c.com"})
+    @ValueSource(
+            strings = {
+                "",
+                " ",
+                "ada",
+                "ada@",
+                "@acme.com",
+                "ada@acme",
+                "ada @acme.com",
+                "ada@acme..com",
+                "ada@-acme.com",
+                "a@b@c.com"
+            })
     void refusesWhatIsNotAnAddressNamingTheField(String raw) {
         assertThat(EmailAddress.parse(raw)).isEmpty();
         assertThatThrownBy(() -> new EmailAddress(raw))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
-                        .extracting(InvalidInputException.FieldProblem::field)
-                        .containsExactly("email"));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(InvalidInputException.FieldProblem::field)
+                                .containsExactly("email"));
     }
 
     @ParameterizedTest

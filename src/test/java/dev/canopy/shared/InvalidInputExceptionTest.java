@@ -17,10 +17,11 @@ class InvalidInputExceptionTest {
                         () -> {
                             throw new InvalidInputException("password", "short");
                         }))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> org.assertj.core.api.Assertions.assertThat(
-                                e.problems())
-                        .extracting(InvalidInputException.FieldProblem::field)
-                        .containsExactly("email", "password"));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> org.assertj.core.api.Assertions.assertThat(e.problems())
+                                .extracting(InvalidInputException.FieldProblem::field)
+                                .containsExactly("email", "password"));
     }
 
     @Test

@@ -61,14 +61,20 @@ public class Fixtures {
         String slug = unique("ws");
         Workspaces.SignedUp signedUp = workspaces.signUp(
                 new Workspaces.SignUp("Company " + slug, slug, "Owner " + slug, uniqueEmail("owner"), PASSWORD));
-        return new Tenant(signedUp.workspaceId(), slug, vendorAccounts.load(signedUp.accountId(), signedUp.workspaceId()).orElseThrow());
+        return new Tenant(
+                signedUp.workspaceId(),
+                slug,
+                vendorAccounts
+                        .load(signedUp.accountId(), signedUp.workspaceId())
+                        .orElseThrow());
     }
 
     /** A new person with {@code role} in the tenant's workspace. */
     public VendorUser member(Tenant tenant, Role role) {
         UUID id = UUID.randomUUID();
         Timestamp now = Timestamp.from(clock.instant());
-        db.sql("insert into identity_account (id, email, display_name, password_hash, created_at) values (?, ?, ?, ?, ?)")
+        db.sql(
+                        "insert into identity_account (id, email, display_name, password_hash, created_at) values (?, ?, ?, ?, ?)")
                 .params(id, uniqueEmail(role.name()), "Member " + role.label(), encoder.encode(PASSWORD), now)
                 .update();
         db.sql("insert into identity_membership (workspace_id, account_id, role, joined_at) values (?, ?, ?, ?)")
@@ -80,8 +86,7 @@ public class Fixtures {
     /** A partner-portal user in the tenant's workspace; returns their email. */
     public String partnerUser(Tenant tenant) {
         String email = uniqueEmail("partner");
-        db.sql(
-                        """
+        db.sql("""
                         insert into identity_partner_user (id, workspace_id, partner_id, email, display_name, password_hash, created_at)
                         values (?, ?, ?, ?, ?, ?, ?)
                         """)

@@ -32,8 +32,7 @@ public class AuditTable {
             String before,
             String after,
             String clientIp) {
-        db.sql(
-                        """
+        db.sql("""
                         insert into audit_event (workspace_id, occurred_at, actor_kind, actor_id, actor_name, action,
                                                  subject_type, subject_id, before_state, after_state, client_ip)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)
@@ -101,7 +100,10 @@ public class AuditTable {
         return new AuditEntry(
                 rs.getLong("id"),
                 rs.getTimestamp("occurred_at").toInstant(),
-                new Actor(Actor.Kind.valueOf(rs.getString("actor_kind")), rs.getString("actor_id"), rs.getString("actor_name")),
+                new Actor(
+                        Actor.Kind.valueOf(rs.getString("actor_kind")),
+                        rs.getString("actor_id"),
+                        rs.getString("actor_name")),
                 rs.getString("action"),
                 rs.getString("subject_type"),
                 rs.getString("subject_id"),

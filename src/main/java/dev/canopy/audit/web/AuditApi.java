@@ -23,7 +23,15 @@ class AuditApi {
 
     record Actor(String kind, String id, String name) {}
 
-    record Event(long id, Instant occurredAt, Actor actor, String action, String subjectType, String subjectId, JsonNode before, JsonNode after) {}
+    record Event(
+            long id,
+            Instant occurredAt,
+            Actor actor,
+            String action,
+            String subjectType,
+            String subjectId,
+            JsonNode before,
+            JsonNode after) {}
 
     record Page(List<Event> data, String nextCursor) {}
 
@@ -37,7 +45,9 @@ class AuditApi {
 
     @GetMapping
     @PreAuthorize("hasAuthority('audit:read')")
-    @Operation(summary = "List audit events", description = "Cursor pagination: pass nextCursor as cursor for the next page.")
+    @Operation(
+            summary = "List audit events",
+            description = "Cursor pagination: pass nextCursor as cursor for the next page.")
     Page list(
             @RequestParam(required = false) String action,
             @RequestParam(required = false) String actor,

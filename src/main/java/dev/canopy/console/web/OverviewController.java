@@ -36,7 +36,8 @@ class OverviewController {
         model.addAttribute("invitationCount", invitations.size());
         boolean canSeeKeys =
                 authentication.getAuthorities().stream().anyMatch(a -> "api-keys:write".equals(a.getAuthority()));
-        long keyCount = canSeeKeys ? apiKeys.list().stream().filter(k -> k.active()).count() : 0;
+        long keyCount =
+                canSeeKeys ? apiKeys.list().stream().filter(k -> k.active()).count() : 0;
         model.addAttribute("keyCount", keyCount);
         model.addAttribute(
                 "steps",

@@ -22,8 +22,7 @@ public class AccountTable {
 
     /** False when an account with this email exists. */
     public boolean insert(UUID id, EmailAddress email, String displayName, String passwordHash, Instant now) {
-        return db.sql(
-                                """
+        return db.sql("""
                         insert into identity_account (id, email, display_name, password_hash, created_at)
                         values (?, ?, ?, ?, ?) on conflict (email) do nothing
                         """)
@@ -33,7 +32,8 @@ public class AccountTable {
     }
 
     public Optional<Account> findByEmail(String email) {
-        return db.sql("select id, email, display_name, password_hash, last_login_at from identity_account where email = ?")
+        return db.sql(
+                        "select id, email, display_name, password_hash, last_login_at from identity_account where email = ?")
                 .param(email)
                 .query(AccountTable::map)
                 .optional();

@@ -18,10 +18,15 @@ public class ApiKeyTable {
 
     /** What authenticating a request needs: looked up by the key's public prefix. */
     public record Credential(
-            UUID id, WorkspaceId workspaceId, String name, ApiKeyScope scope, String secretHash, UUID createdBy, boolean revoked) {}
+            UUID id,
+            WorkspaceId workspaceId,
+            String name,
+            ApiKeyScope scope,
+            String secretHash,
+            UUID createdBy,
+            boolean revoked) {}
 
-    private static final String SELECT =
-            """
+    private static final String SELECT = """
             select k.id, k.name, k.prefix, k.scope, a.display_name as created_by, k.created_at, k.last_used_at, k.revoked_at
             from identity_api_key k join identity_account a on a.id = k.created_by
             """;
@@ -41,8 +46,7 @@ public class ApiKeyTable {
             ApiKeyScope scope,
             UUID createdBy,
             Instant now) {
-        db.sql(
-                        """
+        db.sql("""
                         insert into identity_api_key (id, workspace_id, name, prefix, secret_hash, scope, created_by, created_at)
                         values (?, ?, ?, ?, ?, ?, ?, ?)
                         """)
@@ -80,7 +84,8 @@ public class ApiKeyTable {
     }
 
     public boolean revoke(WorkspaceId workspace, UUID id, Instant now) {
-        return db.sql("update identity_api_key set revoked_at = ? where workspace_id = ? and id = ? and revoked_at is null")
+        return db.sql(
+                                "update identity_api_key set revoked_at = ? where workspace_id = ? and id = ? and revoked_at is null")
                         .params(Timestamp.from(now), workspace.value(), id)
                         .update()
                 == 1;
@@ -88,8 +93,7 @@ public class ApiKeyTable {
 
     /** Records use at most once a minute per key, so a busy key does not turn into a hot row. */
     public void touch(UUID id, Instant now) {
-        db.sql(
-                        """
+        db.sql("""
                         update identity_api_key set last_used_at = ?
                         where id = ? and (last_used_at is null or last_used_at < ?)
                         """)

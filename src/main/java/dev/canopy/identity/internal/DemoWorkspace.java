@@ -78,21 +78,26 @@ class DemoWorkspace implements ApplicationRunner {
             transactions.executeWithoutResult(status -> load());
             log.info("Loaded the demo workspace '{}'", SLUG);
         }
-        StringBuilder logins = new StringBuilder("\n\n  Canopy demo is ready. Sign in with password '" + PASSWORD + "':\n");
-        logins.append("    console  http://localhost:8080/login         ").append(OWNER).append(" (Owner)\n");
+        StringBuilder logins =
+                new StringBuilder("\n\n  Canopy demo is ready. Sign in with password '" + PASSWORD + "':\n");
+        logins.append("    console  http://localhost:8080/login         ")
+                .append(OWNER)
+                .append(" (Owner)\n");
         TEAM.forEach(p -> logins.append("                                                ")
                 .append(p.email())
                 .append(" (")
                 .append(p.role().label())
                 .append(")\n"));
-        logins.append("    portal   http://localhost:8080/portal/login  ").append(PARTNER_USER).append(" (partner user)\n");
+        logins.append("    portal   http://localhost:8080/portal/login  ")
+                .append(PARTNER_USER)
+                .append(" (partner user)\n");
         logins.append("    mail     http://localhost:8080/app/mail (as owner or admin)\n");
         log.info(logins.toString());
     }
 
     private void load() {
-        Workspaces.SignedUp owner = workspaces.signUp(
-                new Workspaces.SignUp("Northwind Cloud", SLUG, "Olivia Owner", OWNER, PASSWORD));
+        Workspaces.SignedUp owner =
+                workspaces.signUp(new Workspaces.SignUp("Northwind Cloud", SLUG, "Olivia Owner", OWNER, PASSWORD));
         Instant now = clock.instant();
         String hash = encoder.encode(PASSWORD);
         for (Person person : TEAM) {
@@ -105,8 +110,7 @@ class DemoWorkspace implements ApplicationRunner {
 
     // The partners module will own partner companies; until then the demo user points at a fixed company id.
     private void addPartnerUser(WorkspaceId workspace, String hash, Instant now) {
-        db.sql(
-                        """
+        db.sql("""
                         insert into identity_partner_user (id, workspace_id, partner_id, email, display_name, password_hash, created_at)
                         values (?, ?, ?, ?, ?, ?, ?)
                         """)

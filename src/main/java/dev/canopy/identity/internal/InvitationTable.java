@@ -19,8 +19,7 @@ public class InvitationTable {
     /** An invitation found by its link, with the workspace it leads into. */
     public record Pending(InvitationView invitation, WorkspaceId workspaceId, String workspaceName) {}
 
-    private static final String SELECT =
-            """
+    private static final String SELECT = """
             select i.id, i.workspace_id, w.name as workspace_name, i.email, i.role, a.display_name as invited_by,
                    i.created_at, i.expires_at, i.accepted_at, i.revoked_at
             from identity_invitation i
@@ -47,16 +46,12 @@ public class InvitationTable {
             UUID invitedBy,
             Instant now,
             Instant expiresAt) {
-        db.sql(
-                        """
+        db.sql("""
                         update identity_invitation set revoked_at = expires_at
                         where workspace_id = ? and email = ? and accepted_at is null and revoked_at is null
                           and expires_at <= ?
-                        """)
-                .params(workspace.value(), email, Timestamp.from(now))
-                .update();
-        return db.sql(
-                                """
+                        """).params(workspace.value(), email, Timestamp.from(now)).update();
+        return db.sql("""
                         insert into identity_invitation
                             (id, workspace_id, email, role, token_hash, invited_by, created_at, expires_at)
                         values (?, ?, ?, ?, ?, ?, ?, ?)
@@ -93,37 +88,30 @@ public class InvitationTable {
         return db.sql(SELECT + " where i.token_hash = ?")
                 .param(tokenHash)
                 .query((rs, n) -> new Pending(
-                        map(rs, n), new WorkspaceId(rs.getObject("workspace_id", UUID.class)), rs.getString("workspace_name")))
+                        map(rs, n),
+                        new WorkspaceId(rs.getObject("workspace_id", UUID.class)),
+                        rs.getString("workspace_name")))
                 .optional();
     }
 
     /** Marks it accepted unless it was accepted, revoked or expired meanwhile; true when this call did it. */
     public boolean accept(UUID id, Instant now) {
-        return db.sql(
-                                """
+        return db.sql("""
                         update identity_invitation set accepted_at = ?
                         where id = ? and accepted_at is null and revoked_at is null and expires_at > ?
-                        """)
-                        .params(Timestamp.from(now), id, Timestamp.from(now))
-                        .update()
-                == 1;
+                        """).params(Timestamp.from(now), id, Timestamp.from(now)).update() == 1;
     }
 
     public boolean revoke(WorkspaceId workspace, UUID id, Instant now) {
-        return db.sql(
-                                """
+        return db.sql("""
                         update identity_invitation set revoked_at = ?
                         where workspace_id = ? and id = ? and accepted_at is null and revoked_at is null
-                        """)
-                        .params(Timestamp.from(now), workspace.value(), id)
-                        .update()
-                == 1;
+                        """).params(Timestamp.from(now), workspace.value(), id).update() == 1;
     }
 
     /** A new link and a new expiry for an open invitation; the old link stops working. */
     public boolean renew(WorkspaceId workspace, UUID id, String tokenHash, Instant expiresAt) {
-        return db.sql(
-                                """
+        return db.sql("""
                         update identity_invitation set token_hash = ?, expires_at = ?
                         where workspace_id = ? and id = ? and accepted_at is null and revoked_at is null
                         """)

@@ -25,8 +25,7 @@ public class MembershipTable {
 
     /** False when the account already belongs to the workspace. */
     public boolean insert(WorkspaceId workspace, UUID accountId, Role role, Instant now) {
-        return db.sql(
-                                """
+        return db.sql("""
                         insert into identity_membership (workspace_id, account_id, role, joined_at) values (?, ?, ?, ?)
                         on conflict do nothing
                         """)
@@ -36,8 +35,7 @@ public class MembershipTable {
     }
 
     public List<MemberView> members(WorkspaceId workspace) {
-        return db.sql(
-                        """
+        return db.sql("""
                         select a.id, a.email, a.display_name, m.role, m.joined_at, a.last_login_at
                         from identity_membership m join identity_account a on a.id = m.account_id
                         where m.workspace_id = ? order by a.display_name, a.email
@@ -48,8 +46,7 @@ public class MembershipTable {
     }
 
     public Optional<MemberView> member(WorkspaceId workspace, UUID accountId) {
-        return db.sql(
-                        """
+        return db.sql("""
                         select a.id, a.email, a.display_name, m.role, m.joined_at, a.last_login_at
                         from identity_membership m join identity_account a on a.id = m.account_id
                         where m.workspace_id = ? and m.account_id = ?
@@ -60,8 +57,7 @@ public class MembershipTable {
     }
 
     public Optional<MemberView> memberByEmail(WorkspaceId workspace, String email) {
-        return db.sql(
-                        """
+        return db.sql("""
                         select a.id, a.email, a.display_name, m.role, m.joined_at, a.last_login_at
                         from identity_membership m join identity_account a on a.id = m.account_id
                         where m.workspace_id = ? and a.email = ?
@@ -73,8 +69,7 @@ public class MembershipTable {
 
     /** Every workspace of an account, oldest membership first. */
     public List<Membership> memberships(UUID accountId) {
-        return db.sql(
-                        """
+        return db.sql("""
                         select w.id, w.slug, w.name, m.role
                         from identity_membership m join identity_workspace w on w.id = m.workspace_id
                         where m.account_id = ? order by m.joined_at, w.name

@@ -17,15 +17,15 @@ public class PasswordResetTable {
     }
 
     public void insert(String tokenHash, UUID accountId, Instant now, Instant expiresAt) {
-        db.sql("insert into identity_password_reset (token_hash, account_id, created_at, expires_at) values (?, ?, ?, ?)")
+        db.sql(
+                        "insert into identity_password_reset (token_hash, account_id, created_at, expires_at) values (?, ?, ?, ?)")
                 .params(tokenHash, accountId, Timestamp.from(now), Timestamp.from(expiresAt))
                 .update();
     }
 
     /** Uses the token once: the account it resets, when it was valid and unused until now. */
     public Optional<UUID> use(String tokenHash, Instant now) {
-        return db.sql(
-                        """
+        return db.sql("""
                         update identity_password_reset set used_at = ?
                         where token_hash = ? and used_at is null and expires_at > ?
                         returning account_id

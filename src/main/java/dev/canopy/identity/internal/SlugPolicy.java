@@ -12,8 +12,27 @@ public final class SlugPolicy {
 
     // Words that are, or may become, paths or host names of Canopy itself.
     private static final Set<String> RESERVED = Set.of(
-            "api", "app", "admin", "portal", "login", "logout", "signup", "www", "static", "assets", "webjars",
-            "canopy", "support", "help", "status", "docs", "mail", "settings", "public", "marketplace", "network");
+            "api",
+            "app",
+            "admin",
+            "portal",
+            "login",
+            "logout",
+            "signup",
+            "www",
+            "static",
+            "assets",
+            "webjars",
+            "canopy",
+            "support",
+            "help",
+            "status",
+            "docs",
+            "mail",
+            "settings",
+            "public",
+            "marketplace",
+            "network");
 
     private SlugPolicy() {}
 
@@ -21,7 +40,8 @@ public final class SlugPolicy {
         String slug = raw == null ? "" : raw.strip().toLowerCase(Locale.ROOT);
         if (!SHAPE.matcher(slug).matches()) {
             throw new InvalidInputException(
-                    field, "Use 3 to 40 lower-case letters, digits and single hyphens, starting with a letter or digit");
+                    field,
+                    "Use 3 to 40 lower-case letters, digits and single hyphens, starting with a letter or digit");
         }
         if (RESERVED.contains(slug)) {
             throw new InvalidInputException(field, "'" + slug + "' is reserved, choose another");

@@ -22,14 +22,10 @@ public class WorkspaceTable {
 
     /** False when the slug is taken; the unique index decides, so two sign-ups cannot both win it. */
     public boolean insert(WorkspaceId id, String slug, String name, Instant now) {
-        return db.sql(
-                                """
+        return db.sql("""
                         insert into identity_workspace (id, slug, name, created_at) values (?, ?, ?, ?)
                         on conflict (slug) do nothing
-                        """)
-                        .params(id.value(), slug, name, Timestamp.from(now))
-                        .update()
-                == 1;
+                        """).params(id.value(), slug, name, Timestamp.from(now)).update() == 1;
     }
 
     public boolean slugTaken(String slug) {

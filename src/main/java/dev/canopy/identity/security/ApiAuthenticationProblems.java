@@ -16,7 +16,11 @@ final class ApiAuthenticationProblems {
     static void unauthorized(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
         response.setHeader("WWW-Authenticate", "Bearer");
-        write(response, 401, "Unauthorized", "Send a valid API key as 'Authorization: Bearer cnp_…'. Create keys under Settings › API keys.");
+        write(
+                response,
+                401,
+                "Unauthorized",
+                "Send a valid API key as 'Authorization: Bearer cnp_…'. Create keys under Settings › API keys.");
     }
 
     static void forbidden(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
@@ -24,11 +28,13 @@ final class ApiAuthenticationProblems {
         write(response, 403, "Forbidden", "This API key's scope does not allow that.");
     }
 
-    private static void write(HttpServletResponse response, int status, String title, String detail) throws IOException {
+    private static void write(HttpServletResponse response, int status, String title, String detail)
+            throws IOException {
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        String body = "{\"type\":\"about:blank\",\"title\":\"%s\",\"status\":%d,\"detail\":\"%s\"}".formatted(title, status, detail);
+        String body = "{\"type\":\"about:blank\",\"title\":\"%s\",\"status\":%d,\"detail\":\"%s\"}"
+                .formatted(title, status, detail);
         response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -39,7 +39,8 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
                     authorities.add(new SimpleGrantedAuthority(permission.authority()));
                 }
                 SecurityContextHolder.getContext()
-                        .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities));
+                        .setAuthentication(
+                                UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities));
             });
         }
         chain.doFilter(request, response);

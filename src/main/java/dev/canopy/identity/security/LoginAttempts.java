@@ -34,7 +34,11 @@ class LoginAttempts {
     private final Clock clock;
 
     LoginAttempts(
-            LoginFailureTable failures, AccountTable accounts, PartnerUserTable partnerUsers, JdbcClient db, Clock clock) {
+            LoginFailureTable failures,
+            AccountTable accounts,
+            PartnerUserTable partnerUsers,
+            JdbcClient db,
+            Clock clock) {
         this.failures = failures;
         this.accounts = accounts;
         this.partnerUsers = partnerUsers;
@@ -47,7 +51,9 @@ class LoginAttempts {
         return new OncePerRequestFilter() {
             @Override
             protected boolean shouldNotFilter(HttpServletRequest request) {
-                return !"POST".equals(request.getMethod()) || !loginPath.equals(request.getRequestURI().substring(request.getContextPath().length()));
+                return !"POST".equals(request.getMethod())
+                        || !loginPath.equals(request.getRequestURI()
+                                .substring(request.getContextPath().length()));
             }
 
             @Override
@@ -86,7 +92,9 @@ class LoginAttempts {
                 case PartnerUser user -> partnerUsers.recordLogin(user.id(), now);
                 default -> {}
             }
-            db.sql("delete from identity_login_failure where email = ?").param(email(request)).update();
+            db.sql("delete from identity_login_failure where email = ?")
+                    .param(email(request))
+                    .update();
             redirect.onAuthenticationSuccess(request, response, authentication);
         };
     }

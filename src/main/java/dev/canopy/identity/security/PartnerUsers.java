@@ -22,7 +22,12 @@ class PartnerUsers implements UserDetailsService {
                 .flatMap(address -> users.findByEmail(address.value()))
                 .filter(user -> user.passwordHash() != null)
                 .map(user -> new PartnerUser(
-                        user.id(), user.partnerId(), user.workspaceId(), user.email(), user.displayName(), user.passwordHash()))
+                        user.id(),
+                        user.partnerId(),
+                        user.workspaceId(),
+                        user.email(),
+                        user.displayName(),
+                        user.passwordHash()))
                 .orElseThrow(() -> new UsernameNotFoundException("No partner user"));
     }
 }

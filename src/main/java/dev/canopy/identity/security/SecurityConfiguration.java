@@ -80,8 +80,10 @@ class SecurityConfiguration {
             HttpSecurity http, PartnerUsers partnerUsers, PasswordEncoder encoder, LoginAttempts attempts)
             throws Exception {
         http.securityMatcher("/portal/**")
-                .authorizeHttpRequests(a ->
-                        a.requestMatchers("/portal/login").permitAll().anyRequest().hasRole("PARTNER"))
+                .authorizeHttpRequests(a -> a.requestMatchers("/portal/login")
+                        .permitAll()
+                        .anyRequest()
+                        .hasRole("PARTNER"))
                 .authenticationManager(manager(partnerUsers, encoder))
                 .formLogin(f -> f.loginPage("/portal/login")
                         .usernameParameter("email")
@@ -133,7 +135,8 @@ class SecurityConfiguration {
 
     private static HttpSecurity common(HttpSecurity http) throws Exception {
         return http.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
-                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
+                        .referrerPolicy(r ->
+                                r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()));
     }
 

@@ -39,12 +39,18 @@ public class VendorAccounts implements UserDetailsService {
 
     private Optional<VendorUser> load(AccountTable.Account account, Optional<WorkspaceId> wanted) {
         List<VendorUser.WorkspaceChoice> choices = memberships.memberships(account.id()).stream()
-                .map(m -> new VendorUser.WorkspaceChoice(m.workspaceId(), m.workspaceSlug(), m.workspaceName(), m.role()))
+                .map(m ->
+                        new VendorUser.WorkspaceChoice(m.workspaceId(), m.workspaceSlug(), m.workspaceName(), m.role()))
                 .toList();
         return choices.stream()
                 .filter(c -> wanted.map(w -> w.equals(c.id())).orElse(true))
                 .findFirst()
                 .map(current -> new VendorUser(
-                        account.id(), account.email(), account.displayName(), account.passwordHash(), current, choices));
+                        account.id(),
+                        account.email(),
+                        account.displayName(),
+                        account.passwordHash(),
+                        current,
+                        choices));
     }
 }

@@ -21,7 +21,8 @@ public final class VendorUser implements UserDetails, CredentialsContainer, Acco
     private static final long serialVersionUID = 1L;
 
     /** A workspace this person may switch to. */
-    public record WorkspaceChoice(WorkspaceId id, String slug, String name, Role role) implements java.io.Serializable {}
+    public record WorkspaceChoice(WorkspaceId id, String slug, String name, Role role)
+            implements java.io.Serializable {}
 
     private final UUID accountId;
     private final String email;

@@ -54,7 +54,8 @@ class ApiKeysController {
 
     @PostMapping("/{id}/revoke")
     String revoke(@PathVariable UUID id, RedirectAttributes redirect) {
-        redirect.addFlashAttribute("flash", "Key " + apiKeys.revoke(id).prefix() + " revoked. Requests with it now fail.");
+        redirect.addFlashAttribute(
+                "flash", "Key " + apiKeys.revoke(id).prefix() + " revoked. Requests with it now fail.");
         return "redirect:/app/api-keys";
     }
 

@@ -1,8 +1,8 @@
 package dev.canopy.identity.web;
 
 import dev.canopy.identity.security.PartnerUser;
-import dev.canopy.platform.BaseUrl;
 import dev.canopy.identity.security.VendorUser;
+import dev.canopy.platform.BaseUrl;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ControllerAdvice;

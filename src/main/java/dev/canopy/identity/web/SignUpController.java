@@ -48,7 +48,7 @@ class SignUpController {
     String slugHint(@RequestParam(defaultValue = "") String slug, Model model) {
         model.addAttribute("slug", slug.strip().toLowerCase(java.util.Locale.ROOT));
         model.addAttribute("problem", workspaces.slugProblem(slug).orElse(null));
-        return "public/signup :: slugHint";
+        return "public/slug-hint";
     }
 
     @PostMapping("/signup")
@@ -69,7 +69,12 @@ class SignUpController {
             Forms.reject(result, e);
             return "public/signup";
         }
-        signIn.as(vendorAccounts.load(signedUp.accountId(), signedUp.workspaceId()).orElseThrow(), request, response);
+        signIn.as(
+                vendorAccounts
+                        .load(signedUp.accountId(), signedUp.workspaceId())
+                        .orElseThrow(),
+                request,
+                response);
         redirect.addFlashAttribute("flash", "Welcome to Canopy! Your workspace is ready.");
         return "redirect:/app";
     }

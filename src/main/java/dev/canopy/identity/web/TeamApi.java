@@ -27,14 +27,32 @@ class TeamApi {
 
     record MemberResponse(String accountId, String email, String displayName, String role, Instant joinedAt) {
         static MemberResponse of(MemberView m) {
-            return new MemberResponse(m.accountId().toString(), m.email(), m.displayName(), m.role().name(), m.joinedAt());
+            return new MemberResponse(
+                    m.accountId().toString(),
+                    m.email(),
+                    m.displayName(),
+                    m.role().name(),
+                    m.joinedAt());
         }
     }
 
-    record InvitationResponse(String id, String email, String role, String status, String invitedBy, Instant createdAt, Instant expiresAt) {
+    record InvitationResponse(
+            String id,
+            String email,
+            String role,
+            String status,
+            String invitedBy,
+            Instant createdAt,
+            Instant expiresAt) {
         static InvitationResponse of(InvitationView i, Instant now) {
             return new InvitationResponse(
-                    i.id().toString(), i.email(), i.role().name(), i.statusAt(now).name(), i.invitedBy(), i.createdAt(), i.expiresAt());
+                    i.id().toString(),
+                    i.email(),
+                    i.role().name(),
+                    i.statusAt(now).name(),
+                    i.invitedBy(),
+                    i.createdAt(),
+                    i.expiresAt());
         }
     }
 
@@ -60,7 +78,9 @@ class TeamApi {
     @Operation(summary = "List invitations, newest first")
     List<InvitationResponse> invitations() {
         Instant now = clock.instant();
-        return team.invitations().stream().map(i -> InvitationResponse.of(i, now)).toList();
+        return team.invitations().stream()
+                .map(i -> InvitationResponse.of(i, now))
+                .toList();
     }
 
     @GetMapping("/invitations/{id}")

@@ -44,14 +44,17 @@ class TeamController {
         model.addAttribute("members", team.members());
         model.addAttribute("invitations", team.invitations());
         model.addAttribute("roles", Arrays.stream(Role.values()).toList());
-        model.addAttribute("invitableRoles", Arrays.stream(Role.values()).filter(Role::invitable).toList());
+        model.addAttribute(
+                "invitableRoles",
+                Arrays.stream(Role.values()).filter(Role::invitable).toList());
         model.addAttribute("now", clock.instant());
         return "identity/team";
     }
 
     @PostMapping("/invitations")
     @PreAuthorize("hasAuthority('team:write')")
-    String invite(@ModelAttribute("form") InviteForm form, BindingResult result, Model model, RedirectAttributes redirect) {
+    String invite(
+            @ModelAttribute("form") InviteForm form, BindingResult result, Model model, RedirectAttributes redirect) {
         try {
             team.invite(form.email(), form.role());
         } catch (InvalidInputException e) {
@@ -99,9 +102,11 @@ class TeamController {
         try {
             redirect.addFlashAttribute("flash", action.get());
         } catch (InvalidInputException | ConflictException e) {
-            redirect.addFlashAttribute("flashError", e instanceof InvalidInputException invalid
-                    ? invalid.problems().getFirst().message()
-                    : e.getMessage());
+            redirect.addFlashAttribute(
+                    "flashError",
+                    e instanceof InvalidInputException invalid
+                            ? invalid.problems().getFirst().message()
+                            : e.getMessage());
         }
         return "redirect:/app/team";
     }

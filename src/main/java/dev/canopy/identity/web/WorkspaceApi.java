@@ -14,10 +14,17 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Workspace", description = "The workspace the API key belongs to")
 class WorkspaceApi {
 
-    record WorkspaceResponse(String id, String slug, String name, String website, String timezone, String currency, String createdAt) {
+    record WorkspaceResponse(
+            String id, String slug, String name, String website, String timezone, String currency, String createdAt) {
         static WorkspaceResponse of(WorkspaceView w) {
             return new WorkspaceResponse(
-                    w.id().toString(), w.slug(), w.name(), w.website(), w.timezone(), w.currency(), w.createdAt().toString());
+                    w.id().toString(),
+                    w.slug(),
+                    w.name(),
+                    w.website(),
+                    w.timezone(),
+                    w.currency(),
+                    w.createdAt().toString());
         }
     }
 

@@ -32,7 +32,10 @@ class WorkspaceSettingsController {
     record SettingsForm(String name, String website, String timezone, String currency) {
         static SettingsForm of(WorkspaceView workspace) {
             return new SettingsForm(
-                    workspace.name(), workspace.website() == null ? "" : workspace.website(), workspace.timezone(), workspace.currency());
+                    workspace.name(),
+                    workspace.website() == null ? "" : workspace.website(),
+                    workspace.timezone(),
+                    workspace.currency());
         }
     }
 
@@ -54,8 +57,14 @@ class WorkspaceSettingsController {
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", SettingsForm.of(workspace));
         }
-        model.addAttribute("timezones", ZoneId.getAvailableZoneIds().stream().sorted().toList());
-        model.addAttribute("currencies", Currency.getAvailableCurrencies().stream().map(Currency::getCurrencyCode).sorted().toList());
+        model.addAttribute(
+                "timezones", ZoneId.getAvailableZoneIds().stream().sorted().toList());
+        model.addAttribute(
+                "currencies",
+                Currency.getAvailableCurrencies().stream()
+                        .map(Currency::getCurrencyCode)
+                        .sorted()
+                        .toList());
         return "identity/settings";
     }
 

@@ -33,7 +33,10 @@ class EmbeddedPostgresConfiguration {
             log.info("Embedded PostgreSQL on port {} with throw-away data", server.getPort());
         } else {
             server = EmbeddedPostgresServer.start(Path.of(dataDirectory), port);
-            log.info("Embedded PostgreSQL on port {} with data in {}", server.getPort(), Path.of(dataDirectory).toAbsolutePath());
+            log.info(
+                    "Embedded PostgreSQL on port {} with data in {}",
+                    server.getPort(),
+                    Path.of(dataDirectory).toAbsolutePath());
         }
         HikariDataSource pool = new HikariDataSource();
         pool.setJdbcUrl(server.getJdbcUrl("postgres", "postgres"));

@@ -55,8 +55,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Optional<WorkspaceId> workspace =
-                currentWorkspace.principal().map(p -> p.workspaceId());
+        Optional<WorkspaceId> workspace = currentWorkspace.principal().map(p -> p.workspaceId());
         if (workspace.isEmpty()) {
             chain.doFilter(request, response); // unauthenticated: security has answered already
             return;
@@ -88,7 +87,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
         if (cached.getStatus() >= 500) {
             keys.release(workspace.get(), key);
         } else {
-            keys.complete(workspace.get(), key, cached.getStatus(), cached.getContentType(), cached.getContentAsByteArray());
+            keys.complete(
+                    workspace.get(), key, cached.getStatus(), cached.getContentType(), cached.getContentAsByteArray());
         }
         cached.copyBodyToResponse();
     }

@@ -40,8 +40,7 @@ class IdempotencyKeys {
     /** True when this request now owns the key: first to claim it, or taking over an abandoned claim. */
     boolean claim(WorkspaceId workspace, String key, String requestHash) {
         Instant now = clock.instant();
-        int inserted = db.sql(
-                        """
+        int inserted = db.sql("""
                         insert into platform_idempotency_key
                             (workspace_id, idempotency_key, request_hash, claimed_until, created_at)
                         values (?, ?, ?, ?, ?)
@@ -52,8 +51,7 @@ class IdempotencyKeys {
         if (inserted == 1) {
             return true;
         }
-        return db.sql(
-                                """
+        return db.sql("""
                         update platform_idempotency_key set claimed_until = ?
                         where workspace_id = ? and idempotency_key = ? and request_hash = ?
                           and response_status is null and claimed_until < ?
@@ -64,8 +62,7 @@ class IdempotencyKeys {
     }
 
     Optional<Stored> find(WorkspaceId workspace, String key) {
-        return db.sql(
-                        """
+        return db.sql("""
                         select request_hash, claimed_until, response_status, response_type, response_body
                         from platform_idempotency_key where workspace_id = ? and idempotency_key = ?
                         """)
@@ -80,8 +77,7 @@ class IdempotencyKeys {
     }
 
     void complete(WorkspaceId workspace, String key, int status, String contentType, byte[] body) {
-        db.sql(
-                        """
+        db.sql("""
                         update platform_idempotency_key
                         set response_status = ?, response_type = ?, response_body = ?, completed_at = ?
                         where workspace_id = ? and idempotency_key = ?
@@ -92,7 +88,8 @@ class IdempotencyKeys {
 
     /** A request that failed on our side gives its key back, so the client's retry is processed anew. */
     void release(WorkspaceId workspace, String key) {
-        db.sql("delete from platform_idempotency_key where workspace_id = ? and idempotency_key = ? and response_status is null")
+        db.sql(
+                        "delete from platform_idempotency_key where workspace_id = ? and idempotency_key = ? and response_status is null")
                 .params(workspace.value(), key)
                 .update();
     }

@@ -36,7 +36,8 @@ class MailSinkController {
     String show(@PathVariable int index, Model model) {
         model.addAttribute("messages", sink.messagesFor(currentWorkspace.id()));
         model.addAttribute(
-                "selected", sink.message(currentWorkspace.id(), index).orElseThrow(() -> new NotFoundException("Message")));
+                "selected",
+                sink.message(currentWorkspace.id(), index).orElseThrow(() -> new NotFoundException("Message")));
         return "platform/mail-sink";
     }
 }

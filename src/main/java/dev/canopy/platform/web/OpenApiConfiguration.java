@@ -42,8 +42,9 @@ class OpenApiConfiguration {
                         .addParametersItem(new HeaderParameter()
                                 .name(IdempotencyFilter.HEADER)
                                 .required(false)
-                                .description("Repeating a request with the same key and body replays the first response; "
-                                        + "the same key with another body is a 422, a concurrent duplicate a 409.")
+                                .description(
+                                        "Repeating a request with the same key and body replays the first response; "
+                                                + "the same key with another body is a 422, a concurrent duplicate a 409.")
                                 .schema(new StringSchema().maxLength(255)));
             }
         });

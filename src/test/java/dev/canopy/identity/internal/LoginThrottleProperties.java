@@ -20,7 +20,9 @@ class LoginThrottleProperties {
     }
 
     private static long inWindow(List<Instant> failures) {
-        return failures.stream().filter(at -> at.isAfter(NOW.minus(LoginThrottle.WINDOW))).count();
+        return failures.stream()
+                .filter(at -> at.isAfter(NOW.minus(LoginThrottle.WINDOW)))
+                .count();
     }
 
     @Property
@@ -44,8 +46,7 @@ class LoginThrottleProperties {
     }
 
     @Property
-    void manyFailuresFromOneClientLockEveryAccountFromIt(
-            @ForAll @IntRange(min = 0, max = 60) int ipFailures) {
+    void manyFailuresFromOneClientLockEveryAccountFromIt(@ForAll @IntRange(min = 0, max = 60) int ipFailures) {
         List<Instant> fromIp = java.util.stream.IntStream.range(0, ipFailures)
                 .mapToObj(i -> NOW.minusSeconds(i))
                 .toList();

@@ -17,11 +17,23 @@ class SlugPolicyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "ab", "-acme", "acme-", "ac--me", "acme cloud", "acmé", "a_b_c", "0123456789012345678901234567890123456789x"})
+    @ValueSource(
+            strings = {
+                "",
+                "ab",
+                "-acme",
+                "acme-",
+                "ac--me",
+                "acme cloud",
+                "acmé",
+                "a_b_c",
+                "0123456789012345678901234567890123456789x"
+            })
     void refusesOtherShapes(String raw) {
         assertThatThrownBy(() -> SlugPolicy.check("slug", raw))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems().getFirst().field())
-                        .isEqualTo("slug"));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.problems().getFirst().field()).isEqualTo("slug"));
     }
 
     @ParameterizedTest
@@ -33,6 +45,7 @@ class SlugPolicyTest {
     @Test
     void suggestsASlugFromACompanyName() {
         assertThat(SlugPolicy.suggest("Acme Cloud, Inc.")).isEqualTo("acme-cloud-inc");
-        assertThat(SlugPolicy.check("slug", SlugPolicy.suggest("  Northwind  Traders  "))).isEqualTo("northwind-traders");
+        assertThat(SlugPolicy.check("slug", SlugPolicy.suggest("  Northwind  Traders  ")))
+                .isEqualTo("northwind-traders");
     }
 }

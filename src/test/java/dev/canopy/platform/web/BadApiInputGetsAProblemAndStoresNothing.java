@@ -45,7 +45,8 @@ class BadApiInputGetsAProblemAndStoresNothing {
 
     @Test
     void malformedJsonIsABadRequest() throws Exception {
-        postInvitation("{\"email\": \"x@example.com\", ").andExpect(status().isBadRequest())
+        postInvitation("{\"email\": \"x@example.com\", ")
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.title").value("Malformed request body"));
         postInvitation("[1, 2]").andExpect(status().isBadRequest());
         assertThat(fixtures.count("identity_invitation", tenant.id())).isZero();
@@ -55,10 +56,12 @@ class BadApiInputGetsAProblemAndStoresNothing {
     void eachWrongFieldIsNamed() throws Exception {
         postInvitation("{\"email\":\"not-an-email\",\"role\":\"EMPEROR\"}")
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder("email", "role")));
+                .andExpect(
+                        jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder("email", "role")));
         postInvitation("{}")
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder("email", "role")));
+                .andExpect(
+                        jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder("email", "role")));
         postInvitation("{\"email\":\"a@example.com\",\"role\":\"OWNER\"}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("role"));
@@ -68,7 +71,9 @@ class BadApiInputGetsAProblemAndStoresNothing {
     @Test
     void oversizeBodiesAreRefusedBeforeTheyAreRead() throws Exception {
         String huge = "{\"email\":\"" + "a".repeat(1_100_000) + "@example.com\",\"role\":\"ADMIN\"}";
-        postInvitation(huge).andExpect(status().isContentTooLarge()).andExpect(jsonPath("$.status").value(413));
+        postInvitation(huge)
+                .andExpect(status().isContentTooLarge())
+                .andExpect(jsonPath("$.status").value(413));
         assertThat(fixtures.count("identity_invitation", tenant.id())).isZero();
     }
 

@@ -70,7 +70,8 @@ class IdempotencyKeyReplaysTheFirstResponse {
                 .andExpect(header().string("Idempotency-Replayed", "true"))
                 .andReturn();
 
-        assertThat(replay.getResponse().getContentAsString()).isEqualTo(first.getResponse().getContentAsString());
+        assertThat(replay.getResponse().getContentAsString())
+                .isEqualTo(first.getResponse().getContentAsString());
         assertThat(fixtures.count("identity_invitation", tenant.id())).isEqualTo(1);
     }
 
@@ -90,7 +91,8 @@ class IdempotencyKeyReplaysTheFirstResponse {
         Fixtures.Tenant a = fixtures.newWorkspace();
         Fixtures.Tenant b = fixtures.newWorkspace();
         String email = Fixtures.uniqueEmail("shared");
-        mvc.perform(invite(fixtures.apiKey(a, ApiKeyScope.READ_WRITE), "same-key", email)).andExpect(status().isCreated());
+        mvc.perform(invite(fixtures.apiKey(a, ApiKeyScope.READ_WRITE), "same-key", email))
+                .andExpect(status().isCreated());
         mvc.perform(invite(fixtures.apiKey(b, ApiKeyScope.READ_WRITE), "same-key", email))
                 .andExpect(status().isCreated())
                 .andExpect(header().doesNotExist("Idempotency-Replayed"));
@@ -104,7 +106,8 @@ class IdempotencyKeyReplaysTheFirstResponse {
         String email = Fixtures.uniqueEmail("busy");
         byte[] body = ("{\"email\":\"" + email + "\",\"role\":\"SALES\"}").getBytes(StandardCharsets.UTF_8);
         // Another node claimed "k-3" for this very request and has not answered yet.
-        assertThat(keys.claim(tenant.id(), "k-3", IdempotencyFilter.requestHash("POST", "/api/v1/invitations", null, body)))
+        assertThat(keys.claim(
+                        tenant.id(), "k-3", IdempotencyFilter.requestHash("POST", "/api/v1/invitations", null, body)))
                 .isTrue();
 
         mvc.perform(invite(key, "k-3", email))
@@ -131,7 +134,10 @@ class IdempotencyKeyReplaysTheFirstResponse {
         for (int i = 0; i < racers; i++) {
             Callable<Integer> racer = () -> {
                 start.await();
-                return mvc.perform(invite(key, "race", email)).andReturn().getResponse().getStatus();
+                return mvc.perform(invite(key, "race", email))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus();
             };
             outcomes.add(pool.submit(racer));
         }

@@ -1,0 +1,174 @@
+package dev.canopy.journeys;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.Cookie;
+import dev.canopy.testing.Fixtures;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/** The first journey of a new customer, in a real Chromium against the running application. */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "canopy.base-url=http://localhost:${local.server.port}")
+@ActiveProfiles("test")
+class VendorSignsUpInvitesATeammateAndCallsTheApi {
+
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void startBrowser() {
+        playwright = Browsers.playwright();
+        browser = Browsers.launch(playwright);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        browser.close();
+        playwright.close();
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private static void screenshot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve(name + ".png"))
+                .setFullPage(true));
+    }
+
+    private static String sessionCookie(BrowserContext context) {
+        return context.cookies().stream()
+                .filter(c -> c.name.equals("CANOPY_SESSION"))
+                .map(c -> c.value)
+                .findFirst()
+                .orElse(null);
+    }
+
+    @Test
+    void signUpSignOutSignInInviteAcceptAndUseAnApiKey() throws Exception {
+        String slug = Fixtures.unique("journey");
+        String owner = Fixtures.uniqueEmail("olivia");
+        String teammate = Fixtures.uniqueEmail("felix");
+
+        BrowserContext ownerContext = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900));
+        Page page = ownerContext.newPage();
+
+        // Sign up a workspace.
+        page.navigate(url("/signup"));
+        page.getByLabel("Company name").fill("Journey Cloud");
+        page.getByLabel("Workspace address").fill(slug);
+        assertThat(page.locator("#slug-hint")).containsText("is available");
+        page.getByLabel("Your name").fill("Olivia Owner");
+        page.getByLabel("Work email").fill(owner);
+        page.getByLabel("Password").fill(Fixtures.PASSWORD);
+        screenshot(page, "01-signup");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create workspace"))
+                .click();
+        page.waitForURL(url("/app"));
+        assertThat(page.getByTestId("page-title")).containsText("Olivia Owner");
+        assertThat(page.getByTestId("workspace-name")).hasText("Journey Cloud");
+        screenshot(page, "02-overview");
+
+        Cookie session = ownerContext.cookies().stream()
+                .filter(c -> c.name.equals("CANOPY_SESSION"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(session.httpOnly).isTrue();
+        assertThat(session.secure).isTrue();
+
+        // Sign out, then sign in again: the session id changes at sign-in.
+        page.getByTestId("account-menu").click();
+        page.getByTestId("sign-out").click();
+        page.waitForURL(url("/login?logout"));
+        String anonymousSession = sessionCookie(ownerContext);
+        page.getByLabel("Work email").fill(owner);
+        page.getByLabel("Password").fill(Fixtures.PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
+                .click();
+        page.waitForURL(url("/app"));
+        assertThat(sessionCookie(ownerContext)).isNotNull().isNotEqualTo(anonymousSession);
+
+        // Invite a teammate.
+        page.navigate(url("/app/team"));
+        assertThat(page.getByTestId("no-invitations")).isVisible();
+        page.getByPlaceholder("name@company.com").fill(teammate);
+        page.getByLabel("Role").first().selectOption("FINANCE");
+        page.getByTestId("send-invitation").click();
+        assertThat(page.getByTestId("flash")).containsText("Invitation sent to " + teammate);
+        assertThat(page.getByTestId("invitations")).containsText(teammate);
+        screenshot(page, "03-team");
+
+        // The invitation arrives; the owner reads it in the mail sink.
+        page.navigate(url("/app/mail"));
+        page.getByTestId("mail-list").getByText("invited you to Journey Cloud").click();
+        assertThat(page.getByTestId("mail-subject")).containsText("invited you to Journey Cloud");
+        String link = page.getByTestId("mail-link").first().getAttribute("href");
+        assertThat(link).startsWith(url("/invitations/"));
+        screenshot(page, "04-mail-sink");
+
+        // The teammate accepts from the email link, in their own browser.
+        BrowserContext teammateContext = browser.newContext();
+        Page teammatePage = teammateContext.newPage();
+        teammatePage.navigate(link);
+        assertThat(teammatePage.locator("h1")).containsText("Join Journey Cloud");
+        teammatePage.getByLabel("Your name").fill("Felix Finance");
+        teammatePage.getByLabel("Choose a password").fill(Fixtures.PASSWORD);
+        screenshot(teammatePage, "05-accept-invitation");
+        teammatePage
+                .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Join workspace"))
+                .click();
+        teammatePage.waitForURL(url("/app"));
+        assertThat(teammatePage.getByTestId("me-name")).hasText("Felix Finance");
+        assertThat(teammatePage.getByTestId("workspace-name")).hasText("Journey Cloud");
+        teammateContext.close();
+
+        page.navigate(url("/app/team"));
+        assertThat(page.getByTestId("members")).containsText("Felix Finance");
+        assertThat(page.getByTestId("invitations")).containsText("Accepted");
+
+        // Create an API key and call the API with it.
+        page.navigate(url("/app/api-keys"));
+        assertThat(page.getByTestId("no-keys")).isVisible();
+        page.getByPlaceholder("What uses it, e.g. Stripe billing").fill("Billing system");
+        page.getByTestId("create-key").click();
+        String secret = page.getByTestId("new-key-secret").textContent().strip();
+        screenshot(page, "06-api-key");
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(url("/api/v1/workspace")))
+                                .header("Authorization", "Bearer " + secret)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"slug\":\"" + slug + "\"").contains("Journey Cloud");
+
+        page.navigate(url("/app/audit"));
+        assertThat(page.getByTestId("audit-entries")).containsText("api_key.created");
+        assertThat(page.getByTestId("audit-entries")).containsText("team.invitation.accepted");
+        screenshot(page, "07-audit");
+        ownerContext.close();
+    }
+}
