@@ -1,9 +1,7 @@
 package dev.canopy.platform.db;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,24 +20,26 @@ class EmbeddedPostgresConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
-    @Bean
-    DataSource dataSource(
+    /** Closed after the data source (which depends on it), so the server outlives every connection. */
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgresServer.Lease embeddedPostgres(
             @Value("${canopy.embedded-postgres.data-dir:}") String dataDirectory,
-            @Value("${canopy.embedded-postgres.port:0}") int port,
+            @Value("${canopy.embedded-postgres.port:0}") int port) {
+        Path directory = dataDirectory.isBlank() ? EmbeddedPostgresServer.EPHEMERAL : Path.of(dataDirectory);
+        EmbeddedPostgresServer.Lease lease = EmbeddedPostgresServer.lease(directory, port);
+        log.info(
+                "Embedded PostgreSQL on port {} with {}",
+                lease.server().getPort(),
+                dataDirectory.isBlank() ? "throw-away data" : "data in " + directory.toAbsolutePath());
+        return lease;
+    }
+
+    @Bean
+    HikariDataSource dataSource(
+            EmbeddedPostgresServer.Lease embeddedPostgres,
             @Value("${spring.datasource.hikari.maximum-pool-size:20}") int poolSize) {
-        EmbeddedPostgres server;
-        if (dataDirectory.isBlank()) {
-            server = EmbeddedPostgresServer.startEphemeral();
-            log.info("Embedded PostgreSQL on port {} with throw-away data", server.getPort());
-        } else {
-            server = EmbeddedPostgresServer.start(Path.of(dataDirectory), port);
-            log.info(
-                    "Embedded PostgreSQL on port {} with data in {}",
-                    server.getPort(),
-                    Path.of(dataDirectory).toAbsolutePath());
-        }
         HikariDataSource pool = new HikariDataSource();
-        pool.setJdbcUrl(server.getJdbcUrl("postgres", "postgres"));
+        pool.setJdbcUrl(embeddedPostgres.server().getJdbcUrl("postgres", "postgres"));
         pool.setUsername("postgres");
         pool.setMaximumPoolSize(poolSize);
         pool.setPoolName("canopy-embedded");

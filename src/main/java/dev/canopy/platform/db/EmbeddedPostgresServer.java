@@ -10,57 +10,82 @@ import java.util.Map;
 
 /**
  * A real PostgreSQL server started from the binaries shipped as Maven artifacts. One server per data
- * directory per JVM: test contexts that share a directory share the server instead of each starting one.
+ * directory per JVM: application contexts that share one (the tests' contexts) lease it, and the last
+ * lease to close stops it, after the contexts that used it are gone.
  */
-public final class EmbeddedPostgresServer {
+final class EmbeddedPostgresServer {
 
-    private static final Map<Path, EmbeddedPostgres> RUNNING = new HashMap<>();
-    private static EmbeddedPostgres ephemeral;
+    /** The throw-away server's key: its data lives in a temporary directory removed on stop. */
+    static final Path EPHEMERAL = Path.of("");
+
+    private static final Map<Path, Running> RUNNING = new HashMap<>();
+
+    private static final class Running {
+        final EmbeddedPostgres server;
+        int leases;
+
+        Running(EmbeddedPostgres server) {
+            this.server = server;
+        }
+    }
+
+    /** A use of the server by one application context; closing the last one stops the server. */
+    record Lease(Path key, EmbeddedPostgres server) implements AutoCloseable {
+        @Override
+        public void close() {
+            release(key);
+        }
+    }
 
     private EmbeddedPostgresServer() {}
 
-    /** A server whose data lives in a temporary directory, removed when the JVM ends (the tests' server). */
-    public static synchronized EmbeddedPostgres startEphemeral() {
-        if (ephemeral == null) {
-            try {
-                ephemeral = EmbeddedPostgres.builder()
-                        .setServerConfig("max_connections", "300")
-                        .setServerConfig("timezone", "UTC")
-                        .start();
-            } catch (IOException e) {
-                throw new UncheckedIOException("Could not start embedded PostgreSQL", e);
-            }
-            Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedPostgresServer::stopEphemeral));
-        }
-        return ephemeral;
+    /**
+     * Leases the server keeping its data in {@code dataDirectory} (durably: fsync on), starting it if
+     * needed; {@link #EPHEMERAL} leases a throw-away server tuned for speed. Port 0 picks a free port.
+     */
+    static synchronized Lease lease(Path dataDirectory, int port) {
+        Path key = dataDirectory.equals(EPHEMERAL)
+                ? EPHEMERAL
+                : dataDirectory.toAbsolutePath().normalize();
+        Running running = RUNNING.computeIfAbsent(key, k -> new Running(start(k, port)));
+        running.leases++;
+        return new Lease(key, running.server);
     }
 
-    private static synchronized void stopEphemeral() {
+    private static EmbeddedPostgres start(Path dataDirectory, int port) {
         try {
-            ephemeral.close();
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    // Stopped by the last lease, after Spring has closed its pools, not by a JVM hook racing it.
+                    .setRegisterShutdownHook(false)
+                    .setServerConfig("max_connections", "300")
+                    .setServerConfig("timezone", "UTC");
+            if (!dataDirectory.equals(EPHEMERAL)) {
+                Files.createDirectories(dataDirectory);
+                // The demo's data must survive a crash too, not only a clean restart.
+                builder.setDataDirectory(dataDirectory)
+                        .setCleanDataDirectory(false)
+                        .setServerConfig("fsync", "on")
+                        .setServerConfig("synchronous_commit", "on");
+            }
+            if (port > 0) {
+                builder.setPort(port);
+            }
+            return builder.start();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("Could not start embedded PostgreSQL in " + dataDirectory, e);
         }
     }
 
-    /** Starts (or reuses) the server keeping its data in {@code dataDirectory}; port 0 picks a free port. */
-    public static synchronized EmbeddedPostgres start(Path dataDirectory, int port) {
-        Path key = dataDirectory.toAbsolutePath().normalize();
-        return RUNNING.computeIfAbsent(key, dir -> {
-            try {
-                Files.createDirectories(dir);
-                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                        .setDataDirectory(dir)
-                        .setCleanDataDirectory(false)
-                        .setServerConfig("max_connections", "200")
-                        .setServerConfig("timezone", "UTC");
-                if (port > 0) {
-                    builder.setPort(port);
-                }
-                return builder.start();
-            } catch (IOException e) {
-                throw new UncheckedIOException("Could not start embedded PostgreSQL in " + dir, e);
-            }
-        });
+    private static synchronized void release(Path key) {
+        Running running = RUNNING.get(key);
+        if (running == null || --running.leases > 0) {
+            return;
+        }
+        RUNNING.remove(key);
+        try {
+            running.server.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not stop embedded PostgreSQL", e);
+        }
     }
 }

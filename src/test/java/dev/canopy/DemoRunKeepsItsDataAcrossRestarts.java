@@ -1,0 +1,49 @@
+package dev.canopy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** What `./mvnw spring-boot:run` does: the demo profile on a data directory that outlives the process. */
+class DemoRunKeepsItsDataAcrossRestarts {
+
+    @TempDir
+    Path data;
+
+    private ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(CanopyApplication.class)
+                .profiles("demo")
+                .properties(
+                        "server.port=0",
+                        "canopy.embedded-postgres.port=0",
+                        "canopy.embedded-postgres.data-dir=" + data.resolve("postgres"),
+                        "canopy.mail.sink.port=0")
+                .run();
+    }
+
+    @Test
+    void theDemoWorkspaceIsLoadedOnceAndNewDataSurvivesARestart() {
+        try (ConfigurableApplicationContext first = start()) {
+            JdbcClient db = first.getBean(JdbcClient.class);
+            assertThat(db.sql(
+                                    "select count(*) from identity_membership m join identity_workspace w on w.id = m.workspace_id where w.slug = 'northwind'")
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(6);
+            db.sql("update identity_workspace set name = 'Northwind Renamed' where slug = 'northwind'")
+                    .update();
+        }
+        try (ConfigurableApplicationContext second = start()) {
+            JdbcClient db = second.getBean(JdbcClient.class);
+            assertThat(db.sql("select name from identity_workspace where slug = 'northwind'")
+                            .query(String.class)
+                            .list())
+                    .containsExactly("Northwind Renamed");
+        }
+    }
+}
