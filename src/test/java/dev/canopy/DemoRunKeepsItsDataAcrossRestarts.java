@@ -16,14 +16,14 @@ class DemoRunKeepsItsDataAcrossRestarts {
     Path data;
 
     private ConfigurableApplicationContext start() {
+        // Arguments, not default properties: they must win over application-demo.properties.
         return new SpringApplicationBuilder(CanopyApplication.class)
                 .profiles("demo")
-                .properties(
-                        "server.port=0",
-                        "canopy.embedded-postgres.port=0",
-                        "canopy.embedded-postgres.data-dir=" + data.resolve("postgres"),
-                        "canopy.mail.sink.port=0")
-                .run();
+                .run(
+                        "--server.port=0",
+                        "--canopy.embedded-postgres.port=0",
+                        "--canopy.embedded-postgres.data-dir=" + data.resolve("postgres"),
+                        "--canopy.mail.sink.port=0");
     }
 
     @Test

@@ -115,7 +115,7 @@ class SecurityConfiguration {
                                 "/favicon.ico",
                                 "/error",
                                 "/api/docs",
-                                "/swagger-ui/**",
+                                "/api/swagger-ui/**",
                                 "/actuator/health/**",
                                 "/actuator/prometheus")
                         .permitAll()
