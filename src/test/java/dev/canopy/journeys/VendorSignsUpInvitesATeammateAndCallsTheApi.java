@@ -9,6 +9,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.Cookie;
+import dev.canopy.testing.CanopyServerTest;
 import dev.canopy.testing.Fixtures;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,15 +19,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /** The first journey of a new customer, in a real Chromium against the running application. */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "canopy.base-url=http://localhost:${local.server.port}")
-@ActiveProfiles("test")
+@CanopyServerTest
 class VendorSignsUpInvitesATeammateAndCallsTheApi {
 
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");

@@ -81,6 +81,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @Override
     protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (RequestSizeLimitFilter.causedByOversizeBody(e)) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(RequestSizeLimitFilter.tooLarge());
+        }
         ProblemDetail problem = problem(
                 HttpStatus.BAD_REQUEST,
                 "Malformed request body",

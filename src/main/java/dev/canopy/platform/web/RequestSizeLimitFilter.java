@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -53,7 +54,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
         }
     }
 
-    private static boolean causedByOversizeBody(Throwable e) {
+    static boolean causedByOversizeBody(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof BodyTooLargeException) {
                 return true;
@@ -63,12 +64,13 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     }
 
     private void reject(HttpServletResponse response) throws IOException {
-        ProblemResponses.write(
-                response,
-                ApiProblems.problem(
-                        HttpStatus.CONTENT_TOO_LARGE,
-                        "Request body too large",
-                        "The request body is larger than " + maxBytes + " bytes."));
+        ProblemResponses.write(response, tooLarge());
+    }
+
+    /** Also answered by {@link ApiProblems} when the body parser hits the limit while reading a stream. */
+    static ProblemDetail tooLarge() {
+        return ApiProblems.problem(
+                HttpStatus.CONTENT_TOO_LARGE, "Request body too large", "The request body is larger than the limit.");
     }
 
     static final class BodyTooLargeException extends IOException {
