@@ -68,9 +68,7 @@ public class Passwords {
      */
     @Transactional
     public void requestReset(String rawEmail) {
-        EmailAddress email = EmailAddress.parse(rawEmail)
-                .orElseThrow(
-                        () -> new InvalidInputException("email", "Enter a valid email address, like name@company.com"));
+        EmailAddress email = new EmailAddress(rawEmail);
         accounts.findByEmail(email.value()).ifPresent(account -> {
             String token = Tokens.random(32);
             Instant now = clock.instant();

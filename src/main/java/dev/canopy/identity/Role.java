@@ -61,8 +61,4 @@ public enum Role {
     public boolean invitable() {
         return this != OWNER;
     }
-
-    public boolean readOnly() {
-        return permissions.stream().allMatch(Permission::readOnly);
-    }
 }

@@ -97,16 +97,12 @@ public class Team {
     public InvitationView invite(String rawEmail, String roleName) {
         EmailAddress[] email = new EmailAddress[1];
         Role[] role = new Role[1];
-        InvalidInputException.collect(
-                () -> email[0] = EmailAddress.parse(rawEmail)
-                        .orElseThrow(() -> new InvalidInputException(
-                                "email", "Enter a valid email address, like name@company.com")),
-                () -> {
-                    role[0] = Role.parse(roleName);
-                    if (!role[0].invitable()) {
-                        throw new InvalidInputException("role", "Choose a role other than owner");
-                    }
-                });
+        InvalidInputException.collect(() -> email[0] = new EmailAddress(rawEmail), () -> {
+            role[0] = Role.parse(roleName);
+            if (!role[0].invitable()) {
+                throw new InvalidInputException("role", "Choose a role other than owner");
+            }
+        });
         WorkspaceId workspace = currentWorkspace.id();
         if (memberships.memberByEmail(workspace, email[0].value()).isPresent()) {
             throw new ConflictException("email", email[0] + " is already a member of this workspace");

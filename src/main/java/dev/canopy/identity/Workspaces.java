@@ -71,9 +71,7 @@ public class Workspaces {
                 () -> requireText("companyName", form.companyName(), 120),
                 () -> slug[0] = SlugPolicy.check("slug", form.slug()),
                 () -> requireText("ownerName", form.ownerName(), 120),
-                () -> email[0] = EmailAddress.parse(form.email())
-                        .orElseThrow(() -> new InvalidInputException(
-                                "email", "Enter a valid email address, like name@company.com")),
+                () -> email[0] = new EmailAddress(form.email()),
                 () -> PasswordPolicy.check("password", form.password(), form.email()));
 
         Instant now = clock.instant();

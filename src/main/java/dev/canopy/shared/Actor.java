@@ -10,8 +10,7 @@ public record Actor(Kind kind, String id, String name) implements Serializable {
         USER,
         PARTNER_USER,
         API_KEY,
-        SYSTEM,
-        ANONYMOUS
+        SYSTEM
     }
 
     public Actor {

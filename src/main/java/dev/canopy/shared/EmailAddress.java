@@ -28,10 +28,6 @@ public record EmailAddress(String value) {
         return normalized.length() <= 254 && SHAPE.matcher(normalized).matches();
     }
 
-    public String domain() {
-        return value.substring(value.indexOf('@') + 1);
-    }
-
     @Override
     public String toString() {
         return value;

@@ -5,49 +5,20 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
-import dev.canopy.testing.CanopyServerTest;
 import dev.canopy.testing.Fixtures;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A partner user in a real Chromium: the portal opens, the console stays shut. */
-@CanopyServerTest
-class PartnerUserSignsInToThePortalOnly {
-
-    private static Playwright playwright;
-    private static Browser browser;
-
-    @LocalServerPort
-    int port;
+class PartnerUserSignsInToThePortalOnly extends BrowserTest {
 
     @Autowired
     Fixtures fixtures;
-
-    @BeforeAll
-    static void startBrowser() {
-        playwright = Browsers.playwright();
-        browser = Browsers.launch(playwright);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        browser.close();
-        playwright.close();
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
 
     @Test
     void thePortalOpensAndTheConsoleDoesNot() {
@@ -68,12 +39,11 @@ class PartnerUserSignsInToThePortalOnly {
         // Back where the partner was going; Spring Security marks the resumed request with ?continue.
         page.waitForURL(u -> u.equals(url("/portal")) || u.equals(url("/portal?continue")));
         assertThat(page.getByTestId("page-title")).containsText("Partner Person");
-        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "10-portal.png")));
+        screenshot(page, "10-portal");
 
         page.navigate(url("/app"));
         assertThat(page.getByTestId("error-title")).hasText("Not allowed");
-        page.screenshot(new Page.ScreenshotOptions()
-                .setPath(Path.of("target", "screenshots", "11-portal-user-in-console.png")));
+        screenshot(page, "11-portal-user-in-console");
         context.close();
     }
 

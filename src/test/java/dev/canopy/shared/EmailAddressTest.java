@@ -39,10 +39,4 @@ class EmailAddressTest {
                                 .extracting(InvalidInputException.FieldProblem::field)
                                 .containsExactly("email"));
     }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"ada@acme.com"})
-    void knowsItsDomain(String raw) {
-        assertThat(new EmailAddress(raw).domain()).isEqualTo("acme.com");
-    }
 }

@@ -48,11 +48,4 @@ public final class SlugPolicy {
         }
         return slug;
     }
-
-    /** A slug suggestion derived from a company name ("Acme Cloud, Inc." becomes "acme-cloud-inc"). */
-    public static String suggest(String name) {
-        String base = name == null ? "" : name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
-        base = base.replaceAll("^-+|-+$", "");
-        return base.length() > 40 ? base.substring(0, 40).replaceAll("-+$", "") : base;
-    }
 }

@@ -26,7 +26,7 @@ class IdempotencyKeys {
     private final JdbcClient db;
     private final Clock clock;
 
-    record Stored(String requestHash, Instant claimedUntil, Integer status, String contentType, byte[] body) {
+    record Stored(String requestHash, Integer status, String contentType, byte[] body) {
         boolean completed() {
             return status != null;
         }
@@ -63,16 +63,12 @@ class IdempotencyKeys {
 
     Optional<Stored> find(WorkspaceId workspace, String key) {
         return db.sql("""
-                        select request_hash, claimed_until, response_status, response_type, response_body
+                        select request_hash, response_status, response_type, response_body
                         from platform_idempotency_key where workspace_id = ? and idempotency_key = ?
                         """)
                 .params(workspace.value(), key)
-                .query((rs, n) -> new Stored(
-                        rs.getString(1),
-                        rs.getTimestamp(2).toInstant(),
-                        (Integer) rs.getObject(3),
-                        rs.getString(4),
-                        rs.getBytes(5)))
+                .query((rs, n) ->
+                        new Stored(rs.getString(1), (Integer) rs.getObject(2), rs.getString(3), rs.getBytes(4)))
                 .optional();
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.canopy.shared.InvalidInputException;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -40,12 +39,5 @@ class SlugPolicyTest {
     @ValueSource(strings = {"api", "app", "portal", "admin", "login"})
     void refusesReservedWords(String raw) {
         assertThatThrownBy(() -> SlugPolicy.check("slug", raw)).hasMessageContaining("reserved");
-    }
-
-    @Test
-    void suggestsASlugFromACompanyName() {
-        assertThat(SlugPolicy.suggest("Acme Cloud, Inc.")).isEqualTo("acme-cloud-inc");
-        assertThat(SlugPolicy.check("slug", SlugPolicy.suggest("  Northwind  Traders  ")))
-                .isEqualTo("northwind-traders");
     }
 }
