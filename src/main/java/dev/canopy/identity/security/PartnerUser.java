@@ -1,6 +1,7 @@
 package dev.canopy.identity.security;
 
 import dev.canopy.shared.Actor;
+import dev.canopy.shared.PartnerScoped;
 import dev.canopy.shared.WorkspaceId;
 import dev.canopy.shared.WorkspacePrincipal;
 import java.io.Serial;
@@ -13,7 +14,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /** A member of a partner company, signed in to the partner portal. Never reaches the console. */
-public final class PartnerUser implements UserDetails, CredentialsContainer, WorkspacePrincipal {
+public final class PartnerUser implements UserDetails, CredentialsContainer, WorkspacePrincipal, PartnerScoped {
 
     @Serial
     private static final long serialVersionUID = 1L;
@@ -39,6 +40,7 @@ public final class PartnerUser implements UserDetails, CredentialsContainer, Wor
         return id;
     }
 
+    @Override
     public UUID partnerId() {
         return partnerId;
     }
