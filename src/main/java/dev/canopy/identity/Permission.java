@@ -11,7 +11,9 @@ public enum Permission {
     TEAM_WRITE("team:write"),
     API_KEYS_WRITE("api-keys:write"),
     AUDIT_READ("audit:read"),
-    MAIL_SINK_READ("mail-sink:read");
+    MAIL_SINK_READ("mail-sink:read"),
+    PROGRAMS_READ("programs:read"),
+    PROGRAMS_WRITE("programs:write");
 
     private final String authority;
 

@@ -28,6 +28,21 @@ class RoleTest {
     }
 
     @Test
+    void everyoneReadsProgrammesAndOnlyOwnersAdminsAndPartnerManagersChangeThem() {
+        for (Role role : Role.values()) {
+            boolean changes = role == Role.OWNER || role == Role.ADMIN || role == Role.PARTNER_MANAGER;
+            assertThat(role.permissions()).as(role.name()).contains(Permission.PROGRAMS_READ);
+            assertThat(role.permissions().contains(Permission.PROGRAMS_WRITE))
+                    .as(role.name())
+                    .isEqualTo(changes);
+        }
+        assertThat(ApiKeyScope.READ.permissions())
+                .contains(Permission.PROGRAMS_READ)
+                .doesNotContain(Permission.PROGRAMS_WRITE);
+        assertThat(ApiKeyScope.READ_WRITE.permissions()).contains(Permission.PROGRAMS_WRITE);
+    }
+
+    @Test
     void ownersAreNeverInvited() {
         assertThat(Role.OWNER.invitable()).isFalse();
         assertThat(Role.ADMIN.invitable()).isTrue();

@@ -1,0 +1,227 @@
+package dev.canopy.programs;
+
+import dev.canopy.audit.AuditLog;
+import dev.canopy.partners.PartnerId;
+import dev.canopy.partners.PartnerView;
+import dev.canopy.partners.Partners;
+import dev.canopy.platform.CurrentWorkspace;
+import dev.canopy.programs.internal.MembershipTable;
+import dev.canopy.programs.internal.MetricTable;
+import dev.canopy.programs.internal.ProgramTable;
+import dev.canopy.programs.internal.TermsTable;
+import dev.canopy.programs.internal.TierChangeTable;
+import dev.canopy.programs.internal.TierEvaluator;
+import dev.canopy.programs.internal.TierTable;
+import dev.canopy.shared.ConflictException;
+import dev.canopy.shared.NotFoundException;
+import dev.canopy.shared.PartnerScoped;
+import dev.canopy.shared.WorkspaceId;
+import dev.canopy.shared.WorkspacePrincipal;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Which partners are in which programmes, at which tier, and where they stand with the terms: for the
+ * console and the API, and for the partner itself in the portal, where it accepts each new version.
+ */
+@Service
+public class Memberships {
+
+    /** An acceptance of the terms as the audit log records it. */
+    record Acceptance(String program, String partner, int version, String acceptedBy, Instant acceptedAt) {}
+
+    private final ProgramTable programs;
+    private final MembershipTable memberships;
+    private final TermsTable terms;
+    private final TierTable tiers;
+    private final MetricTable metrics;
+    private final TierChangeTable changes;
+    private final TierEvaluator evaluator;
+    private final Partners partners;
+    private final CurrentWorkspace currentWorkspace;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    Memberships(
+            ProgramTable programs,
+            MembershipTable memberships,
+            TermsTable terms,
+            TierTable tiers,
+            MetricTable metrics,
+            TierChangeTable changes,
+            TierEvaluator evaluator,
+            Partners partners,
+            CurrentWorkspace currentWorkspace,
+            AuditLog audit,
+            Clock clock) {
+        this.programs = programs;
+        this.memberships = memberships;
+        this.terms = terms;
+        this.tiers = tiers;
+        this.metrics = metrics;
+        this.changes = changes;
+        this.evaluator = evaluator;
+        this.partners = partners;
+        this.currentWorkspace = currentWorkspace;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Memberships of one programme, of one partner, or (both null) all of them. */
+    @Transactional(readOnly = true)
+    public List<MembershipView> list(ProgramId program, PartnerId partner) {
+        WorkspaceId workspace = currentWorkspace.id();
+        if (program != null) {
+            program(workspace, program);
+        }
+        List<MembershipView> found = memberships.list(workspace, program, partner);
+        Map<PartnerId, String> names = partners
+                .byIds(found.stream().map(MembershipView::partnerId).distinct().toList())
+                .stream()
+                .collect(Collectors.toMap(PartnerView::id, PartnerView::name));
+        return found.stream()
+                .map(m -> new MembershipView(
+                        m.programId(),
+                        m.programName(),
+                        m.partnerId(),
+                        names.getOrDefault(m.partnerId(), m.partnerId().toString()),
+                        m.joinedAt(),
+                        m.tierId(),
+                        m.tierName(),
+                        m.tierSince(),
+                        m.belowSince(),
+                        m.currentTermsVersion(),
+                        m.acceptedTermsVersion(),
+                        m.termsAcceptedAt()))
+                .toList();
+    }
+
+    /** Adds a partner of the workspace to a programme, at the tier its metrics earn. */
+    @Transactional
+    public MembershipView enrol(ProgramId program, PartnerId partner) {
+        WorkspaceId workspace = currentWorkspace.id();
+        ProgramView p = program(workspace, program);
+        partners.get(partner);
+        if (!memberships.insert(workspace, program, partner, clock.instant())) {
+            throw new ConflictException("partnerId", "This partner is a member of " + p.name() + " already");
+        }
+        MembershipView created = list(program, partner).getFirst();
+        audit.record("programs.membership.created", "membership", program + "/" + partner, null, created);
+        evaluator.evaluate(workspace, currentWorkspace.actor(), p, Optional.of(partner));
+        return list(program, partner).getFirst();
+    }
+
+    /** The signed-in partner's programmes, for the portal. */
+    @Transactional(readOnly = true)
+    public List<MyProgram> mine() {
+        WorkspaceId workspace = currentWorkspace.id();
+        PartnerId partner = partner();
+        return memberships.list(workspace, null, partner).stream()
+                .map(m -> myProgram(workspace, partner, m))
+                .toList();
+    }
+
+    @Transactional(readOnly = true)
+    public MyProgram mine(ProgramId program) {
+        return mine().stream()
+                .filter(m -> m.program().id().equals(program))
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("Programme"));
+    }
+
+    /** Programmes whose current terms the signed-in partner has not accepted yet. */
+    @Transactional(readOnly = true)
+    public List<ProgramId> pendingTerms() {
+        return memberships.list(currentWorkspace.id(), null, partner()).stream()
+                .filter(MembershipView::termsPending)
+                .map(MembershipView::programId)
+                .toList();
+    }
+
+    /**
+     * The signed-in partner user accepts {@code version} of a programme's terms for their company; a
+     * version that is no longer the current one is refused, so nobody accepts what they did not read.
+     */
+    @Transactional
+    public MyProgram acceptTerms(ProgramId program, int version) {
+        WorkspaceId workspace = currentWorkspace.id();
+        PartnerId partner = partner();
+        MyProgram before = mine(program);
+        if (before.currentTerms() == null || before.currentTerms().version() != version) {
+            throw new ConflictException("version", "These terms have changed since you opened them; read the current version");
+        }
+        WorkspacePrincipal user = currentWorkspace.principal().orElseThrow();
+        Instant now = clock.instant();
+        if (terms.accept(
+                workspace,
+                program,
+                partner,
+                version,
+                UUID.fromString(user.actor().id()),
+                user.actor().name(),
+                now)) {
+            audit.record(
+                    "programs.terms.accepted",
+                    "membership",
+                    program + "/" + partner,
+                    null,
+                    new Acceptance(program.toString(), partner.toString(), version, user.actor().name(), now));
+        }
+        return mine(program);
+    }
+
+    private MyProgram myProgram(WorkspaceId workspace, PartnerId partner, MembershipView membership) {
+        ProgramView program = programs.find(workspace, membership.programId()).orElseThrow();
+        List<TierView> ladder = tiers.list(workspace, program.id());
+        TierView tier = ladder.stream()
+                .filter(t -> t.id().equals(membership.tierId()))
+                .findFirst()
+                .orElse(null);
+        TierView next = ladder.stream()
+                .filter(t -> tier == null || t.rank() > tier.rank())
+                .min(Comparator.comparingInt(TierView::rank))
+                .orElse(null);
+        Map<TierMetric, BigDecimal> values = metrics.values(workspace, List.of(partner), program.reward().currency())
+                .get(partner);
+        List<MetricProgress> progress = next == null
+                ? List.of()
+                : next.thresholds().entrySet().stream()
+                        .sorted(Map.Entry.comparingByKey())
+                        .map(t -> new MetricProgress(
+                                t.getKey(),
+                                values.getOrDefault(t.getKey(), BigDecimal.ZERO),
+                                t.getValue(),
+                                t.getKey().money() ? program.reward().currency() : null))
+                        .toList();
+        return new MyProgram(
+                program,
+                membership,
+                tier,
+                next,
+                progress,
+                terms.current(workspace, program.id()).orElse(null),
+                changes.list(workspace, program.id(), partner, 20));
+    }
+
+    private PartnerId partner() {
+        return currentWorkspace
+                .principal()
+                .filter(PartnerScoped.class::isInstance)
+                .map(p -> new PartnerId(((PartnerScoped) p).partnerId()))
+                .orElseThrow(() -> new AccessDeniedException("Only partner users have programmes of their own"));
+    }
+
+    private ProgramView program(WorkspaceId workspace, ProgramId id) {
+        return programs.find(workspace, id).orElseThrow(() -> new NotFoundException("Programme"));
+    }
+}

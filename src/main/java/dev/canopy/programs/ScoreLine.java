@@ -1,0 +1,4 @@
+package dev.canopy.programs;
+
+/** One criterion an application met, and the points it earned. */
+public record ScoreLine(String reason, int points) {}

@@ -1,0 +1,44 @@
+package dev.canopy.programs.internal;
+
+import java.time.Instant;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Repository;
+
+/** Applications accepted per client, in PostgreSQL so the rate limit holds across every node. */
+@Repository
+public class ApplicationAttemptTable {
+
+    private final JdbcClient db;
+
+    ApplicationAttemptTable(JdbcClient db) {
+        this.db = db;
+    }
+
+    /** Serializes one client's submissions until the transaction ends, so two at once cannot both slip under. */
+    public void lock(String clientKey) {
+        db.sql("select 1 from (select pg_advisory_xact_lock(hashtext(?))) locked")
+                .param("programs-application:" + clientKey)
+                .query(Integer.class)
+                .single();
+    }
+
+    public int countSince(String clientKey, Instant since) {
+        return db.sql("select count(*) from programs_application_attempt where client_key = ? and attempted_at > ?")
+                .params(clientKey, Rows.ts(since))
+                .query(Integer.class)
+                .single();
+    }
+
+    public void insert(String clientKey, Instant at) {
+        db.sql("insert into programs_application_attempt (client_key, attempted_at) values (?, ?)")
+                .params(clientKey, Rows.ts(at))
+                .update();
+    }
+
+    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT10M")
+    void forgetOld() {
+        db.sql("delete from programs_application_attempt where attempted_at < now() - interval '1 day'")
+                .update();
+    }
+}

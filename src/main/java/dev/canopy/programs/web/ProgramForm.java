@@ -1,0 +1,72 @@
+package dev.canopy.programs.web;
+
+import dev.canopy.programs.ProgramDraft;
+import dev.canopy.programs.ProgramView;
+import java.util.List;
+
+/** The programme editor's form; unchecked boxes arrive as null. */
+record ProgramForm(
+        String name,
+        String slug,
+        List<String> partnerTypes,
+        String valueProposition,
+        String rewardType,
+        String rewardRateMin,
+        String rewardRateMax,
+        String rewardBasis,
+        String currency,
+        String coMarketing,
+        String training,
+        String attributionWindowDays,
+        String holdPeriodDays,
+        String reapplyAfterDays,
+        String demotionGraceDays,
+        Boolean acceptingApplications) {
+
+    static ProgramForm blank(String currency) {
+        return new ProgramForm(
+                "", "", List.of(), "", "COMMISSION", "", "", "of first-year contract value", currency, "", "", "90",
+                "30", "90", "90", true);
+    }
+
+    static ProgramForm of(ProgramView program) {
+        ProgramDraft d = ProgramDraft.of(program);
+        return new ProgramForm(
+                d.name(),
+                d.slug(),
+                d.partnerTypes(),
+                d.valueProposition(),
+                d.rewardType(),
+                d.rewardRateMin(),
+                d.rewardRateMax(),
+                d.rewardBasis(),
+                d.currency(),
+                d.coMarketing(),
+                d.training(),
+                d.attributionWindowDays(),
+                d.holdPeriodDays(),
+                d.reapplyAfterDays(),
+                d.demotionGraceDays(),
+                d.acceptingApplications());
+    }
+
+    ProgramDraft draft() {
+        return new ProgramDraft(
+                name,
+                slug,
+                partnerTypes,
+                valueProposition,
+                rewardType,
+                rewardRateMin,
+                rewardRateMax,
+                rewardBasis,
+                currency,
+                coMarketing,
+                training,
+                attributionWindowDays,
+                holdPeriodDays,
+                reapplyAfterDays,
+                demotionGraceDays,
+                Boolean.TRUE.equals(acceptingApplications));
+    }
+}

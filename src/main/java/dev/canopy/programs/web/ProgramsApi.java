@@ -1,0 +1,208 @@
+package dev.canopy.programs.web;
+
+import dev.canopy.partners.PartnerId;
+import dev.canopy.partners.PartnerType;
+import dev.canopy.programs.Evaluation;
+import dev.canopy.programs.Memberships;
+import dev.canopy.programs.ProgramDraft;
+import dev.canopy.programs.ProgramId;
+import dev.canopy.programs.ProgramView;
+import dev.canopy.programs.Programs;
+import dev.canopy.programs.TermsVersion;
+import dev.canopy.programs.TierMetric;
+import dev.canopy.programs.TierView;
+import dev.canopy.programs.Tiers;
+import dev.canopy.shared.InvalidInputException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/programs")
+@Tag(name = "Programmes", description = "Partner programmes, their terms and tiers, and tier evaluation")
+class ProgramsApi {
+
+    record RewardResponse(String type, BigDecimal rateMin, BigDecimal rateMax, String basis, String currency) {}
+
+    record TierResponse(String id, int rank, String name, String benefits, Map<TierMetric, BigDecimal> thresholds) {
+        static TierResponse of(TierView t) {
+            return new TierResponse(t.id().toString(), t.rank(), t.name(), t.benefits(), t.thresholds());
+        }
+    }
+
+    record TermsResponse(int version, String body, Instant publishedAt, String publishedBy) {
+        static TermsResponse of(TermsVersion t) {
+            return t == null ? null : new TermsResponse(t.version(), t.body(), t.publishedAt(), t.publishedBy());
+        }
+    }
+
+    record ProgramResponse(
+            String id,
+            String name,
+            String slug,
+            List<PartnerType> partnerTypes,
+            String valueProposition,
+            RewardResponse reward,
+            String coMarketing,
+            String training,
+            int attributionWindowDays,
+            int holdPeriodDays,
+            int reapplyAfterDays,
+            int demotionGraceDays,
+            Integer autoApproveScore,
+            Integer autoRejectBelow,
+            boolean acceptingApplications,
+            TermsResponse currentTerms,
+            List<TierResponse> tiers,
+            Instant createdAt,
+            Instant updatedAt) {}
+
+    /** Numbers may be sent as numbers or text; blank periods take their defaults (90, 30, 90, 90 days). */
+    record ProgramRequest(
+            String name,
+            String slug,
+            List<String> partnerTypes,
+            String valueProposition,
+            String rewardType,
+            String rewardRateMin,
+            String rewardRateMax,
+            String rewardBasis,
+            String currency,
+            String coMarketing,
+            String training,
+            String attributionWindowDays,
+            String holdPeriodDays,
+            String reapplyAfterDays,
+            String demotionGraceDays,
+            Boolean acceptingApplications) {
+
+        ProgramDraft draft() {
+            return new ProgramDraft(
+                    name,
+                    slug,
+                    partnerTypes,
+                    valueProposition,
+                    rewardType,
+                    rewardRateMin,
+                    rewardRateMax,
+                    rewardBasis,
+                    currency,
+                    coMarketing,
+                    training,
+                    attributionWindowDays,
+                    holdPeriodDays,
+                    reapplyAfterDays,
+                    demotionGraceDays,
+                    acceptingApplications == null || acceptingApplications);
+        }
+    }
+
+    record EnrolRequest(String partnerId) {}
+
+    private final Programs programs;
+    private final Tiers tiers;
+    private final Memberships memberships;
+
+    ProgramsApi(Programs programs, Tiers tiers, Memberships memberships) {
+        this.programs = programs;
+        this.tiers = tiers;
+        this.memberships = memberships;
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAuthority('programs:read')")
+    @Operation(summary = "List the workspace's programmes")
+    List<ProgramResponse> list() {
+        return programs.list().stream().map(this::response).toList();
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize("hasAuthority('programs:read')")
+    @Operation(summary = "One programme, with its current terms and its tiers")
+    ProgramResponse get(@PathVariable UUID id) {
+        return response(programs.get(new ProgramId(id)));
+    }
+
+    @PostMapping
+    @PreAuthorize("hasAuthority('programs:write')")
+    @Operation(summary = "Create a programme", description = "Honours an Idempotency-Key header.")
+    ResponseEntity<ProgramResponse> create(@RequestBody ProgramRequest request) {
+        ProgramView created = programs.create(request.draft());
+        return ResponseEntity.status(HttpStatus.CREATED).body(response(created));
+    }
+
+    @PutMapping("/{id}")
+    @PreAuthorize("hasAuthority('programs:write')")
+    @Operation(summary = "Replace a programme's details")
+    ProgramResponse update(@PathVariable UUID id, @RequestBody ProgramRequest request) {
+        return response(programs.update(new ProgramId(id), request.draft()));
+    }
+
+    @PostMapping("/{id}/evaluate")
+    @PreAuthorize("hasAuthority('programs:write')")
+    @Operation(
+            summary = "Evaluate the programme's tiers now",
+            description = "Promotes at once; demotes members below their tier for longer than the grace period.")
+    Evaluation evaluate(@PathVariable UUID id) {
+        return tiers.evaluate(new ProgramId(id));
+    }
+
+    @PostMapping("/{id}/memberships")
+    @PreAuthorize("hasAuthority('programs:write')")
+    @Operation(summary = "Add an existing partner to the programme")
+    ResponseEntity<MembershipsApi.MembershipResponse> enrol(@PathVariable UUID id, @RequestBody EnrolRequest request) {
+        UUID partner;
+        try {
+            partner = UUID.fromString(String.valueOf(request.partnerId()));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("partnerId", "Give the partner's id");
+        }
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(MembershipsApi.MembershipResponse.of(
+                        memberships.enrol(new ProgramId(id), new PartnerId(partner))));
+    }
+
+    private ProgramResponse response(ProgramView p) {
+        List<TermsVersion> versions = programs.termsVersions(p.id());
+        return new ProgramResponse(
+                p.id().toString(),
+                p.name(),
+                p.slug(),
+                p.partnerTypes().stream().sorted().collect(Collectors.toList()),
+                p.valueProposition(),
+                new RewardResponse(
+                        p.reward().type().name(),
+                        p.reward().rateMin(),
+                        p.reward().rateMax(),
+                        p.reward().basis(),
+                        p.reward().currency()),
+                p.coMarketing(),
+                p.training(),
+                p.attributionWindowDays(),
+                p.holdPeriodDays(),
+                p.reapplyAfterDays(),
+                p.demotionGraceDays(),
+                p.autoApproveScore(),
+                p.autoRejectBelow(),
+                p.acceptingApplications(),
+                TermsResponse.of(versions.isEmpty() ? null : versions.getFirst()),
+                tiers.tiers(p.id()).stream().map(TierResponse::of).toList(),
+                p.createdAt(),
+                p.updatedAt());
+    }
+}

@@ -1,0 +1,168 @@
+package dev.canopy.programs.web;
+
+import dev.canopy.identity.Workspaces;
+import dev.canopy.partners.PartnerType;
+import dev.canopy.platform.Forms;
+import dev.canopy.programs.Memberships;
+import dev.canopy.programs.ProgramId;
+import dev.canopy.programs.ProgramView;
+import dev.canopy.programs.Programs;
+import dev.canopy.programs.RewardType;
+import dev.canopy.programs.Tiers;
+import dev.canopy.shared.ConflictException;
+import dev.canopy.shared.InvalidInputException;
+import java.util.Arrays;
+import java.util.UUID;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The programmes list and a programme's details, terms and members in the console. */
+@Controller
+@RequestMapping("/app/programs")
+class ProgramsController {
+
+    private final Programs programs;
+    private final Memberships memberships;
+    private final Tiers tiers;
+    private final Workspaces workspaces;
+
+    ProgramsController(Programs programs, Memberships memberships, Tiers tiers, Workspaces workspaces) {
+        this.programs = programs;
+        this.memberships = memberships;
+        this.tiers = tiers;
+        this.workspaces = workspaces;
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAuthority('programs:read')")
+    String list(Model model) {
+        model.addAttribute("summaries", programs.summaries());
+        model.addAttribute("workspace", workspaces.current());
+        return "programs/list";
+    }
+
+    @GetMapping("/new")
+    @PreAuthorize("hasAuthority('programs:write')")
+    String newProgram(Model model) {
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", ProgramForm.blank(workspaces.current().currency()));
+        }
+        return choices(model, "programs/new");
+    }
+
+    @PostMapping
+    @PreAuthorize("hasAuthority('programs:write')")
+    String create(
+            @ModelAttribute("form") ProgramForm form, BindingResult result, Model model, RedirectAttributes redirect) {
+        ProgramView created;
+        try {
+            created = programs.create(form.draft());
+        } catch (InvalidInputException e) {
+            Forms.reject(result, e);
+            return newProgram(model);
+        } catch (ConflictException e) {
+            Forms.reject(result, e);
+            return newProgram(model);
+        }
+        redirect.addFlashAttribute(
+                "flash", created.name() + " is created. Next: publish its terms, shape the application form and add tiers.");
+        return "redirect:/app/programs/" + created.id();
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize("hasAuthority('programs:read')")
+    String details(@PathVariable UUID id, Model model) {
+        ProgramView program = programs.get(new ProgramId(id));
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", ProgramForm.of(program));
+        }
+        model.addAttribute("program", program);
+        model.addAttribute("workspace", workspaces.current());
+        return choices(model, "programs/details");
+    }
+
+    @PostMapping("/{id}")
+    @PreAuthorize("hasAuthority('programs:write')")
+    String update(
+            @PathVariable UUID id,
+            @ModelAttribute("form") ProgramForm form,
+            BindingResult result,
+            Model model,
+            RedirectAttributes redirect) {
+        try {
+            programs.update(new ProgramId(id), form.draft());
+        } catch (InvalidInputException e) {
+            Forms.reject(result, e);
+            return details(id, model);
+        } catch (ConflictException e) {
+            Forms.reject(result, e);
+            return details(id, model);
+        }
+        redirect.addFlashAttribute("flash", "Programme saved.");
+        return "redirect:/app/programs/" + id;
+    }
+
+    @GetMapping("/{id}/terms")
+    @PreAuthorize("hasAuthority('programs:read')")
+    String terms(@PathVariable UUID id, Model model) {
+        ProgramId program = new ProgramId(id);
+        model.addAttribute("program", programs.get(program));
+        model.addAttribute("versions", programs.termsVersions(program));
+        model.addAttribute("members", memberships.list(program, null));
+        if (!model.containsAttribute("termsForm")) {
+            model.addAttribute(
+                    "termsForm",
+                    new TermsForm(programs.termsVersions(program).stream()
+                            .findFirst()
+                            .map(v -> v.body())
+                            .orElse("")));
+        }
+        return "programs/terms";
+    }
+
+    record TermsForm(String body) {}
+
+    @PostMapping("/{id}/terms")
+    @PreAuthorize("hasAuthority('programs:write')")
+    String publishTerms(
+            @PathVariable UUID id,
+            @ModelAttribute("termsForm") TermsForm form,
+            BindingResult result,
+            Model model,
+            RedirectAttributes redirect) {
+        try {
+            var published = programs.publishTerms(new ProgramId(id), form.body());
+            redirect.addFlashAttribute(
+                    "flash",
+                    "Version " + published.version() + " is published. Every member is asked to accept it in the portal.");
+        } catch (InvalidInputException e) {
+            Forms.reject(result, e);
+            return terms(id, model);
+        }
+        return "redirect:/app/programs/" + id + "/terms";
+    }
+
+    @GetMapping("/{id}/members")
+    @PreAuthorize("hasAuthority('programs:read')")
+    String members(@PathVariable UUID id, Model model) {
+        ProgramId program = new ProgramId(id);
+        model.addAttribute("program", programs.get(program));
+        model.addAttribute("members", memberships.list(program, null));
+        model.addAttribute("history", tiers.history(program, null));
+        return "programs/members";
+    }
+
+    private static String choices(Model model, String view) {
+        model.addAttribute("partnerTypes", Arrays.asList(PartnerType.values()));
+        model.addAttribute("rewardTypes", Arrays.asList(RewardType.values()));
+        return view;
+    }
+}
