@@ -11,7 +11,9 @@ public enum Permission {
     TEAM_WRITE("team:write"),
     API_KEYS_WRITE("api-keys:write"),
     AUDIT_READ("audit:read"),
-    MAIL_SINK_READ("mail-sink:read");
+    MAIL_SINK_READ("mail-sink:read"),
+    PARTNERS_READ("partners:read"),
+    PARTNERS_WRITE("partners:write");
 
     private final String authority;
 

@@ -1,5 +1,7 @@
 package dev.canopy.identity;
 
+import static dev.canopy.identity.Permission.PARTNERS_READ;
+import static dev.canopy.identity.Permission.PARTNERS_WRITE;
 import static dev.canopy.identity.Permission.TEAM_READ;
 import static dev.canopy.identity.Permission.WORKSPACE_READ;
 
@@ -18,10 +20,10 @@ public enum Role {
             "Manages the workspace, the team, API keys and reads the audit log.",
             EnumSet.allOf(Permission.class)),
     PARTNER_MANAGER(
-            "Partner manager", "Recruits, approves and enables partners.", EnumSet.of(WORKSPACE_READ, TEAM_READ)),
-    FINANCE("Finance", "Approves commissions and runs payouts.", EnumSet.of(WORKSPACE_READ, TEAM_READ)),
-    SALES("Sales", "Reviews deal registrations and works shared deals.", EnumSet.of(WORKSPACE_READ, TEAM_READ)),
-    ANALYST("Analyst", "Reads everything, changes nothing.", EnumSet.of(WORKSPACE_READ, TEAM_READ));
+            "Partner manager", "Recruits, approves and enables partners.", EnumSet.of(WORKSPACE_READ, TEAM_READ, PARTNERS_READ, PARTNERS_WRITE)),
+    FINANCE("Finance", "Approves commissions and runs payouts.", EnumSet.of(WORKSPACE_READ, TEAM_READ, PARTNERS_READ)),
+    SALES("Sales", "Reviews deal registrations and works shared deals.", EnumSet.of(WORKSPACE_READ, TEAM_READ, PARTNERS_READ)),
+    ANALYST("Analyst", "Reads everything, changes nothing.", EnumSet.of(WORKSPACE_READ, TEAM_READ, PARTNERS_READ));
 
     private final String label;
     private final String description;
