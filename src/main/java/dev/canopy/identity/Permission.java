@@ -12,6 +12,8 @@ public enum Permission {
     API_KEYS_WRITE("api-keys:write"),
     AUDIT_READ("audit:read"),
     MAIL_SINK_READ("mail-sink:read"),
+    PARTNERS_READ("partners:read"),
+    PARTNERS_WRITE("partners:write"),
     PROGRAMS_READ("programs:read"),
     PROGRAMS_WRITE("programs:write");
 

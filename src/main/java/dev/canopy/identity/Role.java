@@ -1,5 +1,7 @@
 package dev.canopy.identity;
 
+import static dev.canopy.identity.Permission.PARTNERS_READ;
+import static dev.canopy.identity.Permission.PARTNERS_WRITE;
 import static dev.canopy.identity.Permission.PROGRAMS_READ;
 import static dev.canopy.identity.Permission.PROGRAMS_WRITE;
 import static dev.canopy.identity.Permission.TEAM_READ;
@@ -22,16 +24,19 @@ public enum Role {
     PARTNER_MANAGER(
             "Partner manager",
             "Recruits, approves and enables partners.",
-            EnumSet.of(WORKSPACE_READ, TEAM_READ, PROGRAMS_READ, PROGRAMS_WRITE)),
+            EnumSet.of(WORKSPACE_READ, TEAM_READ, PARTNERS_READ, PARTNERS_WRITE, PROGRAMS_READ, PROGRAMS_WRITE)),
     FINANCE(
             "Finance",
             "Approves commissions and runs payouts.",
-            EnumSet.of(WORKSPACE_READ, TEAM_READ, PROGRAMS_READ)),
+            EnumSet.of(WORKSPACE_READ, TEAM_READ, PARTNERS_READ, PROGRAMS_READ)),
     SALES(
             "Sales",
             "Reviews deal registrations and works shared deals.",
-            EnumSet.of(WORKSPACE_READ, TEAM_READ, PROGRAMS_READ)),
-    ANALYST("Analyst", "Reads everything, changes nothing.", EnumSet.of(WORKSPACE_READ, TEAM_READ, PROGRAMS_READ));
+            EnumSet.of(WORKSPACE_READ, TEAM_READ, PARTNERS_READ, PROGRAMS_READ)),
+    ANALYST(
+            "Analyst",
+            "Reads everything, changes nothing.",
+            EnumSet.of(WORKSPACE_READ, TEAM_READ, PARTNERS_READ, PROGRAMS_READ));
 
     private final String label;
     private final String description;

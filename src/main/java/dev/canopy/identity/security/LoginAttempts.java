@@ -1,5 +1,6 @@
 package dev.canopy.identity.security;
 
+import dev.canopy.identity.PartnerUserSignedIn;
 import dev.canopy.identity.internal.AccountTable;
 import dev.canopy.identity.internal.LoginFailureTable;
 import dev.canopy.identity.internal.LoginThrottle;
@@ -13,11 +14,13 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -31,6 +34,8 @@ class LoginAttempts {
     private final AccountTable accounts;
     private final PartnerUserTable partnerUsers;
     private final JdbcClient db;
+    private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     LoginAttempts(
@@ -38,11 +43,15 @@ class LoginAttempts {
             AccountTable accounts,
             PartnerUserTable partnerUsers,
             JdbcClient db,
+            TransactionTemplate transactions,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.failures = failures;
         this.accounts = accounts;
         this.partnerUsers = partnerUsers;
         this.db = db;
+        this.transactions = transactions;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -89,7 +98,10 @@ class LoginAttempts {
             Instant now = clock.instant();
             switch (authentication.getPrincipal()) {
                 case VendorUser user -> accounts.recordLogin(user.accountId(), now);
-                case PartnerUser user -> partnerUsers.recordLogin(user.id(), now);
+                case PartnerUser user -> transactions.executeWithoutResult(tx -> {
+                    partnerUsers.recordLogin(user.id(), now);
+                    events.publishEvent(new PartnerUserSignedIn(user.workspaceId(), user.partnerId(), now));
+                });
                 default -> {}
             }
             db.sql("delete from identity_login_failure where email = ?")

@@ -1,5 +1,6 @@
 package dev.canopy.identity.security;
 
+import dev.canopy.identity.PartnerRole;
 import dev.canopy.shared.Actor;
 import dev.canopy.shared.PartnerScoped;
 import dev.canopy.shared.WorkspaceId;
@@ -24,16 +25,32 @@ public final class PartnerUser implements UserDetails, CredentialsContainer, Wor
     private final WorkspaceId workspaceId;
     private final String email;
     private final String displayName;
+    private final PartnerRole role;
     private String passwordHash;
 
     public PartnerUser(
-            UUID id, UUID partnerId, WorkspaceId workspaceId, String email, String displayName, String passwordHash) {
+            UUID id,
+            UUID partnerId,
+            WorkspaceId workspaceId,
+            String email,
+            String displayName,
+            PartnerRole role,
+            String passwordHash) {
         this.id = id;
         this.partnerId = partnerId;
         this.workspaceId = workspaceId;
         this.email = email;
         this.displayName = displayName;
+        this.role = role;
         this.passwordHash = passwordHash;
+    }
+
+    public PartnerRole role() {
+        return role;
+    }
+
+    public boolean admin() {
+        return role == PartnerRole.ADMIN;
     }
 
     public UUID id() {
@@ -61,7 +78,9 @@ public final class PartnerUser implements UserDetails, CredentialsContainer, Wor
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
-        return List.of(new SimpleGrantedAuthority("ROLE_PARTNER"));
+        return role == PartnerRole.ADMIN
+                ? List.of(new SimpleGrantedAuthority("ROLE_PARTNER"), new SimpleGrantedAuthority("ROLE_PARTNER_ADMIN"))
+                : List.of(new SimpleGrantedAuthority("ROLE_PARTNER"));
     }
 
     @Override

@@ -6,9 +6,12 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 
-/** Loads partner users for the portal's sign-in. Users who have not set a password cannot sign in yet. */
+/**
+ * Loads partner users for the portal's sign-in: only those who have set a password, are not removed, and
+ * whose company's portal is open.
+ */
 @Component
-class PartnerUsers implements UserDetailsService {
+public class PartnerUsers implements UserDetailsService {
 
     private final PartnerUserTable users;
 
@@ -19,14 +22,14 @@ class PartnerUsers implements UserDetailsService {
     @Override
     public PartnerUser loadUserByUsername(String email) {
         return EmailAddress.parse(email)
-                .flatMap(address -> users.findByEmail(address.value()))
-                .filter(user -> user.passwordHash() != null)
+                .flatMap(address -> users.credential(address.value()))
                 .map(user -> new PartnerUser(
                         user.id(),
                         user.partnerId(),
                         user.workspaceId(),
                         user.email(),
                         user.displayName(),
+                        user.role(),
                         user.passwordHash()))
                 .orElseThrow(() -> new UsernameNotFoundException("No partner user"));
     }

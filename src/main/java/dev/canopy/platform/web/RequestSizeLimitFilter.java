@@ -30,6 +30,13 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
         this.maxBytes = maxBytes;
     }
 
+    /** File uploads have their own, larger limit (spring.servlet.multipart.*). */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data");
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {

@@ -1,0 +1,90 @@
+package dev.canopy.console.web;
+
+import dev.canopy.audit.AuditLog;
+import dev.canopy.audit.AuditQuery;
+import dev.canopy.identity.PartnerAccess;
+import dev.canopy.identity.PartnerRole;
+import dev.canopy.partners.PartnerId;
+import dev.canopy.partners.PartnerStatus;
+import dev.canopy.partners.PartnerView;
+import dev.canopy.partners.Partners;
+import dev.canopy.platform.CurrentWorkspace;
+import dev.canopy.shared.ConflictException;
+import dev.canopy.shared.InvalidInputException;
+import java.util.Arrays;
+import java.util.UUID;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** One partner company on one page: profile, lifecycle, contacts, portal users and activity. */
+@Controller
+@RequestMapping("/app/partners/{id}")
+class PartnerPageController {
+
+    record InviteUserForm(String email, String displayName, String role) {}
+
+    private final Partners partners;
+    private final PartnerAccess access;
+    private final AuditLog audit;
+    private final CurrentWorkspace currentWorkspace;
+
+    PartnerPageController(Partners partners, PartnerAccess access, AuditLog audit, CurrentWorkspace currentWorkspace) {
+        this.partners = partners;
+        this.access = access;
+        this.audit = audit;
+        this.currentWorkspace = currentWorkspace;
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAuthority('partners:read')")
+    String page(@PathVariable UUID id, Model model) {
+        PartnerView partner = partners.get(new PartnerId(id));
+        model.addAttribute("partner", partner);
+        model.addAttribute("moves", partners.movesFrom(partner.status()).stream().sorted().toList());
+        model.addAttribute(
+                "movesNeedingReason",
+                Arrays.stream(PartnerStatus.values()).filter(partners::needsReason).map(Enum::name).toList());
+        model.addAttribute("contacts", partners.contacts(partner.id()));
+        model.addAttribute("users", access.users(id));
+        model.addAttribute("history", partners.history(partner.id()));
+        model.addAttribute(
+                "activity", audit.search(new AuditQuery(null, null, id.toString(), null, null, null, 30)).entries());
+        model.addAttribute("partnerRoles", PartnerRole.values());
+        return "console/partner";
+    }
+
+    @PostMapping("/users")
+    @PreAuthorize("hasAuthority('partners:write')")
+    String inviteUser(@PathVariable UUID id, InviteUserForm form, RedirectAttributes redirect) {
+        PartnerView partner = partners.get(new PartnerId(id));
+        try {
+            PartnerRole role = PartnerRole.parse(form.role());
+            access.invite(currentWorkspace.id(), currentWorkspace.actor(), partner.id().value(), form.email(), form.displayName(), role);
+            redirect.addFlashAttribute("flash", form.email().strip() + " is invited to the partner portal.");
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute(
+                    "flashError", e.problems().stream().map(p -> p.field() + ": " + p.message()).reduce((a, b) -> a + "; " + b).orElseThrow());
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("flashError", e.getMessage());
+        }
+        return "redirect:/app/partners/" + id;
+    }
+
+    @PostMapping("/users/{userId}/remove")
+    @PreAuthorize("hasAuthority('partners:write')")
+    String removeUser(@PathVariable UUID id, @PathVariable UUID userId, RedirectAttributes redirect) {
+        partners.get(new PartnerId(id));
+        if (access.users(id).stream().noneMatch(u -> u.id().equals(userId))) {
+            throw new dev.canopy.shared.NotFoundException("Partner user");
+        }
+        access.remove(userId);
+        redirect.addFlashAttribute("flash", "Removed from the partner portal.");
+        return "redirect:/app/partners/" + id;
+    }
+}

@@ -1,0 +1,15 @@
+package dev.canopy.partners;
+
+import java.util.List;
+import java.util.Set;
+
+/** The details of a partner company that its manager (or its own admin) may change. */
+public record PartnerProfile(
+        String name, String website, Set<PartnerType> types, List<String> regions, List<String> verticals, String size) {
+
+    public PartnerProfile {
+        types = types == null ? Set.of() : Set.copyOf(types);
+        regions = regions == null ? List.of() : List.copyOf(regions);
+        verticals = verticals == null ? List.of() : List.copyOf(verticals);
+    }
+}

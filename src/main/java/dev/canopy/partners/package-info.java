@@ -1,0 +1,6 @@
+/**
+ * Partner companies: their types, regions, verticals and contacts, their lifecycle from invitation or
+ * application to archive, and dormancy.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Partners")
+package dev.canopy.partners;

@@ -1,0 +1,181 @@
+package dev.canopy.partners.web;
+
+import dev.canopy.partners.Contact;
+import dev.canopy.partners.NewPartner;
+import dev.canopy.partners.PartnerId;
+import dev.canopy.partners.PartnerPage;
+import dev.canopy.partners.PartnerProfile;
+import dev.canopy.partners.PartnerSearch;
+import dev.canopy.partners.PartnerStatus;
+import dev.canopy.partners.PartnerType;
+import dev.canopy.partners.PartnerView;
+import dev.canopy.partners.Partners;
+import dev.canopy.shared.InvalidInputException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/partners")
+@Tag(name = "Partners", description = "Partner companies, their contacts and lifecycle")
+class PartnersApi {
+
+    record PartnerResponse(
+            String id,
+            String name,
+            String website,
+            String domain,
+            List<String> types,
+            List<String> regions,
+            List<String> verticals,
+            String size,
+            String status,
+            String statusReason,
+            Instant statusChangedAt,
+            Instant lastActivityAt,
+            boolean dormant,
+            Instant createdAt) {
+
+        static PartnerResponse of(PartnerView p) {
+            return new PartnerResponse(
+                    p.id().toString(),
+                    p.name(),
+                    p.website(),
+                    p.domain(),
+                    p.types().stream().map(Enum::name).sorted().toList(),
+                    p.regions(),
+                    p.verticals(),
+                    p.size(),
+                    p.status().name(),
+                    p.statusReason(),
+                    p.statusChangedAt(),
+                    p.lastActivityAt(),
+                    p.dormant(),
+                    p.createdAt());
+        }
+    }
+
+    record Page(List<PartnerResponse> data, String nextCursor) {}
+
+    record CreateRequest(
+            String name, String website, List<String> types, List<String> regions, List<String> verticals, String size,
+            String contactName, String contactEmail) {}
+
+    record ProfileRequest(
+            String name, String website, List<String> types, List<String> regions, List<String> verticals, String size) {}
+
+    record StatusRequest(String status, String reason) {}
+
+    record ContactRequest(String name, String email, String phone, String title, Boolean primary) {}
+
+    private final Partners partners;
+
+    PartnersApi(Partners partners) {
+        this.partners = partners;
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAuthority('partners:read')")
+    @Operation(summary = "List partners", description = "Filters are optional; pass nextCursor as cursor for the next page.")
+    Page list(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String type,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String region,
+            @RequestParam(defaultValue = "false") boolean dormant,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(defaultValue = "50") int limit) {
+        PartnerSearch search = new PartnerSearch(
+                q, filter(PartnerType.class, "type", type), filter(PartnerStatus.class, "status", status), region, dormant, cursor, limit);
+        PartnerPage page = partners.search(search);
+        return new Page(page.partners().stream().map(PartnerResponse::of).toList(), page.nextCursor());
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize("hasAuthority('partners:read')")
+    @Operation(summary = "One partner")
+    PartnerResponse get(@PathVariable UUID id) {
+        return PartnerResponse.of(partners.get(new PartnerId(id)));
+    }
+
+    @PostMapping
+    @PreAuthorize("hasAuthority('partners:write')")
+    @Operation(summary = "Add a partner", description = "The contact is invited to the partner portal as the company's admin.")
+    ResponseEntity<PartnerResponse> create(@RequestBody CreateRequest request) {
+        PartnerView created = partners.invite(new NewPartner(
+                request.name(),
+                request.website(),
+                PartnerType.parseAll("types", request.types()),
+                request.regions(),
+                request.verticals(),
+                request.size(),
+                request.contactName(),
+                request.contactEmail()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(PartnerResponse.of(created));
+    }
+
+    @PatchMapping("/{id}")
+    @PreAuthorize("hasAuthority('partners:write')")
+    @Operation(summary = "Change a partner's profile", description = "Fields left out keep their value.")
+    PartnerResponse update(@PathVariable UUID id, @RequestBody ProfileRequest request) {
+        PartnerView current = partners.get(new PartnerId(id));
+        return PartnerResponse.of(partners.updateProfile(
+                current.id(),
+                new PartnerProfile(
+                        request.name() == null ? current.name() : request.name(),
+                        request.website() == null ? current.website() : request.website(),
+                        request.types() == null ? current.types() : PartnerType.parseAll("types", request.types()),
+                        request.regions() == null ? current.regions() : request.regions(),
+                        request.verticals() == null ? current.verticals() : request.verticals(),
+                        request.size() == null ? current.size() : request.size())));
+    }
+
+    @PostMapping("/{id}/status")
+    @PreAuthorize("hasAuthority('partners:write')")
+    @Operation(summary = "Move a partner in its lifecycle", description = "REJECTED, SUSPENDED and BANNED need a reason.")
+    PartnerResponse changeStatus(@PathVariable UUID id, @RequestBody StatusRequest request) {
+        PartnerStatus to = filter(PartnerStatus.class, "status", request.status());
+        return PartnerResponse.of(partners.changeStatus(new PartnerId(id), to, request.reason()));
+    }
+
+    @GetMapping("/{id}/contacts")
+    @PreAuthorize("hasAuthority('partners:read')")
+    @Operation(summary = "A partner's contacts")
+    List<Contact> contacts(@PathVariable UUID id) {
+        return partners.contacts(new PartnerId(id));
+    }
+
+    @PostMapping("/{id}/contacts")
+    @PreAuthorize("hasAuthority('partners:write')")
+    @Operation(summary = "Add a contact")
+    ResponseEntity<Contact> addContact(@PathVariable UUID id, @RequestBody ContactRequest request) {
+        Contact contact = partners.addContact(
+                new PartnerId(id), request.name(), request.email(), request.phone(), request.title(), Boolean.TRUE.equals(request.primary()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(contact);
+    }
+
+    /** In the API a wrong value is an error naming the field, not an ignored filter. */
+    private static <E extends Enum<E>> E filter(Class<E> type, String field, String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, name.strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(field, "Unknown " + field + " '" + name + "'");
+        }
+    }
+}

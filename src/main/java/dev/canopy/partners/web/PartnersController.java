@@ -1,0 +1,214 @@
+package dev.canopy.partners.web;
+
+import dev.canopy.partners.NewPartner;
+import dev.canopy.partners.PartnerId;
+import dev.canopy.partners.PartnerPage;
+import dev.canopy.partners.PartnerSearch;
+import dev.canopy.partners.PartnerStatus;
+import dev.canopy.partners.PartnerType;
+import dev.canopy.partners.PartnerView;
+import dev.canopy.partners.Partners;
+import dev.canopy.platform.Forms;
+import dev.canopy.shared.ConflictException;
+import dev.canopy.shared.InvalidInputException;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The partner directory of the console: find, add and edit partner companies, and move them on. */
+@Controller
+@RequestMapping("/app/partners")
+class PartnersController {
+
+    static final int PAGE_SIZE = 50;
+
+    record NewPartnerForm(
+            String name, String website, List<String> types, String regions, String verticals, String size,
+            String contactName, String contactEmail) {
+
+        static NewPartnerForm empty() {
+            return new NewPartnerForm("", "", List.of(), "", "", "", "", "");
+        }
+    }
+
+    record StatusForm(String status, String reason) {}
+
+    record ContactForm(String name, String email, String phone, String title, boolean primary) {}
+
+    private final Partners partners;
+
+    PartnersController(Partners partners) {
+        this.partners = partners;
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAuthority('partners:read')")
+    String list(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String type,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String region,
+            @RequestParam(defaultValue = "false") boolean dormant,
+            @RequestParam(required = false) String after,
+            @RequestHeader(name = "HX-Request", required = false) String htmx,
+            Model model) {
+        PartnerSearch search = new PartnerSearch(q, parse(PartnerType.class, type), parse(PartnerStatus.class, status), region, dormant, after, PAGE_SIZE);
+        PartnerPage page = partners.search(search);
+        model.addAttribute("page", page);
+        model.addAttribute("search", search);
+        model.addAttribute("types", PartnerType.values());
+        model.addAttribute("statuses", PartnerStatus.values());
+        model.addAttribute("regions", partners.regions());
+        model.addAttribute("dormancyDays", partners.dormancyDays());
+        return htmx != null && after != null ? "partners/list :: rows" : "partners/list";
+    }
+
+    @GetMapping("/new")
+    @PreAuthorize("hasAuthority('partners:write')")
+    String newForm(Model model) {
+        model.addAttribute("form", NewPartnerForm.empty());
+        return newPage(model);
+    }
+
+    @PostMapping
+    @PreAuthorize("hasAuthority('partners:write')")
+    String create(@ModelAttribute("form") NewPartnerForm form, BindingResult result, Model model, RedirectAttributes redirect) {
+        PartnerView created;
+        try {
+            created = partners.invite(new NewPartner(
+                    form.name(),
+                    form.website(),
+                    PartnerType.parseAll("types", form.types()),
+                    PartnerForms.split(form.regions()),
+                    PartnerForms.split(form.verticals()),
+                    form.size(),
+                    form.contactName(),
+                    form.contactEmail()));
+        } catch (InvalidInputException e) {
+            Forms.reject(result, e);
+            return newPage(model);
+        } catch (ConflictException e) {
+            Forms.reject(result, e);
+            return newPage(model);
+        }
+        redirect.addFlashAttribute("flash", created.name() + " added; " + form.contactEmail().strip() + " is invited to the partner portal.");
+        return "redirect:/app/partners/" + created.id();
+    }
+
+    @GetMapping("/{id}/edit")
+    @PreAuthorize("hasAuthority('partners:write')")
+    String editForm(@PathVariable UUID id, Model model) {
+        PartnerView partner = partners.get(new PartnerId(id));
+        model.addAttribute("partner", partner);
+        model.addAttribute("form", PartnerForms.ProfileForm.of(partner));
+        return editPage(model);
+    }
+
+    @PostMapping("/{id}/edit")
+    @PreAuthorize("hasAuthority('partners:write')")
+    String edit(
+            @PathVariable UUID id,
+            @ModelAttribute("form") PartnerForms.ProfileForm form,
+            BindingResult result,
+            Model model,
+            RedirectAttributes redirect) {
+        PartnerView partner = partners.get(new PartnerId(id));
+        try {
+            partners.updateProfile(partner.id(), form.toProfile());
+        } catch (InvalidInputException e) {
+            Forms.reject(result, e);
+            model.addAttribute("partner", partner);
+            return editPage(model);
+        }
+        redirect.addFlashAttribute("flash", "Profile saved.");
+        return "redirect:/app/partners/" + id;
+    }
+
+    @PostMapping("/{id}/status")
+    @PreAuthorize("hasAuthority('partners:write')")
+    String changeStatus(@PathVariable UUID id, StatusForm form, RedirectAttributes redirect) {
+        try {
+            PartnerView after = partners.changeStatus(new PartnerId(id), parseRequired(form.status()), form.reason());
+            redirect.addFlashAttribute("flash", after.name() + " is now " + after.status().label().toLowerCase() + ".");
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("flashError", e.problems().getFirst().message());
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("flashError", e.getMessage());
+        }
+        return "redirect:/app/partners/" + id;
+    }
+
+    @PostMapping("/{id}/contacts")
+    @PreAuthorize("hasAuthority('partners:write')")
+    String addContact(@PathVariable UUID id, ContactForm form, RedirectAttributes redirect) {
+        try {
+            partners.addContact(new PartnerId(id), form.name(), form.email(), form.phone(), form.title(), form.primary());
+            redirect.addFlashAttribute("flash", "Contact added.");
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute(
+                    "flashError", e.problems().stream().map(p -> p.field() + ": " + p.message()).reduce((a, b) -> a + "; " + b).orElseThrow());
+        }
+        return "redirect:/app/partners/" + id;
+    }
+
+    @PostMapping("/{id}/contacts/{contactId}/remove")
+    @PreAuthorize("hasAuthority('partners:write')")
+    String removeContact(@PathVariable UUID id, @PathVariable UUID contactId, RedirectAttributes redirect) {
+        partners.removeContact(new PartnerId(id), contactId);
+        redirect.addFlashAttribute("flash", "Contact removed.");
+        return "redirect:/app/partners/" + id;
+    }
+
+    @PostMapping("/settings")
+    @PreAuthorize("hasAuthority('partners:write')")
+    String settings(@RequestParam(required = false) Integer dormancyDays, RedirectAttributes redirect) {
+        try {
+            partners.setDormancyDays(dormancyDays);
+            redirect.addFlashAttribute("flash", "Partners with no activity for " + dormancyDays + " days now count as dormant.");
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("flashError", e.problems().getFirst().message());
+        }
+        return "redirect:/app/partners";
+    }
+
+    private String newPage(Model model) {
+        model.addAttribute("types", PartnerType.values());
+        return "partners/new";
+    }
+
+    private String editPage(Model model) {
+        model.addAttribute("types", PartnerType.values());
+        return "partners/edit";
+    }
+
+    private static PartnerStatus parseRequired(String status) {
+        PartnerStatus parsed = parse(PartnerStatus.class, status);
+        if (parsed == null) {
+            throw new InvalidInputException("status", "Choose the new status");
+        }
+        return parsed;
+    }
+
+    /** A filter value; unknown ones count as no filter, a bad link should not fail the page. */
+    static <E extends Enum<E>> E parse(Class<E> type, String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, name.strip());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

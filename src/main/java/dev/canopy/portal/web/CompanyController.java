@@ -1,0 +1,126 @@
+package dev.canopy.portal.web;
+
+import dev.canopy.identity.PartnerAccess;
+import dev.canopy.identity.PartnerRole;
+import dev.canopy.partners.PartnerId;
+import dev.canopy.partners.PartnerProfile;
+import dev.canopy.partners.PartnerType;
+import dev.canopy.partners.PartnerView;
+import dev.canopy.partners.Partners;
+import dev.canopy.platform.CurrentWorkspace;
+import dev.canopy.platform.Forms;
+import dev.canopy.shared.ConflictException;
+import dev.canopy.shared.InvalidInputException;
+import dev.canopy.shared.PartnerScoped;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The partner's own company in the portal: its profile and its users; partner admins change both. */
+@Controller
+@RequestMapping("/portal/company")
+class CompanyController {
+
+    record ProfileForm(String name, String website, List<String> types, String regions, String verticals, String size) {}
+
+    record InviteForm(String email, String displayName, String role) {}
+
+    private final Partners partners;
+    private final PartnerAccess access;
+    private final CurrentWorkspace currentWorkspace;
+
+    CompanyController(Partners partners, PartnerAccess access, CurrentWorkspace currentWorkspace) {
+        this.partners = partners;
+        this.access = access;
+        this.currentWorkspace = currentWorkspace;
+    }
+
+    @GetMapping
+    String page(Model model) {
+        PartnerView company = partners.get(ownCompany());
+        if (!model.containsAttribute("form")) {
+            model.addAttribute(
+                    "form",
+                    new ProfileForm(
+                            company.name(),
+                            company.website() == null ? "" : company.website(),
+                            company.types().stream().map(Enum::name).toList(),
+                            String.join(", ", company.regions()),
+                            String.join(", ", company.verticals()),
+                            company.size() == null ? "" : company.size()));
+        }
+        model.addAttribute("company", company);
+        model.addAttribute("users", access.users(company.id().value()));
+        model.addAttribute("types", PartnerType.values());
+        model.addAttribute("partnerRoles", PartnerRole.values());
+        return "portal/company";
+    }
+
+    @PostMapping
+    @PreAuthorize("hasRole('PARTNER_ADMIN')")
+    String save(@ModelAttribute("form") ProfileForm form, BindingResult result, Model model, RedirectAttributes redirect) {
+        try {
+            partners.updateProfile(
+                    ownCompany(),
+                    new PartnerProfile(
+                            form.name(),
+                            form.website(),
+                            PartnerType.parseAll("types", form.types()),
+                            split(form.regions()),
+                            split(form.verticals()),
+                            form.size()));
+        } catch (InvalidInputException e) {
+            Forms.reject(result, e);
+            return page(model);
+        }
+        redirect.addFlashAttribute("flash", "Company profile saved.");
+        return "redirect:/portal/company";
+    }
+
+    @PostMapping("/users")
+    @PreAuthorize("hasRole('PARTNER_ADMIN')")
+    String invite(InviteForm form, RedirectAttributes redirect) {
+        try {
+            access.inviteColleague(form.email(), form.displayName(), form.role());
+            redirect.addFlashAttribute("flash", form.email().strip() + " is invited.");
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute(
+                    "flashError", e.problems().stream().map(p -> p.field() + ": " + p.message()).reduce((a, b) -> a + "; " + b).orElseThrow());
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("flashError", e.getMessage());
+        }
+        return "redirect:/portal/company";
+    }
+
+    @PostMapping("/users/{userId}/remove")
+    @PreAuthorize("hasRole('PARTNER_ADMIN')")
+    String remove(@PathVariable UUID userId, RedirectAttributes redirect) {
+        try {
+            access.remove(userId);
+            redirect.addFlashAttribute("flash", "Removed.");
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("flashError", e.getMessage());
+        }
+        return "redirect:/portal/company";
+    }
+
+    private PartnerId ownCompany() {
+        return new PartnerId(((PartnerScoped) currentWorkspace.principal().orElseThrow()).partnerId());
+    }
+
+    private static List<String> split(String commaSeparated) {
+        return commaSeparated == null
+                ? List.of()
+                : Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+}
