@@ -5,7 +5,7 @@ import dev.canopy.partners.PartnerId;
 import dev.canopy.partners.PartnerView;
 import dev.canopy.partners.Partners;
 import dev.canopy.platform.CurrentWorkspace;
-import dev.canopy.programs.internal.MembershipTable;
+import dev.canopy.programs.internal.MemberTable;
 import dev.canopy.programs.internal.MetricTable;
 import dev.canopy.programs.internal.ProgramTable;
 import dev.canopy.programs.internal.TermsTable;
@@ -41,7 +41,7 @@ public class Memberships {
     record Acceptance(String program, String partner, int version, String acceptedBy, Instant acceptedAt) {}
 
     private final ProgramTable programs;
-    private final MembershipTable memberships;
+    private final MemberTable memberships;
     private final TermsTable terms;
     private final TierTable tiers;
     private final MetricTable metrics;
@@ -54,7 +54,7 @@ public class Memberships {
 
     Memberships(
             ProgramTable programs,
-            MembershipTable memberships,
+            MemberTable memberships,
             TermsTable terms,
             TierTable tiers,
             MetricTable metrics,

@@ -5,7 +5,7 @@ import dev.canopy.programs.internal.ApplicationTable;
 import dev.canopy.programs.internal.CriterionRules;
 import dev.canopy.programs.internal.CriterionTable;
 import dev.canopy.programs.internal.Fields;
-import dev.canopy.programs.internal.MembershipTable;
+import dev.canopy.programs.internal.MemberTable;
 import dev.canopy.programs.internal.ProgramRules;
 import dev.canopy.programs.internal.ProgramTable;
 import dev.canopy.programs.internal.QuestionRules;
@@ -31,7 +31,7 @@ public class Programs {
     private final TermsTable terms;
     private final QuestionTable questions;
     private final CriterionTable criteria;
-    private final MembershipTable memberships;
+    private final MemberTable memberships;
     private final ApplicationTable applications;
     private final CurrentWorkspace currentWorkspace;
     private final AuditLog audit;
@@ -42,7 +42,7 @@ public class Programs {
             TermsTable terms,
             QuestionTable questions,
             CriterionTable criteria,
-            MembershipTable memberships,
+            MemberTable memberships,
             ApplicationTable applications,
             CurrentWorkspace currentWorkspace,
             AuditLog audit,

@@ -1,6 +1,8 @@
 package dev.canopy.programs;
 
 import dev.canopy.audit.AuditLog;
+import dev.canopy.identity.WorkspaceView;
+import dev.canopy.identity.Workspaces;
 import dev.canopy.partners.NewPartner;
 import dev.canopy.partners.PartnerView;
 import dev.canopy.partners.Partners;
@@ -13,12 +15,11 @@ import dev.canopy.programs.internal.ApplicationScoring;
 import dev.canopy.programs.internal.ApplicationTable;
 import dev.canopy.programs.internal.CriterionTable;
 import dev.canopy.programs.internal.Fields;
-import dev.canopy.programs.internal.MembershipTable;
+import dev.canopy.programs.internal.MemberTable;
 import dev.canopy.programs.internal.ProgramTable;
 import dev.canopy.programs.internal.QuestionTable;
 import dev.canopy.programs.internal.TierEvaluator;
 import dev.canopy.programs.internal.TierTable;
-import dev.canopy.programs.internal.WorkspaceDirectory;
 import dev.canopy.shared.Actor;
 import dev.canopy.shared.ConflictException;
 import dev.canopy.shared.EmailAddress;
@@ -65,13 +66,13 @@ public class Recruitment {
     /** Who made an automatic decision, in the application and the audit log. */
     private static final String AUTOMATIC = "Automatic (score)";
 
-    private final WorkspaceDirectory directory;
+    private final Workspaces workspaces;
     private final ProgramTable programs;
     private final QuestionTable questions;
     private final CriterionTable criteria;
     private final ApplicationTable applications;
     private final ApplicationAttemptTable attempts;
-    private final MembershipTable memberships;
+    private final MemberTable memberships;
     private final TierTable tiers;
     private final TierEvaluator evaluator;
     private final Partners partners;
@@ -82,13 +83,13 @@ public class Recruitment {
     private final TransactionTemplate savepoint;
 
     Recruitment(
-            WorkspaceDirectory directory,
+            Workspaces workspaces,
             ProgramTable programs,
             QuestionTable questions,
             CriterionTable criteria,
             ApplicationTable applications,
             ApplicationAttemptTable attempts,
-            MembershipTable memberships,
+            MemberTable memberships,
             TierTable tiers,
             TierEvaluator evaluator,
             Partners partners,
@@ -97,7 +98,7 @@ public class Recruitment {
             Mailer mailer,
             Clock clock,
             PlatformTransactionManager transactions) {
-        this.directory = directory;
+        this.workspaces = workspaces;
         this.programs = programs;
         this.questions = questions;
         this.criteria = criteria;
@@ -118,13 +119,13 @@ public class Recruitment {
     /** The programmes a workspace is recruiting for, by its public address. */
     @Transactional(readOnly = true)
     public PublicListing publicListing(String workspaceSlug) {
-        WorkspaceDirectory.Listed workspace = workspace(workspaceSlug);
+        WorkspaceView workspace = workspace(workspaceSlug);
         return new PublicListing(workspace.name(), workspace.slug(), programs.accepting(workspace.id()));
     }
 
     @Transactional(readOnly = true)
     public PublicProgram publicProgram(String workspaceSlug, String programSlug) {
-        WorkspaceDirectory.Listed workspace = workspace(workspaceSlug);
+        WorkspaceView workspace = workspace(workspaceSlug);
         ProgramView program = recruiting(workspace.id(), programSlug);
         return new PublicProgram(
                 workspace.name(),
@@ -142,7 +143,7 @@ public class Recruitment {
     @Transactional
     public ApplicationView apply(
             String workspaceSlug, String programSlug, ApplicationInput input, String clientAddress) {
-        WorkspaceDirectory.Listed listed = workspace(workspaceSlug);
+        WorkspaceView listed = workspace(workspaceSlug);
         WorkspaceId workspace = listed.id();
         ProgramView program = recruiting(workspace, programSlug);
         Instant now = clock.instant();
@@ -170,6 +171,7 @@ public class Recruitment {
             case REJECT ->
                 decline(
                         workspace,
+                        listed.name(),
                         Actor.system(),
                         AUTOMATIC,
                         program,
@@ -217,7 +219,7 @@ public class Recruitment {
         String checkedReason = Fields.required("reason", reason, 1000);
         ProgramView program = programs.find(workspace, application.programId()).orElseThrow();
         Actor actor = currentWorkspace.actor();
-        decline(workspace, actor, actor.name(), program, application, checkedReason);
+        decline(workspace, workspaces.current().name(), actor, actor.name(), program, application, checkedReason);
         return find(workspace, id);
     }
 
@@ -273,6 +275,7 @@ public class Recruitment {
 
     private void decline(
             WorkspaceId workspace,
+            String workspaceName,
             Actor actor,
             String decidedBy,
             ProgramView program,
@@ -284,7 +287,6 @@ public class Recruitment {
         }
         ApplicationView after = find(workspace, application.id());
         audit.record(workspace, actor, "programs.application.rejected", "application", application.id(), application, after);
-        String workspaceName = directory.byId(workspace).name();
         mailer.sendAfterCommit(new OutgoingMail(
                 new EmailAddress(application.contactEmail()),
                 "Your application to " + workspaceName + "'s " + program.name(),
@@ -329,8 +331,8 @@ public class Recruitment {
                 .toLocalDate();
     }
 
-    private WorkspaceDirectory.Listed workspace(String slug) {
-        return directory.bySlug(slug == null ? "" : slug).orElseThrow(() -> new NotFoundException("Workspace"));
+    private WorkspaceView workspace(String slug) {
+        return workspaces.bySlug(slug).orElseThrow(() -> new NotFoundException("Workspace"));
     }
 
     private ProgramView recruiting(WorkspaceId workspace, String slug) {

@@ -5,7 +5,7 @@ import dev.canopy.partners.PartnerId;
 import dev.canopy.partners.PartnerView;
 import dev.canopy.partners.Partners;
 import dev.canopy.platform.CurrentWorkspace;
-import dev.canopy.programs.internal.MembershipTable;
+import dev.canopy.programs.internal.MemberTable;
 import dev.canopy.programs.internal.MetricTable;
 import dev.canopy.programs.internal.ProgramTable;
 import dev.canopy.programs.internal.TierChangeTable;
@@ -38,7 +38,7 @@ public class Tiers {
 
     private final ProgramTable programs;
     private final TierTable tiers;
-    private final MembershipTable memberships;
+    private final MemberTable memberships;
     private final MetricTable metrics;
     private final TierChangeTable changes;
     private final TierEvaluator evaluator;
@@ -50,7 +50,7 @@ public class Tiers {
     Tiers(
             ProgramTable programs,
             TierTable tiers,
-            MembershipTable memberships,
+            MemberTable memberships,
             MetricTable metrics,
             TierChangeTable changes,
             TierEvaluator evaluator,
@@ -138,7 +138,7 @@ public class Tiers {
                 .map(r -> r.tierId().equals(tierId) ? new TierPolicy.Rule(r.tierId(), r.rank(), r.name(), drafted) : r)
                 .toList();
         List<PartnerId> members = memberships.members(workspace, program).stream()
-                .map(MembershipTable.Member::partner)
+                .map(MemberTable.Member::partner)
                 .toList();
         Map<PartnerId, Map<TierMetric, BigDecimal>> values =
                 metrics.values(workspace, members, p.reward().currency());

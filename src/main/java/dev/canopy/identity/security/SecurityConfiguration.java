@@ -108,6 +108,7 @@ class SecurityConfiguration {
                                 "/forgot-password",
                                 "/reset-password",
                                 "/invitations/*",
+                                "/programs/**",
                                 "/webjars/**",
                                 "/css/**",
                                 "/js/**",

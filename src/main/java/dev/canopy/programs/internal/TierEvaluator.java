@@ -30,7 +30,7 @@ public class TierEvaluator {
     record AuditedTier(String partner, String tier, String reason) {}
 
     private final TierTable tiers;
-    private final MembershipTable memberships;
+    private final MemberTable memberships;
     private final MetricTable metrics;
     private final TierChangeTable changes;
     private final AuditLog audit;
@@ -38,7 +38,7 @@ public class TierEvaluator {
 
     TierEvaluator(
             TierTable tiers,
-            MembershipTable memberships,
+            MemberTable memberships,
             MetricTable metrics,
             TierChangeTable changes,
             AuditLog audit,
@@ -61,18 +61,18 @@ public class TierEvaluator {
     @Transactional(propagation = Propagation.MANDATORY)
     public Evaluation evaluate(WorkspaceId workspace, Actor actor, ProgramView program, Optional<PartnerId> only) {
         List<TierPolicy.Rule> rules = rules(tiers.list(workspace, program.id()));
-        List<MembershipTable.Member> members = memberships.members(workspace, program.id()).stream()
+        List<MemberTable.Member> members = memberships.members(workspace, program.id()).stream()
                 .filter(m -> only.isEmpty() || only.get().equals(m.partner()))
                 .toList();
         Map<PartnerId, Map<TierMetric, BigDecimal>> values = metrics.values(
                 workspace,
-                members.stream().map(MembershipTable.Member::partner).toList(),
+                members.stream().map(MemberTable.Member::partner).toList(),
                 program.reward().currency());
         Instant now = clock.instant();
         Duration grace = Duration.ofDays(program.demotionGraceDays());
         int promoted = 0;
         int demoted = 0;
-        for (MembershipTable.Member member : members) {
+        for (MemberTable.Member member : members) {
             TierPolicy.Outcome outcome =
                     TierPolicy.evaluate(rules, member.standing(), values.get(member.partner()), now, grace);
             memberships.evaluated(

@@ -62,7 +62,7 @@ class ApplicationsController {
     @PreAuthorize("hasAuthority('programs:read')")
     String application(@PathVariable UUID id, Model model) {
         ApplicationView application = recruitment.application(id);
-        model.addAttribute("application", application);
+        model.addAttribute("app", application);
         return "programs/application";
     }
 

@@ -1,8 +1,10 @@
 package dev.canopy.programs.web;
 
 import dev.canopy.identity.Workspaces;
+import dev.canopy.partners.PartnerId;
 import dev.canopy.partners.PartnerType;
 import dev.canopy.platform.Forms;
+import dev.canopy.programs.MembershipView;
 import dev.canopy.programs.Memberships;
 import dev.canopy.programs.ProgramId;
 import dev.canopy.programs.ProgramView;
@@ -12,7 +14,10 @@ import dev.canopy.programs.Tiers;
 import dev.canopy.shared.ConflictException;
 import dev.canopy.shared.InvalidInputException;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -155,9 +160,17 @@ class ProgramsController {
     String members(@PathVariable UUID id, Model model) {
         ProgramId program = new ProgramId(id);
         model.addAttribute("program", programs.get(program));
-        model.addAttribute("members", memberships.list(program, null));
+        List<MembershipView> members = memberships.list(program, null);
+        model.addAttribute("members", members);
+        model.addAttribute("partnerNames", names(members));
         model.addAttribute("history", tiers.history(program, null));
         return "programs/members";
+    }
+
+    /** Partner names by id, for tier histories (which keep ids only). */
+    static Map<PartnerId, String> names(List<MembershipView> members) {
+        return members.stream()
+                .collect(Collectors.toMap(MembershipView::partnerId, MembershipView::partnerName, (a, b) -> a));
     }
 
     private static String choices(Model model, String view) {

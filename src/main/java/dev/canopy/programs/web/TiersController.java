@@ -2,6 +2,7 @@ package dev.canopy.programs.web;
 
 import dev.canopy.platform.Forms;
 import dev.canopy.programs.Evaluation;
+import dev.canopy.programs.MembershipView;
 import dev.canopy.programs.Memberships;
 import dev.canopy.programs.ProgramId;
 import dev.canopy.programs.Programs;
@@ -13,6 +14,7 @@ import dev.canopy.shared.InvalidInputException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -45,7 +47,13 @@ class TiersController {
         ProgramId program = new ProgramId(id);
         model.addAttribute("program", programs.get(program));
         model.addAttribute("tiers", tiers.tiers(program));
-        model.addAttribute("members", memberships.list(program, null));
+        List<MembershipView> members = memberships.list(program, null);
+        model.addAttribute(
+                "tierCounts",
+                members.stream()
+                        .filter(m -> m.tierId() != null)
+                        .collect(Collectors.groupingBy(MembershipView::tierId, Collectors.counting())));
+        model.addAttribute("partnerNames", ProgramsController.names(members));
         model.addAttribute("history", tiers.history(program, null).stream().limit(10).toList());
         model.addAttribute("metrics", Arrays.asList(TierMetric.values()));
         if (!model.containsAttribute("form")) {

@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
-public class MembershipTable {
+public class MemberTable {
 
     /** A member's tier standing, as tier evaluation reads and writes it. */
     public record Member(PartnerId partner, TierPolicy.Standing standing) {}
@@ -36,7 +36,7 @@ public class MembershipTable {
 
     private final JdbcClient db;
 
-    MembershipTable(JdbcClient db) {
+    MemberTable(JdbcClient db) {
         this.db = db;
     }
 
@@ -66,7 +66,7 @@ public class MembershipTable {
         sql.append(" order by p.name, m.joined_at, m.partner_id");
         return db.sql(sql.toString())
                 .params(params)
-                .query(MembershipTable::map)
+                .query(MemberTable::map)
                 .list();
     }
 
