@@ -81,10 +81,7 @@ class ApplicantAboveTheBarIsApprovedAutomatically {
     MockHttpServletRequestBuilder application(String company, String email, String sellerCount, String focusAnswer, String... types) {
         MockHttpServletRequestBuilder request = post("/programs/" + tenant.slug() + "/" + program.slug())
                 .with(csrf())
-                .with(r -> {
-                    r.setRemoteAddr("198.51.100." + (int) (Math.random() * 200));
-                    return r;
-                })
+                .with(ProgramFixtures.newClient())
                 .param("companyName", company)
                 .param("website", company.toLowerCase().replace(' ', '-') + ".example")
                 .param("contactName", "Ana Applicant")

@@ -115,6 +115,40 @@ public class ProgramFixtures {
         return fixtures.as(tenant.owner(), action);
     }
 
+    private static final java.util.concurrent.atomic.AtomicInteger CLIENTS = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** MockMvc: the request comes from a client address no other request of the test run uses. */
+    public static RequestPostProcessor newClient() {
+        return from(nextClientAddress());
+    }
+
+    public static String nextClientAddress() {
+        int n = CLIENTS.incrementAndGet();
+        return "10." + (n >> 16 & 255) + "." + (n >> 8 & 255) + "." + (n & 255);
+    }
+
+    public static RequestPostProcessor from(String address) {
+        return request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
+    }
+
+    /** MockMvc: a complete application (for a programme without required questions), from a new client. */
+    public static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder application(
+            Fixtures.Tenant tenant, ProgramView program, String company, String email, String website) {
+        return org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                        "/programs/" + tenant.slug() + "/" + program.slug())
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .with(newClient())
+                .param("companyName", company)
+                .param("website", website)
+                .param("contactName", "Ana Applicant")
+                .param("contactEmail", email)
+                .param("partnerTypes", program.partnerTypes().iterator().next().name())
+                .param("region", "EMEA");
+    }
+
     /** MockMvc: the request is made by a partner-portal user of {@code partner}. */
     public static RequestPostProcessor partnerUser(Fixtures.Tenant tenant, PartnerId partner) {
         PartnerUser user = new PartnerUser(
