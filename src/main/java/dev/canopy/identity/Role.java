@@ -20,9 +20,14 @@ public enum Role {
             "Manages the workspace, the team, API keys and reads the audit log.",
             EnumSet.allOf(Permission.class)),
     PARTNER_MANAGER(
-            "Partner manager", "Recruits, approves and enables partners.", EnumSet.of(WORKSPACE_READ, TEAM_READ, PARTNERS_READ, PARTNERS_WRITE)),
+            "Partner manager",
+            "Recruits, approves and enables partners.",
+            EnumSet.of(WORKSPACE_READ, TEAM_READ, PARTNERS_READ, PARTNERS_WRITE)),
     FINANCE("Finance", "Approves commissions and runs payouts.", EnumSet.of(WORKSPACE_READ, TEAM_READ, PARTNERS_READ)),
-    SALES("Sales", "Reviews deal registrations and works shared deals.", EnumSet.of(WORKSPACE_READ, TEAM_READ, PARTNERS_READ)),
+    SALES(
+            "Sales",
+            "Reviews deal registrations and works shared deals.",
+            EnumSet.of(WORKSPACE_READ, TEAM_READ, PARTNERS_READ)),
     ANALYST("Analyst", "Reads everything, changes nothing.", EnumSet.of(WORKSPACE_READ, TEAM_READ, PARTNERS_READ));
 
     private final String label;

@@ -5,7 +5,12 @@ import java.util.Set;
 
 /** The details of a partner company that its manager (or its own admin) may change. */
 public record PartnerProfile(
-        String name, String website, Set<PartnerType> types, List<String> regions, List<String> verticals, String size) {
+        String name,
+        String website,
+        Set<PartnerType> types,
+        List<String> regions,
+        List<String> verticals,
+        String size) {
 
     public PartnerProfile {
         types = types == null ? Set.of() : Set.copyOf(types);

@@ -24,13 +24,17 @@ final class PartnerForms {
         }
 
         PartnerProfile toProfile() {
-            return new PartnerProfile(name, website, PartnerType.parseAll("types", types), split(regions), split(verticals), size);
+            return new PartnerProfile(
+                    name, website, PartnerType.parseAll("types", types), split(regions), split(verticals), size);
         }
     }
 
     static List<String> split(String commaSeparated) {
         return commaSeparated == null
                 ? List.of()
-                : Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+                : Arrays.stream(commaSeparated.split(","))
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .toList();
     }
 }

@@ -31,7 +31,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/portal/company")
 class CompanyController {
 
-    record ProfileForm(String name, String website, List<String> types, String regions, String verticals, String size) {}
+    record ProfileForm(
+            String name, String website, List<String> types, String regions, String verticals, String size) {}
 
     record InviteForm(String email, String displayName, String role) {}
 
@@ -68,7 +69,8 @@ class CompanyController {
 
     @PostMapping
     @PreAuthorize("hasRole('PARTNER_ADMIN')")
-    String save(@ModelAttribute("form") ProfileForm form, BindingResult result, Model model, RedirectAttributes redirect) {
+    String save(
+            @ModelAttribute("form") ProfileForm form, BindingResult result, Model model, RedirectAttributes redirect) {
         try {
             partners.updateProfile(
                     ownCompany(),
@@ -95,7 +97,11 @@ class CompanyController {
             redirect.addFlashAttribute("flash", form.email().strip() + " is invited.");
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute(
-                    "flashError", e.problems().stream().map(p -> p.field() + ": " + p.message()).reduce((a, b) -> a + "; " + b).orElseThrow());
+                    "flashError",
+                    e.problems().stream()
+                            .map(p -> p.field() + ": " + p.message())
+                            .reduce((a, b) -> a + "; " + b)
+                            .orElseThrow());
         } catch (ConflictException e) {
             redirect.addFlashAttribute("flashError", e.getMessage());
         }
@@ -121,6 +127,9 @@ class CompanyController {
     private static List<String> split(String commaSeparated) {
         return commaSeparated == null
                 ? List.of()
-                : Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+                : Arrays.stream(commaSeparated.split(","))
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .toList();
     }
 }
