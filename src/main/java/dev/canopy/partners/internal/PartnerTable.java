@@ -45,7 +45,7 @@ public class PartnerTable {
 
     // Matches Dormancy.dormant(): active, and nothing for dormancy_days since the last activity or creation.
     private static final String DORMANT =
-            "p.status = 'ACTIVE' and coalesce(p.last_activity_at, p.created_at) < ? - make_interval(days => coalesce(s.dormancy_days, 60))";
+            "p.status = 'ACTIVE' and coalesce(p.last_activity_at, p.created_at) < ?::timestamptz - make_interval(days => coalesce(s.dormancy_days, 60))";
 
     private final JdbcClient db;
     private final JdbcTemplate jdbc;

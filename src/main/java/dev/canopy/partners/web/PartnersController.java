@@ -174,7 +174,12 @@ class PartnersController {
     String addContact(@PathVariable UUID id, ContactForm form, RedirectAttributes redirect) {
         try {
             partners.addContact(
-                    new PartnerId(id), form.name(), form.email(), form.phone(), form.title(), Boolean.TRUE.equals(form.primary()));
+                    new PartnerId(id),
+                    form.name(),
+                    form.email(),
+                    form.phone(),
+                    form.title(),
+                    Boolean.TRUE.equals(form.primary()));
             redirect.addFlashAttribute("flash", "Contact added.");
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute(
