@@ -3,6 +3,7 @@ package dev.canopy.partners.internal;
 import dev.canopy.identity.Workspaces;
 import dev.canopy.partners.NewPartner;
 import dev.canopy.partners.PartnerId;
+import dev.canopy.partners.PartnerSearch;
 import dev.canopy.partners.PartnerStatus;
 import dev.canopy.partners.PartnerType;
 import dev.canopy.partners.PartnerView;
@@ -119,11 +120,8 @@ class DemoPartners implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         WorkspaceId workspace = workspaces.bySlug("northwind").orElseThrow().id();
-        boolean loaded = !table.search(
-                        workspace,
-                        new dev.canopy.partners.PartnerSearch("Bluebird", null, null, null, false, null, 1),
-                        clock.instant(),
-                        1)
+        // Any partner at all means the demo (or its user) has been here: never seed over real work.
+        boolean loaded = !table.search(workspace, new PartnerSearch(null, null, null, null, false, null, 1), clock.instant(), 1)
                 .isEmpty();
         if (!loaded) {
             transactions.executeWithoutResult(status -> load(workspace));
