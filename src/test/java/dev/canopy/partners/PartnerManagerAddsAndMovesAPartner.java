@@ -93,12 +93,13 @@ class PartnerManagerAddsAndMovesAPartner {
                         .password(Fixtures.PASSWORD))
                 .andExpect(redirectedUrl("/portal"));
         // A sign-in is activity: the partner is not dormant.
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(db.sql(
-                                "select last_activity_at is not null from partners_partner where id = ?")
-                        .param(id.value())
-                        .query(Boolean.class)
-                        .single())
-                .isTrue());
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(
+                                db.sql("select last_activity_at is not null from partners_partner where id = ?")
+                                        .param(id.value())
+                                        .query(Boolean.class)
+                                        .single())
+                        .isTrue());
     }
 
     @Test

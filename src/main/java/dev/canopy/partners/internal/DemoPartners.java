@@ -121,7 +121,8 @@ class DemoPartners implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         WorkspaceId workspace = workspaces.bySlug("northwind").orElseThrow().id();
         // Any partner at all means the demo (or its user) has been here: never seed over real work.
-        boolean loaded = !table.search(workspace, new PartnerSearch(null, null, null, null, false, null, 1), clock.instant(), 1)
+        boolean loaded = !table.search(
+                        workspace, new PartnerSearch(null, null, null, null, false, null, 1), clock.instant(), 1)
                 .isEmpty();
         if (!loaded) {
             transactions.executeWithoutResult(status -> load(workspace));
