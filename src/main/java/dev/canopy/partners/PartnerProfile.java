@@ -17,4 +17,14 @@ public record PartnerProfile(
         regions = regions == null ? List.of() : List.copyOf(regions);
         verticals = verticals == null ? List.of() : List.copyOf(verticals);
     }
+
+    /** Regions or verticals typed as one comma-separated line in a form. */
+    public static List<String> splitList(String commaSeparated) {
+        return commaSeparated == null
+                ? List.of()
+                : java.util.Arrays.stream(commaSeparated.split(","))
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .toList();
+    }
 }

@@ -80,12 +80,7 @@ class PartnerPageController {
                     role);
             redirect.addFlashAttribute("flash", form.email().strip() + " is invited to the partner portal.");
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute(
-                    "flashError",
-                    e.problems().stream()
-                            .map(p -> p.field() + ": " + p.message())
-                            .reduce((a, b) -> a + "; " + b)
-                            .orElseThrow());
+            redirect.addFlashAttribute("flashError", e.getMessage());
         } catch (ConflictException e) {
             redirect.addFlashAttribute("flashError", e.getMessage());
         }

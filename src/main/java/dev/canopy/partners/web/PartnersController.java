@@ -3,6 +3,7 @@ package dev.canopy.partners.web;
 import dev.canopy.partners.NewPartner;
 import dev.canopy.partners.PartnerId;
 import dev.canopy.partners.PartnerPage;
+import dev.canopy.partners.PartnerProfile;
 import dev.canopy.partners.PartnerSearch;
 import dev.canopy.partners.PartnerStatus;
 import dev.canopy.partners.PartnerType;
@@ -107,8 +108,8 @@ class PartnersController {
                     form.name(),
                     form.website(),
                     PartnerType.parseAll("types", form.types()),
-                    PartnerForms.split(form.regions()),
-                    PartnerForms.split(form.verticals()),
+                    PartnerProfile.splitList(form.regions()),
+                    PartnerProfile.splitList(form.verticals()),
                     form.size(),
                     form.contactName(),
                     form.contactEmail()));
@@ -182,12 +183,7 @@ class PartnersController {
                     Boolean.TRUE.equals(form.primary()));
             redirect.addFlashAttribute("flash", "Contact added.");
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute(
-                    "flashError",
-                    e.problems().stream()
-                            .map(p -> p.field() + ": " + p.message())
-                            .reduce((a, b) -> a + "; " + b)
-                            .orElseThrow());
+            redirect.addFlashAttribute("flashError", e.getMessage());
         }
         return "redirect:/app/partners/" + id;
     }
