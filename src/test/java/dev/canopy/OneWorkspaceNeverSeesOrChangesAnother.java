@@ -5,13 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import dev.canopy.identity.ApiKeyScope;
 import dev.canopy.identity.ApiKeys;
+import dev.canopy.identity.PartnerAccess;
 import dev.canopy.identity.Role;
 import dev.canopy.identity.Team;
+import dev.canopy.identity.security.PartnerUsers;
 import dev.canopy.identity.security.VendorUser;
+import dev.canopy.partners.PartnerId;
+import dev.canopy.partners.PartnerImports;
+import dev.canopy.partners.Partners;
 import dev.canopy.platform.MailSink;
 import dev.canopy.testing.CanopyTest;
 import dev.canopy.testing.Fixtures;
@@ -53,10 +59,15 @@ class OneWorkspaceNeverSeesOrChangesAnother {
             UUID memberId,
             UUID apiKeyId,
             String apiKeyPrefix,
-            int mailIndex) {}
+            int mailIndex,
+            UUID partnerId,
+            String partnerName,
+            UUID contactId,
+            UUID partnerUserId,
+            UUID importId) {}
 
     // Paths that carry a secret token rather than an id: they identify no workspace by themselves.
-    private static final Set<String> NOT_WORKSPACE_IDS = Set.of("/invitations/{token}");
+    private static final Set<String> NOT_WORKSPACE_IDS = Set.of("/invitations/{token}", "/portal/join/{token}");
 
     @Autowired
     MockMvc mvc;
@@ -77,11 +88,24 @@ class OneWorkspaceNeverSeesOrChangesAnother {
     MailSink mail;
 
     @Autowired
+    Partners partners;
+
+    @Autowired
+    PartnerAccess access;
+
+    @Autowired
+    PartnerImports imports;
+
+    @Autowired
+    PartnerUsers partnerUsers;
+
+    @Autowired
     @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
     private Fixtures.Tenant attacker;
     private String attackerKey;
+    private String attackerPartner;
     private Victim victim;
 
     @BeforeAll
@@ -96,7 +120,34 @@ class OneWorkspaceNeverSeesOrChangesAnother {
         var key = fixtures.as(b.owner(), () -> apiKeys.create("B's billing", ApiKeyScope.READ_WRITE))
                 .key();
         int mailIndex = mail.messagesFor(b.id()).getFirst().index();
-        victim = new Victim(b, invitation, invited, member.accountId(), key.id(), key.prefix(), mailIndex);
+        String partnerUser = fixtures.partnerUser(b);
+        PartnerId partner = fixtures.partnerOf(partnerUser);
+        String partnerName = fixtures.as(b.owner(), () -> partners.get(partner).name());
+        UUID contact = fixtures.as(
+                b.owner(), () -> partners.contacts(partner).getFirst().id());
+        UUID partnerUserId = fixtures.as(
+                b.owner(), () -> access.users(partner.value()).getFirst().id());
+        UUID importId = fixtures.as(
+                b.owner(),
+                () -> imports.start(
+                                "b.csv",
+                                "name,website\nB Import Co,https://b-import.example\nbad,\n"
+                                        .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                        .id());
+        victim = new Victim(
+                b,
+                invitation,
+                invited,
+                member.accountId(),
+                key.id(),
+                key.prefix(),
+                mailIndex,
+                partner.value(),
+                partnerName,
+                contact,
+                partnerUserId,
+                importId);
+        attackerPartner = fixtures.partnerUser(attacker);
     }
 
     /** Identity: team, invitations, API keys, workspaces; platform: the mail sink. */
@@ -122,9 +173,56 @@ class OneWorkspaceNeverSeesOrChangesAnother {
                 new Probe("/api/v1/invitations/{id}", delete("/api/v1/invitations/" + b.invitationId())));
     }
 
+    /** Partners: the directory, a partner's page, contacts, portal users, imports; the portal's company page. */
+    private List<Probe> partnersProbes(Victim b) {
+        String partner = "/app/partners/" + b.partnerId();
+        String api = "/api/v1/partners/" + b.partnerId();
+        return List.of(
+                new Probe("/app/partners/{id}", get(partner)),
+                new Probe("/app/partners/{id}/edit", get(partner + "/edit")),
+                new Probe("/app/partners/{id}/edit", post(partner + "/edit").param("name", "Hijacked")),
+                new Probe("/app/partners/{id}/status", post(partner + "/status").param("status", "ARCHIVED")),
+                new Probe(
+                        "/app/partners/{id}/contacts",
+                        post(partner + "/contacts").param("name", "X").param("email", "x@example.com")),
+                new Probe(
+                        "/app/partners/{id}/contacts/{contactId}/remove",
+                        post(partner + "/contacts/" + b.contactId() + "/remove")),
+                new Probe(
+                        "/app/partners/{id}/users",
+                        post(partner + "/users")
+                                .param("displayName", "X")
+                                .param("email", Fixtures.uniqueEmail("x"))
+                                .param("role", "ADMIN")),
+                new Probe(
+                        "/app/partners/{id}/users/{userId}/remove",
+                        post(partner + "/users/" + b.partnerUserId() + "/remove")),
+                new Probe("/app/partners/import/{id}", get("/app/partners/import/" + b.importId())),
+                new Probe(
+                        "/app/partners/import/{id}/rejected.csv",
+                        get("/app/partners/import/" + b.importId() + "/rejected.csv")),
+                new Probe("/api/v1/partners/{id}", get(api)),
+                new Probe(
+                        "/api/v1/partners/{id}",
+                        patch(api).contentType("application/json").content("{\"name\":\"Hijacked\"}")),
+                new Probe(
+                        "/api/v1/partners/{id}/status",
+                        post(api + "/status").contentType("application/json").content("{\"status\":\"ARCHIVED\"}")),
+                new Probe("/api/v1/partners/{id}/contacts", get(api + "/contacts")),
+                new Probe(
+                        "/api/v1/partners/{id}/contacts",
+                        post(api + "/contacts")
+                                .contentType("application/json")
+                                .content("{\"name\":\"X\",\"email\":\"x@example.com\"}")),
+                new Probe(
+                        "/portal/company/users/{userId}/remove",
+                        post("/portal/company/users/" + b.partnerUserId() + "/remove")));
+    }
+
     private List<Probe> allProbes(Victim b) {
         List<Probe> probes = new ArrayList<>();
         probes.addAll(identityProbes(b));
+        probes.addAll(partnersProbes(b));
         return probes;
     }
 
@@ -140,6 +238,8 @@ class OneWorkspaceNeverSeesOrChangesAnother {
                             MockHttpServletRequestBuilder request = probe.request();
                             if (probe.pattern().startsWith("/api/")) {
                                 request.header("Authorization", "Bearer " + attackerKey);
+                            } else if (probe.pattern().startsWith("/portal/")) {
+                                request.with(signedInPartner(attackerPartner)).with(csrf());
                             } else {
                                 request.with(signedIn(attacker.owner())).with(csrf());
                             }
@@ -197,6 +297,15 @@ class OneWorkspaceNeverSeesOrChangesAnother {
                     .getContentAsString();
             secrets.forEach(secret -> assertThat(json).as(endpoint).doesNotContain(secret));
         }
+    }
+
+    /** MockMvc: signed in as the partner user with {@code email} (a real principal, as the portal's form login makes). */
+    private org.springframework.test.web.servlet.request.RequestPostProcessor signedInPartner(String email) {
+        var user = partnerUsers.loadUserByUsername(email);
+        return org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                .authentication(
+                        org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(
+                                user, null, user.getAuthorities()));
     }
 
     /** A digest of every row B owns, in every table that has a workspace_id, and of B's people. */

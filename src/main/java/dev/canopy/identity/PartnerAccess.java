@@ -82,14 +82,20 @@ public class PartnerAccess {
     public PartnerUserView invite(
             WorkspaceId workspace, Actor actor, UUID partnerId, String rawEmail, String displayName, PartnerRole role) {
         EmailAddress[] email = new EmailAddress[1];
-        InvalidInputException.collect(
-                () -> email[0] = new EmailAddress(rawEmail),
-                () -> requireName(displayName));
+        InvalidInputException.collect(() -> email[0] = new EmailAddress(rawEmail), () -> requireName(displayName));
         UUID id = UUID.randomUUID();
         String token = Tokens.random(32);
         Instant now = clock.instant();
         if (!users.insertInvited(
-                id, workspace, partnerId, email[0].value(), displayName.strip(), role, Tokens.hash(token), now, now.plus(INVITATION_VALIDITY))) {
+                id,
+                workspace,
+                partnerId,
+                email[0].value(),
+                displayName.strip(),
+                role,
+                Tokens.hash(token),
+                now,
+                now.plus(INVITATION_VALIDITY))) {
             throw new ConflictException("email", email[0] + " already has a partner portal account");
         }
         PartnerUserView created = users.find(workspace, id).orElseThrow();
@@ -128,7 +134,8 @@ public class PartnerAccess {
     /** Removes a partner user: by vendor staff, or by a partner admin of the same company. */
     @Transactional
     public void remove(UUID userId) {
-        PartnerUserView user = users.find(currentWorkspace.id(), userId).orElseThrow(() -> new NotFoundException("Partner user"));
+        PartnerUserView user =
+                users.find(currentWorkspace.id(), userId).orElseThrow(() -> new NotFoundException("Partner user"));
         if (currentWorkspace.principal().orElseThrow() instanceof PartnerScoped partner) {
             if (!user.partnerId().equals(partner.partnerId())) {
                 throw new NotFoundException("Partner user");
@@ -144,8 +151,9 @@ public class PartnerAccess {
 
     @Transactional(readOnly = true)
     public Optional<OpenInvitation> openInvitation(String token) {
-        return invitation(token).map(i -> new OpenInvitation(
-                workspaces.find(i.workspaceId()).orElseThrow().name(), i.email(), i.displayName()));
+        return invitation(token)
+                .map(i -> new OpenInvitation(
+                        workspaces.find(i.workspaceId()).orElseThrow().name(), i.email(), i.displayName()));
     }
 
     /** Sets the invited user's name and password; their company may then become active. */
@@ -158,10 +166,13 @@ public class PartnerAccess {
         if (!users.join(invitation.id(), displayName.strip(), passwords.encode(password), clock.instant())) {
             throw new ConflictException(null, "This invitation was used or expired meanwhile");
         }
-        PartnerUserView joined = users.find(invitation.workspaceId(), invitation.id()).orElseThrow();
-        Actor actor = new Actor(Actor.Kind.PARTNER_USER, joined.id().toString(), joined.displayName() + " <" + joined.email() + ">");
+        PartnerUserView joined =
+                users.find(invitation.workspaceId(), invitation.id()).orElseThrow();
+        Actor actor = new Actor(
+                Actor.Kind.PARTNER_USER, joined.id().toString(), joined.displayName() + " <" + joined.email() + ">");
         audit.record(invitation.workspaceId(), actor, "partner.user.joined", "partner_user", joined.id(), null, joined);
-        events.publishEvent(new PartnerUserJoined(invitation.workspaceId(), joined.partnerId(), joined.id(), joined.displayName()));
+        events.publishEvent(
+                new PartnerUserJoined(invitation.workspaceId(), joined.partnerId(), joined.id(), joined.displayName()));
         return joined;
     }
 

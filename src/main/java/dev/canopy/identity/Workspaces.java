@@ -119,7 +119,9 @@ public class Workspaces {
     /** A workspace by its public address, for pages that name it in the URL (and the demo data). */
     @Transactional(readOnly = true)
     public Optional<WorkspaceView> bySlug(String slug) {
-        return slug == null ? Optional.empty() : workspaces.findBySlug(slug.strip().toLowerCase(Locale.ROOT));
+        return slug == null
+                ? Optional.empty()
+                : workspaces.findBySlug(slug.strip().toLowerCase(Locale.ROOT));
     }
 
     @Transactional(readOnly = true)

@@ -8,10 +8,10 @@ import dev.canopy.shared.Actor;
 import dev.canopy.shared.InvalidInputException;
 import dev.canopy.shared.NotFoundException;
 import dev.canopy.shared.WorkspaceId;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,12 +55,14 @@ public class PartnerImports {
         }
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder()
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(content))
                     .toString();
         } catch (CharacterCodingException e) {
-            throw new InvalidInputException("file", "The file is not UTF-8 text; export it from your spreadsheet as CSV UTF-8");
+            throw new InvalidInputException(
+                    "file", "The file is not UTF-8 text; export it from your spreadsheet as CSV UTF-8");
         }
         PartnerCsv.Parsed parsed = PartnerCsv.parse(text)
                 .orElseThrow(() -> new InvalidInputException(
@@ -98,7 +100,13 @@ public class PartnerImports {
     public String export(PartnerSearch search) {
         List<PartnerView> all = new ArrayList<>();
         PartnerSearch page = new PartnerSearch(
-                search.query(), search.type(), search.status(), search.region(), search.dormantOnly(), null, PartnerSearch.MAX_LIMIT);
+                search.query(),
+                search.type(),
+                search.status(),
+                search.region(),
+                search.dormantOnly(),
+                null,
+                PartnerSearch.MAX_LIMIT);
         while (true) {
             PartnerPage result = partners.search(page);
             all.addAll(result.partners());
@@ -106,7 +114,13 @@ public class PartnerImports {
                 return PartnerCsv.export(all);
             }
             page = new PartnerSearch(
-                    search.query(), search.type(), search.status(), search.region(), search.dormantOnly(), result.nextCursor(), PartnerSearch.MAX_LIMIT);
+                    search.query(),
+                    search.type(),
+                    search.status(),
+                    search.region(),
+                    search.dormantOnly(),
+                    result.nextCursor(),
+                    PartnerSearch.MAX_LIMIT);
         }
     }
 }

@@ -5,7 +5,13 @@ package dev.canopy.partners;
  * dormant ones only, and a cursor (the last name and id seen) for the next page.
  */
 public record PartnerSearch(
-        String query, PartnerType type, PartnerStatus status, String region, boolean dormantOnly, String after, int limit) {
+        String query,
+        PartnerType type,
+        PartnerStatus status,
+        String region,
+        boolean dormantOnly,
+        String after,
+        int limit) {
 
     public static final int MAX_LIMIT = 500;
 

@@ -38,7 +38,10 @@ public enum PartnerType {
                     continue;
                 }
                 try {
-                    types.add(valueOf(name.strip().toUpperCase(java.util.Locale.ROOT).replace(' ', '_').replace('-', '_')));
+                    types.add(valueOf(name.strip()
+                            .toUpperCase(java.util.Locale.ROOT)
+                            .replace(' ', '_')
+                            .replace('-', '_')));
                 } catch (IllegalArgumentException e) {
                     throw new InvalidInputException(field, "Unknown partner type '" + name + "'");
                 }

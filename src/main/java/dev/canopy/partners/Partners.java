@@ -10,7 +10,6 @@ import dev.canopy.partners.internal.PartnerRows;
 import dev.canopy.partners.internal.PartnerTable;
 import dev.canopy.partners.internal.SettingsTable;
 import dev.canopy.partners.internal.StatusChangeTable;
-import dev.canopy.partners.internal.Websites;
 import dev.canopy.platform.CurrentWorkspace;
 import dev.canopy.shared.Actor;
 import dev.canopy.shared.EmailAddress;
@@ -81,11 +80,20 @@ public class Partners {
         return add(workspace, actor, partner, PartnerStatus.APPROVED, "partner.approved");
     }
 
-    private PartnerView add(WorkspaceId workspace, Actor actor, NewPartner partner, PartnerStatus status, String action) {
+    private PartnerView add(
+            WorkspaceId workspace, Actor actor, NewPartner partner, PartnerStatus status, String action) {
         PartnerTable.Row[] row = new PartnerTable.Row[1];
         EmailAddress[] contactEmail = new EmailAddress[1];
         InvalidInputException.collect(
-                () -> row[0] = PartnerRows.validate(PartnerId.random(), partner.name(), partner.website(), partner.types(), partner.regions(), partner.verticals(), partner.size(), status),
+                () -> row[0] = PartnerRows.validate(
+                        PartnerId.random(),
+                        partner.name(),
+                        partner.website(),
+                        partner.types(),
+                        partner.regions(),
+                        partner.verticals(),
+                        partner.size(),
+                        status),
                 () -> PartnerRows.requireText("contactName", partner.contactName(), 120),
                 () -> contactEmail[0] = emailOf("contactEmail", partner.contactEmail()));
         Instant now = clock.instant();
@@ -93,9 +101,22 @@ public class Partners {
         contacts.insert(
                 workspace,
                 row[0].id(),
-                new Contact(UUID.randomUUID(), partner.contactName().strip(), contactEmail[0].value(), null, null, true, now));
+                new Contact(
+                        UUID.randomUUID(),
+                        partner.contactName().strip(),
+                        contactEmail[0].value(),
+                        null,
+                        null,
+                        true,
+                        now));
         history.insert(workspace, row[0].id(), new StatusChange(null, status, null, actor.name(), now));
-        access.invite(workspace, actor, row[0].id().value(), contactEmail[0].value(), partner.contactName(), PartnerRole.ADMIN);
+        access.invite(
+                workspace,
+                actor,
+                row[0].id().value(),
+                contactEmail[0].value(),
+                partner.contactName(),
+                PartnerRole.ADMIN);
         PartnerView created = partners.find(workspace, row[0].id(), now).orElseThrow();
         audit.record(workspace, actor, action, "partner", created.id(), null, created);
         return created;
@@ -104,7 +125,8 @@ public class Partners {
     @Transactional(readOnly = true)
     public PartnerView get(PartnerId id) {
         requireOwnCompanyIfPartner(id);
-        return partners.find(currentWorkspace.id(), id, clock.instant()).orElseThrow(() -> new NotFoundException("Partner"));
+        return partners.find(currentWorkspace.id(), id, clock.instant())
+                .orElseThrow(() -> new NotFoundException("Partner"));
     }
 
     @Transactional(readOnly = true)
@@ -133,7 +155,15 @@ public class Partners {
     public PartnerView updateProfile(PartnerId id, PartnerProfile profile) {
         PartnerView before = get(id);
         PartnerTable.Row[] row = new PartnerTable.Row[1];
-        InvalidInputException.collect(() -> row[0] = PartnerRows.validate(id, profile.name(), profile.website(), profile.types(), profile.regions(), profile.verticals(), profile.size(), before.status()));
+        InvalidInputException.collect(() -> row[0] = PartnerRows.validate(
+                id,
+                profile.name(),
+                profile.website(),
+                profile.types(),
+                profile.regions(),
+                profile.verticals(),
+                profile.size(),
+                before.status()));
         partners.updateProfile(currentWorkspace.id(), row[0]);
         PartnerView after = get(id);
         audit.record("partner.updated", "partner", id, before, after);
@@ -152,7 +182,8 @@ public class Partners {
         String cleanReason = reason == null || reason.isBlank() ? null : reason.strip();
         Instant now = clock.instant();
         if (!partners.updateStatus(workspace, before.id(), before.status(), to, cleanReason, now)) {
-            throw new dev.canopy.shared.ConflictException("status", "The partner's status changed meanwhile; reload and try again");
+            throw new dev.canopy.shared.ConflictException(
+                    "status", "The partner's status changed meanwhile; reload and try again");
         }
         history.insert(workspace, before.id(), new StatusChange(before.status(), to, cleanReason, actor.name(), now));
         access.setPortalOpen(workspace, before.id().value(), PartnerLifecycle.portalOpen(to));
@@ -202,7 +233,13 @@ public class Partners {
                 () -> PartnerRows.optionalText("phone", phone, 40),
                 () -> PartnerRows.optionalText("title", title, 120));
         Contact contact = new Contact(
-                UUID.randomUUID(), name.strip(), address[0].value(), blankToNull(phone), blankToNull(title), primary, clock.instant());
+                UUID.randomUUID(),
+                name.strip(),
+                address[0].value(),
+                blankToNull(phone),
+                blankToNull(title),
+                primary,
+                clock.instant());
         contacts.insert(currentWorkspace.id(), id, contact);
         audit.record("partner.contact.added", "partner", id, null, contact);
         return contact;
@@ -211,7 +248,8 @@ public class Partners {
     @Transactional
     public void removeContact(PartnerId id, UUID contactId) {
         get(id);
-        Contact contact = contacts.find(currentWorkspace.id(), id, contactId).orElseThrow(() -> new NotFoundException("Contact"));
+        Contact contact =
+                contacts.find(currentWorkspace.id(), id, contactId).orElseThrow(() -> new NotFoundException("Contact"));
         contacts.delete(currentWorkspace.id(), id, contactId);
         audit.record("partner.contact.removed", "partner", id, contact, null);
     }
@@ -234,7 +272,12 @@ public class Partners {
         }
         int before = dormancyDays();
         settings.setDormancyDays(currentWorkspace.id(), days);
-        audit.record("partners.settings.updated", "workspace", currentWorkspace.id(), java.util.Map.of("dormancyDays", before), java.util.Map.of("dormancyDays", days));
+        audit.record(
+                "partners.settings.updated",
+                "workspace",
+                currentWorkspace.id(),
+                java.util.Map.of("dormancyDays", before),
+                java.util.Map.of("dormancyDays", days));
     }
 
     /** A partner's own users see only their own company. */
@@ -247,9 +290,9 @@ public class Partners {
 
     private static EmailAddress emailOf(String field, String raw) {
         return EmailAddress.parse(raw)
-                .orElseThrow(() -> new InvalidInputException(field, "Enter a valid email address, like name@company.com"));
+                .orElseThrow(
+                        () -> new InvalidInputException(field, "Enter a valid email address, like name@company.com"));
     }
-
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();

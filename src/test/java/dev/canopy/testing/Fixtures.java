@@ -6,9 +6,15 @@ import dev.canopy.identity.Role;
 import dev.canopy.identity.Workspaces;
 import dev.canopy.identity.security.VendorAccounts;
 import dev.canopy.identity.security.VendorUser;
+import dev.canopy.partners.NewPartner;
+import dev.canopy.partners.PartnerId;
+import dev.canopy.partners.PartnerType;
+import dev.canopy.partners.Partners;
 import dev.canopy.shared.WorkspaceId;
 import java.sql.Timestamp;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,6 +39,7 @@ public class Fixtures {
     private final JdbcClient db;
     private final PasswordEncoder encoder;
     private final MutableClock clock;
+    private final Partners partners;
 
     Fixtures(
             Workspaces workspaces,
@@ -40,13 +47,15 @@ public class Fixtures {
             ApiKeys apiKeys,
             JdbcClient db,
             PasswordEncoder encoder,
-            MutableClock clock) {
+            MutableClock clock,
+            Partners partners) {
         this.workspaces = workspaces;
         this.vendorAccounts = vendorAccounts;
         this.apiKeys = apiKeys;
         this.db = db;
         this.encoder = encoder;
         this.clock = clock;
+        this.partners = partners;
     }
 
     public static String unique(String prefix) {
@@ -83,23 +92,35 @@ public class Fixtures {
         return vendorAccounts.load(id, tenant.id()).orElseThrow();
     }
 
-    /** A partner-portal user in the tenant's workspace; returns their email. */
+    /**
+     * A partner company of the tenant's workspace, added by its owner, whose invited contact has joined the
+     * portal with {@link #PASSWORD}; returns the contact's email.
+     */
     public String partnerUser(Tenant tenant) {
         String email = uniqueEmail("partner");
-        db.sql("""
-                        insert into identity_partner_user (id, workspace_id, partner_id, email, display_name, password_hash, created_at)
-                        values (?, ?, ?, ?, ?, ?, ?)
-                        """)
-                .params(
-                        UUID.randomUUID(),
-                        tenant.id().value(),
-                        UUID.randomUUID(),
-                        email,
+        as(
+                tenant.owner(),
+                () -> partners.invite(new NewPartner(
+                        "Partner " + email,
+                        null,
+                        Set.of(PartnerType.RESELLER),
+                        List.of("EMEA"),
+                        List.of(),
+                        null,
                         "Partner Person",
-                        encoder.encode(PASSWORD),
-                        Timestamp.from(clock.instant()))
+                        email)));
+        db.sql("update identity_partner_user set password_hash = ?, invitation_token_hash = null where email = ?")
+                .params(encoder.encode(PASSWORD), email)
                 .update();
         return email;
+    }
+
+    /** The id of the partner company a partner user belongs to. */
+    public PartnerId partnerOf(String partnerUserEmail) {
+        return new PartnerId(db.sql("select partner_id from identity_partner_user where email = ?")
+                .param(partnerUserEmail)
+                .query(UUID.class)
+                .single());
     }
 
     public String apiKey(Tenant tenant, ApiKeyScope scope) {

@@ -3,6 +3,7 @@ package dev.canopy.testing;
 import dev.canopy.identity.ApiKeys;
 import dev.canopy.identity.Workspaces;
 import dev.canopy.identity.security.VendorAccounts;
+import dev.canopy.partners.Partners;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -25,7 +26,8 @@ class TestSupport {
             ApiKeys apiKeys,
             JdbcClient db,
             PasswordEncoder encoder,
-            MutableClock clock) {
-        return new Fixtures(workspaces, vendorAccounts, apiKeys, db, encoder, clock);
+            MutableClock clock,
+            Partners partners) {
+        return new Fixtures(workspaces, vendorAccounts, apiKeys, db, encoder, clock, partners);
     }
 }

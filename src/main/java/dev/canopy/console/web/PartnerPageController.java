@@ -46,15 +46,21 @@ class PartnerPageController {
     String page(@PathVariable UUID id, Model model) {
         PartnerView partner = partners.get(new PartnerId(id));
         model.addAttribute("partner", partner);
-        model.addAttribute("moves", partners.movesFrom(partner.status()).stream().sorted().toList());
+        model.addAttribute(
+                "moves", partners.movesFrom(partner.status()).stream().sorted().toList());
         model.addAttribute(
                 "movesNeedingReason",
-                Arrays.stream(PartnerStatus.values()).filter(partners::needsReason).map(Enum::name).toList());
+                Arrays.stream(PartnerStatus.values())
+                        .filter(partners::needsReason)
+                        .map(Enum::name)
+                        .toList());
         model.addAttribute("contacts", partners.contacts(partner.id()));
         model.addAttribute("users", access.users(id));
         model.addAttribute("history", partners.history(partner.id()));
         model.addAttribute(
-                "activity", audit.search(new AuditQuery(null, null, id.toString(), null, null, null, 30)).entries());
+                "activity",
+                audit.search(new AuditQuery(null, null, id.toString(), null, null, null, 30))
+                        .entries());
         model.addAttribute("partnerRoles", PartnerRole.values());
         return "console/partner";
     }
@@ -65,11 +71,16 @@ class PartnerPageController {
         PartnerView partner = partners.get(new PartnerId(id));
         try {
             PartnerRole role = PartnerRole.parse(form.role());
-            access.invite(currentWorkspace.id(), currentWorkspace.actor(), partner.id().value(), form.email(), form.displayName(), role);
+            access.invite(
+                    currentWorkspace.id(),
+                    currentWorkspace.actor(),
+                    partner.id().value(),
+                    form.email(),
+                    form.displayName(),
+                    role);
             redirect.addFlashAttribute("flash", form.email().strip() + " is invited to the partner portal.");
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute(
-                    "flashError", e.problems().stream().map(p -> p.field() + ": " + p.message()).reduce((a, b) -> a + "; " + b).orElseThrow());
+            redirect.addFlashAttribute("flashError", e.getMessage());
         } catch (ConflictException e) {
             redirect.addFlashAttribute("flashError", e.getMessage());
         }

@@ -54,7 +54,8 @@ class DemoLogins implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        WorkspaceId workspace = workspaces.bySlug(DemoWorkspace.SLUG).orElseThrow().id();
+        WorkspaceId workspace =
+                workspaces.bySlug(DemoWorkspace.SLUG).orElseThrow().id();
         if (demo.loadedThisStart()) {
             transactions.executeWithoutResult(status -> joinInvitedPartnerUsers(workspace));
         }
@@ -80,8 +81,7 @@ class DemoLogins implements ApplicationRunner {
     }
 
     private void joinInvitedPartnerUsers(WorkspaceId workspace) {
-        List<Invited> invited = db.sql(
-                        """
+        List<Invited> invited = db.sql("""
                         select id, partner_id, email, display_name from identity_partner_user
                         where workspace_id = ? and password_hash is null and removed_at is null
                         """)

@@ -19,7 +19,13 @@ public class PartnerUserTable {
 
     /** What sign-in needs. */
     public record Credential(
-            UUID id, WorkspaceId workspaceId, UUID partnerId, String email, String displayName, String passwordHash, PartnerRole role) {}
+            UUID id,
+            WorkspaceId workspaceId,
+            UUID partnerId,
+            String email,
+            String displayName,
+            String passwordHash,
+            PartnerRole role) {}
 
     /** An open invitation, found by its link. */
     public record Invitation(UUID id, WorkspaceId workspaceId, UUID partnerId, String email, String displayName) {}
@@ -44,8 +50,7 @@ public class PartnerUserTable {
             String tokenHash,
             Instant now,
             Instant expiresAt) {
-        return db.sql(
-                                """
+        return db.sql("""
                         insert into identity_partner_user (id, workspace_id, partner_id, email, display_name, role,
                                                            invitation_token_hash, invitation_expires_at, created_at)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (email) do nothing
@@ -66,8 +71,7 @@ public class PartnerUserTable {
 
     /** A user who may sign in: joined, not removed, and their company's portal open. */
     public Optional<Credential> credential(String email) {
-        return db.sql(
-                        """
+        return db.sql("""
                         select id, workspace_id, partner_id, email, display_name, password_hash, role from identity_partner_user
                         where email = ? and password_hash is not null and removed_at is null and not access_blocked
                         """)
@@ -84,8 +88,7 @@ public class PartnerUserTable {
     }
 
     public Optional<Invitation> invitation(String tokenHash, Instant now) {
-        return db.sql(
-                        """
+        return db.sql("""
                         select id, workspace_id, partner_id, email, display_name from identity_partner_user
                         where invitation_token_hash = ? and invitation_expires_at > ? and removed_at is null
                         """)
@@ -101,8 +104,7 @@ public class PartnerUserTable {
 
     /** Sets the password and uses up the invitation; false when it was used or expired meanwhile. */
     public boolean join(UUID id, String displayName, String passwordHash, Instant now) {
-        return db.sql(
-                                """
+        return db.sql("""
                         update identity_partner_user
                         set password_hash = ?, display_name = ?, invitation_token_hash = null, invitation_expires_at = null
                         where id = ? and invitation_token_hash is not null and invitation_expires_at > ?
@@ -127,14 +129,11 @@ public class PartnerUserTable {
     }
 
     public void remove(WorkspaceId workspace, UUID id, Instant now) {
-        db.sql(
-                        """
+        db.sql("""
                         update identity_partner_user set removed_at = ?, password_hash = null, invitation_token_hash = null,
                                email = email || '#removed-' || id
                         where workspace_id = ? and id = ?
-                        """)
-                .params(Timestamp.from(now), workspace.value(), id)
-                .update();
+                        """).params(Timestamp.from(now), workspace.value(), id).update();
     }
 
     public void blockAccess(WorkspaceId workspace, UUID partnerId, boolean blocked) {

@@ -98,10 +98,11 @@ class LoginAttempts {
             Instant now = clock.instant();
             switch (authentication.getPrincipal()) {
                 case VendorUser user -> accounts.recordLogin(user.accountId(), now);
-                case PartnerUser user -> transactions.executeWithoutResult(tx -> {
-                    partnerUsers.recordLogin(user.id(), now);
-                    events.publishEvent(new PartnerUserSignedIn(user.workspaceId(), user.partnerId(), now));
-                });
+                case PartnerUser user ->
+                    transactions.executeWithoutResult(tx -> {
+                        partnerUsers.recordLogin(user.id(), now);
+                        events.publishEvent(new PartnerUserSignedIn(user.workspaceId(), user.partnerId(), now));
+                    });
                 default -> {}
             }
             db.sql("delete from identity_login_failure where email = ?")

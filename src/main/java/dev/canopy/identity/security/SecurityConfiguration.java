@@ -80,7 +80,7 @@ class SecurityConfiguration {
             HttpSecurity http, PartnerUsers partnerUsers, PasswordEncoder encoder, LoginAttempts attempts)
             throws Exception {
         http.securityMatcher("/portal/**")
-                .authorizeHttpRequests(a -> a.requestMatchers("/portal/login")
+                .authorizeHttpRequests(a -> a.requestMatchers("/portal/login", "/portal/join/*")
                         .permitAll()
                         .anyRequest()
                         .hasRole("PARTNER"))

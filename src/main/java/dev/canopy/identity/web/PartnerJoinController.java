@@ -65,7 +65,10 @@ class PartnerJoinController {
     }
 
     private static String page(
-            String token, Optional<PartnerAccess.OpenInvitation> invitation, Model model, HttpServletResponse response) {
+            String token,
+            Optional<PartnerAccess.OpenInvitation> invitation,
+            Model model,
+            HttpServletResponse response) {
         if (invitation.isEmpty()) {
             response.setStatus(HttpStatus.NOT_FOUND.value());
             return "public/invitation-gone";

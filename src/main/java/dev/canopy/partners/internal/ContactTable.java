@@ -27,8 +27,7 @@ public class ContactTable {
                     .params(workspace.value(), partner.value())
                     .update();
         }
-        db.sql(
-                        """
+        db.sql("""
                         insert into partners_contact (id, workspace_id, partner_id, name, email, phone, title, is_primary, created_at)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """)
@@ -46,8 +45,7 @@ public class ContactTable {
     }
 
     public List<Contact> list(WorkspaceId workspace, PartnerId partner) {
-        return db.sql(
-                        """
+        return db.sql("""
                         select id, name, email, phone, title, is_primary, created_at from partners_contact
                         where workspace_id = ? and partner_id = ? order by is_primary desc, name
                         """)
@@ -79,15 +77,20 @@ public class ContactTable {
         for (int i = 0; i < contacts.size(); i++) {
             Contact c = contacts.get(i);
             rows.add(new Object[] {
-                c.id(), workspace.value(), partners.get(i).value(), c.name(), c.email(), c.phone(), c.title(), c.primary(),
+                c.id(),
+                workspace.value(),
+                partners.get(i).value(),
+                c.name(),
+                c.email(),
+                c.phone(),
+                c.title(),
+                c.primary(),
                 Timestamp.from(c.createdAt())
             });
         }
-        jdbc.batchUpdate(
-                """
+        jdbc.batchUpdate("""
                 insert into partners_contact (id, workspace_id, partner_id, name, email, phone, title, is_primary, created_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-                rows);
+                """, rows);
     }
 }

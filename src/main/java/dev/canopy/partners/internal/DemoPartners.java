@@ -3,6 +3,7 @@ package dev.canopy.partners.internal;
 import dev.canopy.identity.Workspaces;
 import dev.canopy.partners.NewPartner;
 import dev.canopy.partners.PartnerId;
+import dev.canopy.partners.PartnerSearch;
 import dev.canopy.partners.PartnerStatus;
 import dev.canopy.partners.PartnerType;
 import dev.canopy.partners.PartnerView;
@@ -32,21 +33,67 @@ import org.springframework.transaction.support.TransactionTemplate;
 class DemoPartners implements ApplicationRunner {
 
     private record Seed(
-            String name, String website, Set<PartnerType> types, List<String> regions, List<String> verticals,
-            String size, PartnerStatus status, String reason, int daysSinceActivity) {}
+            String name,
+            String website,
+            Set<PartnerType> types,
+            List<String> regions,
+            List<String> verticals,
+            String size,
+            PartnerStatus status,
+            String reason,
+            int daysSinceActivity) {}
 
     private static final List<Seed> SEEDS = List.of(
-            new Seed("Northstar Systems", "https://northstar-systems.example", Set.of(PartnerType.SYSTEM_INTEGRATOR),
-                    List.of("North America"), List.of("Financial services"), "201-1000", PartnerStatus.ACTIVE, null, 3),
-            new Seed("Cloudline Resellers", "https://cloudline.example", Set.of(PartnerType.RESELLER, PartnerType.MSP),
-                    List.of("EMEA"), List.of("Retail", "Manufacturing"), "51-200", PartnerStatus.ACTIVE, null, 120),
-            new Seed("Integrately", "https://integrately.example", Set.of(PartnerType.TECHNOLOGY, PartnerType.ISV),
-                    List.of("Global"), List.of("SaaS"), "11-50", PartnerStatus.ACTIVE, null, 10),
-            new Seed("Referral Rocket", "https://referralrocket.example", Set.of(PartnerType.REFERRAL, PartnerType.AFFILIATE),
-                    List.of("North America"), List.of("Marketing"), "1-10", PartnerStatus.SUSPENDED,
-                    "Paid-search ads on our brand terms against the programme rules", 40),
-            new Seed("Lakeside Digital", "https://lakeside.example", Set.of(PartnerType.AGENCY),
-                    List.of("APAC"), List.of("Media"), "11-50", PartnerStatus.APPLIED, null, 0));
+            new Seed(
+                    "Northstar Systems",
+                    "https://northstar-systems.example",
+                    Set.of(PartnerType.SYSTEM_INTEGRATOR),
+                    List.of("North America"),
+                    List.of("Financial services"),
+                    "201-1000",
+                    PartnerStatus.ACTIVE,
+                    null,
+                    3),
+            new Seed(
+                    "Cloudline Resellers",
+                    "https://cloudline.example",
+                    Set.of(PartnerType.RESELLER, PartnerType.MSP),
+                    List.of("EMEA"),
+                    List.of("Retail", "Manufacturing"),
+                    "51-200",
+                    PartnerStatus.ACTIVE,
+                    null,
+                    120),
+            new Seed(
+                    "Integrately",
+                    "https://integrately.example",
+                    Set.of(PartnerType.TECHNOLOGY, PartnerType.ISV),
+                    List.of("Global"),
+                    List.of("SaaS"),
+                    "11-50",
+                    PartnerStatus.ACTIVE,
+                    null,
+                    10),
+            new Seed(
+                    "Referral Rocket",
+                    "https://referralrocket.example",
+                    Set.of(PartnerType.REFERRAL, PartnerType.AFFILIATE),
+                    List.of("North America"),
+                    List.of("Marketing"),
+                    "1-10",
+                    PartnerStatus.SUSPENDED,
+                    "Paid-search ads on our brand terms against the programme rules",
+                    40),
+            new Seed(
+                    "Lakeside Digital",
+                    "https://lakeside.example",
+                    Set.of(PartnerType.AGENCY),
+                    List.of("APAC"),
+                    List.of("Media"),
+                    "11-50",
+                    PartnerStatus.APPLIED,
+                    null,
+                    0));
 
     private final Workspaces workspaces;
     private final Partners partners;
@@ -73,7 +120,10 @@ class DemoPartners implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         WorkspaceId workspace = workspaces.bySlug("northwind").orElseThrow().id();
-        boolean loaded = !table.search(workspace, new dev.canopy.partners.PartnerSearch("Bluebird", null, null, null, false, null, 1), clock.instant(), 1).isEmpty();
+        // Any partner at all means the demo (or its user) has been here: never seed over real work.
+        boolean loaded = !table.search(
+                        workspace, new PartnerSearch(null, null, null, null, false, null, 1), clock.instant(), 1)
+                .isEmpty();
         if (!loaded) {
             transactions.executeWithoutResult(status -> load(workspace));
         }
@@ -99,8 +149,16 @@ class DemoPartners implements ApplicationRunner {
             PartnerId id = PartnerId.random();
             table.insert(
                     workspace,
-                    new PartnerTable.Row(id, seed.name(), seed.website(), seed.types(), seed.regions(), seed.verticals(),
-                            seed.size(), seed.status(), seed.reason()),
+                    new PartnerTable.Row(
+                            id,
+                            seed.name(),
+                            seed.website(),
+                            seed.types(),
+                            seed.regions(),
+                            seed.verticals(),
+                            seed.size(),
+                            seed.status(),
+                            seed.reason()),
                     now.minus(Duration.ofDays(150)));
             history.insert(workspace, id, new StatusChange(null, seed.status(), seed.reason(), demo.name(), now));
             if (seed.daysSinceActivity() > 0) {

@@ -25,8 +25,7 @@ public class ImportTable {
     }
 
     public void start(WorkspaceId workspace, UUID id, String fileName, int totalRows, String createdBy, Instant now) {
-        db.sql(
-                        """
+        db.sql("""
                         insert into partners_import (id, workspace_id, file_name, status, total_rows, created_by, created_at)
                         values (?, ?, ?, 'RUNNING', ?, ?, ?)
                         """)

@@ -22,8 +22,8 @@ import org.apache.commons.csv.CSVRecord;
  */
 public final class PartnerCsv {
 
-    public static final List<String> COLUMNS =
-            List.of("name", "website", "types", "regions", "verticals", "size", "status", "contact_name", "contact_email");
+    public static final List<String> COLUMNS = List.of(
+            "name", "website", "types", "regions", "verticals", "size", "status", "contact_name", "contact_email");
 
     private static final Map<String, String> SYNONYMS = Map.ofEntries(
             Map.entry("company", "name"),
@@ -55,7 +55,10 @@ public final class PartnerCsv {
             String value = get(column);
             return value == null
                     ? List.of()
-                    : Arrays.stream(value.split("[;|]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+                    : Arrays.stream(value.split("[;|]"))
+                            .map(String::strip)
+                            .filter(s -> !s.isEmpty())
+                            .toList();
         }
     }
 
@@ -116,13 +119,25 @@ public final class PartnerCsv {
     public static String export(Collection<PartnerView> partners) {
         StringWriter out = new StringWriter();
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
-            printer.printRecord(List.of("id", "name", "website", "types", "regions", "verticals", "size", "status", "dormant", "last_activity", "created"));
+            printer.printRecord(List.of(
+                    "id",
+                    "name",
+                    "website",
+                    "types",
+                    "regions",
+                    "verticals",
+                    "size",
+                    "status",
+                    "dormant",
+                    "last_activity",
+                    "created"));
             for (PartnerView p : partners) {
                 printer.printRecord(
                         p.id(),
                         p.name(),
                         p.website(),
-                        String.join(";", p.types().stream().map(Enum::name).sorted().toList()),
+                        String.join(
+                                ";", p.types().stream().map(Enum::name).sorted().toList()),
                         String.join(";", p.regions()),
                         String.join(";", p.verticals()),
                         p.size(),
@@ -138,7 +153,8 @@ public final class PartnerCsv {
     }
 
     private static String canonical(String header) {
-        String key = header == null ? "" : header.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
+        String key =
+                header == null ? "" : header.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
         return SYNONYMS.getOrDefault(key, key);
     }
 }

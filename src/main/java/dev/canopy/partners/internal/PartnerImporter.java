@@ -67,15 +67,19 @@ public class PartnerImporter {
             process(workspace, actor, importId, file);
         } catch (RuntimeException e) {
             log.error("Partner import {} failed", importId, e);
-            imports.fail(importId, "The import stopped unexpectedly; rows already imported stay. " + e.getMessage(), clock.instant());
+            imports.fail(
+                    importId,
+                    "The import stopped unexpectedly; rows already imported stay. " + e.getMessage(),
+                    clock.instant());
         }
     }
 
     private void process(WorkspaceId workspace, Actor actor, UUID importId, PartnerCsv.Parsed file) {
-        Set<String> knownDomains = new HashSet<>(db.sql("select domain from partners_partner where workspace_id = ? and domain is not null")
-                .param(workspace.value())
-                .query(String.class)
-                .list());
+        Set<String> knownDomains = new HashSet<>(
+                db.sql("select domain from partners_partner where workspace_id = ? and domain is not null")
+                        .param(workspace.value())
+                        .query(String.class)
+                        .list());
         List<Map.Entry<PartnerCsv.Row, String>> rejected = new ArrayList<>();
         List<Valid> batch = new ArrayList<>();
         int processed = 0;
@@ -86,7 +90,8 @@ public class PartnerImporter {
                 Valid valid = validate(row, now);
                 String domain = Websites.domain(valid.partner().website());
                 if (domain != null && !knownDomains.add(domain)) {
-                    throw new InvalidInputException("website", "A partner with the domain " + domain + " exists already");
+                    throw new InvalidInputException(
+                            "website", "A partner with the domain " + domain + " exists already");
                 }
                 batch.add(valid);
             } catch (InvalidInputException e) {
@@ -101,8 +106,17 @@ public class PartnerImporter {
         }
         int total = imported;
         transactions.executeWithoutResult(status -> {
-            imports.finish(importId, rejected.isEmpty() ? null : PartnerCsv.rejected(file.header(), rejected), clock.instant());
-            audit.record(workspace, actor, "partners.imported", "partner_import", importId, null,
+            imports.finish(
+                    importId,
+                    rejected.isEmpty() ? null : PartnerCsv.rejected(file.header(), rejected),
+                    clock.instant());
+            audit.record(
+                    workspace,
+                    actor,
+                    "partners.imported",
+                    "partner_import",
+                    importId,
+                    null,
                     Map.of("imported", total, "rejected", rejected.size()));
         });
     }
@@ -114,7 +128,8 @@ public class PartnerImporter {
         List<Valid> rows = List.copyOf(batch);
         transactions.executeWithoutResult(status -> {
             partners.insertAll(workspace, rows.stream().map(Valid::partner).toList(), now);
-            List<Valid> withContact = rows.stream().filter(v -> v.contact() != null).toList();
+            List<Valid> withContact =
+                    rows.stream().filter(v -> v.contact() != null).toList();
             contacts.insertAll(
                     workspace,
                     withContact.stream().map(v -> v.partner().id()).toList(),
@@ -160,12 +175,16 @@ public class PartnerImporter {
             return null;
         }
         EmailAddress address = EmailAddress.parse(email)
-                .orElseThrow(() -> new InvalidInputException("contact_email", "'" + email + "' is not an email address"));
+                .orElseThrow(
+                        () -> new InvalidInputException("contact_email", "'" + email + "' is not an email address"));
         String name = row.get("contact_name");
-        return new Contact(UUID.randomUUID(), name == null ? address.value() : name, address.value(), null, null, true, now);
+        return new Contact(
+                UUID.randomUUID(), name == null ? address.value() : name, address.value(), null, null, true, now);
     }
 
     private static String reason(InvalidInputException e) {
-        return String.join("; ", e.problems().stream().map(p -> p.field() + ": " + p.message()).toList());
+        return String.join(
+                "; ",
+                e.problems().stream().map(p -> p.field() + ": " + p.message()).toList());
     }
 }

@@ -58,7 +58,9 @@ public final class PartnerLifecycle {
         }
         if (!MOVES.get(from).contains(to)) {
             throw new ConflictException(
-                    "status", "A partner that is " + from.label().toLowerCase() + " cannot become " + to.label().toLowerCase());
+                    "status",
+                    "A partner that is " + from.label().toLowerCase() + " cannot become "
+                            + to.label().toLowerCase());
         }
         if (needsReason(to) && (reason == null || reason.isBlank())) {
             throw new InvalidInputException("reason", "Say why: the partner is told the reason");

@@ -48,13 +48,18 @@ public final class PartnerRows {
     }
 
     private static void checkTags(String field, List<String> tags) {
-        if (tags.size() > 30 || tags.stream().anyMatch(t -> t != null && t.strip().length() > 60)) {
+        if (tags.size() > 30
+                || tags.stream().anyMatch(t -> t != null && t.strip().length() > 60)) {
             throw new InvalidInputException(field, "Use at most 30 entries of at most 60 characters");
         }
     }
 
     private static List<String> clean(List<String> tags) {
-        return tags.stream().filter(t -> t != null && !t.isBlank()).map(String::strip).distinct().toList();
+        return tags.stream()
+                .filter(t -> t != null && !t.isBlank())
+                .map(String::strip)
+                .distinct()
+                .toList();
     }
 
     public static void requireText(String field, String value, int max) {

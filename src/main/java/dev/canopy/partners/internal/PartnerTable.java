@@ -38,15 +38,14 @@ public class PartnerTable {
             PartnerStatus status,
             String statusReason) {}
 
-    private static final String SELECT =
-            """
+    private static final String SELECT = """
             select p.*, coalesce(s.dormancy_days, 60) as dormancy_days
             from partners_partner p left join partners_settings s on s.workspace_id = p.workspace_id
             """;
 
     // Matches Dormancy.dormant(): active, and nothing for dormancy_days since the last activity or creation.
     private static final String DORMANT =
-            "p.status = 'ACTIVE' and coalesce(p.last_activity_at, p.created_at) < ? - make_interval(days => coalesce(s.dormancy_days, 60))";
+            "p.status = 'ACTIVE' and coalesce(p.last_activity_at, p.created_at) < ?::timestamptz - make_interval(days => coalesce(s.dormancy_days, 60))";
 
     private final JdbcClient db;
     private final JdbcTemplate jdbc;
@@ -56,8 +55,7 @@ public class PartnerTable {
         this.jdbc = jdbc;
     }
 
-    private static final String INSERT =
-            """
+    private static final String INSERT = """
             insert into partners_partner (id, workspace_id, name, website, domain, types, regions, verticals, size,
                                           status, status_reason, status_changed_at, created_at)
             values (?, ?, ?, ?, ?, ?::text[], ?::text[], ?::text[], ?, ?, ?, ?, ?)
@@ -69,7 +67,9 @@ public class PartnerTable {
 
     /** Many rows in one batch, for imports. */
     public void insertAll(WorkspaceId workspace, List<Row> rows, Instant now) {
-        jdbc.batchUpdate(INSERT, rows.stream().map(row -> insertParams(workspace, row, now)).toList());
+        jdbc.batchUpdate(
+                INSERT,
+                rows.stream().map(row -> insertParams(workspace, row, now)).toList());
     }
 
     private static Object[] insertParams(WorkspaceId workspace, Row row, Instant now) {
@@ -112,7 +112,8 @@ public class PartnerTable {
         List<Object> params = new ArrayList<>(List.of(workspace.value()));
         if (search.query() != null) {
             sql.append(" and (p.name ilike ? or p.domain ilike ?)");
-            String like = "%" + search.query().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            String like = "%"
+                    + search.query().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
             params.add(like);
             params.add(like);
         }
@@ -140,19 +141,22 @@ public class PartnerTable {
         }
         sql.append(" order by lower(p.name), p.id limit ?");
         params.add(limit);
-        return db.sql(sql.toString()).params(params).query((rs, n) -> map(rs, now)).list();
+        return db.sql(sql.toString())
+                .params(params)
+                .query((rs, n) -> map(rs, now))
+                .list();
     }
 
     public List<String> regions(WorkspaceId workspace) {
-        return db.sql("select distinct r from partners_partner p, unnest(p.regions) r where p.workspace_id = ? order by r")
+        return db.sql(
+                        "select distinct r from partners_partner p, unnest(p.regions) r where p.workspace_id = ? order by r")
                 .param(workspace.value())
                 .query(String.class)
                 .list();
     }
 
     public void updateProfile(WorkspaceId workspace, Row row) {
-        db.sql(
-                        """
+        db.sql("""
                         update partners_partner set name = ?, website = ?, domain = ?, types = ?::text[], regions = ?::text[],
                                verticals = ?::text[], size = ?
                         where workspace_id = ? and id = ?
@@ -173,8 +177,7 @@ public class PartnerTable {
     /** Moves the status only if it still is {@code from}: two concurrent moves cannot both win. */
     public boolean updateStatus(
             WorkspaceId workspace, PartnerId id, PartnerStatus from, PartnerStatus to, String reason, Instant now) {
-        return db.sql(
-                                """
+        return db.sql("""
                         update partners_partner set status = ?, status_reason = ?, status_changed_at = ?
                         where workspace_id = ? and id = ? and status = ?
                         """)
@@ -184,8 +187,7 @@ public class PartnerTable {
     }
 
     public void recordActivity(WorkspaceId workspace, PartnerId id, Instant at) {
-        db.sql(
-                        """
+        db.sql("""
                         update partners_partner set last_activity_at = ?
                         where workspace_id = ? and id = ? and (last_activity_at is null or last_activity_at < ?)
                         """)

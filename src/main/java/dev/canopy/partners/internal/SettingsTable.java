@@ -24,12 +24,9 @@ public class SettingsTable {
     }
 
     public void setDormancyDays(WorkspaceId workspace, int days) {
-        db.sql(
-                        """
+        db.sql("""
                         insert into partners_settings (workspace_id, dormancy_days) values (?, ?)
                         on conflict (workspace_id) do update set dormancy_days = excluded.dormancy_days
-                        """)
-                .params(workspace.value(), days)
-                .update();
+                        """).params(workspace.value(), days).update();
     }
 }

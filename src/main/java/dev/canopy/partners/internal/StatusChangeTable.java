@@ -19,8 +19,7 @@ public class StatusChangeTable {
     }
 
     public void insert(WorkspaceId workspace, PartnerId partner, StatusChange change) {
-        db.sql(
-                        """
+        db.sql("""
                         insert into partners_status_change (workspace_id, partner_id, from_status, to_status, reason, actor_name, changed_at)
                         values (?, ?, ?, ?, ?, ?, ?)
                         """)
@@ -36,8 +35,7 @@ public class StatusChangeTable {
     }
 
     public List<StatusChange> list(WorkspaceId workspace, PartnerId partner) {
-        return db.sql(
-                        """
+        return db.sql("""
                         select from_status, to_status, reason, actor_name, changed_at from partners_status_change
                         where workspace_id = ? and partner_id = ? order by id desc
                         """)

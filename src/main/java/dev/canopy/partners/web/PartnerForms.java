@@ -3,7 +3,6 @@ package dev.canopy.partners.web;
 import dev.canopy.partners.PartnerProfile;
 import dev.canopy.partners.PartnerType;
 import dev.canopy.partners.PartnerView;
-import java.util.Arrays;
 import java.util.List;
 
 /** What the partner forms post; lists of regions and verticals are typed comma-separated. */
@@ -24,13 +23,13 @@ final class PartnerForms {
         }
 
         PartnerProfile toProfile() {
-            return new PartnerProfile(name, website, PartnerType.parseAll("types", types), split(regions), split(verticals), size);
+            return new PartnerProfile(
+                    name,
+                    website,
+                    PartnerType.parseAll("types", types),
+                    PartnerProfile.splitList(regions),
+                    PartnerProfile.splitList(verticals),
+                    size);
         }
-    }
-
-    static List<String> split(String commaSeparated) {
-        return commaSeparated == null
-                ? List.of()
-                : Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 }

@@ -56,7 +56,8 @@ class PartnerImportController {
 
     @GetMapping("/app/partners/import/{id}")
     @PreAuthorize("hasAuthority('partners:write')")
-    String progress(@PathVariable UUID id, @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+    String progress(
+            @PathVariable UUID id, @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
         model.addAttribute("job", imports.get(id));
         return htmx != null ? "partners/import-progress :: progress" : "partners/import-progress";
     }
@@ -89,7 +90,12 @@ class PartnerImportController {
     static ResponseEntity<String> csv(String fileName, String body) {
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(fileName)
+                                .build()
+                                .toString())
                 .body(body);
     }
 }

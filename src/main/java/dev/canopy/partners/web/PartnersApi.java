@@ -71,11 +71,22 @@ class PartnersApi {
     record Page(List<PartnerResponse> data, String nextCursor) {}
 
     record CreateRequest(
-            String name, String website, List<String> types, List<String> regions, List<String> verticals, String size,
-            String contactName, String contactEmail) {}
+            String name,
+            String website,
+            List<String> types,
+            List<String> regions,
+            List<String> verticals,
+            String size,
+            String contactName,
+            String contactEmail) {}
 
     record ProfileRequest(
-            String name, String website, List<String> types, List<String> regions, List<String> verticals, String size) {}
+            String name,
+            String website,
+            List<String> types,
+            List<String> regions,
+            List<String> verticals,
+            String size) {}
 
     record StatusRequest(String status, String reason) {}
 
@@ -89,7 +100,9 @@ class PartnersApi {
 
     @GetMapping
     @PreAuthorize("hasAuthority('partners:read')")
-    @Operation(summary = "List partners", description = "Filters are optional; pass nextCursor as cursor for the next page.")
+    @Operation(
+            summary = "List partners",
+            description = "Filters are optional; pass nextCursor as cursor for the next page.")
     Page list(
             @RequestParam(required = false) String q,
             @RequestParam(required = false) String type,
@@ -99,7 +112,13 @@ class PartnersApi {
             @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "50") int limit) {
         PartnerSearch search = new PartnerSearch(
-                q, filter(PartnerType.class, "type", type), filter(PartnerStatus.class, "status", status), region, dormant, cursor, limit);
+                q,
+                filter(PartnerType.class, "type", type),
+                filter(PartnerStatus.class, "status", status),
+                region,
+                dormant,
+                cursor,
+                limit);
         PartnerPage page = partners.search(search);
         return new Page(page.partners().stream().map(PartnerResponse::of).toList(), page.nextCursor());
     }
@@ -113,7 +132,9 @@ class PartnersApi {
 
     @PostMapping
     @PreAuthorize("hasAuthority('partners:write')")
-    @Operation(summary = "Add a partner", description = "The contact is invited to the partner portal as the company's admin.")
+    @Operation(
+            summary = "Add a partner",
+            description = "The contact is invited to the partner portal as the company's admin.")
     ResponseEntity<PartnerResponse> create(@RequestBody CreateRequest request) {
         PartnerView created = partners.invite(new NewPartner(
                 request.name(),
@@ -145,7 +166,9 @@ class PartnersApi {
 
     @PostMapping("/{id}/status")
     @PreAuthorize("hasAuthority('partners:write')")
-    @Operation(summary = "Move a partner in its lifecycle", description = "REJECTED, SUSPENDED and BANNED need a reason.")
+    @Operation(
+            summary = "Move a partner in its lifecycle",
+            description = "REJECTED, SUSPENDED and BANNED need a reason.")
     PartnerResponse changeStatus(@PathVariable UUID id, @RequestBody StatusRequest request) {
         PartnerStatus to = filter(PartnerStatus.class, "status", request.status());
         return PartnerResponse.of(partners.changeStatus(new PartnerId(id), to, request.reason()));
@@ -163,7 +186,12 @@ class PartnersApi {
     @Operation(summary = "Add a contact")
     ResponseEntity<Contact> addContact(@PathVariable UUID id, @RequestBody ContactRequest request) {
         Contact contact = partners.addContact(
-                new PartnerId(id), request.name(), request.email(), request.phone(), request.title(), Boolean.TRUE.equals(request.primary()));
+                new PartnerId(id),
+                request.name(),
+                request.email(),
+                request.phone(),
+                request.title(),
+                Boolean.TRUE.equals(request.primary()));
         return ResponseEntity.status(HttpStatus.CREATED).body(contact);
     }
 

@@ -3,6 +3,7 @@ package dev.canopy.partners.web;
 import dev.canopy.partners.NewPartner;
 import dev.canopy.partners.PartnerId;
 import dev.canopy.partners.PartnerPage;
+import dev.canopy.partners.PartnerProfile;
 import dev.canopy.partners.PartnerSearch;
 import dev.canopy.partners.PartnerStatus;
 import dev.canopy.partners.PartnerType;
@@ -34,8 +35,14 @@ class PartnersController {
     static final int PAGE_SIZE = 50;
 
     record NewPartnerForm(
-            String name, String website, List<String> types, String regions, String verticals, String size,
-            String contactName, String contactEmail) {
+            String name,
+            String website,
+            List<String> types,
+            String regions,
+            String verticals,
+            String size,
+            String contactName,
+            String contactEmail) {
 
         static NewPartnerForm empty() {
             return new NewPartnerForm("", "", List.of(), "", "", "", "", "");
@@ -44,7 +51,7 @@ class PartnersController {
 
     record StatusForm(String status, String reason) {}
 
-    record ContactForm(String name, String email, String phone, String title, boolean primary) {}
+    record ContactForm(String name, String email, String phone, String title, Boolean primary) {}
 
     private final Partners partners;
 
@@ -63,7 +70,14 @@ class PartnersController {
             @RequestParam(required = false) String after,
             @RequestHeader(name = "HX-Request", required = false) String htmx,
             Model model) {
-        PartnerSearch search = new PartnerSearch(q, parse(PartnerType.class, type), parse(PartnerStatus.class, status), region, dormant, after, PAGE_SIZE);
+        PartnerSearch search = new PartnerSearch(
+                q,
+                parse(PartnerType.class, type),
+                parse(PartnerStatus.class, status),
+                region,
+                dormant,
+                after,
+                PAGE_SIZE);
         PartnerPage page = partners.search(search);
         model.addAttribute("page", page);
         model.addAttribute("search", search);
@@ -83,15 +97,19 @@ class PartnersController {
 
     @PostMapping
     @PreAuthorize("hasAuthority('partners:write')")
-    String create(@ModelAttribute("form") NewPartnerForm form, BindingResult result, Model model, RedirectAttributes redirect) {
+    String create(
+            @ModelAttribute("form") NewPartnerForm form,
+            BindingResult result,
+            Model model,
+            RedirectAttributes redirect) {
         PartnerView created;
         try {
             created = partners.invite(new NewPartner(
                     form.name(),
                     form.website(),
                     PartnerType.parseAll("types", form.types()),
-                    PartnerForms.split(form.regions()),
-                    PartnerForms.split(form.verticals()),
+                    PartnerProfile.splitList(form.regions()),
+                    PartnerProfile.splitList(form.verticals()),
                     form.size(),
                     form.contactName(),
                     form.contactEmail()));
@@ -102,7 +120,9 @@ class PartnersController {
             Forms.reject(result, e);
             return newPage(model);
         }
-        redirect.addFlashAttribute("flash", created.name() + " added; " + form.contactEmail().strip() + " is invited to the partner portal.");
+        redirect.addFlashAttribute(
+                "flash",
+                created.name() + " added; " + form.contactEmail().strip() + " is invited to the partner portal.");
         return "redirect:/app/partners/" + created.id();
     }
 
@@ -140,7 +160,8 @@ class PartnersController {
     String changeStatus(@PathVariable UUID id, StatusForm form, RedirectAttributes redirect) {
         try {
             PartnerView after = partners.changeStatus(new PartnerId(id), parseRequired(form.status()), form.reason());
-            redirect.addFlashAttribute("flash", after.name() + " is now " + after.status().label().toLowerCase() + ".");
+            redirect.addFlashAttribute(
+                    "flash", after.name() + " is now " + after.status().label().toLowerCase() + ".");
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("flashError", e.problems().getFirst().message());
         } catch (ConflictException e) {
@@ -153,11 +174,16 @@ class PartnersController {
     @PreAuthorize("hasAuthority('partners:write')")
     String addContact(@PathVariable UUID id, ContactForm form, RedirectAttributes redirect) {
         try {
-            partners.addContact(new PartnerId(id), form.name(), form.email(), form.phone(), form.title(), form.primary());
+            partners.addContact(
+                    new PartnerId(id),
+                    form.name(),
+                    form.email(),
+                    form.phone(),
+                    form.title(),
+                    Boolean.TRUE.equals(form.primary()));
             redirect.addFlashAttribute("flash", "Contact added.");
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute(
-                    "flashError", e.problems().stream().map(p -> p.field() + ": " + p.message()).reduce((a, b) -> a + "; " + b).orElseThrow());
+            redirect.addFlashAttribute("flashError", e.getMessage());
         }
         return "redirect:/app/partners/" + id;
     }
@@ -175,7 +201,8 @@ class PartnersController {
     String settings(@RequestParam(required = false) Integer dormancyDays, RedirectAttributes redirect) {
         try {
             partners.setDormancyDays(dormancyDays);
-            redirect.addFlashAttribute("flash", "Partners with no activity for " + dormancyDays + " days now count as dormant.");
+            redirect.addFlashAttribute(
+                    "flash", "Partners with no activity for " + dormancyDays + " days now count as dormant.");
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("flashError", e.problems().getFirst().message());
         }

@@ -12,7 +12,6 @@ import dev.canopy.platform.Forms;
 import dev.canopy.shared.ConflictException;
 import dev.canopy.shared.InvalidInputException;
 import dev.canopy.shared.PartnerScoped;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -31,7 +30,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/portal/company")
 class CompanyController {
 
-    record ProfileForm(String name, String website, List<String> types, String regions, String verticals, String size) {}
+    record ProfileForm(
+            String name, String website, List<String> types, String regions, String verticals, String size) {}
 
     record InviteForm(String email, String displayName, String role) {}
 
@@ -68,7 +68,8 @@ class CompanyController {
 
     @PostMapping
     @PreAuthorize("hasRole('PARTNER_ADMIN')")
-    String save(@ModelAttribute("form") ProfileForm form, BindingResult result, Model model, RedirectAttributes redirect) {
+    String save(
+            @ModelAttribute("form") ProfileForm form, BindingResult result, Model model, RedirectAttributes redirect) {
         try {
             partners.updateProfile(
                     ownCompany(),
@@ -76,8 +77,8 @@ class CompanyController {
                             form.name(),
                             form.website(),
                             PartnerType.parseAll("types", form.types()),
-                            split(form.regions()),
-                            split(form.verticals()),
+                            PartnerProfile.splitList(form.regions()),
+                            PartnerProfile.splitList(form.verticals()),
                             form.size()));
         } catch (InvalidInputException e) {
             Forms.reject(result, e);
@@ -94,8 +95,7 @@ class CompanyController {
             access.inviteColleague(form.email(), form.displayName(), form.role());
             redirect.addFlashAttribute("flash", form.email().strip() + " is invited.");
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute(
-                    "flashError", e.problems().stream().map(p -> p.field() + ": " + p.message()).reduce((a, b) -> a + "; " + b).orElseThrow());
+            redirect.addFlashAttribute("flashError", e.getMessage());
         } catch (ConflictException e) {
             redirect.addFlashAttribute("flashError", e.getMessage());
         }
@@ -116,11 +116,5 @@ class CompanyController {
 
     private PartnerId ownCompany() {
         return new PartnerId(((PartnerScoped) currentWorkspace.principal().orElseThrow()).partnerId());
-    }
-
-    private static List<String> split(String commaSeparated) {
-        return commaSeparated == null
-                ? List.of()
-                : Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 }
