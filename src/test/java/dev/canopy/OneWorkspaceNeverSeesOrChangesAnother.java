@@ -19,6 +19,19 @@ import dev.canopy.partners.PartnerId;
 import dev.canopy.partners.PartnerImports;
 import dev.canopy.partners.Partners;
 import dev.canopy.platform.MailSink;
+import dev.canopy.programs.ApplicationInput;
+import dev.canopy.programs.ApplicationView;
+import dev.canopy.programs.CriterionInput;
+import dev.canopy.programs.Memberships;
+import dev.canopy.programs.ProgramDraft;
+import dev.canopy.programs.ProgramView;
+import dev.canopy.programs.Programs;
+import dev.canopy.programs.Question;
+import dev.canopy.programs.Recruitment;
+import dev.canopy.programs.ScoringCriterion;
+import dev.canopy.programs.TierDraft;
+import dev.canopy.programs.TierView;
+import dev.canopy.programs.Tiers;
 import dev.canopy.testing.CanopyTest;
 import dev.canopy.testing.Fixtures;
 import java.util.ArrayList;
@@ -66,8 +79,25 @@ class OneWorkspaceNeverSeesOrChangesAnother {
             UUID partnerUserId,
             UUID importId) {}
 
+    /** What B owns in programmes; A has a programme of its own to mix ids with. */
+    record ProgramVictim(
+            UUID programId,
+            String programName,
+            UUID tierId,
+            UUID questionId,
+            UUID criterionId,
+            UUID applicationId,
+            String applicantCompany,
+            UUID attackersProgramId) {}
+
     // Paths that carry a secret token rather than an id: they identify no workspace by themselves.
     private static final Set<String> NOT_WORKSPACE_IDS = Set.of("/invitations/{token}", "/portal/join/{token}");
+
+    // Public programme pages, addressed by the workspace's and the programme's public slugs, open to anyone.
+    private static final Set<String> PUBLIC_ADDRESSES = Set.of(
+            "/programs/{workspaceSlug}",
+            "/programs/{workspaceSlug}/{programSlug}",
+            "/programs/{workspaceSlug}/{programSlug}/thanks");
 
     @Autowired
     MockMvc mvc;
@@ -100,6 +130,18 @@ class OneWorkspaceNeverSeesOrChangesAnother {
     PartnerUsers partnerUsers;
 
     @Autowired
+    Programs programs;
+
+    @Autowired
+    Tiers tiers;
+
+    @Autowired
+    Memberships memberships;
+
+    @Autowired
+    Recruitment recruitment;
+
+    @Autowired
     @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
@@ -107,6 +149,7 @@ class OneWorkspaceNeverSeesOrChangesAnother {
     private String attackerKey;
     private String attackerPartner;
     private Victim victim;
+    private ProgramVictim programVictim;
 
     @BeforeAll
     void twoWorkspaces() {
@@ -148,6 +191,48 @@ class OneWorkspaceNeverSeesOrChangesAnother {
                 partnerUserId,
                 importId);
         attackerPartner = fixtures.partnerUser(attacker);
+        programVictim = programmesOf(b, partner);
+    }
+
+    private ProgramVictim programmesOf(Fixtures.Tenant b, PartnerId partner) {
+        String name = Fixtures.unique("Victim programme");
+        ProgramView program = fixtures.as(b.owner(), () -> programs.create(new ProgramDraft(
+                name, "", List.of("RESELLER"), "B's offer", "MARGIN", "20", "", "of list price", "EUR", null, null, "",
+                "", "", "", true)));
+        TierView tier = fixtures.as(b.owner(), () -> tiers.addTier(program.id(), new TierDraft("Registered", null, Map.of())));
+        Question question = fixtures.as(
+                b.owner(), () -> programs.addQuestion(program.id(), "Focus?", "SINGLE_CHOICE", false, "SMB\nEnterprise"));
+        ScoringCriterion criterion = fixtures.as(
+                b.owner(),
+                () -> programs.addCriterion(
+                        program.id(), new CriterionInput("PARTNER_TYPE", null, null, null, "RESELLER", "10")));
+        fixtures.as(b.owner(), () -> programs.publishTerms(program.id(), "B's terms"));
+        fixtures.as(b.owner(), () -> memberships.enrol(program.id(), partner));
+        String company = Fixtures.unique("Victim applicant");
+        ApplicationView application = recruitment.apply(
+                b.slug(),
+                program.slug(),
+                new ApplicationInput(
+                        company,
+                        Fixtures.unique("victim") + ".example",
+                        "Vic Applicant",
+                        Fixtures.uniqueEmail("victim-applicant"),
+                        List.of("RESELLER"),
+                        "EMEA",
+                        Map.of()),
+                "192.0.2.1");
+        ProgramView attackers = fixtures.as(attacker.owner(), () -> programs.create(new ProgramDraft(
+                "A's programme", "", List.of("RESELLER"), "A's offer", "MARGIN", "20", "", "of list price", "EUR", null,
+                null, "", "", "", "", true)));
+        return new ProgramVictim(
+                program.id().value(),
+                name,
+                tier.id(),
+                question.id(),
+                criterion.id(),
+                application.id(),
+                company,
+                attackers.id().value());
     }
 
     /** Identity: team, invitations, API keys, workspaces; platform: the mail sink. */
@@ -219,10 +304,94 @@ class OneWorkspaceNeverSeesOrChangesAnother {
                         post("/portal/company/users/" + b.partnerUserId() + "/remove")));
     }
 
+    /**
+     * Programmes: the editor's pages and actions, the inbox, the portal's terms, the API; and A's own
+     * programme combined with B's tier or partner.
+     */
+    private List<Probe> programsProbes(Victim b, ProgramVictim v) {
+        String program = "/app/programs/" + v.programId();
+        String tier = program + "/tiers/" + v.tierId();
+        String application = "/app/applications/" + v.applicationId();
+        String api = "/api/v1/programs/" + v.programId();
+        String apiApplication = "/api/v1/applications/" + v.applicationId();
+        return List.of(
+                new Probe("/app/programs/{id}", get(program)),
+                new Probe("/app/programs/{id}", post(program).param("name", "Hijacked").param("partnerTypes", "RESELLER")),
+                new Probe("/app/programs/{id}/terms", get(program + "/terms")),
+                new Probe("/app/programs/{id}/terms", post(program + "/terms").param("body", "Hijacked terms")),
+                new Probe("/app/programs/{id}/members", get(program + "/members")),
+                new Probe("/app/programs/{id}/form", get(program + "/form")),
+                new Probe(
+                        "/app/programs/{id}/questions",
+                        post(program + "/questions").param("label", "Hijack?").param("type", "TEXT")),
+                new Probe(
+                        "/app/programs/{id}/questions/{questionId}/remove",
+                        post(program + "/questions/" + v.questionId() + "/remove")),
+                new Probe(
+                        "/app/programs/{id}/criteria",
+                        post(program + "/criteria")
+                                .param("kind", "PARTNER_TYPE")
+                                .param("partnerType", "RESELLER")
+                                .param("points", "99")),
+                new Probe(
+                        "/app/programs/{id}/criteria/{criterionId}/remove",
+                        post(program + "/criteria/" + v.criterionId() + "/remove")),
+                new Probe("/app/programs/{id}/decisions", post(program + "/decisions").param("autoApproveScore", "0")),
+                new Probe("/app/programs/{id}/tiers", get(program + "/tiers")),
+                new Probe("/app/programs/{id}/tiers", post(program + "/tiers").param("name", "Hijacked")),
+                new Probe("/app/programs/{id}/tiers/{tierId}", get(tier)),
+                new Probe("/app/programs/{id}/tiers/{tierId}", post(tier).param("name", "Hijacked")),
+                new Probe(
+                        "/app/programs/{id}/tiers/{tierId}",
+                        get("/app/programs/" + v.attackersProgramId() + "/tiers/" + v.tierId())),
+                new Probe(
+                        "/app/programs/{id}/tiers/{tierId}",
+                        post("/app/programs/" + v.attackersProgramId() + "/tiers/" + v.tierId())
+                                .param("name", "Hijacked")),
+                new Probe("/app/programs/{id}/tiers/{tierId}/simulate", post(tier + "/simulate").param("dealsWon", "1")),
+                new Probe("/app/programs/{id}/tiers/{tierId}/remove", post(tier + "/remove")),
+                new Probe(
+                        "/app/programs/{id}/tiers/{tierId}/remove",
+                        post("/app/programs/" + v.attackersProgramId() + "/tiers/" + v.tierId() + "/remove")),
+                new Probe("/app/programs/{id}/evaluate", post(program + "/evaluate")),
+                new Probe("/app/applications/{id}", get(application)),
+                new Probe("/app/applications/{id}/approve", post(application + "/approve")),
+                new Probe("/app/applications/{id}/reject", post(application + "/reject").param("reason", "Hijacked")),
+                new Probe("/portal/programs/{id}/terms", get("/portal/programs/" + v.programId() + "/terms")),
+                new Probe(
+                        "/portal/programs/{id}/terms",
+                        post("/portal/programs/" + v.programId() + "/terms").param("version", "1")),
+                new Probe("/api/v1/programs/{id}", get(api)),
+                new Probe(
+                        "/api/v1/programs/{id}",
+                        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(api)
+                                .contentType("application/json")
+                                .content("{\"name\":\"Hijacked\"}")),
+                new Probe("/api/v1/programs/{id}/evaluate", post(api + "/evaluate")),
+                new Probe(
+                        "/api/v1/programs/{id}/memberships",
+                        post(api + "/memberships")
+                                .contentType("application/json")
+                                .content("{\"partnerId\":\"" + b.partnerId() + "\"}")),
+                new Probe(
+                        "/api/v1/programs/{id}/memberships",
+                        post("/api/v1/programs/" + v.attackersProgramId() + "/memberships")
+                                .contentType("application/json")
+                                .content("{\"partnerId\":\"" + b.partnerId() + "\"}")),
+                new Probe("/api/v1/applications/{id}", get(apiApplication)),
+                new Probe("/api/v1/applications/{id}/approve", post(apiApplication + "/approve")),
+                new Probe(
+                        "/api/v1/applications/{id}/reject",
+                        post(apiApplication + "/reject")
+                                .contentType("application/json")
+                                .content("{\"reason\":\"Hijacked\"}")));
+    }
+
     private List<Probe> allProbes(Victim b) {
         List<Probe> probes = new ArrayList<>();
         probes.addAll(identityProbes(b));
         probes.addAll(partnersProbes(b));
+        probes.addAll(programsProbes(b, programVictim));
         return probes;
     }
 
@@ -262,6 +431,7 @@ class OneWorkspaceNeverSeesOrChangesAnother {
                 .forEach(info -> info.getPatternValues().stream()
                         .filter(p -> p.contains("{"))
                         .filter(p -> !NOT_WORKSPACE_IDS.contains(p))
+                        .filter(p -> !PUBLIC_ADDRESSES.contains(p))
                         .forEach(withIds::add));
         Set<String> probed = new TreeSet<>();
         allProbes(victim).forEach(p -> probed.add(p.pattern()));
@@ -297,6 +467,40 @@ class OneWorkspaceNeverSeesOrChangesAnother {
                     .getContentAsString();
             secrets.forEach(secret -> assertThat(json).as(endpoint).doesNotContain(secret));
         }
+    }
+
+    @Test
+    void programmeListsNeverShowAnotherWorkspacesProgrammes() throws Exception {
+        List<String> secrets = List.of(programVictim.programName(), programVictim.applicantCompany(), victim.partnerName());
+        for (MockHttpServletRequestBuilder page : List.of(
+                get("/app/programs"),
+                get("/app/applications").param("status", "ALL"),
+                get("/app/programs/" + programVictim.attackersProgramId() + "/members"))) {
+            String html = mvc.perform(page.with(signedIn(attacker.owner())))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            secrets.forEach(secret -> assertThat(html).doesNotContain(secret));
+        }
+        for (String endpoint : List.of("/api/v1/programs", "/api/v1/applications", "/api/v1/memberships")) {
+            String json = mvc.perform(get(endpoint).header("Authorization", "Bearer " + attackerKey))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            secrets.forEach(secret -> assertThat(json).as(endpoint).doesNotContain(secret));
+        }
+        String json = mvc.perform(get("/api/v1/memberships")
+                        .param("partnerId", victim.partnerId().toString())
+                        .header("Authorization", "Bearer " + attackerKey))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(json).isEqualTo("[]");
+        String portal = mvc.perform(get("/portal/programs").with(signedInPartner(attackerPartner)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        secrets.forEach(secret -> assertThat(portal).doesNotContain(secret));
     }
 
     /** MockMvc: signed in as the partner user with {@code email} (a real principal, as the portal's form login makes). */
