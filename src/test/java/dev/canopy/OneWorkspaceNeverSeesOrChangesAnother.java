@@ -196,12 +196,30 @@ class OneWorkspaceNeverSeesOrChangesAnother {
 
     private ProgramVictim programmesOf(Fixtures.Tenant b, PartnerId partner) {
         String name = Fixtures.unique("Victim programme");
-        ProgramView program = fixtures.as(b.owner(), () -> programs.create(new ProgramDraft(
-                name, "", List.of("RESELLER"), "B's offer", "MARGIN", "20", "", "of list price", "EUR", null, null, "",
-                "", "", "", true)));
-        TierView tier = fixtures.as(b.owner(), () -> tiers.addTier(program.id(), new TierDraft("Registered", null, Map.of())));
+        ProgramView program = fixtures.as(
+                b.owner(),
+                () -> programs.create(new ProgramDraft(
+                        name,
+                        "",
+                        List.of("RESELLER"),
+                        "B's offer",
+                        "MARGIN",
+                        "20",
+                        "",
+                        "of list price",
+                        "EUR",
+                        null,
+                        null,
+                        "",
+                        "",
+                        "",
+                        "",
+                        true)));
+        TierView tier =
+                fixtures.as(b.owner(), () -> tiers.addTier(program.id(), new TierDraft("Registered", null, Map.of())));
         Question question = fixtures.as(
-                b.owner(), () -> programs.addQuestion(program.id(), "Focus?", "SINGLE_CHOICE", false, "SMB\nEnterprise"));
+                b.owner(),
+                () -> programs.addQuestion(program.id(), "Focus?", "SINGLE_CHOICE", false, "SMB\nEnterprise"));
         ScoringCriterion criterion = fixtures.as(
                 b.owner(),
                 () -> programs.addCriterion(
@@ -221,9 +239,25 @@ class OneWorkspaceNeverSeesOrChangesAnother {
                         "EMEA",
                         Map.of()),
                 "192.0.2.1");
-        ProgramView attackers = fixtures.as(attacker.owner(), () -> programs.create(new ProgramDraft(
-                "A's programme", "", List.of("RESELLER"), "A's offer", "MARGIN", "20", "", "of list price", "EUR", null,
-                null, "", "", "", "", true)));
+        ProgramView attackers = fixtures.as(
+                attacker.owner(),
+                () -> programs.create(new ProgramDraft(
+                        "A's programme",
+                        "",
+                        List.of("RESELLER"),
+                        "A's offer",
+                        "MARGIN",
+                        "20",
+                        "",
+                        "of list price",
+                        "EUR",
+                        null,
+                        null,
+                        "",
+                        "",
+                        "",
+                        "",
+                        true)));
         return new ProgramVictim(
                 program.id().value(),
                 name,
@@ -316,7 +350,9 @@ class OneWorkspaceNeverSeesOrChangesAnother {
         String apiApplication = "/api/v1/applications/" + v.applicationId();
         return List.of(
                 new Probe("/app/programs/{id}", get(program)),
-                new Probe("/app/programs/{id}", post(program).param("name", "Hijacked").param("partnerTypes", "RESELLER")),
+                new Probe(
+                        "/app/programs/{id}",
+                        post(program).param("name", "Hijacked").param("partnerTypes", "RESELLER")),
                 new Probe("/app/programs/{id}/terms", get(program + "/terms")),
                 new Probe("/app/programs/{id}/terms", post(program + "/terms").param("body", "Hijacked terms")),
                 new Probe("/app/programs/{id}/members", get(program + "/members")),
@@ -336,7 +372,9 @@ class OneWorkspaceNeverSeesOrChangesAnother {
                 new Probe(
                         "/app/programs/{id}/criteria/{criterionId}/remove",
                         post(program + "/criteria/" + v.criterionId() + "/remove")),
-                new Probe("/app/programs/{id}/decisions", post(program + "/decisions").param("autoApproveScore", "0")),
+                new Probe(
+                        "/app/programs/{id}/decisions",
+                        post(program + "/decisions").param("autoApproveScore", "0")),
                 new Probe("/app/programs/{id}/tiers", get(program + "/tiers")),
                 new Probe("/app/programs/{id}/tiers", post(program + "/tiers").param("name", "Hijacked")),
                 new Probe("/app/programs/{id}/tiers/{tierId}", get(tier)),
@@ -348,7 +386,9 @@ class OneWorkspaceNeverSeesOrChangesAnother {
                         "/app/programs/{id}/tiers/{tierId}",
                         post("/app/programs/" + v.attackersProgramId() + "/tiers/" + v.tierId())
                                 .param("name", "Hijacked")),
-                new Probe("/app/programs/{id}/tiers/{tierId}/simulate", post(tier + "/simulate").param("dealsWon", "1")),
+                new Probe(
+                        "/app/programs/{id}/tiers/{tierId}/simulate",
+                        post(tier + "/simulate").param("dealsWon", "1")),
                 new Probe("/app/programs/{id}/tiers/{tierId}/remove", post(tier + "/remove")),
                 new Probe(
                         "/app/programs/{id}/tiers/{tierId}/remove",
@@ -356,7 +396,9 @@ class OneWorkspaceNeverSeesOrChangesAnother {
                 new Probe("/app/programs/{id}/evaluate", post(program + "/evaluate")),
                 new Probe("/app/applications/{id}", get(application)),
                 new Probe("/app/applications/{id}/approve", post(application + "/approve")),
-                new Probe("/app/applications/{id}/reject", post(application + "/reject").param("reason", "Hijacked")),
+                new Probe(
+                        "/app/applications/{id}/reject",
+                        post(application + "/reject").param("reason", "Hijacked")),
                 new Probe("/portal/programs/{id}/terms", get("/portal/programs/" + v.programId() + "/terms")),
                 new Probe(
                         "/portal/programs/{id}/terms",
@@ -471,7 +513,8 @@ class OneWorkspaceNeverSeesOrChangesAnother {
 
     @Test
     void programmeListsNeverShowAnotherWorkspacesProgrammes() throws Exception {
-        List<String> secrets = List.of(programVictim.programName(), programVictim.applicantCompany(), victim.partnerName());
+        List<String> secrets =
+                List.of(programVictim.programName(), programVictim.applicantCompany(), victim.partnerName());
         for (MockHttpServletRequestBuilder page : List.of(
                 get("/app/programs"),
                 get("/app/applications").param("status", "ALL"),

@@ -85,10 +85,14 @@ public class Memberships {
             program(workspace, program);
         }
         List<MembershipView> found = memberships.list(workspace, program, partner);
-        Map<PartnerId, String> names = partners
-                .byIds(found.stream().map(MembershipView::partnerId).distinct().toList())
-                .stream()
-                .collect(Collectors.toMap(PartnerView::id, PartnerView::name));
+        Map<PartnerId, String> names =
+                partners
+                        .byIds(found.stream()
+                                .map(MembershipView::partnerId)
+                                .distinct()
+                                .toList())
+                        .stream()
+                        .collect(Collectors.toMap(PartnerView::id, PartnerView::name));
         return found.stream()
                 .map(m -> new MembershipView(
                         m.programId(),
@@ -158,7 +162,8 @@ public class Memberships {
         PartnerId partner = partner();
         MyProgram before = mine(program);
         if (before.currentTerms() == null || before.currentTerms().version() != version) {
-            throw new ConflictException("version", "These terms have changed since you opened them; read the current version");
+            throw new ConflictException(
+                    "version", "These terms have changed since you opened them; read the current version");
         }
         WorkspacePrincipal user = currentWorkspace.principal().orElseThrow();
         Instant now = clock.instant();
@@ -175,7 +180,12 @@ public class Memberships {
                     "membership",
                     program + "/" + partner,
                     null,
-                    new Acceptance(program.toString(), partner.toString(), version, user.actor().name(), now));
+                    new Acceptance(
+                            program.toString(),
+                            partner.toString(),
+                            version,
+                            user.actor().name(),
+                            now));
         }
         return mine(program);
     }
@@ -191,7 +201,8 @@ public class Memberships {
                 .filter(t -> tier == null || t.rank() > tier.rank())
                 .min(Comparator.comparingInt(TierView::rank))
                 .orElse(null);
-        Map<TierMetric, BigDecimal> values = metrics.values(workspace, List.of(partner), program.reward().currency())
+        Map<TierMetric, BigDecimal> values = metrics.values(
+                        workspace, List.of(partner), program.reward().currency())
                 .get(partner);
         List<MetricProgress> progress = next == null
                 ? List.of()

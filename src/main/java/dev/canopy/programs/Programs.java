@@ -1,6 +1,7 @@
 package dev.canopy.programs;
 
 import dev.canopy.audit.AuditLog;
+import dev.canopy.platform.CurrentWorkspace;
 import dev.canopy.programs.internal.ApplicationTable;
 import dev.canopy.programs.internal.CriterionRules;
 import dev.canopy.programs.internal.CriterionTable;
@@ -11,7 +12,6 @@ import dev.canopy.programs.internal.ProgramTable;
 import dev.canopy.programs.internal.QuestionRules;
 import dev.canopy.programs.internal.QuestionTable;
 import dev.canopy.programs.internal.TermsTable;
-import dev.canopy.platform.CurrentWorkspace;
 import dev.canopy.shared.ConflictException;
 import dev.canopy.shared.InvalidInputException;
 import dev.canopy.shared.NotFoundException;

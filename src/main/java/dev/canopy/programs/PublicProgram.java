@@ -4,4 +4,8 @@ import java.util.List;
 
 /** What the public sees of a programme: its page, its application form and its tiers. */
 public record PublicProgram(
-        String workspaceName, String workspaceSlug, ProgramView program, List<Question> questions, List<TierView> tiers) {}
+        String workspaceName,
+        String workspaceSlug,
+        ProgramView program,
+        List<Question> questions,
+        List<TierView> tiers) {}

@@ -152,8 +152,8 @@ public class Recruitment {
         if (attempts.countSince(client, now.minus(RATE_WINDOW)) >= RATE_LIMIT) {
             throw new ApplicationsRateLimited();
         }
-        ApplicationCheck.Checked checked = ApplicationCheck.check(
-                program.partnerTypes(), questions.list(workspace, program.id()), input);
+        ApplicationCheck.Checked checked =
+                ApplicationCheck.check(program.partnerTypes(), questions.list(workspace, program.id()), input);
         refuseRepeat(workspace, program, checked, now);
         ApplicationScoring.Score score = ApplicationScoring.score(
                 criteria.list(workspace, program.id()), checked.answersByQuestion(), checked.partnerTypes());
@@ -227,10 +227,12 @@ public class Recruitment {
         // In a savepoint: when the partners module refuses (say the contact is a partner user elsewhere
         // already), the application stays in the inbox for a person to resolve instead of failing.
         try {
-            savepoint.executeWithoutResult(
-                    status -> admit(workspace, Actor.system(), AUTOMATIC, program, application));
+            savepoint.executeWithoutResult(status -> admit(workspace, Actor.system(), AUTOMATIC, program, application));
         } catch (ConflictException e) {
-            log.info("Application {} scored for automatic approval but stays for review: {}", application.id(), e.getMessage());
+            log.info(
+                    "Application {} scored for automatic approval but stays for review: {}",
+                    application.id(),
+                    e.getMessage());
         }
     }
 
@@ -286,7 +288,8 @@ public class Recruitment {
             throw new ConflictException(null, "This application was decided already");
         }
         ApplicationView after = find(workspace, application.id());
-        audit.record(workspace, actor, "programs.application.rejected", "application", application.id(), application, after);
+        audit.record(
+                workspace, actor, "programs.application.rejected", "application", application.id(), application, after);
         mailer.sendAfterCommit(new OutgoingMail(
                 new EmailAddress(application.contactEmail()),
                 "Your application to " + workspaceName + "'s " + program.name(),
@@ -315,7 +318,8 @@ public class Recruitment {
             case PENDING ->
                 new ConflictException(
                         "contactEmail", "We have your company's application already and will be in touch soon.");
-            case APPROVED -> new ConflictException("contactEmail", "Your company is a member of this programme already.");
+            case APPROVED ->
+                new ConflictException("contactEmail", "Your company is a member of this programme already.");
             case REJECTED ->
                 new ConflictException(
                         "contactEmail",

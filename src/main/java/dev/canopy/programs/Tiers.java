@@ -145,8 +145,10 @@ public class Tiers {
         Map<PartnerId, String> names = names(members);
         List<Mover> movers = new ArrayList<>();
         for (PartnerId partner : members) {
-            TierPolicy.Rule now = TierPolicy.qualifiedFor(today, values.get(partner)).orElse(null);
-            TierPolicy.Rule then = TierPolicy.qualifiedFor(withDraft, values.get(partner)).orElse(null);
+            TierPolicy.Rule now =
+                    TierPolicy.qualifiedFor(today, values.get(partner)).orElse(null);
+            TierPolicy.Rule then =
+                    TierPolicy.qualifiedFor(withDraft, values.get(partner)).orElse(null);
             if (TierPolicy.rank(now) != TierPolicy.rank(then)) {
                 movers.add(new Mover(
                         partner,
@@ -162,8 +164,7 @@ public class Tiers {
     /** Evaluates every member now: promotions at once, demotions once the grace period has passed. */
     @Transactional
     public Evaluation evaluate(ProgramId program) {
-        return evaluator.evaluate(
-                currentWorkspace.id(), currentWorkspace.actor(), program(program), Optional.empty());
+        return evaluator.evaluate(currentWorkspace.id(), currentWorkspace.actor(), program(program), Optional.empty());
     }
 
     /** Tier moves, newest first; of one partner when {@code partner} is given. */
@@ -186,7 +187,8 @@ public class Tiers {
                     if (reading.value() == null || reading.value().signum() < 0) {
                         throw new InvalidInputException("value", "A metric is zero or more");
                     }
-                    if (!reading.metric().money() && reading.value().stripTrailingZeros().scale() > 0) {
+                    if (!reading.metric().money()
+                            && reading.value().stripTrailingZeros().scale() > 0) {
                         throw new InvalidInputException("value", "A count is a whole number");
                     }
                 },

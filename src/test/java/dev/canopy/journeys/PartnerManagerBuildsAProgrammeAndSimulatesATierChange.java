@@ -8,8 +8,8 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.canopy.partners.PartnerId;
 import dev.canopy.programs.ProgramFixtures;
-import dev.canopy.programs.Programs;
 import dev.canopy.programs.ProgramView;
+import dev.canopy.programs.Programs;
 import dev.canopy.programs.Tiers;
 import dev.canopy.testing.Fixtures;
 import java.util.List;
@@ -39,7 +39,8 @@ class PartnerManagerBuildsAProgrammeAndSimulatesATierChange extends BrowserTest 
         page.navigate(url("/login"));
         page.getByLabel("Work email").fill(tenant.owner().email());
         page.getByLabel("Password").fill(Fixtures.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
+                .click();
         page.waitForURL(url("/app"));
 
         // An empty list says what to do.
@@ -61,8 +62,10 @@ class PartnerManagerBuildsAProgrammeAndSimulatesATierChange extends BrowserTest 
         page.getByLabel("Rate to (%)").fill("30");
         page.getByLabel("Of", new Page.GetByLabelOptions().setExact(true)).fill("of list price");
         page.getByLabel("Currency").fill("EUR");
-        page.getByLabel("Co-marketing benefits").fill("Joint webinars, a listing in our partner directory, MDF from Gold.");
-        page.getByLabel("Training expected").fill("Sales certification within 60 days; two technical certifications from Silver.");
+        page.getByLabel("Co-marketing benefits")
+                .fill("Joint webinars, a listing in our partner directory, MDF from Gold.");
+        page.getByLabel("Training expected")
+                .fill("Sales certification within 60 days; two technical certifications from Silver.");
         shot(page, "21-programme-new");
         page.getByTestId("save-program").click();
         assertThat(page.getByTestId("flash")).containsText("Reseller Programme is created");
@@ -71,25 +74,29 @@ class PartnerManagerBuildsAProgrammeAndSimulatesATierChange extends BrowserTest 
 
         // Terms, version 1.
         page.getByTestId("program-tabs").getByText("Terms").click();
-        page.getByLabel("Terms").fill("1. Margin. The partner buys at list price less its tier's margin.\n"
-                + "2. Deal registration. Registered deals are protected for 90 days.\n"
-                + "3. Brand. The partner uses Northwind Cloud's marks only as the brand guidelines allow.");
+        page.getByLabel("Terms")
+                .fill("1. Margin. The partner buys at list price less its tier's margin.\n"
+                        + "2. Deal registration. Registered deals are protected for 90 days.\n"
+                        + "3. Brand. The partner uses Northwind Cloud's marks only as the brand guidelines allow.");
         page.getByTestId("publish-terms").click();
         assertThat(page.getByTestId("terms-versions")).containsText("Version 1");
         shot(page, "23-programme-terms");
 
         // The application form: questions, scoring, automatic decisions.
         page.getByTestId("program-tabs").getByText("Application form").click();
-        page.getByLabel("Question", new Page.GetByLabelOptions().setExact(true)).fill("How many certified sellers do you have?");
+        page.getByLabel("Question", new Page.GetByLabelOptions().setExact(true))
+                .fill("How many certified sellers do you have?");
         page.getByLabel("Answer type").selectOption("NUMBER");
         page.getByLabel("Required").check();
         page.getByTestId("add-question").click();
-        page.getByLabel("Question", new Page.GetByLabelOptions().setExact(true)).fill("Which customers do you focus on?");
+        page.getByLabel("Question", new Page.GetByLabelOptions().setExact(true))
+                .fill("Which customers do you focus on?");
         page.getByLabel("Answer type").selectOption("SINGLE_CHOICE");
         page.getByLabel("Options, one per line (choice questions)").fill("Small business\nMid-market\nEnterprise");
         page.getByTestId("add-question").click();
         assertThat(page.getByTestId("questions")).containsText("Which customers do you focus on?");
-        page.getByLabel("Answer is").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Enterprise"));
+        page.getByLabel("Answer is")
+                .selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Enterprise"));
         page.locator("#choice-points").fill("30");
         page.locator("#choice-points").press("Enter");
         page.getByLabel("at least").fill("5");
@@ -115,7 +122,8 @@ class PartnerManagerBuildsAProgrammeAndSimulatesATierChange extends BrowserTest 
 
         // Members with metrics, placed by an evaluation.
         ProgramFixtures programs = new ProgramFixtures(context);
-        ProgramView program = programs.as(tenant, () -> context.getBean(Programs.class).list().getFirst());
+        ProgramView program =
+                programs.as(tenant, () -> context.getBean(Programs.class).list().getFirst());
         PartnerId alder = programs.partner(tenant, "Alder Partners");
         PartnerId birch = programs.partner(tenant, "Birch Group");
         PartnerId cedar = programs.partner(tenant, "Cedar Systems");
@@ -165,7 +173,8 @@ class PartnerManagerBuildsAProgrammeAndSimulatesATierChange extends BrowserTest 
         visitor.getByLabel("Company website *").fill("juniper-solutions.example");
         visitor.getByLabel("Your name *").fill("June Park");
         visitor.getByLabel("Work email *").fill(Fixtures.uniqueEmail("june"));
-        visitor.getByLabel("Reseller", new Page.GetByLabelOptions().setExact(true)).check();
+        visitor.getByLabel("Reseller", new Page.GetByLabelOptions().setExact(true))
+                .check();
         visitor.getByLabel("Region you sell in *").fill("EMEA");
         visitor.getByLabel("How many certified sellers do you have? *").fill("3");
         visitor.getByLabel("Mid-market").check();
@@ -190,7 +199,8 @@ class PartnerManagerBuildsAProgrammeAndSimulatesATierChange extends BrowserTest 
         portal.navigate(url("/portal/login"));
         portal.getByLabel("Email").fill(patEmail);
         portal.getByLabel("Password").fill(Fixtures.PASSWORD);
-        portal.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        portal.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
+                .click();
         portal.waitForURL(Pattern.compile(".*/portal/programs/.*/terms"));
         assertThat(portal.getByTestId("terms-gate")).isVisible();
         shot(portal, "34-portal-terms");

@@ -70,7 +70,8 @@ class ApplicantAboveTheBarIsApprovedAutomatically {
                         program.id(), "Your focus", "SINGLE_CHOICE", true, "Mid-market\nEnterprise\nConsumer"));
         programFixtures.as(tenant, () -> {
             programs.addCriterion(
-                    program.id(), new CriterionInput("NUMBER_AT_LEAST", sellers.id().toString(), null, "10", null, "40"));
+                    program.id(),
+                    new CriterionInput("NUMBER_AT_LEAST", sellers.id().toString(), null, "10", null, "40"));
             programs.addCriterion(
                     program.id(), new CriterionInput("CHOICE", focus.id().toString(), "Enterprise", null, null, "30"));
             programs.addCriterion(program.id(), new CriterionInput("PARTNER_TYPE", null, null, null, "MSP", "20"));
@@ -78,7 +79,8 @@ class ApplicantAboveTheBarIsApprovedAutomatically {
         });
     }
 
-    MockHttpServletRequestBuilder application(String company, String email, String sellerCount, String focusAnswer, String... types) {
+    MockHttpServletRequestBuilder application(
+            String company, String email, String sellerCount, String focusAnswer, String... types) {
         MockHttpServletRequestBuilder request = post("/programs/" + tenant.slug() + "/" + program.slug())
                 .with(csrf())
                 .with(ProgramFixtures.newClient())
@@ -100,7 +102,8 @@ class ApplicantAboveTheBarIsApprovedAutomatically {
                 .param(email)
                 .query(UUID.class)
                 .single();
-        return programFixtures.as(tenant, () -> context.getBean(Recruitment.class).application(id));
+        return programFixtures.as(
+                tenant, () -> context.getBean(Recruitment.class).application(id));
     }
 
     @Test
@@ -122,7 +125,8 @@ class ApplicantAboveTheBarIsApprovedAutomatically {
     void aHighScoreIsApprovedInvitedAndEnrolledAtTheEntryTier() throws Exception {
         String email = Fixtures.uniqueEmail("ana");
         mvc.perform(application("Bright Systems", email, "25", "Enterprise", "RESELLER", "MSP"))
-                .andExpect(redirectedUrl("/programs/" + tenant.slug() + "/" + program.slug() + "/thanks?result=approved"));
+                .andExpect(
+                        redirectedUrl("/programs/" + tenant.slug() + "/" + program.slug() + "/thanks?result=approved"));
 
         ApplicationView application = latest(email);
         assertThat(application.score()).isEqualTo(90);
@@ -137,8 +141,9 @@ class ApplicantAboveTheBarIsApprovedAutomatically {
             assertThat(m.partnerName()).isEqualTo("Bright Systems");
             assertThat(m.tierName()).isEqualTo("Registered");
         });
-        assertThat(mail.messagesTo(email)).singleElement().satisfies(m -> assertThat(m.links())
-                .anyMatch(l -> l.contains("/portal/join/")));
+        assertThat(mail.messagesTo(email))
+                .singleElement()
+                .satisfies(m -> assertThat(m.links()).anyMatch(l -> l.contains("/portal/join/")));
         assertThat(db.sql("select action from audit_event where workspace_id = ? order by id")
                         .param(tenant.id().value())
                         .query(String.class)
@@ -157,7 +162,8 @@ class ApplicantAboveTheBarIsApprovedAutomatically {
     void aLowScoreIsDeclinedAtOnceWithAnEmail() throws Exception {
         String email = Fixtures.uniqueEmail("low");
         mvc.perform(application("Tiny Shop", email, "1", "Consumer", "RESELLER"))
-                .andExpect(redirectedUrl("/programs/" + tenant.slug() + "/" + program.slug() + "/thanks?result=rejected"));
+                .andExpect(
+                        redirectedUrl("/programs/" + tenant.slug() + "/" + program.slug() + "/thanks?result=rejected"));
         ApplicationView application = latest(email);
         assertThat(application.score()).isZero();
         assertThat(application.status()).isEqualTo(ApplicationStatus.REJECTED);
@@ -173,7 +179,8 @@ class ApplicantAboveTheBarIsApprovedAutomatically {
     void aMiddlingScoreWaitsForAPartnerManagerWhoApprovesIt() throws Exception {
         String email = Fixtures.uniqueEmail("mid");
         mvc.perform(application("Middle Co", email, "12", "Mid-market", "RESELLER"))
-                .andExpect(redirectedUrl("/programs/" + tenant.slug() + "/" + program.slug() + "/thanks?result=pending"));
+                .andExpect(
+                        redirectedUrl("/programs/" + tenant.slug() + "/" + program.slug() + "/thanks?result=pending"));
         ApplicationView application = latest(email);
         assertThat(application.score()).isEqualTo(40);
         assertThat(application.status()).isEqualTo(ApplicationStatus.PENDING);

@@ -99,38 +99,81 @@ class BadProgrammeInputIsNamedAndNothingIsStored {
         String before = stored();
         form("/app/programs", "name", "", "rewardType", "COMMISSION", "rewardRateMin", "0", "currency", "EURO")
                 .andExpect(model().attributeHasFieldErrors(
-                        "form", "name", "partnerTypes", "valueProposition", "rewardRateMin", "rewardBasis", "currency"));
+                                "form",
+                                "name",
+                                "partnerTypes",
+                                "valueProposition",
+                                "rewardRateMin",
+                                "rewardBasis",
+                                "currency"));
         form(
                         "/app/programs",
-                        "name", "Reseller",
-                        "partnerTypes", "RESELLER",
-                        "valueProposition", "Margin",
-                        "rewardType", "MARGIN",
-                        "rewardRateMin", "15",
-                        "rewardBasis", "of list price",
-                        "currency", "EUR")
+                        "name",
+                        "Reseller",
+                        "partnerTypes",
+                        "RESELLER",
+                        "valueProposition",
+                        "Margin",
+                        "rewardType",
+                        "MARGIN",
+                        "rewardRateMin",
+                        "15",
+                        "rewardBasis",
+                        "of list price",
+                        "currency",
+                        "EUR")
                 .andExpect(model().attributeHasFieldErrors("form", "slug"));
         form(
                         "/app/programs/" + program.id(),
-                        "name", "Renamed",
-                        "partnerTypes", "NOT_A_TYPE",
-                        "valueProposition", "x",
-                        "rewardType", "MARGIN",
-                        "rewardRateMin", "15",
-                        "rewardRateMax", "10",
-                        "rewardBasis", "of list price",
-                        "currency", "EUR",
-                        "holdPeriodDays", "-1")
+                        "name",
+                        "Renamed",
+                        "partnerTypes",
+                        "NOT_A_TYPE",
+                        "valueProposition",
+                        "x",
+                        "rewardType",
+                        "MARGIN",
+                        "rewardRateMin",
+                        "15",
+                        "rewardRateMax",
+                        "10",
+                        "rewardBasis",
+                        "of list price",
+                        "currency",
+                        "EUR",
+                        "holdPeriodDays",
+                        "-1")
                 .andExpect(model().attributeHasFieldErrors("form", "partnerTypes", "rewardRateMax", "holdPeriodDays"));
         form("/app/programs/" + program.id() + "/questions", "label", "", "type", "TEXT")
                 .andExpect(model().attributeHasFieldErrors("questionForm", "label"));
-        form("/app/programs/" + program.id() + "/questions", "label", "Focus", "type", "SINGLE_CHOICE", "options", "Only one")
+        form(
+                        "/app/programs/" + program.id() + "/questions",
+                        "label",
+                        "Focus",
+                        "type",
+                        "SINGLE_CHOICE",
+                        "options",
+                        "Only one")
                 .andExpect(model().attributeHasFieldErrors("questionForm", "options"));
         form("/app/programs/" + program.id() + "/questions", "label", "Focus", "type", "ESSAY")
                 .andExpect(model().attributeHasFieldErrors("questionForm", "type"));
-        form("/app/programs/" + program.id() + "/criteria", "kind", "CHOICE", "answer", UUID.randomUUID() + "::Yes", "points", "10")
+        form(
+                        "/app/programs/" + program.id() + "/criteria",
+                        "kind",
+                        "CHOICE",
+                        "answer",
+                        UUID.randomUUID() + "::Yes",
+                        "points",
+                        "10")
                 .andExpect(content().string(Matchers.containsString("Choose a question of this form")));
-        form("/app/programs/" + program.id() + "/criteria", "kind", "PARTNER_TYPE", "partnerType", "AFFILIATE", "points", "lots")
+        form(
+                        "/app/programs/" + program.id() + "/criteria",
+                        "kind",
+                        "PARTNER_TYPE",
+                        "partnerType",
+                        "AFFILIATE",
+                        "points",
+                        "lots")
                 .andExpect(model().attributeHasFieldErrors("criterionForm", "points"));
         form("/app/programs/" + program.id() + "/decisions", "autoApproveScore", "10", "autoRejectBelow", "20")
                 .andExpect(model().attributeHasFieldErrors("decisionsForm", "autoRejectBelow"));
@@ -152,15 +195,15 @@ class BadProgrammeInputIsNamedAndNothingIsStored {
                         .param(sellers.field(), "many"))
                 .andExpect(status().isBadRequest())
                 .andExpect(model().attribute(
-                        "errors",
-                        Matchers.allOf(
-                                Matchers.hasKey("companyName"),
-                                Matchers.hasKey("website"),
-                                Matchers.hasKey("contactName"),
-                                Matchers.hasKey("contactEmail"),
-                                Matchers.hasKey("partnerTypes"),
-                                Matchers.hasKey("region"),
-                                Matchers.hasKey(sellers.field()))))
+                                "errors",
+                                Matchers.allOf(
+                                        Matchers.hasKey("companyName"),
+                                        Matchers.hasKey("website"),
+                                        Matchers.hasKey("contactName"),
+                                        Matchers.hasKey("contactEmail"),
+                                        Matchers.hasKey("partnerTypes"),
+                                        Matchers.hasKey("region"),
+                                        Matchers.hasKey(sellers.field()))))
                 .andExpect(content().string(Matchers.containsString("not-an-email")));
         assertThat(stored()).isEqualTo(before);
     }
@@ -172,7 +215,12 @@ class BadProgrammeInputIsNamedAndNothingIsStored {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[*].field")
                         .value(Matchers.hasItems(
-                                "name", "partnerTypes", "valueProposition", "rewardType", "rewardRateMin", "rewardBasis",
+                                "name",
+                                "partnerTypes",
+                                "valueProposition",
+                                "rewardType",
+                                "rewardRateMin",
+                                "rewardBasis",
                                 "currency")));
         api(post("/api/v1/programs"), "{\"name\": ").andExpect(status().isBadRequest());
         api(put("/api/v1/programs/" + program.id()), "{\"name\":\"X\",\"currency\":\"XX\"}")

@@ -139,7 +139,8 @@ class NewTermsVersionAsksEveryMemberAgain {
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("Accepted v2")))
                 .andExpect(content().string(Matchers.containsString("Pending")));
-        assertThat(db.sql("select action from audit_event where workspace_id = ? and action like 'programs.terms.%' order by id")
+        assertThat(db.sql(
+                                "select action from audit_event where workspace_id = ? and action like 'programs.terms.%' order by id")
                         .param(tenant.id().value())
                         .query(String.class)
                         .list())
@@ -172,7 +173,10 @@ class NewTermsVersionAsksEveryMemberAgain {
         PartnerId outsider = programFixtures.partner(tenant, "Outsider");
         mvc.perform(get("/portal").with(partnerUser(tenant, outsider))).andExpect(status().isOk());
         mvc.perform(get(termsPage()).with(partnerUser(tenant, outsider))).andExpect(status().isNotFound());
-        mvc.perform(post(termsPage()).with(partnerUser(tenant, outsider)).with(csrf()).param("version", "1"))
+        mvc.perform(post(termsPage())
+                        .with(partnerUser(tenant, outsider))
+                        .with(csrf())
+                        .param("version", "1"))
                 .andExpect(status().isNotFound());
         assertThat(fixtures.count("programs_terms_acceptance", tenant.id())).isZero();
     }

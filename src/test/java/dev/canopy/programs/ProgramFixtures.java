@@ -84,7 +84,8 @@ public class ProgramFixtures {
 
     /** Thresholds as metric → value; none for an entry tier. */
     public TierView tier(Fixtures.Tenant tenant, ProgramId program, String name, Map<TierMetric, String> thresholds) {
-        return fixtures.as(tenant.owner(), () -> tiers.addTier(program, new TierDraft(name, name + " benefits", thresholds)));
+        return fixtures.as(
+                tenant.owner(), () -> tiers.addTier(program, new TierDraft(name, name + " benefits", thresholds)));
     }
 
     /** Registered (no thresholds), Silver (2 deals won) and Gold (5 deals won and EUR 50,000 revenue). */
@@ -108,14 +109,19 @@ public class ProgramFixtures {
         tiers.recordMetric(
                 tenant.id(),
                 new MetricReading(
-                        partner, TierMetric.PARTNER_SOURCED_REVENUE_12M, new BigDecimal(amount), "EUR", clock.instant()));
+                        partner,
+                        TierMetric.PARTNER_SOURCED_REVENUE_12M,
+                        new BigDecimal(amount),
+                        "EUR",
+                        clock.instant()));
     }
 
     public <T> T as(Fixtures.Tenant tenant, java.util.function.Supplier<T> action) {
         return fixtures.as(tenant.owner(), action);
     }
 
-    private static final java.util.concurrent.atomic.AtomicInteger CLIENTS = new java.util.concurrent.atomic.AtomicInteger();
+    private static final java.util.concurrent.atomic.AtomicInteger CLIENTS =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     /** MockMvc: the request comes from a client address no other request of the test run uses. */
     public static RequestPostProcessor newClient() {

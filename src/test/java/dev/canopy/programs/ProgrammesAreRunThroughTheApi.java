@@ -87,7 +87,9 @@ class ProgrammesAreRunThroughTheApi {
                 .andExpect(jsonPath("$.id").value(id));
         assertThat(fixtures.count("programs_program", tenant.id())).isEqualTo(1);
 
-        send(put("/api/v1/programs/" + id), PROGRAM.replace("\"currency\":\"eur\"", "\"currency\":\"USD\",\"acceptingApplications\":false"))
+        send(
+                        put("/api/v1/programs/" + id),
+                        PROGRAM.replace("\"currency\":\"eur\"", "\"currency\":\"USD\",\"acceptingApplications\":false"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.reward.currency").value("USD"))
                 .andExpect(jsonPath("$.acceptingApplications").value(false));
@@ -130,7 +132,11 @@ class ProgrammesAreRunThroughTheApi {
             if (cursor != null) {
                 page.param("cursor", cursor);
             }
-            String json = call(page).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            String json = call(page)
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
             seen.addAll(JsonPath.read(json, "$.data[*].companyName"));
             cursor = JsonPath.using(com.jayway.jsonpath.Configuration.defaultConfiguration()
                             .addOptions(com.jayway.jsonpath.Option.DEFAULT_PATH_LEAF_TO_NULL))
@@ -140,7 +146,8 @@ class ProgrammesAreRunThroughTheApi {
         assertThat(seen).containsExactly("Referrer 4", "Referrer 3", "Referrer 2", "Referrer 1", "Referrer 0");
 
         String resellerApplication = JsonPath.read(
-                call(get("/api/v1/applications").param("programId", reseller.id().toString()))
+                call(get("/api/v1/applications")
+                                .param("programId", reseller.id().toString()))
                         .andReturn()
                         .getResponse()
                         .getContentAsString(),
@@ -162,7 +169,8 @@ class ProgrammesAreRunThroughTheApi {
         call(get("/api/v1/applications").param("status", "APPROVED"))
                 .andExpect(jsonPath("$.data.length()").value(1))
                 .andExpect(jsonPath("$.nextCursor").doesNotExist());
-        call(get("/api/v1/applications").param("status", "PENDING")).andExpect(jsonPath("$.data.length()").value(5));
+        call(get("/api/v1/applications").param("status", "PENDING"))
+                .andExpect(jsonPath("$.data.length()").value(5));
 
         call(get("/api/v1/memberships").param("programId", reseller.id().toString()))
                 .andExpect(jsonPath("$[0].partnerId").value(partnerId))
@@ -178,7 +186,8 @@ class ProgrammesAreRunThroughTheApi {
         send(post("/api/v1/programs/" + referral.id() + "/memberships"), "{\"partnerId\":\"" + partnerId + "\"}")
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.errors[0].field").value("partnerId"));
-        call(get("/api/v1/memberships").param("partnerId", partnerId)).andExpect(jsonPath("$.length()").value(2));
+        call(get("/api/v1/memberships").param("partnerId", partnerId))
+                .andExpect(jsonPath("$.length()").value(2));
         assertThat(new PartnerId(java.util.UUID.fromString(partnerId))).isNotNull();
     }
 
@@ -187,10 +196,12 @@ class ProgrammesAreRunThroughTheApi {
         mvc.perform(get("/api/v1/openapi.json"))
                 .andExpect(jsonPath("$.paths['/api/v1/programs'].post").exists())
                 .andExpect(jsonPath("$.paths['/api/v1/programs/{id}'].put").exists())
-                .andExpect(jsonPath("$.paths['/api/v1/programs/{id}/evaluate'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/programs/{id}/evaluate'].post")
+                        .exists())
                 .andExpect(jsonPath("$.paths['/api/v1/applications'].get.parameters[*].name")
                         .value(Matchers.hasItems("programId", "status", "cursor", "limit")))
-                .andExpect(jsonPath("$.paths['/api/v1/applications/{id}/reject'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/applications/{id}/reject'].post")
+                        .exists())
                 .andExpect(jsonPath("$.paths['/api/v1/memberships'].get").exists());
     }
 }

@@ -65,8 +65,22 @@ class RejectedApplicantMustWaitToReapply {
         program = fixtures.as(
                 tenant.owner(),
                 () -> programs.create(new ProgramDraft(
-                        draft.name(), "", draft.partnerTypes(), draft.valueProposition(), "COMMISSION", "10", "20",
-                        "of first-year contract value", "USD", null, null, "", "", "30", "", true)));
+                        draft.name(),
+                        "",
+                        draft.partnerTypes(),
+                        draft.valueProposition(),
+                        "COMMISSION",
+                        "10",
+                        "20",
+                        "of first-year contract value",
+                        "USD",
+                        null,
+                        null,
+                        "",
+                        "",
+                        "30",
+                        "",
+                        true)));
     }
 
     @AfterEach
@@ -94,10 +108,16 @@ class RejectedApplicantMustWaitToReapply {
         UUID id = applicationOf(email);
 
         // Declining needs a reason.
-        mvc.perform(post("/app/applications/" + id + "/reject").with(signedIn(tenant.owner())).with(csrf()).param("reason", " "))
+        mvc.perform(post("/app/applications/" + id + "/reject")
+                        .with(signedIn(tenant.owner()))
+                        .with(csrf())
+                        .param("reason", " "))
                 .andExpect(status().isOk())
                 .andExpect(model().attribute("reasonError", "Required"));
-        assertThat(fixtures.as(tenant.owner(), () -> context.getBean(Recruitment.class).application(id)).status())
+        assertThat(fixtures.as(
+                                tenant.owner(),
+                                () -> context.getBean(Recruitment.class).application(id))
+                        .status())
                 .isEqualTo(ApplicationStatus.PENDING);
 
         mvc.perform(post("/app/applications/" + id + "/reject")
@@ -105,7 +125,8 @@ class RejectedApplicantMustWaitToReapply {
                         .with(csrf())
                         .param("reason", "We look for partners with an active customer base in the US."))
                 .andExpect(redirectedUrl("/app/applications/" + id));
-        ApplicationView rejected = fixtures.as(tenant.owner(), () -> context.getBean(Recruitment.class).application(id));
+        ApplicationView rejected = fixtures.as(
+                tenant.owner(), () -> context.getBean(Recruitment.class).application(id));
         assertThat(rejected.status()).isEqualTo(ApplicationStatus.REJECTED);
         assertThat(rejected.decisionReason()).isEqualTo("We look for partners with an active customer base in the US.");
         List<MailSink.SinkMessage> mails = mail.messagesTo(email);
@@ -159,8 +180,9 @@ class RejectedApplicantMustWaitToReapply {
                         .contentType("application/json")
                         .content("{}"))
                 .andExpect(status().isBadRequest())
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.errors[0].field")
-                        .value("reason"));
+                .andExpect(
+                        org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.errors[0].field")
+                                .value("reason"));
         mvc.perform(post("/api/v1/applications/" + id + "/reject")
                         .header("Authorization", "Bearer " + key)
                         .contentType("application/json")
@@ -168,6 +190,8 @@ class RejectedApplicantMustWaitToReapply {
                 .andExpect(status().isOk())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.status")
                         .value("REJECTED"));
-        assertThat(mail.messagesTo(email)).singleElement().satisfies(m -> assertThat(m.text()).contains("Not a fit for now"));
+        assertThat(mail.messagesTo(email))
+                .singleElement()
+                .satisfies(m -> assertThat(m.text()).contains("Not a fit for now"));
     }
 }

@@ -63,7 +63,9 @@ class SpamNeverReachesTheInbox {
     }
 
     private long attempts() {
-        return db.sql("select count(*) from programs_application_attempt").query(Long.class).single();
+        return db.sql("select count(*) from programs_application_attempt")
+                .query(Long.class)
+                .single();
     }
 
     @Test

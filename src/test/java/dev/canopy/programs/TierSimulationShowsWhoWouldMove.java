@@ -89,14 +89,20 @@ class TierSimulationShowsWhoWouldMove {
                           union all select 'change', id::text, reason from programs_tier_change where workspace_id = ?
                           union all select 'audit', id::text, action from audit_event where workspace_id = ?) t
                         """)
-                .params(tenant.id().value(), tenant.id().value(), tenant.id().value(), tenant.id().value(), tenant.id().value())
+                .params(
+                        tenant.id().value(),
+                        tenant.id().value(),
+                        tenant.id().value(),
+                        tenant.id().value(),
+                        tenant.id().value())
                 .query(String.class)
                 .single();
     }
 
     @Test
     void raisingTheBarShowsWhoWouldMoveDownAndLoweringItWhoWouldMoveUp() throws Exception {
-        assertThat(programFixtures.as(tenant, () -> context.getBean(Memberships.class).list(program.id(), null)))
+        assertThat(programFixtures.as(
+                        tenant, () -> context.getBean(Memberships.class).list(program.id(), null)))
                 .extracting(MembershipView::partnerName, MembershipView::tierName)
                 .containsExactlyInAnyOrder(
                         org.assertj.core.groups.Tuple.tuple("Alder Partners", "Silver"),
@@ -104,8 +110,12 @@ class TierSimulationShowsWhoWouldMove {
                         org.assertj.core.groups.Tuple.tuple("Cedar Systems", "Registered"));
         String before = everythingStored();
 
-        List<Mover> down = programFixtures.as(tenant, () -> tiers.simulate(
-                program.id(), silver.id(), new TierDraft("Silver", null, java.util.Map.of(TierMetric.DEALS_WON, "4"))));
+        List<Mover> down = programFixtures.as(
+                tenant,
+                () -> tiers.simulate(
+                        program.id(),
+                        silver.id(),
+                        new TierDraft("Silver", null, java.util.Map.of(TierMetric.DEALS_WON, "4"))));
         assertThat(down).singleElement().satisfies(m -> {
             assertThat(m.partnerName()).isEqualTo("Alder Partners");
             assertThat(m.today()).isEqualTo("Silver");
@@ -134,7 +144,8 @@ class TierSimulationShowsWhoWouldMove {
     @Test
     void anAnalystMaySimulateButNotSave() throws Exception {
         var analyst = fixtures.member(tenant, Role.ANALYST);
-        mvc.perform(get("/app/programs/" + program.id() + "/tiers/" + silver.id()).with(signedIn(analyst)))
+        mvc.perform(get("/app/programs/" + program.id() + "/tiers/" + silver.id())
+                        .with(signedIn(analyst)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.not(Matchers.containsString("data-testid=\"save-tier\""))));
         mvc.perform(post("/app/programs/" + program.id() + "/tiers/" + silver.id() + "/simulate")
@@ -160,15 +171,21 @@ class TierSimulationShowsWhoWouldMove {
                         .param("benefits", "20 % margin")
                         .param("dealsWon", "4"))
                 .andExpect(redirectedUrl("/app/programs/" + program.id() + "/tiers"));
-        assertThat(programFixtures.as(tenant, () -> tiers.tier(program.id(), silver.id())).thresholds())
+        assertThat(programFixtures
+                        .as(tenant, () -> tiers.tier(program.id(), silver.id()))
+                        .thresholds())
                 .containsOnlyKeys(TierMetric.DEALS_WON);
-        mvc.perform(post("/app/programs/" + program.id() + "/evaluate").with(signedIn(tenant.owner())).with(csrf()))
+        mvc.perform(post("/app/programs/" + program.id() + "/evaluate")
+                        .with(signedIn(tenant.owner()))
+                        .with(csrf()))
                 .andExpect(redirectedUrl("/app/programs/" + program.id() + "/tiers"));
-        MembershipView alder = programFixtures.as(tenant, () -> context.getBean(Memberships.class).list(program.id(), null))
-                .stream()
-                .filter(m -> m.partnerName().equals("Alder Partners"))
-                .findFirst()
-                .orElseThrow();
+        MembershipView alder =
+                programFixtures
+                        .as(tenant, () -> context.getBean(Memberships.class).list(program.id(), null))
+                        .stream()
+                        .filter(m -> m.partnerName().equals("Alder Partners"))
+                        .findFirst()
+                        .orElseThrow();
         assertThat(alder.tierName()).isEqualTo("Silver");
         assertThat(alder.belowSince()).isNotNull();
         mvc.perform(get("/app/programs/" + program.id() + "/members").with(signedIn(tenant.owner())))

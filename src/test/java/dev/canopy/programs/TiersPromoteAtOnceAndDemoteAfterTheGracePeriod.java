@@ -79,7 +79,8 @@ class TiersPromoteAtOnceAndDemoteAfterTheGracePeriod {
     }
 
     private String tier() {
-        return programFixtures.as(tenant, () -> context.getBean(Memberships.class).list(program.id(), partner))
+        return programFixtures
+                .as(tenant, () -> context.getBean(Memberships.class).list(program.id(), partner))
                 .getFirst()
                 .tierName();
     }
@@ -94,7 +95,9 @@ class TiersPromoteAtOnceAndDemoteAfterTheGracePeriod {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.promoted").value(1));
         assertThat(tier()).isEqualTo("Gold");
-        mvc.perform(get("/api/v1/memberships").param("partnerId", partner.toString()).header("Authorization", "Bearer " + key))
+        mvc.perform(get("/api/v1/memberships")
+                        .param("partnerId", partner.toString())
+                        .header("Authorization", "Bearer " + key))
                 .andExpect(jsonPath("$[0].tier").value("Gold"))
                 .andExpect(jsonPath("$[0].programName").value("Reseller"));
 
@@ -139,7 +142,11 @@ class TiersPromoteAtOnceAndDemoteAfterTheGracePeriod {
         tiers.recordMetric(
                 tenant.id(),
                 new MetricReading(
-                        partner, TierMetric.DEALS_WON, BigDecimal.ONE, null, clock.instant().minus(Duration.ofDays(1))));
+                        partner,
+                        TierMetric.DEALS_WON,
+                        BigDecimal.ONE,
+                        null,
+                        clock.instant().minus(Duration.ofDays(1))));
         programFixtures.revenue(tenant, partner, "50000");
         programFixtures.as(tenant, () -> tiers.evaluate(program.id()));
         assertThat(tier()).isEqualTo("Gold");
@@ -148,13 +155,21 @@ class TiersPromoteAtOnceAndDemoteAfterTheGracePeriod {
     @Test
     void badReadingsAreRefused() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> tiers.recordMetric(
-                        tenant.id(), new MetricReading(partner, TierMetric.DEALS_WON, new BigDecimal("1.5"), "EUR", null)))
-                .isInstanceOfSatisfying(dev.canopy.shared.InvalidInputException.class, e -> assertThat(e.problems())
-                        .extracting(dev.canopy.shared.InvalidInputException.FieldProblem::field)
-                        .containsExactlyInAnyOrder("value", "currency", "asOf"));
+                        tenant.id(),
+                        new MetricReading(partner, TierMetric.DEALS_WON, new BigDecimal("1.5"), "EUR", null)))
+                .isInstanceOfSatisfying(
+                        dev.canopy.shared.InvalidInputException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(dev.canopy.shared.InvalidInputException.FieldProblem::field)
+                                .containsExactlyInAnyOrder("value", "currency", "asOf"));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> tiers.recordMetric(
                         tenant.id(),
-                        new MetricReading(partner, TierMetric.PARTNER_SOURCED_REVENUE_12M, BigDecimal.TEN, null, clock.instant())))
+                        new MetricReading(
+                                partner,
+                                TierMetric.PARTNER_SOURCED_REVENUE_12M,
+                                BigDecimal.TEN,
+                                null,
+                                clock.instant())))
                 .isInstanceOf(dev.canopy.shared.InvalidInputException.class);
         assertThat(fixtures.count("programs_partner_metric", tenant.id())).isZero();
     }

@@ -51,9 +51,8 @@ public final class ApplicationScoring {
 
     private static boolean met(
             ScoringCriterion criterion, Map<UUID, List<String>> answers, Set<PartnerType> partnerTypes) {
-        List<String> answer = criterion.questionId() == null
-                ? List.of()
-                : answers.getOrDefault(criterion.questionId(), List.of());
+        List<String> answer =
+                criterion.questionId() == null ? List.of() : answers.getOrDefault(criterion.questionId(), List.of());
         return switch (criterion.kind()) {
             case CHOICE -> answer.contains(criterion.choice());
             case NUMBER_AT_LEAST ->

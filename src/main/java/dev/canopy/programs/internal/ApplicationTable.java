@@ -132,8 +132,7 @@ public class ApplicationTable {
                         """)
                 .params(workspace.value(), program.value(), email, domain, Rows.ts(rejectedSince))
                 .query((rs, n) -> new Earlier(
-                        ApplicationStatus.valueOf(rs.getString("status")),
-                        Rows.instant(rs.getTimestamp("decided_at"))))
+                        ApplicationStatus.valueOf(rs.getString("status")), Rows.instant(rs.getTimestamp("decided_at"))))
                 .optional();
     }
 

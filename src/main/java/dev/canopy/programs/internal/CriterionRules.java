@@ -19,7 +19,12 @@ public final class CriterionRules {
     private CriterionRules() {}
 
     public record Checked(
-            CriterionKind kind, UUID questionId, String choice, BigDecimal threshold, PartnerType partnerType, int points) {}
+            CriterionKind kind,
+            UUID questionId,
+            String choice,
+            BigDecimal threshold,
+            PartnerType partnerType,
+            int points) {}
 
     public static Checked check(CriterionInput input, List<Question> questions, Set<PartnerType> programTypes) {
         CriterionKind[] kind = new CriterionKind[1];
@@ -29,8 +34,10 @@ public final class CriterionRules {
                 () -> points[0] = Fields.wholeNumber("points", input.points(), -1000, 1000));
         return switch (kind[0]) {
             case CHOICE -> {
-                Question question = question(input.questionId(), questions, QuestionType.SINGLE_CHOICE, QuestionType.MULTIPLE_CHOICE);
-                if (input.choice() == null || !question.options().contains(input.choice().strip())) {
+                Question question = question(
+                        input.questionId(), questions, QuestionType.SINGLE_CHOICE, QuestionType.MULTIPLE_CHOICE);
+                if (input.choice() == null
+                        || !question.options().contains(input.choice().strip())) {
                     throw new InvalidInputException("choice", "Choose one of the question's options");
                 }
                 yield new Checked(kind[0], question.id(), input.choice().strip(), null, null, points[0]);
@@ -41,7 +48,8 @@ public final class CriterionRules {
                 yield new Checked(kind[0], question.id(), null, threshold, null, points[0]);
             }
             case PARTNER_TYPE -> {
-                Set<PartnerType> types = PartnerType.parseAll("partnerType", List.of(String.valueOf(input.partnerType())));
+                Set<PartnerType> types =
+                        PartnerType.parseAll("partnerType", List.of(String.valueOf(input.partnerType())));
                 if (types.size() != 1 || !programTypes.containsAll(types)) {
                     throw new InvalidInputException("partnerType", "Choose one of the programme's partner types");
                 }

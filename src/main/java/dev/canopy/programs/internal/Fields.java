@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 /** Checks of single input fields, each naming the field at fault in the words a form shows. */
 public final class Fields {
 
-    private static final Pattern HOST = Pattern.compile("^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$");
+    private static final Pattern HOST =
+            Pattern.compile("^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$");
 
     private Fields() {}
 

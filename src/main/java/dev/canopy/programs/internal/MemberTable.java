@@ -64,10 +64,7 @@ public class MemberTable {
             params.add(partner.value());
         }
         sql.append(" order by p.name, m.joined_at, m.partner_id");
-        return db.sql(sql.toString())
-                .params(params)
-                .query(MemberTable::map)
-                .list();
+        return db.sql(sql.toString()).params(params).query(MemberTable::map).list();
     }
 
     public List<Member> members(WorkspaceId workspace, ProgramId program) {
@@ -79,8 +76,7 @@ public class MemberTable {
                 .query((rs, n) -> new Member(
                         new PartnerId(rs.getObject("partner_id", UUID.class)),
                         new TierPolicy.Standing(
-                                rs.getObject("tier_id", UUID.class),
-                                Rows.instant(rs.getTimestamp("below_since")))))
+                                rs.getObject("tier_id", UUID.class), Rows.instant(rs.getTimestamp("below_since")))))
                 .list();
     }
 

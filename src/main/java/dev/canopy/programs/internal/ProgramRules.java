@@ -82,9 +82,13 @@ public final class ProgramRules {
                 () -> coMarketing[0] = Fields.optional("coMarketing", draft.coMarketing(), 2000),
                 () -> training[0] = Fields.optional("training", draft.training(), 2000),
                 () -> days[0] = Fields.wholeNumber(
-                        "attributionWindowDays", draft.attributionWindowDays(), 1, 730, DEFAULT_ATTRIBUTION_WINDOW_DAYS),
-                () -> days[1] = Fields.wholeNumber(
-                        "holdPeriodDays", draft.holdPeriodDays(), 0, 365, DEFAULT_HOLD_PERIOD_DAYS),
+                        "attributionWindowDays",
+                        draft.attributionWindowDays(),
+                        1,
+                        730,
+                        DEFAULT_ATTRIBUTION_WINDOW_DAYS),
+                () -> days[1] =
+                        Fields.wholeNumber("holdPeriodDays", draft.holdPeriodDays(), 0, 365, DEFAULT_HOLD_PERIOD_DAYS),
                 () -> days[2] = Fields.wholeNumber(
                         "reapplyAfterDays", draft.reapplyAfterDays(), 0, 730, DEFAULT_REAPPLY_AFTER_DAYS),
                 () -> days[3] = Fields.wholeNumber(

@@ -118,8 +118,7 @@ public class ProgramTable {
     }
 
     public List<ProgramView> accepting(WorkspaceId workspace) {
-        return db.sql(
-                        "select * from programs_program where workspace_id = ? and accepting_applications order by name")
+        return db.sql("select * from programs_program where workspace_id = ? and accepting_applications order by name")
                 .param(workspace.value())
                 .query(ProgramTable::map)
                 .list();

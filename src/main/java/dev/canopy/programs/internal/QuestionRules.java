@@ -19,8 +19,7 @@ public final class QuestionRules {
         String[] checkedLabel = new String[1];
         QuestionType[] checkedType = new QuestionType[1];
         InvalidInputException.collect(
-                () -> checkedLabel[0] = Fields.required("label", label, 200),
-                () -> checkedType[0] = type(type));
+                () -> checkedLabel[0] = Fields.required("label", label, 200), () -> checkedType[0] = type(type));
         List<String> checkedOptions = checkedType[0].hasOptions() ? options(options) : List.of();
         return new Checked(checkedLabel[0], checkedType[0], required, checkedOptions);
     }

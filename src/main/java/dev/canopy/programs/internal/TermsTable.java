@@ -23,7 +23,8 @@ public class TermsTable {
     }
 
     /** The next version after the latest; callers hold the programme's lock. */
-    public TermsVersion publish(WorkspaceId workspace, ProgramId program, String body, String publishedBy, Instant now) {
+    public TermsVersion publish(
+            WorkspaceId workspace, ProgramId program, String body, String publishedBy, Instant now) {
         return db.sql("""
                         insert into programs_terms_version (id, workspace_id, program_id, version, body, published_at, published_by)
                         select ?, ?, ?, coalesce(max(version), 0) + 1, ?, ?, ?

@@ -41,8 +41,8 @@ public class TierChangeTable {
 
     /** Newest first; of one partner when {@code partner} is given. */
     public List<TierChange> list(WorkspaceId workspace, ProgramId program, PartnerId partner, int limit) {
-        StringBuilder sql = new StringBuilder(
-                "select * from programs_tier_change where workspace_id = ? and program_id = ?");
+        StringBuilder sql =
+                new StringBuilder("select * from programs_tier_change where workspace_id = ? and program_id = ?");
         List<Object> params = new ArrayList<>(List.of(workspace.value(), program.value()));
         if (partner != null) {
             sql.append(" and partner_id = ?");

@@ -76,7 +76,12 @@ public class TierEvaluator {
             TierPolicy.Outcome outcome =
                     TierPolicy.evaluate(rules, member.standing(), values.get(member.partner()), now, grace);
             memberships.evaluated(
-                    workspace, program.id(), member.partner(), outcome.standing(), outcome.move().isPresent(), now);
+                    workspace,
+                    program.id(),
+                    member.partner(),
+                    outcome.standing(),
+                    outcome.move().isPresent(),
+                    now);
             if (outcome.move().isPresent()) {
                 TierPolicy.Move move = outcome.move().get();
                 changes.insert(workspace, program.id(), member.partner(), move, now);

@@ -29,9 +29,8 @@ public final class TierPolicy {
 
         public boolean metBy(Map<TierMetric, BigDecimal> metrics) {
             return thresholds.entrySet().stream()
-                    .allMatch(t -> metrics.getOrDefault(t.getKey(), BigDecimal.ZERO)
-                                    .compareTo(t.getValue())
-                            >= 0);
+                    .allMatch(t ->
+                            metrics.getOrDefault(t.getKey(), BigDecimal.ZERO).compareTo(t.getValue()) >= 0);
         }
     }
 

@@ -58,8 +58,8 @@ public class TierReview {
         }
         for (ProgramTable.Owned owned : programs.all()) {
             try {
-                transactions.executeWithoutResult(status -> evaluator.evaluate(
-                        owned.workspace(), Actor.system(), owned.program(), Optional.empty()));
+                transactions.executeWithoutResult(status ->
+                        evaluator.evaluate(owned.workspace(), Actor.system(), owned.program(), Optional.empty()));
             } catch (RuntimeException e) {
                 log.error("Tier review of programme {} failed", owned.program().id(), e);
             }

@@ -24,7 +24,8 @@ public final class TierRules {
         checks.add(() -> name[0] = Fields.required("name", draft.name(), 40));
         checks.add(() -> benefits[0] = Fields.optional("benefits", draft.benefits(), 1000));
         for (TierMetric metric : TierMetric.values()) {
-            checks.add(() -> threshold(metric, draft.thresholds().get(metric)).ifPresent(t -> thresholds.put(metric, t)));
+            checks.add(
+                    () -> threshold(metric, draft.thresholds().get(metric)).ifPresent(t -> thresholds.put(metric, t)));
         }
         InvalidInputException.collect(checks.toArray(Runnable[]::new));
         return new Checked(name[0], benefits[0], Map.copyOf(thresholds));
@@ -35,7 +36,8 @@ public final class TierRules {
         Map<TierMetric, BigDecimal> thresholds = new EnumMap<>(TierMetric.class);
         List<Runnable> checks = new ArrayList<>();
         for (TierMetric metric : TierMetric.values()) {
-            checks.add(() -> threshold(metric, draft.thresholds().get(metric)).ifPresent(t -> thresholds.put(metric, t)));
+            checks.add(
+                    () -> threshold(metric, draft.thresholds().get(metric)).ifPresent(t -> thresholds.put(metric, t)));
         }
         InvalidInputException.collect(checks.toArray(Runnable[]::new));
         return Map.copyOf(thresholds);

@@ -83,7 +83,11 @@ class ApplicationsController {
 
     @PostMapping("/{id}/reject")
     @PreAuthorize("hasAuthority('programs:write')")
-    String reject(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason, Model model, RedirectAttributes redirect) {
+    String reject(
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "") String reason,
+            Model model,
+            RedirectAttributes redirect) {
         try {
             ApplicationView rejected = recruitment.reject(id, reason);
             redirect.addFlashAttribute(

@@ -48,12 +48,15 @@ class PortalProgramsController {
             MyProgram accepted = memberships.acceptTerms(new ProgramId(id), version);
             redirect.addFlashAttribute(
                     "flash",
-                    "You accepted version " + version + " of the " + accepted.program().name() + " terms.");
+                    "You accepted version " + version + " of the "
+                            + accepted.program().name() + " terms.");
         } catch (ConflictException e) {
             redirect.addFlashAttribute("flashError", e.getMessage());
             return "redirect:/portal/programs/" + id + "/terms";
         }
         List<ProgramId> pending = memberships.pendingTerms();
-        return pending.isEmpty() ? "redirect:/portal/programs" : "redirect:/portal/programs/" + pending.getFirst() + "/terms";
+        return pending.isEmpty()
+                ? "redirect:/portal/programs"
+                : "redirect:/portal/programs/" + pending.getFirst() + "/terms";
     }
 }

@@ -25,8 +25,22 @@ record ProgramForm(
 
     static ProgramForm blank(String currency) {
         return new ProgramForm(
-                "", "", List.of(), "", "COMMISSION", "", "", "of first-year contract value", currency, "", "", "90",
-                "30", "90", "90", true);
+                "",
+                "",
+                List.of(),
+                "",
+                "COMMISSION",
+                "",
+                "",
+                "of first-year contract value",
+                currency,
+                "",
+                "",
+                "90",
+                "30",
+                "90",
+                "90",
+                true);
     }
 
     static ProgramForm of(ProgramView program) {

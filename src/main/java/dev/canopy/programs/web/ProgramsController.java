@@ -78,7 +78,8 @@ class ProgramsController {
             return newProgram(model);
         }
         redirect.addFlashAttribute(
-                "flash", created.name() + " is created. Next: publish its terms, shape the application form and add tiers.");
+                "flash",
+                created.name() + " is created. Next: publish its terms, shape the application form and add tiers.");
         return "redirect:/app/programs/" + created.id();
     }
 
@@ -147,7 +148,8 @@ class ProgramsController {
             var published = programs.publishTerms(new ProgramId(id), form.body());
             redirect.addFlashAttribute(
                     "flash",
-                    "Version " + published.version() + " is published. Every member is asked to accept it in the portal.");
+                    "Version " + published.version()
+                            + " is published. Every member is asked to accept it in the portal.");
         } catch (InvalidInputException e) {
             Forms.reject(result, e);
             return terms(id, model);

@@ -58,7 +58,9 @@ class PublicProgramsController {
         PublicProgram page = recruitment.publicProgram(workspaceSlug, programSlug);
         MultiValueMap<String, String> values = new LinkedMultiValueMap<>();
         if (page.program().partnerTypes().size() == 1) {
-            values.add("partnerTypes", page.program().partnerTypes().iterator().next().name());
+            values.add(
+                    "partnerTypes",
+                    page.program().partnerTypes().iterator().next().name());
         }
         return form(page, values, Map.of(), model);
     }

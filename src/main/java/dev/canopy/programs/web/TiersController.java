@@ -54,7 +54,8 @@ class TiersController {
                         .filter(m -> m.tierId() != null)
                         .collect(Collectors.groupingBy(MembershipView::tierId, Collectors.counting())));
         model.addAttribute("partnerNames", ProgramsController.names(members));
-        model.addAttribute("history", tiers.history(program, null).stream().limit(10).toList());
+        model.addAttribute(
+                "history", tiers.history(program, null).stream().limit(10).toList());
         model.addAttribute("metrics", Arrays.asList(TierMetric.values()));
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", TierForm.blank());
@@ -109,7 +110,9 @@ class TiersController {
         try {
             TierView saved = tiers.updateTier(new ProgramId(id), tierId, form.draft());
             redirect.addFlashAttribute(
-                    "flash", saved.name() + " saved. The new rule applies at the next evaluation; evaluate now to apply it at once.");
+                    "flash",
+                    saved.name()
+                            + " saved. The new rule applies at the next evaluation; evaluate now to apply it at once.");
         } catch (InvalidInputException e) {
             Forms.reject(result, e);
             return editor(id, tierId, model);

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 class ApplicationCheckTest {
 
-    private final Question sellers = new Question(UUID.randomUUID(), 1, "Sellers", QuestionType.NUMBER, true, List.of());
+    private final Question sellers =
+            new Question(UUID.randomUUID(), 1, "Sellers", QuestionType.NUMBER, true, List.of());
     private final Question focus =
             new Question(UUID.randomUUID(), 2, "Focus", QuestionType.SINGLE_CHOICE, true, List.of("SMB", "Enterprise"));
     private final Question markets = new Question(
@@ -27,7 +28,13 @@ class ApplicationCheckTest {
 
     private ApplicationInput input(Map<UUID, List<String>> answers) {
         return new ApplicationInput(
-                " Acme ", "www.Acme.example/partners", "Ana", "Ana@Acme.example ", List.of("RESELLER"), "EMEA", answers);
+                " Acme ",
+                "www.Acme.example/partners",
+                "Ana",
+                "Ana@Acme.example ",
+                List.of("RESELLER"),
+                "EMEA",
+                answers);
     }
 
     @Test
@@ -67,19 +74,21 @@ class ApplicationCheckTest {
                                         focus.id(), List.of("Consumer"),
                                         markets.id(), List.of("Mars"),
                                         site.id(), List.of("ht!tp://x")))))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
-                        .extracting(InvalidInputException.FieldProblem::field)
-                        .containsExactlyInAnyOrder(
-                                "companyName",
-                                "website",
-                                "contactName",
-                                "contactEmail",
-                                "partnerTypes",
-                                "region",
-                                sellers.field(),
-                                focus.field(),
-                                markets.field(),
-                                site.field()));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(InvalidInputException.FieldProblem::field)
+                                .containsExactlyInAnyOrder(
+                                        "companyName",
+                                        "website",
+                                        "contactName",
+                                        "contactEmail",
+                                        "partnerTypes",
+                                        "region",
+                                        sellers.field(),
+                                        focus.field(),
+                                        markets.field(),
+                                        site.field()));
     }
 
     @Test
@@ -88,8 +97,10 @@ class ApplicationCheckTest {
                         types,
                         questions,
                         input(Map.of(sellers.id(), List.of("many"), focus.id(), List.of("SMB", "Enterprise")))))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
-                        .extracting(InvalidInputException.FieldProblem::field)
-                        .containsExactlyInAnyOrder(sellers.field(), focus.field()));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(InvalidInputException.FieldProblem::field)
+                                .containsExactlyInAnyOrder(sellers.field(), focus.field()));
     }
 }

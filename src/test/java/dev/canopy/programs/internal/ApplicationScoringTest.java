@@ -21,7 +21,14 @@ class ApplicationScoringTest {
 
     private final List<ScoringCriterion> criteria = List.of(
             new ScoringCriterion(
-                    UUID.randomUUID(), CriterionKind.NUMBER_AT_LEAST, sellers, "Sellers", null, BigDecimal.TEN, null, 40),
+                    UUID.randomUUID(),
+                    CriterionKind.NUMBER_AT_LEAST,
+                    sellers,
+                    "Sellers",
+                    null,
+                    BigDecimal.TEN,
+                    null,
+                    40),
             new ScoringCriterion(UUID.randomUUID(), CriterionKind.CHOICE, focus, "Focus", "Enterprise", null, null, 30),
             new ScoringCriterion(UUID.randomUUID(), CriterionKind.CHOICE, focus, "Focus", "Consumer", null, null, -25),
             new ScoringCriterion(

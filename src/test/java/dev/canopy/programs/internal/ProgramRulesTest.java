@@ -18,8 +18,22 @@ class ProgramRulesTest {
 
     private static ProgramDraft draft(String name, String slug, String min, String max, String currency, String days) {
         return new ProgramDraft(
-                name, slug, List.of("REFERRAL"), "Refer customers to us.", "COMMISSION", min, max,
-                "of first-year contract value", currency, null, " ", days, "", days, "", true);
+                name,
+                slug,
+                List.of("REFERRAL"),
+                "Refer customers to us.",
+                "COMMISSION",
+                min,
+                max,
+                "of first-year contract value",
+                currency,
+                null,
+                " ",
+                days,
+                "",
+                days,
+                "",
+                true);
     }
 
     @Test
@@ -40,28 +54,46 @@ class ProgramRulesTest {
     @Test
     void everyWrongFieldIsNamed() {
         assertThatThrownBy(() -> ProgramRules.check(new ProgramDraft(
-                        "", "Bad Slug", List.of(), "", "BARTER", "0", "-3", "", "EURO", null, null, "0", "400", "x",
-                        "-1", true)))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
-                        .extracting(InvalidInputException.FieldProblem::field)
-                        .containsExactlyInAnyOrder(
-                                "name",
-                                "slug",
-                                "partnerTypes",
-                                "valueProposition",
-                                "rewardType",
-                                "rewardRateMin",
-                                "rewardRateMax",
-                                "rewardBasis",
-                                "currency",
-                                "attributionWindowDays",
-                                "holdPeriodDays",
-                                "reapplyAfterDays",
-                                "demotionGraceDays"));
+                        "",
+                        "Bad Slug",
+                        List.of(),
+                        "",
+                        "BARTER",
+                        "0",
+                        "-3",
+                        "",
+                        "EURO",
+                        null,
+                        null,
+                        "0",
+                        "400",
+                        "x",
+                        "-1",
+                        true)))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(InvalidInputException.FieldProblem::field)
+                                .containsExactlyInAnyOrder(
+                                        "name",
+                                        "slug",
+                                        "partnerTypes",
+                                        "valueProposition",
+                                        "rewardType",
+                                        "rewardRateMin",
+                                        "rewardRateMax",
+                                        "rewardBasis",
+                                        "currency",
+                                        "attributionWindowDays",
+                                        "holdPeriodDays",
+                                        "reapplyAfterDays",
+                                        "demotionGraceDays"));
         assertThatThrownBy(() -> ProgramRules.check(draft("X", "x", "20", "10", "EUR", "")))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
-                        .extracting(InvalidInputException.FieldProblem::field)
-                        .containsExactly("rewardRateMax"));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(InvalidInputException.FieldProblem::field)
+                                .containsExactly("rewardRateMax"));
     }
 
     @Test
@@ -69,7 +101,13 @@ class ProgramRulesTest {
         TierRules.Checked gold = TierRules.check(new TierDraft(
                 "Gold",
                 "",
-                Map.of(TierMetric.PARTNER_SOURCED_REVENUE_12M, "50,000.50", TierMetric.DEALS_WON, "5", TierMetric.CERTIFIED_PEOPLE, "")));
+                Map.of(
+                        TierMetric.PARTNER_SOURCED_REVENUE_12M,
+                        "50,000.50",
+                        TierMetric.DEALS_WON,
+                        "5",
+                        TierMetric.CERTIFIED_PEOPLE,
+                        "")));
         assertThat(gold.thresholds())
                 .containsOnlyKeys(TierMetric.PARTNER_SOURCED_REVENUE_12M, TierMetric.DEALS_WON)
                 .containsEntry(TierMetric.DEALS_WON, new BigDecimal("5"));
@@ -81,8 +119,10 @@ class ProgramRulesTest {
                                 TierMetric.DEALS_WON, "2.5",
                                 TierMetric.ACTIVE_CUSTOMERS, "-1",
                                 TierMetric.PARTNER_SOURCED_REVENUE_12M, "lots"))))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
-                        .extracting(InvalidInputException.FieldProblem::field)
-                        .containsExactlyInAnyOrder("name", "dealsWon", "activeCustomers", "revenue12m"));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(InvalidInputException.FieldProblem::field)
+                                .containsExactlyInAnyOrder("name", "dealsWon", "activeCustomers", "revenue12m"));
     }
 }

@@ -43,7 +43,8 @@ class TierPolicyProperties {
                     metrics.getOrDefault(metric, BigDecimal.ZERO).add(more.getOrDefault(metric, BigDecimal.ZERO)));
         }
         assertThat(rank(TierPolicy.qualifiedFor(ladder, higher).orElse(null)))
-                .isGreaterThanOrEqualTo(rank(TierPolicy.qualifiedFor(ladder, metrics).orElse(null)));
+                .isGreaterThanOrEqualTo(
+                        rank(TierPolicy.qualifiedFor(ladder, metrics).orElse(null)));
     }
 
     @Property
@@ -115,19 +116,25 @@ class TierPolicyProperties {
                 assertThat(rank(ladder, standing)).isEqualTo(qualified);
                 belowSince = null;
             }
-            assertThat(rank(ladder, standing)).as("never below what it qualifies for").isGreaterThanOrEqualTo(qualified);
+            assertThat(rank(ladder, standing))
+                    .as("never below what it qualifies for")
+                    .isGreaterThanOrEqualTo(qualified);
         }
     }
 
     @Provide
     Arbitrary<List<TierPolicy.Rule>> ladders() {
-        return thresholds().list().ofMinSize(1).ofMaxSize(5).map(rules -> IntStream.range(0, rules.size())
-                .mapToObj(i -> new TierPolicy.Rule(
-                        UUID.nameUUIDFromBytes(("tier-" + i).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-                        i,
-                        "Tier " + i,
-                        rules.get(i)))
-                .toList());
+        return thresholds()
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(5)
+                .map(rules -> IntStream.range(0, rules.size())
+                        .mapToObj(i -> new TierPolicy.Rule(
+                                UUID.nameUUIDFromBytes(("tier-" + i).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                                i,
+                                "Tier " + i,
+                                rules.get(i)))
+                        .toList());
     }
 
     @Provide

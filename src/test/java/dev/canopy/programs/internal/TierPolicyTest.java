@@ -31,7 +31,11 @@ class TierPolicyTest {
     private final List<TierPolicy.Rule> ladder = List.of(registered, silver, gold);
 
     private static Map<TierMetric, BigDecimal> deals(int won, String revenue) {
-        return Map.of(TierMetric.DEALS_WON, BigDecimal.valueOf(won), TierMetric.PARTNER_SOURCED_REVENUE_12M, new BigDecimal(revenue));
+        return Map.of(
+                TierMetric.DEALS_WON,
+                BigDecimal.valueOf(won),
+                TierMetric.PARTNER_SOURCED_REVENUE_12M,
+                new BigDecimal(revenue));
     }
 
     @Test
@@ -61,7 +65,8 @@ class TierPolicyTest {
         assertThat(first.move()).isEmpty();
         assertThat(first.standing()).isEqualTo(new TierPolicy.Standing(gold.tierId(), DAY_0));
 
-        var day89 = TierPolicy.evaluate(ladder, first.standing(), deals(0, "0"), DAY_0.plus(Duration.ofDays(89)), GRACE);
+        var day89 =
+                TierPolicy.evaluate(ladder, first.standing(), deals(0, "0"), DAY_0.plus(Duration.ofDays(89)), GRACE);
         assertThat(day89.move()).isEmpty();
         assertThat(day89.standing().belowSince()).isEqualTo(DAY_0);
 
@@ -75,13 +80,13 @@ class TierPolicyTest {
 
     @Test
     void recoveringInsideTheGracePeriodStartsTheClockAgain() {
-        var below = TierPolicy.evaluate(
-                ladder, new TierPolicy.Standing(gold.tierId(), null), deals(3, "0"), DAY_0, GRACE);
+        var below =
+                TierPolicy.evaluate(ladder, new TierPolicy.Standing(gold.tierId(), null), deals(3, "0"), DAY_0, GRACE);
         var recovered = TierPolicy.evaluate(
                 ladder, below.standing(), deals(5, "50000"), DAY_0.plus(Duration.ofDays(60)), GRACE);
         assertThat(recovered.standing()).isEqualTo(new TierPolicy.Standing(gold.tierId(), null));
-        var belowAgain =
-                TierPolicy.evaluate(ladder, recovered.standing(), deals(3, "0"), DAY_0.plus(Duration.ofDays(100)), GRACE);
+        var belowAgain = TierPolicy.evaluate(
+                ladder, recovered.standing(), deals(3, "0"), DAY_0.plus(Duration.ofDays(100)), GRACE);
         assertThat(belowAgain.move()).isEmpty();
         assertThat(belowAgain.standing().belowSince()).isEqualTo(DAY_0.plus(Duration.ofDays(100)));
     }
