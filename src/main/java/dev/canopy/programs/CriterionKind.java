@@ -3,19 +3,9 @@ package dev.canopy.programs;
 /** What a scoring criterion looks at. */
 public enum CriterionKind {
     /** An answer to a choice question includes a given option. */
-    CHOICE("Answer is"),
+    CHOICE,
     /** A number answer is at least a threshold. */
-    NUMBER_AT_LEAST("Number at least"),
+    NUMBER_AT_LEAST,
     /** The applicant is of a partner type. */
-    PARTNER_TYPE("Partner type");
-
-    private final String label;
-
-    CriterionKind(String label) {
-        this.label = label;
-    }
-
-    public String label() {
-        return label;
-    }
+    PARTNER_TYPE
 }

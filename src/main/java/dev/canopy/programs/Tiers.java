@@ -181,6 +181,10 @@ public class Tiers {
      */
     @Transactional
     public void recordMetric(WorkspaceId workspace, MetricReading reading) {
+        if (reading.partner() == null || reading.metric() == null) {
+            throw new InvalidInputException(
+                    reading.partner() == null ? "partner" : "metric", "Say which partner and which metric");
+        }
         String[] unit = new String[1];
         InvalidInputException.collect(
                 () -> {

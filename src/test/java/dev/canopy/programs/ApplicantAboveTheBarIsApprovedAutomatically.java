@@ -159,6 +159,27 @@ class ApplicantAboveTheBarIsApprovedAutomatically {
     }
 
     @Test
+    void aHighScoreTheApplicantCannotBeAdmittedForWaitsForAPerson() throws Exception {
+        // The contact already has a partner portal account (one address is one partner identity).
+        String taken = fixtures.partnerUser(fixtures.newWorkspace());
+        mvc.perform(application("Taken Co", taken, "25", "Enterprise", "RESELLER", "MSP"))
+                .andExpect(redirectedUrl("/programs/" + tenant.slug() + "/" + program.slug() + "/thanks?result=pending"));
+        ApplicationView application = latest(taken);
+        assertThat(application.score()).isEqualTo(90);
+        assertThat(application.status()).isEqualTo(ApplicationStatus.PENDING);
+        assertThat(fixtures.count("partners_partner", tenant.id())).isZero();
+        assertThat(fixtures.count("programs_membership", tenant.id())).isZero();
+
+        mvc.perform(post("/app/applications/" + application.id() + "/approve")
+                        .with(signedIn(tenant.owner()))
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/app/applications/" + application.id()))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("flashError", Matchers.containsString("already has a partner portal account")));
+        assertThat(latest(taken).status()).isEqualTo(ApplicationStatus.PENDING);
+    }
+
+    @Test
     void aLowScoreIsDeclinedAtOnceWithAnEmail() throws Exception {
         String email = Fixtures.uniqueEmail("low");
         mvc.perform(application("Tiny Shop", email, "1", "Consumer", "RESELLER"))

@@ -35,10 +35,7 @@ public final class TierPolicy {
     }
 
     /** A member's tier (null for none) and since when it has qualified only for a lower one (null if not). */
-    public record Standing(UUID tierId, Instant belowSince) {
-
-        public static final Standing NONE = new Standing(null, null);
-    }
+    public record Standing(UUID tierId, Instant belowSince) {}
 
     /** A move between tiers; {@code from} or {@code to} is null for "no tier". */
     public record Move(Rule from, Rule to, String reason) {

@@ -34,6 +34,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/app/programs")
 class ProgramsController {
 
+    record TermsForm(String body) {}
+
     private final Programs programs;
     private final Memberships memberships;
     private final Tiers tiers;
@@ -133,8 +135,6 @@ class ProgramsController {
         }
         return "programs/terms";
     }
-
-    record TermsForm(String body) {}
 
     @PostMapping("/{id}/terms")
     @PreAuthorize("hasAuthority('programs:write')")

@@ -78,7 +78,7 @@ class TierPolicyProperties {
             @ForAll("histories") List<Step> history,
             @ForAll @IntRange(min = 0, max = 120) int graceDays) {
         Duration grace = Duration.ofDays(graceDays);
-        TierPolicy.Standing standing = TierPolicy.Standing.NONE;
+        TierPolicy.Standing standing = new TierPolicy.Standing(null, null);
         Instant now = START;
         Instant belowSince = null;
         for (Step step : history) {
@@ -102,7 +102,7 @@ class TierPolicyProperties {
             @ForAll("histories") List<Step> history,
             @ForAll @IntRange(min = 0, max = 120) int graceDays) {
         Duration grace = Duration.ofDays(graceDays);
-        TierPolicy.Standing standing = TierPolicy.Standing.NONE;
+        TierPolicy.Standing standing = new TierPolicy.Standing(null, null);
         Instant now = START;
         Instant belowSince = null;
         for (Step step : history) {
