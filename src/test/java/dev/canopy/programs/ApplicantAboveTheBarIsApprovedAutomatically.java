@@ -163,7 +163,8 @@ class ApplicantAboveTheBarIsApprovedAutomatically {
         // The contact already has a partner portal account (one address is one partner identity).
         String taken = fixtures.partnerUser(fixtures.newWorkspace());
         mvc.perform(application("Taken Co", taken, "25", "Enterprise", "RESELLER", "MSP"))
-                .andExpect(redirectedUrl("/programs/" + tenant.slug() + "/" + program.slug() + "/thanks?result=pending"));
+                .andExpect(
+                        redirectedUrl("/programs/" + tenant.slug() + "/" + program.slug() + "/thanks?result=pending"));
         ApplicationView application = latest(taken);
         assertThat(application.score()).isEqualTo(90);
         assertThat(application.status()).isEqualTo(ApplicationStatus.PENDING);
