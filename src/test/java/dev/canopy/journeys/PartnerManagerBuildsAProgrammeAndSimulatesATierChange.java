@@ -191,6 +191,9 @@ class PartnerManagerBuildsAProgrammeAndSimulatesATierChange extends BrowserTest 
         page.getByText("Juniper Solutions").click();
         assertThat(page.getByTestId("score")).hasText("20");
         shot(page, "33-application");
+        page.getByTestId("nav-programs").click();
+        assertThat(page.getByTestId("programs")).containsText("4");
+        shot(page, "36-programmes");
         browserContext.close();
 
         // The partner: the terms first, then its tier and progress.
