@@ -14,6 +14,6 @@ public record Reward(RewardType type, BigDecimal rateMin, BigDecimal rateMax, St
                 ? rateMin.stripTrailingZeros().toPlainString()
                 : rateMin.stripTrailingZeros().toPlainString() + "–"
                         + rateMax.stripTrailingZeros().toPlainString();
-        return rate + " % " + type.label().toLowerCase(java.util.Locale.ROOT) + " " + basis + ", in " + currency;
+        return rate + " % " + type.label().toLowerCase(java.util.Locale.ROOT) + " on " + basis + ", in " + currency;
     }
 }

@@ -9,9 +9,15 @@ import dev.canopy.partners.PartnerStatus;
 import dev.canopy.partners.PartnerView;
 import dev.canopy.partners.Partners;
 import dev.canopy.platform.CurrentWorkspace;
+import dev.canopy.programs.MembershipView;
+import dev.canopy.programs.Memberships;
+import dev.canopy.programs.TierChange;
+import dev.canopy.programs.Tiers;
 import dev.canopy.shared.ConflictException;
 import dev.canopy.shared.InvalidInputException;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -22,7 +28,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** One partner company on one page: profile, lifecycle, contacts, portal users and activity. */
+/** One partner company on one page: profile, lifecycle, programmes and tiers, contacts, portal users, activity. */
 @Controller
 @RequestMapping("/app/partners/{id}")
 class PartnerPageController {
@@ -33,12 +39,22 @@ class PartnerPageController {
     private final PartnerAccess access;
     private final AuditLog audit;
     private final CurrentWorkspace currentWorkspace;
+    private final Memberships memberships;
+    private final Tiers tiers;
 
-    PartnerPageController(Partners partners, PartnerAccess access, AuditLog audit, CurrentWorkspace currentWorkspace) {
+    PartnerPageController(
+            Partners partners,
+            PartnerAccess access,
+            AuditLog audit,
+            CurrentWorkspace currentWorkspace,
+            Memberships memberships,
+            Tiers tiers) {
         this.partners = partners;
         this.access = access;
         this.audit = audit;
         this.currentWorkspace = currentWorkspace;
+        this.memberships = memberships;
+        this.tiers = tiers;
     }
 
     @GetMapping
@@ -62,6 +78,14 @@ class PartnerPageController {
                 audit.search(new AuditQuery(null, null, id.toString(), null, null, null, 30))
                         .entries());
         model.addAttribute("partnerRoles", PartnerRole.values());
+        List<MembershipView> programmes = memberships.list(null, partner.id());
+        model.addAttribute("memberships", programmes);
+        model.addAttribute(
+                "tierHistory",
+                programmes.stream()
+                        .flatMap(m -> tiers.history(m.programId(), partner.id()).stream())
+                        .sorted(Comparator.comparing(TierChange::changedAt).reversed())
+                        .toList());
         return "console/partner";
     }
 
