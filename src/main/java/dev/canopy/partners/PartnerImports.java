@@ -99,28 +99,14 @@ public class PartnerImports {
     /** Every partner the search finds, as CSV. */
     public String export(PartnerSearch search) {
         List<PartnerView> all = new ArrayList<>();
-        PartnerSearch page = new PartnerSearch(
-                search.query(),
-                search.type(),
-                search.status(),
-                search.region(),
-                search.dormantOnly(),
-                null,
-                PartnerSearch.MAX_LIMIT);
+        PartnerSearch page = search.page(null, PartnerSearch.MAX_LIMIT);
         while (true) {
             PartnerPage result = partners.search(page);
             all.addAll(result.partners());
             if (result.nextCursor() == null) {
                 return PartnerCsv.export(all);
             }
-            page = new PartnerSearch(
-                    search.query(),
-                    search.type(),
-                    search.status(),
-                    search.region(),
-                    search.dormantOnly(),
-                    result.nextCursor(),
-                    PartnerSearch.MAX_LIMIT);
+            page = search.page(result.nextCursor(), PartnerSearch.MAX_LIMIT);
         }
     }
 }

@@ -29,8 +29,25 @@ public final class MutableClock extends Clock {
         return ZoneOffset.UTC;
     }
 
+    /** The same moving time seen from another zone. */
     @Override
     public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("The application clock is UTC");
+        MutableClock parent = this;
+        return new Clock() {
+            @Override
+            public Instant instant() {
+                return parent.instant();
+            }
+
+            @Override
+            public ZoneId getZone() {
+                return zone;
+            }
+
+            @Override
+            public Clock withZone(ZoneId other) {
+                return parent.withZone(other);
+            }
+        };
     }
 }

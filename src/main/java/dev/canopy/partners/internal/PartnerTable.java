@@ -133,6 +133,10 @@ public class PartnerTable {
             sql.append(" and ").append(DORMANT);
             params.add(Timestamp.from(now));
         }
+        if (search.only() != null) {
+            sql.append(" and p.id = any(?::uuid[])");
+            params.add(search.only().stream().map(PartnerId::value).toArray(UUID[]::new));
+        }
         if (search.after() != null) {
             int split = search.after().lastIndexOf('|');
             sql.append(" and (lower(p.name), p.id) > (lower(?), ?::uuid)");

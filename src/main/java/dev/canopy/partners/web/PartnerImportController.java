@@ -1,6 +1,7 @@
 package dev.canopy.partners.web;
 
 import dev.canopy.partners.ImportView;
+import dev.canopy.partners.PartnerDirectory;
 import dev.canopy.partners.PartnerImports;
 import dev.canopy.partners.PartnerSearch;
 import dev.canopy.partners.PartnerStatus;
@@ -28,9 +29,11 @@ import org.springframework.web.multipart.MultipartFile;
 class PartnerImportController {
 
     private final PartnerImports imports;
+    private final PartnerDirectory directory;
 
-    PartnerImportController(PartnerImports imports) {
+    PartnerImportController(PartnerImports imports, PartnerDirectory directory) {
         this.imports = imports;
+        this.directory = directory;
     }
 
     @GetMapping("/app/partners/import")
@@ -75,7 +78,8 @@ class PartnerImportController {
             @RequestParam(required = false) String type,
             @RequestParam(required = false) String status,
             @RequestParam(required = false) String region,
-            @RequestParam(defaultValue = "false") boolean dormant) {
+            @RequestParam(defaultValue = "false") boolean dormant,
+            @RequestParam(required = false) String tier) {
         PartnerSearch search = new PartnerSearch(
                 q,
                 PartnersController.parse(PartnerType.class, type),
@@ -84,7 +88,7 @@ class PartnerImportController {
                 dormant,
                 null,
                 PartnerSearch.MAX_LIMIT);
-        return csv("partners.csv", imports.export(search));
+        return csv("partners.csv", imports.export(directory.atTier(search, tier)));
     }
 
     static ResponseEntity<String> csv(String fileName, String body) {

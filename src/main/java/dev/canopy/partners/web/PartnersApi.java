@@ -2,6 +2,7 @@ package dev.canopy.partners.web;
 
 import dev.canopy.partners.Contact;
 import dev.canopy.partners.NewPartner;
+import dev.canopy.partners.PartnerDirectory;
 import dev.canopy.partners.PartnerId;
 import dev.canopy.partners.PartnerPage;
 import dev.canopy.partners.PartnerProfile;
@@ -93,22 +94,26 @@ class PartnersApi {
     record ContactRequest(String name, String email, String phone, String title, Boolean primary) {}
 
     private final Partners partners;
+    private final PartnerDirectory directory;
 
-    PartnersApi(Partners partners) {
+    PartnersApi(Partners partners, PartnerDirectory directory) {
         this.partners = partners;
+        this.directory = directory;
     }
 
     @GetMapping
     @PreAuthorize("hasAuthority('partners:read')")
     @Operation(
             summary = "List partners",
-            description = "Filters are optional; pass nextCursor as cursor for the next page.")
+            description =
+                    "Filters are optional (tier takes a tier id from GET /api/v1/programs); pass nextCursor as cursor for the next page.")
     Page list(
             @RequestParam(required = false) String q,
             @RequestParam(required = false) String type,
             @RequestParam(required = false) String status,
             @RequestParam(required = false) String region,
             @RequestParam(defaultValue = "false") boolean dormant,
+            @RequestParam(required = false) String tier,
             @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "50") int limit) {
         PartnerSearch search = new PartnerSearch(
@@ -119,7 +124,7 @@ class PartnersApi {
                 dormant,
                 cursor,
                 limit);
-        PartnerPage page = partners.search(search);
+        PartnerPage page = partners.search(directory.atTier(search, tier));
         return new Page(page.partners().stream().map(PartnerResponse::of).toList(), page.nextCursor());
     }
 

@@ -1,6 +1,7 @@
 package dev.canopy.partners.web;
 
 import dev.canopy.partners.NewPartner;
+import dev.canopy.partners.PartnerDirectory;
 import dev.canopy.partners.PartnerId;
 import dev.canopy.partners.PartnerPage;
 import dev.canopy.partners.PartnerProfile;
@@ -54,9 +55,11 @@ class PartnersController {
     record ContactForm(String name, String email, String phone, String title, Boolean primary) {}
 
     private final Partners partners;
+    private final PartnerDirectory directory;
 
-    PartnersController(Partners partners) {
+    PartnersController(Partners partners, PartnerDirectory directory) {
         this.partners = partners;
+        this.directory = directory;
     }
 
     @GetMapping
@@ -67,6 +70,7 @@ class PartnersController {
             @RequestParam(required = false) String status,
             @RequestParam(required = false) String region,
             @RequestParam(defaultValue = "false") boolean dormant,
+            @RequestParam(required = false) String tier,
             @RequestParam(required = false) String after,
             @RequestHeader(name = "HX-Request", required = false) String htmx,
             Model model) {
@@ -78,9 +82,12 @@ class PartnersController {
                 dormant,
                 after,
                 PAGE_SIZE);
-        PartnerPage page = partners.search(search);
+        PartnerPage page = partners.search(directory.atTier(search, tier));
         model.addAttribute("page", page);
         model.addAttribute("search", search);
+        model.addAttribute("tier", tier);
+        model.addAttribute("tiers", directory.tiers());
+        model.addAttribute("tierLabels", directory.tierLabels(page.partners()));
         model.addAttribute("types", PartnerType.values());
         model.addAttribute("statuses", PartnerStatus.values());
         model.addAttribute("regions", partners.regions());
