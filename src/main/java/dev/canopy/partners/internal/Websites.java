@@ -1,5 +1,6 @@
 package dev.canopy.partners.internal;
 
+import dev.canopy.platform.RegistrableDomain;
 import dev.canopy.shared.InvalidInputException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -32,12 +33,15 @@ public final class Websites {
         }
     }
 
-    /** The host of a normalized address, without a leading "www.". */
+    /**
+     * The registrable domain of a normalized address ({@code shop.acme.co.uk} gives {@code acme.co.uk}); for
+     * a suffix the public suffix list does not know (such as {@code .example}), the host without "www.".
+     */
     public static String domain(String website) {
         if (website == null) {
             return null;
         }
         String host = URI.create(website).getHost();
-        return host.startsWith("www.") ? host.substring(4) : host;
+        return RegistrableDomain.of(host).orElse(host.startsWith("www.") ? host.substring(4) : host);
     }
 }

@@ -15,6 +15,8 @@ class WebsitesTest {
         assertThat(Websites.normalize("website", "http://shop.acme.example/partners"))
                 .isEqualTo("http://shop.acme.example/partners");
         assertThat(Websites.normalize("website", "  ")).isNull();
+        assertThat(Websites.domain(Websites.normalize("website", "shop.eu.acme.co.uk")))
+                .isEqualTo("acme.co.uk");
     }
 
     @Test

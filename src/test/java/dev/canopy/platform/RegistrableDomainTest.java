@@ -1,0 +1,36 @@
+package dev.canopy.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class RegistrableDomainTest {
+
+    @ParameterizedTest
+    @CsvSource({
+        "acme.com, acme.com",
+        "www.acme.com, acme.com",
+        "shop.eu.acme.com, acme.com",
+        "https://WWW.Acme.com/partners?x=1, acme.com",
+        "http://acme.co.uk, acme.co.uk",
+        "shop.acme.co.uk, acme.co.uk",
+        "portal.acme.com.au, acme.com.au",
+        "ann@sales.acme.de, acme.de",
+        "bücher.example.de, example.de",
+        "www.bücher.de, xn--bcher-kva.de",
+        "xn--bcher-kva.de, xn--bcher-kva.de",
+        "acme.com., acme.com",
+        "my-app.github.io, my-app.github.io"
+    })
+    void findsTheDomainAnOrganisationRegistered(String input, String expected) {
+        assertThat(RegistrableDomain.of(input)).contains(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "  ", "localhost", "co.uk", "com", "192.0.2.1", "https://", "not a domain"})
+    void hasNoneForSuffixesAddressesAndNonsense(String input) {
+        assertThat(RegistrableDomain.of(input)).isEmpty();
+    }
+}
