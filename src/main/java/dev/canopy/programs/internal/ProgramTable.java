@@ -8,6 +8,8 @@ import dev.canopy.shared.WorkspaceId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,6 +28,30 @@ public class ProgramTable {
         this.db = db;
     }
 
+    /** A programme's detail columns in table order, between what comes before and after them in a statement. */
+    private static List<Object> row(List<Object> before, ProgramRules.Details d, List<Object> after) {
+        List<Object> values = new ArrayList<>(before);
+        values.addAll(Arrays.asList(
+                d.name(),
+                d.slug(),
+                Rows.names(d.partnerTypes()),
+                d.valueProposition(),
+                d.rewardType().name(),
+                d.rewardRateMin(),
+                d.rewardRateMax(),
+                d.rewardBasis(),
+                d.currency(),
+                d.coMarketing(),
+                d.training(),
+                d.attributionWindowDays(),
+                d.holdPeriodDays(),
+                d.reapplyAfterDays(),
+                d.demotionGraceDays(),
+                d.acceptingApplications()));
+        values.addAll(after);
+        return values;
+    }
+
     /** False when the slug is taken in the workspace. */
     public boolean insert(WorkspaceId workspace, ProgramId id, ProgramRules.Details d, Instant now) {
         return db.sql("""
@@ -37,27 +63,7 @@ public class ProgramTable {
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         on conflict (workspace_id, slug) do nothing
                         """)
-                        .params(
-                                id.value(),
-                                workspace.value(),
-                                d.name(),
-                                d.slug(),
-                                Rows.names(d.partnerTypes()),
-                                d.valueProposition(),
-                                d.rewardType().name(),
-                                d.rewardRateMin(),
-                                d.rewardRateMax(),
-                                d.rewardBasis(),
-                                d.currency(),
-                                d.coMarketing(),
-                                d.training(),
-                                d.attributionWindowDays(),
-                                d.holdPeriodDays(),
-                                d.reapplyAfterDays(),
-                                d.demotionGraceDays(),
-                                d.acceptingApplications(),
-                                Rows.ts(now),
-                                Rows.ts(now))
+                        .params(row(List.of(id.value(), workspace.value()), d, List.of(Rows.ts(now), Rows.ts(now))))
                         .update()
                 == 1;
     }
@@ -73,29 +79,16 @@ public class ProgramTable {
                           and not exists (select 1 from programs_program o
                                           where o.workspace_id = ? and o.slug = ? and o.id <> ?)
                         """)
-                        .params(
-                                d.name(),
-                                d.slug(),
-                                Rows.names(d.partnerTypes()),
-                                d.valueProposition(),
-                                d.rewardType().name(),
-                                d.rewardRateMin(),
-                                d.rewardRateMax(),
-                                d.rewardBasis(),
-                                d.currency(),
-                                d.coMarketing(),
-                                d.training(),
-                                d.attributionWindowDays(),
-                                d.holdPeriodDays(),
-                                d.reapplyAfterDays(),
-                                d.demotionGraceDays(),
-                                d.acceptingApplications(),
-                                Rows.ts(now),
-                                workspace.value(),
-                                id.value(),
-                                workspace.value(),
-                                d.slug(),
-                                id.value())
+                        .params(row(
+                                List.of(),
+                                d,
+                                List.of(
+                                        Rows.ts(now),
+                                        workspace.value(),
+                                        id.value(),
+                                        workspace.value(),
+                                        d.slug(),
+                                        id.value())))
                         .update()
                 == 1;
     }
