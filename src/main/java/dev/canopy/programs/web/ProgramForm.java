@@ -4,7 +4,7 @@ import dev.canopy.programs.ProgramDraft;
 import dev.canopy.programs.ProgramView;
 import java.util.List;
 
-/** The programme editor's form; unchecked boxes arrive as null. */
+/** A programme as the editor's form or an API request sends it; numbers arrive as text, blank periods take their defaults. */
 record ProgramForm(
         String name,
         String slug,
@@ -64,7 +64,11 @@ record ProgramForm(
                 d.acceptingApplications());
     }
 
-    ProgramDraft draft() {
+    /**
+     * The draft to save. A form's unchecked box arrives as null (not accepting); an API request that leaves
+     * the field out keeps the programme open to applications.
+     */
+    ProgramDraft draft(boolean acceptingWhenMissing) {
         return new ProgramDraft(
                 name,
                 slug,
@@ -81,6 +85,6 @@ record ProgramForm(
                 holdPeriodDays,
                 reapplyAfterDays,
                 demotionGraceDays,
-                Boolean.TRUE.equals(acceptingApplications));
+                acceptingApplications == null ? acceptingWhenMissing : acceptingApplications);
     }
 }

@@ -4,7 +4,6 @@ import dev.canopy.partners.PartnerId;
 import dev.canopy.partners.PartnerType;
 import dev.canopy.programs.Evaluation;
 import dev.canopy.programs.Memberships;
-import dev.canopy.programs.ProgramDraft;
 import dev.canopy.programs.ProgramId;
 import dev.canopy.programs.ProgramView;
 import dev.canopy.programs.Programs;
@@ -72,46 +71,6 @@ class ProgramsApi {
             Instant createdAt,
             Instant updatedAt) {}
 
-    /** Numbers may be sent as numbers or text; blank periods take their defaults (90, 30, 90, 90 days). */
-    record ProgramRequest(
-            String name,
-            String slug,
-            List<String> partnerTypes,
-            String valueProposition,
-            String rewardType,
-            String rewardRateMin,
-            String rewardRateMax,
-            String rewardBasis,
-            String currency,
-            String coMarketing,
-            String training,
-            String attributionWindowDays,
-            String holdPeriodDays,
-            String reapplyAfterDays,
-            String demotionGraceDays,
-            Boolean acceptingApplications) {
-
-        ProgramDraft draft() {
-            return new ProgramDraft(
-                    name,
-                    slug,
-                    partnerTypes,
-                    valueProposition,
-                    rewardType,
-                    rewardRateMin,
-                    rewardRateMax,
-                    rewardBasis,
-                    currency,
-                    coMarketing,
-                    training,
-                    attributionWindowDays,
-                    holdPeriodDays,
-                    reapplyAfterDays,
-                    demotionGraceDays,
-                    acceptingApplications == null || acceptingApplications);
-        }
-    }
-
     record EnrolRequest(String partnerId) {}
 
     private final Programs programs;
@@ -141,16 +100,16 @@ class ProgramsApi {
     @PostMapping
     @PreAuthorize("hasAuthority('programs:write')")
     @Operation(summary = "Create a programme", description = "Honours an Idempotency-Key header.")
-    ResponseEntity<ProgramResponse> create(@RequestBody ProgramRequest request) {
-        ProgramView created = programs.create(request.draft());
+    ResponseEntity<ProgramResponse> create(@RequestBody ProgramForm request) {
+        ProgramView created = programs.create(request.draft(true));
         return ResponseEntity.status(HttpStatus.CREATED).body(response(created));
     }
 
     @PutMapping("/{id}")
     @PreAuthorize("hasAuthority('programs:write')")
     @Operation(summary = "Replace a programme's details")
-    ProgramResponse update(@PathVariable UUID id, @RequestBody ProgramRequest request) {
-        return response(programs.update(new ProgramId(id), request.draft()));
+    ProgramResponse update(@PathVariable UUID id, @RequestBody ProgramForm request) {
+        return response(programs.update(new ProgramId(id), request.draft(true)));
     }
 
     @PostMapping("/{id}/evaluate")

@@ -71,7 +71,7 @@ class ProgramsController {
             @ModelAttribute("form") ProgramForm form, BindingResult result, Model model, RedirectAttributes redirect) {
         ProgramView created;
         try {
-            created = programs.create(form.draft());
+            created = programs.create(form.draft(false));
         } catch (InvalidInputException e) {
             Forms.reject(result, e);
             return newProgram(model);
@@ -106,7 +106,7 @@ class ProgramsController {
             Model model,
             RedirectAttributes redirect) {
         try {
-            programs.update(new ProgramId(id), form.draft());
+            programs.update(new ProgramId(id), form.draft(false));
         } catch (InvalidInputException e) {
             Forms.reject(result, e);
             return details(id, model);
