@@ -20,8 +20,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,7 +38,7 @@ public class Passwords {
     private final PasswordEncoder encoder;
     private final Mailer mailer;
     private final AuditLog audit;
-    private final JdbcClient db;
+    private final FindByIndexNameSessionRepository<? extends Session> sessions;
     private final Clock clock;
     private final BaseUrl baseUrl;
 
@@ -48,7 +49,7 @@ public class Passwords {
             PasswordEncoder encoder,
             Mailer mailer,
             AuditLog audit,
-            JdbcClient db,
+            FindByIndexNameSessionRepository<? extends Session> sessions,
             Clock clock,
             BaseUrl baseUrl) {
         this.accounts = accounts;
@@ -57,7 +58,7 @@ public class Passwords {
         this.encoder = encoder;
         this.mailer = mailer;
         this.audit = audit;
-        this.db = db;
+        this.sessions = sessions;
         this.clock = clock;
         this.baseUrl = baseUrl;
     }
@@ -107,9 +108,7 @@ public class Passwords {
         PasswordPolicy.check("password", newPassword, account.email());
         accounts.changePassword(accountId, encoder.encode(newPassword));
         resets.voidOthers(accountId, now);
-        db.sql("delete from spring_session where principal_name = ?")
-                .param(account.email())
-                .update();
+        sessions.findByPrincipalName(account.email()).keySet().forEach(sessions::deleteById);
         Actor actor =
                 new Actor(Actor.Kind.USER, accountId.toString(), account.displayName() + " <" + account.email() + ">");
         for (WorkspaceId workspace : workspacesOf(accountId)) {

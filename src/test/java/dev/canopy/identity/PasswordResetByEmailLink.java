@@ -64,6 +64,10 @@ class PasswordResetByEmailLink {
     void theLinkSetsANewPasswordOnce() throws Exception {
         Fixtures.Tenant tenant = fixtures.newWorkspace();
         String email = tenant.owner().email();
+        var elsewhere = Fixtures.session(mvc.perform(
+                        formLogin("/login").userParameter("email").user(email).password(Fixtures.PASSWORD))
+                .andExpect(redirectedUrl("/app"))
+                .andReturn());
         String link = requestLink(email);
 
         mvc.perform(get(link)).andExpect(status().isOk()).andExpect(model().attribute("usable", true));
@@ -72,6 +76,8 @@ class PasswordResetByEmailLink {
                         .param("token", token(link))
                         .param("password", NEW_PASSWORD))
                 .andExpect(redirectedUrl("/login?reset"));
+        // The reset signs the account out everywhere else.
+        mvc.perform(get("/app").cookie(elsewhere)).andExpect(redirectedUrl("/login"));
 
         mvc.perform(formLogin("/login").userParameter("email").user(email).password(Fixtures.PASSWORD))
                 .andExpect(redirectedUrl("/login?error"));

@@ -22,6 +22,13 @@ public class LoginFailureTable {
                 .update();
     }
 
+    /** A successful sign-in starts the address's count afresh. */
+    public void forget(String email) {
+        db.sql("delete from identity_login_failure where email = ?")
+                .param(email)
+                .update();
+    }
+
     public List<Instant> forAccountSince(String email, Instant since) {
         return db.sql(
                         "select attempted_at from identity_login_failure where email = ? and attempted_at > ? order by attempted_at desc limit 100")

@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
@@ -33,7 +32,6 @@ class LoginAttempts {
     private final LoginFailureTable failures;
     private final AccountTable accounts;
     private final PartnerUserTable partnerUsers;
-    private final JdbcClient db;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -42,14 +40,12 @@ class LoginAttempts {
             LoginFailureTable failures,
             AccountTable accounts,
             PartnerUserTable partnerUsers,
-            JdbcClient db,
             TransactionTemplate transactions,
             ApplicationEventPublisher events,
             Clock clock) {
         this.failures = failures;
         this.accounts = accounts;
         this.partnerUsers = partnerUsers;
-        this.db = db;
         this.transactions = transactions;
         this.events = events;
         this.clock = clock;
@@ -105,9 +101,7 @@ class LoginAttempts {
                     });
                 default -> {}
             }
-            db.sql("delete from identity_login_failure where email = ?")
-                    .param(email(request))
-                    .update();
+            failures.forget(email(request));
             redirect.onAuthenticationSuccess(request, response, authentication);
         };
     }
