@@ -1,7 +1,7 @@
 package dev.canopy.audit;
 
 import dev.canopy.audit.internal.AuditTable;
-import dev.canopy.audit.internal.ClientAddress;
+import dev.canopy.platform.ClientAddress;
 import dev.canopy.platform.CurrentWorkspace;
 import dev.canopy.shared.Actor;
 import dev.canopy.shared.WorkspaceId;

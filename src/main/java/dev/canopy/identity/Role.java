@@ -5,6 +5,8 @@ import static dev.canopy.identity.Permission.PARTNERS_WRITE;
 import static dev.canopy.identity.Permission.PROGRAMS_READ;
 import static dev.canopy.identity.Permission.PROGRAMS_WRITE;
 import static dev.canopy.identity.Permission.TEAM_READ;
+import static dev.canopy.identity.Permission.TRACKING_READ;
+import static dev.canopy.identity.Permission.TRACKING_WRITE;
 import static dev.canopy.identity.Permission.WORKSPACE_READ;
 
 import dev.canopy.shared.InvalidInputException;
@@ -24,19 +26,27 @@ public enum Role {
     PARTNER_MANAGER(
             "Partner manager",
             "Recruits, approves and enables partners.",
-            EnumSet.of(WORKSPACE_READ, TEAM_READ, PARTNERS_READ, PARTNERS_WRITE, PROGRAMS_READ, PROGRAMS_WRITE)),
+            EnumSet.of(
+                    WORKSPACE_READ,
+                    TEAM_READ,
+                    PARTNERS_READ,
+                    PARTNERS_WRITE,
+                    PROGRAMS_READ,
+                    PROGRAMS_WRITE,
+                    TRACKING_READ,
+                    TRACKING_WRITE)),
     FINANCE(
             "Finance",
             "Approves commissions and runs payouts.",
-            EnumSet.of(WORKSPACE_READ, TEAM_READ, PARTNERS_READ, PROGRAMS_READ)),
+            EnumSet.of(WORKSPACE_READ, TEAM_READ, PARTNERS_READ, PROGRAMS_READ, TRACKING_READ)),
     SALES(
             "Sales",
             "Reviews deal registrations and works shared deals.",
-            EnumSet.of(WORKSPACE_READ, TEAM_READ, PARTNERS_READ, PROGRAMS_READ)),
+            EnumSet.of(WORKSPACE_READ, TEAM_READ, PARTNERS_READ, PROGRAMS_READ, TRACKING_READ)),
     ANALYST(
             "Analyst",
             "Reads everything, changes nothing.",
-            EnumSet.of(WORKSPACE_READ, TEAM_READ, PARTNERS_READ, PROGRAMS_READ));
+            EnumSet.of(WORKSPACE_READ, TEAM_READ, PARTNERS_READ, PROGRAMS_READ, TRACKING_READ));
 
     private final String label;
     private final String description;

@@ -124,6 +124,12 @@ public class Workspaces {
                 : workspaces.findBySlug(slug.strip().toLowerCase(Locale.ROOT));
     }
 
+    /** A workspace by its id, for work that runs outside any request (webhooks, background writers). */
+    @Transactional(readOnly = true)
+    public Optional<WorkspaceView> byId(WorkspaceId id) {
+        return workspaces.find(id);
+    }
+
     @Transactional(readOnly = true)
     public WorkspaceView current() {
         return workspaces.find(currentWorkspace.id()).orElseThrow(() -> new NotFoundException("Workspace"));

@@ -110,6 +110,15 @@ public class Memberships {
                 .toList();
     }
 
+    /** The programmes a partner belongs to, oldest membership first, for work outside any request. */
+    @Transactional(readOnly = true)
+    public List<ProgramId> programsOf(WorkspaceId workspace, PartnerId partner) {
+        return memberships.list(workspace, null, partner).stream()
+                .sorted(Comparator.comparing(MembershipView::joinedAt))
+                .map(MembershipView::programId)
+                .toList();
+    }
+
     /** Adds a partner of the workspace to a programme, at the tier its metrics earn. */
     @Transactional
     public MembershipView enrol(ProgramId program, PartnerId partner) {

@@ -19,6 +19,7 @@ import dev.canopy.shared.WorkspaceId;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -71,6 +72,18 @@ public class Programs {
         return programs.list(workspace).stream()
                 .map(p -> new ProgramSummary(p, members.getOrDefault(p.id(), 0), pending.getOrDefault(p.id(), 0)))
                 .toList();
+    }
+
+    /** A workspace's programmes, for work outside any request. */
+    @Transactional(readOnly = true)
+    public List<ProgramView> all(WorkspaceId workspace) {
+        return programs.list(workspace);
+    }
+
+    /** A programme of a given workspace, for work outside any request (webhooks, event intake). */
+    @Transactional(readOnly = true)
+    public Optional<ProgramView> find(WorkspaceId workspace, ProgramId id) {
+        return programs.find(workspace, id);
     }
 
     @Transactional(readOnly = true)

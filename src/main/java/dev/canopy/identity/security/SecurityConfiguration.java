@@ -55,6 +55,23 @@ class SecurityConfiguration {
         return cookie;
     }
 
+    /**
+     * What websites and Stripe call: the tracking snippet and its lead intake, and Stripe webhooks. No
+     * user signs in here and no cookie is read; each endpoint checks its own proof (a signature, an
+     * allowed origin).
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain trackingIntake(HttpSecurity http) throws Exception {
+        http.securityMatcher("/t/**")
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .csrf(c -> c.disable()) // no cookie authenticates anything under /t
+                .requestCache(c -> c.disable());
+        return http.build();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ApiKeys apiKeys) throws Exception {

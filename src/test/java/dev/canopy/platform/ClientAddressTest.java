@@ -1,4 +1,4 @@
-package dev.canopy.audit.internal;
+package dev.canopy.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.canopy.audit.internal;
+package dev.canopy.platform;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.context.request.RequestContextHolder;

@@ -1,0 +1,63 @@
+package dev.canopy.tracking;
+
+import dev.canopy.shared.WorkspaceId;
+import dev.canopy.tracking.internal.ClickIds;
+import dev.canopy.tracking.internal.ClickTable;
+import dev.canopy.tracking.internal.IntakeProcessor;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+
+/**
+ * Where Canopy learns that a partner brought a customer: leads, sales, refunds and churn from the events
+ * API, the Stripe webhook and the website snippet. Each event is stored as received, deduplicated by its
+ * id, attributed by {@code AttributionPolicy}, and published as {@link ConversionAttributed}.
+ */
+@Service
+public class Intake {
+
+    // A click a second old may still be in a node's write queue; a lead reported that fast waits for it.
+    private static final Duration FRESH_CLICK = Duration.ofMinutes(1);
+    private static final Duration CLICK_WAIT = Duration.ofSeconds(3);
+
+    private final IntakeProcessor processor;
+    private final ClickTable clicks;
+    private final Clock clock;
+
+    Intake(IntakeProcessor processor, ClickTable clicks, Clock clock) {
+        this.processor = processor;
+        this.clicks = clicks;
+        this.clock = clock;
+    }
+
+    public IntakeOutcome receive(WorkspaceId workspace, IncomingEvent event) {
+        if (event.clickId() != null) {
+            awaitFreshClick(workspace, event.clickId());
+        }
+        return processor.process(workspace, event);
+    }
+
+    private void awaitFreshClick(WorkspaceId workspace, String clickId) {
+        Optional<UUID> id = ClickIds.parse(clickId).filter(c -> c.version() == 7);
+        if (id.isEmpty()) {
+            return;
+        }
+        Instant clickedAt = Instant.ofEpochMilli(id.get().getMostSignificantBits() >>> 16);
+        Instant now = clock.instant();
+        if (clickedAt.isBefore(now.minus(FRESH_CLICK)) || clickedAt.isAfter(now.plus(FRESH_CLICK))) {
+            return;
+        }
+        long deadline = System.nanoTime() + CLICK_WAIT.toNanos();
+        while (clicks.find(workspace, id.get()).isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}

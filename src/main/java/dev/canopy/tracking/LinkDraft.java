@@ -1,0 +1,30 @@
+package dev.canopy.tracking;
+
+/**
+ * A link as typed into a form or sent to the API. The partner is the signed-in partner in the portal,
+ * and must be named by vendor staff; a blank slug is made up.
+ */
+public record LinkDraft(
+        String partnerId,
+        String programId,
+        String slug,
+        String destination,
+        String utmSource,
+        String utmMedium,
+        String utmCampaign,
+        String utmTerm,
+        String utmContent) {
+
+    public static LinkDraft of(LinkView link) {
+        return new LinkDraft(
+                link.partner().toString(),
+                link.program().toString(),
+                link.slug(),
+                link.destination(),
+                link.utm().source(),
+                link.utm().medium(),
+                link.utm().campaign(),
+                link.utm().term(),
+                link.utm().content());
+    }
+}

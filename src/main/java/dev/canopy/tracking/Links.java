@@ -1,0 +1,377 @@
+package dev.canopy.tracking;
+
+import dev.canopy.audit.AuditLog;
+import dev.canopy.identity.Workspaces;
+import dev.canopy.partners.PartnerId;
+import dev.canopy.partners.PartnerView;
+import dev.canopy.partners.Partners;
+import dev.canopy.platform.BaseUrl;
+import dev.canopy.platform.CurrentWorkspace;
+import dev.canopy.programs.MembershipView;
+import dev.canopy.programs.Memberships;
+import dev.canopy.programs.ProgramId;
+import dev.canopy.programs.ProgramView;
+import dev.canopy.programs.Programs;
+import dev.canopy.shared.ConflictException;
+import dev.canopy.shared.InvalidInputException;
+import dev.canopy.shared.NotFoundException;
+import dev.canopy.shared.PartnerScoped;
+import dev.canopy.shared.WorkspaceId;
+import dev.canopy.tracking.internal.AllowedDomainTable;
+import dev.canopy.tracking.internal.Destinations;
+import dev.canopy.tracking.internal.LinkCache;
+import dev.canopy.tracking.internal.LinkRules;
+import dev.canopy.tracking.internal.LinkTable;
+import dev.canopy.tracking.internal.QrCodes;
+import dev.canopy.tracking.internal.RefTable;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Partners' tracking links: each partner gets a personal link per programme and may make more (its own
+ * slug, a destination on an allowed domain, UTM parameters); vendor staff see, edit and switch off any.
+ * Partner users only ever see and change their own company's links.
+ */
+@Service
+public class Links {
+
+    private static final int MAX_LIST = 500;
+
+    private final LinkTable links;
+    private final RefTable refs;
+    private final AllowedDomainTable domains;
+    private final LinkCache cache;
+    private final Partners partners;
+    private final Programs programs;
+    private final Memberships memberships;
+    private final Workspaces workspaces;
+    private final CurrentWorkspace currentWorkspace;
+    private final BaseUrl baseUrl;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    Links(
+            LinkTable links,
+            RefTable refs,
+            AllowedDomainTable domains,
+            LinkCache cache,
+            Partners partners,
+            Programs programs,
+            Memberships memberships,
+            Workspaces workspaces,
+            CurrentWorkspace currentWorkspace,
+            BaseUrl baseUrl,
+            AuditLog audit,
+            Clock clock) {
+        this.links = links;
+        this.refs = refs;
+        this.domains = domains;
+        this.cache = cache;
+        this.partners = partners;
+        this.programs = programs;
+        this.memberships = memberships;
+        this.workspaces = workspaces;
+        this.currentWorkspace = currentWorkspace;
+        this.baseUrl = baseUrl;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * The signed-in partner's links, its personal link for each of its programmes first (made on the
+     * first visit, once the workspace has an allowed domain to send visitors to).
+     */
+    @Transactional
+    public List<LinkView> mine() {
+        WorkspaceId workspace = currentWorkspace.id();
+        PartnerId partner = signedInPartner().orElseThrow(() -> new NotFoundException("Partner"));
+        ensurePersonalLinks(workspace, partner);
+        return views(workspace, links.list(workspace, partner, null, null, MAX_LIST));
+    }
+
+    /** Links for the console, filtered by partner, programme and text; newest first. */
+    @Transactional(readOnly = true)
+    public List<LinkView> list(PartnerId partner, ProgramId program, String query) {
+        WorkspaceId workspace = currentWorkspace.id();
+        PartnerId scope = signedInPartner().orElse(partner);
+        return views(workspace, links.list(workspace, scope, program, query, MAX_LIST));
+    }
+
+    @Transactional(readOnly = true)
+    public LinkView get(LinkId id) {
+        WorkspaceId workspace = currentWorkspace.id();
+        return views(workspace, List.of(row(workspace, id))).getFirst();
+    }
+
+    @Transactional
+    public LinkView create(LinkDraft draft) {
+        WorkspaceId workspace = currentWorkspace.id();
+        PartnerId partner = signedInPartner().orElseGet(() -> partnerOf(draft.partnerId()));
+        String ref = refFor(workspace, partner);
+        ProgramId program = programOf(partner, draft.programId());
+        String slug = draft.slug() == null || draft.slug().isBlank()
+                ? freeSlug(
+                        workspace,
+                        ref + "-" + LinkRules.slugOf(programs.get(program).slug(), 20))
+                : LinkRules.checkSlug(draft.slug());
+        LinkTable.Row link = checked(workspace, new LinkId(UUID.randomUUID()), partner, program, slug, draft, false);
+        links.insert(workspace, link, clock.instant());
+        LinkView created = get(link.id());
+        audit.record("tracking.link.created", "link", link.id(), null, created);
+        refreshAfterCommit();
+        return created;
+    }
+
+    @Transactional
+    public LinkView update(LinkId id, LinkDraft draft) {
+        WorkspaceId workspace = currentWorkspace.id();
+        LinkView before = get(id);
+        LinkTable.Row current = row(workspace, id);
+        LinkTable.Row changed = checked(
+                workspace,
+                id,
+                current.partner(),
+                current.program(),
+                LinkRules.checkSlug(draft.slug()),
+                draft,
+                current.personal());
+        links.update(workspace, withDisabled(changed, current.disabled()), clock.instant());
+        LinkView after = get(id);
+        audit.record("tracking.link.updated", "link", id, before, after);
+        refreshAfterCommit();
+        return after;
+    }
+
+    /** Switches a link off (visitors get "gone", nothing is counted) or back on; vendor staff only. */
+    @Transactional
+    public LinkView setDisabled(LinkId id, boolean disabled) {
+        if (signedInPartner().isPresent()) {
+            throw new org.springframework.security.access.AccessDeniedException("Only vendor staff switch links off");
+        }
+        WorkspaceId workspace = currentWorkspace.id();
+        LinkView before = get(id);
+        links.update(workspace, withDisabled(row(workspace, id), disabled), clock.instant());
+        LinkView after = get(id);
+        audit.record(disabled ? "tracking.link.disabled" : "tracking.link.enabled", "link", id, before, after);
+        refreshAfterCommit();
+        return after;
+    }
+
+    public byte[] qrPng(LinkId id) {
+        return QrCodes.png(get(id).url(), 10);
+    }
+
+    public String qrSvg(LinkId id) {
+        return QrCodes.svg(get(id).url());
+    }
+
+    /** The programmes the signed-in partner (or, for staff, the given partner) can make links for. */
+    @Transactional(readOnly = true)
+    public List<MembershipView> programmesFor(PartnerId partner) {
+        PartnerId scope = signedInPartner().orElse(partner);
+        return scope == null ? List.of() : memberships.list(null, scope);
+    }
+
+    private void ensurePersonalLinks(WorkspaceId workspace, PartnerId partner) {
+        List<String> allowed = domains.list(workspace);
+        if (allowed.isEmpty()) {
+            return;
+        }
+        String destination = defaultDestination(allowed);
+        String ref = refFor(workspace, partner);
+        for (MembershipView membership : memberships.list(null, partner)) {
+            if (!links.hasPersonal(workspace, partner, membership.programId())) {
+                ProgramView program = programs.get(membership.programId());
+                String slug = freeSlug(workspace, ref + "-" + LinkRules.slugOf(program.slug(), 20));
+                LinkTable.Row link = new LinkTable.Row(
+                        new LinkId(UUID.randomUUID()),
+                        partner,
+                        program.id(),
+                        slug,
+                        Destinations.check(destination, allowed).toString(),
+                        LinkView.Utm.NONE,
+                        true,
+                        false,
+                        clock.instant());
+                links.insert(workspace, link, clock.instant());
+                refreshAfterCommit();
+            }
+        }
+    }
+
+    /** The workspace's website when links may lead there, else the home page of the first allowed domain. */
+    private String defaultDestination(List<String> allowed) {
+        String website = workspaces.current().website();
+        try {
+            return Destinations.check(website, allowed).toString();
+        } catch (InvalidInputException e) {
+            return "https://" + allowed.getFirst() + "/";
+        }
+    }
+
+    private LinkTable.Row checked(
+            WorkspaceId workspace,
+            LinkId id,
+            PartnerId partner,
+            ProgramId program,
+            String slug,
+            LinkDraft draft,
+            boolean personal) {
+        String[] destination = new String[1];
+        LinkView.Utm[] utm = new LinkView.Utm[1];
+        InvalidInputException.collect(
+                () -> destination[0] = Destinations.check(draft.destination(), domains.list(workspace))
+                        .toString(),
+                () -> utm[0] = new LinkView.Utm(
+                        LinkRules.checkUtm("utmSource", draft.utmSource()),
+                        LinkRules.checkUtm("utmMedium", draft.utmMedium()),
+                        LinkRules.checkUtm("utmCampaign", draft.utmCampaign()),
+                        LinkRules.checkUtm("utmTerm", draft.utmTerm()),
+                        LinkRules.checkUtm("utmContent", draft.utmContent())));
+        if (links.slugTaken(workspace, slug, id)) {
+            throw new ConflictException("slug", "Another link of this workspace uses " + slug + " already");
+        }
+        return new LinkTable.Row(id, partner, program, slug, destination[0], utm[0], personal, false, clock.instant());
+    }
+
+    private static LinkTable.Row withDisabled(LinkTable.Row link, boolean disabled) {
+        return new LinkTable.Row(
+                link.id(),
+                link.partner(),
+                link.program(),
+                link.slug(),
+                link.destination(),
+                link.utm(),
+                link.personal(),
+                disabled,
+                link.createdAt());
+    }
+
+    /** The partner's ref, made from its name the first time it is needed. */
+    private String refFor(WorkspaceId workspace, PartnerId partner) {
+        Optional<String> existing = refs.refOf(workspace, partner);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        String base = LinkRules.slugOf(partners.get(partner).name(), 24);
+        for (int n = 1; ; n++) {
+            String candidate = n == 1 ? base : base + "-" + n;
+            if (refs.claim(workspace, partner, candidate)) {
+                return candidate;
+            }
+            Optional<String> claimed = refs.refOf(workspace, partner);
+            if (claimed.isPresent()) {
+                return claimed.get();
+            }
+        }
+    }
+
+    private String freeSlug(WorkspaceId workspace, String base) {
+        String slug = LinkRules.checkSlug(LinkRules.slugOf(base, 60));
+        for (int n = 2; links.slugTaken(workspace, slug, null); n++) {
+            slug = LinkRules.slugOf(base, 56) + "-" + n;
+        }
+        return slug;
+    }
+
+    private PartnerId partnerOf(String raw) {
+        if (raw == null || raw.isBlank()) {
+            throw new InvalidInputException("partnerId", "Choose the partner the link is for");
+        }
+        try {
+            PartnerId partner = new PartnerId(UUID.fromString(raw.strip()));
+            partners.get(partner);
+            return partner;
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("partnerId", "Choose the partner the link is for");
+        } catch (NotFoundException e) {
+            throw new InvalidInputException("partnerId", "No such partner in this workspace");
+        }
+    }
+
+    private ProgramId programOf(PartnerId partner, String raw) {
+        List<MembershipView> theirs = memberships.list(null, partner);
+        if (theirs.isEmpty()) {
+            throw new InvalidInputException("programId", "The partner is not in any programme yet");
+        }
+        if (raw == null || raw.isBlank()) {
+            return theirs.getFirst().programId();
+        }
+        return theirs.stream()
+                .map(MembershipView::programId)
+                .filter(p -> p.value().toString().equals(raw.strip()))
+                .findFirst()
+                .orElseThrow(() -> new InvalidInputException("programId", "Choose one of the partner's programmes"));
+    }
+
+    private LinkTable.Row row(WorkspaceId workspace, LinkId id) {
+        LinkTable.Row link = links.find(workspace, id).orElseThrow(() -> new NotFoundException("Link"));
+        if (signedInPartner().filter(p -> !p.equals(link.partner())).isPresent()) {
+            throw new NotFoundException("Link");
+        }
+        return link;
+    }
+
+    private List<LinkView> views(WorkspaceId workspace, List<LinkTable.Row> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        String workspaceSlug = workspaces.current().slug();
+        Map<PartnerId, String> partnerNames =
+                partners
+                        .byIds(rows.stream()
+                                .map(LinkTable.Row::partner)
+                                .distinct()
+                                .toList())
+                        .stream()
+                        .collect(Collectors.toMap(PartnerView::id, PartnerView::name));
+        Map<ProgramId, String> programNames =
+                programs.list().stream().collect(Collectors.toMap(ProgramView::id, ProgramView::name));
+        Map<UUID, LinkView.LinkStats> stats =
+                links.stats(workspace, rows.stream().map(LinkTable.Row::id).toList());
+        return rows.stream()
+                .map(r -> new LinkView(
+                        r.id(),
+                        r.partner(),
+                        partnerNames.getOrDefault(r.partner(), ""),
+                        r.program(),
+                        programNames.getOrDefault(r.program(), ""),
+                        r.slug(),
+                        baseUrl.link("/r/" + workspaceSlug + "/" + r.slug()),
+                        r.destination(),
+                        r.utm(),
+                        r.personal(),
+                        r.disabled(),
+                        r.createdAt(),
+                        stats.getOrDefault(r.id().value(), LinkView.LinkStats.NONE)))
+                .toList();
+    }
+
+    private Optional<PartnerId> signedInPartner() {
+        return currentWorkspace
+                .principal()
+                .filter(PartnerScoped.class::isInstance)
+                .map(p -> new PartnerId(((PartnerScoped) p).partnerId()));
+    }
+
+    private void refreshAfterCommit() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    cache.refresh();
+                }
+            });
+        } else {
+            cache.refresh();
+        }
+    }
+}

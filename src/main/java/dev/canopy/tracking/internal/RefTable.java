@@ -1,0 +1,43 @@
+package dev.canopy.tracking.internal;
+
+import dev.canopy.partners.PartnerId;
+import dev.canopy.shared.WorkspaceId;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Partner refs: the short public name of a partner that every redirect adds to the destination. */
+@Repository
+public class RefTable {
+
+    private final JdbcClient db;
+
+    RefTable(JdbcClient db) {
+        this.db = db;
+    }
+
+    public Optional<String> refOf(WorkspaceId workspace, PartnerId partner) {
+        return db.sql("select ref from tracking_partner_ref where workspace_id = ? and partner_id = ?")
+                .params(workspace.value(), partner.value())
+                .query(String.class)
+                .optional();
+    }
+
+    public Optional<PartnerId> partnerOf(WorkspaceId workspace, String ref) {
+        return db.sql("select partner_id from tracking_partner_ref where workspace_id = ? and ref = ?")
+                .params(workspace.value(), ref)
+                .query(UUID.class)
+                .optional()
+                .map(PartnerId::new);
+    }
+
+    /** Gives the partner {@code ref} unless it has one already or the ref is taken; true when given. */
+    public boolean claim(WorkspaceId workspace, PartnerId partner, String ref) {
+        return db.sql(
+                                "insert into tracking_partner_ref (workspace_id, partner_id, ref) values (?, ?, ?) on conflict do nothing")
+                        .params(workspace.value(), partner.value(), ref)
+                        .update()
+                == 1;
+    }
+}

@@ -1,0 +1,196 @@
+package dev.canopy.tracking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.canopy.testing.CanopyServerTest;
+import dev.canopy.testing.Fixtures;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+/** The redirect over real HTTP: where it sends people, what it counts, and what it refuses to do. */
+@CanopyServerTest
+class LinkRedirectsVisitorsAndCountsPeople {
+
+    private static final String BROWSER =
+            "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0 Safari/537.36";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    Fixtures fixtures;
+
+    private final HttpClient http =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private TrackingFixtures tracking;
+    private TrackingFixtures.Setup setup;
+
+    @BeforeEach
+    void setUp() {
+        tracking = new TrackingFixtures(context);
+        setup = tracking.setup();
+    }
+
+    @Test
+    void aVisitorIsSentToTheDestinationWithUtmClickIdAndRefAndCountedOnceAnHour() throws Exception {
+        HttpResponse<String> first = get(path() + "?campaign=spring", "203.0.113.7", BROWSER);
+
+        assertThat(first.statusCode()).isEqualTo(302);
+        URI location = URI.create(first.headers().firstValue("Location").orElseThrow());
+        assertThat(location.getHost()).isEqualTo("www.shop.example");
+        assertThat(location.getPath()).isEqualTo("/pricing");
+        Map<String, String> query = query(location);
+        assertThat(query)
+                .containsEntry("plan", "pro")
+                .containsEntry("utm_source", "partner")
+                .containsEntry("utm_medium", "referral")
+                .containsEntry("campaign", "spring")
+                .containsKey("cnp_click")
+                .containsKey("cnp_ref");
+        UUID click = UUID.fromString(query.get("cnp_click"));
+        tracking.awaitStored(click);
+
+        HttpResponse<String> again = get(path(), "203.0.113.7", BROWSER);
+        assertThat(query(URI.create(again.headers().firstValue("Location").orElseThrow())))
+                .containsEntry("cnp_click", click.toString());
+        HttpResponse<String> someoneElse = get(path(), "198.51.100.20", BROWSER + " Edg/142.0");
+        UUID other = UUID.fromString(
+                query(URI.create(someoneElse.headers().firstValue("Location").orElseThrow()))
+                        .get("cnp_click"));
+        tracking.awaitStored(other);
+
+        assertThat(other).isNotEqualTo(click);
+        assertThat(tracking.rows("tracking_click", setup.tenant())).isEqualTo(2);
+    }
+
+    @Test
+    void botsPreviewersAndHeadRequestsAreRedirectedButNeverCounted() throws Exception {
+        for (String agent : List.of(
+                "Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)",
+                "facebookexternalhit/1.1",
+                "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)",
+                "curl/8.5.0")) {
+            HttpResponse<String> response = get(path(), "192.0.2.1", agent);
+            assertThat(response.statusCode()).isEqualTo(302);
+            assertThat(query(
+                            URI.create(response.headers().firstValue("Location").orElseThrow())))
+                    .doesNotContainKey("cnp_click")
+                    .containsKey("cnp_ref");
+        }
+        HttpResponse<Void> head = http.send(
+                HttpRequest.newBuilder(URI.create(base() + path()))
+                        .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                        .header("User-Agent", BROWSER)
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(head.statusCode()).isEqualTo(302);
+        // a real click afterwards proves the writer ran: the bots' clicks would have landed before it
+        HttpResponse<String> person = get(path(), "192.0.2.99", BROWSER);
+        tracking.awaitStored(UUID.fromString(
+                query(URI.create(person.headers().firstValue("Location").orElseThrow()))
+                        .get("cnp_click")));
+
+        assertThat(tracking.rows("tracking_click", setup.tenant())).isEqualTo(1);
+    }
+
+    @Test
+    void noRequestParameterEncodingOrPathTrickLeavesTheStoredHost() throws Exception {
+        List<String> attacks = List.of(
+                "?next=//evil.example",
+                "?//evil.example",
+                "?%2F%2Fevil.example",
+                "?@evil.example",
+                "?x=@evil.example/",
+                "?%5C%5Cevil.example",
+                "?url=https%3A%2F%2Fevil.example%2F",
+                "?a=%0d%0aLocation:%20https://evil.example",
+                "?%23@evil.example",
+                "?cnp_ref=evil&cnp_click=00000000-0000-7000-8000-000000000000",
+                "?utm_source=evil",
+                "?%E2%80%AE=%FF%FE",
+                "?" + "a=b&".repeat(1000));
+        for (String attack : attacks) {
+            HttpResponse<String> response = get(path() + attack, "192.0.2.50", BROWSER);
+            assertThat(response.statusCode()).as(attack).isEqualTo(302);
+            String location = response.headers().firstValue("Location").orElseThrow();
+            assertThat(location)
+                    .as(attack)
+                    .startsWith("https://www.shop.example/pricing?plan=pro&")
+                    .doesNotContain("\\", "\r", "\n", " ");
+            URI parsed = URI.create(location);
+            assertThat(parsed.getHost()).as(attack).isEqualTo("www.shop.example");
+            assertThat(parsed.getRawUserInfo()).as(attack).isNull();
+            assertThat(query(parsed).get("utm_source")).as(attack).isEqualTo("partner");
+            assertThat(query(parsed).get("cnp_ref")).as(attack).isNotEqualTo("evil");
+        }
+    }
+
+    @Test
+    void unknownAndSwitchedOffLinksAreNotFoundOrGone() throws Exception {
+        assertThat(get("/r/" + setup.tenant().slug() + "/no-such-link", "192.0.2.1", BROWSER)
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(get("/r/no-such-workspace/" + setup.link().slug(), "192.0.2.1", BROWSER)
+                        .statusCode())
+                .isEqualTo(404);
+        fixtures.as(
+                setup.tenant().owner(),
+                () -> context.getBean(Links.class).setDisabled(setup.link().id(), true));
+
+        assertThat(get(path(), "192.0.2.1", BROWSER).statusCode()).isEqualTo(410);
+        assertThat(http.send(
+                                HttpRequest.newBuilder(URI.create(base() + path()))
+                                        .POST(HttpRequest.BodyPublishers.noBody())
+                                        .build(),
+                                HttpResponse.BodyHandlers.discarding())
+                        .statusCode())
+                .isEqualTo(405);
+    }
+
+    private String path() {
+        return "/r/" + setup.tenant().slug() + "/" + setup.link().slug();
+    }
+
+    private String base() {
+        return "http://localhost:" + port;
+    }
+
+    private HttpResponse<String> get(String pathAndQuery, String forwardedFor, String agent) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create(base() + pathAndQuery))
+                        .header("User-Agent", agent)
+                        .header("X-Forwarded-For", forwardedFor)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    static Map<String, String> query(URI location) {
+        String raw = location.getRawQuery();
+        if (raw == null) {
+            return Map.of();
+        }
+        return Stream.of(raw.split("&"))
+                .map(pair -> pair.split("=", 2))
+                .collect(Collectors.toMap(
+                        p -> java.net.URLDecoder.decode(p[0], java.nio.charset.StandardCharsets.UTF_8),
+                        p -> p.length < 2
+                                ? ""
+                                : java.net.URLDecoder.decode(p[1], java.nio.charset.StandardCharsets.UTF_8),
+                        (a, b) -> a));
+    }
+}

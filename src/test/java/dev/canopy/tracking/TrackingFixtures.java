@@ -1,0 +1,88 @@
+package dev.canopy.tracking;
+
+import dev.canopy.identity.ApiKeyScope;
+import dev.canopy.partners.PartnerId;
+import dev.canopy.partners.PartnerType;
+import dev.canopy.programs.ProgramFixtures;
+import dev.canopy.programs.ProgramView;
+import dev.canopy.testing.Fixtures;
+import java.time.Duration;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** A workspace ready to track: an allowed domain, a programme, a partner in it with a link, an API key. */
+public class TrackingFixtures {
+
+    public static final String SHOP = "shop.example";
+
+    /** Everything a tracking scenario starts from. */
+    public record Setup(Fixtures.Tenant tenant, ProgramView program, PartnerId partner, LinkView link, String apiKey) {}
+
+    private final Fixtures fixtures;
+    private final ProgramFixtures programs;
+    private final Links links;
+    private final TrackingSettings settings;
+    private final JdbcClient db;
+
+    public TrackingFixtures(ApplicationContext context) {
+        this.fixtures = context.getBean(Fixtures.class);
+        this.programs = new ProgramFixtures(context);
+        this.links = context.getBean(Links.class);
+        this.settings = context.getBean(TrackingSettings.class);
+        this.db = context.getBean(JdbcClient.class);
+    }
+
+    public Setup setup() {
+        Fixtures.Tenant tenant = fixtures.newWorkspace();
+        fixtures.as(tenant.owner(), () -> settings.allowDomain(SHOP));
+        ProgramView program = programs.program(
+                tenant, "Referral " + Fixtures.unique("p"), PartnerType.REFERRAL, PartnerType.RESELLER);
+        PartnerId partner = partner(tenant, program, "Bluebird " + Fixtures.unique("b"));
+        LinkView link = link(tenant, partner, program, "https://www." + SHOP + "/pricing?plan=pro");
+        return new Setup(tenant, program, partner, link, fixtures.apiKey(tenant, ApiKeyScope.READ_WRITE));
+    }
+
+    public PartnerId partner(Fixtures.Tenant tenant, ProgramView program, String name) {
+        PartnerId partner = programs.partner(tenant, name);
+        programs.enrol(tenant, program.id(), partner);
+        return partner;
+    }
+
+    public LinkView link(Fixtures.Tenant tenant, PartnerId partner, ProgramView program, String destination) {
+        return fixtures.as(
+                tenant.owner(),
+                () -> links.create(new LinkDraft(
+                        partner.value().toString(),
+                        program.id().value().toString(),
+                        Fixtures.unique("l").toLowerCase(java.util.Locale.ROOT),
+                        destination,
+                        "partner",
+                        "referral",
+                        null,
+                        null,
+                        null)));
+    }
+
+    public String stripeSecret(Fixtures.Tenant tenant) {
+        String secret = "whsec_" + UUID.randomUUID().toString().replace("-", "");
+        fixtures.as(tenant.owner(), () -> settings.addStripeSecret(secret));
+        return secret;
+    }
+
+    /** Waits for the click writer to store the click (it writes in the background). */
+    public void awaitStored(UUID click) {
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> db.sql("select count(*) from tracking_click where id = ?")
+                                .param(click)
+                                .query(Long.class)
+                                .single()
+                        == 1);
+    }
+
+    public long rows(String table, Fixtures.Tenant tenant) {
+        return fixtures.count(table, tenant.id());
+    }
+}
