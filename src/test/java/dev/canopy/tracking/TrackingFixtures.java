@@ -1,5 +1,7 @@
 package dev.canopy.tracking;
 
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
 import dev.canopy.identity.ApiKeyScope;
 import dev.canopy.partners.PartnerId;
 import dev.canopy.partners.PartnerType;
@@ -11,6 +13,7 @@ import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
 
 /** A workspace ready to track: an allowed domain, a programme, a partner in it with a link, an API key. */
 public class TrackingFixtures {
@@ -80,6 +83,19 @@ public class TrackingFixtures {
                                 .query(Long.class)
                                 .single()
                         == 1);
+    }
+
+    /** A person clicks the setup's link (through the real redirect filter); the click id, once stored. */
+    public UUID click(MockMvc mvc, Setup setup) throws Exception {
+        String location = mvc.perform(
+                        get("/r/" + setup.tenant().slug() + "/" + setup.link().slug())
+                                .header("User-Agent", "Mozilla/5.0 (Macintosh) Safari/605.1 " + UUID.randomUUID()))
+                .andReturn()
+                .getResponse()
+                .getHeader("Location");
+        UUID click = UUID.fromString(location.replaceFirst(".*[?&]cnp_click=([^&#]+).*", "$1"));
+        awaitStored(click);
+        return click;
     }
 
     public long rows(String table, Fixtures.Tenant tenant) {
