@@ -1,0 +1,178 @@
+package dev.canopy.tracking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.canopy.partners.PartnerId;
+import dev.canopy.testing.CanopyTest;
+import dev.canopy.testing.Fixtures;
+import dev.canopy.testing.MutableClock;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+@CanopyTest
+class EventsApiAttributesLeadsSalesAndRefunds {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    Fixtures fixtures;
+
+    private TrackingFixtures tracking;
+    private TrackingFixtures.Setup setup;
+
+    @BeforeEach
+    void setUp() {
+        tracking = new TrackingFixtures(context);
+        setup = tracking.setup();
+    }
+
+    @Test
+    void aLeadWithAClickIdIsAttributedToTheLinksPartnerWithItsEvidence() throws Exception {
+        UUID click = tracking.click(mvc, setup);
+
+        send("lead", """
+                        {"id":"lead-1","email":"Ann@Acme.example","clickId":"%s"}""".formatted(click))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.outcome").value("ATTRIBUTED"))
+                .andExpect(jsonPath("$.partnerId").value(setup.partner().value().toString()))
+                .andExpect(jsonPath("$.signal").value("CLICK"))
+                .andExpect(jsonPath("$.clickId").value(click.toString()))
+                .andExpect(jsonPath("$.explanation").value("Attributed by link click"));
+        send("lead", """
+                        {"id":"lead-1","email":"Ann@Acme.example","clickId":"%s"}""".formatted(click))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.duplicate").value(true))
+                .andExpect(jsonPath("$.outcome").value("ATTRIBUTED"));
+
+        assertThat(tracking.rows("tracking_customer", setup.tenant())).isEqualTo(1);
+        assertThat(tracking.rows("tracking_conversion", setup.tenant())).isEqualTo(1);
+    }
+
+    @Test
+    void aClickOlderThanTheProgrammesWindowDoesNotAttribute() throws Exception {
+        UUID click = tracking.click(mvc, setup);
+        clock.advance(Duration.ofDays(91));
+        try {
+            send("sale", """
+                            {"id":"s-1","customerExternalId":"c-1","clickId":"%s","invoiceId":"inv-1","amount":"100","currency":"EUR"}""".formatted(click))
+                    .andExpect(status().isCreated())
+                    .andExpect(jsonPath("$.outcome").value("UNATTRIBUTED"))
+                    .andExpect(jsonPath("$.explanation")
+                            .value(org.hamcrest.Matchers.containsString("outside the programme's 90-day")));
+        } finally {
+            clock.advance(Duration.ofDays(-91));
+        }
+    }
+
+    @Test
+    void aCustomerStaysWithItsFirstPartnerUnlessTheProgrammeAllowsTakeover() throws Exception {
+        UUID first = tracking.click(mvc, setup);
+        PartnerId rival = tracking.partner(setup.tenant(), setup.program(), "Rival " + Fixtures.unique("r"));
+        LinkView rivalLink = tracking.link(setup.tenant(), rival, setup.program(), "https://shop.example/");
+        UUID second = tracking.click(
+                mvc, new TrackingFixtures.Setup(setup.tenant(), setup.program(), rival, rivalLink, setup.apiKey()));
+
+        send("lead", """
+                        {"id":"l-1","customerExternalId":"c-7","clickId":"%s"}""".formatted(first)).andExpect(jsonPath("$.outcome").value("ATTRIBUTED"));
+        clock.advance(Duration.ofMinutes(1));
+        send("sale", """
+                        {"id":"s-7","customerExternalId":"c-7","clickId":"%s","invoiceId":"i-7","amount":"10","currency":"EUR"}""".formatted(second))
+                .andExpect(jsonPath("$.outcome").value("KEPT"))
+                .andExpect(jsonPath("$.partnerId").value(setup.partner().value().toString()));
+
+        fixtures.as(
+                setup.tenant().owner(),
+                () -> context.getBean(TrackingSettings.class)
+                        .setAttribution(setup.program().id(), false, true));
+        send("sale", """
+                        {"id":"s-8","customerExternalId":"c-7","clickId":"%s","invoiceId":"i-8","amount":"10","currency":"EUR"}""".formatted(second)).andExpect(jsonPath("$.outcome").value("KEPT"));
+        UUID third = tracking.click(
+                mvc, new TrackingFixtures.Setup(setup.tenant(), setup.program(), rival, rivalLink, setup.apiKey()));
+        send("sale", """
+                        {"id":"s-9","customerExternalId":"c-7","clickId":"%s","invoiceId":"i-9","amount":"10","currency":"EUR"}""".formatted(third))
+                .andExpect(jsonPath("$.outcome").value("TAKEN_OVER"))
+                .andExpect(jsonPath("$.partnerId").value(rival.value().toString()));
+    }
+
+    @Test
+    void aCouponAttributesAndAPartnerRefToo() throws Exception {
+        fixtures.as(
+                setup.tenant().owner(),
+                () -> context.getBean(TrackingSettings.class)
+                        .addCoupon(
+                                "bluebird20",
+                                setup.partner().value().toString(),
+                                setup.program().id().value().toString()));
+        send("sale", """
+                        {"id":"c-1","email":"x@y.example","couponCode":"BlueBird20","invoiceId":"i-1","amount":"49.90","currency":"usd"}""")
+                .andExpect(jsonPath("$.outcome").value("ATTRIBUTED"))
+                .andExpect(jsonPath("$.signal").value("COUPON"))
+                .andExpect(jsonPath("$.couponCode").value("BLUEBIRD20"));
+        String ref = refOfSetup();
+        send("lead", """
+                        {"id":"r-1","email":"z@q.example","partnerRef":"%s"}""".formatted(ref))
+                .andExpect(jsonPath("$.signal").value("REF"))
+                .andExpect(jsonPath("$.partnerId").value(setup.partner().value().toString()));
+    }
+
+    @Test
+    void badInputNamesEachFieldAndStoresNothing() throws Exception {
+        send("sale", """
+                        {"email":"not-an-email","amount":"-5","currency":"XYZ","occurredAt":"yesterday"}""")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field")
+                        .value(org.hamcrest.Matchers.containsInAnyOrder(
+                                "id", "email", "customerExternalId", "invoiceId", "amount", "currency", "occurredAt")));
+        send("refund", """
+                        {"id":"r","invoiceId":"i","amount":"0","currency":"EUR"}""")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("amount"));
+        send("lead", "[1,2").andExpect(status().isBadRequest());
+
+        assertThat(tracking.rows("tracking_event", setup.tenant())).isZero();
+        assertThat(tracking.rows("tracking_customer", setup.tenant())).isZero();
+    }
+
+    @Test
+    void aReadOnlyKeyCannotSendEvents() throws Exception {
+        String readOnly = fixtures.apiKey(setup.tenant(), dev.canopy.identity.ApiKeyScope.READ);
+        mvc.perform(post("/api/v1/events/lead")
+                        .header("Authorization", "Bearer " + readOnly)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"id\":\"x\",\"email\":\"a@b.example\"}"))
+                .andExpect(status().isForbidden());
+        assertThat(tracking.rows("tracking_event", setup.tenant())).isZero();
+    }
+
+    private String refOfSetup() {
+        return context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                .sql("select ref from tracking_partner_ref where partner_id = ?")
+                .param(setup.partner().value())
+                .query(String.class)
+                .single();
+    }
+
+    private ResultActions send(String kind, String body) throws Exception {
+        return mvc.perform(post("/api/v1/events/" + kind)
+                .header("Authorization", "Bearer " + setup.apiKey())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body));
+    }
+}
