@@ -79,6 +79,12 @@ public class TrackingSettings {
         return domains.list(currentWorkspace.id());
     }
 
+    /** The allowed domains, for partners choosing where their link leads. */
+    @Transactional(readOnly = true)
+    public List<String> allowedDomainsForPartners() {
+        return domains.list(currentWorkspace.id());
+    }
+
     @Transactional
     public String allowDomain(String raw) {
         String domain = Destinations.checkDomain(raw);
