@@ -121,7 +121,7 @@ public class Links {
                 ? freeSlug(
                         workspace,
                         ref + "-" + LinkRules.slugOf(programs.get(program).slug(), 20))
-                : LinkRules.checkSlug(draft.slug());
+                : draft.slug();
         LinkTable.Row link = checked(workspace, new LinkId(UUID.randomUUID()), partner, program, slug, draft, false);
         links.insert(workspace, link, clock.instant());
         LinkView created = get(link.id());
@@ -135,14 +135,8 @@ public class Links {
         WorkspaceId workspace = currentWorkspace.id();
         LinkView before = get(id);
         LinkTable.Row current = row(workspace, id);
-        LinkTable.Row changed = checked(
-                workspace,
-                id,
-                current.partner(),
-                current.program(),
-                LinkRules.checkSlug(draft.slug()),
-                draft,
-                current.personal());
+        LinkTable.Row changed =
+                checked(workspace, id, current.partner(), current.program(), draft.slug(), draft, current.personal());
         links.update(workspace, withDisabled(changed, current.disabled()), clock.instant());
         LinkView after = get(id);
         audit.record("tracking.link.updated", "link", id, before, after);
@@ -227,7 +221,9 @@ public class Links {
             boolean personal) {
         String[] destination = new String[1];
         LinkView.Utm[] utm = new LinkView.Utm[1];
+        String[] checkedSlug = new String[1];
         InvalidInputException.collect(
+                () -> checkedSlug[0] = LinkRules.checkSlug(slug),
                 () -> destination[0] = Destinations.check(draft.destination(), domains.list(workspace))
                         .toString(),
                 () -> utm[0] = new LinkView.Utm(
@@ -236,10 +232,11 @@ public class Links {
                         LinkRules.checkUtm("utmCampaign", draft.utmCampaign()),
                         LinkRules.checkUtm("utmTerm", draft.utmTerm()),
                         LinkRules.checkUtm("utmContent", draft.utmContent())));
-        if (links.slugTaken(workspace, slug, id)) {
-            throw new ConflictException("slug", "Another link of this workspace uses " + slug + " already");
+        if (links.slugTaken(workspace, checkedSlug[0], id)) {
+            throw new ConflictException("slug", "Another link of this workspace uses " + checkedSlug[0] + " already");
         }
-        return new LinkTable.Row(id, partner, program, slug, destination[0], utm[0], personal, false, clock.instant());
+        return new LinkTable.Row(
+                id, partner, program, checkedSlug[0], destination[0], utm[0], personal, false, clock.instant());
     }
 
     private static LinkTable.Row withDisabled(LinkTable.Row link, boolean disabled) {

@@ -49,7 +49,11 @@ class OneWorkspaceNeverSeesOrChangesAnother {
     private static final Set<String> PUBLIC_ADDRESSES = Set.of(
             "/programs/{workspaceSlug}",
             "/programs/{workspaceSlug}/{programSlug}",
-            "/programs/{workspaceSlug}/{programSlug}/thanks");
+            "/programs/{workspaceSlug}/{programSlug}/thanks",
+            // Tracking's public intake: Stripe webhooks (signed) and the website snippet (allowed origins only).
+            "/t/{workspace}/stripe",
+            "/t/{workspace}/canopy.js",
+            "/t/{workspace}/leads");
 
     @Autowired
     MockMvc mvc;
@@ -79,7 +83,11 @@ class OneWorkspaceNeverSeesOrChangesAnother {
         Fixtures.Tenant a = fixtures.newWorkspace();
         attacker = new Attacker(a, fixtures.apiKey(a, ApiKeyScope.READ_WRITE), fixtures.partnerUser(a));
         victim = fixtures.newWorkspace();
-        modules = List.of(new IdentityProbes(context), new PartnersProbes(context), new ProgramsProbes(context));
+        modules = List.of(
+                new IdentityProbes(context),
+                new PartnersProbes(context),
+                new ProgramsProbes(context),
+                new TrackingProbes(context));
         modules.forEach(module -> module.prepare(victim, attacker));
     }
 

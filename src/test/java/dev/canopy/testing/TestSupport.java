@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 @TestConfiguration(proxyBeanMethods = false)
-class TestSupport {
+public class TestSupport {
 
     @Bean
     @Primary

@@ -38,7 +38,11 @@ public class TrackingFixtures {
     }
 
     public Setup setup() {
-        Fixtures.Tenant tenant = fixtures.newWorkspace();
+        return setupIn(fixtures.newWorkspace());
+    }
+
+    /** Tracking set up in an existing workspace. */
+    public Setup setupIn(Fixtures.Tenant tenant) {
         fixtures.as(tenant.owner(), () -> settings.allowDomain(SHOP));
         ProgramView program = programs.program(
                 tenant, "Referral " + Fixtures.unique("p"), PartnerType.REFERRAL, PartnerType.RESELLER);

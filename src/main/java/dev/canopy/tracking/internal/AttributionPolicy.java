@@ -40,8 +40,10 @@ public final class AttributionPolicy {
     /** The decision and the evidence it rests on ({@code evidence} null when nothing named a partner). */
     public record Decision(Outcome outcome, PartnerId partner, ProgramId program, Candidate evidence, String reason) {}
 
-    private static final Comparator<Candidate> STRONGEST_FIRST =
-            Comparator.comparing(Candidate::signal).thenComparing(Candidate::at, Comparator.reverseOrder());
+    // The last tie-break is arbitrary but fixed, so the same signals decide the same way in any order.
+    private static final Comparator<Candidate> STRONGEST_FIRST = Comparator.comparing(Candidate::signal)
+            .thenComparing(Candidate::at, Comparator.reverseOrder())
+            .thenComparing(c -> c.partner().value());
 
     private AttributionPolicy() {}
 

@@ -1,0 +1,48 @@
+package dev.canopy.tracking.web;
+
+import dev.canopy.partners.PartnerId;
+import dev.canopy.tracking.CustomerView;
+import dev.canopy.tracking.Customers;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/customers")
+@Tag(name = "Customers", description = "Customers learned from leads and sales, with their attribution evidence")
+class CustomersApi {
+
+    record Page(List<CustomerView> data, Instant nextCursor) {}
+
+    private final Customers customers;
+
+    CustomersApi(Customers customers) {
+        this.customers = customers;
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAuthority('tracking:read')")
+    @Operation(summary = "List customers", description = "Newest first; pass nextCursor as cursor for the next page.")
+    Page list(
+            @RequestParam(required = false) UUID partnerId,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) Instant cursor) {
+        Customers.CustomerPage page = customers.list(partnerId == null ? null : new PartnerId(partnerId), q, cursor);
+        return new Page(page.customers(), page.nextCursor());
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize("hasAuthority('tracking:read')")
+    @Operation(summary = "One customer, with every attribution decision and conversion")
+    CustomerView get(@PathVariable UUID id) {
+        return customers.get(id);
+    }
+}
