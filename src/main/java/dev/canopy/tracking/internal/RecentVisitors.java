@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * Who clicked which link in the last hour, in memory: the same visitor on the same link counts once and
  * keeps its first click id. Bounded, so a flood of distinct visitors evicts the oldest rather than
  * growing the heap. Per node: behind a load balancer without sticky sessions a visitor may count once per
- * node per hour (ADR 12).
+ * node per hour (ADR 14).
  */
 @Component
 public class RecentVisitors {
