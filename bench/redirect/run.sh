@@ -2,14 +2,16 @@
 # Benchmark: the link redirect under wrk (64 connections, every request a new visitor and so a counted
 # click), against nginx answering the same 302 with the same headers, started here as the baseline.
 # Reports requests/s and p99 of both, how long after the run every counted click is in PostgreSQL, and
-# the JVM's memory under a 512 MB heap.
+# the JVM's memory under a 512 MB heap. On this 2-core machine wrk gets core 0 and the server under test
+# core 1 (nginx with one worker; the JVM together with its PostgreSQL and click writer), so both servers
+# have the same CPU and the load generator does not steal it from them.
 # Usage: bench/redirect/run.sh [duration]   (from the project root; needs wrk, nginx and psql:
 #        apt-get install wrk nginx postgresql-client; builds the jar when missing)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 duration=${1:-20s}
 connections=64
-threads=2
+threads=1
 app_port=18090
 nginx_port=18091
 pg_port=54391
@@ -17,7 +19,7 @@ work=$(mktemp -d)
 app=""
 cleanup() {
   [ -n "$app" ] && kill "$app" 2>/dev/null && wait "$app" 2>/dev/null || true
-  [ -f "$work/nginx.pid" ] && nginx -c "$work/nginx.conf" -s stop 2>/dev/null || true
+  [ -f "$work/nginx.pid" ] && taskset -c 1 nginx -c "$work/nginx.conf" -s stop 2>/dev/null || true
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -27,9 +29,9 @@ trap cleanup EXIT
 
 mkdir -p "$work"/{body,proxy,fastcgi,uwsgi,scgi}
 sed "s#__WORK__#$work#g; s#__PORT__#$nginx_port#g" bench/redirect/nginx.conf > "$work/nginx.conf"
-nginx -c "$work/nginx.conf"
+taskset -c 1 nginx -c "$work/nginx.conf"
 
-"$JAVA_HOME/bin/java" -Xms512m -Xmx512m -Xlog:gc:file="$work/gc.log" -jar target/canopy.jar \
+taskset -c 1 "$JAVA_HOME/bin/java" -Xms512m -Xmx512m -Xlog:gc:file="$work/gc.log" -jar target/canopy.jar \
   --spring.profiles.active=demo --server.port=$app_port \
   --canopy.embedded-postgres.data-dir="$work/pg" --canopy.embedded-postgres.port=$pg_port \
   --canopy.mail.sink.port=0 --canopy.base-url=http://localhost:$app_port > "$work/app.log" 2>&1 &
@@ -44,7 +46,7 @@ metric() { curl -s "http://localhost:$app_port/actuator/prometheus" | awk -v m="
 links=$(sql "select '/r/northwind/' || slug from tracking_link order by slug" | tr '\n' ' ')
 demo_clicks=$(sql "select count(*) from tracking_click")
 
-run_wrk() { wrk -t$threads -c$connections -d"$2" --latency -s bench/redirect/visitors.lua "$1" -- $links; }
+run_wrk() { taskset -c 0 wrk -t$threads -c$connections -d"$2" --latency -s bench/redirect/visitors.lua "$1" -- $links; }
 rps() { awk '/^Requests\/sec:/ { print $2 }' "$1"; }
 p99() {
   awk '$1 == "99%" { v = $2; unit = v; gsub(/[0-9.]/, "", unit); gsub(/[a-z]/, "", v);

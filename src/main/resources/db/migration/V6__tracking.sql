@@ -67,7 +67,6 @@ create table tracking_click
     paid_ad      text
 );
 create index tracking_click_link_idx on tracking_click (workspace_id, link_id, clicked_at);
-create index tracking_click_partner_idx on tracking_click (workspace_id, partner_id, clicked_at);
 create index tracking_click_visitor_idx on tracking_click (workspace_id, visitor, clicked_at);
 
 create table tracking_coupon

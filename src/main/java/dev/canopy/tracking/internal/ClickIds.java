@@ -2,6 +2,7 @@ package dev.canopy.tracking.internal;
 
 import java.security.SecureRandom;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Click ids as version 7 UUIDs: the first 48 bits are the time in milliseconds, so the click table's
@@ -10,7 +11,15 @@ import java.util.UUID;
  */
 public final class ClickIds {
 
-    private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(SecureRandom::new);
+    // Striped rather than thread-local: requests run on virtual threads, one per request, and a new
+    // SecureRandom per request would be seeded each time.
+    private static final SecureRandom[] RANDOM = new SecureRandom[16];
+
+    static {
+        for (int i = 0; i < RANDOM.length; i++) {
+            RANDOM[i] = new SecureRandom();
+        }
+    }
 
     private ClickIds() {}
 
@@ -24,7 +33,7 @@ public final class ClickIds {
     }
 
     public static UUID next(long epochMillis) {
-        SecureRandom random = RANDOM.get();
+        SecureRandom random = RANDOM[ThreadLocalRandom.current().nextInt(RANDOM.length)];
         long high = (epochMillis << 16) | 0x7000L | (random.nextInt() & 0x0FFFL);
         long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
         return new UUID(high, low);

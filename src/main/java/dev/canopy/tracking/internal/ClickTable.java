@@ -1,16 +1,15 @@
 package dev.canopy.tracking.internal;
 
 import dev.canopy.shared.WorkspaceId;
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
+import java.io.IOException;
+import java.io.StringReader;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
+import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,42 +31,63 @@ public class ClickTable {
     }
 
     /**
-     * Writes a batch in one statement (one array per column, unnested by PostgreSQL). Ids already stored
-     * are skipped, so a batch retried after an unclear failure is never written twice.
+     * Writes a batch with one {@code COPY}, which PostgreSQL applies all or nothing. If a retried batch
+     * meets its own ids, the earlier attempt was committed (its answer was lost on the way back): the
+     * batch is stored, once.
      */
-    public int insert(List<Click> batch) {
-        return jdbc.execute((ConnectionCallback<Integer>) connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    insert into tracking_click (id, workspace_id, link_id, partner_id, program_id, clicked_at, visitor, ip,
-                      user_agent, referrer, paid_ad)
-                    select * from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::uuid[], ?::uuid[], ?::timestamptz[], ?::text[],
-                      ?::text[], ?::text[], ?::text[], ?::text[])
-                    on conflict (id) do nothing
-                    """)) {
-                insert.setArray(1, array(connection, "uuid", batch, Click::id));
-                insert.setArray(
-                        2, array(connection, "uuid", batch, c -> c.workspace().value()));
-                insert.setArray(3, array(connection, "uuid", batch, Click::linkId));
-                insert.setArray(4, array(connection, "uuid", batch, Click::partnerId));
-                insert.setArray(5, array(connection, "uuid", batch, Click::programId));
-                insert.setArray(6, array(connection, "timestamptz", batch, c -> Timestamp.from(c.at())));
-                insert.setArray(7, array(connection, "text", batch, Click::visitor));
-                insert.setArray(8, array(connection, "text", batch, Click::ip));
-                insert.setArray(9, array(connection, "text", batch, Click::userAgent));
-                insert.setArray(10, array(connection, "text", batch, Click::referrer));
-                insert.setArray(11, array(connection, "text", batch, Click::paidAd));
-                return insert.executeUpdate();
+    public void insert(List<Click> batch) {
+        StringBuilder rows = new StringBuilder(batch.size() * 300);
+        for (Click c : batch) {
+            field(rows, c.id().toString()).append('\t');
+            field(rows, c.workspace().value().toString()).append('\t');
+            field(rows, c.linkId().toString()).append('\t');
+            field(rows, c.partnerId().toString()).append('\t');
+            field(rows, c.programId().toString()).append('\t');
+            field(rows, c.at().toString()).append('\t');
+            field(rows, c.visitor()).append('\t');
+            field(rows, c.ip()).append('\t');
+            field(rows, c.userAgent()).append('\t');
+            field(rows, c.referrer()).append('\t');
+            field(rows, c.paidAd()).append('\n');
+        }
+        jdbc.execute((ConnectionCallback<Long>) connection -> {
+            try {
+                return connection
+                        .unwrap(PGConnection.class)
+                        .getCopyAPI()
+                        .copyIn(
+                                "COPY tracking_click (id, workspace_id, link_id, partner_id, program_id, clicked_at, visitor,"
+                                        + " ip, user_agent, referrer, paid_ad) FROM STDIN",
+                                new StringReader(rows.toString()));
+            } catch (SQLException e) {
+                if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    return 0L;
+                }
+                throw e;
+            } catch (IOException e) {
+                throw new SQLException("Could not send clicks to PostgreSQL", e);
             }
         });
     }
 
-    private static Array array(Connection connection, String type, List<Click> batch, Function<Click, Object> column)
-            throws SQLException {
-        Object[] values = new Object[batch.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = column.apply(batch.get(i));
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    /** A value in COPY's text format: backslash escapes for the separators, \N for null. */
+    private static StringBuilder field(StringBuilder out, String value) {
+        if (value == null) {
+            return out.append("\\N");
         }
-        return connection.createArrayOf(type, values);
+        for (int i = 0; i < value.length(); i++) {
+            char ch = value.charAt(i);
+            switch (ch) {
+                case '\\' -> out.append("\\\\");
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                default -> out.append(ch);
+            }
+        }
+        return out;
     }
 
     public Optional<StoredClick> find(WorkspaceId workspace, UUID id) {

@@ -1,0 +1,65 @@
+package dev.canopy.tracking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.canopy.shared.WorkspaceId;
+import dev.canopy.testing.CanopyTest;
+import dev.canopy.tracking.internal.Click;
+import dev.canopy.tracking.internal.ClickIds;
+import dev.canopy.tracking.internal.ClickTable;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@CanopyTest
+class ClickBatchesAreStoredExactlyOnce {
+
+    @Autowired
+    ClickTable clicks;
+
+    @Autowired
+    JdbcClient db;
+
+    @Test
+    void aBatchRetriedAfterItWasStoredIsNotStoredAgainAndOddTextSurvives() {
+        WorkspaceId workspace = new WorkspaceId(UUID.randomUUID());
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        String agent = "Mozilla/5.0 \\ odd\tagent\nwith \"quotes\" and \\N and ünïcode";
+        List<Click> batch =
+                List.of(click(workspace, at, agent, null), click(workspace, at, "plain", "https://www.linkedin.com/"));
+
+        clicks.insert(batch);
+        clicks.insert(batch);
+
+        assertThat(db.sql(
+                                "select user_agent, referrer, clicked_at from tracking_click where workspace_id = ? order by user_agent")
+                        .param(workspace.value())
+                        .query((rs, n) -> List.of(
+                                rs.getString(1),
+                                String.valueOf(rs.getString(2)),
+                                rs.getTimestamp(3).toInstant().toString()))
+                        .list())
+                .containsExactly(
+                        List.of(agent, "null", at.toString()),
+                        List.of("plain", "https://www.linkedin.com/", at.toString()));
+    }
+
+    private static Click click(WorkspaceId workspace, Instant at, String agent, String referrer) {
+        return new Click(
+                ClickIds.next(at.toEpochMilli()),
+                workspace,
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                at,
+                "0123456789abcdef0123456789abcdef",
+                "203.0.113.0",
+                agent,
+                referrer,
+                null);
+    }
+}
