@@ -15,7 +15,9 @@ public enum Permission {
     PARTNERS_READ("partners:read"),
     PARTNERS_WRITE("partners:write"),
     PROGRAMS_READ("programs:read"),
-    PROGRAMS_WRITE("programs:write");
+    PROGRAMS_WRITE("programs:write"),
+    DEALS_READ("deals:read"),
+    DEALS_WRITE("deals:write");
 
     private final String authority;
 

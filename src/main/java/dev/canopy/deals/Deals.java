@@ -1,0 +1,579 @@
+package dev.canopy.deals;
+
+import dev.canopy.audit.AuditLog;
+import dev.canopy.deals.internal.BusinessDays;
+import dev.canopy.deals.internal.ConflictFinder;
+import dev.canopy.deals.internal.ConflictTable;
+import dev.canopy.deals.internal.DealChecks;
+import dev.canopy.deals.internal.DealMetrics;
+import dev.canopy.deals.internal.DealSettingsTable;
+import dev.canopy.deals.internal.LeadTable;
+import dev.canopy.deals.internal.MappingTable;
+import dev.canopy.deals.internal.RegistrationTable;
+import dev.canopy.deals.internal.SourcingPolicy;
+import dev.canopy.identity.Workspaces;
+import dev.canopy.partners.PartnerId;
+import dev.canopy.partners.PartnerView;
+import dev.canopy.partners.Partners;
+import dev.canopy.platform.CurrentWorkspace;
+import dev.canopy.platform.RegistrableDomain;
+import dev.canopy.programs.Memberships;
+import dev.canopy.programs.MyProgram;
+import dev.canopy.programs.ProgramId;
+import dev.canopy.programs.ProgramView;
+import dev.canopy.programs.Programs;
+import dev.canopy.programs.RewardType;
+import dev.canopy.shared.ConflictException;
+import dev.canopy.shared.InvalidInputException;
+import dev.canopy.shared.Money;
+import dev.canopy.shared.NotFoundException;
+import dev.canopy.shared.PartnerScoped;
+import dev.canopy.shared.WorkspaceId;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Deal registration: partners register opportunities, the conflict check runs as they are written,
+ * staff approve (granting the programme's protection) or reject within the review clock, deals move
+ * through stages to won or lost, and a won deal is classified as partner-sourced or influenced.
+ */
+@Service
+public class Deals {
+
+    private final RegistrationTable registrations;
+    private final ConflictTable conflicts;
+    private final ConflictFinder finder;
+    private final DealSettingsTable settings;
+    private final LeadTable leads;
+    private final MappingTable accounts;
+    private final DealMetrics metrics;
+    private final List<KnownCustomers> knownCustomers;
+    private final List<PartnerTouches> touches;
+    private final Partners partners;
+    private final Programs programs;
+    private final Memberships memberships;
+    private final Workspaces workspaces;
+    private final CurrentWorkspace currentWorkspace;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Deals(
+            RegistrationTable registrations,
+            ConflictTable conflicts,
+            ConflictFinder finder,
+            DealSettingsTable settings,
+            LeadTable leads,
+            MappingTable accounts,
+            DealMetrics metrics,
+            List<KnownCustomers> knownCustomers,
+            List<PartnerTouches> touches,
+            Partners partners,
+            Programs programs,
+            Memberships memberships,
+            Workspaces workspaces,
+            CurrentWorkspace currentWorkspace,
+            AuditLog audit,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.registrations = registrations;
+        this.conflicts = conflicts;
+        this.finder = finder;
+        this.settings = settings;
+        this.leads = leads;
+        this.accounts = accounts;
+        this.metrics = metrics;
+        this.knownCustomers = knownCustomers;
+        this.touches = touches;
+        this.partners = partners;
+        this.programs = programs;
+        this.memberships = memberships;
+        this.workspaces = workspaces;
+        this.currentWorkspace = currentWorkspace;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * The signed-in partner user registers an opportunity under one of its company's programmes. The
+     * conflicts found are stored with it for the reviewer; the review clock starts now.
+     */
+    @Transactional
+    public DealView register(NewDeal deal) {
+        WorkspaceId workspace = currentWorkspace.id();
+        PartnerId partner = partner();
+        Instant now = clock.instant();
+        Set<ProgramId> mine =
+                memberships.mine().stream().map(m -> m.program().id()).collect(Collectors.toSet());
+        ZoneId zone = zone();
+        RegistrationTable.Checked checked = DealChecks.check(deal, partner, mine, LocalDate.ofInstant(now, zone));
+        Instant due = BusinessDays.after(now, settings.clocks(workspace).reviewBusinessDays(), zone);
+        registrations.insert(workspace, checked, currentWorkspace.actor().name(), now, due);
+        conflicts.insert(
+                workspace, checked.id(), finder.find(workspace, checked.domain(), checked.accountName(), checked.id()));
+        partners.recordActivity(workspace, partner, now);
+        DealView created = get(checked.id());
+        audit.record("deals.registered", "deal", created.id(), null, created);
+        return created;
+    }
+
+    /**
+     * What a partner may learn while typing a web address: its registrable domain and whether the account
+     * is known already (registered, a customer or an open opportunity) — never whose it is.
+     */
+    @Transactional(readOnly = true)
+    public Optional<DomainHint> hint(String website) {
+        partner();
+        return RegistrableDomain.of(website)
+                .map(domain -> new DomainHint(domain, finder.domainKnown(currentWorkspace.id(), domain)));
+    }
+
+    /** A registrable domain as typed, and whether registering it would conflict. */
+    public record DomainHint(String domain, boolean known) {}
+
+    /** Registrations, newest first; a partner user sees only its own company's. */
+    @Transactional(readOnly = true)
+    public DealPage search(DealQuery query) {
+        UUID after = cursor(query.cursor());
+        DealQuery scoped = currentWorkspace.principal().orElseThrow() instanceof PartnerScoped p
+                ? new DealQuery(query.status(), new PartnerId(p.partnerId()), null, query.limit())
+                : query;
+        List<DealView> rows = named(registrations.search(currentWorkspace.id(), scoped, after, scoped.limit() + 1));
+        if (rows.size() <= scoped.limit()) {
+            return new DealPage(rows, null);
+        }
+        List<DealView> page = rows.subList(0, scoped.limit());
+        return new DealPage(List.copyOf(page), page.getLast().id().toString());
+    }
+
+    @Transactional(readOnly = true)
+    public DealView get(UUID id) {
+        DealView deal = registrations
+                .find(currentWorkspace.id(), id)
+                .orElseThrow(() -> new NotFoundException("Deal registration"));
+        if (currentWorkspace.principal().orElseThrow() instanceof PartnerScoped p
+                && !deal.partnerId().value().equals(p.partnerId())) {
+            throw new NotFoundException("Deal registration");
+        }
+        return named(List.of(deal)).getFirst();
+    }
+
+    /** What the conflict check found when the registration was written; staff only. */
+    @Transactional(readOnly = true)
+    public List<DealConflict> conflicts(UUID id) {
+        staff();
+        get(id);
+        return conflicts.list(currentWorkspace.id(), id);
+    }
+
+    /**
+     * Approves a pending registration: its partner holds the account for the programme's protection
+     * period. Refused while another partner's approved registration protects the same domain.
+     */
+    @Transactional
+    public DealView approve(UUID id) {
+        staff();
+        WorkspaceId workspace = currentWorkspace.id();
+        DealView before = get(id);
+        requireStatus(before, DealStatus.PENDING, "approved");
+        Instant now = clock.instant();
+        registrations.protecting(workspace, before.domain(), now, id).ifPresent(other -> {
+            throw new ConflictException(
+                    null,
+                    "Another approved registration protects " + before.domain() + " until " + other.protectedUntil()
+                            + "; reject this one or wait until that protection ends");
+        });
+        ProgramDealRules rules = rules(before.programId());
+        Instant until = now.plus(Duration.ofDays(rules.protectionDays()));
+        if (!registrations.approve(workspace, id, currentWorkspace.actor().name(), now, until)) {
+            throw changedMeanwhile();
+        }
+        DealView after = get(id);
+        audit.record("deals.approved", "deal", id, before, after);
+        events.publishEvent(new DealRegistrationApproved(
+                workspace, id, after.partnerId(), after.programId(), after.accountName(), after.domain(), now, until));
+        return after;
+    }
+
+    @Transactional
+    public DealView reject(UUID id, String reason) {
+        staff();
+        String why = DealChecks.text("reason", reason, 2000);
+        DealView before = get(id);
+        requireStatus(before, DealStatus.PENDING, "rejected");
+        Instant now = clock.instant();
+        if (!registrations.reject(
+                currentWorkspace.id(), id, currentWorkspace.actor().name(), why, now)) {
+            throw changedMeanwhile();
+        }
+        DealView after = get(id);
+        audit.record("deals.rejected", "deal", id, before, after);
+        events.publishEvent(ended(after, DealStatus.REJECTED, why, now));
+        return after;
+    }
+
+    @Transactional
+    public DealView moveStage(UUID id, String stage) {
+        staff();
+        DealStage to = parse(DealStage.class, "stage", stage);
+        DealView before = get(id);
+        requireStatus(before, DealStatus.APPROVED, "moved to another stage");
+        registrations.moveStage(currentWorkspace.id(), id, to);
+        DealView after = get(id);
+        audit.record("deals.stage", "deal", id, before, after);
+        return after;
+    }
+
+    /**
+     * Extends an approved registration's protection by the programme's extension period, as often as the
+     * programme allows: asked by the partner in the portal, or done by staff.
+     */
+    @Transactional
+    public DealView extend(UUID id) {
+        WorkspaceId workspace = currentWorkspace.id();
+        DealView before = get(id);
+        requireStatus(before, DealStatus.APPROVED, "extended");
+        ProgramDealRules rules = rules(before.programId());
+        if (!rules.extensions().allows(before.extensionsUsed())) {
+            throw new ConflictException(
+                    null,
+                    rules.extensions() == ExtensionPolicy.NONE
+                            ? "The " + rules.programName() + " does not extend protection"
+                            : "This registration was extended already; the " + rules.programName()
+                                    + " extends protection once");
+        }
+        Instant until = before.protectedUntil().plus(Duration.ofDays(rules.extensionDays()));
+        if (!registrations.extend(workspace, id, before.protectedUntil(), until)) {
+            throw changedMeanwhile();
+        }
+        DealView after = get(id);
+        audit.record("deals.extended", "deal", id, before, after);
+        events.publishEvent(new DealRegistrationApproved(
+                workspace,
+                id,
+                after.partnerId(),
+                after.programId(),
+                after.accountName(),
+                after.domain(),
+                after.decidedAt(),
+                until));
+        return after;
+    }
+
+    /**
+     * Marks an approved deal won, at {@code amount} (blank: the registered estimate) and classifies it
+     * from timestamps; {@code opportunityOpenedOn} (optional, ISO date) is when the vendor's own
+     * opportunity existed according to its CRM.
+     */
+    @Transactional
+    public DealView markWon(UUID id, String amount, String opportunityOpenedOn) {
+        staff();
+        WorkspaceId workspace = currentWorkspace.id();
+        DealView before = get(id);
+        Money[] value = new Money[1];
+        Instant[] opened = new Instant[1];
+        InvalidInputException.collect(
+                () -> value[0] = amount == null || amount.isBlank()
+                        ? before.amount()
+                        : new Money(
+                                DealChecks.positive("amount", amount),
+                                before.amount().currency()),
+                () -> opened[0] = openedOn(opportunityOpenedOn));
+        requireStatus(before, DealStatus.APPROVED, "won");
+        Instant now = clock.instant();
+        SourcingEvidence evidence = evidence(workspace, before, opened[0]);
+        Sourcing sourcing = SourcingPolicy.classify(evidence);
+        if (!registrations.markWon(
+                workspace,
+                id,
+                value[0],
+                opened[0],
+                sourcing,
+                evidence,
+                currentWorkspace.actor().name(),
+                now)) {
+            throw changedMeanwhile();
+        }
+        DealView after = get(id);
+        audit.record("deals.won", "deal", id, before, after);
+        metrics.record(workspace, after.partnerId(), now);
+        ProgramView program = programs.get(after.programId());
+        events.publishEvent(new DealWon(
+                workspace,
+                id,
+                after.partnerId(),
+                after.programId(),
+                after.accountName(),
+                after.domain(),
+                after.amount(),
+                program.reward().type() == RewardType.MARGIN
+                        ? RevenueBasis.LIST_PRICE
+                        : RevenueBasis.FIRST_YEAR_CONTRACT_VALUE,
+                after.products(),
+                sourcing,
+                now));
+        return after;
+    }
+
+    @Transactional
+    public DealView markLost(UUID id, String reason) {
+        staff();
+        String why = DealChecks.text("reason", reason, 2000);
+        DealView before = get(id);
+        requireStatus(before, DealStatus.APPROVED, "lost");
+        Instant now = clock.instant();
+        if (!registrations.markLost(
+                currentWorkspace.id(), id, why, currentWorkspace.actor().name(), now)) {
+            throw changedMeanwhile();
+        }
+        DealView after = get(id);
+        audit.record("deals.lost", "deal", id, before, after);
+        events.publishEvent(ended(after, DealStatus.LOST, why, now));
+        return after;
+    }
+
+    /** Staff override a won deal's classification; the reason is required and the change audited. */
+    @Transactional
+    public DealView overrideSourcing(UUID id, String sourcing, String reason) {
+        staff();
+        Sourcing[] to = new Sourcing[1];
+        String[] why = new String[1];
+        InvalidInputException.collect(
+                () -> to[0] = parse(Sourcing.class, "sourcing", sourcing),
+                () -> why[0] = DealChecks.text("reason", reason, 2000));
+        DealView before = get(id);
+        requireStatus(before, DealStatus.WON, "reclassified");
+        WorkspaceId workspace = currentWorkspace.id();
+        registrations.overrideSourcing(workspace, id, to[0], why[0]);
+        DealView after = get(id);
+        audit.record("deals.sourcing.overridden", "deal", id, before, after);
+        Instant now = clock.instant();
+        metrics.record(workspace, after.partnerId(), now);
+        events.publishEvent(new DealSourcingChanged(workspace, id, after.partnerId(), to[0], why[0], now));
+        return after;
+    }
+
+    /**
+     * The approved registration protecting the account at {@code registrableDomain} at {@code at}, for
+     * attribution (tracking): it wins over clicks and coupons. Works outside any request.
+     */
+    @Transactional(readOnly = true)
+    public Optional<ProtectedDeal> protecting(WorkspaceId workspace, String registrableDomain, Instant at) {
+        return registrations.protecting(workspace, registrableDomain, at, new UUID(0, 0));
+    }
+
+    /** Each programme's protection rules (defaults where none were saved). */
+    @Transactional(readOnly = true)
+    public List<ProgramDealRules> programRules() {
+        return programs.list().stream().map(p -> rules(p.id())).toList();
+    }
+
+    @Transactional
+    public ProgramDealRules setProgramRules(
+            ProgramId program, String protectionDays, String extensionDays, String extensions) {
+        staff();
+        ProgramDealRules before = rules(program);
+        int[] days = new int[2];
+        ExtensionPolicy[] policy = new ExtensionPolicy[1];
+        InvalidInputException.collect(
+                () -> days[0] = number("protectionDays", protectionDays, 1, 730),
+                () -> days[1] = number("extensionDays", extensionDays, 1, 365),
+                () -> policy[0] = parse(ExtensionPolicy.class, "extensions", extensions));
+        settings.saveRules(
+                currentWorkspace.id(),
+                new ProgramDealRules(program, before.programName(), days[0], days[1], policy[0]));
+        ProgramDealRules after = rules(program);
+        audit.record("deals.program-rules.updated", "program", program, before, after);
+        return after;
+    }
+
+    @Transactional(readOnly = true)
+    public DealClocks clocks() {
+        return settings.clocks(currentWorkspace.id());
+    }
+
+    @Transactional
+    public DealClocks setClocks(String reviewBusinessDays, String leadBusinessDays) {
+        staff();
+        DealClocks before = clocks();
+        int[] days = new int[2];
+        InvalidInputException.collect(
+                () -> days[0] = number("reviewBusinessDays", reviewBusinessDays, 1, 30),
+                () -> days[1] = number("leadBusinessDays", leadBusinessDays, 1, 30));
+        settings.saveClocks(currentWorkspace.id(), new DealClocks(days[0], days[1]));
+        DealClocks after = clocks();
+        audit.record("deals.clocks.updated", "workspace", currentWorkspace.id(), before, after);
+        return after;
+    }
+
+    /** The partner's programmes a registration may be filed under (the portal's form). */
+    @Transactional(readOnly = true)
+    public List<ProgramView> programsToRegisterUnder() {
+        partner();
+        return memberships.mine().stream().map(MyProgram::program).toList();
+    }
+
+    private SourcingEvidence evidence(WorkspaceId workspace, DealView deal, Instant staffSaidOpened) {
+        List<SourcingEvidence.PartnerAction> actions = new ArrayList<>();
+        actions.add(new SourcingEvidence.PartnerAction(
+                "REGISTRATION", deal.submittedAt(), deal.id().toString()));
+        actions.addAll(leads.acceptedBy(workspace, deal.partnerId(), deal.domain()));
+        touches.forEach(t -> actions.addAll(t.touches(workspace, deal.partnerId(), deal.domain())));
+        if (staffSaidOpened != null) {
+            return SourcingPolicy.ordered(actions, staffSaidOpened, "Opened in the vendor's CRM, as staff recorded");
+        }
+        List<SourcingEvidence.PartnerAction> vendorRecords =
+                new ArrayList<>(accounts.vendorRecordsSince(workspace, deal.domain()));
+        knownCustomers.forEach(k -> k.matching(workspace, deal.domain(), deal.accountName()).stream()
+                .filter(c -> deal.domain().equals(c.registrableDomain()) && c.since() != null)
+                .forEach(c ->
+                        vendorRecords.add(new SourcingEvidence.PartnerAction("CUSTOMER", c.since(), c.reference()))));
+        return vendorRecords.stream()
+                .filter(r -> r.at().isBefore(deal.decidedAt()))
+                .min(Comparator.comparing(SourcingEvidence.PartnerAction::at))
+                .map(r -> SourcingPolicy.ordered(actions, r.at(), describe(r)))
+                .orElseGet(() -> SourcingPolicy.ordered(
+                        actions, deal.decidedAt(), "Created by the approval of this registration"));
+    }
+
+    private static String describe(SourcingEvidence.PartnerAction record) {
+        return switch (record.kind()) {
+            case "CUSTOMER" -> "A customer already (" + record.reference() + ")";
+            default ->
+                "In the vendor's account list as " + record.kind().toLowerCase().replace('_', ' ');
+        };
+    }
+
+    private ProgramDealRules rules(ProgramId program) {
+        ProgramView p = programs.get(program);
+        return settings.rules(currentWorkspace.id(), program)
+                .map(r ->
+                        new ProgramDealRules(program, p.name(), r.protectionDays(), r.extensionDays(), r.extensions()))
+                .orElseGet(() -> new ProgramDealRules(program, p.name(), 90, 30, ExtensionPolicy.ONCE));
+    }
+
+    private List<DealView> named(List<DealView> deals) {
+        Map<PartnerId, String> partnerNames =
+                partners
+                        .byIds(deals.stream()
+                                .map(DealView::partnerId)
+                                .distinct()
+                                .toList())
+                        .stream()
+                        .collect(Collectors.toMap(PartnerView::id, PartnerView::name));
+        Map<ProgramId, String> programNames = currentWorkspace.principal().orElseThrow() instanceof PartnerScoped
+                ? memberships.mine().stream()
+                        .map(MyProgram::program)
+                        .collect(Collectors.toMap(ProgramView::id, ProgramView::name))
+                : programs.list().stream().collect(Collectors.toMap(ProgramView::id, ProgramView::name));
+        return deals.stream()
+                .map(d -> d.withNames(
+                        partnerNames.getOrDefault(d.partnerId(), ""), programNames.getOrDefault(d.programId(), "")))
+                .toList();
+    }
+
+    private DealRegistrationEnded ended(DealView deal, DealStatus outcome, String reason, Instant at) {
+        return new DealRegistrationEnded(
+                currentWorkspace.id(),
+                deal.id(),
+                deal.partnerId(),
+                deal.programId(),
+                deal.domain(),
+                outcome,
+                reason,
+                at);
+    }
+
+    private ZoneId zone() {
+        try {
+            return ZoneId.of(workspaces.current().timezone());
+        } catch (RuntimeException e) {
+            return ZoneId.of("UTC");
+        }
+    }
+
+    private PartnerId partner() {
+        if (currentWorkspace.principal().orElseThrow() instanceof PartnerScoped p) {
+            return new PartnerId(p.partnerId());
+        }
+        throw new AccessDeniedException("Only partner users register deals");
+    }
+
+    private void staff() {
+        if (currentWorkspace.principal().orElseThrow() instanceof PartnerScoped) {
+            throw new AccessDeniedException("Only vendor staff review deals");
+        }
+    }
+
+    private static void requireStatus(DealView deal, DealStatus required, String verb) {
+        if (deal.status() != required) {
+            throw new ConflictException(
+                    "status",
+                    "Only a registration that is " + required.label().toLowerCase() + " can be " + verb
+                            + "; this one is " + deal.status().label().toLowerCase());
+        }
+    }
+
+    private static ConflictException changedMeanwhile() {
+        return new ConflictException(null, "The registration changed meanwhile; reload it");
+    }
+
+    private static UUID cursor(String cursor) {
+        if (cursor == null) {
+            return null;
+        }
+        try {
+            return UUID.fromString(cursor);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("cursor", "Pass the nextCursor of the previous page");
+        }
+    }
+
+    private static Instant openedOn(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(raw.strip()).atStartOfDay(ZoneId.of("UTC")).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException("opportunityOpenedOn", "Use a date like 2027-03-31");
+        }
+    }
+
+    static int number(String field, String raw, int min, int max) {
+        try {
+            int value = Integer.parseInt(raw == null ? "" : raw.strip());
+            if (value < min || value > max) {
+                throw new InvalidInputException(field, "Between " + min + " and " + max);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(field, "Enter a whole number");
+        }
+    }
+
+    static <E extends Enum<E>> E parse(Class<E> type, String field, String raw) {
+        try {
+            return Enum.valueOf(type, raw == null ? "" : raw.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(field, "Unknown value '" + raw + "'");
+        }
+    }
+}
