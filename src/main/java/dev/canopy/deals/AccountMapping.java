@@ -60,7 +60,7 @@ public class AccountMapping {
         staff();
         List<MappedAccount> accounts = AccountCsv.parse(csv);
         int before = table.count(currentWorkspace.id(), null);
-        table.replaceVendorAccounts(currentWorkspace.id(), accounts, clock.instant());
+        table.replaceVendorAccounts(currentWorkspace.id(), accounts, now());
         audit.record(
                 "deals.mapping.vendor-uploaded",
                 "account_list",
@@ -81,7 +81,7 @@ public class AccountMapping {
                 .map(c -> new MappedAccount(c.name(), c.registrableDomain(), AccountStatus.CUSTOMER))
                 .toList();
         int before = table.count(workspace, null);
-        table.addVendorAccounts(workspace, customers, clock.instant());
+        table.addVendorAccounts(workspace, customers, now());
         audit.record(
                 "deals.mapping.customers-added",
                 "account_list",
@@ -97,7 +97,7 @@ public class AccountMapping {
         PartnerId partner = partner();
         WorkspaceId workspace = currentWorkspace.id();
         List<MappedAccount> accounts = AccountCsv.parse(csv);
-        Instant now = clock.instant();
+        Instant now = now();
         table.ensure(workspace, partner, now);
         int before = table.count(workspace, partner);
         table.replacePartnerAccounts(workspace, partner, accounts, now);
@@ -235,7 +235,7 @@ public class AccountMapping {
             throw new InvalidInputException("level", "One of HIDDEN, COUNTS, OVERLAPS, FULL");
         }
         WorkspaceId workspace = currentWorkspace.id();
-        Instant now = clock.instant();
+        Instant now = now();
         table.ensure(workspace, partner, now);
         MappingTable.Partnership before = table.partnership(workspace, partner).orElseThrow();
         table.setLevel(workspace, partner, vendorSide, level, now);
@@ -258,5 +258,10 @@ public class AccountMapping {
         if (currentWorkspace.principal().orElseThrow() instanceof PartnerScoped) {
             throw new AccessDeniedException("Only vendor staff see every partnership");
         }
+    }
+
+    /** Now, at the database's precision, so events and stored rows carry the same instants. */
+    private Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 }

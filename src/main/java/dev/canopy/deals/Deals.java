@@ -119,7 +119,7 @@ public class Deals {
     public DealView register(NewDeal deal) {
         WorkspaceId workspace = currentWorkspace.id();
         PartnerId partner = partner();
-        Instant now = clock.instant();
+        Instant now = now();
         Set<ProgramId> mine =
                 memberships.mine().stream().map(m -> m.program().id()).collect(Collectors.toSet());
         ZoneId zone = zone();
@@ -193,7 +193,7 @@ public class Deals {
         WorkspaceId workspace = currentWorkspace.id();
         DealView before = get(id);
         requireStatus(before, DealStatus.PENDING, "approved");
-        Instant now = clock.instant();
+        Instant now = now();
         registrations.protecting(workspace, before.domain(), now, id).ifPresent(other -> {
             throw new ConflictException(
                     null,
@@ -218,7 +218,7 @@ public class Deals {
         String why = DealChecks.text("reason", reason, 2000);
         DealView before = get(id);
         requireStatus(before, DealStatus.PENDING, "rejected");
-        Instant now = clock.instant();
+        Instant now = now();
         if (!registrations.reject(
                 currentWorkspace.id(), id, currentWorkspace.actor().name(), why, now)) {
             throw changedMeanwhile();
@@ -297,7 +297,7 @@ public class Deals {
                                 before.amount().currency()),
                 () -> opened[0] = openedOn(opportunityOpenedOn));
         requireStatus(before, DealStatus.APPROVED, "won");
-        Instant now = clock.instant();
+        Instant now = now();
         SourcingEvidence evidence = evidence(workspace, before, opened[0]);
         Sourcing sourcing = SourcingPolicy.classify(evidence);
         if (!registrations.markWon(
@@ -338,7 +338,7 @@ public class Deals {
         String why = DealChecks.text("reason", reason, 2000);
         DealView before = get(id);
         requireStatus(before, DealStatus.APPROVED, "lost");
-        Instant now = clock.instant();
+        Instant now = now();
         if (!registrations.markLost(
                 currentWorkspace.id(), id, why, currentWorkspace.actor().name(), now)) {
             throw changedMeanwhile();
@@ -364,7 +364,7 @@ public class Deals {
         registrations.overrideSourcing(workspace, id, to[0], why[0]);
         DealView after = get(id);
         audit.record("deals.sourcing.overridden", "deal", id, before, after);
-        Instant now = clock.instant();
+        Instant now = now();
         metrics.record(workspace, after.partnerId(), now);
         events.publishEvent(new DealSourcingChanged(workspace, id, after.partnerId(), to[0], why[0], now));
         return after;
@@ -575,5 +575,10 @@ public class Deals {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(field, "Unknown value '" + raw + "'");
         }
+    }
+
+    /** Now, at the database's precision, so events and stored rows carry the same instants. */
+    private Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 }

@@ -88,7 +88,7 @@ public class Leads {
         PartnerView[] byHand = new PartnerView[1];
         InvalidInputException.collect(
                 () -> checked[0] = check(lead), () -> byHand[0] = partnerByHand(lead.partnerId()));
-        Instant now = clock.instant();
+        Instant now = now();
         leads.insert(workspace, checked[0], currentWorkspace.actor().name(), now);
         if (byHand[0] != null) {
             offer(workspace, checked[0].id(), byHand[0].id(), null, now);
@@ -140,7 +140,7 @@ public class Leads {
         PartnerId partner = partner();
         WorkspaceId workspace = currentWorkspace.id();
         LeadView before = offeredToMe(id, partner);
-        Instant now = clock.instant();
+        Instant now = now();
         if (!leads.answer(workspace, id, partner, LeadOffer.Outcome.ACCEPTED, null, now)) {
             throw new ConflictException(null, "This lead is no longer offered to you");
         }
@@ -157,7 +157,7 @@ public class Leads {
         String why = DealChecks.text("reason", reason, 2000);
         WorkspaceId workspace = currentWorkspace.id();
         LeadView before = offeredToMe(id, partner);
-        Instant now = clock.instant();
+        Instant now = now();
         if (!leads.answer(workspace, id, partner, LeadOffer.Outcome.DECLINED, why, now)) {
             throw new ConflictException(null, "This lead is no longer offered to you");
         }
@@ -176,7 +176,7 @@ public class Leads {
      */
     @Transactional
     public void expire(WorkspaceId workspace, UUID lead, PartnerId partner) {
-        Instant now = clock.instant();
+        Instant now = now();
         LeadView before = leads.find(workspace, lead).orElseThrow();
         if (leads.answer(workspace, lead, partner, LeadOffer.Outcome.EXPIRED, "No answer in time", now)) {
             route(workspace, lead, before.region(), now);
@@ -219,7 +219,7 @@ public class Leads {
                 type[0],
                 tier[0] == null ? null : tier[0].id(),
                 tier[0] == null ? null : tier[0].label(),
-                clock.instant())) {
+                now())) {
             throw new ConflictException("name", "A rule named " + name[0] + " exists already");
         }
         RoutingRule added = rule(id);
@@ -398,5 +398,10 @@ public class Leads {
         if (partnerOrNull() != null) {
             throw new AccessDeniedException("Only vendor staff route leads");
         }
+    }
+
+    /** Now, at the database's precision, so events and stored rows carry the same instants. */
+    private Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 }

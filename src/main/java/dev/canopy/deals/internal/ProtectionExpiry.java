@@ -44,7 +44,7 @@ public class ProtectionExpiry {
     /** Expires what is due now; returns the registrations this call expired. */
     @Transactional
     public List<DealView> runNow() {
-        Instant now = clock.instant();
+        Instant now = now();
         List<RegistrationTable.Expired> expired = registrations.expireDue(now);
         for (RegistrationTable.Expired e : expired) {
             DealView deal = e.deal();
@@ -60,5 +60,10 @@ public class ProtectionExpiry {
                     now));
         }
         return expired.stream().map(RegistrationTable.Expired::deal).toList();
+    }
+
+    /** Now, at the database's precision, so events and stored rows carry the same instants. */
+    private Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 }
