@@ -79,7 +79,11 @@ class OneWorkspaceNeverSeesOrChangesAnother {
         Fixtures.Tenant a = fixtures.newWorkspace();
         attacker = new Attacker(a, fixtures.apiKey(a, ApiKeyScope.READ_WRITE), fixtures.partnerUser(a));
         victim = fixtures.newWorkspace();
-        modules = List.of(new IdentityProbes(context), new PartnersProbes(context), new ProgramsProbes(context));
+        modules = List.of(
+                new IdentityProbes(context),
+                new PartnersProbes(context),
+                new ProgramsProbes(context),
+                new DealsProbes(context));
         modules.forEach(module -> module.prepare(victim, attacker));
     }
 
