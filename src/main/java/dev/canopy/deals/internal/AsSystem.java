@@ -21,10 +21,14 @@ public final class AsSystem {
     private AsSystem() {}
 
     public static <T> T in(WorkspaceId workspace, Actor actor, Supplier<T> action) {
+        return as(new SystemPrincipal(workspace, actor), action);
+    }
+
+    /** Runs {@code action} as {@code principal} (the demo data acts as partner users too). */
+    public static <T> T as(WorkspacePrincipal principal, Supplier<T> action) {
         SecurityContext previous = SecurityContextHolder.getContext();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                new SystemPrincipal(workspace, actor), null, List.of()));
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, List.of()));
         SecurityContextHolder.setContext(context);
         try {
             return action.get();
