@@ -23,5 +23,9 @@
  * implements them; with no implementation the vendor's uploaded account list stands in for customers.
  * {@link dev.canopy.deals.Deals#protecting} answers which registration protects an account at a moment.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Deals")
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Deals",
+        // Tracking depends on deals (it listens to its events and implements its extension points), never
+        // the other way round.
+        allowedDependencies = {"shared", "platform", "identity", "audit", "partners", "programs"})
 package dev.canopy.deals;
