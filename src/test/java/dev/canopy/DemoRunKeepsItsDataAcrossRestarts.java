@@ -39,7 +39,8 @@ class DemoRunKeepsItsDataAcrossRestarts {
             assertThat(db.sql("select count(*) from deals_conflict")
                             .query(Long.class)
                             .single())
-                    .isEqualTo(1);
+                    .as("Bluebird's registration and Northstar's, each pointing at the other")
+                    .isEqualTo(2);
             assertThat(db.sql("select count(*) from deals_lead where status = 'OFFERED'")
                             .query(Long.class)
                             .single())

@@ -126,8 +126,24 @@ public class Deals {
         RegistrationTable.Checked checked = DealChecks.check(deal, partner, mine, LocalDate.ofInstant(now, zone));
         Instant due = BusinessDays.after(now, settings.clocks(workspace).reviewBusinessDays(), zone);
         registrations.insert(workspace, checked, currentWorkspace.actor().name(), now, due);
-        conflicts.insert(
-                workspace, checked.id(), finder.find(workspace, checked.domain(), checked.accountName(), checked.id()));
+        List<DealConflict> found = finder.find(workspace, checked.domain(), checked.accountName(), checked.id());
+        conflicts.insert(workspace, checked.id(), found);
+        // The earlier registration's reviewer sees the newcomer too.
+        for (DealConflict c : found) {
+            if (c.source() == DealConflict.Source.REGISTRATION) {
+                conflicts.insert(
+                        workspace,
+                        UUID.fromString(c.matchedRef()),
+                        List.of(new DealConflict(
+                                DealConflict.Source.REGISTRATION,
+                                checked.id().toString(),
+                                checked.accountName(),
+                                checked.domain(),
+                                DealStatus.PENDING.name(),
+                                c.matchedBy(),
+                                c.similarity())));
+            }
+        }
         partners.recordActivity(workspace, partner, now);
         DealView created = get(checked.id());
         audit.record("deals.registered", "deal", created.id(), null, created);

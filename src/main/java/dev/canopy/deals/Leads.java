@@ -171,14 +171,14 @@ public class Leads {
     }
 
     /**
-     * Expires an offer whose clock ran out and passes the lead on; called by {@code LeadExpiry} as Canopy,
-     * inside the transaction that holds the offer's row lock.
+     * Expires an offer whose clock ran out (nothing happens before) and passes the lead on; called by
+     * {@code LeadExpiry} as Canopy, inside the transaction that holds the offer's row lock.
      */
     @Transactional
     public void expire(WorkspaceId workspace, UUID lead, PartnerId partner) {
         Instant now = now();
         LeadView before = leads.find(workspace, lead).orElseThrow();
-        if (leads.answer(workspace, lead, partner, LeadOffer.Outcome.EXPIRED, "No answer in time", now)) {
+        if (leads.expire(workspace, lead, partner, now)) {
             route(workspace, lead, before.region(), now);
             audit.record(
                     workspace,

@@ -71,6 +71,10 @@ class ConflictsAreShownToTheReviewer {
             assertThat(c.matchedBy()).isEqualTo(DealConflict.MatchedBy.DOMAIN);
             assertThat(c.matchedName()).isEqualTo("Acme Widgets");
         });
+        assertThat(conflictsOf(earlier))
+                .as("the earlier registration's reviewer sees the newcomer")
+                .extracting(DealConflict::matchedRef)
+                .containsExactly(later.id().toString());
     }
 
     @Test

@@ -17,7 +17,7 @@ import org.springframework.context.ApplicationContext;
 
 /**
  * Deal registration end to end in Chromium: a partner registers an account another partner registered
- * first (the form warns as the domain is typed), the vendor sees the conflict in the inbox, rejects it,
+ * first (the form warns as the domain is typed), the vendor sees the conflict on both in the inbox, rejects it,
  * approves the other registration and marks it won; each partner sees the outcome in the portal.
  */
 class PartnerRegistersAConflictingDealAndTheVendorDecides extends BrowserTest {
@@ -66,7 +66,7 @@ class PartnerRegistersAConflictingDealAndTheVendorDecides extends BrowserTest {
         console.waitForURL(url("/app"));
         console.getByTestId("nav-deals").click();
         assertThat(console.getByTestId("deal-row")).hasCount(2);
-        assertThat(console.getByTestId("conflict-badge")).hasCount(1);
+        assertThat(console.getByTestId("conflict-badge")).hasCount(2);
         screenshot(console, "61-registrations-inbox");
         console.getByText("ACME Widgets", new Page.GetByTextOptions().setExact(true))
                 .click();

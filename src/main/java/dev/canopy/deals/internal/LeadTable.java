@@ -155,6 +155,18 @@ public class LeadTable {
         return closed;
     }
 
+    /** Expires the partner's pending offer if its answer clock ran out by {@code now}; false otherwise. */
+    public boolean expire(WorkspaceId workspace, UUID lead, PartnerId partner, Instant now) {
+        return db.sql("""
+                                update deals_lead_offer set outcome = 'EXPIRED', reason = 'No answer in time', decided_at = ?
+                                where workspace_id = ? and lead_id = ? and partner_id = ? and outcome = 'PENDING'
+                                    and respond_by <= ?
+                                """)
+                        .params(Rows.ts(now), workspace.value(), lead, partner.value(), Rows.ts(now))
+                        .update()
+                == 1;
+    }
+
     /**
      * Offers whose answer clock ran out, locked for this transaction; rows another node holds are skipped,
      * so each is expired by one node.
