@@ -16,6 +16,24 @@ public record DealConflict(
         MatchedBy matchedBy,
         BigDecimal similarity) {
 
+    /** The matched record's status in words, as it was when the conflict was found. */
+    public String statusLabel() {
+        if (matchedStatus == null) {
+            return "";
+        }
+        for (DealStatus s : DealStatus.values()) {
+            if (s.name().equals(matchedStatus)) {
+                return s.label();
+            }
+        }
+        for (AccountStatus s : AccountStatus.values()) {
+            if (s.name().equals(matchedStatus)) {
+                return s.label();
+            }
+        }
+        return matchedStatus;
+    }
+
     public enum Source {
         REGISTRATION("Registration"),
         VENDOR_ACCOUNT("Your account list"),

@@ -135,6 +135,23 @@ class ConflictsAreShownToTheReviewer {
     }
 
     @Test
+    void anotherWorkspacesRegistrationsNeverShowInTheHint() throws Exception {
+        Fixtures.Tenant other = fixtures.newWorkspace();
+        ProgramView otherProgram = f.program(other);
+        f.register(f.member(other, otherProgram), otherProgram, "Cyberdyne Systems", "cyberdyne-systems.com");
+
+        assertThat(mvc.perform(get("/portal/deals/hint")
+                                .param("website", "cyberdyne-systems.com")
+                                .with(f.portal(first)))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .contains("not registered yet");
+        assertThat(conflictsOf(f.register(first, program, "Cyberdyne Systems", "cyberdyne-systems.com")))
+                .isEmpty();
+    }
+
+    @Test
     void aRejectedRegistrationNoLongerConflicts() {
         DealView rejected = f.register(first, program, "Vandelay Industries", "vandelay.com");
         f.asStaff(tenant, () -> deals.reject(rejected.id(), "Not a fit"));

@@ -72,6 +72,7 @@ class PartnerRegistersAConflictingDealAndTheVendorDecides extends BrowserTest {
                 .click();
         assertThat(console.getByTestId("conflict")).containsText("Acme Widgets Ltd");
         assertThat(console.getByTestId("conflict")).containsText("Same domain");
+        assertThat(console.getByTestId("matched-status")).containsText("Waiting for review");
         screenshot(console, "62-deal-with-conflict");
         console.getByTestId("reject-reason").fill("Another partner registered Acme Widgets first.");
         console.getByTestId("reject").click();

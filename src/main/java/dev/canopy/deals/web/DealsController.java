@@ -1,5 +1,6 @@
 package dev.canopy.deals.web;
 
+import dev.canopy.deals.DealConflict;
 import dev.canopy.deals.DealQuery;
 import dev.canopy.deals.DealStage;
 import dev.canopy.deals.DealStatus;
@@ -13,6 +14,7 @@ import dev.canopy.shared.ConflictException;
 import dev.canopy.shared.InvalidInputException;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -68,7 +70,15 @@ class DealsController {
         expiry.runNow();
         DealView deal = deals.get(id);
         model.addAttribute("deal", deal);
-        model.addAttribute("conflicts", deals.conflicts(id));
+        List<DealConflict> conflicts = deals.conflicts(id);
+        model.addAttribute("conflicts", conflicts);
+        // The registrations it collided with as they stand now: who holds them, and whether they still do.
+        model.addAttribute(
+                "matched",
+                conflicts.stream()
+                        .filter(c -> c.source() == DealConflict.Source.REGISTRATION)
+                        .map(c -> deals.get(UUID.fromString(c.matchedRef())))
+                        .collect(Collectors.toMap(d -> d.id().toString(), d -> d)));
         model.addAttribute("stages", Arrays.asList(DealStage.values()));
         model.addAttribute("sourcings", Arrays.asList(Sourcing.values()));
         model.addAttribute("now", clock.instant());
