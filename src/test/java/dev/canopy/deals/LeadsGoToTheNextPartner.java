@@ -7,7 +7,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import dev.canopy.deals.internal.LeadExpiry;
+import dev.canopy.partners.PartnerTiers;
+import dev.canopy.programs.ProgramFixtures;
 import dev.canopy.programs.ProgramView;
+import dev.canopy.programs.TierMetric;
+import dev.canopy.programs.Tiers;
 import dev.canopy.shared.ConflictException;
 import dev.canopy.shared.InvalidInputException;
 import dev.canopy.shared.NotFoundException;
@@ -17,6 +21,7 @@ import dev.canopy.testing.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,6 +56,7 @@ class LeadsGoToTheNextPartner {
 
     DealFixtures f;
     Fixtures.Tenant tenant;
+    ProgramView program;
     DealFixtures.Member first;
     DealFixtures.Member second;
 
@@ -58,7 +64,7 @@ class LeadsGoToTheNextPartner {
     void twoActivePartnersInEmea() {
         f = new DealFixtures(context);
         tenant = fixtures.newWorkspace();
-        ProgramView program = f.program(tenant);
+        program = f.program(tenant);
         first = f.member(tenant, program);
         second = f.member(tenant, program);
     }
@@ -175,6 +181,24 @@ class LeadsGoToTheNextPartner {
                         .filter(l -> l.partnerId().equals(second.id()))
                         .count())
                 .isEqualTo(2);
+    }
+
+    @Test
+    void aRuleForATierOffersLeadsOnlyToPartnersAtThatTier() {
+        ProgramFixtures programs = new ProgramFixtures(context);
+        programs.tier(tenant, program.id(), "Registered", Map.of());
+        programs.tier(tenant, program.id(), "Gold", Map.of(TierMetric.DEALS_WON, "3"));
+        programs.deals(tenant, second.id(), 3);
+        f.asStaff(tenant, () -> context.getBean(Tiers.class).evaluate(program.id()));
+        PartnerTiers.Tier gold = f.asStaff(tenant, () -> leads.tiers()).stream()
+                .filter(t -> t.label().endsWith("Gold"))
+                .findFirst()
+                .orElseThrow();
+        f.asStaff(tenant, () -> leads.addRule(new NewRoutingRule("Gold only", "", "", gold.id())));
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(lead("").partnerId()).isEqualTo(second.id());
+        }
     }
 
     @Test
