@@ -60,6 +60,7 @@ public class Deals {
     private final ConflictTable conflicts;
     private final ConflictFinder finder;
     private final DealSettingsTable settings;
+    private final DealRules dealRules;
     private final LeadTable leads;
     private final MappingTable accounts;
     private final DealMetrics metrics;
@@ -79,6 +80,7 @@ public class Deals {
             ConflictTable conflicts,
             ConflictFinder finder,
             DealSettingsTable settings,
+            DealRules dealRules,
             LeadTable leads,
             MappingTable accounts,
             DealMetrics metrics,
@@ -96,6 +98,7 @@ public class Deals {
         this.conflicts = conflicts;
         this.finder = finder;
         this.settings = settings;
+        this.dealRules = dealRules;
         this.leads = leads;
         this.accounts = accounts;
         this.metrics = metrics;
@@ -216,7 +219,7 @@ public class Deals {
                     "Another approved registration protects " + before.domain() + " until " + other.protectedUntil()
                             + "; reject this one or wait until that protection ends");
         });
-        ProgramDealRules rules = rules(before.programId());
+        ProgramDealRules rules = dealRules.forProgram(before.programId());
         Instant until = now.plus(Duration.ofDays(rules.protectionDays()));
         if (!registrations.approve(workspace, id, currentWorkspace.actor().name(), now, until)) {
             throw changedMeanwhile();
@@ -248,7 +251,7 @@ public class Deals {
     @Transactional
     public DealView moveStage(UUID id, String stage) {
         staff();
-        DealStage to = parse(DealStage.class, "stage", stage);
+        DealStage to = DealChecks.parse(DealStage.class, "stage", stage);
         DealView before = get(id);
         requireStatus(before, DealStatus.APPROVED, "moved to another stage");
         registrations.moveStage(currentWorkspace.id(), id, to);
@@ -266,7 +269,7 @@ public class Deals {
         WorkspaceId workspace = currentWorkspace.id();
         DealView before = get(id);
         requireStatus(before, DealStatus.APPROVED, "extended");
-        ProgramDealRules rules = rules(before.programId());
+        ProgramDealRules rules = dealRules.forProgram(before.programId());
         if (!rules.extensions().allows(before.extensionsUsed())) {
             throw new ConflictException(
                     null,
@@ -372,7 +375,7 @@ public class Deals {
         Sourcing[] to = new Sourcing[1];
         String[] why = new String[1];
         InvalidInputException.collect(
-                () -> to[0] = parse(Sourcing.class, "sourcing", sourcing),
+                () -> to[0] = DealChecks.parse(Sourcing.class, "sourcing", sourcing),
                 () -> why[0] = DealChecks.text("reason", reason, 2000));
         DealView before = get(id);
         requireStatus(before, DealStatus.WON, "reclassified");
@@ -393,50 +396,6 @@ public class Deals {
     @Transactional(readOnly = true)
     public Optional<ProtectedDeal> protecting(WorkspaceId workspace, String registrableDomain, Instant at) {
         return registrations.protecting(workspace, registrableDomain, at, new UUID(0, 0));
-    }
-
-    /** Each programme's protection rules (defaults where none were saved). */
-    @Transactional(readOnly = true)
-    public List<ProgramDealRules> programRules() {
-        return programs.list().stream().map(p -> rules(p.id())).toList();
-    }
-
-    @Transactional
-    public ProgramDealRules setProgramRules(
-            ProgramId program, String protectionDays, String extensionDays, String extensions) {
-        staff();
-        ProgramDealRules before = rules(program);
-        int[] days = new int[2];
-        ExtensionPolicy[] policy = new ExtensionPolicy[1];
-        InvalidInputException.collect(
-                () -> days[0] = number("protectionDays", protectionDays, 1, 730),
-                () -> days[1] = number("extensionDays", extensionDays, 1, 365),
-                () -> policy[0] = parse(ExtensionPolicy.class, "extensions", extensions));
-        settings.saveRules(
-                currentWorkspace.id(),
-                new ProgramDealRules(program, before.programName(), days[0], days[1], policy[0]));
-        ProgramDealRules after = rules(program);
-        audit.record("deals.program-rules.updated", "program", program, before, after);
-        return after;
-    }
-
-    @Transactional(readOnly = true)
-    public DealClocks clocks() {
-        return settings.clocks(currentWorkspace.id());
-    }
-
-    @Transactional
-    public DealClocks setClocks(String reviewBusinessDays, String leadBusinessDays) {
-        staff();
-        DealClocks before = clocks();
-        int[] days = new int[2];
-        InvalidInputException.collect(
-                () -> days[0] = number("reviewBusinessDays", reviewBusinessDays, 1, 30),
-                () -> days[1] = number("leadBusinessDays", leadBusinessDays, 1, 30));
-        settings.saveClocks(currentWorkspace.id(), new DealClocks(days[0], days[1]));
-        DealClocks after = clocks();
-        audit.record("deals.clocks.updated", "workspace", currentWorkspace.id(), before, after);
-        return after;
     }
 
     /** The partner's programmes a registration may be filed under (the portal's form). */
@@ -475,14 +434,6 @@ public class Deals {
             default ->
                 "In the vendor's account list as " + record.kind().toLowerCase().replace('_', ' ');
         };
-    }
-
-    private ProgramDealRules rules(ProgramId program) {
-        ProgramView p = programs.get(program);
-        return settings.rules(currentWorkspace.id(), program)
-                .map(r ->
-                        new ProgramDealRules(program, p.name(), r.protectionDays(), r.extensionDays(), r.extensions()))
-                .orElseGet(() -> new ProgramDealRules(program, p.name(), 90, 30, ExtensionPolicy.ONCE));
     }
 
     private List<DealView> named(List<DealView> deals) {
@@ -570,26 +521,6 @@ public class Deals {
             return LocalDate.parse(raw.strip()).atStartOfDay(ZoneId.of("UTC")).toInstant();
         } catch (DateTimeParseException e) {
             throw new InvalidInputException("opportunityOpenedOn", "Use a date like 2027-03-31");
-        }
-    }
-
-    static int number(String field, String raw, int min, int max) {
-        try {
-            int value = Integer.parseInt(raw == null ? "" : raw.strip());
-            if (value < min || value > max) {
-                throw new InvalidInputException(field, "Between " + min + " and " + max);
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException(field, "Enter a whole number");
-        }
-    }
-
-    static <E extends Enum<E>> E parse(Class<E> type, String field, String raw) {
-        try {
-            return Enum.valueOf(type, raw == null ? "" : raw.strip().toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(field, "Unknown value '" + raw + "'");
         }
     }
 

@@ -208,7 +208,7 @@ public class Leads {
                 () -> DealChecks.optional("region", rule.region(), 60),
                 () -> type[0] = rule.partnerType() == null || rule.partnerType().isBlank()
                         ? null
-                        : Deals.parse(PartnerType.class, "partnerType", rule.partnerType()),
+                        : DealChecks.parse(PartnerType.class, "partnerType", rule.partnerType()),
                 () -> tier[0] = tier(rule.tierId()));
         UUID id = UUID.randomUUID();
         if (!rules.insert(
@@ -243,7 +243,8 @@ public class Leads {
         PartnerView[] partner = new PartnerView[1];
         int[] value = new int[1];
         InvalidInputException.collect(
-                () -> partner[0] = partnerByHand(partnerId), () -> value[0] = Deals.number("weight", weight, 0, 100));
+                () -> partner[0] = partnerByHand(partnerId),
+                () -> value[0] = DealChecks.number("weight", weight, 0, 100));
         if (partner[0] == null) {
             throw new InvalidInputException("partnerId", "Choose a partner");
         }

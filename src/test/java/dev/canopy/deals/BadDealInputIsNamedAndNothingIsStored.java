@@ -2,6 +2,7 @@ package dev.canopy.deals;
 
 import static dev.canopy.testing.Fixtures.signedIn;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -11,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.canopy.identity.ApiKeyScope;
 import dev.canopy.programs.ProgramView;
+import dev.canopy.shared.InvalidInputException;
 import dev.canopy.testing.CanopyTest;
 import dev.canopy.testing.Fixtures;
 import java.util.UUID;
@@ -150,6 +152,27 @@ class BadDealInputIsNamedAndNothingIsStored {
                         "{\"name\":\"\",\"partnerType\":\"WIZARD\",\"tierId\":\"x\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[*].field", Matchers.containsInAnyOrder("name", "partnerType", "tierId")));
+        assertThat(stored()).isEqualTo(before);
+    }
+
+    @Test
+    void dealRulesNameTheirFields() {
+        DealRules rules = context.getBean(DealRules.class);
+        String before = stored();
+        assertThatThrownBy(() -> f.asStaff(tenant, () -> rules.setProgramRules(program.id(), "0", "ten", "SOMETIMES")))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(InvalidInputException.FieldProblem::field)
+                                .containsExactly("protectionDays", "extensionDays", "extensions"));
+        assertThatThrownBy(() -> f.asStaff(tenant, () -> rules.setClocks("31", "")))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(InvalidInputException.FieldProblem::field)
+                                .containsExactly("reviewBusinessDays", "leadBusinessDays"));
+        assertThat(f.asStaff(tenant, () -> rules.forProgram(program.id())).protectionDays())
+                .isEqualTo(90);
         assertThat(stored()).isEqualTo(before);
     }
 

@@ -40,6 +40,9 @@ class ProtectionExpiresAndExtendsOnSchedule {
     Deals deals;
 
     @Autowired
+    DealRules rules;
+
+    @Autowired
     ProtectionExpiry expiry;
 
     @Autowired
@@ -64,7 +67,7 @@ class ProtectionExpiresAndExtendsOnSchedule {
         program = f.program(tenant);
         partner = f.member(tenant, program);
         rival = f.member(tenant, program);
-        f.asStaff(tenant, () -> deals.setProgramRules(program.id(), "30", "10", "ONCE"));
+        f.asStaff(tenant, () -> rules.setProgramRules(program.id(), "30", "10", "ONCE"));
     }
 
     @AfterEach
@@ -146,7 +149,7 @@ class ProtectionExpiresAndExtendsOnSchedule {
 
     @Test
     void unlimitedExtensionsAndNone() {
-        f.asStaff(tenant, () -> deals.setProgramRules(program.id(), "30", "10", "UNLIMITED"));
+        f.asStaff(tenant, () -> rules.setProgramRules(program.id(), "30", "10", "UNLIMITED"));
         DealView deal = f.register(partner, program, "Cyberdyne", "cyberdyne.com");
         DealView approved = f.asStaff(tenant, () -> deals.approve(deal.id()));
         for (int i = 0; i < 3; i++) {
@@ -155,7 +158,7 @@ class ProtectionExpiresAndExtendsOnSchedule {
         assertThat(f.asStaff(tenant, () -> deals.get(deal.id())).protectedUntil())
                 .isEqualTo(approved.protectedUntil().plus(Duration.ofDays(30)));
 
-        f.asStaff(tenant, () -> deals.setProgramRules(program.id(), "30", "10", "NONE"));
+        f.asStaff(tenant, () -> rules.setProgramRules(program.id(), "30", "10", "NONE"));
         assertThatThrownBy(() -> f.asPartner(partner, () -> deals.extend(deal.id())))
                 .isInstanceOf(ConflictException.class);
     }

@@ -95,6 +95,28 @@ public final class DealChecks {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
+    /** A whole number between {@code min} and {@code max}, or an error naming {@code field}. */
+    public static int number(String field, String raw, int min, int max) {
+        try {
+            int value = Integer.parseInt(raw == null ? "" : raw.strip());
+            if (value < min || value > max) {
+                throw new InvalidInputException(field, "Between " + min + " and " + max);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(field, "Enter a whole number");
+        }
+    }
+
+    /** One of {@code type}'s constants by name (any case), or an error naming {@code field}. */
+    public static <E extends Enum<E>> E parse(Class<E> type, String field, String raw) {
+        try {
+            return Enum.valueOf(type, raw == null ? "" : raw.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(field, "Unknown value '" + raw + "'");
+        }
+    }
+
     static EmailAddress email(String raw) {
         try {
             return new EmailAddress(raw);

@@ -2,6 +2,7 @@ package dev.canopy.deals.web;
 
 import dev.canopy.deals.DealConflict;
 import dev.canopy.deals.DealQuery;
+import dev.canopy.deals.DealRules;
 import dev.canopy.deals.DealStage;
 import dev.canopy.deals.DealStatus;
 import dev.canopy.deals.DealView;
@@ -38,11 +39,13 @@ class DealsController {
     static final int PAGE_SIZE = 50;
 
     private final Deals deals;
+    private final DealRules rules;
     private final ProtectionExpiry expiry;
     private final Clock clock;
 
-    DealsController(Deals deals, ProtectionExpiry expiry, Clock clock) {
+    DealsController(Deals deals, DealRules rules, ProtectionExpiry expiry, Clock clock) {
         this.deals = deals;
+        this.rules = rules;
         this.expiry = expiry;
         this.clock = clock;
     }
@@ -154,8 +157,8 @@ class DealsController {
     @GetMapping("/settings")
     @PreAuthorize("hasAuthority('deals:read')")
     String settings(Model model) {
-        model.addAttribute("clocks", deals.clocks());
-        model.addAttribute("rules", deals.programRules());
+        model.addAttribute("clocks", rules.clocks());
+        model.addAttribute("programRules", rules.programRules());
         model.addAttribute("policies", Arrays.asList(ExtensionPolicy.values()));
         return "deals/settings";
     }
@@ -167,7 +170,7 @@ class DealsController {
             @RequestParam(defaultValue = "") String leadBusinessDays,
             RedirectAttributes redirect) {
         return settingsAction(redirect, () -> {
-            deals.setClocks(reviewBusinessDays, leadBusinessDays);
+            rules.setClocks(reviewBusinessDays, leadBusinessDays);
             return "The clocks are saved.";
         });
     }
@@ -182,7 +185,7 @@ class DealsController {
             RedirectAttributes redirect) {
         return settingsAction(
                 redirect,
-                () -> deals.setProgramRules(new ProgramId(id), protectionDays, extensionDays, extensions)
+                () -> rules.setProgramRules(new ProgramId(id), protectionDays, extensionDays, extensions)
                                 .programName()
                         + " is saved.");
     }
