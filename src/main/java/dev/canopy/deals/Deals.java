@@ -7,9 +7,8 @@ import dev.canopy.deals.internal.ConflictTable;
 import dev.canopy.deals.internal.DealChecks;
 import dev.canopy.deals.internal.DealMetrics;
 import dev.canopy.deals.internal.DealSettingsTable;
-import dev.canopy.deals.internal.LeadTable;
-import dev.canopy.deals.internal.MappingTable;
 import dev.canopy.deals.internal.RegistrationTable;
+import dev.canopy.deals.internal.SourcingEvidenceFinder;
 import dev.canopy.deals.internal.SourcingPolicy;
 import dev.canopy.identity.Workspaces;
 import dev.canopy.partners.PartnerId;
@@ -35,8 +34,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,11 +58,8 @@ public class Deals {
     private final ConflictFinder finder;
     private final DealSettingsTable settings;
     private final DealRules dealRules;
-    private final LeadTable leads;
-    private final MappingTable accounts;
+    private final SourcingEvidenceFinder evidenceFinder;
     private final DealMetrics metrics;
-    private final List<KnownCustomers> knownCustomers;
-    private final List<PartnerTouches> touches;
     private final Partners partners;
     private final Programs programs;
     private final Memberships memberships;
@@ -81,11 +75,8 @@ public class Deals {
             ConflictFinder finder,
             DealSettingsTable settings,
             DealRules dealRules,
-            LeadTable leads,
-            MappingTable accounts,
+            SourcingEvidenceFinder evidenceFinder,
             DealMetrics metrics,
-            List<KnownCustomers> knownCustomers,
-            List<PartnerTouches> touches,
             Partners partners,
             Programs programs,
             Memberships memberships,
@@ -99,11 +90,8 @@ public class Deals {
         this.finder = finder;
         this.settings = settings;
         this.dealRules = dealRules;
-        this.leads = leads;
-        this.accounts = accounts;
+        this.evidenceFinder = evidenceFinder;
         this.metrics = metrics;
-        this.knownCustomers = knownCustomers;
-        this.touches = touches;
         this.partners = partners;
         this.programs = programs;
         this.memberships = memberships;
@@ -317,7 +305,7 @@ public class Deals {
                 () -> opened[0] = openedOn(opportunityOpenedOn));
         requireStatus(before, DealStatus.APPROVED, "won");
         Instant now = now();
-        SourcingEvidence evidence = evidence(workspace, before, opened[0]);
+        SourcingEvidence evidence = evidenceFinder.find(workspace, before, opened[0]);
         Sourcing sourcing = SourcingPolicy.classify(evidence);
         if (!registrations.markWon(
                 workspace,
@@ -403,37 +391,6 @@ public class Deals {
     public List<ProgramView> programsToRegisterUnder() {
         partner();
         return memberships.mine().stream().map(MyProgram::program).toList();
-    }
-
-    private SourcingEvidence evidence(WorkspaceId workspace, DealView deal, Instant staffSaidOpened) {
-        List<SourcingEvidence.PartnerAction> actions = new ArrayList<>();
-        actions.add(new SourcingEvidence.PartnerAction(
-                "REGISTRATION", deal.submittedAt(), deal.id().toString()));
-        actions.addAll(leads.acceptedBy(workspace, deal.partnerId(), deal.domain()));
-        touches.forEach(t -> actions.addAll(t.touches(workspace, deal.partnerId(), deal.domain())));
-        if (staffSaidOpened != null) {
-            return SourcingPolicy.ordered(actions, staffSaidOpened, "Opened in the vendor's CRM, as staff recorded");
-        }
-        List<SourcingEvidence.PartnerAction> vendorRecords =
-                new ArrayList<>(accounts.vendorRecordsSince(workspace, deal.domain()));
-        knownCustomers.forEach(k -> k.matching(workspace, deal.domain(), deal.accountName()).stream()
-                .filter(c -> deal.domain().equals(c.registrableDomain()) && c.since() != null)
-                .forEach(c ->
-                        vendorRecords.add(new SourcingEvidence.PartnerAction("CUSTOMER", c.since(), c.reference()))));
-        return vendorRecords.stream()
-                .filter(r -> r.at().isBefore(deal.decidedAt()))
-                .min(Comparator.comparing(SourcingEvidence.PartnerAction::at))
-                .map(r -> SourcingPolicy.ordered(actions, r.at(), describe(r)))
-                .orElseGet(() -> SourcingPolicy.ordered(
-                        actions, deal.decidedAt(), "Created by the approval of this registration"));
-    }
-
-    private static String describe(SourcingEvidence.PartnerAction record) {
-        return switch (record.kind()) {
-            case "CUSTOMER" -> "A customer already (" + record.reference() + ")";
-            default ->
-                "In the vendor's account list as " + record.kind().toLowerCase().replace('_', ' ');
-        };
     }
 
     private List<DealView> named(List<DealView> deals) {
