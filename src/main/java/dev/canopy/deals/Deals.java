@@ -257,6 +257,7 @@ public class Deals {
         WorkspaceId workspace = currentWorkspace.id();
         DealView before = get(id);
         requireStatus(before, DealStatus.APPROVED, "extended");
+        requireProtected(before, now());
         ProgramDealRules rules = dealRules.forProgram(before.programId());
         if (!rules.extensions().allows(before.extensionsUsed())) {
             throw new ConflictException(
@@ -305,6 +306,7 @@ public class Deals {
                 () -> opened[0] = openedOn(opportunityOpenedOn));
         requireStatus(before, DealStatus.APPROVED, "won");
         Instant now = now();
+        requireProtected(before, now);
         SourcingEvidence evidence = evidenceFinder.find(workspace, before, opened[0]);
         Sourcing sourcing = SourcingPolicy.classify(evidence);
         if (!registrations.markWon(
@@ -452,6 +454,14 @@ public class Deals {
                     "status",
                     "Only a registration that is " + required.label().toLowerCase() + " can be " + verb
                             + "; this one is " + deal.status().label().toLowerCase());
+        }
+    }
+
+    /** A protection that lapsed is over even before the expiry job has marked it. */
+    private static void requireProtected(DealView deal, Instant now) {
+        if (!deal.protectedUntil().isAfter(now)) {
+            throw new ConflictException(
+                    "status", "The protection of this registration ended on " + deal.protectedUntil());
         }
     }
 

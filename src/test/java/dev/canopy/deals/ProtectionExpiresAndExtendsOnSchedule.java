@@ -164,6 +164,19 @@ class ProtectionExpiresAndExtendsOnSchedule {
     }
 
     @Test
+    void aLapsedProtectionCannotBeExtendedOrWonEvenBeforeTheJobRuns() {
+        DealView deal = f.register(partner, program, "Weyland-Yutani", "weyland-yutani.com");
+        f.asStaff(tenant, () -> deals.approve(deal.id()));
+
+        clock.advance(Duration.ofDays(31));
+        assertThatThrownBy(() -> f.asPartner(partner, () -> deals.extend(deal.id())))
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining("ended");
+        assertThatThrownBy(() -> f.asStaff(tenant, () -> deals.markWon(deal.id(), "", "")))
+                .isInstanceOf(ConflictException.class);
+    }
+
+    @Test
     void aPartnerCannotExtendAnotherPartnersDeal() {
         DealView deal = f.register(partner, program, "Tyrell", "tyrell.com");
         f.asStaff(tenant, () -> deals.approve(deal.id()));
