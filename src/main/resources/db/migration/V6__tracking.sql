@@ -90,22 +90,6 @@ create table tracking_program_policy
     primary key (workspace_id, program_id)
 );
 
--- Approved deal registrations, as the deals module reports them: the strongest attribution signal.
-create table tracking_deal_signal
-(
-    workspace_id    uuid        not null references identity_workspace (id),
-    deal_id         uuid        not null,
-    partner_id      uuid        not null references partners_partner (id),
-    program_id      uuid        not null references programs_program (id),
-    account_name    text        not null,
-    domain          text        not null,
-    approved_at     timestamptz not null,
-    protected_until timestamptz not null,
-    ended_at        timestamptz,
-    primary key (workspace_id, deal_id)
-);
-create index tracking_deal_signal_domain_idx on tracking_deal_signal (workspace_id, domain);
-
 -- Stripe's webhook signing secrets: several may be live while one is rotated out. Kept as given,
 -- because verifying a signature needs the secret itself.
 create table tracking_stripe_secret

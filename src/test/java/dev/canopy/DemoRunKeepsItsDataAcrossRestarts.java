@@ -35,6 +35,16 @@ class DemoRunKeepsItsDataAcrossRestarts {
                             .query(Long.class)
                             .single())
                     .isEqualTo(6);
+            assertThat(deals(db)).isEqualTo(4);
+            assertThat(db.sql("select count(*) from deals_conflict")
+                            .query(Long.class)
+                            .single())
+                    .as("Bluebird's registration and Northstar's, each pointing at the other")
+                    .isEqualTo(2);
+            assertThat(db.sql("select count(*) from deals_lead where status = 'OFFERED'")
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(2);
             db.sql("update identity_workspace set name = 'Northwind Renamed' where slug = 'northwind'")
                     .update();
         }
@@ -44,6 +54,14 @@ class DemoRunKeepsItsDataAcrossRestarts {
                             .query(String.class)
                             .list())
                     .containsExactly("Northwind Renamed");
+            assertThat(deals(db)).as("loaded once").isEqualTo(4);
         }
+    }
+
+    private static long deals(JdbcClient db) {
+        return db.sql(
+                        "select count(*) from deals_registration r join identity_workspace w on w.id = r.workspace_id where w.slug = 'northwind'")
+                .query(Long.class)
+                .single();
     }
 }

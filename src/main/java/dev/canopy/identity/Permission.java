@@ -17,7 +17,9 @@ public enum Permission {
     PROGRAMS_READ("programs:read"),
     PROGRAMS_WRITE("programs:write"),
     TRACKING_READ("tracking:read"),
-    TRACKING_WRITE("tracking:write");
+    TRACKING_WRITE("tracking:write"),
+    DEALS_READ("deals:read"),
+    DEALS_WRITE("deals:write");
 
     private final String authority;
 

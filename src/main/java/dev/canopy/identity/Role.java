@@ -1,5 +1,7 @@
 package dev.canopy.identity;
 
+import static dev.canopy.identity.Permission.DEALS_READ;
+import static dev.canopy.identity.Permission.DEALS_WRITE;
 import static dev.canopy.identity.Permission.PARTNERS_READ;
 import static dev.canopy.identity.Permission.PARTNERS_WRITE;
 import static dev.canopy.identity.Permission.PROGRAMS_READ;
@@ -25,7 +27,7 @@ public enum Role {
             EnumSet.allOf(Permission.class)),
     PARTNER_MANAGER(
             "Partner manager",
-            "Recruits, approves and enables partners.",
+            "Recruits, approves and enables partners; reviews deal registrations and routes leads.",
             EnumSet.of(
                     WORKSPACE_READ,
                     TEAM_READ,
@@ -34,19 +36,22 @@ public enum Role {
                     PROGRAMS_READ,
                     PROGRAMS_WRITE,
                     TRACKING_READ,
-                    TRACKING_WRITE)),
+                    TRACKING_WRITE,
+                    DEALS_READ,
+                    DEALS_WRITE)),
     FINANCE(
             "Finance",
             "Approves commissions and runs payouts.",
-            EnumSet.of(WORKSPACE_READ, TEAM_READ, PARTNERS_READ, PROGRAMS_READ, TRACKING_READ)),
+            EnumSet.of(WORKSPACE_READ, TEAM_READ, PARTNERS_READ, PROGRAMS_READ, TRACKING_READ, DEALS_READ)),
     SALES(
             "Sales",
             "Reviews deal registrations and works shared deals.",
-            EnumSet.of(WORKSPACE_READ, TEAM_READ, PARTNERS_READ, PROGRAMS_READ, TRACKING_READ)),
+            EnumSet.of(
+                    WORKSPACE_READ, TEAM_READ, PARTNERS_READ, PROGRAMS_READ, TRACKING_READ, DEALS_READ, DEALS_WRITE)),
     ANALYST(
             "Analyst",
             "Reads everything, changes nothing.",
-            EnumSet.of(WORKSPACE_READ, TEAM_READ, PARTNERS_READ, PROGRAMS_READ, TRACKING_READ));
+            EnumSet.of(WORKSPACE_READ, TEAM_READ, PARTNERS_READ, PROGRAMS_READ, TRACKING_READ, DEALS_READ));
 
     private final String label;
     private final String description;

@@ -36,6 +36,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Tiers {
 
+    /** The source of readings that no module measures: set by hand, through the API, or by the demo. */
+    public static final String REPORTED = "reported";
+
     private final ProgramTable programs;
     private final TierTable tiers;
     private final MemberTable memberships;
@@ -181,6 +184,15 @@ public class Tiers {
      */
     @Transactional
     public void recordMetric(WorkspaceId workspace, MetricReading reading) {
+        recordMetric(workspace, REPORTED, reading);
+    }
+
+    /**
+     * A reading from one measuring module ({@code source}, e.g. "tracking"): a partner's metric is the
+     * sum of its sources' latest readings, so modules measuring the same metric never overwrite each other.
+     */
+    @Transactional
+    public void recordMetric(WorkspaceId workspace, String source, MetricReading reading) {
         if (reading.partner() == null || reading.metric() == null) {
             throw new InvalidInputException(
                     reading.partner() == null ? "partner" : "metric", "Say which partner and which metric");
@@ -202,7 +214,8 @@ public class Tiers {
                         throw new InvalidInputException("asOf", "Required");
                     }
                 });
-        metrics.record(workspace, reading.partner(), reading.metric(), unit[0], reading.value(), reading.asOf());
+        metrics.record(
+                workspace, reading.partner(), reading.metric(), unit[0], source, reading.value(), reading.asOf());
     }
 
     private static String unit(MetricReading reading) {

@@ -87,7 +87,8 @@ class OneWorkspaceNeverSeesOrChangesAnother {
                 new IdentityProbes(context),
                 new PartnersProbes(context),
                 new ProgramsProbes(context),
-                new TrackingProbes(context));
+                new TrackingProbes(context),
+                new DealsProbes(context));
         modules.forEach(module -> module.prepare(victim, attacker));
     }
 

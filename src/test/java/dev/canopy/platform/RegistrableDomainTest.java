@@ -21,6 +21,10 @@ class RegistrableDomainTest {
         "bücher.example.de, example.de",
         "www.bücher.de, xn--bcher-kva.de",
         "xn--bcher-kva.de, xn--bcher-kva.de",
+        "shop.BÜCHER.co.uk, xn--bcher-kva.co.uk",
+        "https://xn--bcher-kva.co.uk/kontakt, xn--bcher-kva.co.uk",
+        "www.bücher。de, xn--bcher-kva.de",
+        "münchen.com.au, xn--mnchen-3ya.com.au",
         "acme.com., acme.com",
         "my-app.github.io, my-app.github.io"
     })

@@ -22,21 +22,32 @@ public class MetricTable {
         this.db = db;
     }
 
-    /** Keeps the newest reading: one that arrives late (older {@code asOf}) changes nothing. */
+    /**
+     * Keeps the newest reading of one source: one that arrives late (older {@code asOf}) changes nothing.
+     */
     public void record(
-            WorkspaceId workspace, PartnerId partner, TierMetric metric, String unit, BigDecimal value, Instant asOf) {
+            WorkspaceId workspace,
+            PartnerId partner,
+            TierMetric metric,
+            String unit,
+            String source,
+            BigDecimal value,
+            Instant asOf) {
         db.sql("""
-                        insert into programs_partner_metric (workspace_id, partner_id, metric, unit, value, as_of)
-                        values (?, ?, ?, ?, ?, ?)
-                        on conflict (workspace_id, partner_id, metric, unit) do update
+                        insert into programs_partner_metric (workspace_id, partner_id, metric, unit, source, value, as_of)
+                        values (?, ?, ?, ?, ?, ?, ?)
+                        on conflict (workspace_id, partner_id, metric, unit, source) do update
                         set value = excluded.value, as_of = excluded.as_of
                         where programs_partner_metric.as_of <= excluded.as_of
                         """)
-                .params(workspace.value(), partner.value(), metric.name(), unit, value, Rows.ts(asOf))
+                .params(workspace.value(), partner.value(), metric.name(), unit, source, value, Rows.ts(asOf))
                 .update();
     }
 
-    /** Each partner's metrics, money in {@code currency}; what was never measured is absent (reads as zero). */
+    /**
+     * Each partner's metrics, summed over their sources, money in {@code currency}; what was never
+     * measured is absent (reads as zero).
+     */
     public Map<PartnerId, Map<TierMetric, BigDecimal>> values(
             WorkspaceId workspace, Collection<PartnerId> partners, String currency) {
         Map<PartnerId, Map<TierMetric, BigDecimal>> values = new HashMap<>();
@@ -45,8 +56,9 @@ public class MetricTable {
             return values;
         }
         db.sql("""
-                        select partner_id, metric, value from programs_partner_metric
+                        select partner_id, metric, sum(value) as value from programs_partner_metric
                         where workspace_id = ? and partner_id = any(cast(? as uuid[])) and unit in (?, ?)
+                        group by partner_id, metric
                         """)
                 .params(
                         workspace.value(),

@@ -1,5 +1,6 @@
 package dev.canopy.tracking.internal;
 
+import dev.canopy.deals.Deals;
 import dev.canopy.partners.PartnerId;
 import dev.canopy.platform.RegistrableDomain;
 import dev.canopy.programs.MetricReading;
@@ -40,6 +41,8 @@ public class IntakeProcessor {
 
     // Clocks disagree: a click stamped by Canopy may look a little later than a sale stamped elsewhere.
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+    // Tier metrics this module measures are kept apart from other modules' readings of the same metric.
+    private static final String METRIC_SOURCE = "tracking";
 
     private record Result(
             String outcome,
@@ -56,7 +59,7 @@ public class IntakeProcessor {
     private final ClickTable clicks;
     private final CouponTable coupons;
     private final RefTable refs;
-    private final DealSignalTable deals;
+    private final Deals deals;
     private final ProgramPolicyTable policies;
     private final Programs programs;
     private final dev.canopy.programs.Memberships memberships;
@@ -73,7 +76,7 @@ public class IntakeProcessor {
             ClickTable clicks,
             CouponTable coupons,
             RefTable refs,
-            DealSignalTable deals,
+            Deals deals,
             ProgramPolicyTable policies,
             Programs programs,
             dev.canopy.programs.Memberships memberships,
@@ -311,16 +314,15 @@ public class IntakeProcessor {
         List<String> notes = new ArrayList<>();
         Instant at = event.occurredAt();
         if (customer.domain() != null) {
-            for (DealSignalTable.Row deal : deals.protectedAt(workspace, customer.domain(), at)) {
-                candidates.add(new AttributionPolicy.Candidate(
-                        AttributionSignal.DEAL,
-                        deal.partner(),
-                        deal.program(),
-                        deal.approvedAt(),
-                        null,
-                        null,
-                        deal.dealId()));
-            }
+            deals.protecting(workspace, customer.domain(), at)
+                    .ifPresent(deal -> candidates.add(new AttributionPolicy.Candidate(
+                            AttributionSignal.DEAL,
+                            deal.partner(),
+                            deal.program(),
+                            deal.approvedAt(),
+                            null,
+                            null,
+                            deal.dealId())));
         }
         clickCandidate(workspace, event, notes).ifPresent(candidates::add);
         if (event.partnerRef() != null) {
@@ -574,6 +576,7 @@ public class IntakeProcessor {
         Instant now = clock.instant();
         tiers.recordMetric(
                 workspace,
+                METRIC_SOURCE,
                 new MetricReading(
                         partner,
                         TierMetric.ACTIVE_CUSTOMERS,
@@ -586,6 +589,7 @@ public class IntakeProcessor {
                     .max(BigDecimal.ZERO);
             tiers.recordMetric(
                     workspace,
+                    METRIC_SOURCE,
                     new MetricReading(
                             partner,
                             TierMetric.PARTNER_SOURCED_REVENUE_12M,

@@ -1,0 +1,22 @@
+package dev.canopy.deals;
+
+import dev.canopy.partners.PartnerId;
+import dev.canopy.programs.ProgramId;
+import dev.canopy.shared.WorkspaceId;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A registration stopped protecting its account without being won: rejected at review, expired, or lost.
+ * A pending registration that is rejected never protected anything; the event still tells listeners it
+ * is over.
+ */
+public record DealRegistrationEnded(
+        WorkspaceId workspace,
+        UUID dealId,
+        PartnerId partner,
+        ProgramId program,
+        String registrableDomain,
+        DealStatus outcome,
+        String reason,
+        Instant endedAt) {}

@@ -1,0 +1,498 @@
+package dev.canopy.deals;
+
+import dev.canopy.audit.AuditLog;
+import dev.canopy.deals.internal.BusinessDays;
+import dev.canopy.deals.internal.ConflictFinder;
+import dev.canopy.deals.internal.ConflictTable;
+import dev.canopy.deals.internal.DealChecks;
+import dev.canopy.deals.internal.DealMetrics;
+import dev.canopy.deals.internal.DealSettingsTable;
+import dev.canopy.deals.internal.RegistrationTable;
+import dev.canopy.deals.internal.SourcingEvidenceFinder;
+import dev.canopy.deals.internal.SourcingPolicy;
+import dev.canopy.identity.Workspaces;
+import dev.canopy.partners.PartnerId;
+import dev.canopy.partners.PartnerView;
+import dev.canopy.partners.Partners;
+import dev.canopy.platform.CurrentWorkspace;
+import dev.canopy.platform.RegistrableDomain;
+import dev.canopy.programs.Memberships;
+import dev.canopy.programs.MyProgram;
+import dev.canopy.programs.ProgramId;
+import dev.canopy.programs.ProgramView;
+import dev.canopy.programs.Programs;
+import dev.canopy.programs.RewardType;
+import dev.canopy.shared.ConflictException;
+import dev.canopy.shared.InvalidInputException;
+import dev.canopy.shared.Money;
+import dev.canopy.shared.NotFoundException;
+import dev.canopy.shared.PartnerScoped;
+import dev.canopy.shared.WorkspaceId;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Deal registration: partners register opportunities, the conflict check runs as they are written,
+ * staff approve (granting the programme's protection) or reject within the review clock, deals move
+ * through stages to won or lost, and a won deal is classified as partner-sourced or influenced.
+ */
+@Service
+public class Deals {
+
+    private final RegistrationTable registrations;
+    private final ConflictTable conflicts;
+    private final ConflictFinder finder;
+    private final DealSettingsTable settings;
+    private final DealRules dealRules;
+    private final SourcingEvidenceFinder evidenceFinder;
+    private final DealMetrics metrics;
+    private final Partners partners;
+    private final Programs programs;
+    private final Memberships memberships;
+    private final Workspaces workspaces;
+    private final CurrentWorkspace currentWorkspace;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Deals(
+            RegistrationTable registrations,
+            ConflictTable conflicts,
+            ConflictFinder finder,
+            DealSettingsTable settings,
+            DealRules dealRules,
+            SourcingEvidenceFinder evidenceFinder,
+            DealMetrics metrics,
+            Partners partners,
+            Programs programs,
+            Memberships memberships,
+            Workspaces workspaces,
+            CurrentWorkspace currentWorkspace,
+            AuditLog audit,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.registrations = registrations;
+        this.conflicts = conflicts;
+        this.finder = finder;
+        this.settings = settings;
+        this.dealRules = dealRules;
+        this.evidenceFinder = evidenceFinder;
+        this.metrics = metrics;
+        this.partners = partners;
+        this.programs = programs;
+        this.memberships = memberships;
+        this.workspaces = workspaces;
+        this.currentWorkspace = currentWorkspace;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * The signed-in partner user registers an opportunity under one of its company's programmes. The
+     * conflicts found are stored with it for the reviewer; the review clock starts now.
+     */
+    @Transactional
+    public DealView register(NewDeal deal) {
+        WorkspaceId workspace = currentWorkspace.id();
+        PartnerId partner = partner();
+        Instant now = now();
+        Set<ProgramId> mine =
+                memberships.mine().stream().map(m -> m.program().id()).collect(Collectors.toSet());
+        ZoneId zone = zone();
+        RegistrationTable.Checked checked = DealChecks.check(deal, partner, mine, LocalDate.ofInstant(now, zone));
+        Instant due = BusinessDays.after(now, settings.clocks(workspace).reviewBusinessDays(), zone);
+        registrations.insert(workspace, checked, currentWorkspace.actor().name(), now, due);
+        List<DealConflict> found = finder.find(workspace, checked.domain(), checked.accountName(), checked.id());
+        conflicts.insert(workspace, checked.id(), found);
+        // The earlier registration's reviewer sees the newcomer too.
+        for (DealConflict c : found) {
+            if (c.source() == DealConflict.Source.REGISTRATION) {
+                conflicts.insert(
+                        workspace,
+                        UUID.fromString(c.matchedRef()),
+                        List.of(new DealConflict(
+                                DealConflict.Source.REGISTRATION,
+                                checked.id().toString(),
+                                checked.accountName(),
+                                checked.domain(),
+                                DealStatus.PENDING.name(),
+                                c.matchedBy(),
+                                c.similarity())));
+            }
+        }
+        partners.recordActivity(workspace, partner, now);
+        DealView created = get(checked.id());
+        audit.record("deals.registered", "deal", created.id(), null, created);
+        return created;
+    }
+
+    /**
+     * What a partner may learn while typing a web address: its registrable domain and whether the account
+     * is known already (registered, a customer or an open opportunity) — never whose it is.
+     */
+    @Transactional(readOnly = true)
+    public Optional<DomainHint> hint(String website) {
+        partner();
+        return RegistrableDomain.of(website)
+                .map(domain -> new DomainHint(domain, finder.domainKnown(currentWorkspace.id(), domain)));
+    }
+
+    /** A registrable domain as typed, and whether registering it would conflict. */
+    public record DomainHint(String domain, boolean known) {}
+
+    /** Registrations, newest first; a partner user sees only its own company's. */
+    @Transactional(readOnly = true)
+    public DealPage search(DealQuery query) {
+        UUID after = cursor(query.cursor());
+        DealQuery scoped = currentWorkspace.principal().orElseThrow() instanceof PartnerScoped p
+                ? new DealQuery(query.status(), new PartnerId(p.partnerId()), null, query.limit())
+                : query;
+        List<DealView> rows = named(registrations.search(currentWorkspace.id(), scoped, after, scoped.limit() + 1));
+        if (rows.size() <= scoped.limit()) {
+            return new DealPage(rows, null);
+        }
+        List<DealView> page = rows.subList(0, scoped.limit());
+        return new DealPage(List.copyOf(page), page.getLast().id().toString());
+    }
+
+    @Transactional(readOnly = true)
+    public DealView get(UUID id) {
+        DealView deal = registrations
+                .find(currentWorkspace.id(), id)
+                .orElseThrow(() -> new NotFoundException("Deal registration"));
+        if (currentWorkspace.principal().orElseThrow() instanceof PartnerScoped p
+                && !deal.partnerId().value().equals(p.partnerId())) {
+            throw new NotFoundException("Deal registration");
+        }
+        return named(List.of(deal)).getFirst();
+    }
+
+    /** What the conflict check found when the registration was written; staff only. */
+    @Transactional(readOnly = true)
+    public List<DealConflict> conflicts(UUID id) {
+        staff();
+        get(id);
+        return conflicts.list(currentWorkspace.id(), id);
+    }
+
+    /**
+     * Approves a pending registration: its partner holds the account for the programme's protection
+     * period. Refused while another partner's approved registration protects the same domain.
+     */
+    @Transactional
+    public DealView approve(UUID id) {
+        staff();
+        WorkspaceId workspace = currentWorkspace.id();
+        DealView before = get(id);
+        requireStatus(before, DealStatus.PENDING, "approved");
+        Instant now = now();
+        registrations.protecting(workspace, before.domain(), now, id).ifPresent(other -> {
+            throw new ConflictException(
+                    null,
+                    "Another approved registration protects " + before.domain() + " until " + other.protectedUntil()
+                            + "; reject this one or wait until that protection ends");
+        });
+        ProgramDealRules rules = dealRules.forProgram(before.programId());
+        Instant until = now.plus(Duration.ofDays(rules.protectionDays()));
+        if (!registrations.approve(workspace, id, currentWorkspace.actor().name(), now, until)) {
+            throw changedMeanwhile();
+        }
+        DealView after = get(id);
+        audit.record("deals.approved", "deal", id, before, after);
+        events.publishEvent(new DealRegistrationApproved(
+                workspace, id, after.partnerId(), after.programId(), after.accountName(), after.domain(), now, until));
+        return after;
+    }
+
+    @Transactional
+    public DealView reject(UUID id, String reason) {
+        staff();
+        String why = DealChecks.text("reason", reason, 2000);
+        DealView before = get(id);
+        requireStatus(before, DealStatus.PENDING, "rejected");
+        Instant now = now();
+        if (!registrations.reject(
+                currentWorkspace.id(), id, currentWorkspace.actor().name(), why, now)) {
+            throw changedMeanwhile();
+        }
+        DealView after = get(id);
+        audit.record("deals.rejected", "deal", id, before, after);
+        events.publishEvent(ended(after, DealStatus.REJECTED, why, now));
+        return after;
+    }
+
+    @Transactional
+    public DealView moveStage(UUID id, String stage) {
+        staff();
+        DealStage to = DealChecks.parse(DealStage.class, "stage", stage);
+        DealView before = get(id);
+        requireStatus(before, DealStatus.APPROVED, "moved to another stage");
+        registrations.moveStage(currentWorkspace.id(), id, to);
+        DealView after = get(id);
+        audit.record("deals.stage", "deal", id, before, after);
+        return after;
+    }
+
+    /**
+     * Extends an approved registration's protection by the programme's extension period, as often as the
+     * programme allows: asked by the partner in the portal, or done by staff.
+     */
+    @Transactional
+    public DealView extend(UUID id) {
+        WorkspaceId workspace = currentWorkspace.id();
+        DealView before = get(id);
+        requireStatus(before, DealStatus.APPROVED, "extended");
+        requireProtected(before, now());
+        ProgramDealRules rules = dealRules.forProgram(before.programId());
+        if (!rules.extensions().allows(before.extensionsUsed())) {
+            throw new ConflictException(
+                    null,
+                    rules.extensions() == ExtensionPolicy.NONE
+                            ? "The " + rules.programName() + " does not extend protection"
+                            : "This registration was extended already; the " + rules.programName()
+                                    + " extends protection once");
+        }
+        Instant until = before.protectedUntil().plus(Duration.ofDays(rules.extensionDays()));
+        if (!registrations.extend(workspace, id, before.protectedUntil(), until)) {
+            throw changedMeanwhile();
+        }
+        DealView after = get(id);
+        audit.record("deals.extended", "deal", id, before, after);
+        events.publishEvent(new DealRegistrationApproved(
+                workspace,
+                id,
+                after.partnerId(),
+                after.programId(),
+                after.accountName(),
+                after.domain(),
+                after.decidedAt(),
+                until));
+        return after;
+    }
+
+    /**
+     * Marks an approved deal won, at {@code amount} (blank: the registered estimate) and classifies it
+     * from timestamps; {@code opportunityOpenedOn} (optional, ISO date) is when the vendor's own
+     * opportunity existed according to its CRM.
+     */
+    @Transactional
+    public DealView markWon(UUID id, String amount, String opportunityOpenedOn) {
+        staff();
+        WorkspaceId workspace = currentWorkspace.id();
+        DealView before = get(id);
+        Money[] value = new Money[1];
+        Instant[] opened = new Instant[1];
+        InvalidInputException.collect(
+                () -> value[0] = amount == null || amount.isBlank()
+                        ? before.amount()
+                        : new Money(
+                                DealChecks.positive("amount", amount),
+                                before.amount().currency()),
+                () -> opened[0] = openedOn(opportunityOpenedOn));
+        requireStatus(before, DealStatus.APPROVED, "won");
+        Instant now = now();
+        requireProtected(before, now);
+        SourcingEvidence evidence = evidenceFinder.find(workspace, before, opened[0]);
+        Sourcing sourcing = SourcingPolicy.classify(evidence);
+        if (!registrations.markWon(
+                workspace,
+                id,
+                value[0],
+                opened[0],
+                sourcing,
+                evidence,
+                currentWorkspace.actor().name(),
+                now)) {
+            throw changedMeanwhile();
+        }
+        DealView after = get(id);
+        audit.record("deals.won", "deal", id, before, after);
+        metrics.record(workspace, after.partnerId(), now);
+        ProgramView program = programs.get(after.programId());
+        events.publishEvent(new DealWon(
+                workspace,
+                id,
+                after.partnerId(),
+                after.programId(),
+                after.accountName(),
+                after.domain(),
+                after.amount(),
+                program.reward().type() == RewardType.MARGIN
+                        ? RevenueBasis.LIST_PRICE
+                        : RevenueBasis.FIRST_YEAR_CONTRACT_VALUE,
+                after.products(),
+                sourcing,
+                now));
+        return after;
+    }
+
+    @Transactional
+    public DealView markLost(UUID id, String reason) {
+        staff();
+        String why = DealChecks.text("reason", reason, 2000);
+        DealView before = get(id);
+        requireStatus(before, DealStatus.APPROVED, "lost");
+        Instant now = now();
+        if (!registrations.markLost(
+                currentWorkspace.id(), id, why, currentWorkspace.actor().name(), now)) {
+            throw changedMeanwhile();
+        }
+        DealView after = get(id);
+        audit.record("deals.lost", "deal", id, before, after);
+        events.publishEvent(ended(after, DealStatus.LOST, why, now));
+        return after;
+    }
+
+    /** Staff override a won deal's classification; the reason is required and the change audited. */
+    @Transactional
+    public DealView overrideSourcing(UUID id, String sourcing, String reason) {
+        staff();
+        Sourcing[] to = new Sourcing[1];
+        String[] why = new String[1];
+        InvalidInputException.collect(
+                () -> to[0] = DealChecks.parse(Sourcing.class, "sourcing", sourcing),
+                () -> why[0] = DealChecks.text("reason", reason, 2000));
+        DealView before = get(id);
+        requireStatus(before, DealStatus.WON, "reclassified");
+        WorkspaceId workspace = currentWorkspace.id();
+        registrations.overrideSourcing(workspace, id, to[0], why[0]);
+        DealView after = get(id);
+        audit.record("deals.sourcing.overridden", "deal", id, before, after);
+        Instant now = now();
+        metrics.record(workspace, after.partnerId(), now);
+        events.publishEvent(new DealSourcingChanged(workspace, id, after.partnerId(), to[0], why[0], now));
+        return after;
+    }
+
+    /**
+     * The approved registration protecting the account at {@code registrableDomain} at {@code at}, for
+     * attribution (tracking): it wins over clicks and coupons. Works outside any request.
+     */
+    @Transactional(readOnly = true)
+    public Optional<ProtectedDeal> protecting(WorkspaceId workspace, String registrableDomain, Instant at) {
+        return registrations.attributing(workspace, registrableDomain, at);
+    }
+
+    /** The partner's programmes a registration may be filed under (the portal's form). */
+    @Transactional(readOnly = true)
+    public List<ProgramView> programsToRegisterUnder() {
+        partner();
+        return memberships.mine().stream().map(MyProgram::program).toList();
+    }
+
+    private List<DealView> named(List<DealView> deals) {
+        Map<PartnerId, String> partnerNames =
+                partners
+                        .byIds(deals.stream()
+                                .map(DealView::partnerId)
+                                .distinct()
+                                .toList())
+                        .stream()
+                        .collect(Collectors.toMap(PartnerView::id, PartnerView::name));
+        Map<ProgramId, String> programNames = currentWorkspace.principal().orElseThrow() instanceof PartnerScoped
+                ? memberships.mine().stream()
+                        .map(MyProgram::program)
+                        .collect(Collectors.toMap(ProgramView::id, ProgramView::name))
+                : programs.list().stream().collect(Collectors.toMap(ProgramView::id, ProgramView::name));
+        return deals.stream()
+                .map(d -> d.withNames(
+                        partnerNames.getOrDefault(d.partnerId(), ""), programNames.getOrDefault(d.programId(), "")))
+                .toList();
+    }
+
+    private DealRegistrationEnded ended(DealView deal, DealStatus outcome, String reason, Instant at) {
+        return new DealRegistrationEnded(
+                currentWorkspace.id(),
+                deal.id(),
+                deal.partnerId(),
+                deal.programId(),
+                deal.domain(),
+                outcome,
+                reason,
+                at);
+    }
+
+    private ZoneId zone() {
+        try {
+            return ZoneId.of(workspaces.current().timezone());
+        } catch (RuntimeException e) {
+            return ZoneId.of("UTC");
+        }
+    }
+
+    private PartnerId partner() {
+        if (currentWorkspace.principal().orElseThrow() instanceof PartnerScoped p) {
+            return new PartnerId(p.partnerId());
+        }
+        throw new AccessDeniedException("Only partner users register deals");
+    }
+
+    private void staff() {
+        if (currentWorkspace.principal().orElseThrow() instanceof PartnerScoped) {
+            throw new AccessDeniedException("Only vendor staff review deals");
+        }
+    }
+
+    private static void requireStatus(DealView deal, DealStatus required, String verb) {
+        if (deal.status() != required) {
+            throw new ConflictException(
+                    "status",
+                    "Only a registration that is " + required.label().toLowerCase() + " can be " + verb
+                            + "; this one is " + deal.status().label().toLowerCase());
+        }
+    }
+
+    /** A protection that lapsed is over even before the expiry job has marked it. */
+    private static void requireProtected(DealView deal, Instant now) {
+        if (!deal.protectedUntil().isAfter(now)) {
+            throw new ConflictException(
+                    "status", "The protection of this registration ended on " + deal.protectedUntil());
+        }
+    }
+
+    private static ConflictException changedMeanwhile() {
+        return new ConflictException(null, "The registration changed meanwhile; reload it");
+    }
+
+    private static UUID cursor(String cursor) {
+        if (cursor == null) {
+            return null;
+        }
+        try {
+            return UUID.fromString(cursor);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("cursor", "Pass the nextCursor of the previous page");
+        }
+    }
+
+    private static Instant openedOn(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(raw.strip()).atStartOfDay(ZoneId.of("UTC")).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException("opportunityOpenedOn", "Use a date like 2027-03-31");
+        }
+    }
+
+    /** Now, at the database's precision, so events and stored rows carry the same instants. */
+    private Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    }
+}

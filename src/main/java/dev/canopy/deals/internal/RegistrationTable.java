@@ -1,0 +1,338 @@
+package dev.canopy.deals.internal;
+
+import dev.canopy.deals.DealQuery;
+import dev.canopy.deals.DealStage;
+import dev.canopy.deals.DealStatus;
+import dev.canopy.deals.DealView;
+import dev.canopy.deals.ProtectedDeal;
+import dev.canopy.deals.Sourcing;
+import dev.canopy.deals.SourcingEvidence;
+import dev.canopy.partners.PartnerId;
+import dev.canopy.programs.ProgramId;
+import dev.canopy.shared.Money;
+import dev.canopy.shared.WorkspaceId;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+@Repository
+public class RegistrationTable {
+
+    /** A registration as checked, ready to insert. */
+    public record Checked(
+            UUID id,
+            PartnerId partner,
+            ProgramId program,
+            String accountName,
+            String website,
+            String domain,
+            String contactName,
+            String contactEmail,
+            Money amount,
+            List<String> products,
+            LocalDate expectedClose,
+            String notes) {}
+
+    private static final String SELECT = """
+            select r.*, (select count(*) from deals_conflict c where c.deal_id = r.id) as conflicts
+            from deals_registration r
+            """;
+
+    private final JdbcClient db;
+    private final JsonMapper json;
+
+    RegistrationTable(JdbcClient db, JsonMapper json) {
+        this.db = db;
+        this.json = json;
+    }
+
+    public void insert(WorkspaceId workspace, Checked deal, String submittedBy, Instant now, Instant reviewDue) {
+        db.sql("""
+                        insert into deals_registration (id, workspace_id, partner_id, program_id, account_name,
+                            normalized_name, website, domain, contact_name, contact_email, amount, currency, products,
+                            expected_close, notes, status, stage, submitted_at, submitted_by, review_due_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 'QUALIFICATION', ?, ?, ?)
+                        """)
+                .params(
+                        deal.id(),
+                        workspace.value(),
+                        deal.partner().value(),
+                        deal.program().value(),
+                        deal.accountName(),
+                        CompanyNames.normalize(deal.accountName()),
+                        deal.website(),
+                        deal.domain(),
+                        deal.contactName(),
+                        deal.contactEmail(),
+                        deal.amount().amount(),
+                        deal.amount().currencyCode(),
+                        deal.products().toArray(String[]::new),
+                        deal.expectedClose(),
+                        deal.notes(),
+                        Rows.ts(now),
+                        submittedBy,
+                        Rows.ts(reviewDue))
+                .update();
+    }
+
+    public Optional<DealView> find(WorkspaceId workspace, UUID id) {
+        return db.sql(SELECT + " where r.workspace_id = ? and r.id = ?")
+                .params(workspace.value(), id)
+                .query(this::view)
+                .optional();
+    }
+
+    /** Newest first; {@code partner} restricts to one partner's (the portal always passes its own). */
+    public List<DealView> search(WorkspaceId workspace, DealQuery query, UUID after, int limit) {
+        StringBuilder sql = new StringBuilder(SELECT + " where r.workspace_id = ?");
+        List<Object> params = new ArrayList<>(List.of(workspace.value()));
+        if (query.status() != null) {
+            sql.append(" and r.status = ?");
+            params.add(query.status().name());
+        }
+        if (query.partner() != null) {
+            sql.append(" and r.partner_id = ?");
+            params.add(query.partner().value());
+        }
+        if (after != null) {
+            sql.append(" and (r.submitted_at, r.id) < (select submitted_at, id from deals_registration"
+                    + " where workspace_id = ? and id = ?)");
+            params.add(workspace.value());
+            params.add(after);
+        }
+        sql.append(" order by r.submitted_at desc, r.id desc limit ?");
+        params.add(limit);
+        return db.sql(sql.toString()).params(params).query(this::view).list();
+    }
+
+    /** Moves PENDING to APPROVED; false when it was no longer pending. */
+    public boolean approve(WorkspaceId workspace, UUID id, String by, Instant now, Instant protectedUntil) {
+        return db.sql("""
+                        update deals_registration set status = 'APPROVED', decided_at = ?, decided_by = ?,
+                            protected_until = ?
+                        where workspace_id = ? and id = ? and status = 'PENDING'
+                        """)
+                        .params(Rows.ts(now), by, Rows.ts(protectedUntil), workspace.value(), id)
+                        .update()
+                == 1;
+    }
+
+    public boolean reject(WorkspaceId workspace, UUID id, String by, String reason, Instant now) {
+        return db.sql("""
+                        update deals_registration set status = 'REJECTED', decided_at = ?, decided_by = ?,
+                            decision_reason = ?
+                        where workspace_id = ? and id = ? and status = 'PENDING'
+                        """)
+                        .params(Rows.ts(now), by, reason, workspace.value(), id)
+                        .update()
+                == 1;
+    }
+
+    public boolean moveStage(WorkspaceId workspace, UUID id, DealStage stage) {
+        return db.sql(
+                                "update deals_registration set stage = ? where workspace_id = ? and id = ? and status = 'APPROVED'")
+                        .params(stage.name(), workspace.value(), id)
+                        .update()
+                == 1;
+    }
+
+    public boolean extend(WorkspaceId workspace, UUID id, Instant from, Instant until) {
+        return db.sql("""
+                        update deals_registration set protected_until = ?, extensions_used = extensions_used + 1
+                        where workspace_id = ? and id = ? and status = 'APPROVED' and protected_until = ?
+                        """)
+                        .params(Rows.ts(until), workspace.value(), id, Rows.ts(from))
+                        .update()
+                == 1;
+    }
+
+    public boolean markWon(
+            WorkspaceId workspace,
+            UUID id,
+            Money amount,
+            Instant opportunityOpenedAt,
+            Sourcing sourcing,
+            SourcingEvidence evidence,
+            String by,
+            Instant now) {
+        return db.sql("""
+                        update deals_registration set status = 'WON', amount = ?, opportunity_opened_at = ?,
+                            sourcing = ?, sourcing_evidence = cast(? as jsonb), closed_at = ?, closed_by = ?
+                        where workspace_id = ? and id = ? and status = 'APPROVED'
+                        """)
+                        .params(
+                                amount.amount(),
+                                Rows.ts(opportunityOpenedAt),
+                                sourcing.name(),
+                                json.writeValueAsString(evidence),
+                                Rows.ts(now),
+                                by,
+                                workspace.value(),
+                                id)
+                        .update()
+                == 1;
+    }
+
+    public boolean markLost(WorkspaceId workspace, UUID id, String reason, String by, Instant now) {
+        return db.sql("""
+                        update deals_registration set status = 'LOST', lost_reason = ?, closed_at = ?, closed_by = ?
+                        where workspace_id = ? and id = ? and status = 'APPROVED'
+                        """)
+                        .params(reason, Rows.ts(now), by, workspace.value(), id)
+                        .update()
+                == 1;
+    }
+
+    public boolean overrideSourcing(WorkspaceId workspace, UUID id, Sourcing sourcing, String reason) {
+        return db.sql("""
+                        update deals_registration set sourcing = ?, sourcing_overridden = true, sourcing_reason = ?
+                        where workspace_id = ? and id = ? and status = 'WON'
+                        """)
+                        .params(sourcing.name(), reason, workspace.value(), id)
+                        .update()
+                == 1;
+    }
+
+    /**
+     * Expires every approved registration whose protection ended by {@code now}, across workspaces, and
+     * returns them. A row is updated by exactly one transaction, so each expiry is reported once however
+     * many nodes run this at the same time.
+     */
+    public List<Expired> expireDue(Instant now) {
+        List<UUID> ids = db.sql("""
+                        update deals_registration set status = 'EXPIRED', closed_at = protected_until
+                        where status = 'APPROVED' and protected_until <= ? returning id
+                        """).param(Rows.ts(now)).query(UUID.class).list();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return db.sql(SELECT + " where r.id = any(?)")
+                .param(ids.toArray(UUID[]::new))
+                .query((rs, n) -> new Expired(new WorkspaceId(rs.getObject("workspace_id", UUID.class)), view(rs, n)))
+                .list();
+    }
+
+    /** A registration the expiry moved, with its workspace (the job runs across workspaces). */
+    public record Expired(WorkspaceId workspace, DealView deal) {}
+
+    /** The approved, still protected registration of the account at {@code domain}, if any. */
+    public Optional<ProtectedDeal> protecting(WorkspaceId workspace, String domain, Instant at, UUID except) {
+        return db.sql("""
+                        select id, partner_id, program_id, domain, decided_at, protected_until from deals_registration
+                        where workspace_id = ? and domain = ? and status = 'APPROVED' and protected_until > ?
+                            and id <> ?
+                        order by decided_at limit 1
+                        """)
+                .params(workspace.value(), domain, Rows.ts(at), except)
+                .query(RegistrationTable::protectedDeal)
+                .optional();
+    }
+
+    /**
+     * The registration a customer of the account belongs to at {@code at}: approved before then and
+     * protected at that moment, or won (a won account stays with its partner).
+     */
+    public Optional<ProtectedDeal> attributing(WorkspaceId workspace, String domain, Instant at) {
+        return db.sql("""
+                        select id, partner_id, program_id, domain, decided_at, protected_until from deals_registration
+                        where workspace_id = ? and domain = ? and decided_at <= ?
+                          and ((status = 'APPROVED' and protected_until > ?) or status = 'WON')
+                        order by decided_at limit 1
+                        """)
+                .params(workspace.value(), domain, Rows.ts(at), Rows.ts(at))
+                .query(RegistrationTable::protectedDeal)
+                .optional();
+    }
+
+    private static ProtectedDeal protectedDeal(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new ProtectedDeal(
+                rs.getObject("id", UUID.class),
+                new PartnerId(rs.getObject("partner_id", UUID.class)),
+                new ProgramId(rs.getObject("program_id", UUID.class)),
+                rs.getString("domain"),
+                Rows.instant(rs.getTimestamp("decided_at")),
+                Rows.instant(rs.getTimestamp("protected_until")));
+    }
+
+    /** How many deals the partner has won, ever. */
+    public int wonCount(WorkspaceId workspace, PartnerId partner) {
+        return db.sql(
+                        "select count(*) from deals_registration where workspace_id = ? and partner_id = ? and status = 'WON'")
+                .params(workspace.value(), partner.value())
+                .query(Integer.class)
+                .single();
+    }
+
+    /** Partner-sourced won amounts closed since {@code since}, per currency. */
+    public List<Money> sourcedRevenueSince(WorkspaceId workspace, PartnerId partner, Instant since) {
+        return db.sql("""
+                        select currency, sum(amount) as total from deals_registration
+                        where workspace_id = ? and partner_id = ? and status = 'WON' and sourcing = 'SOURCED'
+                            and closed_at > ?
+                        group by currency order by currency
+                        """)
+                .params(workspace.value(), partner.value(), Rows.ts(since))
+                .query((rs, n) -> Money.of(rs.getBigDecimal("total"), rs.getString("currency")))
+                .list();
+    }
+
+    /** The currencies the partner has ever won deals in (a currency that drops to zero is recorded as zero). */
+    public List<String> wonCurrencies(WorkspaceId workspace, PartnerId partner) {
+        return db.sql("""
+                        select distinct currency from deals_registration
+                        where workspace_id = ? and partner_id = ? and status = 'WON' order by currency
+                        """)
+                .params(workspace.value(), partner.value())
+                .query(String.class)
+                .list();
+    }
+
+    private DealView view(ResultSet rs, int n) throws SQLException {
+        String evidence = rs.getString("sourcing_evidence");
+        String sourcing = rs.getString("sourcing");
+        BigDecimal amount = rs.getBigDecimal("amount");
+        return new DealView(
+                rs.getObject("id", UUID.class),
+                new PartnerId(rs.getObject("partner_id", UUID.class)),
+                null,
+                new ProgramId(rs.getObject("program_id", UUID.class)),
+                null,
+                rs.getString("account_name"),
+                rs.getString("website"),
+                rs.getString("domain"),
+                rs.getString("contact_name"),
+                rs.getString("contact_email"),
+                Money.of(amount, rs.getString("currency")),
+                Rows.strings(rs.getArray("products")),
+                rs.getObject("expected_close", LocalDate.class),
+                rs.getString("notes"),
+                DealStatus.valueOf(rs.getString("status")),
+                DealStage.valueOf(rs.getString("stage")),
+                Rows.instant(rs.getTimestamp("submitted_at")),
+                rs.getString("submitted_by"),
+                Rows.instant(rs.getTimestamp("review_due_at")),
+                Rows.instant(rs.getTimestamp("decided_at")),
+                rs.getString("decided_by"),
+                rs.getString("decision_reason"),
+                Rows.instant(rs.getTimestamp("protected_until")),
+                rs.getInt("extensions_used"),
+                Rows.instant(rs.getTimestamp("opportunity_opened_at")),
+                Rows.instant(rs.getTimestamp("closed_at")),
+                rs.getString("closed_by"),
+                rs.getString("lost_reason"),
+                sourcing == null ? null : Sourcing.valueOf(sourcing),
+                evidence == null ? null : json.readValue(evidence, SourcingEvidence.class),
+                rs.getBoolean("sourcing_overridden"),
+                rs.getString("sourcing_reason"),
+                rs.getInt("conflicts"));
+    }
+}

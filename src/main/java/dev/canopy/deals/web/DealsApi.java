@@ -1,0 +1,215 @@
+package dev.canopy.deals.web;
+
+import dev.canopy.deals.DealConflict;
+import dev.canopy.deals.DealPage;
+import dev.canopy.deals.DealQuery;
+import dev.canopy.deals.DealStage;
+import dev.canopy.deals.DealStatus;
+import dev.canopy.deals.DealView;
+import dev.canopy.deals.Deals;
+import dev.canopy.deals.Sourcing;
+import dev.canopy.deals.SourcingEvidence;
+import dev.canopy.deals.internal.ProtectionExpiry;
+import dev.canopy.partners.PartnerId;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/deals")
+@Tag(name = "Deals", description = "Deal registrations: conflicts, review, protection, stages, won and lost")
+class DealsApi {
+
+    record DealResponse(
+            String id,
+            String partnerId,
+            String partnerName,
+            String programId,
+            String programName,
+            String accountName,
+            String website,
+            String domain,
+            String contactName,
+            String contactEmail,
+            String amount,
+            String currency,
+            List<String> products,
+            LocalDate expectedClose,
+            String notes,
+            DealStatus status,
+            DealStage stage,
+            Instant submittedAt,
+            Instant reviewDueAt,
+            boolean overdue,
+            Instant decidedAt,
+            String decidedBy,
+            String decisionReason,
+            Instant protectedUntil,
+            int extensionsUsed,
+            Instant closedAt,
+            String lostReason,
+            Sourcing sourcing,
+            SourcingEvidence sourcingEvidence,
+            boolean sourcingOverridden,
+            String sourcingReason,
+            int conflictCount,
+            List<DealConflict> conflicts) {
+
+        static DealResponse of(DealView d, List<DealConflict> conflicts, Instant now) {
+            return new DealResponse(
+                    d.id().toString(),
+                    d.partnerId().toString(),
+                    d.partnerName(),
+                    d.programId().toString(),
+                    d.programName(),
+                    d.accountName(),
+                    d.website(),
+                    d.domain(),
+                    d.contactName(),
+                    d.contactEmail(),
+                    d.amount().amount().toPlainString(),
+                    d.amount().currencyCode(),
+                    d.products(),
+                    d.expectedClose(),
+                    d.notes(),
+                    d.status(),
+                    d.stage(),
+                    d.submittedAt(),
+                    d.reviewDueAt(),
+                    d.overdue(now),
+                    d.decidedAt(),
+                    d.decidedBy(),
+                    d.decisionReason(),
+                    d.protectedUntil(),
+                    d.extensionsUsed(),
+                    d.closedAt(),
+                    d.lostReason(),
+                    d.sourcing(),
+                    d.sourcingEvidence(),
+                    d.sourcingOverridden(),
+                    d.sourcingReason(),
+                    d.conflicts(),
+                    conflicts);
+        }
+    }
+
+    record Page(List<DealResponse> data, String nextCursor) {}
+
+    record ReasonRequest(String reason) {}
+
+    record StageRequest(String stage) {}
+
+    record WonRequest(String amount, String opportunityOpenedOn) {}
+
+    record SourcingRequest(String sourcing, String reason) {}
+
+    private final Deals deals;
+    private final ProtectionExpiry expiry;
+    private final java.time.Clock clock;
+
+    DealsApi(Deals deals, ProtectionExpiry expiry, java.time.Clock clock) {
+        this.deals = deals;
+        this.expiry = expiry;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAuthority('deals:read')")
+    @Operation(
+            summary = "List deal registrations, newest first",
+            description = "Filter by status and partnerId; cursor pagination: pass nextCursor as cursor.")
+    Page list(
+            @RequestParam(required = false) DealStatus status,
+            @RequestParam(required = false) UUID partnerId,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(defaultValue = "50") int limit) {
+        expiry.runNow();
+        DealPage page =
+                deals.search(new DealQuery(status, partnerId == null ? null : new PartnerId(partnerId), cursor, limit));
+        Instant now = clock.instant();
+        return new Page(
+                page.deals().stream().map(d -> DealResponse.of(d, null, now)).toList(), page.nextCursor());
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize("hasAuthority('deals:read')")
+    @Operation(summary = "One registration, with the conflicts found when it was written and its sourcing evidence")
+    DealResponse get(@PathVariable UUID id) {
+        expiry.runNow();
+        return full(deals.get(id));
+    }
+
+    @PostMapping("/{id}/approve")
+    @PreAuthorize("hasAuthority('deals:write')")
+    @Operation(
+            summary = "Approve a pending registration",
+            description = "Grants the programme's protection period; 409 while another approved registration"
+                    + " protects the same domain.")
+    DealResponse approve(@PathVariable UUID id) {
+        return full(deals.approve(id));
+    }
+
+    @PostMapping("/{id}/reject")
+    @PreAuthorize("hasAuthority('deals:write')")
+    @Operation(summary = "Reject a pending registration with a reason")
+    DealResponse reject(@PathVariable UUID id, @RequestBody ReasonRequest request) {
+        return full(deals.reject(id, request.reason()));
+    }
+
+    @PostMapping("/{id}/stage")
+    @PreAuthorize("hasAuthority('deals:write')")
+    @Operation(summary = "Move an approved deal to QUALIFICATION, PROPOSAL or NEGOTIATION")
+    DealResponse stage(@PathVariable UUID id, @RequestBody StageRequest request) {
+        return full(deals.moveStage(id, request.stage()));
+    }
+
+    @PostMapping("/{id}/extension")
+    @PreAuthorize("hasAuthority('deals:write')")
+    @Operation(
+            summary = "Extend an approved registration's protection",
+            description = "By the programme's extension period, as often as the programme allows (409 beyond).")
+    DealResponse extend(@PathVariable UUID id) {
+        return full(deals.extend(id));
+    }
+
+    @PostMapping("/{id}/won")
+    @PreAuthorize("hasAuthority('deals:write')")
+    @Operation(
+            summary = "Mark an approved deal won",
+            description = "amount (optional) is the final value in the deal's currency; opportunityOpenedOn (optional,"
+                    + " ISO date) is when the vendor's own opportunity existed. Classifies the deal as partner-sourced"
+                    + " or influenced and publishes DealWon.")
+    DealResponse won(@PathVariable UUID id, @RequestBody(required = false) WonRequest request) {
+        WonRequest body = request == null ? new WonRequest(null, null) : request;
+        return full(deals.markWon(id, body.amount(), body.opportunityOpenedOn()));
+    }
+
+    @PostMapping("/{id}/lost")
+    @PreAuthorize("hasAuthority('deals:write')")
+    @Operation(summary = "Mark an approved deal lost, with a reason")
+    DealResponse lost(@PathVariable UUID id, @RequestBody ReasonRequest request) {
+        return full(deals.markLost(id, request.reason()));
+    }
+
+    @PostMapping("/{id}/sourcing")
+    @PreAuthorize("hasAuthority('deals:write')")
+    @Operation(summary = "Override a won deal's classification (SOURCED or INFLUENCED) with a reason")
+    DealResponse sourcing(@PathVariable UUID id, @RequestBody SourcingRequest request) {
+        return full(deals.overrideSourcing(id, request.sourcing(), request.reason()));
+    }
+
+    private DealResponse full(DealView deal) {
+        return DealResponse.of(deal, deals.conflicts(deal.id()), clock.instant());
+    }
+}

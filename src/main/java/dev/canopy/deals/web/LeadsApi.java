@@ -1,0 +1,139 @@
+package dev.canopy.deals.web;
+
+import dev.canopy.deals.LeadOffer;
+import dev.canopy.deals.LeadPage;
+import dev.canopy.deals.LeadQuery;
+import dev.canopy.deals.LeadStatus;
+import dev.canopy.deals.LeadView;
+import dev.canopy.deals.Leads;
+import dev.canopy.deals.NewLead;
+import dev.canopy.deals.NewRoutingRule;
+import dev.canopy.deals.RoutingRule;
+import dev.canopy.deals.internal.LeadExpiry;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Leads", description = "Leads passed to partners by hand or by routing rules")
+class LeadsApi {
+
+    record LeadResponse(
+            String id,
+            String accountName,
+            String domain,
+            String contactName,
+            String contactEmail,
+            String region,
+            String notes,
+            LeadStatus status,
+            String partnerId,
+            String partnerName,
+            Instant respondBy,
+            Instant createdAt,
+            String createdBy,
+            List<LeadOffer> offers) {
+
+        static LeadResponse of(LeadView l) {
+            return new LeadResponse(
+                    l.id().toString(),
+                    l.accountName(),
+                    l.domain(),
+                    l.contactName(),
+                    l.contactEmail(),
+                    l.region(),
+                    l.notes(),
+                    l.status(),
+                    l.partnerId() == null ? null : l.partnerId().toString(),
+                    l.partnerName(),
+                    l.respondBy(),
+                    l.createdAt(),
+                    l.createdBy(),
+                    l.offers());
+        }
+    }
+
+    record Page(List<LeadResponse> data, String nextCursor) {}
+
+    record WeightRequest(String partnerId, String weight) {}
+
+    private final Leads leads;
+    private final LeadExpiry expiry;
+
+    LeadsApi(Leads leads, LeadExpiry expiry) {
+        this.leads = leads;
+        this.expiry = expiry;
+    }
+
+    @GetMapping("/api/v1/leads")
+    @PreAuthorize("hasAuthority('deals:read')")
+    @Operation(summary = "List leads, newest first", description = "Filter by status; cursor pagination.")
+    Page list(
+            @RequestParam(required = false) LeadStatus status,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(defaultValue = "50") int limit) {
+        expiry.runNow();
+        LeadPage page = leads.search(new LeadQuery(status, cursor, limit));
+        return new Page(page.leads().stream().map(LeadResponse::of).toList(), page.nextCursor());
+    }
+
+    @GetMapping("/api/v1/leads/{id}")
+    @PreAuthorize("hasAuthority('deals:read')")
+    @Operation(summary = "One lead with every offer so far")
+    LeadResponse get(@PathVariable UUID id) {
+        expiry.runNow();
+        return LeadResponse.of(leads.get(id));
+    }
+
+    @PostMapping("/api/v1/leads")
+    @PreAuthorize("hasAuthority('deals:write')")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(
+            summary = "Add a lead",
+            description = "With partnerId it goes to that partner; without, the routing rules choose one.")
+    LeadResponse create(@RequestBody NewLead lead) {
+        return LeadResponse.of(leads.create(lead));
+    }
+
+    @GetMapping("/api/v1/lead-routing-rules")
+    @PreAuthorize("hasAuthority('deals:read')")
+    @Operation(summary = "The routing rules, in the order they are tried")
+    List<RoutingRule> rules() {
+        return leads.rules();
+    }
+
+    @PostMapping("/api/v1/lead-routing-rules")
+    @PreAuthorize("hasAuthority('deals:write')")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Add a routing rule at the end of the order (region, partnerType, tierId all optional)")
+    RoutingRule addRule(@RequestBody NewRoutingRule rule) {
+        return leads.addRule(rule);
+    }
+
+    @PostMapping("/api/v1/lead-routing-rules/{id}/weights")
+    @PreAuthorize("hasAuthority('deals:write')")
+    @Operation(summary = "Set a partner's weight in a rule (0–100; 1 by default)")
+    RoutingRule weight(@PathVariable UUID id, @RequestBody WeightRequest request) {
+        return leads.setWeight(id, request.partnerId(), request.weight());
+    }
+
+    @DeleteMapping("/api/v1/lead-routing-rules/{id}")
+    @PreAuthorize("hasAuthority('deals:write')")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Remove a routing rule")
+    void removeRule(@PathVariable UUID id) {
+        leads.removeRule(id);
+    }
+}

@@ -1,0 +1,132 @@
+package dev.canopy.deals.web;
+
+import dev.canopy.deals.DealQuery;
+import dev.canopy.deals.DealView;
+import dev.canopy.deals.Deals;
+import dev.canopy.deals.NewDeal;
+import dev.canopy.deals.internal.ProtectionExpiry;
+import dev.canopy.platform.Forms;
+import dev.canopy.shared.ConflictException;
+import dev.canopy.shared.InvalidInputException;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The partner's deals in the portal: register one (with a conflict hint as the domain is typed), follow them. */
+@Controller
+@RequestMapping("/portal/deals")
+@PreAuthorize("hasRole('PARTNER')")
+class PortalDealsController {
+
+    /** The registration form; products are typed comma-separated. */
+    record DealForm(
+            String programId,
+            String accountName,
+            String website,
+            String contactName,
+            String contactEmail,
+            String amount,
+            String currency,
+            String products,
+            String expectedClose,
+            String notes) {
+
+        NewDeal toNewDeal() {
+            return new NewDeal(
+                    programId,
+                    accountName,
+                    website,
+                    contactName,
+                    contactEmail,
+                    amount,
+                    currency,
+                    products == null ? List.of() : Arrays.asList(products.split(",")),
+                    expectedClose,
+                    notes);
+        }
+    }
+
+    private final Deals deals;
+    private final ProtectionExpiry expiry;
+    private final Clock clock;
+
+    PortalDealsController(Deals deals, ProtectionExpiry expiry, Clock clock) {
+        this.deals = deals;
+        this.expiry = expiry;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    String mine(@RequestParam(required = false) String after, Model model) {
+        expiry.runNow();
+        model.addAttribute("page", deals.search(new DealQuery(null, null, after, 50)));
+        model.addAttribute("now", clock.instant());
+        return "deals/portal/deals";
+    }
+
+    @GetMapping("/new")
+    String form(Model model) {
+        model.addAttribute("form", new DealForm(null, null, null, null, null, null, "USD", null, null, null));
+        return form(model, true);
+    }
+
+    @PostMapping
+    String register(
+            @ModelAttribute("form") DealForm form, BindingResult result, Model model, RedirectAttributes redirect) {
+        try {
+            DealView deal = deals.register(form.toNewDeal());
+            redirect.addFlashAttribute(
+                    "flash",
+                    deal.accountName() + " is registered; the vendor reviews it and you will see the answer here.");
+            return "redirect:/portal/deals/" + deal.id();
+        } catch (InvalidInputException e) {
+            Forms.reject(result, e);
+            return form(model, false);
+        }
+    }
+
+    /** The hint under the website field, as the partner types (htmx). */
+    @GetMapping("/hint")
+    String hint(@RequestParam(defaultValue = "") String website, Model model) {
+        model.addAttribute("hint", deals.hint(website).orElse(null));
+        model.addAttribute("typed", !website.isBlank());
+        return "deals/portal/register :: hint";
+    }
+
+    @GetMapping("/{id}")
+    String deal(@PathVariable UUID id, Model model) {
+        expiry.runNow();
+        model.addAttribute("deal", deals.get(id));
+        model.addAttribute("now", clock.instant());
+        return "deals/portal/deal";
+    }
+
+    @PostMapping("/{id}/extension")
+    String extend(@PathVariable UUID id, RedirectAttributes redirect) {
+        try {
+            DealView deal = deals.extend(id);
+            redirect.addFlashAttribute("flash", "Protected until " + deal.protectedUntil() + ".");
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("flashError", e.getMessage());
+        }
+        return "redirect:/portal/deals/" + id;
+    }
+
+    private String form(Model model, boolean fresh) {
+        model.addAttribute("programs", deals.programsToRegisterUnder());
+        model.addAttribute("fresh", fresh);
+        return "deals/portal/register";
+    }
+}

@@ -1,0 +1,63 @@
+package dev.canopy.deals.web;
+
+import dev.canopy.deals.LeadQuery;
+import dev.canopy.deals.Leads;
+import dev.canopy.deals.internal.LeadExpiry;
+import dev.canopy.shared.ConflictException;
+import dev.canopy.shared.InvalidInputException;
+import java.util.UUID;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The leads offered to the partner: accept, or decline with a reason, before the clock runs out. */
+@Controller
+@RequestMapping("/portal/leads")
+@PreAuthorize("hasRole('PARTNER')")
+class PortalLeadsController {
+
+    private final Leads leads;
+    private final LeadExpiry expiry;
+
+    PortalLeadsController(Leads leads, LeadExpiry expiry) {
+        this.leads = leads;
+        this.expiry = expiry;
+    }
+
+    @GetMapping
+    String mine(Model model) {
+        expiry.runNow();
+        model.addAttribute("page", leads.search(new LeadQuery(null, null, 200)));
+        return "deals/portal/leads";
+    }
+
+    @PostMapping("/{id}/accept")
+    String accept(@PathVariable UUID id, RedirectAttributes redirect) {
+        try {
+            redirect.addFlashAttribute(
+                    "flash", leads.accept(id).accountName() + " is yours: the contact's details are below.");
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("flashError", e.getMessage());
+        }
+        return "redirect:/portal/leads";
+    }
+
+    @PostMapping("/{id}/decline")
+    String decline(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+        try {
+            leads.decline(id, reason);
+            redirect.addFlashAttribute("flash", "The lead is declined and goes to another partner.");
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("flashError", "Say why you decline it.");
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("flashError", e.getMessage());
+        }
+        return "redirect:/portal/leads";
+    }
+}
