@@ -11,6 +11,7 @@ import dev.canopy.testing.Fixtures;
 import dev.canopy.testing.MutableClock;
 import java.time.Duration;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,6 +37,11 @@ class EventsApiAttributesLeadsSalesAndRefunds {
 
     private TrackingFixtures tracking;
     private TrackingFixtures.Setup setup;
+
+    @AfterEach
+    void timeGoesBackToNormal() {
+        clock.reset();
+    }
 
     @BeforeEach
     void setUp() {
@@ -109,6 +115,38 @@ class EventsApiAttributesLeadsSalesAndRefunds {
                         {"id":"s-9","customerExternalId":"c-7","clickId":"%s","invoiceId":"i-9","amount":"10","currency":"EUR"}""".formatted(third))
                 .andExpect(jsonPath("$.outcome").value("TAKEN_OVER"))
                 .andExpect(jsonPath("$.partnerId").value(rival.value().toString()));
+    }
+
+    @Test
+    void underFirstClickTheVisitorsFirstClickInTheWindowWinsOverTheOneItReports() throws Exception {
+        PartnerId rival = tracking.partner(setup.tenant(), setup.program(), "Rival " + Fixtures.unique("r"));
+        LinkView rivalLink = tracking.link(setup.tenant(), rival, setup.program(), "https://shop.example/");
+        fixtures.as(
+                setup.tenant().owner(),
+                () -> context.getBean(TrackingSettings.class)
+                        .setAttribution(setup.program().id(), true, false));
+        String sameVisitor = "Mozilla/5.0 (Windows NT 10.0) Firefox/145.0 " + UUID.randomUUID();
+        UUID first = clickAs(setup.link(), sameVisitor);
+        clock.advance(Duration.ofDays(3));
+        UUID last = clickAs(rivalLink, sameVisitor);
+
+        send("lead", """
+                        {"id":"fc-1","customerExternalId":"fc","clickId":"%s"}""".formatted(last))
+                .andExpect(jsonPath("$.outcome").value("ATTRIBUTED"))
+                .andExpect(jsonPath("$.clickId").value(first.toString()))
+                .andExpect(jsonPath("$.partnerId").value(setup.partner().value().toString()));
+    }
+
+    private UUID clickAs(LinkView link, String agent) throws Exception {
+        String location = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                                "/r/" + setup.tenant().slug() + "/" + link.slug())
+                        .header("User-Agent", agent))
+                .andReturn()
+                .getResponse()
+                .getHeader("Location");
+        UUID click = UUID.fromString(location.replaceFirst(".*[?&]cnp_click=([^&#]+).*", "$1"));
+        tracking.awaitStored(click);
+        return click;
     }
 
     @Test

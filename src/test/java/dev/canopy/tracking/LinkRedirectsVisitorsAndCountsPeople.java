@@ -141,6 +141,33 @@ class LinkRedirectsVisitorsAndCountsPeople {
     }
 
     @Test
+    void theDedicatedRedirectListenerAnswersAsTheApplicationPortDoes() throws Exception {
+        String listener = "http://localhost:"
+                + context.getBean(dev.canopy.tracking.web.RedirectServer.class).port();
+        HttpResponse<String> viaListener = http.send(
+                HttpRequest.newBuilder(URI.create(listener + path() + "?next=//evil.example&utm_source=evil"))
+                        .header("User-Agent", BROWSER + " listener")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> viaApp = get(path() + "?next=//evil.example&utm_source=evil", "x", BROWSER + " app");
+
+        assertThat(viaListener.statusCode()).isEqualTo(302);
+        assertThat(viaListener.headers().firstValue("Cache-Control")).contains("no-store");
+        String fromListener = viaListener.headers().firstValue("Location").orElseThrow();
+        String fromApp = viaApp.headers().firstValue("Location").orElseThrow();
+        assertThat(fromListener.replaceFirst("cnp_click=[^&]+", ""))
+                .isEqualTo(fromApp.replaceFirst("cnp_click=[^&]+", ""))
+                .startsWith("https://www.shop.example/pricing?plan=pro&utm_source=partner&");
+        tracking.awaitStored(UUID.fromString(query(URI.create(fromListener)).get("cnp_click")));
+        assertThat(http.send(
+                                HttpRequest.newBuilder(URI.create(listener + "/r/nope/nothing"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
     void unknownAndSwitchedOffLinksAreNotFoundOrGone() throws Exception {
         assertThat(get("/r/" + setup.tenant().slug() + "/no-such-link", "192.0.2.1", BROWSER)
                         .statusCode())

@@ -1,7 +1,7 @@
 package dev.canopy.tracking.internal;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 /**
  * Which requests are not people clicking: HEAD requests, browser prefetches, crawlers, link previewers
@@ -56,18 +56,18 @@ public final class BotFilter {
 
     private BotFilter() {}
 
-    public static boolean isAutomated(HttpServletRequest request) {
-        if ("HEAD".equals(request.getMethod())) {
+    public static boolean isAutomated(String method, UnaryOperator<String> header) {
+        if ("HEAD".equals(method)) {
             return true;
         }
-        String purpose = request.getHeader("Sec-Purpose");
+        String purpose = header.apply("Sec-Purpose");
         if (purpose == null) {
-            purpose = request.getHeader("Purpose");
+            purpose = header.apply("Purpose");
         }
         if (purpose != null && purpose.toLowerCase(Locale.ROOT).contains("prefetch")) {
             return true;
         }
-        return isAutomatedAgent(request.getHeader("User-Agent"));
+        return isAutomatedAgent(header.apply("User-Agent"));
     }
 
     public static boolean isAutomatedAgent(String userAgent) {

@@ -17,7 +17,12 @@ public final class ClickIds {
 
     static {
         for (int i = 0; i < RANDOM.length; i++) {
-            RANDOM[i] = new SecureRandom();
+            try {
+                // NIST SP 800-90A DRBG: a secure source without the lock and device read of NativePRNG.
+                RANDOM[i] = SecureRandom.getInstance("DRBG");
+            } catch (java.security.NoSuchAlgorithmException e) {
+                RANDOM[i] = new SecureRandom();
+            }
         }
     }
 
