@@ -12,6 +12,7 @@ import dev.canopy.identity.Workspaces;
 import dev.canopy.partners.PartnerSearch;
 import dev.canopy.partners.PartnerView;
 import dev.canopy.partners.Partners;
+import dev.canopy.platform.AsSystem;
 import dev.canopy.programs.ProgramView;
 import dev.canopy.programs.Programs;
 import dev.canopy.shared.Actor;

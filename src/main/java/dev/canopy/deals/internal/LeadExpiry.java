@@ -1,6 +1,7 @@
 package dev.canopy.deals.internal;
 
 import dev.canopy.deals.Leads;
+import dev.canopy.platform.AsSystem;
 import java.time.Clock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;

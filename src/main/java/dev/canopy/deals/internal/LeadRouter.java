@@ -7,6 +7,7 @@ import dev.canopy.partners.PartnerStatus;
 import dev.canopy.partners.PartnerTiers;
 import dev.canopy.partners.PartnerView;
 import dev.canopy.partners.Partners;
+import dev.canopy.platform.AsSystem;
 import dev.canopy.shared.WorkspaceId;
 import java.util.List;
 import java.util.Map;

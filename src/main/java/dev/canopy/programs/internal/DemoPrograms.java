@@ -5,6 +5,7 @@ import dev.canopy.partners.PartnerId;
 import dev.canopy.partners.PartnerPage;
 import dev.canopy.partners.PartnerSearch;
 import dev.canopy.partners.Partners;
+import dev.canopy.platform.AsSystem;
 import dev.canopy.programs.CriterionInput;
 import dev.canopy.programs.Memberships;
 import dev.canopy.programs.MetricReading;
@@ -17,7 +18,6 @@ import dev.canopy.programs.TierMetric;
 import dev.canopy.programs.Tiers;
 import dev.canopy.shared.Actor;
 import dev.canopy.shared.WorkspaceId;
-import dev.canopy.shared.WorkspacePrincipal;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
@@ -26,9 +26,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -42,13 +39,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @ConditionalOnProperty(name = "canopy.demo.enabled", havingValue = "true")
 class DemoPrograms implements ApplicationRunner {
 
-    /** The demo data acts as a system principal of the demo workspace. */
-    private record DemoData(WorkspaceId workspaceId) implements WorkspacePrincipal {
-        @Override
-        public Actor actor() {
-            return new Actor(Actor.Kind.SYSTEM, "demo", "Demo data");
-        }
-    }
+    private static final Actor DEMO = new Actor(Actor.Kind.SYSTEM, "demo", "Demo data");
 
     private final Workspaces workspaces;
     private final Programs programs;
@@ -78,18 +69,12 @@ class DemoPrograms implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         WorkspaceId workspace = workspaces.bySlug("northwind").orElseThrow().id();
-        SecurityContext previous = SecurityContextHolder.getContext();
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(new DemoData(workspace), null, List.of()));
-        SecurityContextHolder.setContext(context);
-        try {
+        AsSystem.in(workspace, DEMO, () -> {
             if (programs.list().isEmpty()) {
                 transactions.executeWithoutResult(status -> load(workspace));
             }
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
+            return null;
+        });
     }
 
     private void load(WorkspaceId workspace) {

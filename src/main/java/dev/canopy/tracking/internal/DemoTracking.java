@@ -1,12 +1,12 @@
 package dev.canopy.tracking.internal;
 
 import dev.canopy.identity.Workspaces;
+import dev.canopy.platform.AsSystem;
 import dev.canopy.programs.MembershipView;
 import dev.canopy.programs.Memberships;
 import dev.canopy.shared.Actor;
 import dev.canopy.shared.Money;
 import dev.canopy.shared.WorkspaceId;
-import dev.canopy.shared.WorkspacePrincipal;
 import dev.canopy.tracking.ConversionKind;
 import dev.canopy.tracking.EventSource;
 import dev.canopy.tracking.IncomingEvent;
@@ -26,9 +26,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,15 +39,10 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "canopy.demo.enabled", havingValue = "true")
 class DemoTracking implements ApplicationRunner {
 
+    private static final Actor DEMO = new Actor(Actor.Kind.SYSTEM, "demo", "Demo data");
+
     /** The signing secret of the demo's Stripe endpoint (the README shows how to sign a test event). */
     static final String DEMO_STRIPE_SECRET = "whsec_canopydemo0000000000000000";
-
-    private record DemoData(WorkspaceId workspaceId) implements WorkspacePrincipal {
-        @Override
-        public Actor actor() {
-            return new Actor(Actor.Kind.SYSTEM, "demo", "Demo data");
-        }
-    }
 
     private final Workspaces workspaces;
     private final TrackingSettings settings;
@@ -80,18 +72,12 @@ class DemoTracking implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         WorkspaceId workspace = workspaces.bySlug("northwind").orElseThrow().id();
-        SecurityContext previous = SecurityContextHolder.getContext();
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(new DemoData(workspace), null, List.of()));
-        SecurityContextHolder.setContext(context);
-        try {
+        AsSystem.in(workspace, DEMO, () -> {
             if (settings.allowedDomains().isEmpty()) {
                 load(workspace);
             }
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
+            return null;
+        });
     }
 
     private void load(WorkspaceId workspace) {

@@ -49,7 +49,8 @@ public final class StripeEvents {
                         null,
                         false,
                         at,
-                        payload));
+                        payload,
+                        null));
             case "customer.created" ->
                 Optional.of(event(
                         id,
@@ -66,7 +67,8 @@ public final class StripeEvents {
                         null,
                         false,
                         at,
-                        payload));
+                        payload,
+                        null));
             case "invoice.paid" -> invoicePaid(id, type, object, metadata, at, payload);
             case "charge.refunded" -> chargeRefunded(id, type, object, at, payload);
             case "customer.subscription.deleted" ->
@@ -85,7 +87,8 @@ public final class StripeEvents {
                         null,
                         false,
                         at,
-                        payload));
+                        payload,
+                        null));
             default -> Optional.empty();
         };
     }
@@ -147,28 +150,8 @@ public final class StripeEvents {
                 refunded.get(),
                 false,
                 at,
-                payload));
-    }
-
-    private static IncomingEvent event(
-            String id,
-            String type,
-            ConversionKind kind,
-            String customer,
-            String email,
-            String name,
-            String click,
-            String ref,
-            String coupon,
-            String invoice,
-            String refundKey,
-            Money amount,
-            boolean recurring,
-            Instant at,
-            String payload) {
-        return event(
-                id, type, kind, customer, email, name, click, ref, coupon, invoice, refundKey, amount, recurring, at,
-                payload, null);
+                payload,
+                null));
     }
 
     private static IncomingEvent event(

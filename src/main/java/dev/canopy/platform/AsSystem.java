@@ -1,4 +1,4 @@
-package dev.canopy.deals.internal;
+package dev.canopy.platform;
 
 import dev.canopy.shared.Actor;
 import dev.canopy.shared.WorkspaceId;
