@@ -20,7 +20,9 @@ public class RecentVisitors {
 
     public static final Duration WINDOW = Duration.ofHours(1);
 
-    private record Visit(UUID link, String visitor) {}
+    // Four longs, not a UUID and a string: every entry lives for up to an hour, so its size is what the
+    // old generation fills with under a flood of visitors.
+    private record Visit(long linkHigh, long linkLow, long visitorHigh, long visitorLow) {}
 
     private final Cache<Visit, UUID> visits;
 
@@ -36,7 +38,8 @@ public class RecentVisitors {
      * The click id of this visitor's earlier click on the link within the hour, if there was one;
      * otherwise {@code fresh} is remembered as its click and nothing is returned.
      */
-    public Optional<UUID> earlierClick(UUID link, String visitor, UUID fresh) {
-        return Optional.ofNullable(visits.asMap().putIfAbsent(new Visit(link, visitor), fresh));
+    public Optional<UUID> earlierClick(UUID link, long visitorHigh, long visitorLow, UUID fresh) {
+        Visit visit = new Visit(link.getMostSignificantBits(), link.getLeastSignificantBits(), visitorHigh, visitorLow);
+        return Optional.ofNullable(visits.asMap().putIfAbsent(visit, fresh));
     }
 }

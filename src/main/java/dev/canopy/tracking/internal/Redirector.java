@@ -2,9 +2,11 @@ package dev.canopy.tracking.internal;
 
 import com.google.common.hash.Hashing;
 import dev.canopy.platform.ClientAddress;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -85,17 +87,19 @@ public class Redirector {
         long now = clock.millis();
         String address = visit.clientAddress();
         String agent = visit.header().apply("User-Agent");
-        String visitor = Hashing.sha256()
+        byte[] hash = Hashing.sha256()
                 .newHasher()
                 .putString(target.workspace().value().toString(), StandardCharsets.UTF_8)
                 .putString(address == null ? "" : address, StandardCharsets.UTF_8)
                 .putByte((byte) 0)
                 .putString(agent == null ? "" : agent, StandardCharsets.UTF_8)
                 .hash()
-                .toString()
-                .substring(0, 32);
+                .asBytes();
+        ByteBuffer visitorId = ByteBuffer.wrap(hash, 0, 16);
+        long visitorHigh = visitorId.getLong();
+        long visitorLow = visitorId.getLong();
         UUID fresh = ClickIds.next(now);
-        Optional<UUID> earlier = visitors.earlierClick(target.linkId(), visitor, fresh);
+        Optional<UUID> earlier = visitors.earlierClick(target.linkId(), visitorHigh, visitorLow, fresh);
         if (earlier.isEmpty()) {
             writer.offer(new Click(
                     fresh,
@@ -104,7 +108,7 @@ public class Redirector {
                     target.partnerId(),
                     target.programId(),
                     Instant.ofEpochMilli(now),
-                    visitor,
+                    HexFormat.of().formatHex(hash, 0, 16),
                     ClientAddress.anonymize(address),
                     cut(agent, 512),
                     cut(visit.header().apply("Referer"), 1024),
