@@ -80,7 +80,7 @@ class PartnerLinkBringsASignUpThroughTheSnippet extends BrowserTest {
                 .fill("http://blog.shop.example:" + site.getAddress().getPort() + "/webinar");
         page.getByTestId("create-link").click();
         assertThat(page.getByTestId("flash")).containsText(slug);
-        screenshot(page, "40-portal-my-links");
+        screenshot(page, "50-portal-my-links");
         String link = page.locator("tr[data-slug='" + slug + "'] [data-testid=link-url]")
                 .textContent();
 
@@ -125,10 +125,10 @@ class PartnerLinkBringsASignUpThroughTheSnippet extends BrowserTest {
         console.getByText("kim@kite.example").click();
         assertThat(console.getByTestId("owner")).containsText("Partner " + partnerEmail);
         assertThat(console.getByTestId("decisions")).containsText("link click");
-        screenshot(console, "41-console-customer-evidence");
+        screenshot(console, "51-console-customer-evidence");
         console.getByTestId("nav-events").click();
         assertThat(console.getByTestId("events")).containsText("SNIPPET");
-        screenshot(console, "42-console-events");
+        screenshot(console, "52-console-events");
         vendor.close();
 
         page.reload();
