@@ -1,28 +1,17 @@
 package dev.canopy.tracking.internal;
 
-import dev.canopy.deals.Deals;
 import dev.canopy.partners.PartnerId;
 import dev.canopy.platform.RegistrableDomain;
-import dev.canopy.programs.MetricReading;
 import dev.canopy.programs.ProgramId;
-import dev.canopy.programs.ProgramView;
-import dev.canopy.programs.Programs;
-import dev.canopy.programs.TierMetric;
-import dev.canopy.programs.Tiers;
 import dev.canopy.shared.Money;
 import dev.canopy.shared.WorkspaceId;
-import dev.canopy.tracking.AttributionSignal;
 import dev.canopy.tracking.ConversionAttributed;
 import dev.canopy.tracking.ConversionKind;
 import dev.canopy.tracking.IncomingEvent;
 import dev.canopy.tracking.IntakeOutcome;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -39,11 +28,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class IntakeProcessor {
 
-    // Clocks disagree: a click stamped by Canopy may look a little later than a sale stamped elsewhere.
-    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
-    // Tier metrics this module measures are kept apart from other modules' readings of the same metric.
-    private static final String METRIC_SOURCE = "tracking";
-
     private record Result(
             String outcome,
             String explanation,
@@ -57,13 +41,9 @@ public class IntakeProcessor {
     private final ConversionTable conversions;
     private final AttributionTable attributions;
     private final ClickTable clicks;
-    private final CouponTable coupons;
-    private final RefTable refs;
-    private final Deals deals;
     private final ProgramPolicyTable policies;
-    private final Programs programs;
-    private final dev.canopy.programs.Memberships memberships;
-    private final Tiers tiers;
+    private final AttributionSignals signals;
+    private final ConversionMetrics metrics;
     private final ApplicationEventPublisher publisher;
     private final JdbcClient db;
     private final Clock clock;
@@ -74,13 +54,9 @@ public class IntakeProcessor {
             ConversionTable conversions,
             AttributionTable attributions,
             ClickTable clicks,
-            CouponTable coupons,
-            RefTable refs,
-            Deals deals,
             ProgramPolicyTable policies,
-            Programs programs,
-            dev.canopy.programs.Memberships memberships,
-            Tiers tiers,
+            AttributionSignals signals,
+            ConversionMetrics metrics,
             ApplicationEventPublisher publisher,
             JdbcClient db,
             Clock clock) {
@@ -89,13 +65,9 @@ public class IntakeProcessor {
         this.conversions = conversions;
         this.attributions = attributions;
         this.clicks = clicks;
-        this.coupons = coupons;
-        this.refs = refs;
-        this.deals = deals;
         this.policies = policies;
-        this.programs = programs;
-        this.memberships = memberships;
-        this.tiers = tiers;
+        this.signals = signals;
+        this.metrics = metrics;
         this.publisher = publisher;
         this.db = db;
         this.clock = clock;
@@ -210,7 +182,7 @@ public class IntakeProcessor {
             conversions.apply(workspace, waiting.id(), sale);
             publish(workspace, reversing(waiting, sale), customer, decision.evidence(), true);
         }
-        measure(workspace, sale.partner(), sale.program());
+        metrics.measure(workspace, sale.partner(), sale.program());
         return result(decision, customer.id());
     }
 
@@ -266,7 +238,7 @@ public class IntakeProcessor {
         CustomerTable.Row customer =
                 customers.find(workspace, sale.get().customerId()).orElseThrow();
         publish(workspace, refund, customer, null, true);
-        measure(workspace, refund.partner(), refund.program());
+        metrics.measure(workspace, refund.partner(), refund.program());
         return new Result(
                 "REFUNDED",
                 "Refund of " + amount + " on invoice " + event.invoiceId(),
@@ -302,7 +274,7 @@ public class IntakeProcessor {
                 null);
         conversions.insert(workspace, churn, clock.instant());
         publish(workspace, churn, customer, null, false);
-        measure(workspace, customer.partner(), customer.program());
+        metrics.measure(workspace, customer.partner(), customer.program());
         return new Result(
                 "CHURNED", "The customer cancelled", customer.id(), customer.partner(), customer.program(), null);
     }
@@ -310,59 +282,16 @@ public class IntakeProcessor {
     /** Gathers every signal the event and the customer's domain carry, decides, and keeps the decision. */
     private AttributionPolicy.Decision attribute(
             WorkspaceId workspace, UUID eventId, CustomerTable.Row customer, IncomingEvent event) {
-        List<AttributionPolicy.Candidate> candidates = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
         Instant at = event.occurredAt();
-        if (customer.domain() != null) {
-            deals.protecting(workspace, customer.domain(), at)
-                    .ifPresent(deal -> candidates.add(new AttributionPolicy.Candidate(
-                            AttributionSignal.DEAL,
-                            deal.partner(),
-                            deal.program(),
-                            deal.approvedAt(),
-                            null,
-                            null,
-                            deal.dealId())));
-        }
-        clickCandidate(workspace, event, notes).ifPresent(candidates::add);
-        if (event.partnerRef() != null) {
-            Optional<PartnerId> partner =
-                    refs.partnerOf(workspace, event.partnerRef().strip().toLowerCase(Locale.ROOT));
-            Optional<ProgramId> program = partner.flatMap(
-                    p -> memberships.programsOf(workspace, p).stream().findFirst());
-            if (program.isPresent()) {
-                candidates.add(new AttributionPolicy.Candidate(
-                        AttributionSignal.REF, partner.get(), program.get(), at, null, null, null));
-            } else {
-                notes.add("Partner ref " + event.partnerRef() + " names no partner in a programme");
-            }
-        }
-        if (event.couponCode() != null) {
-            String code = event.couponCode().strip().toUpperCase(Locale.ROOT);
-            Optional<CouponTable.Row> coupon = coupons.find(workspace, code).filter(c -> !c.disabled());
-            if (coupon.isPresent()) {
-                candidates.add(new AttributionPolicy.Candidate(
-                        AttributionSignal.COUPON,
-                        coupon.get().partner(),
-                        coupon.get().program(),
-                        at,
-                        null,
-                        code,
-                        null));
-            } else {
-                notes.add("Coupon " + code + " is not an active partner coupon");
-            }
-        }
+        AttributionSignals.Gathered gathered = signals.gather(workspace, customer.domain(), event);
         Optional<AttributionPolicy.Current> current = Optional.ofNullable(customer.partner())
                 .map(partner -> new AttributionPolicy.Current(
                         partner,
                         customer.program(),
                         customer.attributedAt(),
                         policies.of(workspace, customer.program()).allowTakeover()));
-        String none = notes.isEmpty()
-                ? "No click id, partner ref, coupon code or approved deal registration for this customer"
-                : String.join("; ", notes);
-        AttributionPolicy.Decision decision = AttributionPolicy.decide(current, candidates, none);
+        AttributionPolicy.Decision decision =
+                AttributionPolicy.decide(current, gathered.candidates(), gathered.whyNone());
         AttributionPolicy.Candidate evidence = decision.evidence();
         attributions.insert(
                 workspace,
@@ -385,47 +314,6 @@ public class IntakeProcessor {
             customers.attribute(workspace, customer.id(), decision.partner(), decision.program(), at);
         }
         return decision;
-    }
-
-    /** The click the event names, within its programme's window; under first click, the visitor's first. */
-    private Optional<AttributionPolicy.Candidate> clickCandidate(
-            WorkspaceId workspace, IncomingEvent event, List<String> notes) {
-        if (event.clickId() == null) {
-            return Optional.empty();
-        }
-        Optional<UUID> id = ClickIds.parse(event.clickId());
-        Optional<ClickTable.StoredClick> click = id.flatMap(c -> clicks.find(workspace, c));
-        if (click.isEmpty()) {
-            notes.add("Click " + event.clickId() + " is not a click on one of this workspace's links");
-            return Optional.empty();
-        }
-        ClickTable.StoredClick found = click.get();
-        ProgramId program = new ProgramId(found.programId());
-        int windowDays = programs.find(workspace, program)
-                .map(ProgramView::attributionWindowDays)
-                .orElse(90);
-        Instant windowStart = event.occurredAt().minus(Duration.ofDays(windowDays));
-        if (found.at().isBefore(windowStart)) {
-            notes.add("Click " + found.id() + " of " + found.at() + " is outside the programme's " + windowDays
-                    + "-day attribution window");
-            return Optional.empty();
-        }
-        if (found.at().isAfter(event.occurredAt().plus(CLOCK_SKEW))) {
-            notes.add("Click " + found.id() + " came after the event");
-            return Optional.empty();
-        }
-        if (policies.of(workspace, program).firstClick()) {
-            found = clicks.firstOfVisitor(workspace, found.visitor(), found.programId(), windowStart)
-                    .orElse(found);
-        }
-        return Optional.of(new AttributionPolicy.Candidate(
-                AttributionSignal.CLICK,
-                new PartnerId(found.partnerId()),
-                program,
-                found.at(),
-                found.id(),
-                null,
-                null));
     }
 
     private CustomerTable.Row resolve(WorkspaceId workspace, IncomingEvent event, String status) {
@@ -566,36 +454,5 @@ public class IntakeProcessor {
                 clickId,
                 paidAd,
                 conversion.occurredAt()));
-    }
-
-    /** Feeds tier rules: active customers, and net revenue of the last 12 months in the programme's currency. */
-    private void measure(WorkspaceId workspace, PartnerId partner, ProgramId program) {
-        if (partner == null) {
-            return;
-        }
-        Instant now = clock.instant();
-        tiers.recordMetric(
-                workspace,
-                METRIC_SOURCE,
-                new MetricReading(
-                        partner,
-                        TierMetric.ACTIVE_CUSTOMERS,
-                        BigDecimal.valueOf(customers.activeOf(workspace, partner)),
-                        null,
-                        now));
-        programs.find(workspace, program).ifPresent(p -> {
-            BigDecimal revenue = conversions
-                    .netRevenue(workspace, partner, p.reward().currency(), now.minus(Duration.ofDays(365)))
-                    .max(BigDecimal.ZERO);
-            tiers.recordMetric(
-                    workspace,
-                    METRIC_SOURCE,
-                    new MetricReading(
-                            partner,
-                            TierMetric.PARTNER_SOURCED_REVENUE_12M,
-                            revenue,
-                            p.reward().currency(),
-                            now));
-        });
     }
 }
