@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -54,6 +55,7 @@ public class Links {
     private final Memberships memberships;
     private final Workspaces workspaces;
     private final CurrentWorkspace currentWorkspace;
+    private final String linkBaseUrl;
     private final BaseUrl baseUrl;
     private final AuditLog audit;
     private final Clock clock;
@@ -68,6 +70,7 @@ public class Links {
             Memberships memberships,
             Workspaces workspaces,
             CurrentWorkspace currentWorkspace,
+            @Value("${canopy.tracking.link-base-url:}") String linkBaseUrl,
             BaseUrl baseUrl,
             AuditLog audit,
             Clock clock) {
@@ -80,6 +83,7 @@ public class Links {
         this.memberships = memberships;
         this.workspaces = workspaces;
         this.currentWorkspace = currentWorkspace;
+        this.linkBaseUrl = linkBaseUrl.replaceAll("/+$", "");
         this.baseUrl = baseUrl;
         this.audit = audit;
         this.clock = clock;
@@ -342,7 +346,7 @@ public class Links {
                         r.program(),
                         programNames.getOrDefault(r.program(), ""),
                         r.slug(),
-                        baseUrl.link("/r/" + workspaceSlug + "/" + r.slug()),
+                        linkAddress(workspaceSlug, r.slug()),
                         r.destination(),
                         r.utm(),
                         r.personal(),
@@ -350,6 +354,12 @@ public class Links {
                         r.createdAt(),
                         stats.getOrDefault(r.id().value(), LinkView.LinkStats.NONE)))
                 .toList();
+    }
+
+    /** Links are shared under their own host name when there is one (the dedicated redirect listener's). */
+    private String linkAddress(String workspaceSlug, String slug) {
+        String path = "/r/" + workspaceSlug + "/" + slug;
+        return linkBaseUrl.isBlank() ? baseUrl.link(path) : linkBaseUrl + path;
     }
 
     private Optional<PartnerId> signedInPartner() {

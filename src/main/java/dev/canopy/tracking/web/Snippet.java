@@ -126,8 +126,10 @@ class Snippet {
                 throw new InvalidInputException("clickId", "A lead from the snippet needs the click id or ref it kept");
             }
             EventRequest request = new EventRequest(
-                    "snippet:" + (clickId != null ? clickId : partnerRef) + ":"
-                            + (customerId != null ? customerId : String.valueOf(email)),
+                    // One lead per click: a click id replayed with other emails is the same lead again.
+                    clickId != null
+                            ? "snippet:click:" + clickId
+                            : "snippet:ref:" + partnerRef + ":" + (customerId != null ? customerId : email),
                     customerId,
                     email,
                     name,
