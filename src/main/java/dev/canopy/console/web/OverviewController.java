@@ -3,6 +3,7 @@ package dev.canopy.console.web;
 import dev.canopy.identity.ApiKeys;
 import dev.canopy.identity.Team;
 import dev.canopy.identity.Workspaces;
+import dev.canopy.tracking.TrackingSettings;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -19,11 +20,13 @@ class OverviewController {
     private final Workspaces workspaces;
     private final Team team;
     private final ApiKeys apiKeys;
+    private final TrackingSettings tracking;
 
-    OverviewController(Workspaces workspaces, Team team, ApiKeys apiKeys) {
+    OverviewController(Workspaces workspaces, Team team, ApiKeys apiKeys, TrackingSettings tracking) {
         this.workspaces = workspaces;
         this.team = team;
         this.apiKeys = apiKeys;
+        this.tracking = tracking;
     }
 
     @GetMapping("/app")
@@ -59,7 +62,13 @@ class OverviewController {
                                 "Create an API key for your billing system, CRM or website.",
                                 "/app/api-keys",
                                 "Create an API key",
-                                keyCount > 0)));
+                                keyCount > 0),
+                        new Step(
+                                "Track what partners bring",
+                                "Allow your website's domain for partner links, add the snippet, connect Stripe.",
+                                "/app/integration",
+                                "Set up tracking",
+                                !tracking.allowedDomains().isEmpty())));
         return "console/overview";
     }
 }

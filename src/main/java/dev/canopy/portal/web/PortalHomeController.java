@@ -1,14 +1,71 @@
 package dev.canopy.portal.web;
 
+import dev.canopy.deals.DealQuery;
+import dev.canopy.deals.DealStatus;
+import dev.canopy.deals.DealView;
+import dev.canopy.deals.Deals;
+import dev.canopy.deals.LeadQuery;
+import dev.canopy.deals.LeadStatus;
+import dev.canopy.deals.Leads;
+import dev.canopy.programs.Memberships;
+import dev.canopy.tracking.LinkView;
+import dev.canopy.tracking.Links;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The partner portal's home. Programmes, links, deals and earnings arrive with their modules. */
+/**
+ * The partner portal's home: where the partner stands in each programme, what its links brought in,
+ * its deals and the leads waiting for its answer, each with the way to the page that has the rest.
+ */
 @Controller
+@PreAuthorize("hasRole('PARTNER')")
 class PortalHomeController {
 
+    /** What all of the partner's links brought in. */
+    record LinkTotals(long clicks, long leads, long customers) {
+
+        static LinkTotals of(List<LinkView> links) {
+            return new LinkTotals(
+                    links.stream().mapToLong(l -> l.stats().clicks()).sum(),
+                    links.stream().mapToLong(l -> l.stats().leads()).sum(),
+                    links.stream().mapToLong(l -> l.stats().customers()).sum());
+        }
+    }
+
+    private final Memberships memberships;
+    private final Links links;
+    private final Deals deals;
+    private final Leads leads;
+
+    PortalHomeController(Memberships memberships, Links links, Deals deals, Leads leads) {
+        this.memberships = memberships;
+        this.links = links;
+        this.deals = deals;
+        this.leads = leads;
+    }
+
     @GetMapping("/portal")
-    String home() {
+    String home(Model model) {
+        List<LinkView> mine = links.mine();
+        List<DealView> registered = deals.search(new DealQuery(null, null, null, DealQuery.MAX_LIMIT))
+                .deals();
+        Map<DealStatus, Long> dealsByStatus =
+                registered.stream().collect(Collectors.groupingBy(DealView::status, Collectors.counting()));
+        model.addAttribute("programs", memberships.mine());
+        model.addAttribute(
+                "personalLinks", mine.stream().filter(LinkView::personal).toList());
+        model.addAttribute("linkTotals", LinkTotals.of(mine));
+        model.addAttribute("dealsByStatus", dealsByStatus);
+        model.addAttribute(
+                "leadsWaiting",
+                leads.search(new LeadQuery(LeadStatus.OFFERED, null, 200))
+                        .leads()
+                        .size());
         return "portal/home";
     }
 }
