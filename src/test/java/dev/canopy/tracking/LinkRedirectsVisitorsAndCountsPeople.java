@@ -168,6 +168,27 @@ class LinkRedirectsVisitorsAndCountsPeople {
     }
 
     @Test
+    void aLinkEditedThroughTheApiRedirectsToItsNewDestinationAtOnce() throws Exception {
+        HttpResponse<String> edited = http.send(
+                HttpRequest.newBuilder(URI.create(
+                                base() + "/api/v1/links/" + setup.link().id()))
+                        .header("Authorization", "Bearer " + setup.apiKey())
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(
+                                """
+                                {"slug":"%s","destination":"https://docs.shop.example/start","utmSource":"newsletter"}""".formatted(setup.link().slug())))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(edited.statusCode()).isEqualTo(200);
+
+        String location = get(path(), "x", BROWSER + " edited")
+                .headers()
+                .firstValue("Location")
+                .orElseThrow();
+        assertThat(location).startsWith("https://docs.shop.example/start?utm_source=newsletter&");
+    }
+
+    @Test
     void unknownAndSwitchedOffLinksAreNotFoundOrGone() throws Exception {
         assertThat(get("/r/" + setup.tenant().slug() + "/no-such-link", "192.0.2.1", BROWSER)
                         .statusCode())

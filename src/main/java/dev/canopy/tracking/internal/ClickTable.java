@@ -117,14 +117,7 @@ public class ClickTable {
                         where workspace_id = ? and id = ?
                         """)
                 .params(workspace.value(), id)
-                .query((rs, n) -> new StoredClick(
-                        rs.getObject(1, UUID.class),
-                        rs.getObject(2, UUID.class),
-                        rs.getObject(3, UUID.class),
-                        rs.getObject(4, UUID.class),
-                        rs.getTimestamp(5).toInstant(),
-                        rs.getString(6),
-                        rs.getString(7)))
+                .query(ClickTable::stored)
                 .optional();
     }
 
@@ -136,14 +129,18 @@ public class ClickTable {
                         order by clicked_at, id limit 1
                         """)
                 .params(workspace.value(), visitor, program, Timestamp.from(since))
-                .query((rs, n) -> new StoredClick(
-                        rs.getObject(1, UUID.class),
-                        rs.getObject(2, UUID.class),
-                        rs.getObject(3, UUID.class),
-                        rs.getObject(4, UUID.class),
-                        rs.getTimestamp(5).toInstant(),
-                        rs.getString(6),
-                        rs.getString(7)))
+                .query(ClickTable::stored)
                 .optional();
+    }
+
+    private static StoredClick stored(java.sql.ResultSet rs, int n) throws SQLException {
+        return new StoredClick(
+                rs.getObject(1, UUID.class),
+                rs.getObject(2, UUID.class),
+                rs.getObject(3, UUID.class),
+                rs.getObject(4, UUID.class),
+                rs.getTimestamp(5).toInstant(),
+                rs.getString(6),
+                rs.getString(7));
     }
 }

@@ -51,19 +51,10 @@ public class LinkTable {
                         values (:id, :workspace, :partner, :program, :slug, :destination, :source, :medium, :campaign,
                           :term, :content, :personal, false, :now, :now)
                         """)
-                .param("id", link.id().value())
-                .param("workspace", workspace.value())
                 .param("partner", link.partner().value())
                 .param("program", link.program().value())
-                .param("slug", link.slug())
-                .param("destination", link.destination())
-                .param("source", link.utm().source())
-                .param("medium", link.utm().medium())
-                .param("campaign", link.utm().campaign())
-                .param("term", link.utm().term())
-                .param("content", link.utm().content())
                 .param("personal", link.personal())
-                .param("now", Timestamp.from(now))
+                .params(columns(workspace, link, now))
                 .update();
     }
 
@@ -74,18 +65,25 @@ public class LinkTable {
                           disabled = :disabled, version = nextval('tracking_link_version'), updated_at = :now
                         where workspace_id = :workspace and id = :id
                         """)
-                .param("id", link.id().value())
-                .param("workspace", workspace.value())
-                .param("slug", link.slug())
-                .param("destination", link.destination())
-                .param("source", link.utm().source())
-                .param("medium", link.utm().medium())
-                .param("campaign", link.utm().campaign())
-                .param("term", link.utm().term())
-                .param("content", link.utm().content())
                 .param("disabled", link.disabled())
-                .param("now", Timestamp.from(now))
+                .params(columns(workspace, link, now))
                 .update();
+    }
+
+    /** The named parameters an insert and an update share. */
+    private static java.util.Map<String, Object> columns(WorkspaceId workspace, Row link, Instant now) {
+        java.util.Map<String, Object> columns = new java.util.HashMap<>();
+        columns.put("id", link.id().value());
+        columns.put("workspace", workspace.value());
+        columns.put("slug", link.slug());
+        columns.put("destination", link.destination());
+        columns.put("source", link.utm().source());
+        columns.put("medium", link.utm().medium());
+        columns.put("campaign", link.utm().campaign());
+        columns.put("term", link.utm().term());
+        columns.put("content", link.utm().content());
+        columns.put("now", Timestamp.from(now));
+        return columns;
     }
 
     public Optional<Row> find(WorkspaceId workspace, LinkId id) {
