@@ -43,7 +43,11 @@ public final class AttributionPolicy {
     // The last tie-break is arbitrary but fixed, so the same signals decide the same way in any order.
     private static final Comparator<Candidate> STRONGEST_FIRST = Comparator.comparing(Candidate::signal)
             .thenComparing(Candidate::at, Comparator.reverseOrder())
-            .thenComparing(c -> c.partner().value());
+            .thenComparing(c -> c.partner().value())
+            .thenComparing(c -> c.program().value())
+            .thenComparing(c -> String.valueOf(c.clickId()))
+            .thenComparing(c -> String.valueOf(c.dealId()))
+            .thenComparing(c -> String.valueOf(c.couponCode()));
 
     private AttributionPolicy() {}
 
