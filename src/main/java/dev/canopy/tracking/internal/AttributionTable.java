@@ -26,7 +26,26 @@ public class AttributionTable {
             String couponCode,
             UUID dealId,
             Instant signalAt,
-            String reason) {}
+            String reason) {
+
+        static Row of(UUID customer, UUID event, Instant decidedAt, AttributionPolicy.Decision decision) {
+            AttributionPolicy.Candidate evidence = decision.evidence();
+            return new Row(
+                    UUID.randomUUID(),
+                    customer,
+                    event,
+                    decidedAt,
+                    decision.outcome().name(),
+                    decision.partner() == null ? null : decision.partner().value(),
+                    decision.program() == null ? null : decision.program().value(),
+                    evidence == null ? null : evidence.signal(),
+                    evidence == null ? null : evidence.clickId(),
+                    evidence == null ? null : evidence.couponCode(),
+                    evidence == null ? null : evidence.dealId(),
+                    evidence == null ? null : evidence.at(),
+                    decision.reason());
+        }
+    }
 
     private final JdbcClient db;
 

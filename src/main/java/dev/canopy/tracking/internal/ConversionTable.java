@@ -5,6 +5,7 @@ import dev.canopy.programs.ProgramId;
 import dev.canopy.shared.Money;
 import dev.canopy.shared.WorkspaceId;
 import dev.canopy.tracking.ConversionKind;
+import dev.canopy.tracking.IncomingEvent;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -34,7 +35,98 @@ public class ConversionTable {
             boolean firstPayment,
             Instant occurredAt,
             boolean applied,
-            UUID reverses) {}
+            UUID reverses) {
+
+        /** A conversion of the event's kind for a customer and its partner, with no money attached yet. */
+        static Row of(
+                UUID eventId,
+                ConversionKind kind,
+                UUID customer,
+                PartnerId partner,
+                ProgramId program,
+                IncomingEvent event) {
+            return new Row(
+                    UUID.randomUUID(),
+                    customer,
+                    eventId,
+                    kind,
+                    partner,
+                    program,
+                    null,
+                    null,
+                    null,
+                    event.product(),
+                    false,
+                    false,
+                    event.occurredAt(),
+                    true,
+                    null);
+        }
+
+        /** This conversion as a payment of {@code amount} on an invoice. */
+        Row paying(Money paid, String invoice, boolean isRecurring, boolean isFirst) {
+            return new Row(
+                    id,
+                    customerId,
+                    eventId,
+                    kind,
+                    partner,
+                    program,
+                    paid,
+                    invoice,
+                    refundKey,
+                    product,
+                    isRecurring,
+                    isFirst,
+                    occurredAt,
+                    applied,
+                    reverses);
+        }
+
+        /**
+         * This conversion as a refund of {@code given} on an invoice: applied to the sale when there is one
+         * (its customer and partner), else waiting for it.
+         */
+        Row refunding(Money given, String invoice, String key, Optional<Row> sale) {
+            Row waiting = new Row(
+                    id,
+                    null,
+                    eventId,
+                    kind,
+                    null,
+                    null,
+                    given,
+                    invoice,
+                    key,
+                    product,
+                    false,
+                    false,
+                    occurredAt,
+                    false,
+                    null);
+            return sale.map(waiting::appliedTo).orElse(waiting);
+        }
+
+        /** A refund applied to its sale: it takes the sale's customer and partner. */
+        Row appliedTo(Row sale) {
+            return new Row(
+                    id,
+                    sale.customerId(),
+                    eventId,
+                    kind,
+                    sale.partner(),
+                    sale.program(),
+                    amount,
+                    invoiceId,
+                    refundKey,
+                    product,
+                    recurring,
+                    firstPayment,
+                    occurredAt,
+                    true,
+                    sale.id());
+        }
+    }
 
     private static final String COLUMNS = "id, customer_id, event_id, kind, partner_id, program_id, amount, currency,"
             + " invoice_id, refund_key, product, recurring, first_payment, occurred_at, applied, reverses";

@@ -34,7 +34,23 @@ public class IntakeProcessor {
             UUID customer,
             PartnerId partner,
             ProgramId program,
-            AttributionPolicy.Candidate evidence) {}
+            AttributionPolicy.Candidate evidence) {
+
+        /** An outcome that concerns no customer (yet). */
+        static Result alone(String outcome, String explanation) {
+            return new Result(outcome, explanation, null, null, null, null);
+        }
+
+        static Result of(AttributionPolicy.Decision decision, UUID customer) {
+            return new Result(
+                    decision.outcome().name(),
+                    decision.reason(),
+                    customer,
+                    decision.partner(),
+                    decision.program(),
+                    decision.evidence());
+        }
+    }
 
     private final EventTable events;
     private final CustomerTable customers;
@@ -128,7 +144,8 @@ public class IntakeProcessor {
         lock(workspace, "customer", customerKey(event));
         CustomerTable.Row customer = resolve(workspace, event, "LEAD");
         AttributionPolicy.Decision decision = attribute(workspace, eventId, customer, event);
-        ConversionTable.Row lead = conversion(eventId, customer.id(), ConversionKind.LEAD, decision, event, null);
+        ConversionTable.Row lead = ConversionTable.Row.of(
+                eventId, ConversionKind.LEAD, customer.id(), decision.partner(), decision.program(), event);
         if (!conversions.insert(workspace, lead, clock.instant())) {
             return new Result(
                     "IGNORED",
@@ -138,8 +155,8 @@ public class IntakeProcessor {
                     decision.program(),
                     decision.evidence());
         }
-        publish(workspace, lead, customer, decision.evidence(), false);
-        return result(decision, customer.id());
+        publish(workspace, lead, customer, decision.evidence());
+        return Result.of(decision, customer.id());
     }
 
     private Result sale(WorkspaceId workspace, UUID eventId, IncomingEvent event) {
@@ -158,32 +175,18 @@ public class IntakeProcessor {
         CustomerTable.Row customer = resolve(workspace, event, "CUSTOMER");
         AttributionPolicy.Decision decision = attribute(workspace, eventId, customer, event);
         boolean first = !conversions.hasSale(workspace, customer.id());
-        ConversionTable.Row sale = conversion(eventId, customer.id(), ConversionKind.SALE, decision, event, null);
-        sale = new ConversionTable.Row(
-                sale.id(),
-                sale.customerId(),
-                eventId,
-                ConversionKind.SALE,
-                sale.partner(),
-                sale.program(),
-                event.amount(),
-                event.invoiceId(),
-                null,
-                event.product(),
-                event.recurring(),
-                first,
-                event.occurredAt(),
-                true,
-                null);
+        ConversionTable.Row sale = ConversionTable.Row.of(
+                        eventId, ConversionKind.SALE, customer.id(), decision.partner(), decision.program(), event)
+                .paying(event.amount(), event.invoiceId(), event.recurring(), first);
         conversions.insert(workspace, sale, clock.instant());
         customers.paid(workspace, customer.id(), event.occurredAt());
-        publish(workspace, sale, customer, decision.evidence(), false);
+        publish(workspace, sale, customer, decision.evidence());
         for (ConversionTable.Row waiting : conversions.waitingRefunds(workspace, event.invoiceId())) {
             conversions.apply(workspace, waiting.id(), sale);
-            publish(workspace, reversing(waiting, sale), customer, decision.evidence(), true);
+            publish(workspace, waiting.appliedTo(sale), customer, decision.evidence());
         }
         metrics.measure(workspace, sale.partner(), sale.program());
-        return result(decision, customer.id());
+        return Result.of(decision, customer.id());
     }
 
     private Result refund(WorkspaceId workspace, UUID eventId, IncomingEvent event) {
@@ -195,49 +198,27 @@ public class IntakeProcessor {
             amount = new Money(
                     event.amount().amount().subtract(before), event.amount().currency());
             if (amount.isNegative() || amount.isZero()) {
-                return new Result(
+                return Result.alone(
                         "IGNORED",
-                        "Refunds of " + event.amount() + " on " + event.refundKey() + " were recorded already",
-                        null,
-                        null,
-                        null,
-                        null);
+                        "Refunds of " + event.amount() + " on " + event.refundKey() + " were recorded already");
             }
             key = key + "#" + event.amount().amount().toPlainString();
         }
         Optional<ConversionTable.Row> sale = conversions.sale(workspace, event.invoiceId());
-        ConversionTable.Row refund = new ConversionTable.Row(
-                UUID.randomUUID(),
-                sale.map(ConversionTable.Row::customerId).orElse(null),
-                eventId,
-                ConversionKind.REFUND,
-                sale.map(ConversionTable.Row::partner).orElse(null),
-                sale.map(ConversionTable.Row::program).orElse(null),
-                amount,
-                event.invoiceId(),
-                key,
-                event.product(),
-                false,
-                false,
-                event.occurredAt(),
-                sale.isPresent(),
-                sale.map(ConversionTable.Row::id).orElse(null));
+        ConversionTable.Row refund = ConversionTable.Row.of(eventId, ConversionKind.REFUND, null, null, null, event)
+                .refunding(amount, event.invoiceId(), key, sale);
         if (!conversions.insert(workspace, refund, clock.instant())) {
-            return new Result("IGNORED", "Refund " + key + " was recorded before", null, null, null, null);
+            return Result.alone("IGNORED", "Refund " + key + " was recorded before");
         }
         if (sale.isEmpty()) {
-            return new Result(
+            return Result.alone(
                     "WAITING",
                     "No payment of invoice " + event.invoiceId() + " yet: the refund of " + amount
-                            + " is kept and applied when it arrives",
-                    null,
-                    null,
-                    null,
-                    null);
+                            + " is kept and applied when it arrives");
         }
         CustomerTable.Row customer =
                 customers.find(workspace, sale.get().customerId()).orElseThrow();
-        publish(workspace, refund, customer, null, true);
+        publish(workspace, refund, customer, null);
         metrics.measure(workspace, refund.partner(), refund.program());
         return new Result(
                 "REFUNDED",
@@ -252,28 +233,14 @@ public class IntakeProcessor {
         lock(workspace, "customer", customerKey(event));
         Optional<CustomerTable.Row> found = find(workspace, event);
         if (found.isEmpty()) {
-            return new Result("IGNORED", "No customer with this id or email yet", null, null, null, null);
+            return Result.alone("IGNORED", "No customer with this id or email yet");
         }
         CustomerTable.Row customer = found.get();
         customers.churned(workspace, customer.id(), event.occurredAt());
-        ConversionTable.Row churn = new ConversionTable.Row(
-                UUID.randomUUID(),
-                customer.id(),
-                eventId,
-                ConversionKind.CHURN,
-                customer.partner(),
-                customer.program(),
-                null,
-                null,
-                null,
-                event.product(),
-                false,
-                false,
-                event.occurredAt(),
-                true,
-                null);
+        ConversionTable.Row churn = ConversionTable.Row.of(
+                eventId, ConversionKind.CHURN, customer.id(), customer.partner(), customer.program(), event);
         conversions.insert(workspace, churn, clock.instant());
-        publish(workspace, churn, customer, null, false);
+        publish(workspace, churn, customer, null);
         metrics.measure(workspace, customer.partner(), customer.program());
         return new Result(
                 "CHURNED", "The customer cancelled", customer.id(), customer.partner(), customer.program(), null);
@@ -292,23 +259,7 @@ public class IntakeProcessor {
                         policies.of(workspace, customer.program()).allowTakeover()));
         AttributionPolicy.Decision decision =
                 AttributionPolicy.decide(current, gathered.candidates(), gathered.whyNone());
-        AttributionPolicy.Candidate evidence = decision.evidence();
-        attributions.insert(
-                workspace,
-                new AttributionTable.Row(
-                        UUID.randomUUID(),
-                        customer.id(),
-                        eventId,
-                        clock.instant(),
-                        decision.outcome().name(),
-                        decision.partner() == null ? null : decision.partner().value(),
-                        decision.program() == null ? null : decision.program().value(),
-                        evidence == null ? null : evidence.signal(),
-                        evidence == null ? null : evidence.clickId(),
-                        evidence == null ? null : evidence.couponCode(),
-                        evidence == null ? null : evidence.dealId(),
-                        evidence == null ? null : evidence.at(),
-                        decision.reason()));
+        attributions.insert(workspace, AttributionTable.Row.of(customer.id(), eventId, clock.instant(), decision));
         if (decision.outcome() == AttributionPolicy.Outcome.ATTRIBUTED
                 || decision.outcome() == AttributionPolicy.Outcome.TAKEN_OVER) {
             customers.attribute(workspace, customer.id(), decision.partner(), decision.program(), at);
@@ -365,67 +316,12 @@ public class IntakeProcessor {
                 .list();
     }
 
-    private static ConversionTable.Row conversion(
-            UUID eventId,
-            UUID customer,
-            ConversionKind kind,
-            AttributionPolicy.Decision decision,
-            IncomingEvent event,
-            UUID reverses) {
-        return new ConversionTable.Row(
-                UUID.randomUUID(),
-                customer,
-                eventId,
-                kind,
-                decision.partner(),
-                decision.program(),
-                null,
-                null,
-                null,
-                event.product(),
-                false,
-                false,
-                event.occurredAt(),
-                true,
-                reverses);
-    }
-
-    private static ConversionTable.Row reversing(ConversionTable.Row refund, ConversionTable.Row sale) {
-        return new ConversionTable.Row(
-                refund.id(),
-                sale.customerId(),
-                refund.eventId(),
-                ConversionKind.REFUND,
-                sale.partner(),
-                sale.program(),
-                refund.amount(),
-                refund.invoiceId(),
-                refund.refundKey(),
-                refund.product(),
-                false,
-                false,
-                refund.occurredAt(),
-                true,
-                sale.id());
-    }
-
-    private static Result result(AttributionPolicy.Decision decision, UUID customer) {
-        return new Result(
-                decision.outcome().name(),
-                decision.reason(),
-                customer,
-                decision.partner(),
-                decision.program(),
-                decision.evidence());
-    }
-
     /** Publishes the conversion for the commission engine when it belongs to a partner. */
     private void publish(
             WorkspaceId workspace,
             ConversionTable.Row conversion,
             CustomerTable.Row customer,
-            AttributionPolicy.Candidate evidence,
-            boolean refund) {
+            AttributionPolicy.Candidate evidence) {
         if (conversion.partner() == null) {
             return;
         }
@@ -449,7 +345,7 @@ public class IntakeProcessor {
                 conversion.firstPayment(),
                 conversion.product(),
                 conversion.invoiceId(),
-                refund ? conversion.reverses() : null,
+                conversion.reverses(),
                 evidence == null ? null : evidence.signal(),
                 clickId,
                 paidAd,
