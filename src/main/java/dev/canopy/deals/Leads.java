@@ -6,12 +6,8 @@ import dev.canopy.deals.internal.DealChecks;
 import dev.canopy.deals.internal.DealSettingsTable;
 import dev.canopy.deals.internal.LeadRouter;
 import dev.canopy.deals.internal.LeadTable;
-import dev.canopy.deals.internal.RoutingRuleTable;
 import dev.canopy.identity.Workspaces;
 import dev.canopy.partners.PartnerId;
-import dev.canopy.partners.PartnerStatus;
-import dev.canopy.partners.PartnerTiers;
-import dev.canopy.partners.PartnerType;
 import dev.canopy.partners.PartnerView;
 import dev.canopy.partners.Partners;
 import dev.canopy.platform.CurrentWorkspace;
@@ -46,11 +42,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class Leads {
 
     private final LeadTable leads;
-    private final RoutingRuleTable rules;
     private final LeadRouter router;
     private final DealSettingsTable settings;
     private final Partners partners;
-    private final List<PartnerTiers> tiers;
     private final Workspaces workspaces;
     private final CurrentWorkspace currentWorkspace;
     private final AuditLog audit;
@@ -58,21 +52,17 @@ public class Leads {
 
     Leads(
             LeadTable leads,
-            RoutingRuleTable rules,
             LeadRouter router,
             DealSettingsTable settings,
             Partners partners,
-            List<PartnerTiers> tiers,
             Workspaces workspaces,
             CurrentWorkspace currentWorkspace,
             AuditLog audit,
             Clock clock) {
         this.leads = leads;
-        this.rules = rules;
         this.router = router;
         this.settings = settings;
         this.partners = partners;
-        this.tiers = tiers;
         this.workspaces = workspaces;
         this.currentWorkspace = currentWorkspace;
         this.audit = audit;
@@ -87,7 +77,7 @@ public class Leads {
         LeadTable.Checked[] checked = new LeadTable.Checked[1];
         PartnerView[] byHand = new PartnerView[1];
         InvalidInputException.collect(
-                () -> checked[0] = check(lead), () -> byHand[0] = partnerByHand(lead.partnerId()));
+                () -> checked[0] = check(lead), () -> byHand[0] = DealChecks.activePartner(partners, lead.partnerId()));
         Instant now = now();
         leads.insert(workspace, checked[0], currentWorkspace.actor().name(), now);
         if (byHand[0] != null) {
@@ -191,92 +181,6 @@ public class Leads {
         }
     }
 
-    @Transactional(readOnly = true)
-    public List<RoutingRule> rules() {
-        staff();
-        return rules.list(currentWorkspace.id());
-    }
-
-    @Transactional
-    public RoutingRule addRule(NewRoutingRule rule) {
-        staff();
-        String[] name = new String[1];
-        PartnerType[] type = new PartnerType[1];
-        PartnerTiers.Tier[] tier = new PartnerTiers.Tier[1];
-        InvalidInputException.collect(
-                () -> name[0] = DealChecks.text("name", rule.name(), 120),
-                () -> DealChecks.optional("region", rule.region(), 60),
-                () -> type[0] = rule.partnerType() == null || rule.partnerType().isBlank()
-                        ? null
-                        : DealChecks.parse(PartnerType.class, "partnerType", rule.partnerType()),
-                () -> tier[0] = tier(rule.tierId()));
-        UUID id = UUID.randomUUID();
-        if (!rules.insert(
-                currentWorkspace.id(),
-                id,
-                name[0],
-                DealChecks.blankToNull(rule.region()),
-                type[0],
-                tier[0] == null ? null : tier[0].id(),
-                tier[0] == null ? null : tier[0].label(),
-                now())) {
-            throw new ConflictException("name", "A rule named " + name[0] + " exists already");
-        }
-        RoutingRule added = rule(id);
-        audit.record("deals.routing-rule.added", "routing_rule", id, null, added);
-        return added;
-    }
-
-    @Transactional
-    public void removeRule(UUID id) {
-        staff();
-        RoutingRule before = rule(id);
-        rules.delete(currentWorkspace.id(), id);
-        audit.record("deals.routing-rule.removed", "routing_rule", id, before, null);
-    }
-
-    /** A partner's share of a rule's leads (1 by default; 0 takes none). */
-    @Transactional
-    public RoutingRule setWeight(UUID ruleId, String partnerId, String weight) {
-        staff();
-        RoutingRule before = rule(ruleId);
-        PartnerView[] partner = new PartnerView[1];
-        int[] value = new int[1];
-        InvalidInputException.collect(
-                () -> partner[0] = partnerByHand(partnerId),
-                () -> value[0] = DealChecks.number("weight", weight, 0, 100));
-        if (partner[0] == null) {
-            throw new InvalidInputException("partnerId", "Choose a partner");
-        }
-        rules.setWeight(currentWorkspace.id(), ruleId, partner[0].id(), value[0]);
-        RoutingRule after = rule(ruleId);
-        audit.record("deals.routing-rule.weighted", "routing_rule", ruleId, before, after);
-        return after;
-    }
-
-    /** The tiers a rule can be restricted to. */
-    @Transactional(readOnly = true)
-    public List<PartnerTiers.Tier> tiers() {
-        return tiers.stream().flatMap(t -> t.tiers().stream()).toList();
-    }
-
-    private RoutingRule rule(UUID id) {
-        return rules.list(currentWorkspace.id()).stream()
-                .filter(r -> r.id().equals(id))
-                .findFirst()
-                .orElseThrow(() -> new NotFoundException("Routing rule"));
-    }
-
-    private PartnerTiers.Tier tier(String tierId) {
-        if (tierId == null || tierId.isBlank()) {
-            return null;
-        }
-        return tiers().stream()
-                .filter(t -> t.id().equals(tierId.strip()))
-                .findFirst()
-                .orElseThrow(() -> new InvalidInputException("tierId", "Not a tier of your programmes"));
-    }
-
     private void route(WorkspaceId workspace, UUID lead, String region, Instant now) {
         Set<PartnerId> tried = new HashSet<>(leads.offeredTo(workspace, lead));
         Optional<LeadRouter.Choice> next = router.next(workspace, region, tried);
@@ -354,22 +258,6 @@ public class Leads {
         } catch (InvalidInputException e) {
             throw new InvalidInputException(
                     "contactEmail", e.problems().getFirst().message());
-        }
-    }
-
-    /** The active partner a lead is passed to by hand; null when none was named. */
-    private PartnerView partnerByHand(String partnerId) {
-        if (partnerId == null || partnerId.isBlank()) {
-            return null;
-        }
-        try {
-            PartnerView partner = partners.get(new PartnerId(UUID.fromString(partnerId.strip())));
-            if (partner.status() != PartnerStatus.ACTIVE) {
-                throw new InvalidInputException("partnerId", partner.name() + " is not active");
-            }
-            return partner;
-        } catch (IllegalArgumentException | NotFoundException e) {
-            throw new InvalidInputException("partnerId", "Not one of your partners");
         }
     }
 

@@ -46,6 +46,9 @@ class LeadsGoToTheNextPartner {
     Leads leads;
 
     @Autowired
+    LeadRoutingRules routing;
+
+    @Autowired
     LeadExpiry expiry;
 
     @Autowired
@@ -114,7 +117,7 @@ class LeadsGoToTheNextPartner {
 
     @Test
     void aDeclinedLeadGoesToTheNextPartnerOfTheRule() {
-        f.asStaff(tenant, () -> leads.addRule(new NewRoutingRule("EMEA resellers", "EMEA", "RESELLER", "")));
+        f.asStaff(tenant, () -> routing.addRule(new NewRoutingRule("EMEA resellers", "EMEA", "RESELLER", "")));
         LeadView lead = lead("");
         DealFixtures.Member offered = lead.partnerId().equals(first.id()) ? first : second;
         DealFixtures.Member other = offered == first ? second : first;
@@ -147,7 +150,7 @@ class LeadsGoToTheNextPartner {
 
     @Test
     void anUnansweredLeadExpiresAfterTheClockAndMovesOn() {
-        f.asStaff(tenant, () -> leads.addRule(new NewRoutingRule("Everyone", "", "", "")));
+        f.asStaff(tenant, () -> routing.addRule(new NewRoutingRule("Everyone", "", "", "")));
         LeadView lead = lead("");
 
         clock.advance(Duration.ofDays(1));
@@ -167,8 +170,8 @@ class LeadsGoToTheNextPartner {
 
     @Test
     void weightsShareTheLeadsOfARule() {
-        var rule = f.asStaff(tenant, () -> leads.addRule(new NewRoutingRule("Weighted", "EMEA", "", "")));
-        f.asStaff(tenant, () -> leads.setWeight(rule.id(), first.id().toString(), "3"));
+        var rule = f.asStaff(tenant, () -> routing.addRule(new NewRoutingRule("Weighted", "EMEA", "", "")));
+        f.asStaff(tenant, () -> routing.setWeight(rule.id(), first.id().toString(), "3"));
 
         List<LeadView> created =
                 java.util.stream.IntStream.range(0, 8).mapToObj(i -> lead("")).toList();
@@ -190,11 +193,11 @@ class LeadsGoToTheNextPartner {
         programs.tier(tenant, program.id(), "Gold", Map.of(TierMetric.DEALS_WON, "3"));
         programs.deals(tenant, second.id(), 3);
         f.asStaff(tenant, () -> context.getBean(Tiers.class).evaluate(program.id()));
-        PartnerTiers.Tier gold = f.asStaff(tenant, () -> leads.tiers()).stream()
+        PartnerTiers.Tier gold = f.asStaff(tenant, () -> routing.tiers()).stream()
                 .filter(t -> t.label().endsWith("Gold"))
                 .findFirst()
                 .orElseThrow();
-        f.asStaff(tenant, () -> leads.addRule(new NewRoutingRule("Gold only", "", "", gold.id())));
+        f.asStaff(tenant, () -> routing.addRule(new NewRoutingRule("Gold only", "", "", gold.id())));
 
         for (int i = 0; i < 3; i++) {
             assertThat(lead("").partnerId()).isEqualTo(second.id());
@@ -203,7 +206,7 @@ class LeadsGoToTheNextPartner {
 
     @Test
     void aLeadWithNoMatchingRuleWaitsUnassignedAndAnsweringTwiceIsRefused() {
-        f.asStaff(tenant, () -> leads.addRule(new NewRoutingRule("APAC only", "APAC", "", "")));
+        f.asStaff(tenant, () -> routing.addRule(new NewRoutingRule("APAC only", "APAC", "", "")));
         assertThat(lead("").status()).isEqualTo(LeadStatus.UNASSIGNED);
 
         LeadView byHand = lead(second.id().toString());

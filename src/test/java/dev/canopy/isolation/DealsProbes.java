@@ -9,6 +9,7 @@ import dev.canopy.deals.AccountMapping;
 import dev.canopy.deals.DealFixtures;
 import dev.canopy.deals.DealView;
 import dev.canopy.deals.Deals;
+import dev.canopy.deals.LeadRoutingRules;
 import dev.canopy.deals.LeadView;
 import dev.canopy.deals.Leads;
 import dev.canopy.deals.NewLead;
@@ -28,6 +29,7 @@ class DealsProbes implements ModuleProbes {
     private final DealFixtures deals;
     private final Deals dealService;
     private final Leads leads;
+    private final LeadRoutingRules routing;
     private final AccountMapping mapping;
 
     private UUID pending;
@@ -46,6 +48,7 @@ class DealsProbes implements ModuleProbes {
         this.deals = new DealFixtures(context);
         this.dealService = context.getBean(Deals.class);
         this.leads = context.getBean(Leads.class);
+        this.routing = context.getBean(LeadRoutingRules.class);
         this.mapping = context.getBean(AccountMapping.class);
     }
 
@@ -70,7 +73,7 @@ class DealsProbes implements ModuleProbes {
                         "EMEA",
                         null,
                         member.id().toString())));
-        RoutingRule added = deals.asStaff(b, () -> leads.addRule(new NewRoutingRule(ruleName, "EMEA", "", "")));
+        RoutingRule added = deals.asStaff(b, () -> routing.addRule(new NewRoutingRule(ruleName, "EMEA", "", "")));
         deals.asPartner(
                 member,
                 () -> mapping.uploadMine("name,domain,status\n" + mappedAccount + ",victim-mapped.com,customer\n"));

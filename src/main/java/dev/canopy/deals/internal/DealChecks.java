@@ -2,11 +2,15 @@ package dev.canopy.deals.internal;
 
 import dev.canopy.deals.NewDeal;
 import dev.canopy.partners.PartnerId;
+import dev.canopy.partners.PartnerStatus;
+import dev.canopy.partners.PartnerView;
+import dev.canopy.partners.Partners;
 import dev.canopy.platform.RegistrableDomain;
 import dev.canopy.programs.ProgramId;
 import dev.canopy.shared.EmailAddress;
 import dev.canopy.shared.InvalidInputException;
 import dev.canopy.shared.Money;
+import dev.canopy.shared.NotFoundException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -173,6 +177,22 @@ public final class DealChecks {
             return date;
         } catch (DateTimeParseException e) {
             throw new InvalidInputException("expectedClose", "Use a date like 2027-03-31");
+        }
+    }
+
+    /** The active partner named by {@code partnerId} (leads and rule weights); null when none was named. */
+    public static PartnerView activePartner(Partners partners, String partnerId) {
+        if (partnerId == null || partnerId.isBlank()) {
+            return null;
+        }
+        try {
+            PartnerView partner = partners.get(new PartnerId(UUID.fromString(partnerId.strip())));
+            if (partner.status() != PartnerStatus.ACTIVE) {
+                throw new InvalidInputException("partnerId", partner.name() + " is not active");
+            }
+            return partner;
+        } catch (IllegalArgumentException | NotFoundException e) {
+            throw new InvalidInputException("partnerId", "Not one of your partners");
         }
     }
 }

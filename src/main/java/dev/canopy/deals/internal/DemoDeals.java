@@ -4,6 +4,7 @@ import dev.canopy.deals.AccountMapping;
 import dev.canopy.deals.DealQuery;
 import dev.canopy.deals.DealView;
 import dev.canopy.deals.Deals;
+import dev.canopy.deals.LeadRoutingRules;
 import dev.canopy.deals.Leads;
 import dev.canopy.deals.NewDeal;
 import dev.canopy.deals.NewLead;
@@ -55,6 +56,7 @@ class DemoDeals implements ApplicationRunner {
     private final Workspaces workspaces;
     private final Deals deals;
     private final Leads leads;
+    private final LeadRoutingRules routing;
     private final AccountMapping mapping;
     private final Partners partners;
     private final Programs programs;
@@ -65,6 +67,7 @@ class DemoDeals implements ApplicationRunner {
             Workspaces workspaces,
             Deals deals,
             Leads leads,
+            LeadRoutingRules routing,
             AccountMapping mapping,
             Partners partners,
             Programs programs,
@@ -73,6 +76,7 @@ class DemoDeals implements ApplicationRunner {
         this.workspaces = workspaces;
         this.deals = deals;
         this.leads = leads;
+        this.routing = routing;
         this.mapping = mapping;
         this.partners = partners;
         this.programs = programs;
@@ -143,7 +147,7 @@ class DemoDeals implements ApplicationRunner {
         deals.approve(won.id());
         deals.markWon(won.id(), "", "");
 
-        leads.addRule(new NewRoutingRule("EMEA partners", "EMEA", "", ""));
+        routing.addRule(new NewRoutingRule("EMEA partners", "EMEA", "", ""));
         leads.create(new NewLead(
                 "Lucerne Publishing",
                 "lucernepublishing.com",

@@ -3,6 +3,7 @@ package dev.canopy.deals.web;
 import dev.canopy.deals.LeadOffer;
 import dev.canopy.deals.LeadPage;
 import dev.canopy.deals.LeadQuery;
+import dev.canopy.deals.LeadRoutingRules;
 import dev.canopy.deals.LeadStatus;
 import dev.canopy.deals.LeadView;
 import dev.canopy.deals.Leads;
@@ -70,10 +71,12 @@ class LeadsApi {
     record WeightRequest(String partnerId, String weight) {}
 
     private final Leads leads;
+    private final LeadRoutingRules routing;
     private final LeadExpiry expiry;
 
-    LeadsApi(Leads leads, LeadExpiry expiry) {
+    LeadsApi(Leads leads, LeadRoutingRules routing, LeadExpiry expiry) {
         this.leads = leads;
+        this.routing = routing;
         this.expiry = expiry;
     }
 
@@ -111,7 +114,7 @@ class LeadsApi {
     @PreAuthorize("hasAuthority('deals:read')")
     @Operation(summary = "The routing rules, in the order they are tried")
     List<RoutingRule> rules() {
-        return leads.rules();
+        return routing.rules();
     }
 
     @PostMapping("/api/v1/lead-routing-rules")
@@ -119,14 +122,14 @@ class LeadsApi {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Add a routing rule at the end of the order (region, partnerType, tierId all optional)")
     RoutingRule addRule(@RequestBody NewRoutingRule rule) {
-        return leads.addRule(rule);
+        return routing.addRule(rule);
     }
 
     @PostMapping("/api/v1/lead-routing-rules/{id}/weights")
     @PreAuthorize("hasAuthority('deals:write')")
     @Operation(summary = "Set a partner's weight in a rule (0–100; 1 by default)")
     RoutingRule weight(@PathVariable UUID id, @RequestBody WeightRequest request) {
-        return leads.setWeight(id, request.partnerId(), request.weight());
+        return routing.setWeight(id, request.partnerId(), request.weight());
     }
 
     @DeleteMapping("/api/v1/lead-routing-rules/{id}")
@@ -134,6 +137,6 @@ class LeadsApi {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Remove a routing rule")
     void removeRule(@PathVariable UUID id) {
-        leads.removeRule(id);
+        routing.removeRule(id);
     }
 }

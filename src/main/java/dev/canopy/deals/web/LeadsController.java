@@ -1,6 +1,7 @@
 package dev.canopy.deals.web;
 
 import dev.canopy.deals.LeadQuery;
+import dev.canopy.deals.LeadRoutingRules;
 import dev.canopy.deals.LeadStatus;
 import dev.canopy.deals.LeadView;
 import dev.canopy.deals.Leads;
@@ -34,11 +35,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class LeadsController {
 
     private final Leads leads;
+    private final LeadRoutingRules routing;
     private final LeadExpiry expiry;
     private final Partners partners;
 
-    LeadsController(Leads leads, LeadExpiry expiry, Partners partners) {
+    LeadsController(Leads leads, LeadRoutingRules routing, LeadExpiry expiry, Partners partners) {
         this.leads = leads;
+        this.routing = routing;
         this.expiry = expiry;
         this.partners = partners;
     }
@@ -79,8 +82,8 @@ class LeadsController {
     @GetMapping("/rules")
     @PreAuthorize("hasAuthority('deals:read')")
     String rules(Model model) {
-        model.addAttribute("rules", leads.rules());
-        model.addAttribute("tiers", leads.tiers());
+        model.addAttribute("rules", routing.rules());
+        model.addAttribute("tiers", routing.tiers());
         model.addAttribute("types", Arrays.asList(PartnerType.values()));
         model.addAttribute("regions", partners.regions());
         model.addAttribute("partners", activePartners());
@@ -97,7 +100,7 @@ class LeadsController {
             RedirectAttributes redirect) {
         return rulesAction(
                 redirect,
-                () -> leads.addRule(new NewRoutingRule(name, region, partnerType, tierId))
+                () -> routing.addRule(new NewRoutingRule(name, region, partnerType, tierId))
                                 .name()
                         + " is added.");
     }
@@ -110,14 +113,14 @@ class LeadsController {
             @RequestParam(defaultValue = "") String weight,
             RedirectAttributes redirect) {
         return rulesAction(
-                redirect, () -> leads.setWeight(id, partnerId, weight).name() + " is weighted.");
+                redirect, () -> routing.setWeight(id, partnerId, weight).name() + " is weighted.");
     }
 
     @PostMapping("/rules/{id}/remove")
     @PreAuthorize("hasAuthority('deals:write')")
     String removeRule(@PathVariable UUID id, RedirectAttributes redirect) {
         return rulesAction(redirect, () -> {
-            leads.removeRule(id);
+            routing.removeRule(id);
             return "The rule is removed.";
         });
     }
