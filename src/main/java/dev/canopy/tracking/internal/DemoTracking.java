@@ -5,11 +5,10 @@ import dev.canopy.platform.AsSystem;
 import dev.canopy.programs.MembershipView;
 import dev.canopy.programs.Memberships;
 import dev.canopy.shared.Actor;
-import dev.canopy.shared.Money;
 import dev.canopy.shared.WorkspaceId;
 import dev.canopy.tracking.ConversionKind;
+import dev.canopy.tracking.EventInput;
 import dev.canopy.tracking.EventSource;
-import dev.canopy.tracking.IncomingEvent;
 import dev.canopy.tracking.Intake;
 import dev.canopy.tracking.LinkDraft;
 import dev.canopy.tracking.LinkView;
@@ -27,6 +26,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The demo workspace's tracking: northwind.example as the allowed domain, a Stripe signing secret, a
@@ -50,6 +50,7 @@ class DemoTracking implements ApplicationRunner {
     private final Memberships memberships;
     private final ClickTable clicks;
     private final Intake intake;
+    private final JsonMapper json;
     private final Clock clock;
 
     DemoTracking(
@@ -59,6 +60,7 @@ class DemoTracking implements ApplicationRunner {
             Memberships memberships,
             ClickTable clicks,
             Intake intake,
+            JsonMapper json,
             Clock clock) {
         this.workspaces = workspaces;
         this.settings = settings;
@@ -66,6 +68,7 @@ class DemoTracking implements ApplicationRunner {
         this.memberships = memberships;
         this.clicks = clicks;
         this.intake = intake;
+        this.json = json;
         this.clock = clock;
     }
 
@@ -194,13 +197,11 @@ class DemoTracking implements ApplicationRunner {
     }
 
     private void lead(WorkspaceId workspace, String id, String customer, String email, UUID click, Instant at) {
-        intake.receive(
+        send(
                 workspace,
-                new IncomingEvent(
-                        EventSource.API,
+                ConversionKind.LEAD,
+                new EventInput(
                         id,
-                        ConversionKind.LEAD,
-                        "lead",
                         customer,
                         email,
                         null,
@@ -209,13 +210,10 @@ class DemoTracking implements ApplicationRunner {
                         null,
                         null,
                         null,
-                        false,
                         null,
                         null,
                         false,
-                        at,
-                        "{\"id\":\"%s\",\"customerExternalId\":\"%s\",\"email\":\"%s\",\"clickId\":\"%s\"}"
-                                .formatted(id, customer, email, click)));
+                        at.toString()));
     }
 
     private void sale(
@@ -227,13 +225,11 @@ class DemoTracking implements ApplicationRunner {
             UUID click,
             String coupon,
             Instant at) {
-        intake.receive(
+        send(
                 workspace,
-                new IncomingEvent(
-                        EventSource.API,
+                ConversionKind.SALE,
+                new EventInput(
                         id,
-                        ConversionKind.SALE,
-                        "sale",
                         customer,
                         null,
                         null,
@@ -241,38 +237,23 @@ class DemoTracking implements ApplicationRunner {
                         null,
                         coupon,
                         invoice,
-                        null,
-                        false,
-                        Money.of(amount, "USD"),
+                        amount,
+                        "USD",
                         "Northwind Cloud Business",
                         true,
-                        at,
-                        "{\"id\":\"%s\",\"customerExternalId\":\"%s\",\"invoiceId\":\"%s\",\"amount\":\"%s\",\"currency\":\"USD\"}"
-                                .formatted(id, customer, invoice, amount)));
+                        at.toString()));
     }
 
     private void refund(WorkspaceId workspace, String id, String invoice, String amount, Instant at) {
-        intake.receive(
+        send(
                 workspace,
-                new IncomingEvent(
-                        EventSource.API,
-                        id,
-                        ConversionKind.REFUND,
-                        "refund",
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        invoice,
-                        id,
-                        false,
-                        Money.of(amount, "USD"),
-                        null,
-                        false,
-                        at,
-                        "{\"id\":\"%s\",\"invoiceId\":\"%s\",\"amount\":\"%s\",\"currency\":\"USD\"}"
-                                .formatted(id, invoice, amount)));
+                ConversionKind.REFUND,
+                new EventInput(
+                        id, null, null, null, null, null, null, invoice, amount, "USD", null, false, at.toString()));
+    }
+
+    /** Through the same checks and intake as the events API, with the body it would have received. */
+    private void send(WorkspaceId workspace, ConversionKind kind, EventInput input) {
+        intake.receive(workspace, input.toEvent(EventSource.API, kind, json.writeValueAsString(input), clock));
     }
 }

@@ -3,6 +3,7 @@ package dev.canopy.tracking.web;
 import dev.canopy.platform.CurrentWorkspace;
 import dev.canopy.shared.InvalidInputException;
 import dev.canopy.tracking.ConversionKind;
+import dev.canopy.tracking.EventInput;
 import dev.canopy.tracking.EventSource;
 import dev.canopy.tracking.Intake;
 import dev.canopy.tracking.IntakeOutcome;
@@ -52,7 +53,7 @@ class EventsApi {
                                     @io.swagger.v3.oas.annotations.media.Content(
                                             schema =
                                                     @io.swagger.v3.oas.annotations.media.Schema(
-                                                            implementation = EventRequest.class))))
+                                                            implementation = EventInput.class))))
     ResponseEntity<IntakeOutcome> lead(@org.springframework.web.bind.annotation.RequestBody String body) {
         return receive(ConversionKind.LEAD, body);
     }
@@ -69,7 +70,7 @@ class EventsApi {
                                     @io.swagger.v3.oas.annotations.media.Content(
                                             schema =
                                                     @io.swagger.v3.oas.annotations.media.Schema(
-                                                            implementation = EventRequest.class))))
+                                                            implementation = EventInput.class))))
     ResponseEntity<IntakeOutcome> sale(@org.springframework.web.bind.annotation.RequestBody String body) {
         return receive(ConversionKind.SALE, body);
     }
@@ -86,15 +87,15 @@ class EventsApi {
                                     @io.swagger.v3.oas.annotations.media.Content(
                                             schema =
                                                     @io.swagger.v3.oas.annotations.media.Schema(
-                                                            implementation = EventRequest.class))))
+                                                            implementation = EventInput.class))))
     ResponseEntity<IntakeOutcome> refund(@org.springframework.web.bind.annotation.RequestBody String body) {
         return receive(ConversionKind.REFUND, body);
     }
 
     private ResponseEntity<IntakeOutcome> receive(ConversionKind kind, String body) {
-        EventRequest request;
+        EventInput request;
         try {
-            request = json.readValue(body, EventRequest.class);
+            request = json.readValue(body, EventInput.class);
         } catch (JacksonException e) {
             throw new InvalidInputException("body", "Send a JSON object with the event's fields");
         }

@@ -5,6 +5,7 @@ import dev.canopy.identity.Workspaces;
 import dev.canopy.platform.BaseUrl;
 import dev.canopy.shared.InvalidInputException;
 import dev.canopy.tracking.ConversionKind;
+import dev.canopy.tracking.EventInput;
 import dev.canopy.tracking.EventSource;
 import dev.canopy.tracking.Intake;
 import dev.canopy.tracking.IntakeOutcome;
@@ -125,7 +126,7 @@ class Snippet {
             if ((clickId == null || clickId.isBlank()) && (partnerRef == null || partnerRef.isBlank())) {
                 throw new InvalidInputException("clickId", "A lead from the snippet needs the click id or ref it kept");
             }
-            EventRequest request = new EventRequest(
+            EventInput request = new EventInput(
                     // One lead per click: a click id replayed with other emails is the same lead again.
                     clickId != null
                             ? "snippet:click:" + clickId

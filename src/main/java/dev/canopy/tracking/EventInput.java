@@ -1,11 +1,8 @@
-package dev.canopy.tracking.web;
+package dev.canopy.tracking;
 
 import dev.canopy.shared.EmailAddress;
 import dev.canopy.shared.InvalidInputException;
 import dev.canopy.shared.Money;
-import dev.canopy.tracking.ConversionKind;
-import dev.canopy.tracking.EventSource;
-import dev.canopy.tracking.IncomingEvent;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,10 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A lead, sale or refund as the events API takes it. Amounts and times arrive as text so that each bad
+ * A lead, sale or refund as the events API, the snippet and the demo data give it. Amounts and times arrive as text so that each bad
  * one is reported against its own field.
  */
-record EventRequest(
+public record EventInput(
         String id,
         String customerExternalId,
         String email,
@@ -36,7 +33,7 @@ record EventRequest(
     private static final int MAX = 200;
 
     /** The checked event, or every problem at once. */
-    IncomingEvent toEvent(EventSource source, ConversionKind kind, String payload, Clock clock) {
+    public IncomingEvent toEvent(EventSource source, ConversionKind kind, String payload, Clock clock) {
         List<InvalidInputException.FieldProblem> problems = new ArrayList<>();
         String eventId = text("id", id, true, problems);
         String customer = text("customerExternalId", customerExternalId, false, problems);
