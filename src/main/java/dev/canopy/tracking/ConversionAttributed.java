@@ -12,6 +12,8 @@ import java.util.UUID;
  * attributed to a partner, for the commission engine. A replayed or duplicated source event never
  * publishes it twice; a refund that arrived before its sale is published right after the sale.
  *
+ * @param country the customer's ISO 3166-1 alpha-2 country when it converted, null when unknown; a refund
+ *     carries its sale's, so it is reversed under the same rules
  * @param amount what was paid or refunded (null for leads and churn), in the currency of the payment
  * @param reverses for a refund, the sale it gives money back on
  * @param signal how the customer was attributed; with {@code clickId} and {@code paidAd} (the ad click
@@ -26,6 +28,7 @@ public record ConversionAttributed(
         UUID customerId,
         String customerEmail,
         String customerDomain,
+        String country,
         Money amount,
         boolean recurring,
         boolean firstPayment,

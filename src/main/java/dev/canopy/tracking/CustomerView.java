@@ -11,6 +11,7 @@ public record CustomerView(
         String email,
         String name,
         String domain,
+        String country,
         String status,
         UUID partnerId,
         String partnerName,

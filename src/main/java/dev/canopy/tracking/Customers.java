@@ -156,6 +156,7 @@ public class Customers {
                 r.email(),
                 r.name(),
                 r.domain(),
+                r.country(),
                 r.status(),
                 partner,
                 partner == null ? null : names.get(partner),

@@ -1,5 +1,6 @@
 package dev.canopy.tracking;
 
+import dev.canopy.shared.CountryCode;
 import dev.canopy.shared.EmailAddress;
 import dev.canopy.shared.InvalidInputException;
 import dev.canopy.shared.Money;
@@ -20,6 +21,7 @@ public record EventInput(
         String customerExternalId,
         String email,
         String name,
+        String country,
         String clickId,
         String partnerRef,
         String couponCode,
@@ -61,6 +63,14 @@ public record EventInput(
         String coupon = text("couponCode", couponCode, false, problems);
         String productName = text("product", product, false, problems);
         String customerName = text("name", name, false, problems);
+        String countryCode = null;
+        if (country != null && !country.isBlank()) {
+            try {
+                countryCode = new CountryCode(country).value();
+            } catch (InvalidInputException e) {
+                problems.addAll(e.problems());
+            }
+        }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -72,6 +82,7 @@ public record EventInput(
                 customer,
                 mail,
                 customerName,
+                countryCode,
                 click,
                 ref,
                 coupon,

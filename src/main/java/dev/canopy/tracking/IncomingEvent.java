@@ -8,6 +8,7 @@ import java.time.Instant;
  * Stripe webhook and the website snippet all come down to this.
  *
  * @param externalId the source's id of the event, unique per source: what makes a redelivery a no-op
+ * @param country the customer's ISO 3166-1 alpha-2 country, when the source knows it
  * @param refundKey what identifies a refund (its own id); for Stripe, the charge, whose refunded total
  *     grows with each partial refund ({@code cumulativeRefund})
  * @param payload the event exactly as received, kept for the events log
@@ -20,6 +21,7 @@ public record IncomingEvent(
         String customerExternalId,
         String email,
         String name,
+        String country,
         String clickId,
         String partnerRef,
         String couponCode,

@@ -1,10 +1,15 @@
 package dev.canopy.tracking;
 
+import static dev.canopy.testing.Fixtures.signedIn;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.jayway.jsonpath.JsonPath;
 import dev.canopy.partners.PartnerId;
 import dev.canopy.testing.CanopyTest;
 import dev.canopy.testing.Fixtures;
@@ -17,10 +22,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 @CanopyTest
+@RecordApplicationEvents
 class EventsApiAttributesLeadsSalesAndRefunds {
 
     @Autowired
@@ -34,6 +42,9 @@ class EventsApiAttributesLeadsSalesAndRefunds {
 
     @Autowired
     Fixtures fixtures;
+
+    @Autowired
+    ApplicationEvents events;
 
     private TrackingFixtures tracking;
     private TrackingFixtures.Setup setup;
@@ -183,6 +194,51 @@ class EventsApiAttributesLeadsSalesAndRefunds {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("amount"));
         send("lead", "[1,2").andExpect(status().isBadRequest());
+
+        assertThat(tracking.rows("tracking_event", setup.tenant())).isZero();
+        assertThat(tracking.rows("tracking_customer", setup.tenant())).isZero();
+    }
+
+    @Test
+    void aSaleFromIndiaGivesTheCustomerItsCountryAndTheCommissionEngineSeesIt() throws Exception {
+        UUID click = tracking.click(mvc, setup);
+
+        send("lead", """
+                        {"id":"in-1","customerExternalId":"c-in","clickId":"%s"}""".formatted(click)).andExpect(jsonPath("$.outcome").value("ATTRIBUTED"));
+        String customer = JsonPath.read(
+                send("sale", """
+                                {"id":"in-2","customerExternalId":"c-in","country":"in","invoiceId":"in-i1","amount":"100","currency":"INR"}""")
+                        .andExpect(status().isCreated())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(),
+                "$.customerId");
+        send("sale", """
+                        {"id":"in-3","customerExternalId":"c-in","country":"US","invoiceId":"in-i2","amount":"100","currency":"INR"}""").andExpect(status().isCreated());
+
+        // a customer without a country takes the first one reported, and keeps it
+        assertThat(events.stream(ConversionAttributed.class)
+                        .filter(e -> e.workspace().equals(setup.tenant().id())))
+                .extracting(ConversionAttributed::kind, ConversionAttributed::country)
+                .containsExactly(
+                        tuple(ConversionKind.LEAD, null),
+                        tuple(ConversionKind.SALE, "IN"),
+                        tuple(ConversionKind.SALE, "IN"));
+        mvc.perform(get("/api/v1/customers").param("q", "c-in").header("Authorization", "Bearer " + setup.apiKey()))
+                .andExpect(jsonPath("$.data[0].country").value("IN"));
+        mvc.perform(get("/app/customers/{id}", customer)
+                        .with(signedIn(setup.tenant().owner())))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("data-testid=\"country\">IN<")));
+    }
+
+    @Test
+    void aCountryThatIsNoIsoCodeIsRefusedByNameAndNothingIsStored() throws Exception {
+        for (String country : new String[] {"India", "XX"}) {
+            send("sale", """
+                            {"id":"bad-country","customerExternalId":"c-x","country":"%s","invoiceId":"i-x","amount":"10","currency":"EUR"}""".formatted(country))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.contains("country")));
+        }
 
         assertThat(tracking.rows("tracking_event", setup.tenant())).isZero();
         assertThat(tracking.rows("tracking_customer", setup.tenant())).isZero();

@@ -171,6 +171,32 @@ class StripeWebhookIsVerifiedDeduplicatedAndOrderIndependent {
                 .isEqualTo(setup.partner().value());
     }
 
+    @Test
+    void theCustomersCountryComesFromTheAddressStripeHolds() throws Exception {
+        deliver("""
+                {"id":"evt_k1","type":"checkout.session.completed","created":%d,"data":{"object":{
+                  "id":"cs_k","customer":"cus_k","customer_details":{"email":"kiran@acme.example","address":{"country":"IN"}}}}}
+                """.formatted(clock.instant().getEpochSecond()), secret, clock.instant())
+                .andExpect(status().isOk());
+        deliver("""
+                {"id":"evt_k2","type":"invoice.paid","created":%d,"data":{"object":{"id":"in_k","customer":"cus_de",
+                  "customer_address":{"country":"de"},"amount_paid":1000,"currency":"eur"}}}
+                """.formatted(clock.instant().getEpochSecond()), secret, clock.instant())
+                .andExpect(status().isOk());
+
+        assertThat(db.sql("select external_id || ' ' || country from tracking_customer where workspace_id = ?"
+                                + " order by external_id")
+                        .param(setup.tenant().id().value())
+                        .query(String.class)
+                        .list())
+                .containsExactly("cus_de DE", "cus_k IN");
+        assertThat(db.sql("select country from tracking_conversion where workspace_id = ? and kind = 'SALE'")
+                        .param(setup.tenant().id().value())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("DE");
+    }
+
     private List<String> state(TrackingFixtures.Setup of) {
         return db.sql("""
                         select kind || ' ' || sum(amount)::numeric(19,2) || ' ' || currency || ' ' || bool_and(applied)

@@ -20,9 +20,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ConversionTable {
 
+    /** @param country the customer's when the conversion was recorded; a refund takes its sale's */
     public record Row(
             UUID id,
             UUID customerId,
+            String country,
             UUID eventId,
             ConversionKind kind,
             PartnerId partner,
@@ -37,17 +39,21 @@ public class ConversionTable {
             boolean applied,
             UUID reverses) {
 
-        /** A conversion of the event's kind for a customer and its partner, with no money attached yet. */
+        /**
+         * A conversion of the event's kind for a customer (none for a refund, until it meets its sale) and its
+         * partner, with no money attached yet.
+         */
         static Row of(
                 UUID eventId,
                 ConversionKind kind,
-                UUID customer,
+                CustomerTable.Row customer,
                 PartnerId partner,
                 ProgramId program,
                 IncomingEvent event) {
             return new Row(
                     UUID.randomUUID(),
-                    customer,
+                    customer == null ? null : customer.id(),
+                    customer == null ? null : customer.country(),
                     eventId,
                     kind,
                     partner,
@@ -68,6 +74,7 @@ public class ConversionTable {
             return new Row(
                     id,
                     customerId,
+                    country,
                     eventId,
                     kind,
                     partner,
@@ -91,6 +98,7 @@ public class ConversionTable {
             Row waiting = new Row(
                     id,
                     null,
+                    null,
                     eventId,
                     kind,
                     null,
@@ -107,11 +115,12 @@ public class ConversionTable {
             return sale.map(waiting::appliedTo).orElse(waiting);
         }
 
-        /** A refund applied to its sale: it takes the sale's customer and partner. */
+        /** A refund applied to its sale: it takes the sale's customer, country and partner. */
         Row appliedTo(Row sale) {
             return new Row(
                     id,
                     sale.customerId(),
+                    sale.country(),
                     eventId,
                     kind,
                     sale.partner(),
@@ -128,8 +137,8 @@ public class ConversionTable {
         }
     }
 
-    private static final String COLUMNS = "id, customer_id, event_id, kind, partner_id, program_id, amount, currency,"
-            + " invoice_id, refund_key, product, recurring, first_payment, occurred_at, applied, reverses";
+    private static final String COLUMNS = "id, customer_id, country, event_id, kind, partner_id, program_id, amount,"
+            + " currency, invoice_id, refund_key, product, recurring, first_payment, occurred_at, applied, reverses";
 
     private final JdbcClient db;
 
@@ -140,16 +149,17 @@ public class ConversionTable {
     /** Stores the conversion; false when its unique key (lead per customer, sale per invoice, refund key) is taken. */
     public boolean insert(WorkspaceId workspace, Row c, Instant now) {
         return db.sql("""
-                        insert into tracking_conversion (id, workspace_id, customer_id, event_id, kind, partner_id, program_id,
-                          amount, currency, invoice_id, refund_key, product, recurring, first_payment, occurred_at,
-                          recorded_at, applied, reverses)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        insert into tracking_conversion (id, workspace_id, customer_id, country, event_id, kind, partner_id,
+                          program_id, amount, currency, invoice_id, refund_key, product, recurring, first_payment,
+                          occurred_at, recorded_at, applied, reverses)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         on conflict do nothing
                         """)
                         .params(
                                 c.id(),
                                 workspace.value(),
                                 c.customerId(),
+                                c.country(),
                                 c.eventId(),
                                 c.kind().name(),
                                 c.partner() == null ? null : c.partner().value(),
@@ -188,14 +198,16 @@ public class ConversionTable {
                 .list();
     }
 
-    /** A waiting refund meets its sale: it takes the sale's customer and partner. */
+    /** A waiting refund meets its sale: it takes the sale's customer, country and partner. */
     public void apply(WorkspaceId workspace, UUID refund, Row sale) {
         db.sql("""
-                        update tracking_conversion set applied = true, customer_id = ?, partner_id = ?, program_id = ?, reverses = ?
+                        update tracking_conversion set applied = true, customer_id = ?, country = ?, partner_id = ?,
+                          program_id = ?, reverses = ?
                         where workspace_id = ? and id = ?
                         """)
                 .params(
                         sale.customerId(),
+                        sale.country(),
                         sale.partner() == null ? null : sale.partner().value(),
                         sale.program() == null ? null : sale.program().value(),
                         sale.id(),
@@ -252,6 +264,7 @@ public class ConversionTable {
         return new Row(
                 rs.getObject("id", UUID.class),
                 rs.getObject("customer_id", UUID.class),
+                rs.getString("country"),
                 rs.getObject("event_id", UUID.class),
                 ConversionKind.valueOf(rs.getString("kind")),
                 partner == null ? null : new PartnerId(partner),

@@ -22,6 +22,7 @@ public class CustomerTable {
             String email,
             String name,
             String domain,
+            String country,
             String status,
             PartnerId partner,
             ProgramId program,
@@ -30,8 +31,8 @@ public class CustomerTable {
             Instant firstSaleAt,
             Instant churnedAt) {}
 
-    private static final String COLUMNS = "id, external_id, email, name, domain, status, partner_id, program_id,"
-            + " attributed_at, created_at, first_sale_at, churned_at";
+    private static final String COLUMNS = "id, external_id, email, name, domain, country, status, partner_id,"
+            + " program_id, attributed_at, created_at, first_sale_at, churned_at";
 
     private final JdbcClient db;
 
@@ -67,8 +68,9 @@ public class CustomerTable {
 
     public void insert(WorkspaceId workspace, Row c) {
         db.sql("""
-                        insert into tracking_customer (id, workspace_id, external_id, email, name, domain, status, created_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?)
+                        insert into tracking_customer (id, workspace_id, external_id, email, name, domain, country, status,
+                          created_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """)
                 .params(
                         c.id(),
@@ -77,19 +79,30 @@ public class CustomerTable {
                         c.email(),
                         c.name(),
                         c.domain(),
+                        c.country(),
                         c.status(),
                         Timestamp.from(c.createdAt()))
                 .update();
     }
 
-    /** Fills in what a later event knows and the customer did not: its external id, email, name. */
-    public void complete(WorkspaceId workspace, UUID id, String externalId, String email, String name, String domain) {
+    /**
+     * Fills in what a later event knows and the customer did not: its external id, email, name, country. What
+     * the customer had stays, so its first known country is the one commissions see.
+     */
+    public void complete(
+            WorkspaceId workspace,
+            UUID id,
+            String externalId,
+            String email,
+            String name,
+            String domain,
+            String country) {
         db.sql("""
                         update tracking_customer set external_id = coalesce(external_id, ?), email = coalesce(email, ?),
-                          name = coalesce(name, ?), domain = coalesce(domain, ?)
+                          name = coalesce(name, ?), domain = coalesce(domain, ?), country = coalesce(country, ?)
                         where workspace_id = ? and id = ?
                         """)
-                .params(externalId, email, name, domain, workspace.value(), id)
+                .params(externalId, email, name, domain, country, workspace.value(), id)
                 .update();
     }
 
@@ -153,6 +166,7 @@ public class CustomerTable {
                 rs.getString("email"),
                 rs.getString("name"),
                 rs.getString("domain"),
+                rs.getString("country"),
                 rs.getString("status"),
                 partner == null ? null : new PartnerId(partner),
                 program == null ? null : new ProgramId(program),

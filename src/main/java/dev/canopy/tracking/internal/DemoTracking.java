@@ -205,6 +205,7 @@ class DemoTracking implements ApplicationRunner {
                         customer,
                         email,
                         null,
+                        null,
                         click.toString(),
                         null,
                         null,
@@ -233,6 +234,7 @@ class DemoTracking implements ApplicationRunner {
                         customer,
                         null,
                         null,
+                        null,
                         click == null ? null : click.toString(),
                         null,
                         coupon,
@@ -249,7 +251,20 @@ class DemoTracking implements ApplicationRunner {
                 workspace,
                 ConversionKind.REFUND,
                 new EventInput(
-                        id, null, null, null, null, null, null, invoice, amount, "USD", null, false, at.toString()));
+                        id,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        invoice,
+                        amount,
+                        "USD",
+                        null,
+                        false,
+                        at.toString()));
     }
 
     /** Through the same checks and intake as the events API, with the body it would have received. */

@@ -145,7 +145,7 @@ public class IntakeProcessor {
         CustomerTable.Row customer = resolve(workspace, event, "LEAD");
         AttributionPolicy.Decision decision = attribute(workspace, eventId, customer, event);
         ConversionTable.Row lead = ConversionTable.Row.of(
-                eventId, ConversionKind.LEAD, customer.id(), decision.partner(), decision.program(), event);
+                eventId, ConversionKind.LEAD, customer, decision.partner(), decision.program(), event);
         if (!conversions.insert(workspace, lead, clock.instant())) {
             return new Result(
                     "IGNORED",
@@ -176,7 +176,7 @@ public class IntakeProcessor {
         AttributionPolicy.Decision decision = attribute(workspace, eventId, customer, event);
         boolean first = !conversions.hasSale(workspace, customer.id());
         ConversionTable.Row sale = ConversionTable.Row.of(
-                        eventId, ConversionKind.SALE, customer.id(), decision.partner(), decision.program(), event)
+                        eventId, ConversionKind.SALE, customer, decision.partner(), decision.program(), event)
                 .paying(event.amount(), event.invoiceId(), event.recurring(), first);
         conversions.insert(workspace, sale, clock.instant());
         customers.paid(workspace, customer.id(), event.occurredAt());
@@ -238,7 +238,7 @@ public class IntakeProcessor {
         CustomerTable.Row customer = found.get();
         customers.churned(workspace, customer.id(), event.occurredAt());
         ConversionTable.Row churn = ConversionTable.Row.of(
-                eventId, ConversionKind.CHURN, customer.id(), customer.partner(), customer.program(), event);
+                eventId, ConversionKind.CHURN, customer, customer.partner(), customer.program(), event);
         conversions.insert(workspace, churn, clock.instant());
         publish(workspace, churn, customer, null);
         metrics.measure(workspace, customer.partner(), customer.program());
@@ -275,7 +275,13 @@ public class IntakeProcessor {
         Optional<CustomerTable.Row> found = find(workspace, event);
         if (found.isPresent()) {
             customers.complete(
-                    workspace, found.get().id(), event.customerExternalId(), event.email(), event.name(), domain);
+                    workspace,
+                    found.get().id(),
+                    event.customerExternalId(),
+                    event.email(),
+                    event.name(),
+                    domain,
+                    event.country());
             return customers.find(workspace, found.get().id()).orElseThrow();
         }
         CustomerTable.Row created = new CustomerTable.Row(
@@ -284,6 +290,7 @@ public class IntakeProcessor {
                 event.email(),
                 event.name(),
                 domain,
+                event.country(),
                 status,
                 null,
                 null,
@@ -340,6 +347,7 @@ public class IntakeProcessor {
                 customer.id(),
                 customer.email(),
                 customer.domain(),
+                conversion.country(),
                 conversion.amount(),
                 conversion.recurring(),
                 conversion.firstPayment(),

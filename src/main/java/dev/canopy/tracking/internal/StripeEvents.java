@@ -1,5 +1,6 @@
 package dev.canopy.tracking.internal;
 
+import dev.canopy.shared.CountryCode;
 import dev.canopy.shared.EmailAddress;
 import dev.canopy.shared.Money;
 import dev.canopy.tracking.ConversionKind;
@@ -15,7 +16,8 @@ import tools.jackson.databind.JsonNode;
  * Stripe's events in Canopy's terms: checkout.session.completed and customer.created are leads (the
  * click id in client_reference_id or metadata.cnp_click), invoice.paid is a sale (recurring when it bills
  * a subscription), charge.refunded a refund (Stripe sends the charge's refunded total, which grows with
- * each partial refund), customer.subscription.deleted is churn. Other types are not Canopy's concern.
+ * each partial refund), customer.subscription.deleted is churn. Other types are not Canopy's concern. The
+ * customer's country is the one on the address the session, customer or invoice carries.
  */
 public final class StripeEvents {
 
@@ -41,6 +43,7 @@ public final class StripeEvents {
                         text(object, "customer"),
                         email(firstText(object.path("customer_details"), "email", text(object, "customer_email"))),
                         text(object.path("customer_details"), "name"),
+                        country(object.path("customer_details").path("address")),
                         firstText(object, "client_reference_id", text(metadata, "cnp_click")),
                         text(metadata, "cnp_ref"),
                         text(metadata, "coupon"),
@@ -59,6 +62,7 @@ public final class StripeEvents {
                         text(object, "id"),
                         email(text(object, "email")),
                         text(object, "name"),
+                        country(object.path("address")),
                         text(metadata, "cnp_click"),
                         text(metadata, "cnp_ref"),
                         text(metadata, "coupon"),
@@ -77,6 +81,7 @@ public final class StripeEvents {
                         type,
                         ConversionKind.CHURN,
                         text(object, "customer"),
+                        null,
                         null,
                         null,
                         null,
@@ -116,6 +121,7 @@ public final class StripeEvents {
                 text(invoice, "customer"),
                 email(text(invoice, "customer_email")),
                 text(invoice, "customer_name"),
+                country(invoice.path("customer_address")),
                 text(metadata, "cnp_click"),
                 text(metadata, "cnp_ref"),
                 coupon,
@@ -145,6 +151,7 @@ public final class StripeEvents {
                 null,
                 null,
                 null,
+                null,
                 invoice,
                 text(charge, "id"),
                 refunded.get(),
@@ -161,6 +168,7 @@ public final class StripeEvents {
             String customer,
             String email,
             String name,
+            String country,
             String click,
             String ref,
             String coupon,
@@ -179,6 +187,7 @@ public final class StripeEvents {
                 customer,
                 email,
                 name,
+                country,
                 click,
                 ref,
                 coupon,
@@ -210,6 +219,13 @@ public final class StripeEvents {
 
     private static String email(String raw) {
         return EmailAddress.parse(raw).map(EmailAddress::value).orElse(null);
+    }
+
+    /** Stripe's country when it is one Canopy knows; a webhook cannot be refused for it, so otherwise none. */
+    private static String country(JsonNode address) {
+        return CountryCode.parse(text(address, "country"))
+                .map(CountryCode::value)
+                .orElse(null);
     }
 
     private static String firstText(JsonNode node, String field, String otherwise) {

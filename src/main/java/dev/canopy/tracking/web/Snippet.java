@@ -134,6 +134,7 @@ class Snippet {
                     customerId,
                     email,
                     name,
+                    null,
                     clickId,
                     partnerRef,
                     null,
