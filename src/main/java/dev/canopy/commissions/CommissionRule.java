@@ -1,0 +1,43 @@
+package dev.canopy.commissions;
+
+import dev.canopy.programs.ProgramId;
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.UUID;
+
+/** A rule of a programme's plan; amounts in the programme's currency. */
+public record CommissionRule(
+        UUID id,
+        ProgramId program,
+        String name,
+        CommissionEvent event,
+        CommissionBasis basis,
+        BigDecimal rate,
+        BigDecimal flatAmount,
+        CommissionDuration duration,
+        Integer durationMonths,
+        String product,
+        String country,
+        BigDecimal minAmount,
+        BigDecimal maxAmount,
+        UUID tierId,
+        BigDecimal capAmount,
+        CapPeriod capPeriod,
+        Map<UUID, BigDecimal> tierRates,
+        boolean active) {
+
+    /** "15 % of first-year contract value", "50.00 flat": the rule's amount in words. */
+    public String amountText(String currency) {
+        return basis == CommissionBasis.FLAT
+                ? flatAmount.toPlainString() + " " + currency + " flat"
+                : rate.stripTrailingZeros().toPlainString() + " " + basis.label();
+    }
+
+    public String durationText() {
+        return switch (duration) {
+            case ONCE -> "once";
+            case MONTHS -> "for " + durationMonths + " months";
+            case LIFETIME -> "for the customer's lifetime";
+        };
+    }
+}

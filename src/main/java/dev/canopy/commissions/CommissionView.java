@@ -1,0 +1,80 @@
+package dev.canopy.commissions;
+
+import dev.canopy.partners.PartnerId;
+import dev.canopy.programs.ProgramId;
+import dev.canopy.shared.Money;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A commission with everything that explains it: the rule, the base in the sale's currency, the rate,
+ * the exchange rate and its date (all locked when created), and the conversion or deal it came from.
+ */
+public record CommissionView(
+        UUID id,
+        PartnerId partner,
+        String partnerName,
+        ProgramId program,
+        String programName,
+        CommissionKind kind,
+        CommissionStatus status,
+        Money amount,
+        boolean payable,
+        UUID ruleId,
+        String ruleName,
+        CommissionBasis basis,
+        Money base,
+        BigDecimal rate,
+        BigDecimal fxRate,
+        LocalDate fxOn,
+        BigDecimal cappedFrom,
+        UUID sourceId,
+        String sourceKind,
+        String sourceDescription,
+        UUID reverses,
+        List<String> holdReasons,
+        String decisionNote,
+        String decidedBy,
+        Instant holdUntil,
+        Instant occurredAt,
+        Instant createdAt,
+        UUID payoutRunId) {
+
+    /** One sentence a partner or finance can check by hand: "15 % of 1200000.00 INR = 180000.00 INR". */
+    public String explanation() {
+        StringBuilder text = new StringBuilder();
+        if (kind != CommissionKind.EARNED) {
+            text.append(kind == CommissionKind.CLAWBACK ? "Clawback" : "Reversal")
+                    .append(" after a refund: ");
+        }
+        if (rate != null && base != null) {
+            text.append(rate.stripTrailingZeros().toPlainString())
+                    .append(" % of ")
+                    .append(base);
+            if (fxRate != null && fxRate.compareTo(BigDecimal.ONE) != 0) {
+                text.append(" at ")
+                        .append(fxRate.stripTrailingZeros().toPlainString())
+                        .append(" ")
+                        .append(amount.currencyCode())
+                        .append("/")
+                        .append(base.currencyCode());
+                if (fxOn != null) {
+                    text.append(" (rate of ").append(fxOn).append(")");
+                }
+            }
+        } else {
+            text.append("flat");
+        }
+        text.append(" = ").append(amount);
+        if (cappedFrom != null) {
+            text.append(", capped from ").append(cappedFrom.toPlainString());
+        }
+        if (ruleName != null) {
+            text.append(" — rule “").append(ruleName).append("”");
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,467 @@
+package dev.canopy.commissions;
+
+import dev.canopy.audit.AuditLog;
+import dev.canopy.commissions.internal.CommissionEngine;
+import dev.canopy.commissions.internal.CommissionPostings;
+import dev.canopy.commissions.internal.CommissionSource;
+import dev.canopy.commissions.internal.CommissionTable;
+import dev.canopy.commissions.internal.FraudSettingsTable;
+import dev.canopy.commissions.internal.RuleTable;
+import dev.canopy.commissions.internal.SourceTable;
+import dev.canopy.deals.DealWon;
+import dev.canopy.deals.RevenueBasis;
+import dev.canopy.ledger.Ledger;
+import dev.canopy.ledger.LedgerEntry;
+import dev.canopy.partners.PartnerId;
+import dev.canopy.partners.PartnerView;
+import dev.canopy.partners.Partners;
+import dev.canopy.platform.CurrentWorkspace;
+import dev.canopy.programs.MembershipView;
+import dev.canopy.programs.Memberships;
+import dev.canopy.programs.ProgramId;
+import dev.canopy.programs.ProgramView;
+import dev.canopy.programs.Programs;
+import dev.canopy.shared.InvalidInputException;
+import dev.canopy.shared.Money;
+import dev.canopy.shared.NotFoundException;
+import dev.canopy.shared.WorkspaceId;
+import dev.canopy.tracking.ConversionAttributed;
+import dev.canopy.tracking.ConversionKind;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Currency;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Commissions from conversions and won deals, and what finance does with them: approve, decline or hold
+ * in bulk with a reason, release from fraud review. Approving posts to the ledger in the same transaction.
+ */
+@Service
+public class Commissions {
+
+    private static final int PAGE = 50;
+
+    private final SourceTable sources;
+    private final CommissionTable commissions;
+    private final CommissionEngine engine;
+    private final RuleTable rules;
+    private final FraudSettingsTable fraud;
+    private final ObjectProvider<PartnerIdentities> identities;
+    private final Ledger ledger;
+    private final Partners partners;
+    private final Programs programs;
+    private final Memberships memberships;
+    private final CurrentWorkspace currentWorkspace;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    Commissions(
+            SourceTable sources,
+            CommissionTable commissions,
+            CommissionEngine engine,
+            RuleTable rules,
+            FraudSettingsTable fraud,
+            ObjectProvider<PartnerIdentities> identities,
+            Ledger ledger,
+            Partners partners,
+            Programs programs,
+            Memberships memberships,
+            CurrentWorkspace currentWorkspace,
+            AuditLog audit,
+            Clock clock) {
+        this.sources = sources;
+        this.commissions = commissions;
+        this.engine = engine;
+        this.rules = rules;
+        this.fraud = fraud;
+        this.identities = identities;
+        this.ledger = ledger;
+        this.partners = partners;
+        this.programs = programs;
+        this.memberships = memberships;
+        this.currentWorkspace = currentWorkspace;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** An attributed lead, sale or refund; churn earns and costs nothing. Replays add nothing. */
+    @Transactional
+    public void record(ConversionAttributed c) {
+        if (c.kind() == ConversionKind.CHURN) {
+            return;
+        }
+        String kind = c.kind().name();
+        String description = switch (c.kind()) {
+            case LEAD -> "Lead " + customer(c);
+            case SALE ->
+                (c.firstPayment() ? "First payment" : "Payment") + " of " + c.amount() + " by " + customer(c)
+                        + (c.invoiceId() == null ? "" : ", invoice " + c.invoiceId());
+            default -> "Refund of " + c.amount() + " to " + customer(c);
+        };
+        CommissionSource source = new CommissionSource(
+                c.conversionId(),
+                kind,
+                c.partner(),
+                c.program(),
+                tierOf(c.program(), c.partner()),
+                c.customerId(),
+                c.customerEmail(),
+                c.customerDomain(),
+                c.country(),
+                c.product() == null ? List.of() : List.of(c.product()),
+                c.amount() == null ? null : c.amount().amount(),
+                c.amount() == null ? null : c.amount().currencyCode(),
+                c.kind() == ConversionKind.LEAD ? null : "PAYMENT",
+                c.firstPayment(),
+                c.reverses(),
+                c.paidAd(),
+                description,
+                c.occurredAt());
+        receive(c.workspace(), source);
+    }
+
+    /** A won deal: a referral fee on first-year contract value, or a reseller margin on list price. */
+    @Transactional
+    public void record(DealWon won) {
+        receive(
+                won.workspace(),
+                new CommissionSource(
+                        won.dealId(),
+                        "DEAL_WON",
+                        won.partner(),
+                        won.program(),
+                        tierOf(won.program(), won.partner()),
+                        null,
+                        null,
+                        won.registrableDomain(),
+                        null,
+                        won.products(),
+                        won.amount().amount(),
+                        won.amount().currencyCode(),
+                        won.basis() == RevenueBasis.LIST_PRICE ? "LIST_PRICE" : "CONTRACT_VALUE",
+                        false,
+                        null,
+                        null,
+                        "Deal won: " + won.accountName() + " (" + won.amount() + ")",
+                        won.wonAt()));
+    }
+
+    private static String customer(ConversionAttributed c) {
+        return c.customerEmail() != null ? c.customerEmail() : "customer " + c.customerId();
+    }
+
+    private UUID tierOf(ProgramId program, PartnerId partner) {
+        return memberships.list(program, partner).stream()
+                .map(MembershipView::tierId)
+                .filter(t -> t != null)
+                .findFirst()
+                .orElse(null);
+    }
+
+    private void receive(WorkspaceId workspace, CommissionSource source) {
+        Instant now = clock.instant();
+        if (!sources.insert(workspace, source, now)) {
+            return;
+        }
+        if ("REFUND".equals(source.kind())) {
+            giveBack(workspace, source, now);
+        } else {
+            price(workspace, List.of(source.id()), now);
+        }
+    }
+
+    /** Prices sources (all of the workspace's when null); answers how many commissions were made. */
+    @Transactional
+    public int price(WorkspaceId workspace, Collection<UUID> sourceIds, Instant now) {
+        List<CommissionEngine.ProgramFacts> programFacts = programs.all(workspace).stream()
+                .map(p -> {
+                    Currency currency = Currency.getInstance(p.reward().currency());
+                    return new CommissionEngine.ProgramFacts(
+                            p.id().value(),
+                            currency.getCurrencyCode(),
+                            Math.max(currency.getDefaultFractionDigits(), 0),
+                            p.holdPeriodDays());
+                })
+                .toList();
+        return engine.price(
+                workspace, programFacts, partnerFacts(workspace, sourceIds), fraud.get(workspace), sourceIds, now);
+    }
+
+    /** Prices the sources that made no commission yet (waiting for an exchange rate, say). */
+    @Transactional
+    public int priceWaiting(WorkspaceId workspace, Instant now) {
+        List<UUID> waiting = sources.withoutCommissions(workspace);
+        return waiting.isEmpty() ? 0 : price(workspace, waiting, now);
+    }
+
+    private List<CommissionEngine.PartnerFacts> partnerFacts(WorkspaceId workspace, Collection<UUID> sourceIds) {
+        FraudSettings settings = fraud.get(workspace);
+        List<PartnerId> involved = sources.partners(workspace, sourceIds);
+        PartnerIdentities others = identities.getIfAvailable();
+        List<CommissionEngine.PartnerFacts> facts = new ArrayList<>();
+        for (PartnerView partner : partners.byIds(involved)) {
+            List<String> reasons = new ArrayList<>();
+            if (settings.duplicateAccounts() && others != null) {
+                others.duplicateOf(workspace, partner.id()).ifPresent(why -> reasons.add("Duplicate account: " + why));
+            }
+            if (settings.refundRatePercent() != null) {
+                long[] salesAndRefunds = commissions.salesAndRefunds(workspace, partner.id());
+                long sales = salesAndRefunds[0];
+                if (sales >= settings.refundRateMinSales()
+                        && BigDecimal.valueOf(salesAndRefunds[1] * 100)
+                                        .divide(BigDecimal.valueOf(sales), MathContext.DECIMAL64)
+                                        .compareTo(settings.refundRatePercent())
+                                > 0) {
+                    reasons.add(
+                            "Refund rate above " + settings.refundRatePercent().toPlainString() + " % ("
+                                    + salesAndRefunds[1] + " refunds of " + sales + " sales)");
+                }
+            }
+            facts.add(new CommissionEngine.PartnerFacts(
+                    partner.id().value(), partner.domain(), reasons.isEmpty() ? null : String.join("; ", reasons)));
+        }
+        return facts;
+    }
+
+    /**
+     * A refund gives back the refunded share of each commission on the sale: before payout as a reversal
+     * that travels with it (the commission is reversed outright when fully refunded), after payout as a
+     * clawback approved at once and netted from the partner's next payout.
+     */
+    private void giveBack(WorkspaceId workspace, CommissionSource refund, Instant now) {
+        SourceTable.SaleAmount sale = sources.sale(workspace, refund.reverses()).orElse(null);
+        if (sale == null || sale.amount().signum() == 0 || !sale.currency().equals(refund.currency())) {
+            return;
+        }
+        BigDecimal share =
+                refund.amount().divide(sale.amount(), MathContext.DECIMAL128).min(BigDecimal.ONE);
+        List<LedgerEntry> entries = new ArrayList<>();
+        for (CommissionView original : commissions.bySource(workspace, refund.reverses())) {
+            if (original.kind() != CommissionKind.EARNED || original.amount().isZero()) {
+                continue;
+            }
+            Money left = original.amount();
+            for (CommissionView back : commissions.givenBack(workspace, original.id())) {
+                left = left.plus(back.amount());
+            }
+            Money amount = original.amount().times(share);
+            if (amount.compareTo(left) > 0) {
+                amount = left;
+            }
+            if (amount.isZero()) {
+                continue;
+            }
+            boolean paid =
+                    original.status() == CommissionStatus.IN_PAYOUT || original.status() == CommissionStatus.PAID;
+            CommissionStatus status = switch (original.status()) {
+                case PENDING, HELD, APPROVED, RECORDED -> original.status();
+                case IN_PAYOUT, PAID -> CommissionStatus.APPROVED;
+                case DECLINED, REVERSED -> null;
+            };
+            if (status == null) {
+                continue;
+            }
+            Money base = original.base() == null
+                    ? null
+                    : original.base().times(share).negate();
+            CommissionKind kind = paid ? CommissionKind.CLAWBACK : CommissionKind.REVERSAL;
+            commissions.insertGiveBack(
+                    workspace, refund.id(), original, kind, status, amount.negate(), base, now, refund.occurredAt());
+            if (status == CommissionStatus.APPROVED && original.payable()) {
+                commissions.givenBack(workspace, original.id()).stream()
+                        .filter(b -> refund.id().equals(b.sourceId()))
+                        .forEach(b -> entries.add(CommissionPostings.approved(
+                                new CommissionTable.Moved(b.id(), b.partner(), b.kind(), b.amount(), true), now)));
+            }
+            if (!paid && amount.equals(left) && status != CommissionStatus.RECORDED) {
+                commissions.markReversed(workspace, original.id());
+            }
+        }
+        ledger.post(workspace, entries);
+    }
+
+    public record Page(List<CommissionView> items, String next) {}
+
+    @Transactional(readOnly = true)
+    public Page list(CommissionFilter filter) {
+        WorkspaceId workspace = currentWorkspace.id();
+        List<CommissionView> found =
+                commissions.list(workspace, filter, PAGE + 1, partnerNames(workspace), programNames(workspace));
+        String next = found.size() > PAGE ? found.get(PAGE - 1).id().toString() : null;
+        return new Page(found.subList(0, Math.min(PAGE, found.size())), next);
+    }
+
+    @Transactional(readOnly = true)
+    public CommissionView get(UUID id) {
+        WorkspaceId workspace = currentWorkspace.id();
+        CommissionView found = commissions
+                .get(workspace, id, partnerNames(workspace), programNames(workspace))
+                .orElseThrow(() -> new NotFoundException("Commission"));
+        return found;
+    }
+
+    /** Finance approves pending or held commissions now, whatever their hold; answers how many moved. */
+    @Transactional
+    public int approve(Collection<UUID> ids, String note) {
+        WorkspaceId workspace = currentWorkspace.id();
+        Instant now = clock.instant();
+        List<CommissionTable.Moved> moved = commissions.move(
+                workspace,
+                ids,
+                EnumSet.of(CommissionStatus.PENDING, CommissionStatus.HELD),
+                CommissionStatus.APPROVED,
+                currentWorkspace.actor().name(),
+                blankToNull(note),
+                now);
+        ledger.post(
+                workspace,
+                moved.stream().map(m -> CommissionPostings.approved(m, now)).toList());
+        audit.record(
+                "commissions.approved", "commission", null, null, Map.of("ids", ids(moved), "note", nullToEmpty(note)));
+        return moved.size();
+    }
+
+    /** Declines commissions with a reason; an approved one is taken back out of the partner's payable. */
+    @Transactional
+    public int decline(Collection<UUID> ids, String reason) {
+        requireReason(reason);
+        WorkspaceId workspace = currentWorkspace.id();
+        Instant now = clock.instant();
+        String by = currentWorkspace.actor().name();
+        List<CommissionTable.Moved> wereApproved = commissions.move(
+                workspace,
+                ids,
+                EnumSet.of(CommissionStatus.APPROVED),
+                CommissionStatus.DECLINED,
+                by,
+                reason.strip(),
+                now);
+        ledger.post(
+                workspace,
+                wereApproved.stream()
+                        .map(m -> CommissionPostings.declined(m, now))
+                        .toList());
+        List<CommissionTable.Moved> moved = new ArrayList<>(wereApproved);
+        moved.addAll(commissions.move(
+                workspace,
+                ids,
+                EnumSet.of(CommissionStatus.PENDING, CommissionStatus.HELD),
+                CommissionStatus.DECLINED,
+                by,
+                reason.strip(),
+                now));
+        audit.record(
+                "commissions.declined", "commission", null, null, Map.of("ids", ids(moved), "reason", reason.strip()));
+        return moved.size();
+    }
+
+    /** Holds pending commissions for review, with a reason. */
+    @Transactional
+    public int hold(Collection<UUID> ids, String reason) {
+        requireReason(reason);
+        WorkspaceId workspace = currentWorkspace.id();
+        List<CommissionTable.Moved> moved = commissions.move(
+                workspace,
+                ids,
+                EnumSet.of(CommissionStatus.PENDING),
+                CommissionStatus.HELD,
+                currentWorkspace.actor().name(),
+                reason.strip(),
+                clock.instant());
+        commissions.addHoldReason(
+                workspace, ids(moved), "Held by " + currentWorkspace.actor().name() + ": " + reason.strip());
+        audit.record("commissions.held", "commission", null, null, Map.of("ids", ids(moved), "reason", reason.strip()));
+        return moved.size();
+    }
+
+    /** Releases held commissions back to pending: the hold period still runs before they are approved. */
+    @Transactional
+    public int release(Collection<UUID> ids, String note) {
+        WorkspaceId workspace = currentWorkspace.id();
+        List<CommissionTable.Moved> moved = commissions.move(
+                workspace,
+                ids,
+                EnumSet.of(CommissionStatus.HELD),
+                CommissionStatus.PENDING,
+                currentWorkspace.actor().name(),
+                blankToNull(note),
+                clock.instant());
+        audit.record("commissions.released", "commission", null, null, Map.of("ids", ids(moved)));
+        return moved.size();
+    }
+
+    /**
+     * Approves pending commissions whose hold has ended, a chunk at a time (each chunk one transaction
+     * with its ledger entries); answers how many.
+     */
+    @Transactional
+    public int approveDue(WorkspaceId workspace, int limit) {
+        Instant now = clock.instant();
+        List<CommissionTable.Moved> moved = commissions.approveDue(workspace, now, limit);
+        ledger.post(
+                workspace,
+                moved.stream().map(m -> CommissionPostings.approved(m, now)).toList());
+        return moved.size();
+    }
+
+    public List<WorkspaceId> workspacesWithDue() {
+        return commissions.workspacesWithDue(clock.instant());
+    }
+
+    /** A commission's totals by status, for the signed-in partner (its own) or staff (the workspace's). */
+    @Transactional(readOnly = true)
+    public List<StatusTotal> totals(PartnerId partner) {
+        return commissions.totals(currentWorkspace.id(), partner).stream()
+                .map(t -> new StatusTotal(t.status(), t.amount(), t.count()))
+                .toList();
+    }
+
+    public record StatusTotal(CommissionStatus status, Money amount, long count) {}
+
+    private static void requireReason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException("reason", "Say why, so the partner and your colleagues know");
+        }
+    }
+
+    private Function<PartnerId, String> partnerNames(WorkspaceId workspace) {
+        Map<PartnerId, String> cache = new HashMap<>();
+        return id -> cache.computeIfAbsent(
+                id,
+                k -> partners.byIds(List.of(k)).stream()
+                        .findFirst()
+                        .map(PartnerView::name)
+                        .orElse(k.toString()));
+    }
+
+    private Function<ProgramId, String> programNames(WorkspaceId workspace) {
+        Map<ProgramId, String> names =
+                programs.all(workspace).stream().collect(Collectors.toMap(ProgramView::id, ProgramView::name));
+        return id -> names.getOrDefault(id, id.toString());
+    }
+
+    private static List<UUID> ids(List<CommissionTable.Moved> moved) {
+        return moved.stream().map(CommissionTable.Moved::id).toList();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,84 @@
+package dev.canopy.commissions.internal;
+
+import dev.canopy.commissions.PayoutClaims;
+import dev.canopy.partners.PartnerId;
+import dev.canopy.shared.Money;
+import dev.canopy.shared.WorkspaceId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Payout runs' hold on commissions, set-based for runs over thousands of partners. */
+@Repository
+public class ClaimTable {
+
+    private static final String GROUPS = """
+            select c.partner_id, c.currency, sum(c.amount) as total, count(*) as n,
+                   coalesce(max(p.payout_minimum), 0) as minimum
+            from commissions_commission c
+            left join commissions_plan p on p.program_id = c.program_id
+            """;
+
+    private final JdbcClient db;
+
+    ClaimTable(JdbcClient db) {
+        this.db = db;
+    }
+
+    public int claim(WorkspaceId workspace, UUID run, Instant cutoff) {
+        return db.sql("""
+                        update commissions_commission set status = 'IN_PAYOUT', payout_run_id = ?
+                        where workspace_id = ? and status = 'APPROVED' and payable and payout_run_id is null
+                          and approved_at <= ?
+                        """)
+                .params(run, workspace.value(), Timestamp.from(cutoff))
+                .update();
+    }
+
+    public List<PayoutClaims.Group> groups(WorkspaceId workspace, UUID run) {
+        return db.sql(GROUPS + " where c.workspace_id = ? and c.payout_run_id = ? group by c.partner_id, c.currency")
+                .params(workspace.value(), run)
+                .query(ClaimTable::group)
+                .list();
+    }
+
+    public List<PayoutClaims.Group> preview(WorkspaceId workspace, Instant cutoff) {
+        return db.sql(GROUPS + """
+                         where c.workspace_id = ? and c.status = 'APPROVED' and c.payable and c.payout_run_id is null
+                           and c.approved_at <= ?
+                         group by c.partner_id, c.currency
+                        """)
+                .params(workspace.value(), Timestamp.from(cutoff))
+                .query(ClaimTable::group)
+                .list();
+    }
+
+    public void release(WorkspaceId workspace, UUID run, PartnerId partner, String currency) {
+        db.sql("""
+                        update commissions_commission set status = 'APPROVED', payout_run_id = null
+                        where workspace_id = ? and payout_run_id = ? and partner_id = ? and currency = ?
+                          and status = 'IN_PAYOUT'
+                        """).params(workspace.value(), run, partner.value(), currency).update();
+    }
+
+    public int markPaid(WorkspaceId workspace, UUID run) {
+        return db.sql("""
+                        update commissions_commission set status = 'PAID'
+                        where workspace_id = ? and payout_run_id = ? and status = 'IN_PAYOUT'
+                        """).params(workspace.value(), run).update();
+    }
+
+    private static PayoutClaims.Group group(ResultSet rs, int n) throws SQLException {
+        String currency = rs.getString("currency");
+        return new PayoutClaims.Group(
+                new PartnerId(rs.getObject("partner_id", UUID.class)),
+                Money.of(rs.getBigDecimal("total"), currency),
+                rs.getInt("n"),
+                Money.of(rs.getBigDecimal("minimum"), currency));
+    }
+}

@@ -1,0 +1,220 @@
+package dev.canopy.commissions.internal;
+
+import dev.canopy.commissions.FraudSettings;
+import dev.canopy.shared.WorkspaceId;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns sources into commissions in one set-based statement, for one event or a million: every active
+ * rule of the source's programme whose event, basis and conditions match yields a commission at the
+ * tier's rate (or the rule's), converted to the programme's currency at the latest rate on the day,
+ * rounded half up at the currency's minor unit, held when a fraud rule says so, and cut by the rule's
+ * cap. A source whose currency has no rate yet is skipped and priced again when a rate arrives. The
+ * unique index on (source, rule) makes running it again harmless.
+ */
+@Component
+public class CommissionEngine {
+
+    /** A programme's currency, its number of decimals and its hold period. */
+    public record ProgramFacts(UUID program, String currency, int scale, int holdDays) {}
+
+    /** A partner's registrable domain (self-referral) and why it is held whatever it earns (or null). */
+    public record PartnerFacts(UUID partner, String domain, String holdReason) {}
+
+    private static final String PRICE = """
+            with prog as (
+                select * from unnest(?::uuid[], ?::text[], ?::int[], ?::int[]) as p(program_id, currency, scale, hold_days)
+            ),
+            partner as (
+                select * from unnest(?::uuid[], ?::text[], ?::text[]) as f(partner_id, domain, reason)
+            ),
+            src as (
+                select s.*, p.currency as prog_currency, p.scale, p.hold_days,
+                       (s.occurred_at at time zone 'UTC')::date as day
+                from commissions_source s join prog p on p.program_id = s.program_id
+                where s.workspace_id = ? and s.kind <> 'REFUND' and (?::uuid[] is null or s.id = any(?::uuid[]))
+            ),
+            fx as (
+                select k.currency, k.prog_currency, k.day, x.rate, x.effective_on
+                from (select distinct currency, prog_currency, day from src
+                      where currency is not null and currency <> prog_currency) k
+                join lateral (
+                    select rate, effective_on from (
+                        select rate, effective_on from commissions_exchange_rate
+                        where workspace_id = ? and base = k.currency and quote = k.prog_currency and effective_on <= k.day
+                        union all
+                        select round(1 / rate, 10), effective_on from commissions_exchange_rate
+                        where workspace_id = ? and base = k.prog_currency and quote = k.currency and effective_on <= k.day
+                    ) both_ways order by effective_on desc limit 1
+                ) x on true
+            ),
+            matched as (
+                select s.id as source_id, s.kind, s.partner_id, s.program_id, s.tier_id, s.customer_id, s.occurred_at,
+                       s.prog_currency, s.scale, s.hold_days, s.customer_email, s.customer_domain, s.paid_ad,
+                       s.amount as base_amount, s.currency as base_currency,
+                       r.id as rule_id, r.name as rule_name, r.basis, r.duration, r.cap_amount, r.cap_period,
+                       r.min_amount, r.max_amount,
+                       case when ov.rule_id is null then r.rate else ov.rate end as rate,
+                       case when ov.rule_id is null then r.flat_amount else ov.flat_amount end as flat,
+                       case when s.currency is null or s.currency = s.prog_currency then 1 else fx.rate end as fx_rate,
+                       fx.effective_on as fx_on
+                from src s
+                join commissions_rule r on r.workspace_id = ? and r.program_id = s.program_id and r.active
+                    and case when s.kind = 'SALE'
+                             then r.event = 'RECURRING_PAYMENT' or (r.event = 'FIRST_PAYMENT' and s.first_payment)
+                             else r.event = s.kind end
+                    and (r.basis = 'FLAT' or r.basis = s.basis)
+                    and (r.product is null or r.product = any(s.products))
+                    and (r.country is null or r.country = s.country)
+                    and (r.tier_id is null or r.tier_id = s.tier_id)
+                left join commissions_rule_tier ov on ov.rule_id = r.id and ov.tier_id = s.tier_id
+                left join fx on fx.currency = s.currency and fx.prog_currency = s.prog_currency and fx.day = s.day
+                left join commissions_customer_start cs on r.duration = 'MONTHS' and s.kind = 'SALE'
+                    and cs.workspace_id = s.workspace_id and cs.program_id = s.program_id and cs.customer_id = s.customer_id
+                where (s.currency is null or s.currency = s.prog_currency or fx.rate is not null)
+                  and (r.duration <> 'MONTHS' or s.kind <> 'SALE'
+                       or s.occurred_at < cs.first_paid_at + make_interval(months => r.duration_months))
+                  and (r.duration <> 'ONCE' or s.kind <> 'SALE' or not exists (
+                       select 1 from commissions_commission c join commissions_source o on o.id = c.source_id
+                       where c.rule_id = r.id and c.kind = 'EARNED' and o.customer_id = s.customer_id))
+            ),
+            amounts as (
+                select m.*,
+                       case when m.flat is not null then m.flat
+                            else round(m.base_amount * m.fx_rate * m.rate / 100, m.scale) end as raw,
+                       m.base_amount * m.fx_rate as base_in_programme
+                from matched m
+            ),
+            in_range as (
+                select * from amounts a
+                where (a.min_amount is null or a.base_in_programme >= a.min_amount)
+                  and (a.max_amount is null or a.base_in_programme <= a.max_amount)
+            ),
+            -- ONCE sale rules: only a customer's earliest payment in this batch (earlier ones were checked above).
+            once as (
+                select * from (
+                    select i.*, row_number() over (partition by i.rule_id, i.customer_id
+                                                   order by i.occurred_at, i.source_id) as nth
+                    from in_range i where i.duration = 'ONCE' and i.kind = 'SALE'
+                ) numbered where nth = 1
+            ),
+            chosen as (
+                select source_id, kind, partner_id, program_id, tier_id, occurred_at, prog_currency, scale, hold_days,
+                       customer_email, customer_domain, paid_ad, base_amount, base_currency, rule_id, rule_name, basis,
+                       cap_amount, cap_period, rate, fx_rate, fx_on, raw
+                from in_range where not (duration = 'ONCE' and kind = 'SALE')
+                union all
+                select source_id, kind, partner_id, program_id, tier_id, occurred_at, prog_currency, scale, hold_days,
+                       customer_email, customer_domain, paid_ad, base_amount, base_currency, rule_id, rule_name, basis,
+                       cap_amount, cap_period, rate, fx_rate, fx_on, raw
+                from once
+            ),
+            -- Capped rules: what the partner already earned under the rule in the period, then this batch in order.
+            capped as (
+                select c.*, greatest(0, least(c.raw, c.cap_amount - coalesce(prior.total, 0) - coalesce(sum(c.raw) over (
+                           partition by c.partner_id, c.rule_id, c.period order by c.occurred_at, c.source_id
+                           rows between unbounded preceding and 1 preceding), 0))) as amount
+                from (select ch.*, date_trunc(lower(ch.cap_period), ch.occurred_at at time zone 'UTC') as period
+                      from chosen ch where ch.cap_amount is not null) c
+                left join lateral (
+                    select sum(e.amount) as total from commissions_commission e
+                    where e.rule_id = c.rule_id and e.partner_id = c.partner_id and e.kind = 'EARNED'
+                      and e.status not in ('DECLINED', 'REVERSED')
+                      and date_trunc(lower(c.cap_period), e.occurred_at at time zone 'UTC') = c.period
+                ) prior on true
+            ),
+            final as (
+                select source_id, kind, partner_id, program_id, tier_id, occurred_at, prog_currency, hold_days,
+                       customer_email, customer_domain, paid_ad, base_amount, base_currency, rule_id, rule_name, basis,
+                       rate, fx_rate, fx_on, raw as amount, null::numeric as capped_from
+                from chosen where cap_amount is null
+                union all
+                select source_id, kind, partner_id, program_id, tier_id, occurred_at, prog_currency, hold_days,
+                       customer_email, customer_domain, paid_ad, base_amount, base_currency, rule_id, rule_name, basis,
+                       rate, fx_rate, fx_on, amount, case when amount <> raw then raw end
+                from capped
+            ),
+            reasoned as (
+                select f.*, array_remove(array[
+                           case when ? and pf.domain is not null
+                                     and (f.customer_domain = pf.domain or split_part(f.customer_email, '@', 2) = pf.domain)
+                                then 'Self-referral: the customer''s domain is the partner''s own (' || pf.domain || ')' end,
+                           case when ? and f.paid_ad is not null
+                                then 'Paid-ads click id on the click (' || f.paid_ad || ')' end,
+                           pf.reason], null) as reasons
+                from final f left join partner pf on pf.partner_id = f.partner_id
+            )
+            insert into commissions_commission (id, workspace_id, partner_id, program_id, source_id, rule_id, kind, status,
+                amount, currency, base_amount, base_currency, rate, fx_rate, fx_on, capped_from, tier_id, rule_name, basis,
+                payable, hold_until, hold_reasons, occurred_at, created_at)
+            select gen_random_uuid(), ?, r.partner_id, r.program_id, r.source_id, r.rule_id, 'EARNED',
+                   case when r.basis = 'LIST_PRICE' then 'RECORDED'
+                        when cardinality(r.reasons) > 0 then 'HELD' else 'PENDING' end,
+                   r.amount, r.prog_currency, r.base_amount, r.base_currency, r.rate,
+                   case when r.base_currency is null then null else r.fx_rate end, r.fx_on, r.capped_from, r.tier_id,
+                   r.rule_name, r.basis, r.basis <> 'LIST_PRICE', r.occurred_at + make_interval(days => r.hold_days),
+                   r.reasons, r.occurred_at, ?
+            from reasoned r
+            on conflict (source_id, rule_id) where kind = 'EARNED' do nothing
+            """;
+
+    private final JdbcClient db;
+
+    CommissionEngine(JdbcClient db) {
+        this.db = db;
+    }
+
+    /**
+     * Prices the given sources (all of the workspace's when {@code sources} is null); answers how many
+     * commissions were made.
+     */
+    public int price(
+            WorkspaceId workspace,
+            List<ProgramFacts> programs,
+            List<PartnerFacts> partners,
+            FraudSettings fraud,
+            Collection<UUID> sources,
+            Instant now) {
+        UUID[] ids = sources == null ? null : sources.toArray(UUID[]::new);
+        recordCustomerStarts(workspace, ids);
+        return db.sql(PRICE)
+                .params(
+                        programs.stream().map(ProgramFacts::program).toArray(UUID[]::new),
+                        programs.stream().map(ProgramFacts::currency).toArray(String[]::new),
+                        programs.stream().map(ProgramFacts::scale).toArray(Integer[]::new),
+                        programs.stream().map(ProgramFacts::holdDays).toArray(Integer[]::new),
+                        partners.stream().map(PartnerFacts::partner).toArray(UUID[]::new),
+                        partners.stream().map(PartnerFacts::domain).toArray(String[]::new),
+                        partners.stream().map(PartnerFacts::holdReason).toArray(String[]::new),
+                        workspace.value(),
+                        ids,
+                        ids,
+                        workspace.value(),
+                        workspace.value(),
+                        workspace.value(),
+                        fraud.selfReferral(),
+                        fraud.paidAds(),
+                        workspace.value(),
+                        Timestamp.from(now))
+                .update();
+    }
+
+    /** A customer's first payment per programme starts the months of its recurring rules. */
+    private void recordCustomerStarts(WorkspaceId workspace, UUID[] ids) {
+        db.sql("""
+                        insert into commissions_customer_start (workspace_id, program_id, customer_id, first_paid_at)
+                        select workspace_id, program_id, customer_id, min(occurred_at) from commissions_source
+                        where workspace_id = ? and kind = 'SALE' and customer_id is not null
+                          and (?::uuid[] is null or id = any(?::uuid[]))
+                        group by workspace_id, program_id, customer_id
+                        on conflict (workspace_id, program_id, customer_id)
+                        do update set first_paid_at = least(commissions_customer_start.first_paid_at, excluded.first_paid_at)
+                        """).params(workspace.value(), ids, ids).update();
+    }
+}

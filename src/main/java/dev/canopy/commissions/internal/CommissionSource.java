@@ -1,0 +1,32 @@
+package dev.canopy.commissions.internal;
+
+import dev.canopy.partners.PartnerId;
+import dev.canopy.programs.ProgramId;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A conversion, won deal or bounty as the engine sees it. {@code basis} is PAYMENT for sales and refunds,
+ * CONTRACT_VALUE or LIST_PRICE for won deals, null otherwise.
+ */
+public record CommissionSource(
+        UUID id,
+        String kind,
+        PartnerId partner,
+        ProgramId program,
+        UUID tierId,
+        UUID customerId,
+        String customerEmail,
+        String customerDomain,
+        String country,
+        List<String> products,
+        BigDecimal amount,
+        String currency,
+        String basis,
+        boolean firstPayment,
+        UUID reverses,
+        String paidAd,
+        String description,
+        Instant occurredAt) {}

@@ -1,0 +1,91 @@
+package dev.canopy.commissions.internal;
+
+import dev.canopy.partners.PartnerId;
+import dev.canopy.shared.WorkspaceId;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Sources as received; a replayed event finds its row and adds nothing. */
+@Repository
+public class SourceTable {
+
+    private final JdbcClient db;
+
+    SourceTable(JdbcClient db) {
+        this.db = db;
+    }
+
+    /** True when the source is new. */
+    public boolean insert(WorkspaceId workspace, CommissionSource s, Instant now) {
+        return db.sql("""
+                        insert into commissions_source (id, workspace_id, kind, partner_id, program_id, tier_id, customer_id,
+                            customer_email, customer_domain, country, products, amount, currency, basis, first_payment,
+                            reverses, paid_ad, description, occurred_at, received_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        on conflict (id) do nothing
+                        """)
+                        .params(
+                                s.id(),
+                                workspace.value(),
+                                s.kind(),
+                                s.partner().value(),
+                                s.program().value(),
+                                s.tierId(),
+                                s.customerId(),
+                                s.customerEmail(),
+                                s.customerDomain(),
+                                s.country(),
+                                s.products().stream()
+                                        .map(p -> p.toLowerCase(Locale.ROOT))
+                                        .toArray(String[]::new),
+                                s.amount(),
+                                s.currency(),
+                                s.basis(),
+                                s.firstPayment(),
+                                s.reverses(),
+                                s.paidAd(),
+                                s.description(),
+                                Timestamp.from(s.occurredAt()),
+                                Timestamp.from(now))
+                        .update()
+                == 1;
+    }
+
+    /** A sale's amount and currency, for the share of it a refund gives back. */
+    public Optional<SaleAmount> sale(WorkspaceId workspace, UUID id) {
+        return db.sql(
+                        "select amount, currency from commissions_source where workspace_id = ? and id = ? and kind = 'SALE'")
+                .params(workspace.value(), id)
+                .query((rs, n) -> new SaleAmount(rs.getBigDecimal(1), rs.getString(2)))
+                .optional();
+    }
+
+    /** Sources other than refunds that made no commission: no rule matched, or a rate was missing. */
+    public List<UUID> withoutCommissions(WorkspaceId workspace) {
+        return db.sql("""
+                        select s.id from commissions_source s where s.workspace_id = ? and s.kind <> 'REFUND'
+                        and not exists (select 1 from commissions_commission c where c.source_id = s.id)
+                        """).param(workspace.value()).query(UUID.class).list();
+    }
+
+    /** The partners the given sources (all of the workspace's when null) are for. */
+    public List<PartnerId> partners(WorkspaceId workspace, Collection<UUID> ids) {
+        return db.sql(
+                        "select distinct partner_id from commissions_source where workspace_id = ? and (?::uuid[] is null or id = any(?::uuid[]))")
+                .params(
+                        workspace.value(),
+                        ids == null ? null : ids.toArray(UUID[]::new),
+                        ids == null ? null : ids.toArray(UUID[]::new))
+                .query((rs, n) -> new PartnerId(rs.getObject(1, UUID.class)))
+                .list();
+    }
+
+    public record SaleAmount(java.math.BigDecimal amount, String currency) {}
+}

@@ -1,0 +1,370 @@
+package dev.canopy.payouts;
+
+import dev.canopy.audit.AuditLog;
+import dev.canopy.commissions.PayoutClaims;
+import dev.canopy.ledger.Account;
+import dev.canopy.ledger.Ledger;
+import dev.canopy.ledger.LedgerEntry;
+import dev.canopy.ledger.Leg;
+import dev.canopy.partners.PartnerId;
+import dev.canopy.partners.PartnerView;
+import dev.canopy.partners.Partners;
+import dev.canopy.payouts.internal.PayoutSettingsTable;
+import dev.canopy.payouts.internal.ProfileTable;
+import dev.canopy.payouts.internal.RunTable;
+import dev.canopy.payouts.internal.TaxCalculator;
+import dev.canopy.platform.CurrentWorkspace;
+import dev.canopy.shared.Actor;
+import dev.canopy.shared.ConflictException;
+import dev.canopy.shared.Money;
+import dev.canopy.shared.NotFoundException;
+import dev.canopy.shared.WorkspaceId;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Payout runs, phase by phase. The run row (id and reference) is committed before anything else happens;
+ * then each phase locks it, checks its status and does its whole work in one transaction, so a crash
+ * anywhere leaves the run in a phase the next attempt continues from. The provider is called outside a
+ * transaction with the run's fixed batch id, so a retry after a crash re-sends the same batch.
+ */
+@Service
+public class PayoutRuns {
+
+    private final RunTable runs;
+    private final ProfileTable profiles;
+    private final PayoutSettingsTable settings;
+    private final TaxCalculator taxes;
+    private final PayoutClaims claims;
+    private final Ledger ledger;
+    private final Partners partners;
+    private final PaymentProvider provider;
+    private final CurrentWorkspace currentWorkspace;
+    private final AuditLog audit;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    PayoutRuns(
+            RunTable runs,
+            ProfileTable profiles,
+            PayoutSettingsTable settings,
+            TaxCalculator taxes,
+            PayoutClaims claims,
+            Ledger ledger,
+            Partners partners,
+            List<PaymentProvider> providers,
+            @Value("${canopy.payouts.provider:export-only}") String providerId,
+            CurrentWorkspace currentWorkspace,
+            AuditLog audit,
+            TransactionTemplate tx,
+            Clock clock) {
+        this.runs = runs;
+        this.profiles = profiles;
+        this.settings = settings;
+        this.taxes = taxes;
+        this.claims = claims;
+        this.ledger = ledger;
+        this.partners = partners;
+        this.provider = providers.stream()
+                .filter(p -> p.id().equals(providerId))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("No payment provider " + providerId));
+        this.currentWorkspace = currentWorkspace;
+        this.audit = audit;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /** What a run started now would pay, per partner and currency, with nothing claimed. */
+    public List<PayoutLineView> preview() {
+        WorkspaceId workspace = currentWorkspace.id();
+        Instant now = clock.instant();
+        return tx.execute(status -> {
+            List<RunTable.NewLine> lines = lines(workspace, claims.preview(workspace, now), now);
+            Function<PartnerId, String> names =
+                    names(lines.stream().map(RunTable.NewLine::partner).toList());
+            return lines.stream()
+                    .map(l -> new PayoutLineView(
+                            null,
+                            null,
+                            null,
+                            l.partner(),
+                            names.apply(l.partner()),
+                            l.commissions(),
+                            l.gross(),
+                            l.gst(),
+                            l.tds(),
+                            l.net(),
+                            l.payable(),
+                            l.carriedReason(),
+                            l.taxNotes()))
+                    .toList();
+        });
+    }
+
+    /**
+     * Starts a run of every approved commission now, or continues the open run if there is one (a run
+     * cut short is never started twice). The person starting a run above the threshold is its first approver.
+     */
+    public PayoutRunView start() {
+        WorkspaceId workspace = currentWorkspace.id();
+        Actor by = currentWorkspace.actor();
+        Instant now = clock.instant();
+        UUID id = UUID.randomUUID();
+        boolean created = Boolean.TRUE.equals(tx.execute(s -> runs.insert(workspace, id, null, now, by, now)));
+        PayoutRunView open = runs.open(workspace).orElseThrow();
+        if (!created && open.status() != PayoutRunStatus.CLAIMING) {
+            throw new ConflictException(
+                    null,
+                    open.reference() + " is still open: finish it ("
+                            + open.status().label() + ") before starting another");
+        }
+        PayoutRunView run = claim(workspace, open.id());
+        if (created) {
+            audited("payouts.run-started", "payout-run", run.id(), null, run.reference());
+        }
+        return run;
+    }
+
+    /** The scheduled run of a month: one per workspace and period, however many nodes try at once. */
+    public Optional<PayoutRunView> startScheduled(WorkspaceId workspace, String period, Instant cutoff) {
+        Instant now = clock.instant();
+        tx.execute(s -> runs.insert(workspace, UUID.randomUUID(), period, cutoff, Actor.system(), now));
+        return runs.byPeriod(workspace, period).map(run -> claim(workspace, run.id()));
+    }
+
+    /** Phase 1: claim the approved commissions, compute each partner's line with its tax, carry the small ones. */
+    PayoutRunView claim(WorkspaceId workspace, UUID id) {
+        return tx.execute(status -> {
+            PayoutRunView run = runs.lock(workspace, id).orElseThrow(() -> new NotFoundException("Payout run"));
+            if (run.status() != PayoutRunStatus.CLAIMING) {
+                return run;
+            }
+            Instant now = clock.instant();
+            claims.claim(workspace, run.id(), run.cutoff());
+            List<RunTable.NewLine> lines = lines(workspace, claims.groups(workspace, run.id()), now);
+            for (RunTable.NewLine line : lines) {
+                if (!line.payable()) {
+                    claims.release(
+                            workspace, run.id(), line.partner(), line.gross().currencyCode());
+                }
+            }
+            runs.insertLines(workspace, run, lines);
+            Money threshold = settings.get(workspace).secondApprovalAbove();
+            boolean second = lines.stream()
+                            .filter(RunTable.NewLine::payable)
+                            .anyMatch(l -> !l.net().currency().equals(threshold.currency())
+                                    || l.net().compareTo(threshold) > 0)
+                    || total(lines, threshold).compareTo(threshold) > 0;
+            runs.setStatus(workspace, run.id(), PayoutRunStatus.AWAITING_APPROVAL, second);
+            if (second && run.period() == null) {
+                runs.firstApproval(workspace, run.id(), run.createdBy(), now);
+            }
+            return runs.get(workspace, run.id()).orElseThrow();
+        });
+    }
+
+    private static Money total(List<RunTable.NewLine> lines, Money threshold) {
+        return lines.stream()
+                .filter(RunTable.NewLine::payable)
+                .map(RunTable.NewLine::net)
+                .filter(m -> m.currency().equals(threshold.currency()))
+                .reduce(Money.zero(threshold.currency()), Money::plus);
+    }
+
+    private List<RunTable.NewLine> lines(WorkspaceId workspace, List<PayoutClaims.Group> groups, Instant now) {
+        List<RunTable.NewLine> lines = new ArrayList<>();
+        for (PayoutClaims.Group g : groups) {
+            if (g.total().amount().signum() <= 0) {
+                lines.add(carried(
+                        g,
+                        g.total().isZero()
+                                ? "Nothing to pay"
+                                : "Clawbacks exceed earnings: carried as a balance the partner owes"));
+            } else if (g.total().compareTo(g.minimum()) < 0) {
+                lines.add(carried(g, "Under the programme's payout minimum of " + g.minimum()));
+            } else {
+                TaxCalculator.Tax tax =
+                        taxes.on(workspace, g.partner(), profiles.tax(workspace, g.partner()), g.total(), now);
+                lines.add(new RunTable.NewLine(
+                        g.partner(),
+                        g.commissions(),
+                        g.total(),
+                        tax.gst(),
+                        tax.tds(),
+                        g.total().plus(tax.gst()).minus(tax.tds()),
+                        true,
+                        null,
+                        tax.notes()));
+            }
+        }
+        return lines;
+    }
+
+    private static RunTable.NewLine carried(PayoutClaims.Group g, String reason) {
+        Money zero = Money.zero(g.total().currency());
+        return new RunTable.NewLine(
+                g.partner(), g.commissions(), g.total(), zero, zero, g.total(), false, reason, List.of());
+    }
+
+    /**
+     * Phase 2: approval. Above the threshold two different people approve (the one who started an
+     * on-demand run counts as the first); two approving at once are serialized by the run's lock.
+     */
+    public PayoutRunView approve(UUID id) {
+        WorkspaceId workspace = currentWorkspace.id();
+        Actor by = currentWorkspace.actor();
+        PayoutRunView result = tx.execute(status -> {
+            PayoutRunView run = runs.lock(workspace, id).orElseThrow(() -> new NotFoundException("Payout run"));
+            if (run.status() != PayoutRunStatus.AWAITING_APPROVAL) {
+                throw new ConflictException(
+                        null,
+                        run.reference() + " is " + run.status().label().toLowerCase() + ", not awaiting approval");
+            }
+            Instant now = clock.instant();
+            if (run.needsSecondApproval() && run.firstApprovedBy() == null) {
+                runs.firstApproval(workspace, id, by, now);
+            } else if (run.needsSecondApproval() && run.firstApprovedById().equals(by.id())) {
+                throw new ConflictException(
+                        null,
+                        run.reference() + " is above the approval threshold: someone other than " + by.name()
+                                + " must approve it too");
+            } else {
+                runs.approved(workspace, id, by.name(), now);
+            }
+            return runs.get(workspace, id).orElseThrow();
+        });
+        audited("payouts.run-approved", "payout-run", id, null, result.status().name());
+        return result;
+    }
+
+    /**
+     * Phase 3: hand the payable lines to the provider under the run's batch id, then post each line to
+     * the ledger (owed → clearing, tax withheld, GST added). Run again after a crash, it re-sends the same
+     * batch and posts nothing twice.
+     */
+    public PayoutRunView export(UUID id) {
+        WorkspaceId workspace = currentWorkspace.id();
+        PayoutRunView run = runs.get(workspace, id).orElseThrow(() -> new NotFoundException("Payout run"));
+        if (run.status() == PayoutRunStatus.EXPORTED || run.status() == PayoutRunStatus.PAID) {
+            return run;
+        }
+        if (run.status() != PayoutRunStatus.APPROVED) {
+            throw new ConflictException(null, run.reference() + " must be approved before it is exported");
+        }
+        String batchId = "canopy-" + run.id();
+        tx.execute(s -> runs.recordProviderCall(batchId, run.id(), provider.id(), clock.instant()));
+        List<PayoutLineView> payable =
+                lines(id).stream().filter(PayoutLineView::payable).toList();
+        String answer = provider.submit(batchId, run, payable);
+        PayoutRunView done = tx.execute(status -> {
+            PayoutRunView locked = runs.lock(workspace, id).orElseThrow();
+            if (locked.status() != PayoutRunStatus.APPROVED) {
+                return locked;
+            }
+            Instant now = clock.instant();
+            ledger.post(
+                    workspace,
+                    payable.stream().map(l -> paidOut(locked, l, now)).toList());
+            runs.providerAnswered(batchId, answer);
+            runs.exported(workspace, id, now);
+            return runs.get(workspace, id).orElseThrow();
+        });
+        audited("payouts.run-exported", "payout-run", id, null, answer);
+        return done;
+    }
+
+    /** Phase 4: the bank or provider confirmed: commissions are paid and the money has left. */
+    public PayoutRunView markPaid(UUID id) {
+        WorkspaceId workspace = currentWorkspace.id();
+        String by = currentWorkspace.actor().name();
+        PayoutRunView done = tx.execute(status -> {
+            PayoutRunView run = runs.lock(workspace, id).orElseThrow(() -> new NotFoundException("Payout run"));
+            if (run.status() == PayoutRunStatus.PAID) {
+                return run;
+            }
+            if (run.status() != PayoutRunStatus.EXPORTED) {
+                throw new ConflictException(null, run.reference() + " must be exported before it is marked paid");
+            }
+            Instant now = clock.instant();
+            List<LedgerEntry> entries = new ArrayList<>();
+            for (PayoutLineView l : lines(id)) {
+                if (l.payable() && !l.net().isZero()) {
+                    entries.add(new LedgerEntry(
+                            "payout-settled:" + l.id(),
+                            "settled",
+                            "Payment " + l.reference() + " settled",
+                            now,
+                            List.of(
+                                    Leg.debit(Account.PAYOUT_CLEARING, l.partner(), l.net(), l.id()),
+                                    Leg.credit(Account.CASH, l.partner(), l.net(), l.id()))));
+                }
+            }
+            ledger.post(workspace, entries);
+            claims.markPaid(workspace, id);
+            runs.paid(workspace, id, by, now);
+            return runs.get(workspace, id).orElseThrow();
+        });
+        audited("payouts.run-paid", "payout-run", id, null, done.reference());
+        return done;
+    }
+
+    /** Continues a run cut short in its first phase; later phases wait for a person. */
+    public PayoutRunView resume(UUID id) {
+        return claim(currentWorkspace.id(), id);
+    }
+
+    private static LedgerEntry paidOut(PayoutRunView run, PayoutLineView l, Instant now) {
+        List<Leg> legs = new ArrayList<>();
+        legs.add(Leg.debit(Account.PARTNER_PAYABLE, l.partner(), l.gross(), l.id()));
+        legs.add(Leg.debit(Account.GST_INPUT, l.partner(), l.gst(), l.id()));
+        legs.add(Leg.credit(Account.TAX_WITHHELD, l.partner(), l.tds(), l.id()));
+        legs.add(Leg.credit(Account.PAYOUT_CLEARING, l.partner(), l.net(), l.id()));
+        return new LedgerEntry(
+                "payout:" + l.id(), "payout", "Payout " + l.reference() + " in " + run.reference(), now, legs);
+    }
+
+    /** The audit log joins a transaction; the phases' own have ended by the time they are logged. */
+    private void audited(String action, String type, Object id, Object before, Object after) {
+        tx.executeWithoutResult(s -> audit.record(action, type, id, before, after));
+    }
+
+    public List<PayoutRunView> list() {
+        return runs.list(currentWorkspace.id());
+    }
+
+    public PayoutRunView get(UUID id) {
+        return runs.get(currentWorkspace.id(), id).orElseThrow(() -> new NotFoundException("Payout run"));
+    }
+
+    public List<PayoutLineView> lines(UUID run) {
+        WorkspaceId workspace = currentWorkspace.id();
+        return runs.lines(workspace, run, partnerNames());
+    }
+
+    private Function<PartnerId, String> partnerNames() {
+        Map<PartnerId, String> cache = new HashMap<>();
+        return id -> cache.computeIfAbsent(
+                id,
+                k -> partners.byIds(List.of(k)).stream()
+                        .findFirst()
+                        .map(PartnerView::name)
+                        .orElse(k.toString()));
+    }
+
+    private Function<PartnerId, String> names(List<PartnerId> ids) {
+        Map<PartnerId, String> names = new HashMap<>();
+        partners.byIds(ids).forEach(p -> names.put(p.id(), p.name()));
+        return id -> names.getOrDefault(id, id.toString());
+    }
+}

@@ -1,0 +1,14 @@
+package dev.canopy.payouts;
+
+import dev.canopy.shared.Money;
+
+/**
+ * A workspace's payout schedule (monthly, {@code netDays} after the month ends), the run total above
+ * which two people approve, and the vendor's details for self-billed invoices.
+ */
+public record PayoutSettings(
+        boolean scheduled, int netDays, Money secondApprovalAbove, String legalName, String address, String gstin) {
+
+    public static final PayoutSettings DEFAULTS =
+            new PayoutSettings(true, 15, Money.of("10000", "USD"), null, null, null);
+}

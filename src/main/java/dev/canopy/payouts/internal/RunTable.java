@@ -1,0 +1,315 @@
+package dev.canopy.payouts.internal;
+
+import dev.canopy.partners.PartnerId;
+import dev.canopy.payouts.PayoutLineView;
+import dev.canopy.payouts.PayoutRunStatus;
+import dev.canopy.payouts.PayoutRunView;
+import dev.canopy.shared.Actor;
+import dev.canopy.shared.Money;
+import dev.canopy.shared.WorkspaceId;
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Runs and their lines. A run row is locked (FOR UPDATE) by each phase, so phases never overlap. */
+@Repository
+public class RunTable {
+
+    /** A line as computed, before it is stored. */
+    public record NewLine(
+            PartnerId partner,
+            int commissions,
+            Money gross,
+            Money gst,
+            Money tds,
+            Money net,
+            boolean payable,
+            String carriedReason,
+            List<String> taxNotes) {}
+
+    private static final String RUN = """
+            select r.*,
+                   (select count(*) from payouts_line l where l.run_id = r.id and l.status = 'PAYABLE') as payable_lines,
+                   (select count(*) from payouts_line l where l.run_id = r.id and l.status = 'CARRIED') as carried_lines,
+                   (select coalesce(string_agg(t.total || ' ' || t.currency, ',' order by t.currency), '') from (
+                        select currency, sum(net) as total from payouts_line l where l.run_id = r.id and l.status = 'PAYABLE'
+                        group by currency) t) as totals
+            from payouts_run r
+            """;
+
+    private final JdbcClient db;
+
+    RunTable(JdbcClient db) {
+        this.db = db;
+    }
+
+    /** Inserts a run unless another is open (or this period's exists); true when inserted. */
+    public boolean insert(WorkspaceId workspace, UUID id, String period, Instant cutoff, Actor createdBy, Instant now) {
+        return db.sql("""
+                        insert into payouts_run (id, workspace_id, reference, period, cutoff, status, created_by, created_by_id,
+                            created_at)
+                        select ?, ?, 'PR-' || lpad((count(*) + 1)::text, 4, '0'), ?, ?, 'CLAIMING', ?, ?, ?
+                        from payouts_run where workspace_id = ?
+                        on conflict do nothing
+                        """)
+                        .params(
+                                id,
+                                workspace.value(),
+                                period,
+                                Timestamp.from(cutoff),
+                                createdBy.name(),
+                                createdBy.id(),
+                                Timestamp.from(now),
+                                workspace.value())
+                        .update()
+                == 1;
+    }
+
+    public Optional<PayoutRunView> open(WorkspaceId workspace) {
+        return db.sql(RUN + " where r.workspace_id = ? and r.status <> 'PAID'")
+                .param(workspace.value())
+                .query(RunTable::run)
+                .optional();
+    }
+
+    public Optional<PayoutRunView> byPeriod(WorkspaceId workspace, String period) {
+        return db.sql(RUN + " where r.workspace_id = ? and r.period = ?")
+                .params(workspace.value(), period)
+                .query(RunTable::run)
+                .optional();
+    }
+
+    public Optional<PayoutRunView> get(WorkspaceId workspace, UUID id) {
+        return db.sql(RUN + " where r.workspace_id = ? and r.id = ?")
+                .params(workspace.value(), id)
+                .query(RunTable::run)
+                .optional();
+    }
+
+    /** Locks the run for one phase; empty when it is not this workspace's. */
+    public Optional<PayoutRunView> lock(WorkspaceId workspace, UUID id) {
+        db.sql("select id from payouts_run where workspace_id = ? and id = ? for update")
+                .params(workspace.value(), id)
+                .query(UUID.class)
+                .optional();
+        return get(workspace, id);
+    }
+
+    public List<PayoutRunView> list(WorkspaceId workspace) {
+        return db.sql(RUN + " where r.workspace_id = ? order by r.created_at desc limit 100")
+                .param(workspace.value())
+                .query(RunTable::run)
+                .list();
+    }
+
+    public void setStatus(WorkspaceId workspace, UUID id, PayoutRunStatus status, boolean needsSecondApproval) {
+        db.sql("update payouts_run set status = ?, needs_second_approval = ? where workspace_id = ? and id = ?")
+                .params(status.name(), needsSecondApproval, workspace.value(), id)
+                .update();
+    }
+
+    public void firstApproval(WorkspaceId workspace, UUID id, Actor by, Instant at) {
+        db.sql("""
+                        update payouts_run set first_approved_by = ?, first_approved_by_id = ?, first_approved_at = ?
+                        where workspace_id = ? and id = ?
+                        """)
+                .params(by.name(), by.id(), Timestamp.from(at), workspace.value(), id)
+                .update();
+    }
+
+    public void approved(WorkspaceId workspace, UUID id, String by, Instant at) {
+        db.sql("""
+                        update payouts_run set status = 'APPROVED', approved_by = ?, approved_at = ?
+                        where workspace_id = ? and id = ?
+                        """).params(by, Timestamp.from(at), workspace.value(), id).update();
+    }
+
+    public void exported(WorkspaceId workspace, UUID id, Instant at) {
+        db.sql("update payouts_run set status = 'EXPORTED', exported_at = ? where workspace_id = ? and id = ?")
+                .params(Timestamp.from(at), workspace.value(), id)
+                .update();
+    }
+
+    public void paid(WorkspaceId workspace, UUID id, String by, Instant at) {
+        db.sql("update payouts_run set status = 'PAID', paid_by = ?, paid_at = ? where workspace_id = ? and id = ?")
+                .params(by, Timestamp.from(at), workspace.value(), id)
+                .update();
+    }
+
+    /** Stores the run's lines in one statement; a line already stored for a partner and currency stays. */
+    public void insertLines(WorkspaceId workspace, PayoutRunView run, List<NewLine> lines) {
+        int n = lines.size();
+        UUID[] partners = new UUID[n];
+        String[] currencies = new String[n];
+        Integer[] counts = new Integer[n];
+        String[] gross = new String[n];
+        String[] gst = new String[n];
+        String[] tds = new String[n];
+        String[] net = new String[n];
+        String[] statuses = new String[n];
+        String[] reasons = new String[n];
+        String[] notes = new String[n];
+        for (int i = 0; i < n; i++) {
+            NewLine l = lines.get(i);
+            partners[i] = l.partner().value();
+            currencies[i] = l.gross().currencyCode();
+            counts[i] = l.commissions();
+            gross[i] = l.gross().amount().toPlainString();
+            gst[i] = l.gst().amount().toPlainString();
+            tds[i] = l.tds().amount().toPlainString();
+            net[i] = l.net().amount().toPlainString();
+            statuses[i] = l.payable() ? "PAYABLE" : "CARRIED";
+            reasons[i] = l.carriedReason();
+            notes[i] = String.join("\n", l.taxNotes());
+        }
+        db.sql("""
+                        insert into payouts_line (id, run_id, workspace_id, partner_id, currency, commissions, gross, gst, tds,
+                            net, status, carried_reason, reference, tax_notes)
+                        select gen_random_uuid(), ?, ?, l.partner, l.currency, l.n, l.gross::numeric, l.gst::numeric,
+                               l.tds::numeric, l.net::numeric, l.status, l.reason,
+                               ? || '-' || lpad(l.ord::text, 4, '0'),
+                               case when l.notes = '' then '{}'::text[] else string_to_array(l.notes, E'\\n') end
+                        from unnest(?::uuid[], ?::text[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                                    ?::text[], ?::text[]) with ordinality
+                             as l(partner, currency, n, gross, gst, tds, net, status, reason, notes, ord)
+                        on conflict (run_id, partner_id, currency) do nothing
+                        """)
+                .params(
+                        run.id(),
+                        workspace.value(),
+                        run.reference(),
+                        partners,
+                        currencies,
+                        counts,
+                        gross,
+                        gst,
+                        tds,
+                        net,
+                        statuses,
+                        reasons,
+                        notes)
+                .update();
+    }
+
+    public List<PayoutLineView> lines(WorkspaceId workspace, UUID run, Function<PartnerId, String> names) {
+        return db.sql(
+                        "select * from payouts_line where workspace_id = ? and run_id = ? order by status desc, reference")
+                .params(workspace.value(), run)
+                .query((rs, n) -> line(rs, names))
+                .list();
+    }
+
+    public Optional<PayoutLineView> line(WorkspaceId workspace, UUID id, Function<PartnerId, String> names) {
+        return db.sql("select * from payouts_line where workspace_id = ? and id = ?")
+                .params(workspace.value(), id)
+                .query((rs, n) -> line(rs, names))
+                .optional();
+    }
+
+    /** A partner's paid lines, newest first: its statements. */
+    public List<PayoutLineView> paidLines(WorkspaceId workspace, PartnerId partner, Function<PartnerId, String> names) {
+        return db.sql("""
+                        select l.* from payouts_line l join payouts_run r on r.id = l.run_id
+                        where l.workspace_id = ? and l.partner_id = ? and l.status = 'PAYABLE' and r.status in ('EXPORTED', 'PAID')
+                        order by r.created_at desc
+                        """)
+                .params(workspace.value(), partner.value())
+                .query((rs, n) -> line(rs, names))
+                .list();
+    }
+
+    /** Gross and TDS of a partner's payable lines in one currency in runs created in [from, to): for cumulative TDS. */
+    public BigDecimal[] grossAndTds(
+            WorkspaceId workspace, PartnerId partner, String currency, Instant from, Instant to) {
+        return db.sql("""
+                        select coalesce(sum(l.gross), 0), coalesce(sum(l.tds), 0) from payouts_line l
+                        join payouts_run r on r.id = l.run_id
+                        where l.workspace_id = ? and l.partner_id = ? and l.currency = ? and l.status = 'PAYABLE'
+                          and r.created_at >= ? and r.created_at < ?
+                        """)
+                .params(workspace.value(), partner.value(), currency, Timestamp.from(from), Timestamp.from(to))
+                .query((rs, n) -> new BigDecimal[] {rs.getBigDecimal(1), rs.getBigDecimal(2)})
+                .single();
+    }
+
+    public boolean recordProviderCall(String batchId, UUID run, String provider, Instant at) {
+        return db.sql("""
+                        insert into payouts_provider_call (batch_id, run_id, provider, status, called_at)
+                        values (?, ?, ?, 'SUBMITTING', ?) on conflict (batch_id) do nothing
+                        """).params(batchId, run, provider, Timestamp.from(at)).update() == 1;
+    }
+
+    public void providerAnswered(String batchId, String detail) {
+        db.sql("update payouts_provider_call set status = 'SUBMITTED', detail = ? where batch_id = ?")
+                .params(detail, batchId)
+                .update();
+    }
+
+    private static PayoutRunView run(ResultSet rs, int n) throws SQLException {
+        List<Money> totals = new ArrayList<>();
+        String raw = rs.getString("totals");
+        if (!raw.isEmpty()) {
+            for (String t : raw.split(",")) {
+                String[] parts = t.split(" ");
+                totals.add(Money.of(new BigDecimal(parts[0]), parts[1]));
+            }
+        }
+        return new PayoutRunView(
+                rs.getObject("id", UUID.class),
+                rs.getString("reference"),
+                rs.getString("period"),
+                rs.getTimestamp("cutoff").toInstant(),
+                PayoutRunStatus.valueOf(rs.getString("status")),
+                rs.getBoolean("needs_second_approval"),
+                "system".equals(rs.getString("created_by_id"))
+                        ? Actor.system()
+                        : new Actor(Actor.Kind.USER, rs.getString("created_by_id"), rs.getString("created_by")),
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getString("first_approved_by"),
+                rs.getString("first_approved_by_id"),
+                rs.getString("approved_by"),
+                instant(rs, "approved_at"),
+                instant(rs, "exported_at"),
+                rs.getString("paid_by"),
+                instant(rs, "paid_at"),
+                totals,
+                rs.getInt("payable_lines"),
+                rs.getInt("carried_lines"));
+    }
+
+    private static PayoutLineView line(ResultSet rs, Function<PartnerId, String> names) throws SQLException {
+        String currency = rs.getString("currency");
+        PartnerId partner = new PartnerId(rs.getObject("partner_id", UUID.class));
+        Array notes = rs.getArray("tax_notes");
+        return new PayoutLineView(
+                rs.getObject("id", UUID.class),
+                rs.getObject("run_id", UUID.class),
+                rs.getString("reference"),
+                partner,
+                names.apply(partner),
+                rs.getInt("commissions"),
+                Money.of(rs.getBigDecimal("gross"), currency),
+                Money.of(rs.getBigDecimal("gst"), currency),
+                Money.of(rs.getBigDecimal("tds"), currency),
+                Money.of(rs.getBigDecimal("net"), currency),
+                "PAYABLE".equals(rs.getString("status")),
+                rs.getString("carried_reason"),
+                Arrays.asList((String[]) notes.getArray()));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+}
