@@ -1,0 +1,35 @@
+package dev.canopy.payouts.internal;
+
+import dev.canopy.shared.Money;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a partner is paid for a period and why: its commissions, then gross, GST added, TDS withheld and the net
+ * paid. The totals are checked to add up ({@code net = gross + gst - tds}), so a document never shows sums that
+ * contradict each other.
+ */
+public record PartnerStatement(
+        String workspaceName,
+        String partnerName,
+        String periodLabel,
+        String reference,
+        LocalDate issuedOn,
+        List<StatementLine> lines,
+        Money gross,
+        Money gst,
+        Money tds,
+        Money net,
+        List<String> notes) {
+
+    public PartnerStatement {
+        Objects.requireNonNull(issuedOn, "issuedOn");
+        lines = List.copyOf(lines);
+        notes = List.copyOf(notes);
+        if (!gross.plus(gst).minus(tds).equals(net)) {
+            throw new IllegalArgumentException(
+                    "net " + net + " is not gross " + gross + " + GST " + gst + " - TDS " + tds);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.canopy.payouts.internal;
+
+import dev.canopy.payouts.PayoutMethod;
+import dev.canopy.shared.Money;
+import java.util.Objects;
+
+/**
+ * One payment in a bulk-payment file. {@code reference} is the payout's idempotent id (like
+ * {@code CNP-7F3A2B1C-0001}): the bank, PayPal or Wise shows it back, so a file uploaded twice is spotted and
+ * each payment is matched to its payout. Payee details are optional here; each {@link ExportFormat} refuses a
+ * line that lacks what it needs. Text is stripped and a missing value is an empty string.
+ */
+public record PayoutExportLine(
+        String reference,
+        String partnerName,
+        String payeeName,
+        PayoutMethod method,
+        String email,
+        String iban,
+        String bic,
+        String accountNumber,
+        String bankCode,
+        String country,
+        Money amount) {
+
+    public PayoutExportLine {
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(amount, "amount");
+        reference = clean(reference);
+        partnerName = clean(partnerName);
+        payeeName = clean(payeeName);
+        email = clean(email);
+        iban = clean(iban);
+        bic = clean(bic);
+        accountNumber = clean(accountNumber);
+        bankCode = clean(bankCode);
+        country = clean(country);
+    }
+
+    private static String clean(String value) {
+        return value == null ? "" : value.strip();
+    }
+}
