@@ -19,7 +19,11 @@ public enum Permission {
     TRACKING_READ("tracking:read"),
     TRACKING_WRITE("tracking:write"),
     DEALS_READ("deals:read"),
-    DEALS_WRITE("deals:write");
+    DEALS_WRITE("deals:write"),
+    COMMISSIONS_READ("commissions:read"),
+    COMMISSIONS_WRITE("commissions:write"),
+    PAYOUTS_READ("payouts:read"),
+    PAYOUTS_WRITE("payouts:write");
 
     private final String authority;
 

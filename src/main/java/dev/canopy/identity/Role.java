@@ -1,9 +1,13 @@
 package dev.canopy.identity;
 
+import static dev.canopy.identity.Permission.COMMISSIONS_READ;
+import static dev.canopy.identity.Permission.COMMISSIONS_WRITE;
 import static dev.canopy.identity.Permission.DEALS_READ;
 import static dev.canopy.identity.Permission.DEALS_WRITE;
 import static dev.canopy.identity.Permission.PARTNERS_READ;
 import static dev.canopy.identity.Permission.PARTNERS_WRITE;
+import static dev.canopy.identity.Permission.PAYOUTS_READ;
+import static dev.canopy.identity.Permission.PAYOUTS_WRITE;
 import static dev.canopy.identity.Permission.PROGRAMS_READ;
 import static dev.canopy.identity.Permission.PROGRAMS_WRITE;
 import static dev.canopy.identity.Permission.TEAM_READ;
@@ -38,11 +42,22 @@ public enum Role {
                     TRACKING_READ,
                     TRACKING_WRITE,
                     DEALS_READ,
-                    DEALS_WRITE)),
+                    DEALS_WRITE,
+                    COMMISSIONS_READ)),
     FINANCE(
             "Finance",
             "Approves commissions and runs payouts.",
-            EnumSet.of(WORKSPACE_READ, TEAM_READ, PARTNERS_READ, PROGRAMS_READ, TRACKING_READ, DEALS_READ)),
+            EnumSet.of(
+                    WORKSPACE_READ,
+                    TEAM_READ,
+                    PARTNERS_READ,
+                    PROGRAMS_READ,
+                    TRACKING_READ,
+                    DEALS_READ,
+                    COMMISSIONS_READ,
+                    COMMISSIONS_WRITE,
+                    PAYOUTS_READ,
+                    PAYOUTS_WRITE)),
     SALES(
             "Sales",
             "Reviews deal registrations and works shared deals.",
@@ -51,7 +66,15 @@ public enum Role {
     ANALYST(
             "Analyst",
             "Reads everything, changes nothing.",
-            EnumSet.of(WORKSPACE_READ, TEAM_READ, PARTNERS_READ, PROGRAMS_READ, TRACKING_READ, DEALS_READ));
+            EnumSet.of(
+                    WORKSPACE_READ,
+                    TEAM_READ,
+                    PARTNERS_READ,
+                    PROGRAMS_READ,
+                    TRACKING_READ,
+                    DEALS_READ,
+                    COMMISSIONS_READ,
+                    PAYOUTS_READ));
 
     private final String label;
     private final String description;

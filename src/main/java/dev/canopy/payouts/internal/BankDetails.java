@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * Shape checks for bank details, so a mistyped IBAN or BIC is caught when the file is made rather than when
  * the bank returns the payment days later. The bank still has the last word.
  */
-final class BankDetails {
+public final class BankDetails {
 
     private static final Pattern IBAN = Pattern.compile("[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}");
     private static final Pattern BIC = Pattern.compile("[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?");
@@ -17,12 +17,12 @@ final class BankDetails {
     private BankDetails() {}
 
     /** An IBAN as printed on paper ("de89 3704 0044 0532 0130 00") in its electronic form. */
-    static String compactIban(String iban) {
+    public static String compactIban(String iban) {
         return iban.replace(" ", "").toUpperCase(Locale.ROOT);
     }
 
     /** ISO 13616: the right shape, and mod 97 of the rearranged digits is 1. */
-    static boolean isIban(String compact) {
+    public static boolean isIban(String compact) {
         if (!IBAN.matcher(compact).matches()) {
             return false;
         }
@@ -35,7 +35,7 @@ final class BankDetails {
         return remainder == 1;
     }
 
-    static boolean isBic(String bic) {
+    public static boolean isBic(String bic) {
         return BIC.matcher(bic.toUpperCase(Locale.ROOT)).matches();
     }
 
