@@ -184,7 +184,7 @@ public class CommissionTable {
                             reverses, status, amount, currency, base_amount, base_currency, rate, fx_rate, fx_on, tier_id,
                             rule_name, basis, payable, hold_until, approved_at, occurred_at, created_at)
                         select ?, workspace_id, partner_id, program_id, ?, rule_id, ?, id, ?, ?, currency, ?, ?, rate, fx_rate,
-                            fx_on, tier_id, rule_name, basis, payable, hold_until, case when ? = 'APPROVED' then ? end, ?, ?
+                            fx_on, tier_id, rule_name, basis, payable, hold_until, case when ? = 'APPROVED' then ?::timestamptz end, ?, ?
                         from commissions_commission where workspace_id = ? and id = ?
                         on conflict (source_id, reverses) where kind <> 'EARNED' do nothing
                         """)
