@@ -52,9 +52,11 @@ class CommissionPages {
         return "commissions/list";
     }
 
-    String review(Model model, String after) {
-        model.addAttribute("page", commissions.list(new CommissionFilter(CommissionStatus.HELD, null, null, after)));
-        model.addAttribute("after", after);
+    String review(Model model, UUID after) {
+        model.addAttribute(
+                "page",
+                commissions.list(new CommissionFilter(
+                        CommissionStatus.HELD, null, null, after == null ? null : after.toString())));
         if (!model.containsAttribute("moveForm")) {
             model.addAttribute("moveForm", MoveForm.empty());
         }

@@ -4,6 +4,7 @@ import dev.canopy.commissions.FraudRules;
 import dev.canopy.platform.Forms;
 import dev.canopy.shared.InvalidInputException;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -33,7 +34,7 @@ class FraudReviewController {
     @GetMapping
     @PreAuthorize("hasAuthority('commissions:read')")
     String review(
-            @RequestParam(required = false) String after,
+            @RequestParam(required = false) UUID after,
             @RequestHeader(name = "HX-Request", required = false) String htmx,
             Model model) {
         String view = pages.review(model, after);

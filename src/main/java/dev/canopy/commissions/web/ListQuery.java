@@ -8,11 +8,18 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.UUID;
 
-/** The list's filters as the page's links carry them: blank (or ALL) filters nothing, an unknown status too. */
-record ListQuery(String status, String partner, String program, String after) {
+/**
+ * The list's filters as the page's links carry them: blank filters nothing, an unknown status too; {@code after}
+ * is the cursor of the next page.
+ */
+record ListQuery(String status, String partner, String program, UUID after) {
 
     CommissionFilter filter() {
-        return new CommissionFilter(statusFilter(), id(partner, PartnerId::new), id(program, ProgramId::new), after);
+        return new CommissionFilter(
+                statusFilter(),
+                id(partner, PartnerId::new),
+                id(program, ProgramId::new),
+                after == null ? null : after.toString());
     }
 
     CommissionStatus statusFilter() {
