@@ -131,7 +131,7 @@ class BadPlanInputIsNamedAndNothingIsStored {
         rule(path + "/rules", "tierRates[" + gold.id() + "]", "500")
                 .andExpect(status().isBadRequest())
                 .andExpect(model().attributeHasNoErrors("minimumForm"))
-                .andExpect(content().string(containsString("is-invalid\" data-testid=\"tier-override\"")))
+                .andExpect(content().string(containsString("is-invalid\" id=\"tier-" + gold.id() + "\"")))
                 .andExpect(content().string(containsString("A percentage is at most 100")));
         form(path + "/payout-minimum", "payoutMinimum", "-1")
                 .andExpect(status().isBadRequest())

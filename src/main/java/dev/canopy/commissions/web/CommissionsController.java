@@ -101,20 +101,18 @@ class CommissionsController {
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        if (!result.hasErrors()) {
-            try {
-                List<UUID> ids = form.ids() == null ? List.of() : form.ids();
-                int moved = move.apply(commissions, ids, form.reason());
-                redirect.addFlashAttribute("flash", move.message(moved, ids.size()));
-                return "redirect:" + back(form);
-            } catch (InvalidInputException e) {
-                Forms.reject(result, e);
-            }
+        try {
+            List<UUID> ids = form.commissionIds();
+            int moved = move.apply(commissions, ids, form.reason());
+            redirect.addFlashAttribute("flash", move.message(moved, ids.size()));
+            return "redirect:" + back(form);
+        } catch (InvalidInputException e) {
+            Forms.reject(result, e);
         }
         response.setStatus(HttpStatus.BAD_REQUEST.value());
         return switch (backTo(form)) {
             case "review" -> pages.review(model, null);
-            case "detail" -> pages.detail(model, form.ids().getFirst());
+            case "detail" -> pages.detail(model, form.commissionIds().getFirst());
             default -> pages.list(model, new ListQuery(form.status(), form.partner(), form.program(), null));
         };
     }
@@ -124,7 +122,7 @@ class CommissionsController {
         if ("review".equals(form.back())) {
             return "review";
         }
-        if ("detail".equals(form.back()) && form.ids() != null && form.ids().size() == 1) {
+        if ("detail".equals(form.back()) && singleId(form)) {
             return "detail";
         }
         return "list";
@@ -133,7 +131,7 @@ class CommissionsController {
     private static String back(MoveForm form) {
         return switch (backTo(form)) {
             case "review" -> "/app/commissions/review";
-            case "detail" -> "/app/commissions/" + form.ids().getFirst();
+            case "detail" -> "/app/commissions/" + form.commissionIds().getFirst();
             default ->
                 UriComponentsBuilder.fromPath("/app/commissions")
                         .queryParamIfPresent("status", nonBlank(form.status()))
@@ -142,6 +140,14 @@ class CommissionsController {
                         .encode()
                         .toUriString();
         };
+    }
+
+    private static boolean singleId(MoveForm form) {
+        try {
+            return form.commissionIds().size() == 1;
+        } catch (InvalidInputException e) {
+            return false;
+        }
     }
 
     private static java.util.Optional<String> nonBlank(String s) {

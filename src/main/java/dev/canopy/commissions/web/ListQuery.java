@@ -22,7 +22,7 @@ record ListQuery(String status, String partner, String program, UUID after) {
                 after == null ? null : after.toString());
     }
 
-    CommissionStatus statusFilter() {
+    public CommissionStatus statusFilter() {
         if (status == null) {
             return null;
         }
