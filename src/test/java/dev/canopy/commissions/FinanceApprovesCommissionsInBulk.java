@@ -141,7 +141,7 @@ class FinanceApprovesCommissionsInBulk {
         mvc.perform(get("/app/commissions/" + ids().getFirst()).with(signedIn(finance)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("data-testid=\"postings\"")))
-                .andExpect(content().string(containsString("PARTNER_PAYABLE")))
+                .andExpect(content().string(containsString("Partner payable")))
                 .andExpect(content().string(containsString("15 % of")));
 
         // Approving again moves none: the message says which could be approved.

@@ -102,12 +102,13 @@ class ExchangeRatesController {
         }
     }
 
-    /** "row 3.rate" → "Row 3, rate: A rate is above zero". */
+    /** "row 3.effectiveOn" → "Row 3, effective_on: Enter a date as YYYY-MM-DD", in the file's column names. */
     private static String line(InvalidInputException.FieldProblem p) {
         String field = p.field();
         int dot = field.indexOf('.');
         if (field.startsWith("row ") && dot > 0) {
-            return "Row " + field.substring(4, dot) + ", " + field.substring(dot + 1) + ": " + p.message();
+            String column = field.substring(dot + 1).equals("effectiveOn") ? "effective_on" : field.substring(dot + 1);
+            return "Row " + field.substring(4, dot) + ", " + column + ": " + p.message();
         }
         return p.message();
     }
