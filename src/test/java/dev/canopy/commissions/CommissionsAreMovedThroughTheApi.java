@@ -116,6 +116,20 @@ class CommissionsAreMovedThroughTheApi {
     }
 
     @Test
+    void theEndpointsAreInTheOpenApiDocument() throws Exception {
+        mvc.perform(get("/api/v1/openapi.json"))
+                .andExpect(jsonPath("$.paths['/api/v1/commissions'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/commissions/{id}'].get").exists())
+                .andExpect(
+                        jsonPath("$.paths['/api/v1/commissions/approve'].post").exists())
+                .andExpect(
+                        jsonPath("$.paths['/api/v1/commissions/decline'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/commissions/hold'].post").exists())
+                .andExpect(
+                        jsonPath("$.paths['/api/v1/commissions/release'].post").exists());
+    }
+
+    @Test
     void badInputIsAProblemAndAReadKeyCannotMove() throws Exception {
         call("/api/v1/commissions/approve", "{\"ids\":[]}")
                 .andExpect(status().isBadRequest())

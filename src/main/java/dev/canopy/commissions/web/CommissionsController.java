@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /** The commissions list with its bulk bar, a commission's page, and the moves both make. */
 @Controller
@@ -105,52 +104,15 @@ class CommissionsController {
             List<UUID> ids = form.commissionIds();
             int moved = move.apply(commissions, ids, form.reason());
             redirect.addFlashAttribute("flash", move.message(moved, ids.size()));
-            return "redirect:" + back(form);
+            return "redirect:" + form.redirect();
         } catch (InvalidInputException e) {
             Forms.reject(result, e);
         }
         response.setStatus(HttpStatus.BAD_REQUEST.value());
-        return switch (backTo(form)) {
-            case "review" -> pages.review(model, null);
-            case "detail" -> pages.detail(model, form.commissionIds().getFirst());
-            default -> pages.list(model, new ListQuery(form.status(), form.partner(), form.program(), null));
+        return switch (form.origin()) {
+            case REVIEW -> pages.review(model, null);
+            case DETAIL -> pages.detail(model, form.commissionIds().getFirst());
+            case LIST -> pages.list(model, form.listQuery());
         };
-    }
-
-    /** Where the form came from; "detail" only for a single commission's page. */
-    private static String backTo(MoveForm form) {
-        if ("review".equals(form.back())) {
-            return "review";
-        }
-        if ("detail".equals(form.back()) && singleId(form)) {
-            return "detail";
-        }
-        return "list";
-    }
-
-    private static String back(MoveForm form) {
-        return switch (backTo(form)) {
-            case "review" -> "/app/commissions/review";
-            case "detail" -> "/app/commissions/" + form.commissionIds().getFirst();
-            default ->
-                UriComponentsBuilder.fromPath("/app/commissions")
-                        .queryParamIfPresent("status", nonBlank(form.status()))
-                        .queryParamIfPresent("partner", nonBlank(form.partner()))
-                        .queryParamIfPresent("program", nonBlank(form.program()))
-                        .encode()
-                        .toUriString();
-        };
-    }
-
-    private static boolean singleId(MoveForm form) {
-        try {
-            return form.commissionIds().size() == 1;
-        } catch (InvalidInputException e) {
-            return false;
-        }
-    }
-
-    private static java.util.Optional<String> nonBlank(String s) {
-        return s == null || s.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(s);
     }
 }
