@@ -88,7 +88,8 @@ class OneWorkspaceNeverSeesOrChangesAnother {
                 new PartnersProbes(context),
                 new ProgramsProbes(context),
                 new TrackingProbes(context),
-                new DealsProbes(context));
+                new DealsProbes(context),
+                new PayoutsProbes(context));
         modules.forEach(module -> module.prepare(victim, attacker));
     }
 
