@@ -25,6 +25,7 @@ import dev.canopy.programs.Programs;
 import dev.canopy.shared.InvalidInputException;
 import dev.canopy.shared.Money;
 import dev.canopy.shared.NotFoundException;
+import dev.canopy.shared.PartnerScoped;
 import dev.canopy.shared.WorkspaceId;
 import dev.canopy.tracking.ConversionAttributed;
 import dev.canopy.tracking.ConversionKind;
@@ -43,6 +44,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -320,6 +322,23 @@ public class Commissions {
     public List<PostingView> postings(UUID id) {
         get(id);
         return ledger.postingsAbout(currentWorkspace.id(), id);
+    }
+
+    /** The commissions a payout run pays one partner in one currency: the lines of its statement. */
+    @Transactional(readOnly = true)
+    public List<CommissionView> inPayout(UUID run, PartnerId partner, String currency) {
+        WorkspaceId workspace = currentWorkspace.id();
+        return commissions.inRun(workspace, run, partner, currency, partnerNames(workspace), programNames(workspace));
+    }
+
+    /** The signed-in partner user's own commissions, newest first; {@code after} is the cursor. */
+    @Transactional(readOnly = true)
+    public Page mine(UUID after) {
+        if (!(currentWorkspace.principal().orElseThrow() instanceof PartnerScoped partner)) {
+            throw new AccessDeniedException("Only partner users have commissions of their own");
+        }
+        return list(new CommissionFilter(
+                null, new PartnerId(partner.partnerId()), null, after == null ? null : after.toString()));
     }
 
     /** Finance approves pending or held commissions now, whatever their hold; answers how many moved. */

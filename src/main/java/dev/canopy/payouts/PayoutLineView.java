@@ -22,4 +22,10 @@ public record PayoutLineView(
         Money net,
         boolean payable,
         String carriedReason,
-        List<String> taxNotes) {}
+        List<String> taxNotes) {
+
+    /** An Indian payout with GST added: the vendor issues a self-billed invoice for it. */
+    public boolean selfBilled() {
+        return payable && "INR".equals(gross.currencyCode()) && !gst.isZero();
+    }
+}

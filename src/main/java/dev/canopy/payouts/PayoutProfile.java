@@ -15,4 +15,20 @@ public record PayoutProfile(
         String bankCode,
         String country,
         Instant updatedAt,
-        String updatedBy) {}
+        String updatedBy) {
+
+    /** Enough of the account for staff to recognize it, not to pay into it: "DE89 •••• 3000". */
+    public String maskedAccount() {
+        if (iban != null) {
+            return iban.substring(0, 4) + " •••• " + iban.substring(iban.length() - 4);
+        }
+        if (accountNumber != null) {
+            return "•••• " + accountNumber.substring(Math.max(0, accountNumber.length() - 4));
+        }
+        return email;
+    }
+
+    public String methodLabel() {
+        return PayoutMethod.valueOf(method).label();
+    }
+}

@@ -26,8 +26,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -262,10 +264,11 @@ public class PayoutRuns {
         if (run.status() != PayoutRunStatus.APPROVED) {
             throw new ConflictException(null, run.reference() + " must be approved before it is exported");
         }
-        String batchId = "canopy-" + run.id();
-        tx.execute(s -> runs.recordProviderCall(batchId, run.id(), provider.id(), clock.instant()));
         List<PayoutLineView> payable =
                 lines(id).stream().filter(PayoutLineView::payable).toList();
+        requirePayoutDetails(workspace, run, payable);
+        String batchId = "canopy-" + run.id();
+        tx.execute(s -> runs.recordProviderCall(batchId, run.id(), provider.id(), clock.instant()));
         String answer = provider.submit(batchId, run, payable);
         PayoutRunView done = tx.execute(status -> {
             PayoutRunView locked = runs.lock(workspace, id).orElseThrow();
@@ -282,6 +285,33 @@ public class PayoutRuns {
         });
         audited("payouts.run-exported", "payout-run", id, null, answer);
         return done;
+    }
+
+    /**
+     * Exporting moves each line's money to the clearing account, so every payable partner must be payable:
+     * a line without payout details would be in no payment file, and owed nowhere.
+     */
+    private void requirePayoutDetails(WorkspaceId workspace, PayoutRunView run, List<PayoutLineView> payable) {
+        Set<PartnerId> known =
+                profiles
+                        .payouts(
+                                workspace,
+                                payable.stream().map(PayoutLineView::partner).toList())
+                        .stream()
+                        .map(PayoutProfile::partner)
+                        .collect(Collectors.toSet());
+        List<String> missing = payable.stream()
+                .filter(l -> !known.contains(l.partner()))
+                .map(PayoutLineView::partnerName)
+                .distinct()
+                .toList();
+        if (!missing.isEmpty()) {
+            throw new ConflictException(
+                    null,
+                    run.reference() + " cannot be exported yet: " + String.join(", ", missing)
+                            + (missing.size() == 1 ? " has" : " have")
+                            + " no payout details. Ask them to add their details in the partner portal, then export.");
+        }
     }
 
     /** Phase 4: the bank or provider confirmed: commissions are paid and the money has left. */

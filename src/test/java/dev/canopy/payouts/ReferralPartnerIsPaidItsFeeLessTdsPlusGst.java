@@ -84,6 +84,22 @@ class ReferralPartnerIsPaidItsFeeLessTdsPlusGst {
                         null,
                         clock.instant(),
                         "test"));
+        // Exporting needs to know where the partner is paid.
+        profiles.savePayout(
+                tenant.id(),
+                new PayoutProfile(
+                        partner.id(),
+                        "BANK",
+                        "Bluebird Consulting LLP",
+                        null,
+                        null,
+                        null,
+                        "50100012345678",
+                        "HDFC0000123",
+                        "IN",
+                        clock.instant(),
+                        "test"),
+                "bank:50100012345678@hdfc0000123");
     }
 
     @AfterEach

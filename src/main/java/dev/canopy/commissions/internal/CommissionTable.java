@@ -111,13 +111,19 @@ public class CommissionTable {
                 .list();
     }
 
-    public List<CommissionView> inRun(WorkspaceId workspace, UUID run, PartnerId partner, String currency) {
+    public List<CommissionView> inRun(
+            WorkspaceId workspace,
+            UUID run,
+            PartnerId partner,
+            String currency,
+            Function<PartnerId, String> partnerNames,
+            Function<ProgramId, String> programNames) {
         return db.sql(SELECT + """
                          where c.workspace_id = ? and c.payout_run_id = ? and c.partner_id = ? and c.currency = ?
                          order by c.occurred_at, c.id
                         """)
                 .params(workspace.value(), run, partner.value(), currency)
-                .query((rs, n) -> map(rs, p -> null, p -> null))
+                .query((rs, n) -> map(rs, partnerNames, programNames))
                 .list();
     }
 

@@ -114,7 +114,8 @@ abstract class CsvExportFormat implements ExportFormat {
         }
     }
 
-    private static String cell(Object value) {
+    /** A cell as written: also for the other CSV files of the module, which go to the same spreadsheets. */
+    static String cell(Object value) {
         if (value instanceof Money money) {
             // Money is already at the currency's scale; toPlainString never uses an exponent.
             return money.amount().toPlainString();

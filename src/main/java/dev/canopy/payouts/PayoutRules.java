@@ -1,0 +1,118 @@
+package dev.canopy.payouts;
+
+import dev.canopy.audit.AuditLog;
+import dev.canopy.payouts.internal.Gstin;
+import dev.canopy.payouts.internal.PayoutSettingsTable;
+import dev.canopy.platform.CurrentWorkspace;
+import dev.canopy.shared.InvalidInputException;
+import dev.canopy.shared.InvalidInputException.FieldProblem;
+import dev.canopy.shared.Money;
+import dev.canopy.shared.WorkspaceId;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A workspace's payout settings: the monthly schedule and its NET days, the total above which two people
+ * approve a run, and the vendor as self-billed invoices name it. Bad input names each field and stores nothing.
+ */
+@Service
+public class PayoutRules {
+
+    /** Form input; {@code scheduled} is a checkbox. */
+    public record SettingsInput(
+            boolean scheduled,
+            String netDays,
+            String secondApprovalAbove,
+            String secondApprovalCurrency,
+            String legalName,
+            String address,
+            String gstin) {}
+
+    private final PayoutSettingsTable settings;
+    private final CurrentWorkspace currentWorkspace;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    PayoutRules(PayoutSettingsTable settings, CurrentWorkspace currentWorkspace, AuditLog audit, Clock clock) {
+        this.settings = settings;
+        this.currentWorkspace = currentWorkspace;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public PayoutSettings settings() {
+        return settings.get(currentWorkspace.id());
+    }
+
+    @Transactional
+    public PayoutSettings save(SettingsInput in) {
+        List<FieldProblem> problems = new ArrayList<>();
+        Integer netDays = checked(problems, () -> netDays(in.netDays()));
+        BigDecimal threshold = checked(problems, () -> threshold(in.secondApprovalAbove()));
+        String currency = checked(
+                problems,
+                () -> Money.currency(in.secondApprovalCurrency(), "secondApprovalCurrency")
+                        .getCurrencyCode());
+        String gstin = text(in.gstin()) == null
+                ? null
+                : checked(problems, () -> Gstin.parse(in.gstin(), "gstin").value());
+        String legalName = text(in.legalName());
+        String address = text(in.address());
+        if (text(in.gstin()) != null && legalName == null) {
+            problems.add(new FieldProblem("legalName", "Enter the legal name your GSTIN is registered to"));
+        }
+        if (text(in.gstin()) != null && address == null) {
+            problems.add(new FieldProblem("address", "Enter the registered address: invoices print it"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        PayoutSettings saved =
+                new PayoutSettings(in.scheduled(), netDays, Money.of(threshold, currency), legalName, address, gstin);
+        WorkspaceId workspace = currentWorkspace.id();
+        PayoutSettings before = settings.get(workspace);
+        settings.save(workspace, saved, clock.instant());
+        audit.record("payouts.settings-changed", "workspace", workspace.value(), before, saved);
+        return saved;
+    }
+
+    private static int netDays(String raw) {
+        try {
+            int days = Integer.parseInt(raw == null ? "" : raw.strip());
+            if (days >= 0 && days <= 60) {
+                return days;
+            }
+        } catch (NumberFormatException e) {
+            // answered below, as for a number out of range
+        }
+        throw new InvalidInputException("netDays", "Enter a number of days from 0 to 60, like 15");
+    }
+
+    private static BigDecimal threshold(String raw) {
+        BigDecimal amount = Money.parseAmount(raw, "secondApprovalAbove");
+        if (amount.signum() < 0) {
+            throw new InvalidInputException("secondApprovalAbove", "Enter 0 or more (0: every run needs two people)");
+        }
+        return amount;
+    }
+
+    /** The value, or null with its problems added, so every field at fault is named at once. */
+    private static <T> T checked(List<FieldProblem> problems, Supplier<T> check) {
+        try {
+            return check.get();
+        } catch (InvalidInputException e) {
+            problems.addAll(e.problems());
+            return null;
+        }
+    }
+
+    private static String text(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,132 @@
+package dev.canopy.journeys;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import dev.canopy.commissions.CommissionFilter;
+import dev.canopy.commissions.CommissionStatus;
+import dev.canopy.commissions.CommissionView;
+import dev.canopy.commissions.Commissions;
+import dev.canopy.deals.DealFixtures;
+import dev.canopy.identity.Role;
+import dev.canopy.identity.security.VendorUser;
+import dev.canopy.payouts.PayoutFixtures;
+import dev.canopy.programs.ProgramView;
+import dev.canopy.testing.Fixtures;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * A referral partner is paid end to end in Chromium: finance approves the fee of a won deal, opens Payouts,
+ * starts a run, approves and exports it, downloads the bank file (the partner's IBAN and the net amount) and
+ * marks the run paid; the partner then opens Earnings in the portal and downloads its statement.
+ *
+ * <p>The commissions screen is built on another branch; until it is merged, the fee is approved through
+ * {@link Commissions#approve} as finance would approve it there.
+ */
+class FinanceApprovesCommissionsRunsAPayoutAndThePartnerDownloadsItsStatement extends BrowserTest {
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    Commissions commissions;
+
+    @Test
+    void approveRunExportPayAndDownloadTheStatement() throws IOException {
+        PayoutFixtures f = new PayoutFixtures(context);
+        Fixtures.Tenant tenant = fixtures.newWorkspace();
+        ProgramView program = f.referralProgramme(tenant, "USD");
+        DealFixtures.Member partner = f.bankPartner(tenant, program, PayoutFixtures.IBANS.getFirst());
+        f.commissions().dealWon(tenant, program, partner.id(), "20000", "USD");
+        VendorUser finance = fixtures.member(tenant, Role.FINANCE);
+        fixtures.as(finance, () -> {
+            List<CommissionView> pending = commissions
+                    .list(new CommissionFilter(CommissionStatus.PENDING, partner.id(), null, null))
+                    .items();
+            return commissions.approve(pending.stream().map(CommissionView::id).toList(), "Deal confirmed");
+        });
+
+        // Finance sees what a run would pay, starts it and approves it: 3,000 USD is under the threshold.
+        BrowserContext vendorBrowser = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900));
+        Page console = vendorBrowser.newPage();
+        console.navigate(url("/login"));
+        console.getByLabel("Work email").fill(finance.email());
+        console.getByLabel("Password").fill(Fixtures.PASSWORD);
+        console.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
+                .click();
+        console.waitForURL(url("/app"));
+        console.getByTestId("nav-payouts").click();
+        assertThat(console.getByTestId("payout-line")).containsText("3,000.00 USD");
+        screenshot(console, "90-payouts-preview");
+        console.getByTestId("start-run").click();
+        assertThat(console.getByTestId("run-status")).hasText("Awaiting approval");
+        screenshot(console, "91-payout-run-awaiting-approval");
+        console.getByTestId("approve").click();
+        assertThat(console.getByTestId("flash")).containsText("is approved");
+        console.getByTestId("export").click();
+        assertThat(console.getByTestId("run-status")).hasText("Exported");
+        screenshot(console, "92-payout-run-exported");
+
+        Download bankFile = console.waitForDownload(
+                () -> console.getByTestId("download-bank-USD").click());
+        String csv = Files.readString(bankFile.path(), StandardCharsets.UTF_8);
+        assertThat(csv).contains(PayoutFixtures.IBANS.getFirst()).contains("3000.00,USD");
+
+        console.onDialog(dialog -> dialog.accept());
+        console.getByTestId("mark-paid").click();
+        assertThat(console.getByTestId("run-status")).hasText("Paid");
+        assertThat(console.getByTestId("paid-by")).containsText("Member Finance");
+        screenshot(console, "93-payout-run-paid");
+
+        console.getByTestId("nav-reconciliation").click();
+        assertThat(console.getByTestId("reconciles")).hasCount(1);
+        screenshot(console, "94-reconciliation");
+        console.navigate(url("/app/partners/" + partner.id()));
+        assertThat(console.getByTestId("masked-account")).hasText("DE89 •••• 3000");
+        screenshot(console, "95-partner-payout-details");
+        vendorBrowser.close();
+
+        // The partner sees the payout in Earnings and downloads its statement.
+        BrowserContext partnerBrowser = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900));
+        Page portal = partnerBrowser.newPage();
+        portal.navigate(url("/portal/login"));
+        portal.getByLabel("Email").fill(partner.email());
+        portal.getByLabel("Password").fill(Fixtures.PASSWORD);
+        portal.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
+                .click();
+        portal.waitForURL(url("/portal"));
+        portal.getByTestId("nav-earnings").click();
+        assertThat(portal.getByTestId("total-paid")).containsText("3,000.00 USD");
+        assertThat(portal.getByTestId("explanation")).containsText("15 % of 20000.00 USD = 3000.00 USD");
+        screenshot(portal, "96-partner-earnings");
+        Download statement = portal.waitForDownload(
+                () -> portal.getByTestId("download-statement").click());
+        assertThat(statement.suggestedFilename()).endsWith(".pdf");
+        try (PDDocument pdf = Loader.loadPDF(Files.readAllBytes(statement.path()))) {
+            assertThat(new PDFTextStripper().getText(pdf))
+                    .contains("Partner statement")
+                    .contains("Partner " + partner.email())
+                    .contains("Net paid USD 3000.00");
+        }
+        portal.getByTestId("payout-details-link").click();
+        screenshot(portal, "97-partner-payout-details");
+        partnerBrowser.close();
+    }
+}

@@ -1,0 +1,135 @@
+package dev.canopy.payouts;
+
+import dev.canopy.commissions.CommissionFilter;
+import dev.canopy.commissions.CommissionFixtures;
+import dev.canopy.commissions.CommissionStatus;
+import dev.canopy.commissions.CommissionView;
+import dev.canopy.commissions.Commissions;
+import dev.canopy.deals.DealFixtures;
+import dev.canopy.identity.Role;
+import dev.canopy.partners.PartnerId;
+import dev.canopy.payouts.PayoutDetails.PayoutInput;
+import dev.canopy.payouts.PayoutDetails.TaxInput;
+import dev.canopy.payouts.PayoutRules.SettingsInput;
+import dev.canopy.programs.ProgramView;
+import dev.canopy.testing.Fixtures;
+import java.util.List;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * Partners with payout and tax details, commissions finance has approved, and runs taken through their phases,
+ * all through the real services.
+ */
+public class PayoutFixtures {
+
+    /** Valid IBANs (their check digits match); partners of one workspace need different ones, or they look like one. */
+    public static final List<String> IBANS = List.of(
+            "DE89370400440532013000", "GB82WEST12345698765432", "NL91ABNA0417164300", "FR1420041010050500013M02606");
+
+    /** A GST-registered partner in Karnataka (29) and its PAN; one per workspace, or the PANs collide. */
+    public static final String PAN = "AABCZ1234A";
+
+    public static final String GSTIN = "29AABCZ1234A1ZQ";
+
+    /** The vendor, registered in Karnataka too: invoices split GST into CGST and SGST. */
+    public static final String VENDOR_GSTIN = "29AAGCB7383J1Z4";
+
+    private final Fixtures fixtures;
+    private final CommissionFixtures commissionFixtures;
+    private final Commissions commissions;
+    private final PayoutDetails details;
+    private final PayoutRuns runs;
+    private final PayoutRules rules;
+
+    public PayoutFixtures(ApplicationContext context) {
+        this.fixtures = context.getBean(Fixtures.class);
+        this.commissionFixtures = new CommissionFixtures(context);
+        this.commissions = context.getBean(Commissions.class);
+        this.details = context.getBean(PayoutDetails.class);
+        this.runs = context.getBean(PayoutRuns.class);
+        this.rules = context.getBean(PayoutRules.class);
+    }
+
+    public CommissionFixtures commissions() {
+        return commissionFixtures;
+    }
+
+    /** A referral programme paying 15 % of first-year contract value, with no minimum worth mentioning. */
+    public ProgramView referralProgramme(Fixtures.Tenant tenant, String currency) {
+        ProgramView program = commissionFixtures.referralProgram(tenant, currency, 30);
+        commissionFixtures.rule(tenant, program, CommissionFixtures.referralFee("15"));
+        return program;
+    }
+
+    /** A partner of {@code program} paid by bank transfer to {@code iban}. */
+    public DealFixtures.Member bankPartner(Fixtures.Tenant tenant, ProgramView program, String iban) {
+        DealFixtures.Member member = commissionFixtures.member(tenant, program);
+        fixtures.as(
+                tenant.owner(),
+                () -> details.savePayout(
+                        member.id(),
+                        new PayoutInput(
+                                "BANK", "Payee of " + member.email(), null, iban, "COBADEFFXXX", null, null, null)));
+        return member;
+    }
+
+    /** Indian tax details with PAN and GSTIN: its INR payouts add GST and, past the threshold, withhold TDS. */
+    public void gstRegistered(Fixtures.Tenant tenant, PartnerId partner) {
+        fixtures.as(
+                tenant.owner(),
+                () -> details.saveTax(
+                        partner,
+                        new TaxInput(
+                                "IN", "Bluebird Consulting LLP", "12 MG Road, Bengaluru", PAN, GSTIN, null, null)));
+    }
+
+    /** The vendor's details for self-billed invoices. */
+    public void vendorGstin(Fixtures.Tenant tenant) {
+        fixtures.as(
+                tenant.owner(),
+                () -> rules.save(new SettingsInput(
+                        true,
+                        "15",
+                        "10000",
+                        "USD",
+                        "Northwind Cloud India Pvt Ltd",
+                        "4 Residency Road, Bengaluru",
+                        VENDOR_GSTIN)));
+    }
+
+    /** A won deal of {@code amount} for the partner, whose 15 % fee finance approves at once. */
+    public void approvedCommission(
+            Fixtures.Tenant tenant, ProgramView program, PartnerId partner, String amount, String currency) {
+        commissionFixtures.dealWon(tenant, program, partner, amount, currency);
+        fixtures.as(tenant.owner(), () -> {
+            List<CommissionView> pending = commissions
+                    .list(new CommissionFilter(CommissionStatus.PENDING, partner, null, null))
+                    .items();
+            return commissions.approve(pending.stream().map(CommissionView::id).toList(), "Approved by the fixture");
+        });
+    }
+
+    /** A run of everything approved, started by the owner, approved (twice if needed), exported and paid. */
+    public PayoutRunView paidRun(Fixtures.Tenant tenant) {
+        PayoutRunView run = approvedRun(tenant);
+        fixtures.as(tenant.owner(), () -> runs.export(run.id()));
+        return fixtures.as(tenant.owner(), () -> runs.markPaid(run.id()));
+    }
+
+    /** A run of everything approved, started by the owner and approved (by a finance colleague as well if needed). */
+    public PayoutRunView approvedRun(Fixtures.Tenant tenant) {
+        PayoutRunView run = fixtures.as(tenant.owner(), runs::start);
+        if (run.needsSecondApproval()) {
+            return fixtures.as(fixtures.member(tenant, Role.FINANCE), () -> runs.approve(run.id()));
+        }
+        return fixtures.as(tenant.owner(), () -> runs.approve(run.id()));
+    }
+
+    /** The line of {@code partner} in {@code run}. */
+    public PayoutLineView line(Fixtures.Tenant tenant, PayoutRunView run, PartnerId partner) {
+        return fixtures.as(tenant.owner(), () -> runs.lines(run.id())).stream()
+                .filter(l -> l.partner().equals(partner))
+                .findFirst()
+                .orElseThrow();
+    }
+}
