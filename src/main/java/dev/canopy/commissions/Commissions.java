@@ -345,7 +345,7 @@ public class Commissions {
     @Transactional
     public int approve(Collection<UUID> ids, String note) {
         WorkspaceId workspace = currentWorkspace.id();
-        requireKnown(workspace, ids, false, null);
+        checkMove(workspace, ids, false, null);
         Instant now = clock.instant();
         List<CommissionTable.Moved> moved = commissions.move(
                 workspace,
@@ -367,7 +367,7 @@ public class Commissions {
     @Transactional
     public int decline(Collection<UUID> ids, String reason) {
         WorkspaceId workspace = currentWorkspace.id();
-        requireKnown(workspace, ids, true, reason);
+        checkMove(workspace, ids, true, reason);
         Instant now = clock.instant();
         String by = currentWorkspace.actor().name();
         List<CommissionTable.Moved> wereApproved = commissions.move(
@@ -401,7 +401,7 @@ public class Commissions {
     @Transactional
     public int hold(Collection<UUID> ids, String reason) {
         WorkspaceId workspace = currentWorkspace.id();
-        requireKnown(workspace, ids, true, reason);
+        checkMove(workspace, ids, true, reason);
         List<CommissionTable.Moved> moved = commissions.move(
                 workspace,
                 ids,
@@ -420,7 +420,7 @@ public class Commissions {
     @Transactional
     public int release(Collection<UUID> ids, String note) {
         WorkspaceId workspace = currentWorkspace.id();
-        requireKnown(workspace, ids, false, null);
+        checkMove(workspace, ids, false, null);
         List<CommissionTable.Moved> moved = commissions.move(
                 workspace,
                 ids,
@@ -465,7 +465,7 @@ public class Commissions {
      * Checks a move's input: some commissions, a reason when one is required (decline and hold), and every
      * id the workspace's — another workspace's id is not found, and nothing moves.
      */
-    private void requireKnown(WorkspaceId workspace, Collection<UUID> ids, boolean reasonRequired, String reason) {
+    private void checkMove(WorkspaceId workspace, Collection<UUID> ids, boolean reasonRequired, String reason) {
         List<InvalidInputException.FieldProblem> problems = new ArrayList<>();
         if (ids == null || ids.isEmpty()) {
             problems.add(new InvalidInputException.FieldProblem("ids", "Tick the commissions to move"));
