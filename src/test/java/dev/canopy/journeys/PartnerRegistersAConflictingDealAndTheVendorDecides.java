@@ -6,6 +6,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import dev.canopy.commissions.CommissionFixtures;
 import dev.canopy.deals.DealFixtures;
 import dev.canopy.deals.DealView;
 import dev.canopy.programs.ProgramView;
@@ -18,7 +19,8 @@ import org.springframework.context.ApplicationContext;
 /**
  * Deal registration end to end in Chromium: a partner registers an account another partner registered
  * first (the form warns as the domain is typed), the vendor sees the conflict on both in the inbox, rejects it,
- * approves the other registration and marks it won; each partner sees the outcome in the portal.
+ * approves the other registration and marks it won; each partner sees the outcome in the portal, and
+ * the winner sees its referral fee pending.
  */
 class PartnerRegistersAConflictingDealAndTheVendorDecides extends BrowserTest {
 
@@ -32,7 +34,9 @@ class PartnerRegistersAConflictingDealAndTheVendorDecides extends BrowserTest {
     void registerConflictReviewApproveTheOtherAndWin() {
         DealFixtures f = new DealFixtures(context);
         Fixtures.Tenant tenant = fixtures.newWorkspace();
-        ProgramView program = f.program(tenant);
+        CommissionFixtures commissions = new CommissionFixtures(context);
+        ProgramView program = commissions.referralProgram(tenant, "EUR", 30);
+        commissions.rule(tenant, program, CommissionFixtures.referralFee("15"));
         DealFixtures.Member first = f.member(tenant, program);
         DealFixtures.Member second = f.member(tenant, program);
         DealView earlier = f.register(first, program, "Acme Widgets Ltd", "https://www.acme-widgets.co.uk");
@@ -106,6 +110,13 @@ class PartnerRegistersAConflictingDealAndTheVendorDecides extends BrowserTest {
                 .click();
         assertThat(winner.getByTestId("won-on")).containsText("Partner-sourced");
         screenshot(winner, "64-partner-sees-deal-won");
+
+        // The won deal earned its referral fee: 15 % of the 25,000 EUR contract, pending for the hold.
+        winner.getByTestId("nav-earnings").click();
+        assertThat(winner.getByTestId("commission-status")).containsText("Pending");
+        assertThat(winner.getByTestId("explanation")).containsText("15 % of 25000.00 EUR = 3750.00 EUR");
+        assertThat(winner.getByTestId("total-pending")).containsText("3,750.00 EUR");
+        screenshot(winner, "65-partner-sees-its-commission-pending");
         winnerBrowser.close();
     }
 
