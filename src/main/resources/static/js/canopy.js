@@ -26,4 +26,21 @@ document.addEventListener("DOMContentLoaded", () => {
       }
     });
   });
+  // Bulk selection: <input type="checkbox" data-check-all="ids"> ticks every checkbox named ids, and
+  // <span data-checked-count="ids"> counts the ticked ones; delegated, so rows htmx loads later count too.
+  const countTicked = () =>
+    document.querySelectorAll("[data-checked-count]").forEach((counter) => {
+      const name = counter.dataset.checkedCount;
+      counter.textContent = document.querySelectorAll(`input[type=checkbox][name="${name}"]:checked`).length;
+    });
+  document.body.addEventListener("change", (event) => {
+    const all = event.target.closest("[data-check-all]");
+    if (all) {
+      document
+        .querySelectorAll(`input[type=checkbox][name="${all.dataset.checkAll}"]`)
+        .forEach((box) => (box.checked = all.checked));
+    }
+    countTicked();
+  });
+  countTicked();
 });

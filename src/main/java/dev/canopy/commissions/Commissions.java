@@ -12,6 +12,7 @@ import dev.canopy.deals.DealWon;
 import dev.canopy.deals.RevenueBasis;
 import dev.canopy.ledger.Ledger;
 import dev.canopy.ledger.LedgerEntry;
+import dev.canopy.ledger.PostingView;
 import dev.canopy.partners.PartnerId;
 import dev.canopy.partners.PartnerView;
 import dev.canopy.partners.Partners;
@@ -299,6 +300,7 @@ public class Commissions {
 
     @Transactional(readOnly = true)
     public Page list(CommissionFilter filter) {
+        requireCursor(filter.after());
         WorkspaceId workspace = currentWorkspace.id();
         List<CommissionView> found =
                 commissions.list(workspace, filter, PAGE + 1, partnerNames(workspace), programNames(workspace));
@@ -313,6 +315,13 @@ public class Commissions {
                 .get(workspace, id, partnerNames(workspace), programNames(workspace))
                 .orElseThrow(() -> new NotFoundException("Commission"));
         return found;
+    }
+
+    /** The ledger's postings about one commission of the workspace, oldest first. */
+    @Transactional(readOnly = true)
+    public List<PostingView> postings(UUID id) {
+        get(id);
+        return ledger.postingsAbout(currentWorkspace.id(), id);
     }
 
     /** The commissions a payout run pays one partner in one currency: the lines of its statement. */
@@ -336,6 +345,7 @@ public class Commissions {
     @Transactional
     public int approve(Collection<UUID> ids, String note) {
         WorkspaceId workspace = currentWorkspace.id();
+        checkMove(workspace, ids, false, null);
         Instant now = clock.instant();
         List<CommissionTable.Moved> moved = commissions.move(
                 workspace,
@@ -356,8 +366,8 @@ public class Commissions {
     /** Declines commissions with a reason; an approved one is taken back out of the partner's payable. */
     @Transactional
     public int decline(Collection<UUID> ids, String reason) {
-        requireReason(reason);
         WorkspaceId workspace = currentWorkspace.id();
+        checkMove(workspace, ids, true, reason);
         Instant now = clock.instant();
         String by = currentWorkspace.actor().name();
         List<CommissionTable.Moved> wereApproved = commissions.move(
@@ -390,8 +400,8 @@ public class Commissions {
     /** Holds pending commissions for review, with a reason. */
     @Transactional
     public int hold(Collection<UUID> ids, String reason) {
-        requireReason(reason);
         WorkspaceId workspace = currentWorkspace.id();
+        checkMove(workspace, ids, true, reason);
         List<CommissionTable.Moved> moved = commissions.move(
                 workspace,
                 ids,
@@ -410,6 +420,7 @@ public class Commissions {
     @Transactional
     public int release(Collection<UUID> ids, String note) {
         WorkspaceId workspace = currentWorkspace.id();
+        checkMove(workspace, ids, false, null);
         List<CommissionTable.Moved> moved = commissions.move(
                 workspace,
                 ids,
@@ -450,9 +461,35 @@ public class Commissions {
 
     public record StatusTotal(CommissionStatus status, Money amount, long count) {}
 
-    private static void requireReason(String reason) {
-        if (reason == null || reason.isBlank()) {
-            throw new InvalidInputException("reason", "Say why, so the partner and your colleagues know");
+    /**
+     * Checks a move's input: some commissions, a reason when one is required (decline and hold), and every
+     * id the workspace's — another workspace's id is not found, and nothing moves.
+     */
+    private void checkMove(WorkspaceId workspace, Collection<UUID> ids, boolean reasonRequired, String reason) {
+        List<InvalidInputException.FieldProblem> problems = new ArrayList<>();
+        if (ids == null || ids.isEmpty()) {
+            problems.add(new InvalidInputException.FieldProblem("ids", "Tick the commissions to move"));
+        }
+        if (reasonRequired && (reason == null || reason.isBlank())) {
+            problems.add(new InvalidInputException.FieldProblem(
+                    "reason", "Say why, so the partner and your colleagues know"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        if (!commissions.known(workspace, ids).containsAll(ids)) {
+            throw new NotFoundException("Commission");
+        }
+    }
+
+    private static void requireCursor(String after) {
+        if (after == null) {
+            return;
+        }
+        try {
+            UUID.fromString(after);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("cursor", "Use the cursor a previous page gave");
         }
     }
 

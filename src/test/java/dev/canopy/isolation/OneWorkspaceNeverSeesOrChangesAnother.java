@@ -89,6 +89,7 @@ class OneWorkspaceNeverSeesOrChangesAnother {
                 new ProgramsProbes(context),
                 new TrackingProbes(context),
                 new DealsProbes(context),
+                new CommissionsProbes(context),
                 new PayoutsProbes(context));
         modules.forEach(module -> module.prepare(victim, attacker));
     }

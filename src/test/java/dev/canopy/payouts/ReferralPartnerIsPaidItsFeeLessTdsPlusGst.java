@@ -79,7 +79,7 @@ class ReferralPartnerIsPaidItsFeeLessTdsPlusGst {
                         "Bluebird Consulting LLP",
                         "Bengaluru",
                         "AAPFU0939F",
-                        "29AAPFU0939F1ZV",
+                        "29AAPFU0939F1ZR",
                         null,
                         null,
                         clock.instant(),

@@ -18,8 +18,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -68,7 +70,9 @@ public class CommissionTable {
             params.add(filter.program().value());
         }
         if (filter.after() != null) {
-            sql.append(" and (c.created_at, c.id) < (select created_at, id from commissions_commission where id = ?)");
+            sql.append(" and (c.created_at, c.id) < (select created_at, id from commissions_commission"
+                    + " where workspace_id = ? and id = ?)");
+            params.add(workspace.value());
             params.add(UUID.fromString(filter.after()));
         }
         sql.append(" order by c.created_at desc, c.id desc limit ?");
@@ -88,6 +92,15 @@ public class CommissionTable {
                 .params(workspace.value(), id)
                 .query((rs, n) -> map(rs, partnerNames, programNames))
                 .optional();
+    }
+
+    /** Which of {@code ids} are commissions of the workspace. */
+    public Set<UUID> known(WorkspaceId workspace, Collection<UUID> ids) {
+        return new HashSet<>(
+                db.sql("select id from commissions_commission where workspace_id = ? and id = any(?::uuid[])")
+                        .params(workspace.value(), ids.toArray(UUID[]::new))
+                        .query(UUID.class)
+                        .list());
     }
 
     public List<CommissionView> bySource(WorkspaceId workspace, UUID source) {
@@ -190,7 +203,7 @@ public class CommissionTable {
                             reverses, status, amount, currency, base_amount, base_currency, rate, fx_rate, fx_on, tier_id,
                             rule_name, basis, payable, hold_until, approved_at, occurred_at, created_at)
                         select ?, workspace_id, partner_id, program_id, ?, rule_id, ?, id, ?, ?, currency, ?, ?, rate, fx_rate,
-                            fx_on, tier_id, rule_name, basis, payable, hold_until, case when ? = 'APPROVED' then ? end, ?, ?
+                            fx_on, tier_id, rule_name, basis, payable, hold_until, case when ? = 'APPROVED' then ?::timestamptz end, ?, ?
                         from commissions_commission where workspace_id = ? and id = ?
                         on conflict (source_id, reverses) where kind <> 'EARNED' do nothing
                         """)

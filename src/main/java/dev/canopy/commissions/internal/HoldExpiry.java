@@ -23,7 +23,9 @@ public class HoldExpiry {
         this.commissions = commissions;
     }
 
-    @Scheduled(fixedDelayString = "${canopy.commissions.hold-expiry-delay:60s}", initialDelayString = "30s")
+    @Scheduled(
+            fixedDelayString = "${canopy.commissions.hold-expiry-delay:60s}",
+            initialDelayString = "${canopy.commissions.hold-expiry-delay:60s}")
     void tick() {
         approveDue();
     }

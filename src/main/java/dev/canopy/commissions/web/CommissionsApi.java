@@ -1,0 +1,195 @@
+package dev.canopy.commissions.web;
+
+import dev.canopy.commissions.CommissionFilter;
+import dev.canopy.commissions.CommissionKind;
+import dev.canopy.commissions.CommissionStatus;
+import dev.canopy.commissions.CommissionView;
+import dev.canopy.commissions.Commissions;
+import dev.canopy.ledger.PostingView;
+import dev.canopy.partners.PartnerId;
+import dev.canopy.programs.ProgramId;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/commissions")
+@Tag(
+        name = "Commissions",
+        description = "Commissions with their explanation; approve, decline, hold and release in bulk")
+class CommissionsApi {
+
+    /** Amounts as decimal strings in their currency, so no client turns them into binary floating point. */
+    record CommissionResponse(
+            String id,
+            String partnerId,
+            String partnerName,
+            String programId,
+            String programName,
+            CommissionKind kind,
+            CommissionStatus status,
+            String amount,
+            String currency,
+            boolean payable,
+            String explanation,
+            String ruleId,
+            String ruleName,
+            String baseAmount,
+            String baseCurrency,
+            String rate,
+            String exchangeRate,
+            LocalDate exchangeRateOn,
+            String sourceId,
+            String sourceKind,
+            String sourceDescription,
+            String reverses,
+            List<String> holdReasons,
+            String decidedBy,
+            String decisionNote,
+            Instant holdUntil,
+            Instant occurredAt,
+            Instant createdAt,
+            List<PostingResponse> postings) {
+
+        static CommissionResponse of(CommissionView c, List<PostingView> postings) {
+            return new CommissionResponse(
+                    c.id().toString(),
+                    c.partner().toString(),
+                    c.partnerName(),
+                    c.program().toString(),
+                    c.programName(),
+                    c.kind(),
+                    c.status(),
+                    c.amount().amount().toPlainString(),
+                    c.amount().currencyCode(),
+                    c.payable(),
+                    c.explanation(),
+                    c.ruleId() == null ? null : c.ruleId().toString(),
+                    c.ruleName(),
+                    c.base() == null ? null : c.base().amount().toPlainString(),
+                    c.base() == null ? null : c.base().currencyCode(),
+                    c.rate() == null ? null : c.rate().stripTrailingZeros().toPlainString(),
+                    c.fxRate() == null ? null : c.fxRate().stripTrailingZeros().toPlainString(),
+                    c.fxOn(),
+                    c.sourceId().toString(),
+                    c.sourceKind(),
+                    c.sourceDescription(),
+                    c.reverses() == null ? null : c.reverses().toString(),
+                    c.holdReasons(),
+                    c.decidedBy(),
+                    c.decisionNote(),
+                    c.holdUntil(),
+                    c.occurredAt(),
+                    c.createdAt(),
+                    postings == null
+                            ? null
+                            : postings.stream().map(PostingResponse::of).toList());
+        }
+    }
+
+    record PostingResponse(
+            String kind, String memo, Instant occurredAt, String account, String amount, String currency) {
+
+        static PostingResponse of(PostingView p) {
+            return new PostingResponse(
+                    p.kind(),
+                    p.memo(),
+                    p.occurredAt(),
+                    p.account().name(),
+                    p.amount().amount().toPlainString(),
+                    p.amount().currencyCode());
+        }
+    }
+
+    record Page(List<CommissionResponse> data, String nextCursor) {}
+
+    record MoveRequest(List<UUID> ids, String reason) {}
+
+    record MoveResponse(int requested, int moved) {}
+
+    private final Commissions commissions;
+
+    CommissionsApi(Commissions commissions) {
+        this.commissions = commissions;
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAuthority('commissions:read')")
+    @Operation(
+            summary = "List commissions, newest first, 50 a page",
+            description = "Filter by status, partnerId and programId; cursor pagination: pass nextCursor as cursor.")
+    Page list(
+            @RequestParam(required = false) CommissionStatus status,
+            @RequestParam(required = false) UUID partnerId,
+            @RequestParam(required = false) UUID programId,
+            @RequestParam(required = false) String cursor) {
+        Commissions.Page page = commissions.list(new CommissionFilter(
+                status,
+                partnerId == null ? null : new PartnerId(partnerId),
+                programId == null ? null : new ProgramId(programId),
+                cursor));
+        return new Page(
+                page.items().stream().map(c -> CommissionResponse.of(c, null)).toList(), page.next());
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize("hasAuthority('commissions:read')")
+    @Operation(summary = "One commission: its explanation (rule, base, rate, exchange rate) and its ledger postings")
+    CommissionResponse get(@PathVariable UUID id) {
+        return CommissionResponse.of(commissions.get(id), commissions.postings(id));
+    }
+
+    @PostMapping("/approve")
+    @PreAuthorize("hasAuthority('commissions:write')")
+    @Operation(
+            summary = "Approve pending or held commissions now",
+            description = "Posts each to the partner's payable in the ledger. reason is an optional note. Answers how"
+                    + " many moved; ids in another state are left as they are, an unknown id is 404 and moves none.")
+    MoveResponse approve(@RequestBody MoveRequest request) {
+        return new MoveResponse(size(request), commissions.approve(ids(request), request.reason()));
+    }
+
+    @PostMapping("/decline")
+    @PreAuthorize("hasAuthority('commissions:write')")
+    @Operation(
+            summary = "Decline pending, held or approved commissions, with a reason",
+            description = "An approved one is taken back out of the partner's payable. reason is required.")
+    MoveResponse decline(@RequestBody MoveRequest request) {
+        return new MoveResponse(size(request), commissions.decline(ids(request), request.reason()));
+    }
+
+    @PostMapping("/hold")
+    @PreAuthorize("hasAuthority('commissions:write')")
+    @Operation(summary = "Hold pending commissions for fraud review, with a reason (required)")
+    MoveResponse hold(@RequestBody MoveRequest request) {
+        return new MoveResponse(size(request), commissions.hold(ids(request), request.reason()));
+    }
+
+    @PostMapping("/release")
+    @PreAuthorize("hasAuthority('commissions:write')")
+    @Operation(
+            summary = "Release held commissions back to pending",
+            description = "Their hold period still runs before they are approved. reason is an optional note.")
+    MoveResponse release(@RequestBody MoveRequest request) {
+        return new MoveResponse(size(request), commissions.release(ids(request), request.reason()));
+    }
+
+    private static List<UUID> ids(MoveRequest request) {
+        return request.ids() == null ? List.of() : request.ids();
+    }
+
+    private static int size(MoveRequest request) {
+        return ids(request).size();
+    }
+}

@@ -1,0 +1,118 @@
+package dev.canopy.commissions.web;
+
+import dev.canopy.commissions.Commissions;
+import dev.canopy.platform.Forms;
+import dev.canopy.shared.InvalidInputException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The commissions list with its bulk bar, a commission's page, and the moves both make. */
+@Controller
+@RequestMapping("/app/commissions")
+class CommissionsController {
+
+    private final Commissions commissions;
+    private final CommissionPages pages;
+
+    CommissionsController(Commissions commissions, CommissionPages pages) {
+        this.commissions = commissions;
+        this.pages = pages;
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAuthority('commissions:read')")
+    String list(
+            @ModelAttribute("query") ListQuery query,
+            @RequestHeader(name = "HX-Request", required = false) String htmx,
+            Model model) {
+        String view = pages.list(model, query);
+        return htmx != null && query.after() != null ? view + " :: rows" : view;
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize("hasAuthority('commissions:read')")
+    String detail(@PathVariable UUID id, Model model) {
+        return pages.detail(model, id);
+    }
+
+    @PostMapping("/approve")
+    @PreAuthorize("hasAuthority('commissions:write')")
+    String approve(
+            @ModelAttribute("moveForm") MoveForm form,
+            BindingResult result,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        return move(Move.APPROVE, form, result, model, response, redirect);
+    }
+
+    @PostMapping("/decline")
+    @PreAuthorize("hasAuthority('commissions:write')")
+    String decline(
+            @ModelAttribute("moveForm") MoveForm form,
+            BindingResult result,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        return move(Move.DECLINE, form, result, model, response, redirect);
+    }
+
+    @PostMapping("/hold")
+    @PreAuthorize("hasAuthority('commissions:write')")
+    String hold(
+            @ModelAttribute("moveForm") MoveForm form,
+            BindingResult result,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        return move(Move.HOLD, form, result, model, response, redirect);
+    }
+
+    @PostMapping("/release")
+    @PreAuthorize("hasAuthority('commissions:write')")
+    String release(
+            @ModelAttribute("moveForm") MoveForm form,
+            BindingResult result,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        return move(Move.RELEASE, form, result, model, response, redirect);
+    }
+
+    /** Moves and goes back with a flash message, or shows the same page again with the error beside the field. */
+    private String move(
+            Move move,
+            MoveForm form,
+            BindingResult result,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        try {
+            List<UUID> ids = form.commissionIds();
+            int moved = move.apply(commissions, ids, form.reason());
+            redirect.addFlashAttribute("flash", move.message(moved, ids.size()));
+            return "redirect:" + form.redirect();
+        } catch (InvalidInputException e) {
+            Forms.reject(result, e);
+        }
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        return switch (form.origin()) {
+            case REVIEW -> pages.review(model, null);
+            case DETAIL -> pages.detail(model, form.commissionIds().getFirst());
+            case LIST -> pages.list(model, form.listQuery());
+        };
+    }
+}
