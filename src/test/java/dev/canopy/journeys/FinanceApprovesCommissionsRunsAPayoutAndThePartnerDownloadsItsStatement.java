@@ -8,10 +8,6 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import dev.canopy.commissions.CommissionFilter;
-import dev.canopy.commissions.CommissionStatus;
-import dev.canopy.commissions.CommissionView;
-import dev.canopy.commissions.Commissions;
 import dev.canopy.deals.DealFixtures;
 import dev.canopy.identity.Role;
 import dev.canopy.identity.security.VendorUser;
@@ -21,7 +17,6 @@ import dev.canopy.testing.Fixtures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -33,9 +28,6 @@ import org.springframework.context.ApplicationContext;
  * A referral partner is paid end to end in Chromium: finance approves the fee of a won deal, opens Payouts,
  * starts a run, approves and exports it, downloads the bank file (the partner's IBAN and the net amount) and
  * marks the run paid; the partner then opens Earnings in the portal and downloads its statement.
- *
- * <p>The commissions screen is built on another branch; until it is merged, the fee is approved through
- * {@link Commissions#approve} as finance would approve it there.
  */
 class FinanceApprovesCommissionsRunsAPayoutAndThePartnerDownloadsItsStatement extends BrowserTest {
 
@@ -45,9 +37,6 @@ class FinanceApprovesCommissionsRunsAPayoutAndThePartnerDownloadsItsStatement ex
     @Autowired
     ApplicationContext context;
 
-    @Autowired
-    Commissions commissions;
-
     @Test
     void approveRunExportPayAndDownloadTheStatement() throws IOException {
         PayoutFixtures f = new PayoutFixtures(context);
@@ -56,14 +45,8 @@ class FinanceApprovesCommissionsRunsAPayoutAndThePartnerDownloadsItsStatement ex
         DealFixtures.Member partner = f.bankPartner(tenant, program, PayoutFixtures.IBANS.getFirst());
         f.commissions().dealWon(tenant, program, partner.id(), "20000", "USD");
         VendorUser finance = fixtures.member(tenant, Role.FINANCE);
-        fixtures.as(finance, () -> {
-            List<CommissionView> pending = commissions
-                    .list(new CommissionFilter(CommissionStatus.PENDING, partner.id(), null, null))
-                    .items();
-            return commissions.approve(pending.stream().map(CommissionView::id).toList(), "Deal confirmed");
-        });
 
-        // Finance sees what a run would pay, starts it and approves it: 3,000 USD is under the threshold.
+        // Finance approves the pending fee without waiting for its hold, then runs the payout.
         BrowserContext vendorBrowser = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900));
         Page console = vendorBrowser.newPage();
         console.navigate(url("/login"));
@@ -72,8 +55,16 @@ class FinanceApprovesCommissionsRunsAPayoutAndThePartnerDownloadsItsStatement ex
         console.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
                 .click();
         console.waitForURL(url("/app"));
+        console.getByTestId("nav-commissions").click();
+        assertThat(console.getByTestId("commission-status")).hasText("Pending");
+        console.getByTestId("tick").check();
+        screenshot(console, "89-commission-to-approve");
+        console.getByTestId("bulk-approve").click();
+        assertThat(console.getByTestId("flash")).containsText("1 commission approved");
+
+        // What a run would pay; started and approved at once, as 3,000 USD is under the threshold.
         console.getByTestId("nav-payouts").click();
-        assertThat(console.getByTestId("payout-line")).containsText("3,000.00 USD");
+        assertThat(console.getByTestId("payout-line")).containsText("3,000.00");
         screenshot(console, "90-payouts-preview");
         console.getByTestId("start-run").click();
         assertThat(console.getByTestId("run-status")).hasText("Awaiting approval");

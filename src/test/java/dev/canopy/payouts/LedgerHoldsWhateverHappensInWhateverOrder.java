@@ -77,7 +77,10 @@ class LedgerHoldsWhateverHappensInWhateverOrder {
         Fixtures.Tenant tenant = fixtures.newWorkspace();
         ProgramView program = f.referralProgram(tenant, "USD", 30);
         f.rule(tenant, program, CommissionFixtures.recurring(String.valueOf(5 + random.nextInt(25))));
-        List<DealFixtures.Member> partners = List.of(f.member(tenant, program), f.member(tenant, program));
+        PayoutFixtures payouts = new PayoutFixtures(context);
+        List<DealFixtures.Member> partners = List.of(
+                payouts.bankPartner(tenant, program, PayoutFixtures.IBANS.get(0)),
+                payouts.bankPartner(tenant, program, PayoutFixtures.IBANS.get(1)));
         VendorUser finance = fixtures.member(tenant, Role.FINANCE);
         List<Sale> sales = new ArrayList<>();
 

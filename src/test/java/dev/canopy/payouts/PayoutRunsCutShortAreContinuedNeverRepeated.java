@@ -110,8 +110,9 @@ class PayoutRunsCutShortAreContinuedNeverRepeated {
         tenant = fixtures.newWorkspace();
         ProgramView program = f.referralProgram(tenant, "USD", 0);
         f.rule(tenant, program, CommissionFixtures.referralFee("10"));
+        PayoutFixtures payouts = new PayoutFixtures(context);
         for (int i = 0; i < 3; i++) {
-            DealFixtures.Member member = f.member(tenant, program);
+            DealFixtures.Member member = payouts.bankPartner(tenant, program, PayoutFixtures.IBANS.get(i));
             partners.add(member);
             f.dealWon(tenant, program, member.id(), "1000", "USD");
         }

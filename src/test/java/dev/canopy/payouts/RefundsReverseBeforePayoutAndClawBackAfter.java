@@ -64,7 +64,7 @@ class RefundsReverseBeforePayoutAndClawBackAfter {
         tenant = fixtures.newWorkspace();
         program = f.referralProgram(tenant, "USD", 30);
         f.rule(tenant, program, CommissionFixtures.recurring("20"));
-        partner = f.member(tenant, program);
+        partner = new PayoutFixtures(context).bankPartner(tenant, program, PayoutFixtures.IBANS.getFirst());
         finance = fixtures.member(tenant, Role.FINANCE);
     }
 
