@@ -110,6 +110,7 @@ public class CommissionsBench {
                         // Nothing scheduled may touch the rows while they are timed.
                         "--canopy.commissions.hold-expiry-delay=1d",
                         "--canopy.payouts.schedule-cron=-",
+                        "--spring.main.banner-mode=off",
                         "--logging.level.root=WARN")) {
             JdbcClient db = app.getBean(JdbcClient.class);
             TransactionTemplate tx = app.getBean(TransactionTemplate.class);
