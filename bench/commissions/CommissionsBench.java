@@ -13,7 +13,11 @@ import dev.canopy.programs.TierView;
 import dev.canopy.programs.Tiers;
 import dev.canopy.shared.Actor;
 import dev.canopy.shared.WorkspaceId;
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -98,7 +102,8 @@ public class CommissionsBench {
             }
         }
         int customers = Math.max(1, sales / 10);
-        String data = Files.createTempDirectory("commissions-bench").resolve("pg").toString();
+        Path work = Files.createTempDirectory("commissions-bench");
+        String data = work.resolve("pg").toString();
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(CanopyApplication.class)
                 .run(
                         "--server.port=0",
@@ -223,6 +228,8 @@ public class CommissionsBench {
             if (explain) {
                 explain(app, db, tx, workspace, commissions, now);
             }
+        } finally {
+            deleteRecursively(work);
         }
     }
 
@@ -281,5 +288,14 @@ public class CommissionsBench {
         }
         LoggingSystem.get(CommissionsBench.class.getClassLoader())
                 .setLogLevel("org.springframework.jdbc.core.JdbcTemplate", LogLevel.WARN);
+    }
+
+    /** The embedded PostgreSQL has stopped with the context: its data directory goes too. */
+    static void deleteRecursively(Path directory) throws IOException {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 }

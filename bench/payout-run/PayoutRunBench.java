@@ -14,7 +14,11 @@ import dev.canopy.programs.ProgramView;
 import dev.canopy.programs.Programs;
 import dev.canopy.shared.Actor;
 import dev.canopy.shared.WorkspaceId;
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,7 +60,8 @@ public class PayoutRunBench {
                 throw new IllegalArgumentException("Unknown argument " + arg);
             }
         }
-        String data = Files.createTempDirectory("payout-run-bench").resolve("pg").toString();
+        Path work = Files.createTempDirectory("payout-run-bench");
+        String data = work.resolve("pg").toString();
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(CanopyApplication.class)
                 .run(
                         "--server.port=0",
@@ -82,6 +87,8 @@ public class PayoutRunBench {
                 medians.append(p < names.length - 1 ? ", " : "");
             }
             System.out.printf("payout run: %,d partners, median of %d: %s (goal: total < 30 s)%n", partners, rounds, medians);
+        } finally {
+            deleteRecursively(work);
         }
     }
 
@@ -242,5 +249,14 @@ public class PayoutRunBench {
         return sorted.length % 2 == 1
                 ? sorted[sorted.length / 2]
                 : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+    }
+
+    /** The embedded PostgreSQL has stopped with the context: its data directory goes too. */
+    static void deleteRecursively(Path directory) throws IOException {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 }

@@ -172,21 +172,24 @@ public class CommissionEngine {
                       and date_trunc(lower(c.cap_period), e.occurred_at at time zone 'UTC') = c.period
                 ) prior on true
             ),
+            -- Capped and ONCE rows first: their look-backs read commissions_commission, and must do so before this
+            -- statement writes a row there (unseen, its rows would still be in every look-back's way).
             final as (
                 select source_id, kind, partner_id, program_id, tier_id, occurred_at, prog_currency, hold_days,
                        customer_email, customer_domain, paid_ad, partner_domain, partner_reason, base_amount, base_currency,
-                       rule_id, rule_name, basis, rate, fx_rate, fx_on, raw as amount, null::numeric as capped_from
-                from in_range where not (duration = 'ONCE' and kind = 'SALE') and cap_amount is null
+                       rule_id, rule_name, basis, rate, fx_rate, fx_on, amount,
+                       case when amount <> raw then raw end as capped_from
+                from capped
                 union all
                 select source_id, kind, partner_id, program_id, tier_id, occurred_at, prog_currency, hold_days,
                        customer_email, customer_domain, paid_ad, partner_domain, partner_reason, base_amount, base_currency,
-                       rule_id, rule_name, basis, rate, fx_rate, fx_on, raw, null
+                       rule_id, rule_name, basis, rate, fx_rate, fx_on, raw, null::numeric
                 from once where cap_amount is null
                 union all
                 select source_id, kind, partner_id, program_id, tier_id, occurred_at, prog_currency, hold_days,
                        customer_email, customer_domain, paid_ad, partner_domain, partner_reason, base_amount, base_currency,
-                       rule_id, rule_name, basis, rate, fx_rate, fx_on, amount, case when amount <> raw then raw end
-                from capped
+                       rule_id, rule_name, basis, rate, fx_rate, fx_on, raw, null::numeric
+                from in_range where not (duration = 'ONCE' and kind = 'SALE') and cap_amount is null
             ),
             reasoned as (
                 select f.*, array_remove(array[
