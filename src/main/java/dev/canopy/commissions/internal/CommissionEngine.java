@@ -28,21 +28,23 @@ public class CommissionEngine {
     public record PartnerFacts(UUID partner, String domain, String holdReason) {}
 
     /*
-     * How it stays fast for a million sources (bench/commissions) and one: PostgreSQL cannot guess how many
-     * rules a source matches (it guesses a handful of rows for a million), and plans whatever comes after
-     * that guess row by row. So nothing is joined after the rules: everything a source needs whatever the
-     * rule (its programme, its partner's facts, its customer's start) is joined before them, in a subquery
-     * planned apart (offset 0); the day's exchange rates are one map looked up per foreign-currency source;
-     * tier overrides ride along with their rule as arrays; and the rules are matched per source, from a
-     * small set made once (lateral), so a source is never read once per rule. The priced rows are not set
-     * aside: the ONCE and capped branches read the sources again, and only when such rules exist.
+     * How it stays fast for a million sources (bench/commissions) as for one. PostgreSQL cannot guess how
+     * many rules a source matches (it guesses a handful of rows for a million) and joins whatever comes
+     * after that guess row by row, so nothing is joined to the sources at all: the day's exchange rates
+     * and the partners' facts are maps made once and looked up per row, tier overrides ride along with
+     * their rule as arrays, the rules are matched per source from a small set made once (lateral, so the
+     * sources are read once however many rules there are), and a customer's start is looked up only for
+     * MONTHS rules. The priced rows are not set aside: the capped and ONCE branches read the sources
+     * again, only when such rules exist, and before the first row is written (see final).
      */
     private static final String PRICE = """
             with prog as (
                 select * from unnest(?::uuid[], ?::text[], ?::int[], ?::int[]) as p(program_id, currency, scale, hold_days)
             ),
+            -- Each partner's domain and hold reason, as one map from partner id to [domain, reason].
             partner as (
-                select * from unnest(?::uuid[], ?::text[], ?::text[]) as f(partner_id, domain, reason)
+                select jsonb_object_agg(f.partner_id::text, jsonb_build_array(f.domain, f.reason)) as facts
+                from unnest(?::uuid[], ?::text[], ?::text[]) as f(partner_id, domain, reason)
             ),
             src as not materialized (
                 select s.id, s.workspace_id, s.kind, s.partner_id, s.program_id, s.tier_id, s.customer_id, s.customer_email,
@@ -73,17 +75,12 @@ public class CommissionEngine {
             sourced as (
                 select s.*, case when s.currency is null or s.currency = s.prog_currency then 1
                                  else (x.hit ->> 0)::numeric end as fx_rate,
-                       (x.hit ->> 1)::date as fx_on, cs.first_paid_at, pf.domain as partner_domain,
-                       pf.reason as partner_reason
+                       (x.hit ->> 1)::date as fx_on
                 from src s
                 cross join fx
                 cross join lateral (select case when s.currency <> s.prog_currency
                                                 then fx.rates -> (s.currency || s.prog_currency || s.day) end as hit) x
-                left join commissions_customer_start cs on s.kind = 'SALE' and cs.workspace_id = s.workspace_id
-                    and cs.program_id = s.program_id and cs.customer_id = s.customer_id
-                left join partner pf on pf.partner_id = s.partner_id
                 where s.currency is null or s.currency = s.prog_currency or x.hit is not null
-                offset 0
             ),
             -- Active rules, each with its tier overrides (ov_tiers[i] earns ov_rates[i] or ov_flats[i]).
             rules as materialized (
@@ -99,7 +96,7 @@ public class CommissionEngine {
             matched as (
                 select s.id as source_id, s.kind, s.partner_id, s.program_id, s.tier_id, s.customer_id, s.occurred_at,
                        s.prog_currency, s.scale, s.hold_days, s.customer_email, s.customer_domain, s.paid_ad,
-                       s.partner_domain, s.partner_reason, s.amount as base_amount, s.currency as base_currency,
+                       s.amount as base_amount, s.currency as base_currency,
                        s.fx_rate, s.fx_on, r.id as rule_id, r.name as rule_name, r.basis, r.duration, r.cap_amount,
                        r.cap_period, r.min_amount, r.max_amount,
                        case when s.tier_id = any(r.ov_tiers) then r.ov_rates[array_position(r.ov_tiers, s.tier_id)]
@@ -119,8 +116,12 @@ public class CommissionEngine {
                       and (r.tier_id is null or r.tier_id = s.tier_id)
                     offset 0
                 ) r on true
+                -- MONTHS sale rules count from the customer's first payment, looked up for those rows only.
                 where r.duration <> 'MONTHS' or s.kind <> 'SALE'
-                   or s.occurred_at < s.first_paid_at + make_interval(months => r.duration_months)
+                   or s.occurred_at < (select cs.first_paid_at from commissions_customer_start cs
+                                       where cs.workspace_id = s.workspace_id and cs.program_id = s.program_id
+                                         and cs.customer_id = s.customer_id)
+                                      + make_interval(months => r.duration_months)
             ),
             in_range as not materialized (
                 select * from (
@@ -155,14 +156,14 @@ public class CommissionEngine {
                            rows between unbounded preceding and 1 preceding), 0))) as amount
                 from (select ch.*, date_trunc(lower(ch.cap_period), ch.occurred_at at time zone 'UTC') as period
                       from (select source_id, kind, partner_id, program_id, tier_id, occurred_at, prog_currency, hold_days,
-                                   customer_email, customer_domain, paid_ad, partner_domain, partner_reason, base_amount,
+                                   customer_email, customer_domain, paid_ad, base_amount,
                                    base_currency, rule_id, rule_name, basis, cap_amount, cap_period, rate, fx_rate, fx_on, raw
                             from in_range
                             where not (duration = 'ONCE' and kind = 'SALE') and cap_amount is not null
                               and exists (select 1 from rules where cap_amount is not null)
                             union all
                             select source_id, kind, partner_id, program_id, tier_id, occurred_at, prog_currency, hold_days,
-                                   customer_email, customer_domain, paid_ad, partner_domain, partner_reason, base_amount,
+                                   customer_email, customer_domain, paid_ad, base_amount,
                                    base_currency, rule_id, rule_name, basis, cap_amount, cap_period, rate, fx_rate, fx_on, raw
                             from once where cap_amount is not null) ch) c
                 left join lateral (
@@ -176,31 +177,33 @@ public class CommissionEngine {
             -- statement writes a row there (unseen, its rows would still be in every look-back's way).
             final as (
                 select source_id, kind, partner_id, program_id, tier_id, occurred_at, prog_currency, hold_days,
-                       customer_email, customer_domain, paid_ad, partner_domain, partner_reason, base_amount, base_currency,
+                       customer_email, customer_domain, paid_ad, base_amount, base_currency,
                        rule_id, rule_name, basis, rate, fx_rate, fx_on, amount,
                        case when amount <> raw then raw end as capped_from
                 from capped
                 union all
                 select source_id, kind, partner_id, program_id, tier_id, occurred_at, prog_currency, hold_days,
-                       customer_email, customer_domain, paid_ad, partner_domain, partner_reason, base_amount, base_currency,
+                       customer_email, customer_domain, paid_ad, base_amount, base_currency,
                        rule_id, rule_name, basis, rate, fx_rate, fx_on, raw, null::numeric
                 from once where cap_amount is null
                 union all
                 select source_id, kind, partner_id, program_id, tier_id, occurred_at, prog_currency, hold_days,
-                       customer_email, customer_domain, paid_ad, partner_domain, partner_reason, base_amount, base_currency,
+                       customer_email, customer_domain, paid_ad, base_amount, base_currency,
                        rule_id, rule_name, basis, rate, fx_rate, fx_on, raw, null::numeric
                 from in_range where not (duration = 'ONCE' and kind = 'SALE') and cap_amount is null
             ),
             reasoned as (
                 select f.*, array_remove(array[
-                           case when ? and f.partner_domain is not null
-                                     and (f.customer_domain = f.partner_domain
-                                          or split_part(f.customer_email, '@', 2) = f.partner_domain)
-                                then 'Self-referral: the customer''s domain is the partner''s own (' || f.partner_domain || ')' end,
+                           case when ? and pf.domain is not null
+                                     and (f.customer_domain = pf.domain or split_part(f.customer_email, '@', 2) = pf.domain)
+                                then 'Self-referral: the customer''s domain is the partner''s own (' || pf.domain || ')' end,
                            case when ? and f.paid_ad is not null
                                 then 'Paid-ads click id on the click (' || f.paid_ad || ')' end,
-                           f.partner_reason], null) as reasons
+                           pf.reason], null) as reasons
                 from final f
+                cross join partner
+                cross join lateral (select partner.facts -> f.partner_id::text ->> 0 as domain,
+                                           partner.facts -> f.partner_id::text ->> 1 as reason) pf
             )
             insert into commissions_commission (id, workspace_id, partner_id, program_id, source_id, rule_id, kind, status,
                 amount, currency, base_amount, base_currency, rate, fx_rate, fx_on, capped_from, tier_id, rule_name, basis,
