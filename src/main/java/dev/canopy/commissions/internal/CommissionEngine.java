@@ -42,7 +42,7 @@ public class CommissionEngine {
                 select * from unnest(?::uuid[], ?::text[], ?::int[], ?::int[]) as p(program_id, currency, scale, hold_days)
             ),
             -- Each partner's domain and hold reason, as one map from partner id to [domain, reason].
-            partner as (
+            partner as materialized (
                 select jsonb_object_agg(f.partner_id::text, jsonb_build_array(f.domain, f.reason)) as facts
                 from unnest(?::uuid[], ?::text[], ?::text[]) as f(partner_id, domain, reason)
             ),
