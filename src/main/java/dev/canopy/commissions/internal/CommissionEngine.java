@@ -27,21 +27,38 @@ public class CommissionEngine {
     /** A partner's registrable domain (self-referral) and why it is held whatever it earns (or null). */
     public record PartnerFacts(UUID partner, String domain, String holdReason) {}
 
+    /*
+     * How it stays fast for a million sources (bench/commissions) as for one. PostgreSQL cannot guess how
+     * many rules a source matches (it guesses a handful of rows for a million) and joins whatever comes
+     * after that guess row by row, so nothing is joined to the sources at all: the day's exchange rates
+     * and the partners' facts are maps made once and looked up per row, tier overrides ride along with
+     * their rule as arrays, the rules are matched per source from a small set made once (lateral, so the
+     * sources are read once however many rules there are), and a customer's start is looked up only for
+     * MONTHS rules. The priced rows are not set aside: the capped and ONCE branches read the sources
+     * again, only when such rules exist, and before the first row is written (see final).
+     */
     private static final String PRICE = """
             with prog as (
                 select * from unnest(?::uuid[], ?::text[], ?::int[], ?::int[]) as p(program_id, currency, scale, hold_days)
             ),
-            partner as (
-                select * from unnest(?::uuid[], ?::text[], ?::text[]) as f(partner_id, domain, reason)
+            -- Each partner's domain and hold reason, as one map from partner id to [domain, reason].
+            partner as materialized (
+                select jsonb_object_agg(f.partner_id::text, jsonb_build_array(f.domain, f.reason)) as facts
+                from unnest(?::uuid[], ?::text[], ?::text[]) as f(partner_id, domain, reason)
             ),
-            src as (
-                select s.*, p.currency as prog_currency, p.scale, p.hold_days,
+            src as not materialized (
+                select s.id, s.workspace_id, s.kind, s.partner_id, s.program_id, s.tier_id, s.customer_id, s.customer_email,
+                       s.customer_domain, s.country, s.products, s.amount, s.currency, s.basis, s.first_payment, s.paid_ad,
+                       s.occurred_at, p.currency as prog_currency, p.scale, p.hold_days,
                        (s.occurred_at at time zone 'UTC')::date as day
                 from commissions_source s join prog p on p.program_id = s.program_id
                 where s.workspace_id = ? and s.kind <> 'REFUND' and (?::uuid[] is null or s.id = any(?::uuid[]))
             ),
-            fx as (
-                select k.currency, k.prog_currency, k.day, x.rate, x.effective_on
+            -- The latest rate on or before each day a foreign-currency source needs, either way round, as one map
+            -- from currency, programme currency and day to [rate, effective_on].
+            fx as materialized (
+                select jsonb_object_agg(k.currency || k.prog_currency || k.day, jsonb_build_array(x.rate, x.effective_on))
+                           as rates
                 from (select distinct currency, prog_currency, day from src
                       where currency is not null and currency <> prog_currency) k
                 join lateral (
@@ -54,66 +71,83 @@ public class CommissionEngine {
                     ) both_ways order by effective_on desc limit 1
                 ) x on true
             ),
+            -- A source with what it needs whatever the rule; one in a currency with no rate yet waits.
+            sourced as (
+                select s.*, case when s.currency is null or s.currency = s.prog_currency then 1
+                                 else (x.hit ->> 0)::numeric end as fx_rate,
+                       (x.hit ->> 1)::date as fx_on
+                from src s
+                cross join fx
+                cross join lateral (select case when s.currency <> s.prog_currency
+                                                then fx.rates -> (s.currency || s.prog_currency || s.day) end as hit) x
+                where s.currency is null or s.currency = s.prog_currency or x.hit is not null
+            ),
+            -- Active rules, each with its tier overrides (ov_tiers[i] earns ov_rates[i] or ov_flats[i]).
+            rules as materialized (
+                select r.id, r.program_id, r.name, r.event, r.basis, r.rate, r.flat_amount, r.duration, r.duration_months,
+                       r.product, r.country, r.tier_id, r.min_amount, r.max_amount, r.cap_amount, r.cap_period,
+                       array_agg(ov.tier_id order by ov.tier_id) filter (where ov.rule_id is not null) as ov_tiers,
+                       array_agg(ov.rate order by ov.tier_id) filter (where ov.rule_id is not null) as ov_rates,
+                       array_agg(ov.flat_amount order by ov.tier_id) filter (where ov.rule_id is not null) as ov_flats
+                from commissions_rule r left join commissions_rule_tier ov on ov.rule_id = r.id
+                where r.workspace_id = ? and r.active
+                group by r.id
+            ),
             matched as (
                 select s.id as source_id, s.kind, s.partner_id, s.program_id, s.tier_id, s.customer_id, s.occurred_at,
                        s.prog_currency, s.scale, s.hold_days, s.customer_email, s.customer_domain, s.paid_ad,
                        s.amount as base_amount, s.currency as base_currency,
-                       r.id as rule_id, r.name as rule_name, r.basis, r.duration, r.cap_amount, r.cap_period,
-                       r.min_amount, r.max_amount,
-                       case when ov.rule_id is null then r.rate else ov.rate end as rate,
-                       case when ov.rule_id is null then r.flat_amount else ov.flat_amount end as flat,
-                       case when s.currency is null or s.currency = s.prog_currency then 1 else fx.rate end as fx_rate,
-                       fx.effective_on as fx_on
-                from src s
-                join commissions_rule r on r.workspace_id = ? and r.program_id = s.program_id and r.active
-                    and case when s.kind = 'SALE'
-                             then r.event = 'RECURRING_PAYMENT' or (r.event = 'FIRST_PAYMENT' and s.first_payment)
-                             else r.event = s.kind end
-                    and (r.basis = 'FLAT' or r.basis = s.basis)
-                    and (r.product is null or r.product = any(s.products))
-                    and (r.country is null or r.country = s.country)
-                    and (r.tier_id is null or r.tier_id = s.tier_id)
-                left join commissions_rule_tier ov on ov.rule_id = r.id and ov.tier_id = s.tier_id
-                left join fx on fx.currency = s.currency and fx.prog_currency = s.prog_currency and fx.day = s.day
-                left join commissions_customer_start cs on r.duration = 'MONTHS' and s.kind = 'SALE'
-                    and cs.workspace_id = s.workspace_id and cs.program_id = s.program_id and cs.customer_id = s.customer_id
-                where (s.currency is null or s.currency = s.prog_currency or fx.rate is not null)
-                  and (r.duration <> 'MONTHS' or s.kind <> 'SALE'
-                       or s.occurred_at < cs.first_paid_at + make_interval(months => r.duration_months))
-                  and (r.duration <> 'ONCE' or s.kind <> 'SALE' or not exists (
-                       select 1 from commissions_commission c join commissions_source o on o.id = c.source_id
-                       where c.rule_id = r.id and c.kind = 'EARNED' and o.customer_id = s.customer_id))
+                       s.fx_rate, s.fx_on, r.id as rule_id, r.name as rule_name, r.basis, r.duration, r.cap_amount,
+                       r.cap_period, r.min_amount, r.max_amount,
+                       case when s.tier_id = any(r.ov_tiers) then r.ov_rates[array_position(r.ov_tiers, s.tier_id)]
+                            else r.rate end as rate,
+                       case when s.tier_id = any(r.ov_tiers) then r.ov_flats[array_position(r.ov_tiers, s.tier_id)]
+                            else r.flat_amount end as flat
+                from sourced s
+                join lateral (
+                    select * from rules r
+                    where r.program_id = s.program_id
+                      and case when s.kind = 'SALE'
+                               then r.event = 'RECURRING_PAYMENT' or (r.event = 'FIRST_PAYMENT' and s.first_payment)
+                               else r.event = s.kind end
+                      and (r.basis = 'FLAT' or r.basis = s.basis)
+                      and (r.product is null or r.product = any(s.products))
+                      and (r.country is null or r.country = s.country)
+                      and (r.tier_id is null or r.tier_id = s.tier_id)
+                    offset 0
+                ) r on true
+                -- MONTHS sale rules count from the customer's first payment, looked up for those rows only.
+                where r.duration <> 'MONTHS' or s.kind <> 'SALE'
+                   or s.occurred_at < (select cs.first_paid_at from commissions_customer_start cs
+                                       where cs.workspace_id = s.workspace_id and cs.program_id = s.program_id
+                                         and cs.customer_id = s.customer_id)
+                                      + make_interval(months => r.duration_months)
             ),
-            amounts as (
-                select m.*,
-                       case when m.flat is not null then m.flat
-                            else round(m.base_amount * m.fx_rate * m.rate / 100, m.scale) end as raw,
-                       m.base_amount * m.fx_rate as base_in_programme
-                from matched m
-            ),
-            in_range as (
-                select * from amounts a
+            in_range as not materialized (
+                select * from (
+                    select m.*,
+                           case when m.flat is not null then m.flat
+                                else round(m.base_amount * m.fx_rate * m.rate / 100, m.scale) end as raw,
+                           m.base_amount * m.fx_rate as base_in_programme
+                    from matched m
+                ) a
                 where (a.min_amount is null or a.base_in_programme >= a.min_amount)
                   and (a.max_amount is null or a.base_in_programme <= a.max_amount)
             ),
-            -- ONCE sale rules: only a customer's earliest payment in this batch (earlier ones were checked above).
+            -- ONCE sale rules: nothing when the customer earned under the rule before, else only its earliest
+            -- payment in this batch. The look back is made per row (a subplan, not a join), as before: with no
+            -- index by rule or customer a join would read every commission even to price one sale.
             once as (
                 select * from (
                     select i.*, row_number() over (partition by i.rule_id, i.customer_id
                                                    order by i.occurred_at, i.source_id) as nth
-                    from in_range i where i.duration = 'ONCE' and i.kind = 'SALE'
+                    from in_range i
+                    where i.duration = 'ONCE' and i.kind = 'SALE'
+                      and (select not exists (
+                          select 1 from commissions_commission c join commissions_source o on o.id = c.source_id
+                          where c.rule_id = i.rule_id and c.kind = 'EARNED' and o.customer_id = i.customer_id))
+                      and exists (select 1 from rules where duration = 'ONCE')
                 ) numbered where nth = 1
-            ),
-            chosen as (
-                select source_id, kind, partner_id, program_id, tier_id, occurred_at, prog_currency, scale, hold_days,
-                       customer_email, customer_domain, paid_ad, base_amount, base_currency, rule_id, rule_name, basis,
-                       cap_amount, cap_period, rate, fx_rate, fx_on, raw
-                from in_range where not (duration = 'ONCE' and kind = 'SALE')
-                union all
-                select source_id, kind, partner_id, program_id, tier_id, occurred_at, prog_currency, scale, hold_days,
-                       customer_email, customer_domain, paid_ad, base_amount, base_currency, rule_id, rule_name, basis,
-                       cap_amount, cap_period, rate, fx_rate, fx_on, raw
-                from once
             ),
             -- Capped rules: what the partner already earned under the rule in the period, then this batch in order.
             capped as (
@@ -121,7 +155,17 @@ public class CommissionEngine {
                            partition by c.partner_id, c.rule_id, c.period order by c.occurred_at, c.source_id
                            rows between unbounded preceding and 1 preceding), 0))) as amount
                 from (select ch.*, date_trunc(lower(ch.cap_period), ch.occurred_at at time zone 'UTC') as period
-                      from chosen ch where ch.cap_amount is not null) c
+                      from (select source_id, kind, partner_id, program_id, tier_id, occurred_at, prog_currency, hold_days,
+                                   customer_email, customer_domain, paid_ad, base_amount,
+                                   base_currency, rule_id, rule_name, basis, cap_amount, cap_period, rate, fx_rate, fx_on, raw
+                            from in_range
+                            where not (duration = 'ONCE' and kind = 'SALE') and cap_amount is not null
+                              and exists (select 1 from rules where cap_amount is not null)
+                            union all
+                            select source_id, kind, partner_id, program_id, tier_id, occurred_at, prog_currency, hold_days,
+                                   customer_email, customer_domain, paid_ad, base_amount,
+                                   base_currency, rule_id, rule_name, basis, cap_amount, cap_period, rate, fx_rate, fx_on, raw
+                            from once where cap_amount is not null) ch) c
                 left join lateral (
                     select sum(e.amount) as total from commissions_commission e
                     where e.rule_id = c.rule_id and e.partner_id = c.partner_id and e.kind = 'EARNED'
@@ -129,16 +173,24 @@ public class CommissionEngine {
                       and date_trunc(lower(c.cap_period), e.occurred_at at time zone 'UTC') = c.period
                 ) prior on true
             ),
+            -- Capped and ONCE rows first: their look-backs read commissions_commission, and must do so before this
+            -- statement writes a row there (unseen, its rows would still be in every look-back's way).
             final as (
                 select source_id, kind, partner_id, program_id, tier_id, occurred_at, prog_currency, hold_days,
-                       customer_email, customer_domain, paid_ad, base_amount, base_currency, rule_id, rule_name, basis,
-                       rate, fx_rate, fx_on, raw as amount, null::numeric as capped_from
-                from chosen where cap_amount is null
+                       customer_email, customer_domain, paid_ad, base_amount, base_currency,
+                       rule_id, rule_name, basis, rate, fx_rate, fx_on, amount,
+                       case when amount <> raw then raw end as capped_from
+                from capped
                 union all
                 select source_id, kind, partner_id, program_id, tier_id, occurred_at, prog_currency, hold_days,
-                       customer_email, customer_domain, paid_ad, base_amount, base_currency, rule_id, rule_name, basis,
-                       rate, fx_rate, fx_on, amount, case when amount <> raw then raw end
-                from capped
+                       customer_email, customer_domain, paid_ad, base_amount, base_currency,
+                       rule_id, rule_name, basis, rate, fx_rate, fx_on, raw, null::numeric
+                from once where cap_amount is null
+                union all
+                select source_id, kind, partner_id, program_id, tier_id, occurred_at, prog_currency, hold_days,
+                       customer_email, customer_domain, paid_ad, base_amount, base_currency,
+                       rule_id, rule_name, basis, rate, fx_rate, fx_on, raw, null::numeric
+                from in_range where not (duration = 'ONCE' and kind = 'SALE') and cap_amount is null
             ),
             reasoned as (
                 select f.*, array_remove(array[
@@ -148,7 +200,10 @@ public class CommissionEngine {
                            case when ? and f.paid_ad is not null
                                 then 'Paid-ads click id on the click (' || f.paid_ad || ')' end,
                            pf.reason], null) as reasons
-                from final f left join partner pf on pf.partner_id = f.partner_id
+                from final f
+                cross join partner
+                cross join lateral (select partner.facts -> f.partner_id::text ->> 0 as domain,
+                                           partner.facts -> f.partner_id::text ->> 1 as reason) pf
             )
             insert into commissions_commission (id, workspace_id, partner_id, program_id, source_id, rule_id, kind, status,
                 amount, currency, base_amount, base_currency, rate, fx_rate, fx_on, capped_from, tier_id, rule_name, basis,

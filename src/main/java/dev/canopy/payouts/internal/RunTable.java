@@ -59,8 +59,8 @@ public class RunTable {
         return db.sql("""
                         insert into payouts_run (id, workspace_id, reference, period, cutoff, status, created_by, created_by_id,
                             created_at)
-                        select ?, ?, 'PR-' || lpad((count(*) + 1)::text, 4, '0'), ?, ?, 'CLAIMING', ?, ?, ?
-                        from payouts_run where workspace_id = ?
+                        select ?, ?, 'PR-' || lpad(n::text, greatest(4, length(n::text)), '0'), ?, ?, 'CLAIMING', ?, ?, ?
+                        from (select count(*) + 1 as n from payouts_run where workspace_id = ?) runs
                         on conflict do nothing
                         """)
                         .params(
@@ -147,7 +147,10 @@ public class RunTable {
                 .update();
     }
 
-    /** Stores the run's lines in one statement; a line already stored for a partner and currency stays. */
+    /**
+     * Stores the run's lines in one statement; a line already stored for a partner and currency stays.
+     * References have at least four digits (PR-0007-0042, PR-0007-12345): lpad alone cuts longer ones.
+     */
     public void insertLines(WorkspaceId workspace, PayoutRunView run, List<NewLine> lines) {
         int n = lines.size();
         UUID[] partners = new UUID[n];
@@ -178,7 +181,7 @@ public class RunTable {
                             net, status, carried_reason, reference, tax_notes)
                         select gen_random_uuid(), ?, ?, l.partner, l.currency, l.n, l.gross::numeric, l.gst::numeric,
                                l.tds::numeric, l.net::numeric, l.status, l.reason,
-                               ? || '-' || lpad(l.ord::text, 4, '0'),
+                               ? || '-' || lpad(l.ord::text, greatest(4, length(l.ord::text)), '0'),
                                case when l.notes = '' then '{}'::text[] else string_to_array(l.notes, E'\\n') end
                         from unnest(?::uuid[], ?::text[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
                                     ?::text[], ?::text[]) with ordinality
