@@ -6,12 +6,13 @@ import dev.canopy.commissions.internal.CommissionPostings;
 import dev.canopy.commissions.internal.CommissionSource;
 import dev.canopy.commissions.internal.CommissionTable;
 import dev.canopy.commissions.internal.FraudSettingsTable;
+import dev.canopy.commissions.internal.PartnerFraudFacts;
+import dev.canopy.commissions.internal.Refunds;
 import dev.canopy.commissions.internal.RuleTable;
 import dev.canopy.commissions.internal.SourceTable;
 import dev.canopy.deals.DealWon;
 import dev.canopy.deals.RevenueBasis;
 import dev.canopy.ledger.Ledger;
-import dev.canopy.ledger.LedgerEntry;
 import dev.canopy.ledger.PostingView;
 import dev.canopy.partners.PartnerId;
 import dev.canopy.partners.PartnerView;
@@ -29,8 +30,6 @@ import dev.canopy.shared.PartnerScoped;
 import dev.canopy.shared.WorkspaceId;
 import dev.canopy.tracking.ConversionAttributed;
 import dev.canopy.tracking.ConversionKind;
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,7 +42,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -60,9 +58,10 @@ public class Commissions {
     private final SourceTable sources;
     private final CommissionTable commissions;
     private final CommissionEngine engine;
+    private final PartnerFraudFacts partnerFacts;
+    private final Refunds refunds;
     private final RuleTable rules;
     private final FraudSettingsTable fraud;
-    private final ObjectProvider<PartnerIdentities> identities;
     private final Ledger ledger;
     private final Partners partners;
     private final Programs programs;
@@ -75,9 +74,10 @@ public class Commissions {
             SourceTable sources,
             CommissionTable commissions,
             CommissionEngine engine,
+            PartnerFraudFacts partnerFacts,
+            Refunds refunds,
             RuleTable rules,
             FraudSettingsTable fraud,
-            ObjectProvider<PartnerIdentities> identities,
             Ledger ledger,
             Partners partners,
             Programs programs,
@@ -88,9 +88,10 @@ public class Commissions {
         this.sources = sources;
         this.commissions = commissions;
         this.engine = engine;
+        this.partnerFacts = partnerFacts;
+        this.refunds = refunds;
         this.rules = rules;
         this.fraud = fraud;
-        this.identities = identities;
         this.ledger = ledger;
         this.partners = partners;
         this.programs = programs;
@@ -180,7 +181,7 @@ public class Commissions {
             return;
         }
         if ("REFUND".equals(source.kind())) {
-            giveBack(workspace, source, now);
+            refunds.giveBack(workspace, source, now);
         } else {
             price(workspace, List.of(source.id()), now);
         }
@@ -200,7 +201,7 @@ public class Commissions {
                 })
                 .toList();
         return engine.price(
-                workspace, programFacts, partnerFacts(workspace, sourceIds), fraud.get(workspace), sourceIds, now);
+                workspace, programFacts, partnerFacts.of(workspace, sourceIds), fraud.get(workspace), sourceIds, now);
     }
 
     /** Prices the sources that made no commission yet (waiting for an exchange rate, say). */
@@ -208,92 +209,6 @@ public class Commissions {
     public int priceWaiting(WorkspaceId workspace, Instant now) {
         List<UUID> waiting = sources.withoutCommissions(workspace);
         return waiting.isEmpty() ? 0 : price(workspace, waiting, now);
-    }
-
-    private List<CommissionEngine.PartnerFacts> partnerFacts(WorkspaceId workspace, Collection<UUID> sourceIds) {
-        FraudSettings settings = fraud.get(workspace);
-        List<PartnerId> involved = sources.partners(workspace, sourceIds);
-        PartnerIdentities others = identities.getIfAvailable();
-        List<CommissionEngine.PartnerFacts> facts = new ArrayList<>();
-        for (PartnerView partner : partners.byIds(involved)) {
-            List<String> reasons = new ArrayList<>();
-            if (settings.duplicateAccounts() && others != null) {
-                others.duplicateOf(workspace, partner.id()).ifPresent(why -> reasons.add("Duplicate account: " + why));
-            }
-            if (settings.refundRatePercent() != null) {
-                long[] salesAndRefunds = commissions.salesAndRefunds(workspace, partner.id());
-                long sales = salesAndRefunds[0];
-                if (sales >= settings.refundRateMinSales()
-                        && BigDecimal.valueOf(salesAndRefunds[1] * 100)
-                                        .divide(BigDecimal.valueOf(sales), MathContext.DECIMAL64)
-                                        .compareTo(settings.refundRatePercent())
-                                > 0) {
-                    reasons.add(
-                            "Refund rate above " + settings.refundRatePercent().toPlainString() + " % ("
-                                    + salesAndRefunds[1] + " refunds of " + sales + " sales)");
-                }
-            }
-            facts.add(new CommissionEngine.PartnerFacts(
-                    partner.id().value(), partner.domain(), reasons.isEmpty() ? null : String.join("; ", reasons)));
-        }
-        return facts;
-    }
-
-    /**
-     * A refund gives back the refunded share of each commission on the sale: before payout as a reversal
-     * that travels with it (the commission is reversed outright when fully refunded), after payout as a
-     * clawback approved at once and netted from the partner's next payout.
-     */
-    private void giveBack(WorkspaceId workspace, CommissionSource refund, Instant now) {
-        SourceTable.SaleAmount sale = sources.sale(workspace, refund.reverses()).orElse(null);
-        if (sale == null || sale.amount().signum() == 0 || !sale.currency().equals(refund.currency())) {
-            return;
-        }
-        BigDecimal share =
-                refund.amount().divide(sale.amount(), MathContext.DECIMAL128).min(BigDecimal.ONE);
-        List<LedgerEntry> entries = new ArrayList<>();
-        for (CommissionView original : commissions.bySource(workspace, refund.reverses())) {
-            if (original.kind() != CommissionKind.EARNED || original.amount().isZero()) {
-                continue;
-            }
-            Money left = original.amount();
-            for (CommissionView back : commissions.givenBack(workspace, original.id())) {
-                left = left.plus(back.amount());
-            }
-            Money amount = original.amount().times(share);
-            if (amount.compareTo(left) > 0) {
-                amount = left;
-            }
-            if (amount.isZero()) {
-                continue;
-            }
-            boolean paid =
-                    original.status() == CommissionStatus.IN_PAYOUT || original.status() == CommissionStatus.PAID;
-            CommissionStatus status = switch (original.status()) {
-                case PENDING, HELD, APPROVED, RECORDED -> original.status();
-                case IN_PAYOUT, PAID -> CommissionStatus.APPROVED;
-                case DECLINED, REVERSED -> null;
-            };
-            if (status == null) {
-                continue;
-            }
-            Money base = original.base() == null
-                    ? null
-                    : original.base().times(share).negate();
-            CommissionKind kind = paid ? CommissionKind.CLAWBACK : CommissionKind.REVERSAL;
-            commissions.insertGiveBack(
-                    workspace, refund.id(), original, kind, status, amount.negate(), base, now, refund.occurredAt());
-            if (status == CommissionStatus.APPROVED && original.payable()) {
-                commissions.givenBack(workspace, original.id()).stream()
-                        .filter(b -> refund.id().equals(b.sourceId()))
-                        .forEach(b -> entries.add(CommissionPostings.approved(
-                                new CommissionTable.Moved(b.id(), b.partner(), b.kind(), b.amount(), true), now)));
-            }
-            if (!paid && amount.equals(left) && status != CommissionStatus.RECORDED) {
-                commissions.markReversed(workspace, original.id());
-            }
-        }
-        ledger.post(workspace, entries);
     }
 
     public record Page(List<CommissionView> items, String next) {}

@@ -23,6 +23,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  */
 class CommissionsProbes implements ModuleProbes {
 
+    private static final String MOVE = "/app/commissions/{move:approve|decline|hold|release}";
+
     private static final String RATE = "0.9876543219";
 
     private final Fixtures fixtures;
@@ -76,14 +78,10 @@ class CommissionsProbes implements ModuleProbes {
         String plan = "/app/programs/" + program + "/commissions";
         return List.of(
                 new Probe("/app/commissions/{id}", get("/app/commissions/" + pending)),
-                new Probe("/app/commissions/approve", ids(post("/app/commissions/approve"), pending)),
-                new Probe(
-                        "/app/commissions/decline",
-                        ids(post("/app/commissions/decline"), pending).param("reason", "Hijacked")),
-                new Probe(
-                        "/app/commissions/hold",
-                        ids(post("/app/commissions/hold"), pending).param("reason", "Hijacked")),
-                new Probe("/app/commissions/release", ids(post("/app/commissions/release"), held)),
+                new Probe(MOVE, ids(post("/app/commissions/approve"), pending)),
+                new Probe(MOVE, ids(post("/app/commissions/decline"), pending).param("reason", "Hijacked")),
+                new Probe(MOVE, ids(post("/app/commissions/hold"), pending).param("reason", "Hijacked")),
+                new Probe(MOVE, ids(post("/app/commissions/release"), held)),
                 new Probe("/app/programs/{programId}/commissions", get(plan)),
                 new Probe("/app/programs/{programId}/commissions/rules/{ruleId}", get(plan + "/rules/" + rule)),
                 new Probe("/app/programs/{programId}/commissions/rules", rule(post(plan + "/rules"))),

@@ -5,6 +5,7 @@ import dev.canopy.platform.Forms;
 import dev.canopy.shared.InvalidInputException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -48,48 +49,17 @@ class CommissionsController {
         return pages.detail(model, id);
     }
 
-    @PostMapping("/approve")
+    /** Approve, decline, hold or release the ticked commissions (one form, four buttons). */
+    @PostMapping("/{move:approve|decline|hold|release}")
     @PreAuthorize("hasAuthority('commissions:write')")
-    String approve(
+    String move(
+            @PathVariable String move,
             @ModelAttribute("moveForm") MoveForm form,
             BindingResult result,
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        return move(Move.APPROVE, form, result, model, response, redirect);
-    }
-
-    @PostMapping("/decline")
-    @PreAuthorize("hasAuthority('commissions:write')")
-    String decline(
-            @ModelAttribute("moveForm") MoveForm form,
-            BindingResult result,
-            Model model,
-            HttpServletResponse response,
-            RedirectAttributes redirect) {
-        return move(Move.DECLINE, form, result, model, response, redirect);
-    }
-
-    @PostMapping("/hold")
-    @PreAuthorize("hasAuthority('commissions:write')")
-    String hold(
-            @ModelAttribute("moveForm") MoveForm form,
-            BindingResult result,
-            Model model,
-            HttpServletResponse response,
-            RedirectAttributes redirect) {
-        return move(Move.HOLD, form, result, model, response, redirect);
-    }
-
-    @PostMapping("/release")
-    @PreAuthorize("hasAuthority('commissions:write')")
-    String release(
-            @ModelAttribute("moveForm") MoveForm form,
-            BindingResult result,
-            Model model,
-            HttpServletResponse response,
-            RedirectAttributes redirect) {
-        return move(Move.RELEASE, form, result, model, response, redirect);
+        return move(Move.valueOf(move.toUpperCase(Locale.ROOT)), form, result, model, response, redirect);
     }
 
     /** Moves and goes back with a flash message, or shows the same page again with the error beside the field. */
