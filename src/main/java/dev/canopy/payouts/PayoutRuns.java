@@ -30,6 +30,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -42,6 +44,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class PayoutRuns {
+
+    private static final Logger log = LoggerFactory.getLogger(PayoutRuns.class);
 
     private final RunTable runs;
     private final ProfileTable profiles;
@@ -141,8 +145,22 @@ public class PayoutRuns {
     /** The scheduled run of a month: one per workspace and period, however many nodes try at once. */
     public Optional<PayoutRunView> startScheduled(WorkspaceId workspace, String period, Instant cutoff) {
         Instant now = clock.instant();
-        tx.execute(s -> runs.insert(workspace, UUID.randomUUID(), period, cutoff, Actor.system(), now));
-        return runs.byPeriod(workspace, period).map(run -> claim(workspace, run.id()));
+        boolean created = Boolean.TRUE.equals(
+                tx.execute(s -> runs.insert(workspace, UUID.randomUUID(), period, cutoff, Actor.system(), now)));
+        Optional<PayoutRunView> run = runs.byPeriod(workspace, period).map(r -> claim(workspace, r.id()));
+        if (created) {
+            run.ifPresent(r -> {
+                audited("payouts.run-started", "payout-run", r.id(), null, r.reference());
+                log.info(
+                        "Started scheduled payout run {} of {} in workspace {}",
+                        r.reference(),
+                        period,
+                        workspace.value());
+            });
+        } else {
+            log.debug("The payout run of {} in workspace {} was started before", period, workspace.value());
+        }
+        return run;
     }
 
     /** Phase 1: claim the approved commissions, compute each partner's line with its tax, carry the small ones. */

@@ -135,8 +135,8 @@ public class CommissionEngine {
                   and (a.max_amount is null or a.base_in_programme <= a.max_amount)
             ),
             -- ONCE sale rules: nothing when the customer earned under the rule before, else only its earliest
-            -- payment in this batch. The look back is made per row (a subplan, not a join), as before: with no
-            -- index by rule or customer a join would read every commission even to price one sale.
+            -- payment in this batch. The look back is made per row (a subplan, not a join): it reads the customer's
+            -- few sources by commissions_source_by_customer, then their commissions, however many the rule has.
             once as (
                 select * from (
                     select i.*, row_number() over (partition by i.rule_id, i.customer_id

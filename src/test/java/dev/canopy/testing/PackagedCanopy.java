@@ -1,0 +1,152 @@
+package dev.canopy.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged {@code target/canopy.jar} started with {@code java -jar} in a process of its own, its output
+ * in a file. Used by the integration tests that run in {@code verify}, after {@code package} built the jar.
+ */
+public final class PackagedCanopy implements AutoCloseable {
+
+    private static final Duration STARTUP_LIMIT = Duration.ofSeconds(120);
+
+    private static final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+
+    private final String name;
+    private final Process process;
+    private final Path output;
+    private final String baseUrl;
+    private boolean outputDumped;
+
+    private PackagedCanopy(String name, Process process, Path output, String baseUrl) {
+        this.name = name;
+        this.process = process;
+        this.output = output;
+        this.baseUrl = baseUrl;
+    }
+
+    /**
+     * Starts the jar in {@code directory} with only the given Spring and Canopy environment (the test's own is
+     * not inherited) and the given extra arguments. Ready, see {@link #awaitReady()}, means its application
+     * runners (the demo data's loader among them) have finished.
+     */
+    public static PackagedCanopy start(String name, Path directory, Map<String, String> environment, String... args)
+            throws IOException {
+        Path jar = Path.of("target", "canopy.jar").toAbsolutePath();
+        assertThat(jar)
+                .as("the packaged jar (built by 'package' before 'verify')")
+                .isRegularFile();
+        int port = freePort();
+        Path output = directory.resolve(name + ".out");
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-jar",
+                jar.toString(),
+                "--server.port=" + port));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(directory.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile());
+        Map<String, String> env = builder.environment();
+        env.keySet().removeIf(key -> key.startsWith("SPRING_") || key.startsWith("CANOPY_"));
+        env.putAll(environment);
+        return new PackagedCanopy(name, builder.start(), output, "http://127.0.0.1:" + port);
+    }
+
+    /** Waits until the process is ready; on failure its output says why. */
+    public PackagedCanopy awaitReady() throws InterruptedException {
+        try {
+            pollReadiness();
+            return this;
+        } catch (Throwable e) {
+            dumpOutput(name + " did not become ready");
+            throw e;
+        }
+    }
+
+    private void pollReadiness() throws InterruptedException {
+        long deadline = System.nanoTime() + STARTUP_LIMIT.toNanos();
+        String last = "no answer yet";
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                fail("%s exited with code %d before it was ready", name, process.exitValue());
+            }
+            try {
+                HttpResponse<String> health = get("/actuator/health/readiness", "application/json");
+                if (health.statusCode() == 200 && health.body().contains("\"status\":\"UP\"")) {
+                    return;
+                }
+                last = health.statusCode() + " " + health.body();
+            } catch (IOException e) {
+                last = e.toString();
+            }
+            Thread.sleep(500);
+        }
+        fail("%s was not ready within %s; last answer: %s", name, STARTUP_LIMIT, last);
+    }
+
+    public HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(10))
+                .header("Accept", accept)
+                .GET()
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** What the process has written so far. */
+    public String output() throws IOException {
+        return Files.readString(output);
+    }
+
+    /** Prints the process's output into the test log, once: on a failure it says why. */
+    public synchronized void dumpOutput(String why) {
+        if (outputDumped || !Files.exists(output)) {
+            return;
+        }
+        outputDumped = true;
+        try {
+            System.err.println("---- " + why + ": output of " + name + " (" + output + ") ----");
+            System.err.println(Files.readString(output));
+            System.err.println("---- end of " + name + "'s output ----");
+        } catch (IOException e) {
+            System.err.println("Could not read " + output + ": " + e);
+        }
+    }
+
+    /** SIGTERM, a graceful shutdown as an operator's service manager does; killed if it takes too long. */
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+}
