@@ -70,7 +70,7 @@ public record CommissionView(
         }
         text.append(" = ").append(amount);
         if (cappedFrom != null) {
-            text.append(", capped from ").append(cappedFrom.toPlainString());
+            text.append(", capped from ").append(Money.of(cappedFrom, amount.currencyCode()));
         }
         if (ruleName != null) {
             text.append(" — rule “").append(ruleName).append("”");

@@ -61,9 +61,10 @@ public class PartnerFraudFacts {
                                         .divide(BigDecimal.valueOf(sales), MathContext.DECIMAL64)
                                         .compareTo(settings.refundRatePercent())
                                 > 0) {
-                    reasons.add(
-                            "Refund rate above " + settings.refundRatePercent().toPlainString() + " % ("
-                                    + salesAndRefunds[1] + " refunds of " + sales + " sales)");
+                    reasons.add("Refund rate above "
+                            + settings.refundRatePercent().stripTrailingZeros().toPlainString()
+                            + " % ("
+                            + salesAndRefunds[1] + " refunds of " + sales + " sales)");
                 }
             }
             facts.add(new CommissionEngine.PartnerFacts(
