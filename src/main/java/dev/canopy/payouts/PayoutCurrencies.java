@@ -71,10 +71,10 @@ class PayoutCurrencies {
             return found.computeIfAbsent(List.of(from, to), k -> rates.latest(workspace, from, to, day));
         }
 
-        /** Why a line waits: "No EUR→INR exchange rate on or before 2026-10-31 …". */
+        /** Why a line waits: "No EUR→INR exchange rate on or before 2026-10-31: add one …". */
         String noRate(Currency from, Currency to) {
-            return "No " + from + "→" + to + " exchange rate on or before " + day + " (the partner is paid in " + to
-                    + "): add one under Exchange rates and the next run pays it";
+            return "No " + from + "→" + to + " exchange rate on or before " + day
+                    + ": add one under Exchange rates and the next run pays it";
         }
     }
 }
