@@ -17,6 +17,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.springframework.stereotype.Service;
@@ -25,7 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Exchange rates with the day they apply from, entered one by one or imported as CSV
  * ({@code base,quote,effective_on,rate}). A commission locks the latest rate on its sale's day; sources
- * that waited for a missing rate are priced as soon as one arrives.
+ * that waited for a missing rate are priced as soon as one arrives. A payout line paid in another currency
+ * locks the latest rate on its run's last day, looked up the same way ({@link #latest}).
  */
 @Service
 public class ExchangeRates {
@@ -48,6 +50,15 @@ public class ExchangeRates {
     @Transactional(readOnly = true)
     public List<ExchangeRate> list() {
         return rates.list(currentWorkspace.id());
+    }
+
+    /**
+     * The rate converting {@code from} into {@code to} on {@code day}: the latest on or before it, entered either
+     * way round (then at its inverse); empty when there is none yet. The answer's base is {@code from}.
+     */
+    @Transactional(readOnly = true)
+    public Optional<ExchangeRate> latest(WorkspaceId workspace, Currency from, Currency to, LocalDate day) {
+        return rates.latest(workspace, from.getCurrencyCode(), to.getCurrencyCode(), day);
     }
 
     @Transactional

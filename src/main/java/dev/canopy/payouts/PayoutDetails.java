@@ -10,6 +10,7 @@ import dev.canopy.platform.CurrentWorkspace;
 import dev.canopy.shared.EmailAddress;
 import dev.canopy.shared.InvalidInputException;
 import dev.canopy.shared.InvalidInputException.FieldProblem;
+import dev.canopy.shared.Money;
 import dev.canopy.shared.PartnerScoped;
 import dev.canopy.shared.WorkspaceId;
 import java.time.Clock;
@@ -24,8 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A partner's payout and tax details, kept by the partner in the portal (or by staff for it). PAN and
- * GSTIN are checked (format, holder type, state code, check character); bad details name each field and
- * store nothing.
+ * GSTIN are checked (format, holder type, state code, check character), a payout currency is an ISO 4217
+ * code; bad details name each field and store nothing.
  */
 @Service
 public class PayoutDetails {
@@ -62,7 +63,7 @@ public class PayoutDetails {
         return profiles.tax(currentWorkspace.id(), partner);
     }
 
-    /** Form input for payout details. */
+    /** Form input for payout details; a blank payout currency pays in the currency earned. */
     public record PayoutInput(
             String method,
             String payeeName,
@@ -71,7 +72,8 @@ public class PayoutDetails {
             String bic,
             String accountNumber,
             String bankCode,
-            String country) {}
+            String country,
+            String payoutCurrency) {}
 
     /** Form input for tax details. */
     public record TaxInput(
@@ -108,6 +110,15 @@ public class PayoutDetails {
         if (country != null && !COUNTRIES.contains(country)) {
             problems.add(new FieldProblem("country", "Use a two-letter ISO country code, like IN or DE"));
         }
+        String payoutCurrency = null;
+        if (text(in.payoutCurrency()) != null) {
+            try {
+                payoutCurrency =
+                        Money.currency(in.payoutCurrency(), "payoutCurrency").getCurrencyCode();
+            } catch (InvalidInputException e) {
+                problems.addAll(e.problems());
+            }
+        }
         String account = text(in.accountNumber());
         if ("BANK".equals(method) && iban == null && account == null) {
             problems.add(new FieldProblem("iban", "Enter an IBAN or an account number"));
@@ -128,6 +139,7 @@ public class PayoutDetails {
                 account,
                 text(in.bankCode()),
                 country,
+                payoutCurrency,
                 clock.instant(),
                 currentWorkspace.actor().name());
         String fingerprint =

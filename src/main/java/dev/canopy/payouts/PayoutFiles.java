@@ -24,7 +24,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * The bulk-payment files of an exported run: one per payout method and currency, each line built from the
- * run's payable line and the partner's payout details as they are when the file is made.
+ * run's payable line and the partner's payout details as they are when the file is made. A line converted into
+ * the partner's own currency is paid in it, at the amount locked on the line.
  */
 @Service
 public class PayoutFiles {
@@ -132,7 +133,8 @@ public class PayoutFiles {
                 to.accountNumber(),
                 to.bankCode(),
                 country,
-                line.net());
+                line.paid(),
+                line.net().currencyCode());
     }
 
     private List<PayoutLineView> payable(PayoutRunView run) {

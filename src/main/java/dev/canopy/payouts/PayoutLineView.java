@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * One partner's payout in one currency: gross commissions, GST added, TDS withheld, net paid; or carried
- * to the next run (under the minimum, or negative after clawbacks) with the reason.
+ * One partner's payout in one currency: gross commissions, GST added, TDS withheld, net paid — converted into
+ * the partner's own currency when it has one ({@code conversion}, else null); or carried to the next run (under
+ * the minimum, negative after clawbacks, no exchange rate yet) with the reason.
  */
 public record PayoutLineView(
         UUID id,
@@ -20,9 +21,20 @@ public record PayoutLineView(
         Money gst,
         Money tds,
         Money net,
+        Conversion conversion,
         boolean payable,
         String carriedReason,
         List<String> taxNotes) {
+
+    /** What the partner receives: the net, or the net converted into its own currency. */
+    public Money paid() {
+        return conversion == null ? net : conversion.paid();
+    }
+
+    /** "1,000.00 EUR paid as 1,083.40 USD at 1.0834 (rate of 2026-10-31)", or null when paid as earned. */
+    public String paidAs() {
+        return conversion == null ? null : conversion.describe(net);
+    }
 
     /** An Indian payout with GST added: the vendor issues a self-billed invoice for it. */
     public boolean selfBilled() {

@@ -3,7 +3,10 @@ package dev.canopy.payouts;
 import dev.canopy.partners.PartnerId;
 import java.time.Instant;
 
-/** Where a partner is paid: a bank account, a PayPal or a Wise email. */
+/**
+ * Where a partner is paid: a bank account, a PayPal or a Wise email; and in which currency, when not in the
+ * one it earned ({@code payoutCurrency}, an ISO 4217 code, or null).
+ */
 public record PayoutProfile(
         PartnerId partner,
         String method,
@@ -14,6 +17,7 @@ public record PayoutProfile(
         String accountNumber,
         String bankCode,
         String country,
+        String payoutCurrency,
         Instant updatedAt,
         String updatedBy) {
 

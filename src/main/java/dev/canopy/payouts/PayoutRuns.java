@@ -1,6 +1,7 @@
 package dev.canopy.payouts;
 
 import dev.canopy.audit.AuditLog;
+import dev.canopy.commissions.ExchangeRate;
 import dev.canopy.commissions.PayoutClaims;
 import dev.canopy.ledger.Account;
 import dev.canopy.ledger.Ledger;
@@ -22,6 +23,7 @@ import dev.canopy.shared.WorkspaceId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +53,7 @@ public class PayoutRuns {
     private final ProfileTable profiles;
     private final PayoutSettingsTable settings;
     private final TaxCalculator taxes;
+    private final PayoutCurrencies currencies;
     private final PayoutClaims claims;
     private final Ledger ledger;
     private final Partners partners;
@@ -65,6 +68,7 @@ public class PayoutRuns {
             ProfileTable profiles,
             PayoutSettingsTable settings,
             TaxCalculator taxes,
+            PayoutCurrencies currencies,
             PayoutClaims claims,
             Ledger ledger,
             Partners partners,
@@ -78,6 +82,7 @@ public class PayoutRuns {
         this.profiles = profiles;
         this.settings = settings;
         this.taxes = taxes;
+        this.currencies = currencies;
         this.claims = claims;
         this.ledger = ledger;
         this.partners = partners;
@@ -96,7 +101,7 @@ public class PayoutRuns {
         WorkspaceId workspace = currentWorkspace.id();
         Instant now = clock.instant();
         return tx.execute(status -> {
-            List<RunTable.NewLine> lines = lines(workspace, claims.preview(workspace, now), now);
+            List<RunTable.NewLine> lines = lines(workspace, claims.preview(workspace, now), now, now);
             Function<PartnerId, String> names =
                     names(lines.stream().map(RunTable.NewLine::partner).toList());
             return lines.stream()
@@ -111,6 +116,7 @@ public class PayoutRuns {
                             l.gst(),
                             l.tds(),
                             l.net(),
+                            l.conversion(),
                             l.payable(),
                             l.carriedReason(),
                             l.taxNotes()))
@@ -163,7 +169,11 @@ public class PayoutRuns {
         return run;
     }
 
-    /** Phase 1: claim the approved commissions, compute each partner's line with its tax, carry the small ones. */
+    /**
+     * Phase 1: claim the approved commissions, compute each partner's line with its tax and, for a partner paid in
+     * its own currency, the rate it is converted at (locked on the line: a run continued later keeps it); carry the
+     * small ones and those without a rate.
+     */
     PayoutRunView claim(WorkspaceId workspace, UUID id) {
         return tx.execute(status -> {
             PayoutRunView run = runs.lock(workspace, id).orElseThrow(() -> new NotFoundException("Payout run"));
@@ -172,7 +182,7 @@ public class PayoutRuns {
             }
             Instant now = clock.instant();
             claims.claim(workspace, run.id(), run.cutoff());
-            List<RunTable.NewLine> lines = lines(workspace, claims.groups(workspace, run.id()), now);
+            List<RunTable.NewLine> lines = lines(workspace, claims.groups(workspace, run.id()), now, run.cutoff());
             for (RunTable.NewLine line : lines) {
                 if (!line.payable()) {
                     claims.release(
@@ -202,9 +212,17 @@ public class PayoutRuns {
                 .reduce(Money.zero(threshold.currency()), Money::plus);
     }
 
-    private List<RunTable.NewLine> lines(WorkspaceId workspace, List<PayoutClaims.Group> groups, Instant now) {
+    private List<RunTable.NewLine> lines(
+            WorkspaceId workspace, List<PayoutClaims.Group> groups, Instant now, Instant cutoff) {
+        PayoutCurrencies.Run paidIn = currencies.of(
+                workspace,
+                groups.stream().map(PayoutClaims.Group::partner).distinct().toList(),
+                cutoff);
         List<RunTable.NewLine> lines = new ArrayList<>();
         for (PayoutClaims.Group g : groups) {
+            Currency earned = g.total().currency();
+            Currency to = paidIn.paidIn(g.partner(), earned);
+            Optional<ExchangeRate> rate = to.equals(earned) ? Optional.empty() : paidIn.rate(earned, to);
             if (g.total().amount().signum() <= 0) {
                 lines.add(carried(
                         g,
@@ -213,16 +231,20 @@ public class PayoutRuns {
                                 : "Clawbacks exceed earnings: carried as a balance the partner owes"));
             } else if (g.total().compareTo(g.minimum()) < 0) {
                 lines.add(carried(g, "Under the programme's payout minimum of " + g.minimum()));
+            } else if (!to.equals(earned) && rate.isEmpty()) {
+                lines.add(carried(g, paidIn.noRate(earned, to)));
             } else {
                 TaxCalculator.Tax tax =
                         taxes.on(workspace, g.partner(), profiles.tax(workspace, g.partner()), g.total(), now);
+                Money net = g.total().plus(tax.gst()).minus(tax.tds());
                 lines.add(new RunTable.NewLine(
                         g.partner(),
                         g.commissions(),
                         g.total(),
                         tax.gst(),
                         tax.tds(),
-                        g.total().plus(tax.gst()).minus(tax.tds()),
+                        net,
+                        rate.map(r -> Conversion.of(net, r)).orElse(null),
                         true,
                         null,
                         tax.notes()));
@@ -234,7 +256,7 @@ public class PayoutRuns {
     private static RunTable.NewLine carried(PayoutClaims.Group g, String reason) {
         Money zero = Money.zero(g.total().currency());
         return new RunTable.NewLine(
-                g.partner(), g.commissions(), g.total(), zero, zero, g.total(), false, reason, List.of());
+                g.partner(), g.commissions(), g.total(), zero, zero, g.total(), null, false, reason, List.of());
     }
 
     /**
@@ -270,8 +292,8 @@ public class PayoutRuns {
 
     /**
      * Phase 3: hand the payable lines to the provider under the run's batch id, then post each line to
-     * the ledger (owed → clearing, tax withheld, GST added). Run again after a crash, it re-sends the same
-     * batch and posts nothing twice.
+     * the ledger (owed → clearing, tax withheld, GST added) in the currency earned, whatever it is paid in.
+     * Run again after a crash, it re-sends the same batch and posts nothing twice.
      */
     public PayoutRunView export(UUID id) {
         WorkspaceId workspace = currentWorkspace.id();
@@ -372,7 +394,7 @@ public class PayoutRuns {
         return claim(currentWorkspace.id(), id);
     }
 
-    private static LedgerEntry paidOut(PayoutRunView run, PayoutLineView l, Instant now) {
+    static LedgerEntry paidOut(PayoutRunView run, PayoutLineView l, Instant now) {
         List<Leg> legs = new ArrayList<>();
         legs.add(Leg.debit(Account.PARTNER_PAYABLE, l.partner(), l.gross(), l.id()));
         legs.add(Leg.debit(Account.GST_INPUT, l.partner(), l.gst(), l.id()));

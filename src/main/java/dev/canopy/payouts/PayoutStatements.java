@@ -143,6 +143,7 @@ public class PayoutStatements {
                 line.gst(),
                 line.tds(),
                 line.net(),
+                line.conversion(),
                 line.taxNotes());
         return new PayoutDocument(
                 "statement-" + line.reference() + ".pdf", "application/pdf", StatementPdf.render(statement));

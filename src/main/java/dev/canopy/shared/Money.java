@@ -94,6 +94,17 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         return new Money(amount.multiply(factor), currency);
     }
 
+    /**
+     * This amount in {@code to} at {@code rate} (one unit of this currency is {@code rate} units of {@code to}):
+     * the exact product, rounded once, half up, at {@code to}'s minor unit.
+     */
+    public Money in(Currency to, BigDecimal rate) {
+        if (rate.signum() <= 0) {
+            throw new IllegalArgumentException("An exchange rate is above zero, not " + rate);
+        }
+        return new Money(amount.multiply(rate), to);
+    }
+
     /** This amount times a percentage: {@code percent(15)} of 1,200,000.00 is 180,000.00. */
     public Money percent(BigDecimal percent) {
         return new Money(amount.multiply(percent).movePointLeft(2), currency);

@@ -8,15 +8,19 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import dev.canopy.commissions.ExchangeRates;
 import dev.canopy.deals.DealFixtures;
 import dev.canopy.identity.Role;
 import dev.canopy.identity.security.VendorUser;
 import dev.canopy.payouts.PayoutFixtures;
 import dev.canopy.programs.ProgramView;
 import dev.canopy.testing.Fixtures;
+import dev.canopy.testing.MutableClock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -26,8 +30,9 @@ import org.springframework.context.ApplicationContext;
 
 /**
  * A referral partner is paid end to end in Chromium: finance approves the fee of a won deal, opens Payouts,
- * starts a run, approves and exports it, downloads the bank file (the partner's IBAN and the net amount) and
- * marks the run paid; the partner then opens Earnings in the portal and downloads its statement.
+ * starts a run, approves and exports it, downloads the bank file (the partner's IBAN and the net amount — in
+ * EUR, the currency the partner asked to be paid in, at the day's USD→EUR rate) and marks the run paid; the
+ * partner then opens Earnings in the portal and downloads its statement.
  */
 class FinanceApprovesCommissionsRunsAPayoutAndThePartnerDownloadsItsStatement extends BrowserTest {
 
@@ -37,12 +42,18 @@ class FinanceApprovesCommissionsRunsAPayoutAndThePartnerDownloadsItsStatement ex
     @Autowired
     ApplicationContext context;
 
+    @Autowired
+    MutableClock clock;
+
     @Test
     void approveRunExportPayAndDownloadTheStatement() throws IOException {
         PayoutFixtures f = new PayoutFixtures(context);
         Fixtures.Tenant tenant = fixtures.newWorkspace();
         ProgramView program = f.referralProgramme(tenant, "USD");
-        DealFixtures.Member partner = f.bankPartner(tenant, program, PayoutFixtures.IBANS.getFirst());
+        DealFixtures.Member partner = f.bankPartner(tenant, program, PayoutFixtures.IBANS.getFirst(), "EUR");
+        String today = LocalDate.now(clock.withZone(ZoneOffset.UTC)).toString();
+        fixtures.as(tenant.owner(), () -> context.getBean(ExchangeRates.class).enter("USD", "EUR", today, "0.92"));
+        String paidAs = "3,000.00 USD paid as 2,760.00 EUR at 0.92 (rate of " + today + ")";
         f.commissions().dealWon(tenant, program, partner.id(), "20000", "USD");
         VendorUser finance = fixtures.member(tenant, Role.FINANCE);
 
@@ -65,6 +76,7 @@ class FinanceApprovesCommissionsRunsAPayoutAndThePartnerDownloadsItsStatement ex
         // What a run would pay; started and approved at once, as 3,000 USD is under the threshold.
         console.getByTestId("nav-payouts").click();
         assertThat(console.getByTestId("payout-line")).containsText("3,000.00");
+        assertThat(console.getByTestId("paid-as")).hasText(paidAs);
         screenshot(console, "90-payouts-preview");
         console.getByTestId("start-run").click();
         assertThat(console.getByTestId("run-status")).hasText("Awaiting approval");
@@ -76,9 +88,9 @@ class FinanceApprovesCommissionsRunsAPayoutAndThePartnerDownloadsItsStatement ex
         screenshot(console, "92-payout-run-exported");
 
         Download bankFile = console.waitForDownload(
-                () -> console.getByTestId("download-bank-USD").click());
+                () -> console.getByTestId("download-bank-EUR").click());
         String csv = Files.readString(bankFile.path(), StandardCharsets.UTF_8);
-        assertThat(csv).contains(PayoutFixtures.IBANS.getFirst()).contains("3000.00,USD");
+        assertThat(csv).contains(PayoutFixtures.IBANS.getFirst()).contains("2760.00,EUR");
 
         console.onDialog(dialog -> dialog.accept());
         console.getByTestId("mark-paid").click();
@@ -91,6 +103,7 @@ class FinanceApprovesCommissionsRunsAPayoutAndThePartnerDownloadsItsStatement ex
         screenshot(console, "94-reconciliation");
         console.navigate(url("/app/partners/" + partner.id()));
         assertThat(console.getByTestId("masked-account")).hasText("DE89 •••• 3000");
+        assertThat(console.getByTestId("payout-currency")).hasText("EUR");
         screenshot(console, "95-partner-payout-details");
         vendorBrowser.close();
 
@@ -106,6 +119,8 @@ class FinanceApprovesCommissionsRunsAPayoutAndThePartnerDownloadsItsStatement ex
         portal.getByTestId("nav-earnings").click();
         assertThat(portal.getByTestId("total-paid")).containsText("3,000.00 USD");
         assertThat(portal.getByTestId("explanation")).containsText("15 % of 20000.00 USD = 3000.00 USD");
+        assertThat(portal.getByTestId("paid-as")).hasText(paidAs);
+        assertThat(portal.getByTestId("net-paid")).hasText("2,760.00 EUR");
         screenshot(portal, "96-partner-earnings");
         Download statement = portal.waitForDownload(
                 () -> portal.getByTestId("download-statement").click());
@@ -114,7 +129,9 @@ class FinanceApprovesCommissionsRunsAPayoutAndThePartnerDownloadsItsStatement ex
             assertThat(new PDFTextStripper().getText(pdf))
                     .contains("Partner statement")
                     .contains("Partner " + partner.email())
-                    .contains("Net paid USD 3000.00");
+                    .contains("Net USD 3000.00")
+                    .contains("Paid in EUR EUR 2760.00")
+                    .contains(paidAs);
         }
         portal.getByTestId("payout-details-link").click();
         screenshot(portal, "97-partner-payout-details");

@@ -14,6 +14,7 @@ import dev.canopy.programs.ProgramView;
 import dev.canopy.testing.CanopyTest;
 import dev.canopy.testing.Fixtures;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -69,6 +70,27 @@ class BadPayoutInputIsNamedAndNothingIsStored {
     }
 
     @Test
+    void anUnknownPayoutCurrencyIsNamedAndNothingIsStored() throws Exception {
+        String before = stored();
+        for (String currency : List.of("XYZ", "dollars")) {
+            String page = mvc.perform(post("/portal/payout-details/payout")
+                            .with(deals.portal(partner))
+                            .with(csrf())
+                            .param("method", "BANK")
+                            .param("payeeName", "Bluebird Consulting")
+                            .param("iban", "DE89 3704 0044 0532 0130 00")
+                            .param("payoutCurrency", currency))
+                    .andExpect(status().isOk())
+                    .andExpect(model().attributeHasFieldErrors("payoutForm", "payoutCurrency"))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8);
+            assertThat(page).contains(currency.equals("XYZ") ? "XYZ is not an ISO 4217 currency code" : "three-letter");
+        }
+        assertThat(stored()).isEqualTo(before);
+    }
+
+    @Test
     void aMalformedPanAndGstinAreNamedAndNoTaxDetailsAreStored() throws Exception {
         String before = stored();
         mvc.perform(post("/portal/payout-details/tax")
@@ -97,7 +119,8 @@ class BadPayoutInputIsNamedAndNothingIsStored {
                         .with(csrf())
                         .param("method", "BANK")
                         .param("payeeName", "Bluebird Consulting")
-                        .param("iban", "DE89 3704 0044 0532 0130 00"))
+                        .param("iban", "DE89 3704 0044 0532 0130 00")
+                        .param("payoutCurrency", " usd "))
                 .andExpect(flash().attributeExists("flash"));
         mvc.perform(post("/portal/payout-details/tax")
                         .with(deals.portal(partner))
@@ -112,6 +135,11 @@ class BadPayoutInputIsNamedAndNothingIsStored {
                         .query(String.class)
                         .single())
                 .isEqualTo("DE89370400440532013000");
+        assertThat(db.sql("select payout_currency from payouts_profile where partner_id = ?")
+                        .param(partner.id().value())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("USD");
         assertThat(db.sql("select gstin from payouts_tax_profile where partner_id = ?")
                         .param(partner.id().value())
                         .query(String.class)

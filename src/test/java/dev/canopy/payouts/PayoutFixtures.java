@@ -63,13 +63,27 @@ public class PayoutFixtures {
 
     /** A partner of {@code program} paid by bank transfer to {@code iban}. */
     public DealFixtures.Member bankPartner(Fixtures.Tenant tenant, ProgramView program, String iban) {
+        return bankPartner(tenant, program, iban, null);
+    }
+
+    /** A partner of {@code program} paid by bank transfer to {@code iban} in {@code payoutCurrency} (null: as earned). */
+    public DealFixtures.Member bankPartner(
+            Fixtures.Tenant tenant, ProgramView program, String iban, String payoutCurrency) {
         DealFixtures.Member member = commissionFixtures.member(tenant, program);
         fixtures.as(
                 tenant.owner(),
                 () -> details.savePayout(
                         member.id(),
                         new PayoutInput(
-                                "BANK", "Payee of " + member.email(), null, iban, "COBADEFFXXX", null, null, null)));
+                                "BANK",
+                                "Payee of " + member.email(),
+                                null,
+                                iban,
+                                "COBADEFFXXX",
+                                null,
+                                null,
+                                null,
+                                payoutCurrency)));
         return member;
     }
 

@@ -97,6 +97,7 @@ class ReferralPartnerIsPaidItsFeeLessTdsPlusGst {
                         "50100012345678",
                         "HDFC0000123",
                         "IN",
+                        null,
                         clock.instant(),
                         "test"),
                 "bank:50100012345678@hdfc0000123");

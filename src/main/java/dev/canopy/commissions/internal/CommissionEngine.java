@@ -57,18 +57,12 @@ public class CommissionEngine {
             -- The latest rate on or before each day a foreign-currency source needs, either way round, as one map
             -- from currency, programme currency and day to [rate, effective_on].
             fx as materialized (
-                select jsonb_object_agg(k.currency || k.prog_currency || k.day, jsonb_build_array(x.rate, x.effective_on))
-                           as rates
-                from (select distinct currency, prog_currency, day from src
+                select jsonb_object_agg(k.from_currency || k.to_currency || k.day,
+                                        jsonb_build_array(x.rate, x.effective_on)) as rates
+                from (select distinct currency as from_currency, prog_currency as to_currency, day from src
                       where currency is not null and currency <> prog_currency) k
                 join lateral (
-                    select rate, effective_on from (
-                        select rate, effective_on from commissions_exchange_rate
-                        where workspace_id = ? and base = k.currency and quote = k.prog_currency and effective_on <= k.day
-                        union all
-                        select round(1 / rate, 10), effective_on from commissions_exchange_rate
-                        where workspace_id = ? and base = k.prog_currency and quote = k.currency and effective_on <= k.day
-                    ) both_ways order by effective_on desc limit 1
+            """ + RateTable.LATEST_EITHER_WAY + """
                 ) x on true
             ),
             -- A source with what it needs whatever the rule; one in a currency with no rate yet waits.

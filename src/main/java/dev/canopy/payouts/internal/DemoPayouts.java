@@ -66,7 +66,15 @@ class DemoPayouts implements ApplicationRunner {
         details.savePayout(
                 integrately.id(),
                 new PayoutDetails.PayoutInput(
-                        "PAYPAL", "Integrately Inc.", "payouts@integrately.example", null, null, null, null, "US"));
+                        "PAYPAL",
+                        "Integrately Inc.",
+                        "payouts@integrately.example",
+                        null,
+                        null,
+                        null,
+                        null,
+                        "US",
+                        null));
         PartnerView northstar = partner("Northstar Systems");
         if (northstar != null) {
             details.savePayout(
@@ -79,7 +87,8 @@ class DemoPayouts implements ApplicationRunner {
                             "COBADEFFXXX",
                             null,
                             null,
-                            "DE"));
+                            "DE",
+                            null));
         }
         PartnerView bluebird = partner("Bluebird Consulting");
         if (bluebird != null) {
@@ -93,7 +102,8 @@ class DemoPayouts implements ApplicationRunner {
                             null,
                             "50200012345678",
                             "HDFC0000123",
-                            "IN"));
+                            "IN",
+                            null));
             details.saveTax(
                     bluebird.id(),
                     new PayoutDetails.TaxInput(

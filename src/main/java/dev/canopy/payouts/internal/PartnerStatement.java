@@ -1,5 +1,6 @@
 package dev.canopy.payouts.internal;
 
+import dev.canopy.payouts.Conversion;
 import dev.canopy.shared.Money;
 import java.time.LocalDate;
 import java.util.List;
@@ -7,8 +8,9 @@ import java.util.Objects;
 
 /**
  * What a partner is paid for a period and why: its commissions, then gross, GST added, TDS withheld and the net
- * paid. The totals are checked to add up ({@code net = gross + gst - tds}), so a document never shows sums that
- * contradict each other.
+ * paid — and, for a partner paid in its own currency, the net converted ({@code conversion}, else null). The
+ * totals are checked to add up ({@code net = gross + gst - tds}), so a document never shows sums that contradict
+ * each other.
  */
 public record PartnerStatement(
         String workspaceName,
@@ -21,6 +23,7 @@ public record PartnerStatement(
         Money gst,
         Money tds,
         Money net,
+        Conversion conversion,
         List<String> notes) {
 
     public PartnerStatement {

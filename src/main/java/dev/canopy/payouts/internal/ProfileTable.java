@@ -42,12 +42,13 @@ public class ProfileTable {
     public void savePayout(WorkspaceId workspace, PayoutProfile p, String fingerprint) {
         db.sql("""
                         insert into payouts_profile (partner_id, workspace_id, method, payee_name, email, iban, bic,
-                            account_number, bank_code, country, fingerprint, updated_at, updated_by)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            account_number, bank_code, country, payout_currency, fingerprint, updated_at, updated_by)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         on conflict (partner_id) do update set method = excluded.method, payee_name = excluded.payee_name,
                             email = excluded.email, iban = excluded.iban, bic = excluded.bic,
                             account_number = excluded.account_number, bank_code = excluded.bank_code,
-                            country = excluded.country, fingerprint = excluded.fingerprint,
+                            country = excluded.country, payout_currency = excluded.payout_currency,
+                            fingerprint = excluded.fingerprint,
                             updated_at = excluded.updated_at, updated_by = excluded.updated_by
                         where payouts_profile.workspace_id = excluded.workspace_id
                         """)
@@ -62,6 +63,7 @@ public class ProfileTable {
                         p.accountNumber(),
                         p.bankCode(),
                         p.country(),
+                        p.payoutCurrency(),
                         fingerprint,
                         Timestamp.from(p.updatedAt()),
                         p.updatedBy())
@@ -130,6 +132,7 @@ public class ProfileTable {
                 rs.getString("account_number"),
                 rs.getString("bank_code"),
                 rs.getString("country"),
+                rs.getString("payout_currency"),
                 rs.getTimestamp("updated_at").toInstant(),
                 rs.getString("updated_by"));
     }

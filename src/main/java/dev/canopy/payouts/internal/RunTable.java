@@ -1,6 +1,7 @@
 package dev.canopy.payouts.internal;
 
 import dev.canopy.partners.PartnerId;
+import dev.canopy.payouts.Conversion;
 import dev.canopy.payouts.PayoutLineView;
 import dev.canopy.payouts.PayoutRunStatus;
 import dev.canopy.payouts.PayoutRunView;
@@ -26,7 +27,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class RunTable {
 
-    /** A line as computed, before it is stored. */
+    /** A line as computed, before it is stored; {@code conversion} is null when paid in the currency earned. */
     public record NewLine(
             PartnerId partner,
             int commissions,
@@ -34,6 +35,7 @@ public class RunTable {
             Money gst,
             Money tds,
             Money net,
+            Conversion conversion,
             boolean payable,
             String carriedReason,
             List<String> taxNotes) {}
@@ -148,8 +150,9 @@ public class RunTable {
     }
 
     /**
-     * Stores the run's lines in one statement; a line already stored for a partner and currency stays.
-     * References have at least four digits (PR-0007-0042, PR-0007-12345): lpad alone cuts longer ones.
+     * Stores the run's lines in one statement; a line already stored for a partner and currency stays, with the
+     * exchange rate it locked. References have at least four digits (PR-0007-0042, PR-0007-12345): lpad alone
+     * cuts longer ones.
      */
     public void insertLines(WorkspaceId workspace, PayoutRunView run, List<NewLine> lines) {
         int n = lines.size();
@@ -160,6 +163,10 @@ public class RunTable {
         String[] gst = new String[n];
         String[] tds = new String[n];
         String[] net = new String[n];
+        String[] paidCurrencies = new String[n];
+        String[] paidNets = new String[n];
+        String[] fxRates = new String[n];
+        String[] fxDays = new String[n];
         String[] statuses = new String[n];
         String[] reasons = new String[n];
         String[] notes = new String[n];
@@ -172,20 +179,28 @@ public class RunTable {
             gst[i] = l.gst().amount().toPlainString();
             tds[i] = l.tds().amount().toPlainString();
             net[i] = l.net().amount().toPlainString();
+            if (l.conversion() != null) {
+                paidCurrencies[i] = l.conversion().paid().currencyCode();
+                paidNets[i] = l.conversion().paid().amount().toPlainString();
+                fxRates[i] = l.conversion().rate().toPlainString();
+                fxDays[i] = l.conversion().rateOn().toString();
+            }
             statuses[i] = l.payable() ? "PAYABLE" : "CARRIED";
             reasons[i] = l.carriedReason();
             notes[i] = String.join("\n", l.taxNotes());
         }
         db.sql("""
                         insert into payouts_line (id, run_id, workspace_id, partner_id, currency, commissions, gross, gst, tds,
-                            net, status, carried_reason, reference, tax_notes)
+                            net, paid_currency, paid_net, fx_rate, fx_on, status, carried_reason, reference, tax_notes)
                         select gen_random_uuid(), ?, ?, l.partner, l.currency, l.n, l.gross::numeric, l.gst::numeric,
-                               l.tds::numeric, l.net::numeric, l.status, l.reason,
+                               l.tds::numeric, l.net::numeric, l.paid_currency, l.paid_net::numeric, l.fx_rate::numeric,
+                               l.fx_on::date, l.status, l.reason,
                                ? || '-' || lpad(l.ord::text, greatest(4, length(l.ord::text)), '0'),
                                case when l.notes = '' then '{}'::text[] else string_to_array(l.notes, E'\\n') end
                         from unnest(?::uuid[], ?::text[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                                    ?::text[], ?::text[]) with ordinality
-                             as l(partner, currency, n, gross, gst, tds, net, status, reason, notes, ord)
+                                    ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) with ordinality
+                             as l(partner, currency, n, gross, gst, tds, net, paid_currency, paid_net, fx_rate, fx_on, status,
+                                  reason, notes, ord)
                         on conflict (run_id, partner_id, currency) do nothing
                         """)
                 .params(
@@ -199,6 +214,10 @@ public class RunTable {
                         gst,
                         tds,
                         net,
+                        paidCurrencies,
+                        paidNets,
+                        fxRates,
+                        fxDays,
                         statuses,
                         reasons,
                         notes)
@@ -306,9 +325,20 @@ public class RunTable {
                 Money.of(rs.getBigDecimal("gst"), currency),
                 Money.of(rs.getBigDecimal("tds"), currency),
                 Money.of(rs.getBigDecimal("net"), currency),
+                conversion(rs),
                 "PAYABLE".equals(rs.getString("status")),
                 rs.getString("carried_reason"),
                 Arrays.asList((String[]) notes.getArray()));
+    }
+
+    private static Conversion conversion(ResultSet rs) throws SQLException {
+        String paidIn = rs.getString("paid_currency");
+        return paidIn == null
+                ? null
+                : new Conversion(
+                        Money.of(rs.getBigDecimal("paid_net"), paidIn),
+                        rs.getBigDecimal("fx_rate").stripTrailingZeros(),
+                        rs.getDate("fx_on").toLocalDate());
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -3,6 +3,7 @@ package dev.canopy.payouts.internal;
 import static dev.canopy.payouts.internal.PdfLayout.date;
 import static dev.canopy.payouts.internal.PdfLayout.money;
 
+import dev.canopy.payouts.Conversion;
 import dev.canopy.payouts.internal.PdfLayout.Column;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -52,7 +53,15 @@ public final class StatementPdf {
             pdf.total("Gross commission", money(statement.gross()), false);
             pdf.total("GST added", money(statement.gst()), false);
             pdf.total("TDS withheld", money(statement.tds()), false);
-            pdf.total("Net paid", money(statement.net()), true);
+            Conversion conversion = statement.conversion();
+            if (conversion == null) {
+                pdf.total("Net paid", money(statement.net()), true);
+            } else {
+                pdf.total("Net", money(statement.net()), false);
+                pdf.total("Paid in " + conversion.paid().currencyCode(), money(conversion.paid()), true);
+                pdf.space(6);
+                pdf.paragraph(conversion.describe(statement.net()), 9, false);
+            }
             if (!statement.notes().isEmpty()) {
                 pdf.space(12);
                 pdf.paragraph("Notes", 10, true);

@@ -10,7 +10,8 @@ import java.util.List;
  * accounts" and "send by email" templates. A payee is paid to an IBAN, for GBP to a UK account number and sort
  * code, or else by email (Wise then asks the payee for their bank details). The amount is fixed on the target
  * side ({@code amountCurrency = target}), so the partner receives exactly the payout and the fees fall on the
- * payer, funded from a balance in the same currency.
+ * payer, funded from its balance in the currency the commissions were earned in ({@code sourceCurrency}): a
+ * partner paid in its own currency is converted by Wise from that balance.
  */
 public final class WiseBatchCsv extends CsvExportFormat {
 
@@ -80,7 +81,6 @@ public final class WiseBatchCsv extends CsvExportFormat {
     @Override
     List<Object> row(PayoutExportLine line) {
         boolean uk = line.iban().isEmpty() && isUkAccount(line);
-        String currency = line.amount().currencyCode();
         return List.of(
                 line.payeeName(),
                 EmailAddress.parse(line.email()).map(EmailAddress::value).orElse(""),
@@ -88,8 +88,8 @@ public final class WiseBatchCsv extends CsvExportFormat {
                 receiverType(line),
                 "target",
                 line.amount(),
-                currency,
-                currency,
+                line.sourceCurrency(),
+                line.amount().currencyCode(),
                 line.iban().isEmpty() ? "" : BankDetails.compactIban(line.iban()),
                 uk ? line.accountNumber() : "",
                 uk ? sortCode(line) : "");

@@ -85,7 +85,15 @@ class PortalPayoutDetailsController {
 
     private static PayoutInput form(PayoutProfile p) {
         return new PayoutInput(
-                p.method(), p.payeeName(), p.email(), p.iban(), p.bic(), p.accountNumber(), p.bankCode(), p.country());
+                p.method(),
+                p.payeeName(),
+                p.email(),
+                p.iban(),
+                p.bic(),
+                p.accountNumber(),
+                p.bankCode(),
+                p.country(),
+                p.payoutCurrency());
     }
 
     private static TaxInput form(TaxProfile t) {
@@ -93,7 +101,7 @@ class PortalPayoutDetailsController {
     }
 
     private static PayoutInput blankPayout() {
-        return new PayoutInput("BANK", null, null, null, null, null, null, null);
+        return new PayoutInput("BANK", null, null, null, null, null, null, null, null);
     }
 
     private static TaxInput blankTax() {

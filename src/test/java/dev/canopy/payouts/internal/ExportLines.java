@@ -19,12 +19,34 @@ final class ExportLines {
             String country,
             Money amount) {
         return new PayoutExportLine(
-                reference, payee, payee, PayoutMethod.BANK, "", iban, bic, account, bankCode, country, amount);
+                reference,
+                payee,
+                payee,
+                PayoutMethod.BANK,
+                "",
+                iban,
+                bic,
+                account,
+                bankCode,
+                country,
+                amount,
+                amount.currencyCode());
     }
 
     static PayoutExportLine paypal(String reference, String email, Money amount) {
         return new PayoutExportLine(
-                reference, "Bluebird Consulting", "", PayoutMethod.PAYPAL, email, "", "", "", "", "", amount);
+                reference,
+                "Bluebird Consulting",
+                "",
+                PayoutMethod.PAYPAL,
+                email,
+                "",
+                "",
+                "",
+                "",
+                "",
+                amount,
+                amount.currencyCode());
     }
 
     static PayoutExportLine wise(
@@ -37,7 +59,18 @@ final class ExportLines {
             String sortCode,
             Money amount) {
         return new PayoutExportLine(
-                reference, partner, payee, PayoutMethod.WISE, email, iban, "", account, sortCode, "", amount);
+                reference,
+                partner,
+                payee,
+                PayoutMethod.WISE,
+                email,
+                iban,
+                "",
+                account,
+                sortCode,
+                "",
+                amount,
+                amount.currencyCode());
     }
 
     static String text(byte[] file) {

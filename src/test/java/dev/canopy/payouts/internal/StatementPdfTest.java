@@ -3,7 +3,9 @@ package dev.canopy.payouts.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.canopy.payouts.Conversion;
 import dev.canopy.shared.Money;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -58,6 +60,34 @@ class StatementPdfTest {
                 .contains("Net paid INR 36308.00")
                 .contains("TDS under s.194H at 2 %")
                 .contains("Page 1 of 1");
+    }
+
+    @Test
+    void aPartnerPaidInItsOwnCurrencySeesTheNetAsEarnedAndWhatItWasPaidAtWhichRate() {
+        Money net = Money.of("1000", "EUR");
+        PartnerStatement statement = new PartnerStatement(
+                "Northwind Cloud",
+                "Integrately Inc.",
+                "October 2026",
+                "PR-0003-0001",
+                LocalDate.of(2026, 11, 15),
+                List.of(new StatementLine(
+                        LocalDate.of(2026, 10, 2), "Deal won: Contoso", "Referral", "EUR 6666.67", "15 %", net)),
+                net,
+                Money.of("0", "EUR"),
+                Money.of("0", "EUR"),
+                net,
+                new Conversion(Money.of("1083.40", "USD"), new BigDecimal("1.0834"), LocalDate.of(2026, 10, 31)),
+                List.of());
+
+        String text = PdfText.of(StatementPdf.render(statement)).text();
+
+        assertThat(text)
+                .contains("Gross commission EUR 1000.00")
+                .contains("Net EUR 1000.00")
+                .contains("Paid in USD USD 1083.40")
+                .contains("1,000.00 EUR paid as 1,083.40 USD at 1.0834 (rate of 2026-10-31)")
+                .doesNotContain("Net paid");
     }
 
     @Test
@@ -121,6 +151,7 @@ class StatementPdfTest {
                 Money.of(gst, "INR"),
                 Money.of(tds, "INR"),
                 Money.of(net, "INR"),
+                null,
                 notes);
     }
 }

@@ -5,6 +5,7 @@ import static dev.canopy.payouts.internal.ExportLines.wise;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.canopy.payouts.PayoutMethod;
 import dev.canopy.shared.InvalidInputException;
 import dev.canopy.shared.InvalidInputException.FieldProblem;
 import dev.canopy.shared.Money;
@@ -54,6 +55,26 @@ class WiseBatchCsvTest {
                 Sam Patel,sam@integrately.example,CNP-7F3A2B1C-0002,PERSON,target,75.00,GBP,GBP,,12345678,404784\r
                 Aiko Tanaka,aiko@sakura.example,CNP-7F3A2B1C-0003,PERSON,target,150000,JPY,JPY,,,\r
                 """);
+    }
+
+    @Test
+    void aPartnerPaidInItsOwnCurrencyGetsThatAmountFundedFromTheBalanceItWasEarnedIn() {
+        PayoutExportLine line = new PayoutExportLine(
+                "CNP-9",
+                "Acme Inc",
+                "Acme Inc",
+                PayoutMethod.WISE,
+                "pay@acme.example",
+                "",
+                "",
+                "",
+                "",
+                "US",
+                Money.of("1083.40", "USD"),
+                "EUR");
+
+        assertThat(text(format.write(List.of(line))).lines().skip(1))
+                .containsExactly("Acme Inc,pay@acme.example,CNP-9,BUSINESS,target,1083.40,EUR,USD,,,");
     }
 
     @Test
