@@ -24,7 +24,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * The bulk-payment files of an exported run: one per payout method and currency, each line built from the
- * run's payable line and the partner's payout details as they are when the file is made. A line converted into
+ * run's payable line and the payout details it was exported with (a partner's later change pays the next run). A line converted into
  * the partner's own currency is paid in it, at the amount locked on the line.
  */
 @Service
@@ -110,9 +110,11 @@ public class PayoutFiles {
         return new FieldProblem(line.partnerName() + " (" + line.reference() + ")", problem.message());
     }
 
+    /** An exported run's lines, each paid to the details it was exported with. */
     private List<PayoutExportLine> exportLines(PayoutRunView run) {
         List<PayoutLineView> payable = payable(run);
-        Map<PartnerId, PayoutProfile> details = details(payable);
+        Map<PartnerId, PayoutProfile> details = profiles.paidTo(currentWorkspace.id(), run.id()).stream()
+                .collect(Collectors.toMap(PayoutProfile::partner, Function.identity()));
         return payable.stream()
                 .filter(l -> details.containsKey(l.partner()))
                 .map(l -> exportLine(l, details.get(l.partner())))

@@ -172,10 +172,12 @@ public class PayoutStatements {
             throw new ConflictException(
                     null, "Add your GSTIN, legal name and address in payout settings to issue self-billed invoices");
         }
-        TaxProfile supplier = profiles.tax(currentWorkspace.id(), line.partner())
+        TaxProfile supplier = profiles.taxOfLine(currentWorkspace.id(), line.id())
                 .filter(TaxProfile::gstRegistered)
-                .orElseThrow(() ->
-                        new ConflictException(null, line.partnerName() + " has no GSTIN in its tax details any more"));
+                .orElseThrow(() -> new ConflictException(
+                        null,
+                        line.partnerName() + " had no GSTIN in its tax details when " + line.reference()
+                                + " was made"));
         PayoutRunView run = run(line);
         ZoneId zone = zone();
         Gstin recipientGstin = new Gstin(vendor.gstin());

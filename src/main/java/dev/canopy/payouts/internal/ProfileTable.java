@@ -39,6 +39,28 @@ public class ProfileTable {
                 .list();
     }
 
+    /** The payout details each payable line of an exported run was paid to, as they were at export. */
+    public List<PayoutProfile> paidTo(WorkspaceId workspace, UUID run) {
+        return db.sql("""
+                        select (jsonb_populate_record(null::payouts_profile, paid_to)).* from payouts_line
+                        where workspace_id = ? and run_id = ? and paid_to is not null
+                        """)
+                .params(workspace.value(), run)
+                .query(ProfileTable::payout)
+                .list();
+    }
+
+    /** The tax details a payout line's tax was worked out with, as they were when the line was written. */
+    public Optional<TaxProfile> taxOfLine(WorkspaceId workspace, UUID line) {
+        return db.sql("""
+                        select (jsonb_populate_record(null::payouts_tax_profile, tax_identity)).* from payouts_line
+                        where workspace_id = ? and id = ? and tax_identity is not null
+                        """)
+                .params(workspace.value(), line)
+                .query(ProfileTable::tax)
+                .optional();
+    }
+
     public void savePayout(WorkspaceId workspace, PayoutProfile p, String fingerprint) {
         db.sql("""
                         insert into payouts_profile (partner_id, workspace_id, method, payee_name, email, iban, bic,

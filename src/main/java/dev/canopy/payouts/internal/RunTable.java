@@ -137,7 +137,12 @@ public class RunTable {
                         """).params(by, Timestamp.from(at), workspace.value(), id).update();
     }
 
+    /** Exported: each payable line keeps the payout details it is paid to, whatever the partner changes later. */
     public void exported(WorkspaceId workspace, UUID id, Instant at) {
+        db.sql("""
+                        update payouts_line l set paid_to = to_jsonb(p) from payouts_profile p
+                        where l.workspace_id = ? and l.run_id = ? and l.status = 'PAYABLE' and p.partner_id = l.partner_id
+                        """).params(workspace.value(), id).update();
         db.sql("update payouts_run set status = 'EXPORTED', exported_at = ? where workspace_id = ? and id = ?")
                 .params(Timestamp.from(at), workspace.value(), id)
                 .update();
@@ -222,6 +227,11 @@ public class RunTable {
                         reasons,
                         notes)
                 .update();
+        // The tax identity the lines' tax was worked out with, for the invoices made from them later.
+        db.sql("""
+                        update payouts_line l set tax_identity = to_jsonb(t) from payouts_tax_profile t
+                        where l.workspace_id = ? and l.run_id = ? and t.partner_id = l.partner_id
+                        """).params(workspace.value(), run.id()).update();
     }
 
     public List<PayoutLineView> lines(WorkspaceId workspace, UUID run, Function<PartnerId, String> names) {
