@@ -197,7 +197,7 @@ public class PayoutRuns {
                                     || l.net().compareTo(threshold) > 0)
                     || total(lines, threshold).compareTo(threshold) > 0;
             runs.setStatus(workspace, run.id(), PayoutRunStatus.AWAITING_APPROVAL, second);
-            if (second && run.period() == null) {
+            if (second && run.period() == null && run.createdBy().kind() == Actor.Kind.USER) {
                 runs.firstApproval(workspace, run.id(), run.createdBy(), now);
             }
             return runs.get(workspace, run.id()).orElseThrow();
@@ -272,6 +272,12 @@ public class PayoutRuns {
                 throw new ConflictException(
                         null,
                         run.reference() + " is " + run.status().label().toLowerCase() + ", not awaiting approval");
+            }
+            if (run.needsSecondApproval() && by.kind() != Actor.Kind.USER) {
+                throw new ConflictException(
+                        null,
+                        run.reference() + " is above the approval threshold: two people approve it in the console,"
+                                + " not an API key");
             }
             Instant now = clock.instant();
             if (run.needsSecondApproval() && run.firstApprovedBy() == null) {

@@ -171,11 +171,22 @@ class PayoutRunsCutShortAreContinuedNeverRepeated {
 
     @Test
     void twoPeopleStartingAndApprovingAtOnceMakeOneRun() throws Exception {
-        List<PayoutRunView> started =
-                twice(() -> fixtures.as(finance, runs::start), () -> fixtures.as(other, runs::start));
-        assertThat(started).extracting(PayoutRunView::id).doesNotContainNull().hasSize(2);
-        assertThat(started.get(0).id()).isEqualTo(started.get(1).id());
-        UUID id = started.getFirst().id();
+        // The later of the two either continues the run the other is still claiming, or, once it is claimed,
+        // is told that run is open: either way, one run.
+        List<Object> starts = twice(
+                () -> attempt(() -> fixtures.as(finance, runs::start)),
+                () -> attempt(() -> fixtures.as(other, runs::start)));
+        List<UUID> ids = starts.stream()
+                .filter(PayoutRunView.class::isInstance)
+                .map(r -> ((PayoutRunView) r).id())
+                .distinct()
+                .toList();
+        assertThat(ids).hasSize(1);
+        assertThat(starts)
+                .filteredOn(RuntimeException.class::isInstance)
+                .allSatisfy(
+                        e -> assertThat(e).isInstanceOf(ConflictException.class).hasMessageContaining("is still open"));
+        UUID id = ids.getFirst();
 
         List<Object> approvals = new ArrayList<>(twice(
                 () -> attempt(() -> fixtures.as(finance, () -> runs.approve(id))),

@@ -1,0 +1,264 @@
+package dev.canopy.payouts.web;
+
+import dev.canopy.payouts.PayoutFiles;
+import dev.canopy.payouts.PayoutLineView;
+import dev.canopy.payouts.PayoutRunStatus;
+import dev.canopy.payouts.PayoutRunView;
+import dev.canopy.payouts.PayoutRuns;
+import dev.canopy.payouts.Reconciliation;
+import dev.canopy.payouts.ReconciliationLine;
+import dev.canopy.shared.Money;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Payout runs for finance's own tools: the same phases as the console, the same checks. */
+@RestController
+@Tag(
+        name = "Payouts",
+        description = "Payout runs (preview, start, approve, export, mark paid), their payment files, and the"
+                + " reconciliation of the ledger per partner and currency")
+class PayoutRunsApi {
+
+    /** Amounts as decimal strings in their currency, so no client turns them into binary floating point. */
+    record Amount(String amount, String currency) {
+
+        static Amount of(Money money) {
+            return money == null ? null : new Amount(money.amount().toPlainString(), money.currencyCode());
+        }
+    }
+
+    record RunResponse(
+            String id,
+            String reference,
+            String period,
+            Instant cutoff,
+            PayoutRunStatus status,
+            boolean needsSecondApproval,
+            String createdBy,
+            Instant createdAt,
+            String firstApprovedBy,
+            String approvedBy,
+            Instant approvedAt,
+            Instant exportedAt,
+            String paidBy,
+            Instant paidAt,
+            List<Amount> totals,
+            int payableLines,
+            int carriedLines) {
+
+        static RunResponse of(PayoutRunView r) {
+            return new RunResponse(
+                    r.id().toString(),
+                    r.reference(),
+                    r.period(),
+                    r.cutoff(),
+                    r.status(),
+                    r.needsSecondApproval(),
+                    r.createdBy().name(),
+                    r.createdAt(),
+                    r.firstApprovedBy(),
+                    r.approvedBy(),
+                    r.approvedAt(),
+                    r.exportedAt(),
+                    r.paidBy(),
+                    r.paidAt(),
+                    r.totals().stream().map(Amount::of).toList(),
+                    r.payableLines(),
+                    r.carriedLines());
+        }
+    }
+
+    /** gross + gst − tds = net, in the currency earned; {@code paid} is net in the currency it is paid in. */
+    record LineResponse(
+            String id,
+            String reference,
+            String partnerId,
+            String partnerName,
+            int commissions,
+            Amount gross,
+            Amount gst,
+            Amount tds,
+            Amount net,
+            Amount paid,
+            String exchangeRate,
+            LocalDate exchangeRateOn,
+            boolean payable,
+            String carriedReason,
+            List<String> taxNotes) {
+
+        static LineResponse of(PayoutLineView l) {
+            return new LineResponse(
+                    l.id() == null ? null : l.id().toString(),
+                    l.reference(),
+                    l.partner().toString(),
+                    l.partnerName(),
+                    l.commissions(),
+                    Amount.of(l.gross()),
+                    Amount.of(l.gst()),
+                    Amount.of(l.tds()),
+                    Amount.of(l.net()),
+                    Amount.of(l.paid()),
+                    l.conversion() == null
+                            ? null
+                            : l.conversion().rate().stripTrailingZeros().toPlainString(),
+                    l.conversion() == null ? null : l.conversion().rateOn(),
+                    l.payable(),
+                    l.carriedReason(),
+                    l.taxNotes());
+        }
+    }
+
+    record FileResponse(String format, String label, String currency, int payments, Amount total, String href) {}
+
+    record RunDetail(RunResponse run, List<LineResponse> lines, List<FileResponse> files) {}
+
+    record ReconciliationResponse(
+            String partnerId,
+            String partnerName,
+            String currency,
+            Amount earned,
+            Amount reversed,
+            Amount clawedBack,
+            Amount declined,
+            Amount paid,
+            Amount taxWithheld,
+            Amount gstAdded,
+            Amount balance,
+            boolean reconciles) {
+
+        static ReconciliationResponse of(ReconciliationLine l) {
+            return new ReconciliationResponse(
+                    l.partner().toString(),
+                    l.partnerName(),
+                    l.currency(),
+                    Amount.of(l.earned()),
+                    Amount.of(l.reversed()),
+                    Amount.of(l.clawedBack()),
+                    Amount.of(l.declined()),
+                    Amount.of(l.paid()),
+                    Amount.of(l.taxWithheld()),
+                    Amount.of(l.gstAdded()),
+                    Amount.of(l.balance()),
+                    l.reconciles());
+        }
+    }
+
+    private final PayoutRuns runs;
+    private final PayoutFiles files;
+    private final Reconciliation reconciliation;
+
+    PayoutRunsApi(PayoutRuns runs, PayoutFiles files, Reconciliation reconciliation) {
+        this.runs = runs;
+        this.files = files;
+        this.reconciliation = reconciliation;
+    }
+
+    @GetMapping("/api/v1/payout-runs")
+    @PreAuthorize("hasAuthority('payouts:read')")
+    @Operation(summary = "Payout runs, newest first")
+    List<RunResponse> list() {
+        return runs.list().stream().map(RunResponse::of).toList();
+    }
+
+    @GetMapping("/api/v1/payout-runs/preview")
+    @PreAuthorize("hasAuthority('payouts:read')")
+    @Operation(
+            summary = "What a run started now would pay",
+            description = "Approved commissions per partner and currency with their tax; lines under the"
+                    + " programme's minimum, or without an exchange rate, are carried with the reason.")
+    List<LineResponse> preview() {
+        return runs.preview().stream().map(LineResponse::of).toList();
+    }
+
+    @PostMapping("/api/v1/payout-runs")
+    @PreAuthorize("hasAuthority('payouts:write')")
+    @Operation(
+            summary = "Start a run of the commissions approved until now",
+            description = "One open run per workspace: 409 while another is not paid yet. Answers the run with"
+                    + " its lines, awaiting approval.")
+    ResponseEntity<RunDetail> start() {
+        return ResponseEntity.status(201).body(detail(runs.start()));
+    }
+
+    @GetMapping("/api/v1/payout-runs/{id}")
+    @PreAuthorize("hasAuthority('payouts:read')")
+    @Operation(summary = "One run with its lines and, once exported, its payment files")
+    RunDetail get(@PathVariable UUID id) {
+        return detail(runs.get(id));
+    }
+
+    @PostMapping("/api/v1/payout-runs/{id}/approve")
+    @PreAuthorize("hasAuthority('payouts:write')")
+    @Operation(
+            summary = "Approve a run",
+            description = "A run above the workspace's threshold needs two people signed in to the console:"
+                    + " an API key cannot approve it (409).")
+    RunResponse approve(@PathVariable UUID id) {
+        return RunResponse.of(runs.approve(id));
+    }
+
+    @PostMapping("/api/v1/payout-runs/{id}/export")
+    @PreAuthorize("hasAuthority('payouts:write')")
+    @Operation(
+            summary = "Export an approved run",
+            description = "Hands the payable lines to the payment provider under the batch id canopy-<run id>"
+                    + " and moves them to the clearing account; a repeated call changes nothing.")
+    RunResponse export(@PathVariable UUID id) {
+        return RunResponse.of(runs.export(id));
+    }
+
+    @PostMapping("/api/v1/payout-runs/{id}/mark-paid")
+    @PreAuthorize("hasAuthority('payouts:write')")
+    @Operation(summary = "Mark an exported run paid once the bank has paid it; a repeated call changes nothing")
+    RunResponse markPaid(@PathVariable UUID id) {
+        return RunResponse.of(runs.markPaid(id));
+    }
+
+    @GetMapping("/api/v1/payout-runs/{id}/files/{format}/{currency}")
+    @PreAuthorize("hasAuthority('payouts:read')")
+    @Operation(
+            summary = "A payment file of an exported run",
+            description = "format: bank, paypal or wise; one file per currency paid in.")
+    ResponseEntity<byte[]> file(@PathVariable UUID id, @PathVariable String format, @PathVariable String currency) {
+        return Downloads.of(files.file(id, format, currency));
+    }
+
+    @GetMapping("/api/v1/reconciliation")
+    @PreAuthorize("hasAuthority('payouts:read')")
+    @Operation(
+            summary = "The ledger per partner and currency",
+            description = "earned − reversed − clawed back − paid − tax withheld = balance; reconciles says the"
+                    + " figures and the ledger's balance agree.")
+    List<ReconciliationResponse> reconciliation() {
+        return reconciliation.report().stream().map(ReconciliationResponse::of).toList();
+    }
+
+    private RunDetail detail(PayoutRunView run) {
+        boolean exported = run.status() == PayoutRunStatus.EXPORTED || run.status() == PayoutRunStatus.PAID;
+        return new RunDetail(
+                RunResponse.of(run),
+                runs.lines(run.id()).stream().map(LineResponse::of).toList(),
+                exported
+                        ? files.offers(run.id()).stream()
+                                .map(o -> new FileResponse(
+                                        o.format(),
+                                        o.label(),
+                                        o.currency(),
+                                        o.payments(),
+                                        Amount.of(o.total()),
+                                        "/api/v1/payout-runs/" + run.id() + "/files/" + o.format() + "/"
+                                                + o.currency()))
+                                .toList()
+                        : List.of());
+    }
+}
