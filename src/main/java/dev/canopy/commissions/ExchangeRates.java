@@ -50,6 +50,16 @@ public class ExchangeRates {
         return rates.list(currentWorkspace.id());
     }
 
+    /**
+     * Conversions into {@code currency} with the rates recorded up to {@code until}, for reports that convert many
+     * amounts at once (the US 1099 report sums payouts in USD).
+     */
+    @Transactional(readOnly = true)
+    public CurrencyConversion into(Currency currency, LocalDate until) {
+        return new CurrencyConversion(
+                currency, rates.involving(currentWorkspace.id(), currency.getCurrencyCode(), until));
+    }
+
     @Transactional
     public ExchangeRate enter(String base, String quote, String effectiveOn, String rate) {
         ExchangeRate checked = check("", base, quote, effectiveOn, rate);
