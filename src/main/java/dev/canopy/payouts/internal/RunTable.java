@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -37,6 +38,9 @@ public class RunTable {
             boolean payable,
             String carriedReason,
             List<String> taxNotes) {}
+
+    /** A payable line of a run marked paid, with the moment it was marked. */
+    public record PaidLine(PartnerId partner, String reference, Money gross, Instant paidAt) {}
 
     private static final String RUN = """
             select r.*,
@@ -244,6 +248,35 @@ public class RunTable {
                 .params(workspace.value(), partner.value(), currency, Timestamp.from(from), Timestamp.from(to))
                 .query((rs, n) -> new BigDecimal[] {rs.getBigDecimal(1), rs.getBigDecimal(2)})
                 .single();
+    }
+
+    /** Payable lines of the runs marked paid in [from, to), oldest first. */
+    public List<PaidLine> paidBetween(WorkspaceId workspace, Instant from, Instant to) {
+        return db.sql("""
+                        select l.partner_id, l.reference, l.currency, l.gross, r.paid_at from payouts_line l
+                        join payouts_run r on r.id = l.run_id and r.workspace_id = l.workspace_id
+                        where l.workspace_id = ? and l.status = 'PAYABLE' and r.status = 'PAID'
+                          and r.paid_at >= ? and r.paid_at < ?
+                        order by r.paid_at, l.reference
+                        """)
+                .params(workspace.value(), Timestamp.from(from), Timestamp.from(to))
+                .query((rs, n) -> new PaidLine(
+                        new PartnerId(rs.getObject(1, UUID.class)),
+                        rs.getString(2),
+                        Money.of(rs.getBigDecimal(4), rs.getString(3)),
+                        rs.getTimestamp(5).toInstant()))
+                .list();
+    }
+
+    /** The years (in {@code zone}) in which runs were marked paid. */
+    public List<Integer> paidYears(WorkspaceId workspace, ZoneId zone) {
+        return db.sql("""
+                        select distinct extract(year from paid_at at time zone ?)::int from payouts_run
+                        where workspace_id = ? and status = 'PAID'
+                        """)
+                .params(zone.getId(), workspace.value())
+                .query(Integer.class)
+                .list();
     }
 
     public boolean recordProviderCall(String batchId, UUID run, String provider, Instant at) {
