@@ -61,6 +61,15 @@ public class ExchangeRates {
         return rates.latest(workspace, from.getCurrencyCode(), to.getCurrencyCode(), day);
     }
 
+    /**
+     * Conversions into {@code currency} at the rates {@link #latest} finds, each currency and day looked up once,
+     * for reports that convert many amounts (the US 1099 report sums payouts in USD).
+     */
+    public CurrencyConversion into(Currency currency) {
+        WorkspaceId workspace = currentWorkspace.id();
+        return new CurrencyConversion(currency, (from, day) -> latest(workspace, from, currency, day));
+    }
+
     @Transactional
     public ExchangeRate enter(String base, String quote, String effectiveOn, String rate) {
         ExchangeRate checked = check("", base, quote, effectiveOn, rate);

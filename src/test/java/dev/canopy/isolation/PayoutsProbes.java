@@ -4,6 +4,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import dev.canopy.deals.DealFixtures;
+import dev.canopy.payouts.Form1099Report;
+import dev.canopy.payouts.Form1099Row;
 import dev.canopy.payouts.PayoutFixtures;
 import dev.canopy.payouts.PayoutLineView;
 import dev.canopy.payouts.PayoutRunView;
@@ -17,13 +19,14 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 /**
  * Payouts: a GST-registered bank partner of B's paid in one run (with a statement and a self-billed invoice),
- * and a second run of B's waiting for approval.
+ * and a second run of B's waiting for approval. B's 1099 report lists the partner.
  */
 class PayoutsProbes implements ModuleProbes {
 
     private final Fixtures fixtures;
     private final PayoutFixtures payouts;
     private final PayoutRuns runs;
+    private final Form1099Report form1099;
 
     private UUID paidRun;
     private UUID openRun;
@@ -35,6 +38,7 @@ class PayoutsProbes implements ModuleProbes {
         this.fixtures = context.getBean(Fixtures.class);
         this.payouts = new PayoutFixtures(context);
         this.runs = context.getBean(PayoutRuns.class);
+        this.form1099 = context.getBean(Form1099Report.class);
     }
 
     @Override
@@ -52,6 +56,12 @@ class PayoutsProbes implements ModuleProbes {
         line = paidLine.id();
         partner = member.id().value();
         partnerName = paidLine.partnerName();
+        // B's own 1099 report lists the partner (its rupees have no rate to dollars): A's must not.
+        if (fixtures.as(b.owner(), () -> form1099.report(null)).rows().stream()
+                .map(Form1099Row::partner)
+                .noneMatch(member.id()::equals)) {
+            throw new IllegalStateException("B's 1099 report should list its partner, or the probe proves nothing");
+        }
     }
 
     @Override
@@ -74,7 +84,14 @@ class PayoutsProbes implements ModuleProbes {
                 new Probe(
                         "/portal/earnings/statements/{lineId}.pdf",
                         get("/portal/earnings/statements/" + line + ".pdf")),
-                new Probe("/portal/earnings/invoices/{lineId}.pdf", get("/portal/earnings/invoices/" + line + ".pdf")));
+                new Probe("/portal/earnings/invoices/{lineId}.pdf", get("/portal/earnings/invoices/" + line + ".pdf")),
+                new Probe("/api/v1/payout-runs/{id}", get("/api/v1/payout-runs/" + paidRun)),
+                new Probe(
+                        "/api/v1/payout-runs/{id}/files/{format}/{currency}",
+                        get("/api/v1/payout-runs/" + paidRun + "/files/bank/INR")),
+                new Probe("/api/v1/payout-runs/{id}/approve", post("/api/v1/payout-runs/" + openRun + "/approve")),
+                new Probe("/api/v1/payout-runs/{id}/export", post("/api/v1/payout-runs/" + openRun + "/export")),
+                new Probe("/api/v1/payout-runs/{id}/mark-paid", post("/api/v1/payout-runs/" + openRun + "/mark-paid")));
     }
 
     @Override
@@ -88,12 +105,14 @@ class PayoutsProbes implements ModuleProbes {
                 get("/app/payouts"),
                 get("/app/payouts/settings"),
                 get("/app/reconciliation"),
-                get("/app/reconciliation.csv"));
+                get("/app/reconciliation.csv"),
+                get("/app/payouts/1099"),
+                get("/app/payouts/1099.csv"));
     }
 
     @Override
     public List<String> apiLists() {
-        return List.of();
+        return List.of("/api/v1/payout-runs", "/api/v1/payout-runs/preview", "/api/v1/reconciliation");
     }
 
     @Override

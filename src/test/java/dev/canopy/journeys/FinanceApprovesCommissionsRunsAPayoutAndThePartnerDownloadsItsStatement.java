@@ -31,8 +31,8 @@ import org.springframework.context.ApplicationContext;
 /**
  * A referral partner is paid end to end in Chromium: finance approves the fee of a won deal, opens Payouts,
  * starts a run, approves and exports it, downloads the bank file (the partner's IBAN and the net amount — in
- * EUR, the currency the partner asked to be paid in, at the day's USD→EUR rate) and marks the run paid; the
- * partner then opens Earnings in the portal and downloads its statement.
+ * EUR, the currency the partner asked to be paid in, at the day's USD→EUR rate), marks the run paid and sees
+ * the partner in the US 1099 report; the partner then opens Earnings in the portal and downloads its statement.
  */
 class FinanceApprovesCommissionsRunsAPayoutAndThePartnerDownloadsItsStatement extends BrowserTest {
 
@@ -101,6 +101,14 @@ class FinanceApprovesCommissionsRunsAPayoutAndThePartnerDownloadsItsStatement ex
         console.getByTestId("nav-reconciliation").click();
         assertThat(console.getByTestId("reconciles")).hasCount(1);
         screenshot(console, "94-reconciliation");
+        // 3,000 USD paid this year is over the 1099 threshold; the partner gave no tax details yet.
+        console.getByTestId("nav-form1099").click();
+        assertThat(console.getByTestId("flag")).hasText("No tax details");
+        screenshot(console, "94a-us-1099-report");
+        Download report1099 = console.waitForDownload(
+                () -> console.getByTestId("form1099-csv").click());
+        assertThat(Files.readString(report1099.path(), StandardCharsets.UTF_8))
+                .contains(",None,3000.00,1,,No tax details,");
         console.navigate(url("/app/partners/" + partner.id()));
         assertThat(console.getByTestId("masked-account")).hasText("DE89 •••• 3000");
         assertThat(console.getByTestId("payout-currency")).hasText("EUR");

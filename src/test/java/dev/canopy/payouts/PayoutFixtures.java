@@ -7,6 +7,7 @@ import dev.canopy.commissions.CommissionView;
 import dev.canopy.commissions.Commissions;
 import dev.canopy.deals.DealFixtures;
 import dev.canopy.identity.Role;
+import dev.canopy.identity.Workspaces;
 import dev.canopy.partners.PartnerId;
 import dev.canopy.payouts.PayoutDetails.PayoutInput;
 import dev.canopy.payouts.PayoutDetails.TaxInput;
@@ -14,6 +15,7 @@ import dev.canopy.payouts.PayoutRules.SettingsInput;
 import dev.canopy.programs.ProgramView;
 import dev.canopy.testing.Fixtures;
 import java.util.List;
+import java.util.function.Function;
 import org.springframework.context.ApplicationContext;
 
 /**
@@ -40,6 +42,7 @@ public class PayoutFixtures {
     private final PayoutDetails details;
     private final PayoutRuns runs;
     private final PayoutRules rules;
+    private final Workspaces workspaces;
 
     public PayoutFixtures(ApplicationContext context) {
         this.fixtures = context.getBean(Fixtures.class);
@@ -48,6 +51,7 @@ public class PayoutFixtures {
         this.details = context.getBean(PayoutDetails.class);
         this.runs = context.getBean(PayoutRuns.class);
         this.rules = context.getBean(PayoutRules.class);
+        this.workspaces = context.getBean(Workspaces.class);
     }
 
     public CommissionFixtures commissions() {
@@ -69,22 +73,42 @@ public class PayoutFixtures {
     /** A partner of {@code program} paid by bank transfer to {@code iban} in {@code payoutCurrency} (null: as earned). */
     public DealFixtures.Member bankPartner(
             Fixtures.Tenant tenant, ProgramView program, String iban, String payoutCurrency) {
+        return paidBy(
+                tenant,
+                program,
+                email -> new PayoutInput(
+                        "BANK", "Payee of " + email, null, iban, "COBADEFFXXX", null, null, null, payoutCurrency));
+    }
+
+    /** A partner of {@code program} paid by PayPal at an address of its own, its bank in {@code country} (or unknown). */
+    public DealFixtures.Member paypalPartner(Fixtures.Tenant tenant, ProgramView program, String country) {
+        return paidBy(
+                tenant,
+                program,
+                email -> new PayoutInput("PAYPAL", "Payee of " + email, email, null, null, null, null, country, null));
+    }
+
+    private DealFixtures.Member paidBy(
+            Fixtures.Tenant tenant, ProgramView program, Function<String, PayoutInput> details) {
         DealFixtures.Member member = commissionFixtures.member(tenant, program);
+        fixtures.as(tenant.owner(), () -> this.details.savePayout(member.id(), details.apply(member.email())));
+        return member;
+    }
+
+    /** Tax details in {@code country} with a US form on file (W9, W8BEN, W8BENE) or none (null). */
+    public void usTaxForm(Fixtures.Tenant tenant, PartnerId partner, String country, String usForm) {
         fixtures.as(
                 tenant.owner(),
-                () -> details.savePayout(
-                        member.id(),
-                        new PayoutInput(
-                                "BANK",
-                                "Payee of " + member.email(),
-                                null,
-                                iban,
-                                "COBADEFFXXX",
-                                null,
-                                null,
-                                null,
-                                payoutCurrency)));
-        return member;
+                () -> details.saveTax(
+                        partner, new TaxInput(country, "Legal " + partner.value(), null, null, null, usForm, null)));
+    }
+
+    /** The workspace's time zone, which decides the day (and year) a run is paid on. */
+    public void timezone(Fixtures.Tenant tenant, String zone) {
+        fixtures.as(
+                tenant.owner(),
+                () -> workspaces.update(
+                        new Workspaces.Settings(workspaces.current().name(), null, zone, "USD")));
     }
 
     /** Indian tax details with PAN and GSTIN: its INR payouts add GST and, past the threshold, withhold TDS. */

@@ -184,8 +184,9 @@ class PayoutRunsCutShortAreContinuedNeverRepeated {
         assertThat(ids).hasSize(1);
         assertThat(starts)
                 .filteredOn(RuntimeException.class::isInstance)
-                .allSatisfy(
-                        e -> assertThat(e).isInstanceOf(ConflictException.class).hasMessageContaining("is still open"));
+                .allSatisfy(e -> assertThat((RuntimeException) e)
+                        .isInstanceOf(ConflictException.class)
+                        .hasMessageContaining("is still open"));
         UUID id = ids.getFirst();
 
         List<Object> approvals = new ArrayList<>(twice(

@@ -3,16 +3,10 @@ package dev.canopy.payouts.internal;
 import dev.canopy.shared.InvalidInputException;
 import dev.canopy.shared.InvalidInputException.FieldProblem;
 import dev.canopy.shared.Money;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * What every CSV payment file shares: the checks any payment must pass, the whole file refused with every line
@@ -41,19 +35,7 @@ abstract class CsvExportFormat implements ExportFormat {
     @Override
     public final byte[] write(List<PayoutExportLine> lines) {
         check(lines);
-        StringWriter out = new StringWriter();
-        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
-            if (!header().isEmpty()) {
-                printer.printRecord(header());
-            }
-            for (PayoutExportLine line : lines) {
-                printer.printRecord(
-                        row(line).stream().map(CsvExportFormat::cell).toList());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+        return CsvFile.of(header(), lines.stream().map(this::row).toList());
     }
 
     /** The column names, or none for a file without a header row. */

@@ -99,6 +99,15 @@ public class ProfileTable {
                 .optional();
     }
 
+    public List<TaxProfile> taxes(WorkspaceId workspace, List<PartnerId> partners) {
+        return db.sql("select * from payouts_tax_profile where workspace_id = ? and partner_id = any(?::uuid[])")
+                .params(
+                        workspace.value(),
+                        partners.stream().map(PartnerId::value).toArray(UUID[]::new))
+                .query(ProfileTable::tax)
+                .list();
+    }
+
     public void saveTax(WorkspaceId workspace, TaxProfile t) {
         db.sql("""
                         insert into payouts_tax_profile (partner_id, workspace_id, country, legal_name, address, pan, gstin,

@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -40,6 +41,9 @@ public class RunTable {
             String carriedReason,
             List<String> taxNotes) {}
 
+    /** A payable line of a run marked paid, with the moment it was marked. */
+    public record PaidLine(PartnerId partner, String reference, Money gross, Instant paidAt) {}
+
     private static final String RUN = """
             select r.*,
                    (select count(*) from payouts_line l where l.run_id = r.id and l.status = 'PAYABLE') as payable_lines,
@@ -60,8 +64,8 @@ public class RunTable {
     public boolean insert(WorkspaceId workspace, UUID id, String period, Instant cutoff, Actor createdBy, Instant now) {
         return db.sql("""
                         insert into payouts_run (id, workspace_id, reference, period, cutoff, status, created_by, created_by_id,
-                            created_at)
-                        select ?, ?, 'PR-' || lpad(n::text, greatest(4, length(n::text)), '0'), ?, ?, 'CLAIMING', ?, ?, ?
+                            created_by_kind, created_at)
+                        select ?, ?, 'PR-' || lpad(n::text, greatest(4, length(n::text)), '0'), ?, ?, 'CLAIMING', ?, ?, ?, ?
                         from (select count(*) + 1 as n from payouts_run where workspace_id = ?) runs
                         on conflict do nothing
                         """)
@@ -72,6 +76,7 @@ public class RunTable {
                                 Timestamp.from(cutoff),
                                 createdBy.name(),
                                 createdBy.id(),
+                                createdBy.kind().name(),
                                 Timestamp.from(now),
                                 workspace.value())
                         .update()
@@ -275,6 +280,35 @@ public class RunTable {
                 .single();
     }
 
+    /** Payable lines of the runs marked paid in [from, to), oldest first. */
+    public List<PaidLine> paidBetween(WorkspaceId workspace, Instant from, Instant to) {
+        return db.sql("""
+                        select l.partner_id, l.reference, l.currency, l.gross, r.paid_at from payouts_line l
+                        join payouts_run r on r.id = l.run_id and r.workspace_id = l.workspace_id
+                        where l.workspace_id = ? and l.status = 'PAYABLE' and r.status = 'PAID'
+                          and r.paid_at >= ? and r.paid_at < ?
+                        order by r.paid_at, l.reference
+                        """)
+                .params(workspace.value(), Timestamp.from(from), Timestamp.from(to))
+                .query((rs, n) -> new PaidLine(
+                        new PartnerId(rs.getObject(1, UUID.class)),
+                        rs.getString(2),
+                        Money.of(rs.getBigDecimal(4), rs.getString(3)),
+                        rs.getTimestamp(5).toInstant()))
+                .list();
+    }
+
+    /** The years (in {@code zone}) in which runs were marked paid. */
+    public List<Integer> paidYears(WorkspaceId workspace, ZoneId zone) {
+        return db.sql("""
+                        select distinct extract(year from paid_at at time zone ?)::int from payouts_run
+                        where workspace_id = ? and status = 'PAID'
+                        """)
+                .params(zone.getId(), workspace.value())
+                .query(Integer.class)
+                .list();
+    }
+
     public boolean recordProviderCall(String batchId, UUID run, String provider, Instant at) {
         return db.sql("""
                         insert into payouts_provider_call (batch_id, run_id, provider, status, called_at)
@@ -304,9 +338,10 @@ public class RunTable {
                 rs.getTimestamp("cutoff").toInstant(),
                 PayoutRunStatus.valueOf(rs.getString("status")),
                 rs.getBoolean("needs_second_approval"),
-                "system".equals(rs.getString("created_by_id"))
-                        ? Actor.system()
-                        : new Actor(Actor.Kind.USER, rs.getString("created_by_id"), rs.getString("created_by")),
+                new Actor(
+                        Actor.Kind.valueOf(rs.getString("created_by_kind")),
+                        rs.getString("created_by_id"),
+                        rs.getString("created_by")),
                 rs.getTimestamp("created_at").toInstant(),
                 rs.getString("first_approved_by"),
                 rs.getString("first_approved_by_id"),
