@@ -144,23 +144,12 @@ public class Bounties {
         UUID id = sourceId(workspace, token);
         boolean fresh = sources.insert(
                 workspace,
-                new CommissionSource(
+                CommissionSource.flat(
                         id,
                         "BOUNTY",
                         partner.id(),
                         rule.program(),
                         tier,
-                        null,
-                        null,
-                        null,
-                        null,
-                        List.of(),
-                        null,
-                        null,
-                        null,
-                        false,
-                        null,
-                        null,
                         "Bounty: " + reason + " (granted by " + by + ")",
                         now,
                         rule.id(),

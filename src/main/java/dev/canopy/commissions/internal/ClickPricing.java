@@ -192,23 +192,12 @@ public class ClickPricing {
     private static CommissionSource source(WorkspaceId workspace, ClickCounts.DailyClicks c, UUID tier, ZoneId zone) {
         String key = "click:" + workspace.value() + ":" + c.partner().value() + ":"
                 + c.program().value() + ":" + c.day();
-        return new CommissionSource(
+        return CommissionSource.flat(
                 UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)),
                 "CLICK",
                 c.partner(),
                 c.program(),
                 tier,
-                null,
-                null,
-                null,
-                null,
-                List.of(),
-                null,
-                null,
-                null,
-                false,
-                null,
-                null,
                 c.clicks() + (c.clicks() == 1 ? " valid click on " : " valid clicks on ") + DAY.format(c.day()),
                 c.day().atTime(LocalTime.NOON).atZone(zone).toInstant(),
                 null,

@@ -32,4 +32,39 @@ public record CommissionSource(
         String description,
         Instant occurredAt,
         UUID ruleId,
-        int quantity) {}
+        int quantity) {
+
+    /** A source with no customer, product, amount or basis: a bounty granted under a rule, or a day's clicks. */
+    public static CommissionSource flat(
+            UUID id,
+            String kind,
+            PartnerId partner,
+            ProgramId program,
+            UUID tierId,
+            String description,
+            Instant occurredAt,
+            UUID ruleId,
+            int quantity) {
+        return new CommissionSource(
+                id,
+                kind,
+                partner,
+                program,
+                tierId,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                null,
+                null,
+                null,
+                false,
+                null,
+                null,
+                description,
+                occurredAt,
+                ruleId,
+                quantity);
+    }
+}
