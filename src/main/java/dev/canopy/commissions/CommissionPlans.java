@@ -15,6 +15,7 @@ import dev.canopy.shared.NotFoundException;
 import dev.canopy.shared.WorkspaceId;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.Currency;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -66,7 +67,8 @@ public class CommissionPlans {
     @Transactional
     public CommissionRule addRule(ProgramId program, RuleDraft draft) {
         WorkspaceId workspace = currentWorkspace.id();
-        CommissionRule rule = RuleChecks.check(UUID.randomUUID(), program, draft, tierIds(program));
+        CommissionRule rule =
+                RuleChecks.check(UUID.randomUUID(), program, draft, tierIds(program), currencyScale(program));
         rules.insert(workspace, rule, clock.instant());
         audit.record("commissions.rule-added", "commission-rule", rule.id(), null, rule);
         return rule;
@@ -76,7 +78,7 @@ public class CommissionPlans {
     public CommissionRule updateRule(ProgramId program, UUID id, RuleDraft draft) {
         WorkspaceId workspace = currentWorkspace.id();
         CommissionRule before = rule(program, id);
-        CommissionRule rule = RuleChecks.check(id, program, draft, tierIds(program));
+        CommissionRule rule = RuleChecks.check(id, program, draft, tierIds(program), currencyScale(program));
         rules.update(workspace, rule, clock.instant());
         audit.record("commissions.rule-changed", "commission-rule", id, before, rule);
         return rule;
@@ -108,6 +110,11 @@ public class CommissionPlans {
         return rules.rule(currentWorkspace.id(), id)
                 .filter(r -> r.program().equals(program))
                 .orElseThrow(() -> new NotFoundException("Commission rule"));
+    }
+
+    private int currencyScale(ProgramId program) {
+        return Math.max(
+                Currency.getInstance(programs.get(program).reward().currency()).getDefaultFractionDigits(), 0);
     }
 
     private Set<UUID> tierIds(ProgramId program) {

@@ -26,14 +26,21 @@ public record CommissionRule(
         Map<UUID, BigDecimal> tierRates,
         boolean active) {
 
-    /** "15 % of first-year contract value", "50.00 flat": the rule's amount in words. */
+    /** "15 % of first-year contract value", "50 EUR flat", "0.05 EUR per click": the rule's amount in words. */
     public String amountText(String currency) {
         return basis == CommissionBasis.FLAT
-                ? flatAmount.toPlainString() + " " + currency + " flat"
+                ? flatAmount.stripTrailingZeros().toPlainString() + " " + currency
+                        + (event == CommissionEvent.CLICK ? " per click" : " flat")
                 : rate.stripTrailingZeros().toPlainString() + " " + basis.label();
     }
 
     public String durationText() {
+        if (event == CommissionEvent.CLICK) {
+            return "each day's valid clicks";
+        }
+        if (event == CommissionEvent.BOUNTY) {
+            return "when staff grant it";
+        }
         return switch (duration) {
             case ONCE -> "once";
             case MONTHS -> "for " + durationMonths + " months";

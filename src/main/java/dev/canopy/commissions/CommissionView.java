@@ -4,6 +4,7 @@ import dev.canopy.partners.PartnerId;
 import dev.canopy.programs.ProgramId;
 import dev.canopy.shared.Money;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -11,7 +12,8 @@ import java.util.UUID;
 
 /**
  * A commission with everything that explains it: the rule, the base in the sale's currency, the rate,
- * the exchange rate and its date (all locked when created), and the conversion or deal it came from.
+ * the exchange rate and its date (all locked when created), and the conversion, deal, bounty or day of
+ * clicks it came from ({@code quantity}: the clicks, 1 for any other source).
  */
 public record CommissionView(
         UUID id,
@@ -41,7 +43,8 @@ public record CommissionView(
         Instant holdUntil,
         Instant occurredAt,
         Instant createdAt,
-        UUID payoutRunId) {
+        UUID payoutRunId,
+        int quantity) {
 
     /** One sentence a partner or finance can check by hand: "15 % of 1200000.00 INR = 180000.00 INR". */
     public String explanation() {
@@ -65,6 +68,13 @@ public record CommissionView(
                     text.append(" (rate of ").append(fxOn).append(")");
                 }
             }
+        } else if ("CLICK".equals(sourceKind)) {
+            BigDecimal paid = cappedFrom != null ? cappedFrom : amount.amount();
+            text.append(quantity)
+                    .append(quantity == 1 ? " click × " : " clicks × ")
+                    .append(perClick(paid).toPlainString())
+                    .append(" ")
+                    .append(amount.currencyCode());
         } else {
             text.append("flat");
         }
@@ -76,5 +86,13 @@ public record CommissionView(
             text.append(" — rule “").append(ruleName).append("”");
         }
         return text.toString();
+    }
+
+    // A click rule's amount has no more decimals than its currency (RuleChecks), so the day's total is
+    // exactly the per-click amount times the clicks and this division gives it back.
+    private BigDecimal perClick(BigDecimal paid) {
+        BigDecimal each = paid.divide(BigDecimal.valueOf(quantity), 4, RoundingMode.HALF_UP);
+        return each.setScale(
+                Math.max(each.stripTrailingZeros().scale(), amount.amount().scale()), RoundingMode.HALF_UP);
     }
 }

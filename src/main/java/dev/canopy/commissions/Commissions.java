@@ -133,7 +133,9 @@ public class Commissions {
                 c.reverses(),
                 c.paidAd(),
                 description,
-                c.occurredAt());
+                c.occurredAt(),
+                null,
+                1);
         receive(c.workspace(), source);
     }
 
@@ -160,7 +162,9 @@ public class Commissions {
                         null,
                         null,
                         "Deal won: " + won.accountName() + " (" + won.amount() + ")",
-                        won.wonAt()));
+                        won.wonAt(),
+                        null,
+                        1));
     }
 
     private static String customer(ConversionAttributed c) {

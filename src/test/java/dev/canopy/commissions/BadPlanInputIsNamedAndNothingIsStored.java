@@ -142,6 +142,77 @@ class BadPlanInputIsNamedAndNothingIsStored {
     }
 
     @Test
+    void clickAndBountyRulesRefuseConditionsTheyCouldNeverMeet() throws Exception {
+        String before = stored();
+        for (String event : new String[] {"CLICK", "BOUNTY"}) {
+            rule(
+                            path + "/rules",
+                            "event",
+                            event,
+                            "basis",
+                            "FLAT",
+                            "rate",
+                            "",
+                            "flatAmount",
+                            "5",
+                            "product",
+                            "cloud suite",
+                            "country",
+                            "IN",
+                            "minAmount",
+                            "100",
+                            "maxAmount",
+                            "200",
+                            "duration",
+                            "LIFETIME")
+                    .andExpect(status().isBadRequest())
+                    .andExpect(model().attributeHasFieldErrors(
+                                    "form", "product", "country", "minAmount", "maxAmount", "duration"));
+        }
+        rule(
+                        path + "/rules",
+                        "event",
+                        "CLICK",
+                        "basis",
+                        "FLAT",
+                        "rate",
+                        "",
+                        "flatAmount",
+                        "0.005",
+                        "tierRates[" + gold.id() + "]",
+                        "0.0075")
+                .andExpect(status().isBadRequest())
+                .andExpect(model().attributeHasFieldErrors("form", "flatAmount"))
+                .andExpect(content().string(containsString("is-invalid\" id=\"tier-" + gold.id() + "\"")))
+                .andExpect(content().string(containsString("Use at most 2 decimals per click")));
+        assertThat(stored()).isEqualTo(before);
+
+        rule(
+                        path + "/rules",
+                        "name",
+                        "Per click",
+                        "event",
+                        "CLICK",
+                        "basis",
+                        "FLAT",
+                        "rate",
+                        "",
+                        "flatAmount",
+                        "0.05",
+                        "tierRates[" + gold.id() + "]",
+                        "0.08",
+                        "capAmount",
+                        "100",
+                        "capPeriod",
+                        "MONTH")
+                .andExpect(status().is3xxRedirection());
+        assertThat(fixtures.as(tenant.owner(), () -> plans.plan(program.id()).rules()))
+                .singleElement()
+                .satisfies(r -> assertThat(r.event()).isEqualTo(CommissionEvent.CLICK))
+                .satisfies(r -> assertThat(r.tierRates()).containsEntry(gold.id(), new BigDecimal("0.0800")));
+    }
+
+    @Test
     void aRuleIsAddedWithATierOverrideChangedAndSwitchedOff() throws Exception {
         rule(
                         path + "/rules",

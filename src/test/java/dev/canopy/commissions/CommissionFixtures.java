@@ -23,7 +23,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.ApplicationContext;
 
-/** Programmes with plans, partners in them, and the conversions and won deals commissions come from. */
+/** Programmes with plans, partners in them, and the conversions, won deals and bounties commissions come from. */
 public class CommissionFixtures {
 
     private final Fixtures fixtures;
@@ -31,6 +31,7 @@ public class CommissionFixtures {
     private final Programs programs;
     private final CommissionPlans plans;
     private final Commissions commissions;
+    private final Bounties bounties;
     private final Clock clock;
 
     public CommissionFixtures(ApplicationContext context) {
@@ -39,6 +40,7 @@ public class CommissionFixtures {
         this.programs = context.getBean(Programs.class);
         this.plans = context.getBean(CommissionPlans.class);
         this.commissions = context.getBean(Commissions.class);
+        this.bounties = context.getBean(Bounties.class);
         this.clock = context.getBean(Clock.class);
     }
 
@@ -96,6 +98,40 @@ public class CommissionFixtures {
                 null,
                 null,
                 Map.of());
+    }
+
+    /** "flat, or a tier's own amount (tier id → amount), when staff grant it". */
+    public static RuleDraft bounty(String name, String flat, Map<String, String> tierRates) {
+        return new RuleDraft(
+                name, "BOUNTY", "FLAT", null, flat, "ONCE", null, null, null, null, null, null, null, null, tierRates);
+    }
+
+    /** "flat per valid click", capped per period unless {@code cap} is null. */
+    public static RuleDraft perClick(String flat, String cap, String capPeriod) {
+        return new RuleDraft(
+                "Per click",
+                "CLICK",
+                "FLAT",
+                null,
+                flat,
+                "ONCE",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                cap,
+                capPeriod,
+                Map.of());
+    }
+
+    /** Staff (the owner) grant {@code partner} a bounty under {@code rule}. */
+    public Bounties.Granted bounty(Fixtures.Tenant tenant, PartnerId partner, CommissionRule rule, String reason) {
+        return fixtures.as(
+                tenant.owner(),
+                () -> bounties.grant(
+                        new Bounties.Grant(partner.value().toString(), rule.id().toString(), reason, null)));
     }
 
     public static RuleDraft draft(String name, String event, String basis, String rate, String flat) {

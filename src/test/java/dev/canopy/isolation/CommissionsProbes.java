@@ -13,13 +13,14 @@ import dev.canopy.partners.Partners;
 import dev.canopy.programs.ProgramView;
 import dev.canopy.testing.Fixtures;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
  * Commissions: B's pending and held commissions (whose ids the bulk moves take in their body), B's plan
- * and rule, and an exchange rate of B's.
+ * and rule, an exchange rate of B's, and B's bounty rule and partner, which A cannot grant a bounty.
  */
 class CommissionsProbes implements ModuleProbes {
 
@@ -40,6 +41,9 @@ class CommissionsProbes implements ModuleProbes {
     private UUID partner;
     private String ruleName;
     private String partnerName;
+    private CommissionRule bountyRule;
+    private String bountyName;
+    private String bountyReason;
 
     CommissionsProbes(ApplicationContext context) {
         this.fixtures = context.getBean(Fixtures.class);
@@ -67,6 +71,10 @@ class CommissionsProbes implements ModuleProbes {
         held = made.get(1);
         fixtures.as(b.owner(), () -> service.hold(List.of(held), "Looks odd"));
         fixtures.as(b.owner(), () -> rates.enter("USD", "EUR", "2026-01-01", RATE));
+        bountyName = Fixtures.unique("Victim bounty");
+        bountyRule = commissions.rule(b, p, CommissionFixtures.bounty(bountyName, "250", Map.of()));
+        bountyReason = Fixtures.unique("Victim reason");
+        commissions.bounty(b, member.id(), bountyRule, bountyReason);
         program = p.id().value();
         rule = added.id();
         partner = member.id().value();
@@ -97,7 +105,20 @@ class CommissionsProbes implements ModuleProbes {
                 new Probe(
                         "/api/v1/commissions/decline", json(post("/api/v1/commissions/decline"), pending, "Hijacked")),
                 new Probe("/api/v1/commissions/hold", json(post("/api/v1/commissions/hold"), pending, "Hijacked")),
-                new Probe("/api/v1/commissions/release", json(post("/api/v1/commissions/release"), held, null)));
+                new Probe("/api/v1/commissions/release", json(post("/api/v1/commissions/release"), held, null)),
+                new Probe(
+                        "/app/commissions/bounties",
+                        post("/app/commissions/bounties")
+                                .param("partnerId", partner.toString())
+                                .param("ruleId", bountyRule.id().toString())
+                                .param("reason", "Hijacked")
+                                .param("token", UUID.randomUUID().toString())),
+                new Probe(
+                        "/api/v1/commissions/bounties",
+                        post("/api/v1/commissions/bounties")
+                                .contentType("application/json")
+                                .content("{\"partnerId\":\"" + partner + "\",\"ruleId\":\"" + bountyRule.id()
+                                        + "\",\"reason\":\"Hijacked\"}")));
     }
 
     private static MockHttpServletRequestBuilder ids(MockHttpServletRequestBuilder request, UUID id) {
@@ -119,7 +140,7 @@ class CommissionsProbes implements ModuleProbes {
 
     @Override
     public List<String> secrets() {
-        return List.of(ruleName, partnerName, RATE);
+        return List.of(ruleName, partnerName, RATE, bountyName, bountyReason);
     }
 
     @Override
@@ -129,6 +150,7 @@ class CommissionsProbes implements ModuleProbes {
                 get("/app/commissions").param("partner", partner.toString()),
                 get("/app/commissions").param("program", program.toString()),
                 get("/app/commissions/review"),
+                get("/app/commissions/bounties/new").param("partner", partner.toString()),
                 get("/app/exchange-rates"));
     }
 

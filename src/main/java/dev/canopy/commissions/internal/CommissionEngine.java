@@ -16,7 +16,9 @@ import org.springframework.stereotype.Component;
  * tier's rate (or the rule's), converted to the programme's currency at the latest rate on the day,
  * rounded half up at the currency's minor unit, held when a fraud rule says so, and cut by the rule's
  * cap. A source whose currency has no rate yet is skipped and priced again when a rate arrives. The
- * unique index on (source, rule) makes running it again harmless.
+ * unique index on (source, rule) makes running it again harmless. A bounty matches only the rule it was
+ * granted under; a flat amount is paid per unit of the source's quantity (a day's clicks), so a cap
+ * cuts a day's clicks as it cuts any other commission.
  */
 @Component
 public class CommissionEngine {
@@ -49,7 +51,7 @@ public class CommissionEngine {
             src as not materialized (
                 select s.id, s.workspace_id, s.kind, s.partner_id, s.program_id, s.tier_id, s.customer_id, s.customer_email,
                        s.customer_domain, s.country, s.products, s.amount, s.currency, s.basis, s.first_payment, s.paid_ad,
-                       s.occurred_at, p.currency as prog_currency, p.scale, p.hold_days,
+                       s.rule_id as granted_rule, s.quantity, s.occurred_at, p.currency as prog_currency, p.scale, p.hold_days,
                        (s.occurred_at at time zone 'UTC')::date as day
                 from commissions_source s join prog p on p.program_id = s.program_id
                 where s.workspace_id = ? and s.kind <> 'REFUND' and (?::uuid[] is null or s.id = any(?::uuid[]))
@@ -90,7 +92,7 @@ public class CommissionEngine {
             matched as (
                 select s.id as source_id, s.kind, s.partner_id, s.program_id, s.tier_id, s.customer_id, s.occurred_at,
                        s.prog_currency, s.scale, s.hold_days, s.customer_email, s.customer_domain, s.paid_ad,
-                       s.amount as base_amount, s.currency as base_currency,
+                       s.amount as base_amount, s.currency as base_currency, s.quantity,
                        s.fx_rate, s.fx_on, r.id as rule_id, r.name as rule_name, r.basis, r.duration, r.cap_amount,
                        r.cap_period, r.min_amount, r.max_amount,
                        case when s.tier_id = any(r.ov_tiers) then r.ov_rates[array_position(r.ov_tiers, s.tier_id)]
@@ -103,6 +105,7 @@ public class CommissionEngine {
                     where r.program_id = s.program_id
                       and case when s.kind = 'SALE'
                                then r.event = 'RECURRING_PAYMENT' or (r.event = 'FIRST_PAYMENT' and s.first_payment)
+                               when s.kind = 'BOUNTY' then r.id = s.granted_rule
                                else r.event = s.kind end
                       and (r.basis = 'FLAT' or r.basis = s.basis)
                       and (r.product is null or r.product = any(s.products))
@@ -120,7 +123,7 @@ public class CommissionEngine {
             in_range as not materialized (
                 select * from (
                     select m.*,
-                           case when m.flat is not null then m.flat
+                           case when m.flat is not null then m.flat * m.quantity
                                 else round(m.base_amount * m.fx_rate * m.rate / 100, m.scale) end as raw,
                            m.base_amount * m.fx_rate as base_in_programme
                     from matched m

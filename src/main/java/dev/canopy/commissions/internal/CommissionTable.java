@@ -39,7 +39,7 @@ public class CommissionTable {
     public record Moved(UUID id, PartnerId partner, CommissionKind kind, Money amount, boolean payable) {}
 
     private static final String SELECT = """
-            select c.*, s.kind as source_kind, s.description as source_description
+            select c.*, s.kind as source_kind, s.description as source_description, s.quantity
             from commissions_commission c join commissions_source s on s.id = c.source_id
             """;
 
@@ -318,6 +318,7 @@ public class CommissionTable {
                 rs.getTimestamp("hold_until").toInstant(),
                 rs.getTimestamp("occurred_at").toInstant(),
                 rs.getTimestamp("created_at").toInstant(),
-                rs.getObject("payout_run_id", UUID.class));
+                rs.getObject("payout_run_id", UUID.class),
+                rs.getInt("quantity"));
     }
 }

@@ -23,7 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The demo's commission plans, as the seeds describe them: the referral programme pays 15 % of
- * first-year contract value (Gold 20 %) plus 20 % of every payment for 12 months; the reseller programme
+ * first-year contract value (Gold 20 %) plus 20 % of every payment for 12 months, and has a 250 USD
+ * bounty staff can grant for a partner's first deal; the reseller programme
  * records a 20 % margin on list price. Loaded once, after tracking and deals; the conversions and won
  * deals already there are then priced.
  */
@@ -78,14 +79,17 @@ class DemoCommissions implements ApplicationRunner {
                 .map(TierView::id)
                 .findFirst()
                 .ifPresent(id -> gold.put(id.toString(), "20"));
-        plans.addRule(referral.id(), rule("Referral fee", "DEAL_WON", "CONTRACT_VALUE", "15", "ONCE", null, gold));
+        plans.addRule(
+                referral.id(), rule("Referral fee", "DEAL_WON", "CONTRACT_VALUE", "15", null, "ONCE", null, gold));
         plans.addRule(
                 referral.id(),
-                rule("Subscription share", "RECURRING_PAYMENT", "PAYMENT", "20", "MONTHS", "12", Map.of()));
+                rule("Subscription share", "RECURRING_PAYMENT", "PAYMENT", "20", null, "MONTHS", "12", Map.of()));
+        plans.addRule(referral.id(), rule("First deal bonus", "BOUNTY", "FLAT", null, "250", "ONCE", null, Map.of()));
         plans.setPayoutMinimum(referral.id(), "50");
         if (reseller != null) {
             plans.addRule(
-                    reseller.id(), rule("Reseller margin", "DEAL_WON", "LIST_PRICE", "20", "ONCE", null, Map.of()));
+                    reseller.id(),
+                    rule("Reseller margin", "DEAL_WON", "LIST_PRICE", "20", null, "ONCE", null, Map.of()));
         }
         commissions.priceWaiting(workspace, clock.instant());
     }
@@ -95,11 +99,12 @@ class DemoCommissions implements ApplicationRunner {
             String event,
             String basis,
             String rate,
+            String flat,
             String duration,
             String months,
             Map<String, String> tiers) {
         return new RuleDraft(
-                name, event, basis, rate, null, duration, months, null, null, null, null, null, null, null, tiers);
+                name, event, basis, rate, flat, duration, months, null, null, null, null, null, null, null, tiers);
     }
 
     private ProgramView program(String slug) {

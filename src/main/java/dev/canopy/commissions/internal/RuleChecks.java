@@ -31,12 +31,16 @@ public final class RuleChecks {
 
     private RuleChecks() {}
 
-    /** {@code tiers} are the programme's tier ids: a condition or override on another tier is refused. */
-    public static CommissionRule check(UUID id, ProgramId program, RuleDraft draft, Set<UUID> tiers) {
-        return new RuleChecks().run(id, program, draft, tiers);
+    /**
+     * {@code tiers} are the programme's tier ids: a condition or override on another tier is refused;
+     * {@code currencyScale} is the decimals of the programme's currency, the most a per-click amount has.
+     */
+    public static CommissionRule check(
+            UUID id, ProgramId program, RuleDraft draft, Set<UUID> tiers, int currencyScale) {
+        return new RuleChecks().run(id, program, draft, tiers, currencyScale);
     }
 
-    private CommissionRule run(UUID id, ProgramId program, RuleDraft d, Set<UUID> tiers) {
+    private CommissionRule run(UUID id, ProgramId program, RuleDraft d, Set<UUID> tiers, int currencyScale) {
         String name = blank(d.name()) ? null : d.name().strip();
         if (name == null) {
             problems.add(new FieldProblem("name", "Name the rule, like \"Referral fee\""));
@@ -99,12 +103,50 @@ public final class RuleChecks {
                 }
             }
         }
+        if (event == CommissionEvent.CLICK || event == CommissionEvent.BOUNTY) {
+            refuseConditions(event, d, duration);
+        }
+        if (event == CommissionEvent.CLICK) {
+            perClick("flatAmount", flat, currencyScale);
+            overrides.forEach((overridden, value) -> perClick("tierRates[" + overridden + "]", value, currencyScale));
+        }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
         return new CommissionRule(
                 id, program, name, event, basis, rate, flat, duration, months, product, country, min, max, tier, cap,
                 capPeriod, overrides, true);
+    }
+
+    /**
+     * A click or a bounty has no customer, product, country, amount or payments to count: a condition on
+     * them would never match, so it is refused rather than silently paying nothing. Tier and cap apply.
+     */
+    private void refuseConditions(CommissionEvent event, RuleDraft d, CommissionDuration duration) {
+        String why = event.label() + " rules have no ";
+        if (!blank(d.product())) {
+            problems.add(new FieldProblem("product", why + "product: leave it blank"));
+        }
+        if (!blank(d.country())) {
+            problems.add(new FieldProblem("country", why + "customer country: leave it blank"));
+        }
+        if (!blank(d.minAmount())) {
+            problems.add(new FieldProblem("minAmount", why + "amount to range over: leave it blank"));
+        }
+        if (!blank(d.maxAmount())) {
+            problems.add(new FieldProblem("maxAmount", why + "amount to range over: leave it blank"));
+        }
+        if (duration != null && duration != CommissionDuration.ONCE) {
+            problems.add(new FieldProblem("duration", why + "customer payments: choose Once"));
+        }
+    }
+
+    /** A day's clicks are paid the amount times the clicks, exactly: no decimals below the currency's. */
+    private void perClick(String field, BigDecimal amount, int currencyScale) {
+        if (amount != null && amount.stripTrailingZeros().scale() > currencyScale) {
+            problems.add(new FieldProblem(
+                    field, "Use at most " + currencyScale + " decimals per click, the currency's smallest unit"));
+        }
     }
 
     private static String labels(CommissionEvent event) {

@@ -27,8 +27,8 @@ public class SourceTable {
         return db.sql("""
                         insert into commissions_source (id, workspace_id, kind, partner_id, program_id, tier_id, customer_id,
                             customer_email, customer_domain, country, products, amount, currency, basis, first_payment,
-                            reverses, paid_ad, description, occurred_at, received_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            reverses, paid_ad, description, occurred_at, received_at, rule_id, quantity)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         on conflict (id) do nothing
                         """)
                         .params(
@@ -53,7 +53,9 @@ public class SourceTable {
                                 s.paidAd(),
                                 s.description(),
                                 Timestamp.from(s.occurredAt()),
-                                Timestamp.from(now))
+                                Timestamp.from(now),
+                                s.ruleId(),
+                                s.quantity())
                         .update()
                 == 1;
     }

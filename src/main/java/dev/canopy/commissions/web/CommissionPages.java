@@ -1,5 +1,6 @@
 package dev.canopy.commissions.web;
 
+import dev.canopy.commissions.Bounties;
 import dev.canopy.commissions.CommissionFilter;
 import dev.canopy.commissions.CommissionStatus;
 import dev.canopy.commissions.CommissionView;
@@ -7,8 +8,12 @@ import dev.canopy.commissions.Commissions;
 import dev.canopy.commissions.FraudRules;
 import dev.canopy.commissions.FraudSettingsDraft;
 import dev.canopy.partners.PartnerSearch;
+import dev.canopy.partners.PartnerView;
 import dev.canopy.partners.Partners;
+import dev.canopy.programs.ProgramView;
 import dev.canopy.programs.Programs;
+import dev.canopy.programs.Tiers;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,15 +30,25 @@ import org.springframework.ui.Model;
 class CommissionPages {
 
     private final Commissions commissions;
+    private final Bounties bounties;
     private final FraudRules fraud;
     private final Partners partners;
     private final Programs programs;
+    private final Tiers tiers;
 
-    CommissionPages(Commissions commissions, FraudRules fraud, Partners partners, Programs programs) {
+    CommissionPages(
+            Commissions commissions,
+            Bounties bounties,
+            FraudRules fraud,
+            Partners partners,
+            Programs programs,
+            Tiers tiers) {
         this.commissions = commissions;
+        this.bounties = bounties;
         this.fraud = fraud;
         this.partners = partners;
         this.programs = programs;
+        this.tiers = tiers;
     }
 
     String list(Model model, ListQuery query) {
@@ -41,10 +56,7 @@ class CommissionPages {
         model.addAttribute("query", query);
         model.addAttribute("totals", totals());
         model.addAttribute("statuses", Arrays.asList(CommissionStatus.values()));
-        model.addAttribute(
-                "partners",
-                partners.search(new PartnerSearch(null, null, null, null, false, null, PartnerSearch.MAX_LIMIT))
-                        .partners());
+        model.addAttribute("partners", partners());
         model.addAttribute("programs", programs.list());
         if (!model.containsAttribute("moveForm")) {
             model.addAttribute("moveForm", MoveForm.empty());
@@ -74,6 +86,22 @@ class CommissionPages {
             model.addAttribute("moveForm", MoveForm.empty());
         }
         return "commissions/detail";
+    }
+
+    /** The grant form: every partner, and the active bounty rules programme by programme. */
+    String bounty(Model model) {
+        model.addAttribute("partners", partners());
+        Map<ProgramView, List<BountyOption>> options = new LinkedHashMap<>();
+        for (Bounties.BountyRule b : bounties.rules()) {
+            options.computeIfAbsent(b.program(), p -> new ArrayList<>()).add(BountyOption.of(b, tiers));
+        }
+        model.addAttribute("bountyRules", options);
+        return "commissions/bounty";
+    }
+
+    private List<PartnerView> partners() {
+        return partners.search(new PartnerSearch(null, null, null, null, false, null, PartnerSearch.MAX_LIMIT))
+                .partners();
     }
 
     /** Each status's totals, one line per currency, in the lifecycle's order. */

@@ -1,5 +1,6 @@
 package dev.canopy.commissions.web;
 
+import dev.canopy.commissions.Bounties;
 import dev.canopy.commissions.CommissionFilter;
 import dev.canopy.commissions.CommissionKind;
 import dev.canopy.commissions.CommissionStatus;
@@ -14,6 +15,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,7 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/commissions")
 @Tag(
         name = "Commissions",
-        description = "Commissions with their explanation; approve, decline, hold and release in bulk")
+        description = "Commissions with their explanation; approve, decline, hold and release in bulk; grant bounties")
 class CommissionsApi {
 
     /** Amounts as decimal strings in their currency, so no client turns them into binary floating point. */
@@ -118,10 +121,14 @@ class CommissionsApi {
 
     record MoveResponse(int requested, int moved) {}
 
-    private final Commissions commissions;
+    record BountyRequest(String partnerId, String ruleId, String reason) {}
 
-    CommissionsApi(Commissions commissions) {
+    private final Commissions commissions;
+    private final Bounties bounties;
+
+    CommissionsApi(Commissions commissions, Bounties bounties) {
         this.commissions = commissions;
+        this.bounties = bounties;
     }
 
     @GetMapping
@@ -183,6 +190,20 @@ class CommissionsApi {
             description = "Their hold period still runs before they are approved. reason is an optional note.")
     MoveResponse release(@RequestBody MoveRequest request) {
         return new MoveResponse(size(request), commissions.release(ids(request), request.reason()));
+    }
+
+    @PostMapping("/bounties")
+    @PreAuthorize("hasAuthority('commissions:write')")
+    @Operation(
+            summary = "Grant a partner a bounty, with a reason",
+            description = "ruleId is an active BOUNTY rule of a programme the partner is in (and of its tier, when the"
+                    + " rule names one); reason (required) says what for. Answers the pending commission: the rule's"
+                    + " flat amount or the partner's tier's, capped per period. Honours an Idempotency-Key header, so a"
+                    + " retried grant is granted once.")
+    ResponseEntity<CommissionResponse> grantBounty(@RequestBody BountyRequest request) {
+        Bounties.Granted granted =
+                bounties.grant(new Bounties.Grant(request.partnerId(), request.ruleId(), request.reason(), null));
+        return ResponseEntity.status(HttpStatus.CREATED).body(CommissionResponse.of(granted.commission(), null));
     }
 
     private static List<UUID> ids(MoveRequest request) {

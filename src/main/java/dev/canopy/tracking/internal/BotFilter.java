@@ -1,5 +1,6 @@
 package dev.canopy.tracking.internal;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
 
@@ -55,6 +56,11 @@ public final class BotFilter {
     };
 
     private BotFilter() {}
+
+    /** The lower-case fragments an automated user agent contains, for reading stored clicks again. */
+    public static List<String> automatedFragments() {
+        return List.of(AUTOMATED);
+    }
 
     public static boolean isAutomated(String method, UnaryOperator<String> header) {
         if ("HEAD".equals(method)) {

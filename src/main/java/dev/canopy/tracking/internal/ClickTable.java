@@ -10,6 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -131,6 +134,50 @@ public class ClickTable {
                 .params(workspace.value(), visitor, program, Timestamp.from(since))
                 .query(ClickTable::stored)
                 .optional();
+    }
+
+    /** A partner's valid clicks in one programme on one day. */
+    public record DailyCount(UUID partnerId, UUID programId, LocalDate day, long clicks) {}
+
+    /**
+     * Valid clicks on the programmes' links from {@code from} to {@code to}, per partner, programme and day
+     * in {@code zone}. Bots are never stored, but the user agents are checked again against today's list,
+     * which may know a crawler that the redirect did not yet. A visitor's click on a link within the hour
+     * after its previous stored one is a repeat: each node remembers its own visitors (ADR 14), so several
+     * nodes may each have stored it once.
+     */
+    public List<DailyCount> dailyValid(
+            WorkspaceId workspace, Collection<UUID> programs, Instant from, Instant to, ZoneId zone) {
+        return db.sql("""
+                        with clicks as (
+                            select c.partner_id, c.program_id, c.clicked_at,
+                                   lag(c.clicked_at) over (partition by c.link_id, c.visitor order by c.clicked_at, c.id)
+                                       as previous
+                            from tracking_click c
+                            where c.workspace_id = ? and c.program_id = any(?::uuid[])
+                              and c.clicked_at >= ? and c.clicked_at < ?
+                              and btrim(coalesce(c.user_agent, '')) <> ''
+                              and not exists (select 1 from unnest(?::text[]) f where strpos(lower(c.user_agent), f) > 0)
+                        )
+                        select partner_id, program_id, (clicked_at at time zone ?)::date as day, count(*) from clicks
+                        where clicked_at >= ? and (previous is null or clicked_at >= previous + make_interval(secs => ?))
+                        group by partner_id, program_id, day
+                        """)
+                .params(
+                        workspace.value(),
+                        programs.toArray(UUID[]::new),
+                        Timestamp.from(from.minus(RecentVisitors.WINDOW)),
+                        Timestamp.from(to),
+                        BotFilter.automatedFragments().toArray(String[]::new),
+                        zone.getId(),
+                        Timestamp.from(from),
+                        RecentVisitors.WINDOW.toSeconds())
+                .query((rs, n) -> new DailyCount(
+                        rs.getObject(1, UUID.class),
+                        rs.getObject(2, UUID.class),
+                        rs.getObject(3, LocalDate.class),
+                        rs.getLong(4)))
+                .list();
     }
 
     private static StoredClick stored(java.sql.ResultSet rs, int n) throws SQLException {
