@@ -179,7 +179,7 @@ class ClickRulesPayEachCompleteDaysValidClicks {
                         entry(clicksOn(2, t.minusDays(1)), "0.00 EUR"));
         assertThat(commissions(tenant, a))
                 .extracting(CommissionView::explanation)
-                .contains("3 clicks × 0.05 EUR = 0.05 EUR, capped from 0.1500 — rule “Per click”");
+                .contains("3 clicks × 0.05 EUR = 0.05 EUR, capped from 0.15 EUR — rule “Per click”");
     }
 
     @Test
