@@ -154,6 +154,8 @@ public class Form1099Report {
                             partner,
                             names.getOrDefault(partner, partner.toString()),
                             tax == null ? null : tax.legalName(),
+                            tax == null ? null : tax.taxId(),
+                            tax == null ? null : tax.address(),
                             country,
                             form,
                             total,

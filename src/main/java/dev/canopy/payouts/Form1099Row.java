@@ -5,13 +5,15 @@ import dev.canopy.shared.Money;
 import java.util.List;
 
 /**
- * A partner in the 1099 report: its tax details, what it was paid in the year (converted payments summed in the
+ * A partner in the 1099 report: its tax details (the TIN and address a 1099 is filed with), what it was paid in the year (converted payments summed in the
  * report's currency), every payment, and the flag that says what to do.
  */
 public record Form1099Row(
         PartnerId partner,
         String partnerName,
         String legalName,
+        String taxId,
+        String address,
         String country,
         UsTaxForm form,
         Money paid,

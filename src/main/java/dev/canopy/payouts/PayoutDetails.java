@@ -192,6 +192,10 @@ public class PayoutDetails {
         if (usForm != null && !Set.of("W9", "W8BEN", "W8BENE").contains(usForm)) {
             problems.add(new FieldProblem("usForm", "Choose W-9, W-8BEN or W-8BEN-E"));
         }
+        String taxId = text(in.taxId());
+        if ("W9".equals(usForm) && taxId != null) {
+            taxId = usTin(taxId, problems);
+        }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -203,7 +207,7 @@ public class PayoutDetails {
                 pan,
                 gstin,
                 usForm,
-                text(in.taxId()),
+                taxId,
                 clock.instant(),
                 currentWorkspace.actor().name());
         WorkspaceId workspace = currentWorkspace.id();
@@ -219,6 +223,22 @@ public class PayoutDetails {
 
     private static String text(String s) {
         return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /**
+     * A W-9's taxpayer id as a 1099 prints it: an EIN (12-3456789) or an SSN/ITIN (123-45-6789), nine digits
+     * either way; typed with or without dashes.
+     */
+    private static String usTin(String raw, List<FieldProblem> problems) {
+        String digits = raw.replaceAll("[\\s-]", "");
+        if (!digits.matches("\\d{9}")) {
+            problems.add(new FieldProblem(
+                    "taxId", "A W-9's tax id is 9 digits: an EIN like 12-3456789 or an SSN like 123-45-6789"));
+            return raw;
+        }
+        return raw.contains("-") && raw.replaceAll("\\s", "").indexOf('-') == 3
+                ? digits.substring(0, 3) + "-" + digits.substring(3, 5) + "-" + digits.substring(5)
+                : digits.substring(0, 2) + "-" + digits.substring(2);
     }
 
     private static String upper(String s) {

@@ -109,6 +109,14 @@ class BadPayoutInputIsNamedAndNothingIsStored {
                         .param("legalName", "Bluebird Consulting LLP")
                         .param("usForm", "W-10"))
                 .andExpect(model().attributeHasFieldErrors("taxForm", "pan", "usForm"));
+        mvc.perform(post("/portal/payout-details/tax")
+                        .with(deals.portal(partner))
+                        .with(csrf())
+                        .param("country", "US")
+                        .param("legalName", "Bluebird Inc.")
+                        .param("usForm", "W9")
+                        .param("taxId", "12-34567"))
+                .andExpect(model().attributeHasFieldErrors("taxForm", "taxId"));
         assertThat(stored()).isEqualTo(before);
     }
 

@@ -42,6 +42,9 @@ class FinanceDownloadsThe1099ReportForTheAccountant {
     @Autowired
     Form1099Report report;
 
+    @Autowired
+    PayoutDetails details;
+
     PayoutFixtures f;
     Fixtures.Tenant tenant;
     VendorUser finance;
@@ -58,7 +61,18 @@ class FinanceDownloadsThe1099ReportForTheAccountant {
         ProgramView dollars = f.referralProgramme(tenant, "USD");
         ProgramView pounds = f.referralProgramme(tenant, "GBP");
         DealFixtures.Member us = f.paypalPartner(tenant, dollars, null);
-        f.usTaxForm(tenant, us.id(), "US", "W9");
+        fixtures.as(
+                tenant.owner(),
+                () -> details.saveTax(
+                        us.id(),
+                        new PayoutDetails.TaxInput(
+                                "US",
+                                "Legal " + us.id().value(),
+                                "1 Main St, Austin TX",
+                                null,
+                                null,
+                                "W9",
+                                "123456789")));
         DealFixtures.Member uk = f.paypalPartner(tenant, pounds, "GB");
         f.approvedCommission(tenant, dollars, us.id(), "20000", "USD"); // 15 %: 3,000.00
         f.approvedCommission(tenant, pounds, uk.id(), "2000", "GBP"); // 300.00 GBP, no rate to USD
@@ -92,11 +106,12 @@ class FinanceDownloadsThe1099ReportForTheAccountant {
         assertThat(csv.lines().toList())
                 .first()
                 .isEqualTo(
-                        "Year,Partner,Legal name,Country,US form,Paid (USD),Payments,Not converted,Flag,Threshold (USD)");
+                        "Year,Partner,Legal name,TIN,Address,Country,US form,Paid (USD),Payments,Not converted,Flag,Threshold (USD)");
         assertThat(csv)
-                .contains(year + "," + usName + ",Legal " + us.id().value() + ",US,W-9,3000.00,1,,1099-NEC required,"
+                .contains(year + "," + usName + ",Legal " + us.id().value()
+                        + ",12-3456789,\"1 Main St, Austin TX\",US,W-9,3000.00,1,,1099-NEC required,"
                         + thisYear.threshold().amount().toPlainString())
-                .contains(year + "," + ukName + ",,GB,None,0.00,1,GBP 300.00 paid ");
+                .contains(year + "," + ukName + ",,,,GB,None,0.00,1,GBP 300.00 paid ");
     }
 
     @Test
