@@ -1,4 +1,4 @@
-import dev.canopy.CanopyApplication;
+import bench.Bench;
 import dev.canopy.commissions.CommissionPlans;
 import dev.canopy.commissions.Commissions;
 import dev.canopy.commissions.RuleDraft;
@@ -13,11 +13,6 @@ import dev.canopy.programs.TierView;
 import dev.canopy.programs.Tiers;
 import dev.canopy.shared.Actor;
 import dev.canopy.shared.WorkspaceId;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,7 +20,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -102,21 +96,8 @@ public class CommissionsBench {
             }
         }
         int customers = Math.max(1, sales / 10);
-        Path work = Files.createTempDirectory("commissions-bench");
-        String data = work.resolve("pg").toString();
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(CanopyApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--canopy.embedded-postgres.enabled=true",
-                        "--canopy.embedded-postgres.data-dir=" + data,
-                        "--canopy.embedded-postgres.port=0",
-                        "--canopy.mail.sink.enabled=true",
-                        "--canopy.mail.sink.port=0",
-                        // Nothing scheduled may touch the rows while they are timed.
-                        "--canopy.commissions.hold-expiry-delay=1d",
-                        "--canopy.payouts.schedule-cron=-",
-                        "--spring.main.banner-mode=off",
-                        "--logging.level.root=WARN")) {
+        try (Bench.Canopy canopy = Bench.start("commissions-bench")) {
+            ConfigurableApplicationContext app = canopy.app();
             JdbcClient db = app.getBean(JdbcClient.class);
             TransactionTemplate tx = app.getBean(TransactionTemplate.class);
             Commissions commissions = app.getBean(Commissions.class);
@@ -218,8 +199,8 @@ public class CommissionsBench {
                     throw new IllegalStateException("The two wrote different rows: " + engineResult + " vs " + handResult);
                 }
             }
-            double a = median(engine);
-            double b = median(hand);
+            double a = Bench.median(engine);
+            double b = Bench.median(hand);
             System.out.printf(
                     "commissions: %,d sales -> %,d commissions (total %s INR, identical rows both ways); median of %d: "
                             + "Canopy engine %.2f s, hand-written INSERT … SELECT %.2f s, ratio %.2f (goal <= 2)%n",
@@ -228,8 +209,6 @@ public class CommissionsBench {
             if (explain) {
                 explain(app, db, tx, workspace, commissions, now);
             }
-        } finally {
-            deleteRecursively(work);
         }
     }
 
@@ -244,13 +223,6 @@ public class CommissionsBench {
                 .param(ws)
                 .query((rs, n) -> new Result(rs.getLong(1), rs.getBigDecimal(2).toPlainString(), rs.getString(3)))
                 .single();
-    }
-
-    static double median(List<Double> values) {
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return sorted.length % 2 == 1
-                ? sorted[sorted.length / 2]
-                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
     }
 
     /**
@@ -290,12 +262,4 @@ public class CommissionsBench {
                 .setLogLevel("org.springframework.jdbc.core.JdbcTemplate", LogLevel.WARN);
     }
 
-    /** The embedded PostgreSQL has stopped with the context: its data directory goes too. */
-    static void deleteRecursively(Path directory) throws IOException {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
-    }
 }

@@ -1,4 +1,4 @@
-import dev.canopy.CanopyApplication;
+import bench.Bench;
 import dev.canopy.commissions.CommissionPlans;
 import dev.canopy.commissions.CommissionRule;
 import dev.canopy.commissions.Commissions;
@@ -14,18 +14,12 @@ import dev.canopy.programs.ProgramView;
 import dev.canopy.programs.Programs;
 import dev.canopy.shared.Actor;
 import dev.canopy.shared.WorkspaceId;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -60,21 +54,8 @@ public class PayoutRunBench {
                 throw new IllegalArgumentException("Unknown argument " + arg);
             }
         }
-        Path work = Files.createTempDirectory("payout-run-bench");
-        String data = work.resolve("pg").toString();
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(CanopyApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--canopy.embedded-postgres.enabled=true",
-                        "--canopy.embedded-postgres.data-dir=" + data,
-                        "--canopy.embedded-postgres.port=0",
-                        "--canopy.mail.sink.enabled=true",
-                        "--canopy.mail.sink.port=0",
-                        // The benchmark approves the commissions itself and starts the run; nothing scheduled joins in.
-                        "--canopy.commissions.hold-expiry-delay=1d",
-                        "--canopy.payouts.schedule-cron=-",
-                        "--spring.main.banner-mode=off",
-                        "--logging.level.root=WARN")) {
+        try (Bench.Canopy canopy = Bench.start("payout-run-bench")) {
+            ConfigurableApplicationContext app = canopy.app();
             List<double[]> phases = new ArrayList<>();
             for (int round = 1; round <= rounds; round++) {
                 phases.add(round(app, round, partners, perPartner));
@@ -83,12 +64,10 @@ public class PayoutRunBench {
             StringBuilder medians = new StringBuilder();
             for (int p = 0; p < names.length; p++) {
                 int i = p;
-                medians.append(String.format("%s %.2f s", names[p], median(phases.stream().map(a -> a[i]).toList())));
+                medians.append(String.format("%s %.2f s", names[p], Bench.median(phases.stream().map(a -> a[i]).toList())));
                 medians.append(p < names.length - 1 ? ", " : "");
             }
             System.out.printf("payout run: %,d partners, median of %d: %s (goal: total < 30 s)%n", partners, rounds, medians);
-        } finally {
-            deleteRecursively(work);
         }
     }
 
@@ -244,19 +223,4 @@ public class PayoutRunBench {
         return (System.nanoTime() - since) / 1e9;
     }
 
-    static double median(List<Double> values) {
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return sorted.length % 2 == 1
-                ? sorted[sorted.length / 2]
-                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
-    }
-
-    /** The embedded PostgreSQL has stopped with the context: its data directory goes too. */
-    static void deleteRecursively(Path directory) throws IOException {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
-    }
 }

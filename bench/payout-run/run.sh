@@ -14,5 +14,6 @@ cd "$(dirname "$0")/../.."
 . .mvn/select-jdk.sh
 ./mvnw -q -B -DskipTests compile
 ./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test > /dev/null
-"$JAVA_HOME/bin/java" -Xmx1g -cp "target/classes:$(cat target/bench-classpath.txt)" \
+"$JAVA_HOME/bin/javac" -d target/bench-support -cp "target/classes:$(cat target/bench-classpath.txt)" bench/support/Bench.java
+"$JAVA_HOME/bin/java" -Xmx1g -cp "target/bench-support:target/classes:$(cat target/bench-classpath.txt)" \
   bench/payout-run/PayoutRunBench.java "$@"

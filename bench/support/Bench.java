@@ -1,0 +1,71 @@
+package bench;
+
+import dev.canopy.CanopyApplication;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * What the benchmarks that drive Canopy's beans share: Canopy on a throw-away embedded PostgreSQL, and the
+ * median of their rounds. Compiled by their run.sh before the benchmark itself is launched.
+ */
+public final class Bench {
+
+    private Bench() {}
+
+    /** A running Canopy and the folder its PostgreSQL lives in; closing stops both and removes the folder. */
+    public record Canopy(ConfigurableApplicationContext app, Path work) implements AutoCloseable {
+
+        @Override
+        public void close() throws IOException {
+            app.close();
+            deleteRecursively(work);
+        }
+    }
+
+    /**
+     * Canopy with an embedded PostgreSQL (fsync on, Canopy's server settings) in a new temporary folder, on
+     * random ports. Nothing scheduled (hold expiry, the payout schedule) may touch the rows being timed.
+     */
+    public static Canopy start(String name) throws IOException {
+        Path work = Files.createTempDirectory(name);
+        try {
+            ConfigurableApplicationContext app = new SpringApplicationBuilder(CanopyApplication.class)
+                    .run(
+                            "--server.port=0",
+                            "--canopy.embedded-postgres.enabled=true",
+                            "--canopy.embedded-postgres.data-dir=" + work.resolve("pg"),
+                            "--canopy.embedded-postgres.port=0",
+                            "--canopy.mail.sink.enabled=true",
+                            "--canopy.mail.sink.port=0",
+                            "--canopy.commissions.hold-expiry-delay=1d",
+                            "--canopy.payouts.schedule-cron=-",
+                            "--spring.main.banner-mode=off",
+                            "--logging.level.root=WARN");
+            return new Canopy(app, work);
+        } catch (RuntimeException e) {
+            deleteRecursively(work);
+            throw e;
+        }
+    }
+
+    public static double median(List<Double> values) {
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return sorted.length % 2 == 1
+                ? sorted[sorted.length / 2]
+                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}
