@@ -1,19 +1,16 @@
 package dev.canopy.payouts;
 
 import dev.canopy.audit.AuditLog;
-import dev.canopy.commissions.ExchangeRate;
 import dev.canopy.commissions.PayoutClaims;
 import dev.canopy.ledger.Account;
 import dev.canopy.ledger.Ledger;
 import dev.canopy.ledger.LedgerEntry;
 import dev.canopy.ledger.Leg;
 import dev.canopy.partners.PartnerId;
-import dev.canopy.partners.PartnerView;
 import dev.canopy.partners.Partners;
 import dev.canopy.payouts.internal.PayoutSettingsTable;
 import dev.canopy.payouts.internal.ProfileTable;
 import dev.canopy.payouts.internal.RunTable;
-import dev.canopy.payouts.internal.TaxCalculator;
 import dev.canopy.platform.CurrentWorkspace;
 import dev.canopy.shared.Actor;
 import dev.canopy.shared.ConflictException;
@@ -23,7 +20,6 @@ import dev.canopy.shared.WorkspaceId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,8 +48,7 @@ public class PayoutRuns {
     private final RunTable runs;
     private final ProfileTable profiles;
     private final PayoutSettingsTable settings;
-    private final TaxCalculator taxes;
-    private final PayoutCurrencies currencies;
+    private final RunLines runLines;
     private final PayoutClaims claims;
     private final Ledger ledger;
     private final Partners partners;
@@ -67,8 +62,7 @@ public class PayoutRuns {
             RunTable runs,
             ProfileTable profiles,
             PayoutSettingsTable settings,
-            TaxCalculator taxes,
-            PayoutCurrencies currencies,
+            RunLines runLines,
             PayoutClaims claims,
             Ledger ledger,
             Partners partners,
@@ -81,8 +75,7 @@ public class PayoutRuns {
         this.runs = runs;
         this.profiles = profiles;
         this.settings = settings;
-        this.taxes = taxes;
-        this.currencies = currencies;
+        this.runLines = runLines;
         this.claims = claims;
         this.ledger = ledger;
         this.partners = partners;
@@ -101,7 +94,7 @@ public class PayoutRuns {
         WorkspaceId workspace = currentWorkspace.id();
         Instant now = clock.instant();
         return tx.execute(status -> {
-            List<RunTable.NewLine> lines = lines(workspace, claims.preview(workspace, now), now, now);
+            List<RunTable.NewLine> lines = runLines.of(workspace, claims.preview(workspace, now), now, now);
             Function<PartnerId, String> names =
                     names(lines.stream().map(RunTable.NewLine::partner).toList());
             return lines.stream()
@@ -182,7 +175,8 @@ public class PayoutRuns {
             }
             Instant now = clock.instant();
             claims.claim(workspace, run.id(), run.cutoff());
-            List<RunTable.NewLine> lines = lines(workspace, claims.groups(workspace, run.id()), now, run.cutoff());
+            List<RunTable.NewLine> lines =
+                    runLines.of(workspace, claims.groups(workspace, run.id()), now, run.cutoff());
             for (RunTable.NewLine line : lines) {
                 if (!line.payable()) {
                     claims.release(
@@ -210,53 +204,6 @@ public class PayoutRuns {
                 .map(RunTable.NewLine::net)
                 .filter(m -> m.currency().equals(threshold.currency()))
                 .reduce(Money.zero(threshold.currency()), Money::plus);
-    }
-
-    private List<RunTable.NewLine> lines(
-            WorkspaceId workspace, List<PayoutClaims.Group> groups, Instant now, Instant cutoff) {
-        PayoutCurrencies.Run paidIn = currencies.of(
-                workspace,
-                groups.stream().map(PayoutClaims.Group::partner).distinct().toList(),
-                cutoff);
-        List<RunTable.NewLine> lines = new ArrayList<>();
-        for (PayoutClaims.Group g : groups) {
-            Currency earned = g.total().currency();
-            Currency to = paidIn.paidIn(g.partner(), earned);
-            Optional<ExchangeRate> rate = to.equals(earned) ? Optional.empty() : paidIn.rate(earned, to);
-            if (g.total().amount().signum() <= 0) {
-                lines.add(carried(
-                        g,
-                        g.total().isZero()
-                                ? "Nothing to pay"
-                                : "Clawbacks exceed earnings: carried as a balance the partner owes"));
-            } else if (g.total().compareTo(g.minimum()) < 0) {
-                lines.add(carried(g, "Under the programme's payout minimum of " + g.minimum()));
-            } else if (!to.equals(earned) && rate.isEmpty()) {
-                lines.add(carried(g, paidIn.noRate(earned, to)));
-            } else {
-                TaxCalculator.Tax tax =
-                        taxes.on(workspace, g.partner(), profiles.tax(workspace, g.partner()), g.total(), now);
-                Money net = g.total().plus(tax.gst()).minus(tax.tds());
-                lines.add(new RunTable.NewLine(
-                        g.partner(),
-                        g.commissions(),
-                        g.total(),
-                        tax.gst(),
-                        tax.tds(),
-                        net,
-                        rate.map(r -> Conversion.of(net, r)).orElse(null),
-                        true,
-                        null,
-                        tax.notes()));
-            }
-        }
-        return lines;
-    }
-
-    private static RunTable.NewLine carried(PayoutClaims.Group g, String reason) {
-        Money zero = Money.zero(g.total().currency());
-        return new RunTable.NewLine(
-                g.partner(), g.commissions(), g.total(), zero, zero, g.total(), null, false, reason, List.of());
     }
 
     /**
@@ -425,17 +372,7 @@ public class PayoutRuns {
 
     public List<PayoutLineView> lines(UUID run) {
         WorkspaceId workspace = currentWorkspace.id();
-        return runs.lines(workspace, run, partnerNames());
-    }
-
-    private Function<PartnerId, String> partnerNames() {
-        Map<PartnerId, String> cache = new HashMap<>();
-        return id -> cache.computeIfAbsent(
-                id,
-                k -> partners.byIds(List.of(k)).stream()
-                        .findFirst()
-                        .map(PartnerView::name)
-                        .orElse(k.toString()));
+        return runs.lines(workspace, run, names(runs.partnersIn(workspace, run)));
     }
 
     private Function<PartnerId, String> names(List<PartnerId> ids) {

@@ -247,6 +247,14 @@ public class RunTable {
                 .list();
     }
 
+    /** The partners with a line in the run, to name them in one look-up. */
+    public List<PartnerId> partnersIn(WorkspaceId workspace, UUID run) {
+        return db.sql("select distinct partner_id from payouts_line where workspace_id = ? and run_id = ?")
+                .params(workspace.value(), run)
+                .query((rs, n) -> new PartnerId(rs.getObject(1, UUID.class)))
+                .list();
+    }
+
     public Optional<PayoutLineView> line(WorkspaceId workspace, UUID id, Function<PartnerId, String> names) {
         return db.sql("select * from payouts_line where workspace_id = ? and id = ?")
                 .params(workspace.value(), id)

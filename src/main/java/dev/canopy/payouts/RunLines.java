@@ -1,0 +1,81 @@
+package dev.canopy.payouts;
+
+import dev.canopy.commissions.ExchangeRate;
+import dev.canopy.commissions.PayoutClaims;
+import dev.canopy.payouts.internal.ProfileTable;
+import dev.canopy.payouts.internal.RunTable;
+import dev.canopy.payouts.internal.TaxCalculator;
+import dev.canopy.shared.Money;
+import dev.canopy.shared.WorkspaceId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * What each partner's claimed commissions come to in a run, per currency: carried (nothing to pay, clawbacks
+ * exceeding earnings, under the programme's minimum, no exchange rate into its payout currency, each with the
+ * reason), or payable with its tax (GST added, TDS withheld) and, paid in another currency, its conversion.
+ */
+@Component
+class RunLines {
+
+    private final ProfileTable profiles;
+    private final TaxCalculator taxes;
+    private final PayoutCurrencies currencies;
+
+    RunLines(ProfileTable profiles, TaxCalculator taxes, PayoutCurrencies currencies) {
+        this.profiles = profiles;
+        this.taxes = taxes;
+        this.currencies = currencies;
+    }
+
+    /** The lines of {@code groups}, taxed as of {@code now}, at the rates of the run approved up to {@code cutoff}. */
+    List<RunTable.NewLine> of(WorkspaceId workspace, List<PayoutClaims.Group> groups, Instant now, Instant cutoff) {
+        PayoutCurrencies.Run paidIn = currencies.of(
+                workspace,
+                groups.stream().map(PayoutClaims.Group::partner).distinct().toList(),
+                cutoff);
+        List<RunTable.NewLine> lines = new ArrayList<>();
+        for (PayoutClaims.Group g : groups) {
+            Currency earned = g.total().currency();
+            Currency to = paidIn.paidIn(g.partner(), earned);
+            Optional<ExchangeRate> rate = to.equals(earned) ? Optional.empty() : paidIn.rate(earned, to);
+            if (g.total().amount().signum() <= 0) {
+                lines.add(carried(
+                        g,
+                        g.total().isZero()
+                                ? "Nothing to pay"
+                                : "Clawbacks exceed earnings: carried as a balance the partner owes"));
+            } else if (g.total().compareTo(g.minimum()) < 0) {
+                lines.add(carried(g, "Under the programme's payout minimum of " + g.minimum()));
+            } else if (!to.equals(earned) && rate.isEmpty()) {
+                lines.add(carried(g, paidIn.noRate(earned, to)));
+            } else {
+                TaxCalculator.Tax tax =
+                        taxes.on(workspace, g.partner(), profiles.tax(workspace, g.partner()), g.total(), now);
+                Money net = g.total().plus(tax.gst()).minus(tax.tds());
+                lines.add(new RunTable.NewLine(
+                        g.partner(),
+                        g.commissions(),
+                        g.total(),
+                        tax.gst(),
+                        tax.tds(),
+                        net,
+                        rate.map(r -> Conversion.of(net, r)).orElse(null),
+                        true,
+                        null,
+                        tax.notes()));
+            }
+        }
+        return lines;
+    }
+
+    private static RunTable.NewLine carried(PayoutClaims.Group g, String reason) {
+        Money zero = Money.zero(g.total().currency());
+        return new RunTable.NewLine(
+                g.partner(), g.commissions(), g.total(), zero, zero, g.total(), null, false, reason, List.of());
+    }
+}
