@@ -8,6 +8,7 @@ import dev.canopy.shared.ConflictException;
 import dev.canopy.shared.InvalidInputException;
 import dev.canopy.testing.CanopyTest;
 import dev.canopy.testing.Fixtures;
+import dev.canopy.testing.MutableClock;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -26,6 +27,9 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 @CanopyTest
 @RecordApplicationEvents
 class WonDealsAreClassifiedAndCounted {
+
+    @Autowired
+    MutableClock clock;
 
     @Autowired
     ApplicationContext context;
@@ -108,7 +112,8 @@ class WonDealsAreClassifiedAndCounted {
     @Test
     void staffSayWhenTheirCrmOpenedTheOpportunityAndMayOverrideWithAReason() {
         DealView deal = approved("Aviato", "aviato.com");
-        String lastYear = LocalDate.now(ZoneOffset.UTC).minusYears(1).toString();
+        String lastYear =
+                LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusYears(1).toString();
 
         DealView won = f.asStaff(tenant, () -> deals.markWon(deal.id(), "", lastYear));
         assertThat(won.sourcing()).isEqualTo(Sourcing.INFLUENCED);
@@ -149,7 +154,7 @@ class WonDealsAreClassifiedAndCounted {
         assertThat(events.stream(DealRegistrationEnded.class))
                 .singleElement()
                 .satisfies(e -> assertThat(e.outcome()).isEqualTo(DealStatus.LOST));
-        assertThat(f.asStaff(tenant, () -> deals.protecting(tenant.id(), "hooli.xyz", java.time.Instant.now())))
+        assertThat(f.asStaff(tenant, () -> deals.protecting(tenant.id(), "hooli.xyz", clock.instant())))
                 .isEmpty();
         assertThatThrownBy(() -> f.asStaff(tenant, () -> deals.markWon(deal.id(), "", "")))
                 .isInstanceOf(ConflictException.class);

@@ -11,6 +11,7 @@ import dev.canopy.deals.DealFixtures;
 import dev.canopy.deals.DealView;
 import dev.canopy.programs.ProgramView;
 import dev.canopy.testing.Fixtures;
+import dev.canopy.testing.MutableClock;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,6 +24,9 @@ import org.springframework.context.ApplicationContext;
  * the winner sees its referral fee pending.
  */
 class PartnerRegistersAConflictingDealAndTheVendorDecides extends BrowserTest {
+
+    @Autowired
+    MutableClock clock;
 
     @Autowired
     Fixtures fixtures;
@@ -54,7 +58,8 @@ class PartnerRegistersAConflictingDealAndTheVendorDecides extends BrowserTest {
         portal.getByLabel("Contact name").fill("Wile E. Coyote");
         portal.getByLabel("Contact email").fill("wile@acme-widgets.co.uk");
         portal.getByLabel("Products").fill("Cloud Suite, Analytics");
-        portal.getByLabel("Expected close").fill(LocalDate.now().plusMonths(2).toString());
+        portal.getByLabel("Expected close")
+                .fill(LocalDate.now(clock).plusMonths(2).toString());
         screenshot(portal, "60-register-deal-with-conflict-hint");
         portal.getByTestId("submit-deal").click();
         assertThat(portal.getByTestId("deal-status")).containsText("Waiting for review");

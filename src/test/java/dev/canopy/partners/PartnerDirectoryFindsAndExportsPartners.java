@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.canopy.identity.ApiKeyScope;
 import dev.canopy.testing.CanopyTest;
 import dev.canopy.testing.Fixtures;
+import dev.canopy.testing.MutableClock;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.List;
@@ -25,6 +26,9 @@ import org.springframework.test.web.servlet.MockMvc;
 
 @CanopyTest
 class PartnerDirectoryFindsAndExportsPartners {
+
+    @Autowired
+    MutableClock clock;
 
     @Autowired
     MockMvc mvc;
@@ -60,8 +64,8 @@ class PartnerDirectoryFindsAndExportsPartners {
         fixtures.as(tenant.owner(), () -> partners.changeStatus(sleepy.id(), PartnerStatus.ACTIVE, null));
         db.sql("update partners_partner set last_activity_at = ?, created_at = ? where id = ?")
                 .params(
-                        Timestamp.from(java.time.Instant.now().minus(Duration.ofDays(90))),
-                        Timestamp.from(java.time.Instant.now().minus(Duration.ofDays(200))),
+                        Timestamp.from(clock.instant().minus(Duration.ofDays(90))),
+                        Timestamp.from(clock.instant().minus(Duration.ofDays(200))),
                         sleepy.id().value())
                 .update();
 

@@ -17,6 +17,9 @@ import dev.canopy.testing.CanopyTest;
 import dev.canopy.testing.Fixtures;
 import dev.canopy.testing.MutableClock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -202,13 +205,31 @@ class PayoutRunsCutShortAreContinuedNeverRepeated {
 
     @Test
     void twoSchedulersDueAtOnceMakeOneRunForTheMonth() throws Exception {
-        clock.advance(Duration.ofDays(62));
+        // NET-15 in a UTC workspace: the month of these commissions is paid from the 16th of the next month.
+        YearMonth earned = YearMonth.from(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+        LocalDate dueOn = earned.plusMonths(1).atDay(16);
+
+        clock.setTo(dueOn.atStartOfDay(ZoneOffset.UTC).minusMinutes(1).toInstant());
         twice(schedule::runDue, schedule::runDue);
-        List<String> periods = db.sql("select period from payouts_run where workspace_id = ?")
+        assertThat(periods()).as("not due on the 15th").isEmpty();
+
+        clock.setTo(dueOn.atTime(9, 0).toInstant(ZoneOffset.UTC));
+        twice(schedule::runDue, schedule::runDue);
+        assertThat(periods()).containsExactly(earned.toString());
+        assertThat(db.sql("select count(*) from payouts_line l join payouts_run r on r.id = l.run_id"
+                                + " where r.workspace_id = ?")
+                        .param(tenant.id().value())
+                        .query(Long.class)
+                        .single())
+                .as("one line per partner")
+                .isEqualTo(3);
+    }
+
+    private List<String> periods() {
+        return db.sql("select period from payouts_run where workspace_id = ?")
                 .param(tenant.id().value())
                 .query(String.class)
                 .list();
-        assertThat(periods).hasSize(1).doesNotContainNull();
     }
 
     private Object attempt(java.util.function.Supplier<?> action) {

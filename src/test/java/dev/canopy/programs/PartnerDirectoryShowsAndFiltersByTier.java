@@ -9,6 +9,7 @@ import dev.canopy.identity.ApiKeyScope;
 import dev.canopy.partners.PartnerId;
 import dev.canopy.testing.CanopyTest;
 import dev.canopy.testing.Fixtures;
+import dev.canopy.testing.MutableClock;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,9 @@ import org.springframework.test.web.servlet.MockMvc;
 
 @CanopyTest
 class PartnerDirectoryShowsAndFiltersByTier {
+
+    @Autowired
+    MutableClock clock;
 
     @Autowired
     MockMvc mvc;
@@ -75,7 +79,7 @@ class PartnerDirectoryShowsAndFiltersByTier {
             memberships.enrol(program.id(), registered);
             tiers.recordMetric(
                     tenant.id(),
-                    new MetricReading(gold, TierMetric.DEALS_WON, new BigDecimal("4"), null, java.time.Instant.now()));
+                    new MetricReading(gold, TierMetric.DEALS_WON, new BigDecimal("4"), null, clock.instant()));
             tiers.evaluate(program.id());
             return created;
         });

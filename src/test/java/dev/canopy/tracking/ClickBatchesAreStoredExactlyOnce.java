@@ -8,7 +8,6 @@ import dev.canopy.tracking.internal.Click;
 import dev.canopy.tracking.internal.ClickIds;
 import dev.canopy.tracking.internal.ClickTable;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -27,7 +26,7 @@ class ClickBatchesAreStoredExactlyOnce {
     @Test
     void aBatchRetriedAfterItWasStoredIsNotStoredAgainAndOddTextSurvives() {
         WorkspaceId workspace = new WorkspaceId(UUID.randomUUID());
-        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant at = Instant.parse("2026-11-18T10:15:30.123456Z");
         String agent = "Mozilla/5.0 \\ odd\tagent\nwith \"quotes\" and \\N and ünïcode";
         List<Click> batch =
                 List.of(click(workspace, at, agent, null), click(workspace, at, "plain", "https://www.linkedin.com/"));

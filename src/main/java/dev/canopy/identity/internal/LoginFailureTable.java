@@ -1,6 +1,8 @@
 package dev.canopy.identity.internal;
 
 import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -11,9 +13,11 @@ import org.springframework.stereotype.Repository;
 public class LoginFailureTable {
 
     private final JdbcClient db;
+    private final Clock clock;
 
-    LoginFailureTable(JdbcClient db) {
+    LoginFailureTable(JdbcClient db, Clock clock) {
         this.db = db;
+        this.clock = clock;
     }
 
     public void insert(String email, String clientIp, Instant at) {
@@ -47,7 +51,9 @@ public class LoginFailureTable {
 
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT10M")
     void forgetOld() {
-        db.sql("delete from identity_login_failure where attempted_at < now() - interval '1 day'")
+        // The application's clock, not the database's: attempts are stamped with it.
+        db.sql("delete from identity_login_failure where attempted_at < ?")
+                .param(Timestamp.from(clock.instant().minus(Duration.ofDays(1))))
                 .update();
     }
 }

@@ -1,5 +1,7 @@
 package dev.canopy.programs.internal;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -10,9 +12,11 @@ import org.springframework.stereotype.Repository;
 public class ApplicationAttemptTable {
 
     private final JdbcClient db;
+    private final Clock clock;
 
-    ApplicationAttemptTable(JdbcClient db) {
+    ApplicationAttemptTable(JdbcClient db, Clock clock) {
         this.db = db;
+        this.clock = clock;
     }
 
     /** Serializes one client's submissions until the transaction ends, so two at once cannot both slip under. */
@@ -38,7 +42,9 @@ public class ApplicationAttemptTable {
 
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT10M")
     void forgetOld() {
-        db.sql("delete from programs_application_attempt where attempted_at < now() - interval '1 day'")
+        // The application's clock, not the database's: attempts are stamped with it.
+        db.sql("delete from programs_application_attempt where attempted_at < ?")
+                .param(Rows.ts(clock.instant().minus(Duration.ofDays(1))))
                 .update();
     }
 }

@@ -16,6 +16,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @CanopyTest
 class ClickWriterDrainsItsQueueOnShutdown {
 
+    private static final Instant CLICKED = Instant.parse("2026-11-18T10:00:00Z");
+
     @Autowired
     ClickTable clicks;
 
@@ -31,7 +33,7 @@ class ClickWriterDrainsItsQueueOnShutdown {
         WorkspaceId workspace = new WorkspaceId(UUID.randomUUID());
         writer.start();
         for (int i = 0; i < 20_000; i++) {
-            Instant at = Instant.now();
+            Instant at = CLICKED.plusMillis(i);
             writer.offer(new Click(
                     ClickIds.next(at.toEpochMilli()),
                     workspace,
@@ -62,7 +64,7 @@ class ClickWriterDrainsItsQueueOnShutdown {
         WorkspaceId workspace = new WorkspaceId(UUID.randomUUID());
         int taken = 0;
         for (int i = 0; i < 25; i++) {
-            Instant at = Instant.now();
+            Instant at = CLICKED.plusMillis(i);
             if (writer.offer(new Click(
                     ClickIds.next(at.toEpochMilli()),
                     workspace,
