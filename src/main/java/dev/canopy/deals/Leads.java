@@ -103,7 +103,7 @@ public class Leads {
         }
         PartnerId partner = partnerOrNull();
         List<LeadView> rows =
-                leads.search(currentWorkspace.id(), query.status(), partner, after, query.limit() + 1).stream()
+                leads.search(currentWorkspace.id(), query.status(), partner, after, query.limit() + 1, now()).stream()
                         .map(this::shown)
                         .toList();
         if (rows.size() <= query.limit()) {
@@ -119,7 +119,9 @@ public class Leads {
         PartnerId partner = partnerOrNull();
         if (partner != null
                 && (!partner.equals(lead.partnerId())
-                        || (lead.status() != LeadStatus.OFFERED && lead.status() != LeadStatus.ACCEPTED))) {
+                        || (lead.status() != LeadStatus.OFFERED && lead.status() != LeadStatus.ACCEPTED)
+                        || (lead.status() == LeadStatus.OFFERED
+                                && !lead.respondBy().isAfter(now())))) {
             throw new NotFoundException("Lead");
         }
         return shown(lead);

@@ -95,10 +95,14 @@ class ProtectionExpiresAndExtendsOnSchedule {
         assertThat(f.asStaff(tenant, () -> deals.get(deal.id())).status()).isEqualTo(DealStatus.APPROVED);
 
         clock.advance(Duration.ofDays(2));
-        // The page runs the expiry itself: nobody sees a protection that has lapsed.
+        // Reads never write: the page shows the lapsed protection as expired, and nothing is recorded yet.
         mvc.perform(get("/portal/deals/" + deal.id()).with(f.portal(partner)))
                 .andExpect(content().string(Matchers.containsString("Protection expired")));
         assertThat(f.asStaff(tenant, () -> deals.get(deal.id())).status()).isEqualTo(DealStatus.EXPIRED);
+        assertThat(events.stream(DealRegistrationEnded.class)).isEmpty();
+
+        // The scheduled job records it, once.
+        assertThat(expiry.runNow()).extracting(DealView::id).contains(deal.id());
         assertThat(events.stream(DealRegistrationEnded.class)
                         .filter(e -> e.dealId().equals(deal.id())))
                 .singleElement()

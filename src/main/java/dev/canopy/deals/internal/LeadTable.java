@@ -72,7 +72,8 @@ public class LeadTable {
      * Newest first. With {@code partner}: the leads offered to it now or accepted by it — never those it
      * declined or let expire, which are another partner's by then.
      */
-    public List<LeadView> search(WorkspaceId workspace, LeadStatus status, PartnerId partner, UUID after, int limit) {
+    public List<LeadView> search(
+            WorkspaceId workspace, LeadStatus status, PartnerId partner, UUID after, int limit, Instant now) {
         StringBuilder sql = new StringBuilder("select * from deals_lead l where l.workspace_id = ?");
         List<Object> params = new ArrayList<>(List.of(workspace.value()));
         if (status != null) {
@@ -80,8 +81,11 @@ public class LeadTable {
             params.add(status.name());
         }
         if (partner != null) {
-            sql.append(" and l.partner_id = ? and l.status in ('OFFERED', 'ACCEPTED')");
+            // An offer whose answer time ran out is no longer the partner's, before LeadExpiry passes it on too.
+            sql.append(
+                    " and l.partner_id = ? and (l.status = 'ACCEPTED' or (l.status = 'OFFERED' and l.respond_by > ?))");
             params.add(partner.value());
+            params.add(Rows.ts(now));
         }
         if (after != null) {
             sql.append(
@@ -143,8 +147,16 @@ public class LeadTable {
         boolean closed = db.sql("""
                                 update deals_lead_offer set outcome = ?, reason = ?, decided_at = ?
                                 where workspace_id = ? and lead_id = ? and partner_id = ? and outcome = 'PENDING'
+                                    and respond_by > ?
                                 """)
-                        .params(outcome.name(), reason, Rows.ts(now), workspace.value(), lead, partner.value())
+                        .params(
+                                outcome.name(),
+                                reason,
+                                Rows.ts(now),
+                                workspace.value(),
+                                lead,
+                                partner.value(),
+                                Rows.ts(now))
                         .update()
                 == 1;
         if (closed && outcome == LeadOffer.Outcome.ACCEPTED) {

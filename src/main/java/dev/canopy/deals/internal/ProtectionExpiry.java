@@ -16,8 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Ends the protection of approved registrations whose period has passed. Every node runs it every few
  * minutes; one {@code UPDATE … RETURNING} moves each registration exactly once, so however many nodes race,
- * each expiry is audited and published once. Pages and lists of deals run it first, so nobody sees a
- * protection that has lapsed.
+ * each expiry is audited and published once. Pages never run it (reads never write): they show a lapsed
+ * protection as expired from {@code protected_until} and the clock, and this job makes it durable.
  */
 @Component
 public class ProtectionExpiry {

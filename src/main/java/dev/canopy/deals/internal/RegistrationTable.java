@@ -14,6 +14,7 @@ import dev.canopy.shared.WorkspaceId;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -49,10 +50,12 @@ public class RegistrationTable {
 
     private final JdbcClient db;
     private final JsonMapper json;
+    private final Clock clock;
 
-    RegistrationTable(JdbcClient db, JsonMapper json) {
+    RegistrationTable(JdbcClient db, JsonMapper json, Clock clock) {
         this.db = db;
         this.json = json;
+        this.clock = clock;
     }
 
     public void insert(WorkspaceId workspace, Checked deal, String submittedBy, Instant now, Instant reviewDue) {
@@ -95,7 +98,14 @@ public class RegistrationTable {
     public List<DealView> search(WorkspaceId workspace, DealQuery query, UUID after, int limit) {
         StringBuilder sql = new StringBuilder(SELECT + " where r.workspace_id = ?");
         List<Object> params = new ArrayList<>(List.of(workspace.value()));
-        if (query.status() != null) {
+        // By the status a reader sees: a protection that ran out reads as expired before the job records it.
+        if (query.status() == DealStatus.APPROVED) {
+            sql.append(" and r.status = 'APPROVED' and r.protected_until > ?");
+            params.add(Rows.ts(clock.instant()));
+        } else if (query.status() == DealStatus.EXPIRED) {
+            sql.append(" and (r.status = 'EXPIRED' or (r.status = 'APPROVED' and r.protected_until <= ?))");
+            params.add(Rows.ts(clock.instant()));
+        } else if (query.status() != null) {
             sql.append(" and r.status = ?");
             params.add(query.status().name());
         }
@@ -298,6 +308,12 @@ public class RegistrationTable {
 
     private DealView view(ResultSet rs, int n) throws SQLException {
         String evidence = rs.getString("sourcing_evidence");
+        Instant protectedUntil = Rows.instant(rs.getTimestamp("protected_until"));
+        DealStatus stored = DealStatus.valueOf(rs.getString("status"));
+        // Reads never write: an approved registration whose protection has run out reads as expired at once;
+        // ProtectionExpiry records it (audit, event) on its schedule.
+        boolean lapsed =
+                stored == DealStatus.APPROVED && protectedUntil != null && !protectedUntil.isAfter(clock.instant());
         String sourcing = rs.getString("sourcing");
         BigDecimal amount = rs.getBigDecimal("amount");
         return new DealView(
@@ -315,7 +331,7 @@ public class RegistrationTable {
                 Rows.strings(rs.getArray("products")),
                 rs.getObject("expected_close", LocalDate.class),
                 rs.getString("notes"),
-                DealStatus.valueOf(rs.getString("status")),
+                lapsed ? DealStatus.EXPIRED : stored,
                 DealStage.valueOf(rs.getString("stage")),
                 Rows.instant(rs.getTimestamp("submitted_at")),
                 rs.getString("submitted_by"),
@@ -323,10 +339,10 @@ public class RegistrationTable {
                 Rows.instant(rs.getTimestamp("decided_at")),
                 rs.getString("decided_by"),
                 rs.getString("decision_reason"),
-                Rows.instant(rs.getTimestamp("protected_until")),
+                protectedUntil,
                 rs.getInt("extensions_used"),
                 Rows.instant(rs.getTimestamp("opportunity_opened_at")),
-                Rows.instant(rs.getTimestamp("closed_at")),
+                lapsed ? protectedUntil : Rows.instant(rs.getTimestamp("closed_at")),
                 rs.getString("closed_by"),
                 rs.getString("lost_reason"),
                 sourcing == null ? null : Sourcing.valueOf(sourcing),

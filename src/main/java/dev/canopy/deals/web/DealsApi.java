@@ -9,7 +9,6 @@ import dev.canopy.deals.DealView;
 import dev.canopy.deals.Deals;
 import dev.canopy.deals.Sourcing;
 import dev.canopy.deals.SourcingEvidence;
-import dev.canopy.deals.internal.ProtectionExpiry;
 import dev.canopy.partners.PartnerId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -115,12 +114,10 @@ class DealsApi {
     record SourcingRequest(String sourcing, String reason) {}
 
     private final Deals deals;
-    private final ProtectionExpiry expiry;
     private final java.time.Clock clock;
 
-    DealsApi(Deals deals, ProtectionExpiry expiry, java.time.Clock clock) {
+    DealsApi(Deals deals, java.time.Clock clock) {
         this.deals = deals;
-        this.expiry = expiry;
         this.clock = clock;
     }
 
@@ -134,7 +131,6 @@ class DealsApi {
             @RequestParam(required = false) UUID partnerId,
             @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "50") int limit) {
-        expiry.runNow();
         DealPage page =
                 deals.search(new DealQuery(status, partnerId == null ? null : new PartnerId(partnerId), cursor, limit));
         Instant now = clock.instant();
@@ -146,7 +142,6 @@ class DealsApi {
     @PreAuthorize("hasAuthority('deals:read')")
     @Operation(summary = "One registration, with the conflicts found when it was written and its sourcing evidence")
     DealResponse get(@PathVariable UUID id) {
-        expiry.runNow();
         return full(deals.get(id));
     }
 

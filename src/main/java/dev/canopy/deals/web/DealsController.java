@@ -9,7 +9,6 @@ import dev.canopy.deals.DealView;
 import dev.canopy.deals.Deals;
 import dev.canopy.deals.ExtensionPolicy;
 import dev.canopy.deals.Sourcing;
-import dev.canopy.deals.internal.ProtectionExpiry;
 import dev.canopy.programs.ProgramId;
 import dev.canopy.shared.ConflictException;
 import dev.canopy.shared.InvalidInputException;
@@ -40,13 +39,11 @@ class DealsController {
 
     private final Deals deals;
     private final DealRules rules;
-    private final ProtectionExpiry expiry;
     private final Clock clock;
 
-    DealsController(Deals deals, DealRules rules, ProtectionExpiry expiry, Clock clock) {
+    DealsController(Deals deals, DealRules rules, Clock clock) {
         this.deals = deals;
         this.rules = rules;
-        this.expiry = expiry;
         this.clock = clock;
     }
 
@@ -58,7 +55,6 @@ class DealsController {
             @RequestParam(required = false) String after,
             @RequestHeader(name = "HX-Request", required = false) String htmx,
             Model model) {
-        expiry.runNow();
         DealStatus filter = parseStatus(status);
         model.addAttribute("page", deals.search(new DealQuery(filter, null, after, PAGE_SIZE)));
         model.addAttribute("status", filter == null ? "ALL" : filter.name());
@@ -70,7 +66,6 @@ class DealsController {
     @GetMapping("/{id}")
     @PreAuthorize("hasAuthority('deals:read')")
     String deal(@PathVariable UUID id, Model model) {
-        expiry.runNow();
         DealView deal = deals.get(id);
         model.addAttribute("deal", deal);
         List<DealConflict> conflicts = deals.conflicts(id);

@@ -10,7 +10,6 @@ import dev.canopy.deals.Leads;
 import dev.canopy.deals.NewLead;
 import dev.canopy.deals.NewRoutingRule;
 import dev.canopy.deals.RoutingRule;
-import dev.canopy.deals.internal.LeadExpiry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
@@ -72,12 +71,10 @@ class LeadsApi {
 
     private final Leads leads;
     private final LeadRoutingRules routing;
-    private final LeadExpiry expiry;
 
-    LeadsApi(Leads leads, LeadRoutingRules routing, LeadExpiry expiry) {
+    LeadsApi(Leads leads, LeadRoutingRules routing) {
         this.leads = leads;
         this.routing = routing;
-        this.expiry = expiry;
     }
 
     @GetMapping("/api/v1/leads")
@@ -87,7 +84,6 @@ class LeadsApi {
             @RequestParam(required = false) LeadStatus status,
             @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "50") int limit) {
-        expiry.runNow();
         LeadPage page = leads.search(new LeadQuery(status, cursor, limit));
         return new Page(page.leads().stream().map(LeadResponse::of).toList(), page.nextCursor());
     }
@@ -96,7 +92,6 @@ class LeadsApi {
     @PreAuthorize("hasAuthority('deals:read')")
     @Operation(summary = "One lead with every offer so far")
     LeadResponse get(@PathVariable UUID id) {
-        expiry.runNow();
         return LeadResponse.of(leads.get(id));
     }
 

@@ -7,7 +7,6 @@ import dev.canopy.deals.LeadView;
 import dev.canopy.deals.Leads;
 import dev.canopy.deals.NewLead;
 import dev.canopy.deals.NewRoutingRule;
-import dev.canopy.deals.internal.LeadExpiry;
 import dev.canopy.partners.PartnerSearch;
 import dev.canopy.partners.PartnerStatus;
 import dev.canopy.partners.PartnerType;
@@ -36,13 +35,11 @@ class LeadsController {
 
     private final Leads leads;
     private final LeadRoutingRules routing;
-    private final LeadExpiry expiry;
     private final Partners partners;
 
-    LeadsController(Leads leads, LeadRoutingRules routing, LeadExpiry expiry, Partners partners) {
+    LeadsController(Leads leads, LeadRoutingRules routing, Partners partners) {
         this.leads = leads;
         this.routing = routing;
-        this.expiry = expiry;
         this.partners = partners;
     }
 
@@ -74,7 +71,6 @@ class LeadsController {
     @GetMapping("/{id}")
     @PreAuthorize("hasAuthority('deals:read')")
     String lead(@PathVariable UUID id, Model model) {
-        expiry.runNow();
         model.addAttribute("lead", leads.get(id));
         return "deals/lead";
     }
@@ -126,7 +122,6 @@ class LeadsController {
     }
 
     private String list(String after, Model model, boolean fresh) {
-        expiry.runNow();
         model.addAttribute("page", leads.search(new LeadQuery(null, after, 50)));
         model.addAttribute("partners", activePartners());
         model.addAttribute("fresh", fresh);

@@ -4,7 +4,6 @@ import dev.canopy.deals.DealQuery;
 import dev.canopy.deals.DealView;
 import dev.canopy.deals.Deals;
 import dev.canopy.deals.NewDeal;
-import dev.canopy.deals.internal.ProtectionExpiry;
 import dev.canopy.platform.Forms;
 import dev.canopy.shared.ConflictException;
 import dev.canopy.shared.InvalidInputException;
@@ -59,18 +58,15 @@ class PortalDealsController {
     }
 
     private final Deals deals;
-    private final ProtectionExpiry expiry;
     private final Clock clock;
 
-    PortalDealsController(Deals deals, ProtectionExpiry expiry, Clock clock) {
+    PortalDealsController(Deals deals, Clock clock) {
         this.deals = deals;
-        this.expiry = expiry;
         this.clock = clock;
     }
 
     @GetMapping
     String mine(@RequestParam(required = false) String after, Model model) {
-        expiry.runNow();
         model.addAttribute("page", deals.search(new DealQuery(null, null, after, 50)));
         model.addAttribute("now", clock.instant());
         return "deals/portal/deals";
@@ -107,7 +103,6 @@ class PortalDealsController {
 
     @GetMapping("/{id}")
     String deal(@PathVariable UUID id, Model model) {
-        expiry.runNow();
         model.addAttribute("deal", deals.get(id));
         model.addAttribute("now", clock.instant());
         return "deals/portal/deal";

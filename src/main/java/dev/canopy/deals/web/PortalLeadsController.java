@@ -2,7 +2,6 @@ package dev.canopy.deals.web;
 
 import dev.canopy.deals.LeadQuery;
 import dev.canopy.deals.Leads;
-import dev.canopy.deals.internal.LeadExpiry;
 import dev.canopy.shared.ConflictException;
 import dev.canopy.shared.InvalidInputException;
 import java.util.UUID;
@@ -23,16 +22,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class PortalLeadsController {
 
     private final Leads leads;
-    private final LeadExpiry expiry;
 
-    PortalLeadsController(Leads leads, LeadExpiry expiry) {
+    PortalLeadsController(Leads leads) {
         this.leads = leads;
-        this.expiry = expiry;
     }
 
     @GetMapping
     String mine(Model model) {
-        expiry.runNow();
         model.addAttribute("page", leads.search(new LeadQuery(null, null, 200)));
         return "deals/portal/leads";
     }
