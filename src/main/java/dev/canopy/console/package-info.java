@@ -1,3 +1,5 @@
 /** The vendor console's pages that compose several modules, starting with the overview. */
-@org.springframework.modulith.ApplicationModule(displayName = "Console")
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Console",
+        allowedDependencies = {"shared", "platform", "identity", "audit", "partners", "programs", "tracking"})
 package dev.canopy.console;

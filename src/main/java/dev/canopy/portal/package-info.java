@@ -1,3 +1,5 @@
 /** The partner portal's pages that compose several modules. */
-@org.springframework.modulith.ApplicationModule(displayName = "Portal")
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Portal",
+        allowedDependencies = {"shared", "platform", "identity", "partners", "programs", "tracking", "deals"})
 package dev.canopy.portal;
