@@ -74,8 +74,8 @@ public class MappingTable {
     }
 
     /**
-     * Replaces the vendor's list: new domains are added, listed ones updated (keeping when they were first
-     * listed, which is evidence for sourcing), unlisted ones removed.
+     * Replaces the vendor's list: new domains are added, listed ones updated, unlisted ones removed; the first
+     * time each account is seen in each status is kept (evidence for sourcing), whatever later uploads say.
      */
     public void replaceVendorAccounts(WorkspaceId workspace, List<MappedAccount> accounts, Instant now) {
         db.sql(
@@ -102,6 +102,7 @@ public class MappingTable {
                             a.status().name(),
                             Rows.ts(now))
                     .update();
+            recordStatus(workspace, a, now);
         }
     }
 
@@ -124,7 +125,17 @@ public class MappingTable {
                             a.status().name(),
                             Rows.ts(now))
                     .update();
+            recordStatus(workspace, a, now);
         }
+    }
+
+    private void recordStatus(WorkspaceId workspace, MappedAccount account, Instant now) {
+        db.sql("""
+                        insert into deals_mapping_account_status (workspace_id, domain, status, since)
+                        values (?, ?, ?, ?) on conflict do nothing
+                        """)
+                .params(workspace.value(), account.domain(), account.status().name(), Rows.ts(now))
+                .update();
     }
 
     /** Replaces a partner's list; each domain stored with its salted hash. */
@@ -205,16 +216,21 @@ public class MappingTable {
                 .list();
     }
 
-    /** The vendor's records of the account at {@code domain} as a customer or open opportunity, with since when. */
+    /**
+     * When the vendor first recorded the account at {@code domain} as an open opportunity and as a customer
+     * (in its list, even if since removed), named as the list names it now.
+     */
     public List<SourcingEvidence.PartnerAction> vendorRecordsSince(WorkspaceId workspace, String domain) {
         return db.sql("""
-                        select name, status, uploaded_at from deals_mapping_account
-                        where workspace_id = ? and partner_id is null and domain = ?
-                            and status in ('CUSTOMER', 'OPEN_OPPORTUNITY')
+                        select coalesce(a.name, h.domain) as name, h.status, h.since
+                        from deals_mapping_account_status h
+                        left join deals_mapping_account a on a.workspace_id = h.workspace_id and a.partner_id is null
+                            and a.domain = h.domain
+                        where h.workspace_id = ? and h.domain = ? and h.status in ('CUSTOMER', 'OPEN_OPPORTUNITY')
                         """)
                 .params(workspace.value(), domain)
                 .query((rs, n) -> new SourcingEvidence.PartnerAction(
-                        rs.getString("status"), Rows.instant(rs.getTimestamp("uploaded_at")), rs.getString("name")))
+                        rs.getString("status"), Rows.instant(rs.getTimestamp("since")), rs.getString("name")))
                 .list();
     }
 
