@@ -2,8 +2,10 @@ package dev.canopy.platform;
 
 import com.google.common.net.InternetDomainName;
 import java.net.IDN;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The domain an organisation registered, as the public suffix list defines it: {@code shop.acme.co.uk}
@@ -11,6 +13,13 @@ import java.util.Optional;
  * form, so {@code bücher.example} and {@code xn--bcher-kva.example} are the same.
  */
 public final class RegistrableDomain {
+
+    /**
+     * Top-level domains reserved for documentation and testing (RFC 2606, RFC 6761), which the public suffix
+     * list does not know: their second level is taken as registrable, as under any other suffix, so demo
+     * data and tests use {@code acme.example} for partners, deals and accounts alike (ADR 11).
+     */
+    private static final Set<String> RESERVED_FOR_EXAMPLES = Set.of("example", "test");
 
     private RegistrableDomain() {}
 
@@ -26,8 +35,12 @@ public final class RegistrableDomain {
         try {
             InternetDomainName name = InternetDomainName.from(
                     IDN.toASCII(host, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT));
-            return name.isUnderPublicSuffix()
-                    ? Optional.of(name.topPrivateDomain().toString())
+            if (name.isUnderPublicSuffix()) {
+                return Optional.of(name.topPrivateDomain().toString());
+            }
+            List<String> labels = name.parts();
+            return labels.size() >= 2 && RESERVED_FOR_EXAMPLES.contains(labels.getLast())
+                    ? Optional.of(String.join(".", labels.subList(labels.size() - 2, labels.size())))
                     : Optional.empty();
         } catch (IllegalArgumentException | IllegalStateException e) {
             return Optional.empty();

@@ -26,14 +26,31 @@ class RegistrableDomainTest {
         "www.bücher。de, xn--bcher-kva.de",
         "münchen.com.au, xn--mnchen-3ya.com.au",
         "acme.com., acme.com",
-        "my-app.github.io, my-app.github.io"
+        "my-app.github.io, my-app.github.io",
+        "northwind.example, northwind.example",
+        "https://shop.eu.Bluebird-Consulting.example/x, bluebird-consulting.example",
+        "pat@bluebird-consulting.example, bluebird-consulting.example",
+        "www.acme.test, acme.test"
     })
     void findsTheDomainAnOrganisationRegistered(String input, String expected) {
         assertThat(RegistrableDomain.of(input)).contains(expected);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "  ", "localhost", "co.uk", "com", "192.0.2.1", "https://", "not a domain"})
+    @ValueSource(
+            strings = {
+                "",
+                "  ",
+                "localhost",
+                "co.uk",
+                "com",
+                "192.0.2.1",
+                "https://",
+                "not a domain",
+                "example",
+                "acme.invalid",
+                "www.acme.localhost"
+            })
     void hasNoneForSuffixesAddressesAndNonsense(String input) {
         assertThat(RegistrableDomain.of(input)).isEmpty();
     }
