@@ -1,5 +1,6 @@
 package dev.canopy.deals;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.canopy.audit.AuditLog;
 import dev.canopy.deals.internal.AccountCsv;
 import dev.canopy.deals.internal.MappingTable;
@@ -30,7 +31,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class AccountMapping {
 
     /** What an upload changed, for the audit log (never the accounts themselves). */
-    record Upload(String side, int accounts) {}
+    /** An upload in the audit log; {@code accounts} is left out where the level hides how many. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Upload(String side, Integer accounts) {}
 
     private final MappingTable table;
     private final List<KnownCustomers> knownCustomers;
@@ -101,12 +104,16 @@ public class AccountMapping {
         table.ensure(workspace, partner, now);
         int before = table.count(workspace, partner);
         table.replacePartnerAccounts(workspace, partner, accounts, now);
+        // The audit log is the vendor's: it shows how many accounts only where the vendor may see counts.
+        boolean counts = table.partnership(workspace, partner)
+                .map(p -> SharingLevel.lower(p.vendorLevel(), p.partnerLevel()).atLeast(SharingLevel.COUNTS))
+                .orElse(false);
         audit.record(
                 "deals.mapping.partner-uploaded",
                 "account_list",
                 partner,
-                new Upload("partner", before),
-                new Upload("partner", accounts.size()));
+                new Upload("partner", counts ? before : null),
+                new Upload("partner", counts ? accounts.size() : null));
         return accounts.size();
     }
 

@@ -143,13 +143,14 @@ public class Deals {
 
     /**
      * What a partner may learn while typing a web address: its registrable domain and whether the account
-     * is known already (registered, a customer or an open opportunity) — never whose it is.
+     * is known already — registered, or a customer or open opportunity of the vendor as far as the sharing
+     * level shows the vendor's list — never whose it is.
      */
     @Transactional(readOnly = true)
     public Optional<DomainHint> hint(String website) {
-        partner();
+        PartnerId partner = partner();
         return RegistrableDomain.of(website)
-                .map(domain -> new DomainHint(domain, finder.domainKnown(currentWorkspace.id(), domain)));
+                .map(domain -> new DomainHint(domain, finder.domainKnown(currentWorkspace.id(), domain, partner)));
     }
 
     /** A registrable domain as typed, and whether registering it would conflict. */

@@ -3,6 +3,8 @@ package dev.canopy.deals.internal;
 import dev.canopy.deals.DealConflict;
 import dev.canopy.deals.KnownCustomer;
 import dev.canopy.deals.KnownCustomers;
+import dev.canopy.deals.SharingLevel;
+import dev.canopy.partners.PartnerId;
 import dev.canopy.shared.WorkspaceId;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -28,10 +30,12 @@ public class ConflictFinder {
 
     private final JdbcClient db;
     private final List<KnownCustomers> knownCustomers;
+    private final MappingTable mapping;
 
-    ConflictFinder(JdbcClient db, List<KnownCustomers> knownCustomers) {
+    ConflictFinder(JdbcClient db, List<KnownCustomers> knownCustomers, MappingTable mapping) {
         this.db = db;
         this.knownCustomers = knownCustomers;
+        this.mapping = mapping;
     }
 
     /** Conflicts for an account, leaving out the registration {@code except} itself. */
@@ -90,20 +94,32 @@ public class ConflictFinder {
         return new ArrayList<>(found.values());
     }
 
-    /** Whether anything would conflict with an account at {@code domain} (for the hint as partners type). */
-    public boolean domainKnown(WorkspaceId workspace, String domain) {
-        return db.sql("""
+    /**
+     * What {@code partner} may learn of an account at {@code domain} as it types (the portal's hint): whether
+     * someone registered it — the deal-registration rules say so at write time anyway — and whether the
+     * vendor has it as a customer or open opportunity only as far as the sharing level both sides chose
+     * shows the vendor's list: with "overlaps", when it is on the partner's own list too; with "full list",
+     * always; never below.
+     */
+    public boolean domainKnown(WorkspaceId workspace, String domain, PartnerId partner) {
+        if (db.sql("""
                         select exists (select 1 from deals_registration where workspace_id = ? and domain = ?
                                 and status in ('PENDING', 'APPROVED', 'WON'))
-                            or exists (select 1 from deals_mapping_account where workspace_id = ? and partner_id is null
-                                and domain = ? and status in ('CUSTOMER', 'OPEN_OPPORTUNITY'))
-                        """)
-                        .params(workspace.value(), domain, workspace.value(), domain)
-                        .query(Boolean.class)
-                        .single()
-                || knownCustomers.stream()
-                        .anyMatch(k -> k.matching(workspace, domain, "").stream()
-                                .anyMatch(c -> domain.equals(c.registrableDomain())));
+                        """).params(workspace.value(), domain).query(Boolean.class).single()) {
+            return true;
+        }
+        SharingLevel level = mapping.partnership(workspace, partner)
+                .map(p -> SharingLevel.lower(p.vendorLevel(), p.partnerLevel()))
+                .orElse(SharingLevel.HIDDEN);
+        return switch (level) {
+            case HIDDEN, COUNTS -> false;
+            case OVERLAPS -> mapping.onBothLists(workspace, partner, domain);
+            case FULL ->
+                mapping.vendorHas(workspace, domain)
+                        || knownCustomers.stream()
+                                .anyMatch(k -> k.matching(workspace, domain, "").stream()
+                                        .anyMatch(c -> domain.equals(c.registrableDomain())));
+        };
     }
 
     private double similarity(String a, String b) {

@@ -234,6 +234,32 @@ public class MappingTable {
                 .list();
     }
 
+    /** Whether the vendor lists the account at {@code domain} as a customer or open opportunity. */
+    public boolean vendorHas(WorkspaceId workspace, String domain) {
+        return db.sql("""
+                        select exists (select 1 from deals_mapping_account where workspace_id = ? and partner_id is null
+                            and domain = ? and status in ('CUSTOMER', 'OPEN_OPPORTUNITY'))
+                        """)
+                .params(workspace.value(), domain)
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** Whether the vendor has the account as a customer or open opportunity and the partner lists it too. */
+    public boolean onBothLists(WorkspaceId workspace, PartnerId partner, String domain) {
+        return vendorHas(workspace, domain)
+                && db.sql("""
+                                select exists (select 1 from deals_mapping_partnership s
+                                    join deals_mapping_account p on p.workspace_id = s.workspace_id
+                                        and p.partner_id = s.partner_id
+                                        and p.domain_hash = sha256(s.salt || convert_to(?, 'UTF8'))
+                                    where s.workspace_id = ? and s.partner_id = ?)
+                                """)
+                        .params(domain, workspace.value(), partner.value())
+                        .query(Boolean.class)
+                        .single();
+    }
+
     static byte[] hash(byte[] salt, String domain) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
