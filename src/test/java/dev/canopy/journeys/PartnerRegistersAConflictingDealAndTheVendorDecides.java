@@ -61,6 +61,9 @@ class PartnerRegistersAConflictingDealAndTheVendorDecides extends BrowserTest {
         portal.getByLabel("Expected close")
                 .fill(LocalDate.now(clock).plusMonths(2).toString());
         screenshot(portal, "60-register-deal-with-conflict-hint");
+        portal.setViewportSize(390, 844);
+        screenshot(portal, "60b-register-deal-with-conflict-hint-phone");
+        portal.setViewportSize(1366, 900);
         portal.getByTestId("submit-deal").click();
         assertThat(portal.getByTestId("deal-status")).containsText("Waiting for review");
 
@@ -96,6 +99,8 @@ class PartnerRegistersAConflictingDealAndTheVendorDecides extends BrowserTest {
         assertThat(console.getByTestId("deal-status")).containsText("Won");
         assertThat(console.getByTestId("sourcing-label")).containsText("Partner-sourced");
         screenshot(console, "63-deal-won");
+        console.setViewportSize(390, 844);
+        screenshot(console, "63b-deal-won-phone");
         vendorBrowser.close();
 
         // The second partner learns why; the first sees its deal won.
