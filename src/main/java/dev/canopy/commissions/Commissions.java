@@ -185,7 +185,11 @@ public class Commissions {
             return;
         }
         if ("REFUND".equals(source.kind())) {
-            refunds.giveBack(workspace, source, now);
+            refunds.giveBack(
+                    workspace,
+                    new SourceTable.Refund(
+                            source.id(), source.reverses(), source.amount(), source.currency(), source.occurredAt()),
+                    now);
         } else {
             price(workspace, List.of(source.id()), now);
         }
@@ -204,8 +208,11 @@ public class Commissions {
                             p.holdPeriodDays());
                 })
                 .toList();
-        return engine.price(
+        int made = engine.price(
                 workspace, programFacts, partnerFacts.of(workspace, sourceIds), fraud.get(workspace), sourceIds, now);
+        // Refunds that came before these sales were priced are given back now.
+        refunds.giveBackWaiting(workspace, sourceIds, now);
+        return made;
     }
 
     /** Prices the sources that made no commission yet (waiting for an exchange rate, say). */

@@ -169,7 +169,19 @@ public class CommissionFixtures {
             String amount,
             String currency,
             boolean first) {
-        UUID id = UUID.randomUUID();
+        return sale(tenant, program, partner, customer, UUID.randomUUID(), amount, currency, first);
+    }
+
+    /** A sale whose id is chosen beforehand, so that a refund of it can arrive first. */
+    public UUID sale(
+            Fixtures.Tenant tenant,
+            ProgramView program,
+            PartnerId partner,
+            UUID customer,
+            UUID id,
+            String amount,
+            String currency,
+            boolean first) {
         conversion(
                 tenant,
                 new ConversionAttributed(

@@ -2,6 +2,7 @@ package dev.canopy.commissions.internal;
 
 import dev.canopy.partners.PartnerId;
 import dev.canopy.shared.WorkspaceId;
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
@@ -86,6 +87,47 @@ public class SourceTable {
                         ids == null ? null : ids.toArray(UUID[]::new),
                         ids == null ? null : ids.toArray(UUID[]::new))
                 .query((rs, n) -> new PartnerId(rs.getObject(1, UUID.class)))
+                .list();
+    }
+
+    /** A refund as the give-back needs it: the sale it reverses, how much and when. */
+    public record Refund(UUID id, UUID reverses, BigDecimal amount, String currency, Instant occurredAt) {}
+
+    /** Everything refunded of the sale {@code sale} so far, in the sale's currency; zero when nothing. */
+    public BigDecimal refundedOf(WorkspaceId workspace, UUID sale, String currency) {
+        return db.sql("""
+                        select coalesce(sum(amount), 0) from commissions_source
+                        where workspace_id = ? and kind = 'REFUND' and reverses = ? and currency = ?
+                        """)
+                .params(workspace.value(), sale, currency)
+                .query(BigDecimal.class)
+                .single();
+    }
+
+    /**
+     * Refunds that arrived before their sale was priced (the sale came later, or waited for an exchange rate):
+     * of the sales among {@code sales} (all when null) that have a commission this refund has not given back
+     * from yet, oldest first.
+     */
+    public List<Refund> refundsNotGivenBack(WorkspaceId workspace, Collection<UUID> sales) {
+        UUID[] ids = sales == null ? null : sales.toArray(UUID[]::new);
+        return db.sql("""
+                        select r.id, r.reverses, r.amount, r.currency, r.occurred_at from commissions_source r
+                        where r.workspace_id = ? and r.kind = 'REFUND' and (?::uuid[] is null or r.reverses = any(?))
+                          and exists (select 1 from commissions_commission c
+                                      where c.workspace_id = r.workspace_id and c.source_id = r.reverses
+                                        and c.kind = 'EARNED' and c.amount <> 0
+                                        and not exists (select 1 from commissions_commission g
+                                                        where g.source_id = r.id and g.reverses = c.id))
+                        order by r.occurred_at, r.id
+                        """)
+                .params(workspace.value(), ids, ids)
+                .query((rs, n) -> new Refund(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("reverses", UUID.class),
+                        rs.getBigDecimal("amount"),
+                        rs.getString("currency"),
+                        rs.getTimestamp("occurred_at").toInstant()))
                 .list();
     }
 
