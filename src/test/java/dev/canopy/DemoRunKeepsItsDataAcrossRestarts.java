@@ -2,7 +2,10 @@ package dev.canopy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Duration;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -45,6 +48,19 @@ class DemoRunKeepsItsDataAcrossRestarts {
                             .query(Long.class)
                             .single())
                     .isEqualTo(2);
+            // Integrately's 20 % of the 2,400.00 invoice in_demo_3 (480.00) gives back 20 % of its 400.00 refund,
+            // whichever the commission engine heard of first.
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(30))
+                    .untilAsserted(
+                            () -> assertThat(db.sql("""
+                                            select c.amount from commissions_commission c
+                                            join commissions_source r on r.id = c.source_id and r.kind = 'REFUND'
+                                            join commissions_source s on s.id = r.reverses
+                                            where s.description like '%invoice in_demo_3'
+                                            """).query(BigDecimal.class).list())
+                                    .singleElement()
+                                    .satisfies(amount -> assertThat(amount).isEqualByComparingTo("-80.00")));
             db.sql("update identity_workspace set name = 'Northwind Renamed' where slug = 'northwind'")
                     .update();
         }
