@@ -263,6 +263,40 @@ class EventsApiAttributesLeadsSalesAndRefunds {
                 .single();
     }
 
+    @Test
+    void aRefundBeyondItsInvoiceSaysSoAndOneInAnotherCurrencyIsRefusedOrKeptWithTheReason() throws Exception {
+        send("sale", """
+                        {"id":"ov-1","customerExternalId":"c-ov","invoiceId":"ov-i1","amount":"6000.00","currency":"USD"}""").andExpect(status().isCreated());
+        send("refund", """
+                        {"id":"ov-2","invoiceId":"ov-i1","amount":"1800.00","currency":"USD"}""")
+                .andExpect(jsonPath("$.outcome").value("REFUNDED"))
+                .andExpect(jsonPath("$.explanation")
+                        .value(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("exceeds"))));
+        send("refund", """
+                        {"id":"ov-3","invoiceId":"ov-i1","amount":"6000.00","currency":"USD"}""")
+                .andExpect(jsonPath("$.outcome").value("REFUNDED"))
+                .andExpect(jsonPath("$.explanation")
+                        .value(org.hamcrest.Matchers.containsString(
+                                "exceeds what was left of the invoice (4200.00 USD of 6000.00 USD)")));
+
+        send("refund", """
+                        {"id":"ov-4","invoiceId":"ov-i1","amount":"10.00","currency":"EUR"}""")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("currency"))
+                .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("paid in USD")));
+
+        // Sent before its sale, it is kept; the sale's answer says it was not applied, and why.
+        send("refund", """
+                        {"id":"ov-5","invoiceId":"ov-i2","amount":"10.00","currency":"EUR"}""").andExpect(jsonPath("$.outcome").value("WAITING"));
+        send("sale", """
+                        {"id":"ov-6","customerExternalId":"c-ov","invoiceId":"ov-i2","amount":"100.00","currency":"USD"}""")
+                .andExpect(
+                        jsonPath("$.explanation")
+                                .value(
+                                        org.hamcrest.Matchers.containsString(
+                                                "refund of 10.00 EUR kept for this invoice is in another currency and was not applied")));
+    }
+
     private ResultActions send(String kind, String body) throws Exception {
         return mvc.perform(post("/api/v1/events/" + kind)
                 .header("Authorization", "Bearer " + setup.apiKey())

@@ -216,6 +216,17 @@ public class ConversionTable {
                 .update();
     }
 
+    /** What has been refunded of an invoice so far, in {@code currency}. */
+    public BigDecimal refundedOf(WorkspaceId workspace, String invoiceId, String currency) {
+        return db.sql("""
+                        select coalesce(sum(amount), 0) from tracking_conversion
+                        where workspace_id = ? and kind = 'REFUND' and invoice_id = ? and currency = ?
+                        """)
+                .params(workspace.value(), invoiceId, currency)
+                .query(BigDecimal.class)
+                .single();
+    }
+
     /** What the refunds of one key family (a Stripe charge) add up to so far. */
     public BigDecimal refundedUnder(WorkspaceId workspace, String keyPrefix) {
         return db.sql("""

@@ -3,6 +3,7 @@ package dev.canopy.tracking.internal;
 import dev.canopy.partners.PartnerId;
 import dev.canopy.platform.RegistrableDomain;
 import dev.canopy.programs.ProgramId;
+import dev.canopy.shared.InvalidInputException;
 import dev.canopy.shared.Money;
 import dev.canopy.shared.WorkspaceId;
 import dev.canopy.tracking.ConversionAttributed;
@@ -181,12 +182,32 @@ public class IntakeProcessor {
         conversions.insert(workspace, sale, clock.instant());
         customers.paid(workspace, customer.id(), event.occurredAt());
         publish(workspace, sale, customer, decision.evidence());
+        StringBuilder notApplied = new StringBuilder();
         for (ConversionTable.Row waiting : conversions.waitingRefunds(workspace, event.invoiceId())) {
+            if (!waiting.amount().currency().equals(sale.amount().currency())) {
+                // Never silently ignored: it stays waiting, and the answer says why.
+                notApplied
+                        .append(" The refund of ")
+                        .append(waiting.amount())
+                        .append(" kept for this invoice is in another currency and was not applied: send it in ")
+                        .append(sale.amount().currencyCode())
+                        .append('.');
+                continue;
+            }
             conversions.apply(workspace, waiting.id(), sale);
             publish(workspace, waiting.appliedTo(sale), customer, decision.evidence());
         }
         metrics.measure(workspace, sale.partner(), sale.program());
-        return Result.of(decision, customer.id());
+        Result result = Result.of(decision, customer.id());
+        return notApplied.isEmpty()
+                ? result
+                : new Result(
+                        result.outcome(),
+                        result.explanation() + notApplied,
+                        result.customer(),
+                        result.partner(),
+                        result.program(),
+                        result.evidence());
     }
 
     private Result refund(WorkspaceId workspace, UUID eventId, IncomingEvent event) {
@@ -205,6 +226,13 @@ public class IntakeProcessor {
             key = key + "#" + event.amount().amount().toPlainString();
         }
         Optional<ConversionTable.Row> sale = conversions.sale(workspace, event.invoiceId());
+        if (sale.isPresent() && !sale.get().amount().currency().equals(amount.currency())) {
+            throw new InvalidInputException(
+                    "currency",
+                    "Invoice " + event.invoiceId() + " was paid in "
+                            + sale.get().amount().currencyCode() + ": send its refund in "
+                            + sale.get().amount().currencyCode());
+        }
         ConversionTable.Row refund = ConversionTable.Row.of(eventId, ConversionKind.REFUND, null, null, null, event)
                 .refunding(amount, event.invoiceId(), key, sale);
         if (!conversions.insert(workspace, refund, clock.instant())) {
@@ -222,11 +250,25 @@ public class IntakeProcessor {
         metrics.measure(workspace, refund.partner(), refund.program());
         return new Result(
                 "REFUNDED",
-                "Refund of " + amount + " on invoice " + event.invoiceId(),
+                "Refund of " + amount + " on invoice " + event.invoiceId() + beyond(workspace, sale.get(), amount),
                 customer.id(),
                 refund.partner(),
                 refund.program(),
                 null);
+    }
+
+    /** Says so when the refunds of an invoice now exceed what it was paid: commissions go back to zero, no further. */
+    private String beyond(WorkspaceId workspace, ConversionTable.Row sale, Money refund) {
+        BigDecimal refunded = conversions.refundedOf(
+                workspace, sale.invoiceId(), sale.amount().currencyCode());
+        BigDecimal paid = sale.amount().amount();
+        if (refunded.compareTo(paid) <= 0) {
+            return "";
+        }
+        BigDecimal left = paid.subtract(refunded.subtract(refund.amount())).max(BigDecimal.ZERO);
+        return "; it exceeds what was left of the invoice ("
+                + new Money(left, sale.amount().currency()) + " of " + sale.amount()
+                + "), so commissions on it are given back to zero and no further";
     }
 
     private Result churn(WorkspaceId workspace, UUID eventId, IncomingEvent event) {
