@@ -125,6 +125,12 @@ public class PayoutRuns {
         WorkspaceId workspace = currentWorkspace.id();
         Actor by = currentWorkspace.actor();
         Instant now = clock.instant();
+        if (runs.open(workspace).isEmpty()) {
+            List<PayoutLineView> due = preview();
+            if (due.stream().noneMatch(PayoutLineView::payable)) {
+                throw new ConflictException(null, nothingToPay(due));
+            }
+        }
         UUID id = UUID.randomUUID();
         boolean created = Boolean.TRUE.equals(tx.execute(s -> runs.insert(workspace, id, null, now, by, now)));
         PayoutRunView open = runs.open(workspace).orElseThrow();
@@ -139,6 +145,14 @@ public class PayoutRuns {
             audited("payouts.run-started", "payout-run", run.id(), null, run.reference());
         }
         return run;
+    }
+
+    private static String nothingToPay(List<PayoutLineView> preview) {
+        if (preview.isEmpty()) {
+            return "Nothing to pay: no approved commission is waiting for a payout";
+        }
+        return "Nothing to pay: " + preview.size() + (preview.size() == 1 ? " partner is" : " partners are")
+                + " carried to a later run (" + preview.getFirst().carriedReason() + ")";
     }
 
     /** The scheduled run of a month: one per workspace and period, however many nodes try at once. */
@@ -184,6 +198,11 @@ public class PayoutRuns {
                 }
             }
             runs.insertLines(workspace, run, lines);
+            if (lines.stream().noneMatch(RunTable.NewLine::payable)) {
+                // Nothing to approve, export or pay: closed at once, so it blocks no later run.
+                runs.setStatus(workspace, run.id(), PayoutRunStatus.NOTHING_TO_PAY, false);
+                return runs.get(workspace, run.id()).orElseThrow();
+            }
             Money threshold = settings.get(workspace).secondApprovalAbove();
             boolean second = lines.stream()
                             .filter(RunTable.NewLine::payable)

@@ -84,7 +84,7 @@ public class RunTable {
     }
 
     public Optional<PayoutRunView> open(WorkspaceId workspace) {
-        return db.sql(RUN + " where r.workspace_id = ? and r.status <> 'PAID'")
+        return db.sql(RUN + " where r.workspace_id = ? and r.status not in ('PAID', 'NOTHING_TO_PAY')")
                 .param(workspace.value())
                 .query(RunTable::run)
                 .optional();

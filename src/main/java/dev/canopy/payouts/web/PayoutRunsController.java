@@ -45,10 +45,7 @@ class PayoutRunsController {
         model.addAttribute("runs", history);
         model.addAttribute(
                 "open",
-                history.stream()
-                        .filter(r -> r.status() != PayoutRunStatus.PAID)
-                        .findFirst()
-                        .orElse(null));
+                history.stream().filter(r -> !r.status().closed()).findFirst().orElse(null));
         model.addAttribute("settings", rules.settings());
         return "payouts/runs";
     }
