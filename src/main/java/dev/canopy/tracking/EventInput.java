@@ -6,7 +6,6 @@ import dev.canopy.shared.InvalidInputException;
 import dev.canopy.shared.Money;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -127,9 +126,8 @@ public record EventInput(
         }
         try {
             Instant at = Instant.parse(occurredAt.strip());
-            if (at.isAfter(now.plus(Duration.ofDays(1)))) {
-                problems.add(new InvalidInputException.FieldProblem("occurredAt", "Cannot be in the future"));
-            }
+            EventTimes.problem(at, now)
+                    .ifPresent(p -> problems.add(new InvalidInputException.FieldProblem("occurredAt", p)));
             return at;
         } catch (DateTimeParseException e) {
             problems.add(new InvalidInputException.FieldProblem(

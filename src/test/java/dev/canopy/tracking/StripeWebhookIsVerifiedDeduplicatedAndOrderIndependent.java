@@ -172,6 +172,29 @@ class StripeWebhookIsVerifiedDeduplicatedAndOrderIndependent {
     }
 
     @Test
+    void anEventDatedDaysAheadOrDecadesBackIsRefusedAsTheEventsApiRefusesIt() throws Exception {
+        for (java.time.Instant created :
+                List.of(clock.instant().plus(java.time.Duration.ofDays(89)), java.time.Instant.ofEpochSecond(0))) {
+            deliver(
+                            invoicePaid("evt_t" + created.getEpochSecond(), "in_t", "cus_t", 5000, created),
+                            secret,
+                            clock.instant())
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.error").value(org.hamcrest.Matchers.startsWith("created: Cannot be more")));
+        }
+        mvc.perform(post("/api/v1/events/sale")
+                        .header("Authorization", "Bearer " + setup.apiKey())
+                        .contentType("application/json")
+                        .content("""
+                                {"id":"t-1","customerExternalId":"c-t","invoiceId":"i-t","amount":"10","currency":"USD",
+                                 "occurredAt":"%s"}""".formatted(clock.instant().minus(java.time.Duration.ofDays(3 * 366 + 1)))))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("occurredAt"));
+        assertThat(count("select count(*) from tracking_event where workspace_id = ?"))
+                .isZero();
+    }
+
+    @Test
     void theCustomersCountryComesFromTheAddressStripeHolds() throws Exception {
         deliver("""
                 {"id":"evt_k1","type":"checkout.session.completed","created":%d,"data":{"object":{
@@ -223,11 +246,15 @@ class StripeWebhookIsVerifiedDeduplicatedAndOrderIndependent {
     }
 
     private String invoicePaid(String id, String invoice, String customer, long cents) {
+        return invoicePaid(id, invoice, customer, cents, clock.instant());
+    }
+
+    private String invoicePaid(String id, String invoice, String customer, long cents, Instant created) {
         return """
                 {"id":"%s","type":"invoice.paid","created":%d,"data":{"object":{"id":"%s","customer":"%s",
                   "customer_email":"buyer@%s.example","amount_paid":%d,"currency":"eur","billing_reason":"subscription_create",
                   "subscription":"sub_1","lines":{"data":[{"price":{"product":"prod_pro"}}]}}}}
-                """.formatted(id, clock.instant().getEpochSecond(), invoice, customer, customer, cents);
+                """.formatted(id, created.getEpochSecond(), invoice, customer, customer, cents);
     }
 
     private String chargeRefunded(String id, String charge, String invoice, String customer, long refundedTotal) {

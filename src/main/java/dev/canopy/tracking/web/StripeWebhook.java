@@ -2,6 +2,7 @@ package dev.canopy.tracking.web;
 
 import dev.canopy.identity.WorkspaceView;
 import dev.canopy.identity.Workspaces;
+import dev.canopy.tracking.EventTimes;
 import dev.canopy.tracking.IncomingEvent;
 import dev.canopy.tracking.Intake;
 import dev.canopy.tracking.IntakeOutcome;
@@ -72,6 +73,10 @@ class StripeWebhook {
             return refuse(HttpStatus.BAD_REQUEST, "The body is not JSON");
         }
         Optional<IncomingEvent> incoming = StripeEvents.map(event, text);
+        Optional<String> badTime = incoming.flatMap(e -> EventTimes.problem(e.occurredAt(), clock.instant()));
+        if (badTime.isPresent()) {
+            return refuse(HttpStatus.BAD_REQUEST, "created: " + badTime.get());
+        }
         if (incoming.isEmpty()) {
             return ResponseEntity.ok(Map.of(
                     "received",
