@@ -29,6 +29,7 @@ public class PayoutRules {
             String netDays,
             String secondApprovalAbove,
             String secondApprovalCurrency,
+            Boolean separateDuties,
             String legalName,
             String address,
             String gstin) {}
@@ -73,8 +74,14 @@ public class PayoutRules {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        PayoutSettings saved =
-                new PayoutSettings(in.scheduled(), netDays, Money.of(threshold, currency), legalName, address, gstin);
+        PayoutSettings saved = new PayoutSettings(
+                in.scheduled(),
+                netDays,
+                Money.of(threshold, currency),
+                Boolean.TRUE.equals(in.separateDuties()),
+                legalName,
+                address,
+                gstin);
         WorkspaceId workspace = currentWorkspace.id();
         PayoutSettings before = settings.get(workspace);
         settings.save(workspace, saved, clock.instant());

@@ -147,6 +147,12 @@ public class PayoutRuns {
         return run;
     }
 
+    /** Whether {@code actor} started the run by hand (a scheduled run is started by Canopy). */
+    private static boolean startedBy(PayoutRunView run, Actor actor) {
+        return run.createdBy().kind() != Actor.Kind.SYSTEM
+                && run.createdBy().id().equals(actor.id());
+    }
+
     private static String nothingToPay(List<PayoutLineView> preview) {
         if (preview.isEmpty()) {
             return "Nothing to pay: no approved commission is waiting for a payout";
@@ -210,7 +216,10 @@ public class PayoutRuns {
                                     || l.net().compareTo(threshold) > 0)
                     || total(lines, threshold).compareTo(threshold) > 0;
             runs.setStatus(workspace, run.id(), PayoutRunStatus.AWAITING_APPROVAL, second);
-            if (second && run.period() == null && run.createdBy().kind() == Actor.Kind.USER) {
+            if (second
+                    && run.period() == null
+                    && run.createdBy().kind() == Actor.Kind.USER
+                    && !settings.get(workspace).separateDuties()) {
                 runs.firstApproval(workspace, run.id(), run.createdBy(), now);
             }
             return runs.get(workspace, run.id()).orElseThrow();
@@ -245,6 +254,12 @@ public class PayoutRuns {
                         run.reference() + " is above the approval threshold: two people approve it in the console,"
                                 + " not an API key");
             }
+            if (settings.get(workspace).separateDuties() && startedBy(run, by)) {
+                throw new ConflictException(
+                        null,
+                        by.name() + " started " + run.reference()
+                                + ": with separation of duties someone else approves it (payout settings)");
+            }
             Instant now = clock.instant();
             if (run.needsSecondApproval() && run.firstApprovedBy() == null) {
                 runs.firstApproval(workspace, id, by, now);
@@ -254,7 +269,7 @@ public class PayoutRuns {
                         run.reference() + " is above the approval threshold: someone other than " + by.name()
                                 + " must approve it too");
             } else {
-                runs.approved(workspace, id, by.name(), now);
+                runs.approved(workspace, id, by, now);
             }
             return runs.get(workspace, id).orElseThrow();
         });
@@ -329,7 +344,8 @@ public class PayoutRuns {
     /** Phase 4: the bank or provider confirmed: commissions are paid and the money has left. */
     public PayoutRunView markPaid(UUID id) {
         WorkspaceId workspace = currentWorkspace.id();
-        String by = currentWorkspace.actor().name();
+        Actor actor = currentWorkspace.actor();
+        String by = actor.name();
         PayoutRunView done = tx.execute(status -> {
             PayoutRunView run = runs.lock(workspace, id).orElseThrow(() -> new NotFoundException("Payout run"));
             if (run.status() == PayoutRunStatus.PAID) {
@@ -337,6 +353,17 @@ public class PayoutRuns {
             }
             if (run.status() != PayoutRunStatus.EXPORTED) {
                 throw new ConflictException(null, run.reference() + " must be exported before it is marked paid");
+            }
+            if (settings.get(workspace).separateDuties()
+                    && (startedBy(run, actor)
+                            || actor.id().equals(run.firstApprovedById())
+                            || runs.approvedById(workspace, id)
+                                    .filter(actor.id()::equals)
+                                    .isPresent())) {
+                throw new ConflictException(
+                        null,
+                        by + " started or approved " + run.reference()
+                                + ": with separation of duties someone else marks it paid (payout settings)");
             }
             Instant now = clock.instant();
             List<LedgerEntry> entries = new ArrayList<>();

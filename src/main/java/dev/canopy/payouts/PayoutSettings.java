@@ -4,11 +4,18 @@ import dev.canopy.shared.Money;
 
 /**
  * A workspace's payout schedule (monthly, {@code netDays} after the month ends), the run total above
- * which two people approve, and the vendor's details for self-billed invoices.
+ * which two people approve, whether duties are separated (who starts a run never approves it or marks it
+ * paid; who approves it never marks it paid), and the vendor's details for self-billed invoices.
  */
 public record PayoutSettings(
-        boolean scheduled, int netDays, Money secondApprovalAbove, String legalName, String address, String gstin) {
+        boolean scheduled,
+        int netDays,
+        Money secondApprovalAbove,
+        boolean separateDuties,
+        String legalName,
+        String address,
+        String gstin) {
 
     public static final PayoutSettings DEFAULTS =
-            new PayoutSettings(true, 15, Money.of("10000", "USD"), null, null, null);
+            new PayoutSettings(true, 15, Money.of("10000", "USD"), false, null, null, null);
 }

@@ -113,6 +113,16 @@ class FinanceApprovesCommissionsRunsAPayoutAndThePartnerDownloadsItsStatement ex
         assertThat(console.getByTestId("masked-account")).hasText("DE89 •••• 3000");
         assertThat(console.getByTestId("payout-currency")).hasText("EUR");
         screenshot(console, "95-partner-payout-details");
+
+        // Separation of duties is one switch in the payout settings.
+        console.navigate(url("/app/payouts/settings"));
+        console.getByTestId("separate-duties").check();
+        console.getByTestId("save-settings").click();
+        assertThat(console.getByTestId("flash")).containsText("Payout settings saved");
+        assertThat(console.getByTestId("separate-duties")).isChecked();
+        screenshot(console, "95a-payout-settings-separation-of-duties");
+        console.setViewportSize(390, 844);
+        screenshot(console, "95b-payout-settings-phone");
         vendorBrowser.close();
 
         // The partner sees the payout in Earnings and downloads its statement.

@@ -130,6 +130,7 @@ public class PayoutFixtures {
                         "15",
                         "10000",
                         "USD",
+                        false,
                         "Northwind Cloud India Pvt Ltd",
                         "4 Residency Road, Bengaluru",
                         VENDOR_GSTIN)));

@@ -25,6 +25,7 @@ public class PayoutSettingsTable {
                         rs.getBoolean("scheduled"),
                         rs.getInt("net_days"),
                         Money.of(rs.getBigDecimal("second_approval_above"), rs.getString("second_approval_currency")),
+                        rs.getBoolean("separate_duties"),
                         rs.getString("legal_name"),
                         rs.getString("address"),
                         rs.getString("gstin")))
@@ -35,11 +36,12 @@ public class PayoutSettingsTable {
     public void save(WorkspaceId workspace, PayoutSettings s, Instant now) {
         db.sql("""
                         insert into payouts_settings (workspace_id, scheduled, net_days, second_approval_above,
-                            second_approval_currency, legal_name, address, gstin, updated_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (workspace_id) do update
+                            second_approval_currency, separate_duties, legal_name, address, gstin, updated_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (workspace_id) do update
                         set scheduled = excluded.scheduled, net_days = excluded.net_days,
                             second_approval_above = excluded.second_approval_above,
                             second_approval_currency = excluded.second_approval_currency,
+                            separate_duties = excluded.separate_duties,
                             legal_name = excluded.legal_name, address = excluded.address, gstin = excluded.gstin,
                             updated_at = excluded.updated_at
                         """)
@@ -49,6 +51,7 @@ public class PayoutSettingsTable {
                         s.netDays(),
                         s.secondApprovalAbove().amount(),
                         s.secondApprovalAbove().currencyCode(),
+                        s.separateDuties(),
                         s.legalName(),
                         s.address(),
                         s.gstin(),

@@ -121,7 +121,11 @@ public class RunTable {
     }
 
     public void setStatus(WorkspaceId workspace, UUID id, PayoutRunStatus status, boolean needsSecondApproval) {
-        db.sql("update payouts_run set status = ?, needs_second_approval = ? where workspace_id = ? and id = ?")
+        // Only a run being prepared moves on from here (to awaiting approval, or nothing to pay).
+        db.sql("""
+                        update payouts_run set status = ?, needs_second_approval = ?
+                        where workspace_id = ? and id = ? and status = 'CLAIMING'
+                        """)
                 .params(status.name(), needsSecondApproval, workspace.value(), id)
                 .update();
     }
@@ -135,11 +139,21 @@ public class RunTable {
                 .update();
     }
 
-    public void approved(WorkspaceId workspace, UUID id, String by, Instant at) {
+    public void approved(WorkspaceId workspace, UUID id, Actor by, Instant at) {
         db.sql("""
-                        update payouts_run set status = 'APPROVED', approved_by = ?, approved_at = ?
-                        where workspace_id = ? and id = ?
-                        """).params(by, Timestamp.from(at), workspace.value(), id).update();
+                        update payouts_run set status = 'APPROVED', approved_by = ?, approved_by_id = ?, approved_at = ?
+                        where workspace_id = ? and id = ? and status = 'AWAITING_APPROVAL'
+                        """)
+                .params(by.name(), by.id(), Timestamp.from(at), workspace.value(), id)
+                .update();
+    }
+
+    /** Who approved the run (the last of two approvers), by id; empty before approval. */
+    public java.util.Optional<String> approvedById(WorkspaceId workspace, UUID id) {
+        return db.sql("select approved_by_id from payouts_run where workspace_id = ? and id = ?")
+                .params(workspace.value(), id)
+                .query(String.class)
+                .optional();
     }
 
     /** Exported: each payable line keeps the payout details it is paid to, whatever the partner changes later. */
@@ -148,15 +162,17 @@ public class RunTable {
                         update payouts_line l set paid_to = to_jsonb(p) from payouts_profile p
                         where l.workspace_id = ? and l.run_id = ? and l.status = 'PAYABLE' and p.partner_id = l.partner_id
                         """).params(workspace.value(), id).update();
-        db.sql("update payouts_run set status = 'EXPORTED', exported_at = ? where workspace_id = ? and id = ?")
-                .params(Timestamp.from(at), workspace.value(), id)
-                .update();
+        db.sql("""
+                        update payouts_run set status = 'EXPORTED', exported_at = ?
+                        where workspace_id = ? and id = ? and status = 'APPROVED'
+                        """).params(Timestamp.from(at), workspace.value(), id).update();
     }
 
     public void paid(WorkspaceId workspace, UUID id, String by, Instant at) {
-        db.sql("update payouts_run set status = 'PAID', paid_by = ?, paid_at = ? where workspace_id = ? and id = ?")
-                .params(by, Timestamp.from(at), workspace.value(), id)
-                .update();
+        db.sql("""
+                        update payouts_run set status = 'PAID', paid_by = ?, paid_at = ?
+                        where workspace_id = ? and id = ? and status = 'EXPORTED'
+                        """).params(by, Timestamp.from(at), workspace.value(), id).update();
     }
 
     /**

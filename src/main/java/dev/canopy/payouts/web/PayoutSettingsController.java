@@ -37,6 +37,7 @@ class PayoutSettingsController {
                         String.valueOf(s.netDays()),
                         s.secondApprovalAbove().amount().toPlainString(),
                         s.secondApprovalAbove().currencyCode(),
+                        s.separateDuties(),
                         s.legalName(),
                         s.address(),
                         s.gstin()));
