@@ -1,6 +1,7 @@
 package dev.canopy.partners.internal;
 
 import dev.canopy.partners.PartnerView;
+import dev.canopy.platform.CsvCells;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
@@ -108,7 +110,7 @@ public final class PartnerCsv {
             for (Map.Entry<Row, String> rejection : rejections) {
                 List<Object> values = new ArrayList<>(List.of(rejection.getKey().line(), rejection.getValue()));
                 values.addAll(rejection.getKey().raw());
-                printer.printRecord(values);
+                printer.printRecord(values.stream().map(CsvCells::text).toList());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -132,19 +134,25 @@ public final class PartnerCsv {
                     "last_activity",
                     "created"));
             for (PartnerView p : partners) {
-                printer.printRecord(
-                        p.id(),
-                        p.name(),
-                        p.website(),
-                        String.join(
-                                ";", p.types().stream().map(Enum::name).sorted().toList()),
-                        String.join(";", p.regions()),
-                        String.join(";", p.verticals()),
-                        p.size(),
-                        p.status().name(),
-                        p.dormant(),
-                        p.lastActivityAt(),
-                        p.createdAt());
+                printer.printRecord(Stream.of(
+                                p.id(),
+                                p.name(),
+                                p.website(),
+                                String.join(
+                                        ";",
+                                        p.types().stream()
+                                                .map(Enum::name)
+                                                .sorted()
+                                                .toList()),
+                                String.join(";", p.regions()),
+                                String.join(";", p.verticals()),
+                                p.size(),
+                                p.status().name(),
+                                p.dormant(),
+                                p.lastActivityAt(),
+                                p.createdAt())
+                        .map(CsvCells::text)
+                        .toList());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

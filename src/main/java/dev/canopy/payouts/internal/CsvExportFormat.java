@@ -1,5 +1,6 @@
 package dev.canopy.payouts.internal;
 
+import dev.canopy.platform.CsvCells;
 import dev.canopy.shared.InvalidInputException;
 import dev.canopy.shared.InvalidInputException.FieldProblem;
 import dev.canopy.shared.Money;
@@ -14,12 +15,6 @@ import java.util.Map;
  * opened in spreadsheets before they are uploaded).
  */
 abstract class CsvExportFormat implements ExportFormat {
-
-    /**
-     * The first characters that make a spreadsheet read a cell as a formula. OWASP adds tab and carriage return,
-     * which cannot lead here: {@link PayoutExportLine} strips its text.
-     */
-    private static final String FORMULA_STARTS = "=+-@";
 
     @Override
     public final String contentType() {
@@ -100,9 +95,8 @@ abstract class CsvExportFormat implements ExportFormat {
     static String cell(Object value) {
         if (value instanceof Money money) {
             // Money is already at the currency's scale; toPlainString never uses an exponent.
-            return money.amount().toPlainString();
+            return CsvCells.number(money.amount());
         }
-        String text = String.valueOf(value);
-        return !text.isEmpty() && FORMULA_STARTS.indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+        return CsvCells.text(value);
     }
 }
