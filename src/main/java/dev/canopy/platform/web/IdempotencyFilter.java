@@ -1,7 +1,6 @@
 package dev.canopy.platform.web;
 
 import dev.canopy.platform.CurrentWorkspace;
-import dev.canopy.shared.WorkspaceId;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
@@ -27,7 +26,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 /**
  * Honours {@code Idempotency-Key} on API POSTs: the same key and body replay the first response, the
  * same key with another body is a 422, and a duplicate that arrives while the first is still running
- * gets a 409. Runs after Spring Security (order 0 &gt; -100), so keys are scoped to the caller's workspace.
+ * gets a 409. Runs after Spring Security (order 0 &gt; -100), so keys are scoped to the caller: its workspace
+ * and the API key or person that sent it.
  */
 @Component
 @Order(0)
@@ -55,7 +55,10 @@ class IdempotencyFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Optional<WorkspaceId> workspace = currentWorkspace.principal().map(p -> p.workspaceId());
+        Optional<IdempotencyKeys.Scope> workspace = currentWorkspace
+                .principal()
+                .map(p -> new IdempotencyKeys.Scope(
+                        p.workspaceId(), p.actor().kind() + ":" + p.actor().id()));
         if (workspace.isEmpty()) {
             chain.doFilter(request, response); // unauthenticated: security has answered already
             return;
@@ -84,13 +87,29 @@ class IdempotencyFilter extends OncePerRequestFilter {
             keys.release(workspace.get(), key);
             throw e;
         }
-        if (cached.getStatus() >= 500) {
+        if (notStored(cached.getStatus())) {
             keys.release(workspace.get(), key);
         } else {
             keys.complete(
                     workspace.get(), key, cached.getStatus(), cached.getContentType(), cached.getContentAsByteArray());
         }
         cached.copyBodyToResponse();
+    }
+
+    /**
+     * Answers that are not the request's outcome and are never replayed: refusals (401, 403), input refused
+     * before anything ran (400, 413, 415), throttling (429) and failures on our side (5xx). A retry with the
+     * same key is processed anew. Business outcomes — 2xx, 404, 409, 410, 422 — are stored and replayed, as
+     * Stripe does for requests that started executing (ADR 7).
+     */
+    static boolean notStored(int status) {
+        return status == 400
+                || status == 401
+                || status == 403
+                || status == 413
+                || status == 415
+                || status == 429
+                || status >= 500;
     }
 
     private void answerDuplicate(HttpServletResponse response, Optional<IdempotencyKeys.Stored> stored, String hash)

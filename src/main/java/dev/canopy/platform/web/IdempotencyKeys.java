@@ -37,57 +37,73 @@ class IdempotencyKeys {
         this.clock = clock;
     }
 
+    /** Whose keys: a workspace's API key or person, as {@code KIND:id}. */
+    record Scope(WorkspaceId workspace, String principal) {}
+
     /** True when this request now owns the key: first to claim it, or taking over an abandoned claim. */
-    boolean claim(WorkspaceId workspace, String key, String requestHash) {
+    boolean claim(Scope scope, String key, String requestHash) {
         Instant now = clock.instant();
         int inserted = db.sql("""
                         insert into platform_idempotency_key
-                            (workspace_id, idempotency_key, request_hash, claimed_until, created_at)
-                        values (?, ?, ?, ?, ?)
+                            (workspace_id, principal, idempotency_key, request_hash, claimed_until, created_at)
+                        values (?, ?, ?, ?, ?, ?)
                         on conflict do nothing
                         """)
-                .params(workspace.value(), key, requestHash, ts(now.plus(CLAIM)), ts(now))
+                .params(scope.workspace().value(), scope.principal(), key, requestHash, ts(now.plus(CLAIM)), ts(now))
                 .update();
         if (inserted == 1) {
             return true;
         }
         return db.sql("""
                         update platform_idempotency_key set claimed_until = ?
-                        where workspace_id = ? and idempotency_key = ? and request_hash = ?
+                        where workspace_id = ? and principal = ? and idempotency_key = ? and request_hash = ?
                           and response_status is null and claimed_until < ?
                         """)
-                        .params(ts(now.plus(CLAIM)), workspace.value(), key, requestHash, ts(now))
+                        .params(
+                                ts(now.plus(CLAIM)),
+                                scope.workspace().value(),
+                                scope.principal(),
+                                key,
+                                requestHash,
+                                ts(now))
                         .update()
                 == 1;
     }
 
-    Optional<Stored> find(WorkspaceId workspace, String key) {
+    Optional<Stored> find(Scope scope, String key) {
         return db.sql("""
                         select request_hash, response_status, response_type, response_body
-                        from platform_idempotency_key where workspace_id = ? and idempotency_key = ?
+                        from platform_idempotency_key where workspace_id = ? and principal = ? and idempotency_key = ?
                         """)
-                .params(workspace.value(), key)
+                .params(scope.workspace().value(), scope.principal(), key)
                 .query((rs, n) ->
                         new Stored(rs.getString(1), (Integer) rs.getObject(2), rs.getString(3), rs.getBytes(4)))
                 .optional();
     }
 
-    void complete(WorkspaceId workspace, String key, int status, String contentType, byte[] body) {
+    void complete(Scope scope, String key, int status, String contentType, byte[] body) {
         db.sql("""
                         update platform_idempotency_key
                         set response_status = ?, response_type = ?, response_body = ?, completed_at = ?
-                        where workspace_id = ? and idempotency_key = ?
+                        where workspace_id = ? and principal = ? and idempotency_key = ?
                         """)
-                .params(status, contentType, body, ts(clock.instant()), workspace.value(), key)
+                .params(
+                        status,
+                        contentType,
+                        body,
+                        ts(clock.instant()),
+                        scope.workspace().value(),
+                        scope.principal(),
+                        key)
                 .update();
     }
 
     /** A request that failed on our side gives its key back, so the client's retry is processed anew. */
-    void release(WorkspaceId workspace, String key) {
-        db.sql(
-                        "delete from platform_idempotency_key where workspace_id = ? and idempotency_key = ? and response_status is null")
-                .params(workspace.value(), key)
-                .update();
+    void release(Scope scope, String key) {
+        db.sql("""
+                        delete from platform_idempotency_key
+                        where workspace_id = ? and principal = ? and idempotency_key = ? and response_status is null
+                        """).params(scope.workspace().value(), scope.principal(), key).update();
     }
 
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")

@@ -42,6 +42,9 @@ class IdempotencyKeyReplaysTheFirstResponse {
     @Autowired
     IdempotencyKeys keys;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @AfterEach
     void resetClock() {
         clock.reset();
@@ -107,7 +110,9 @@ class IdempotencyKeyReplaysTheFirstResponse {
         byte[] body = ("{\"email\":\"" + email + "\",\"role\":\"SALES\"}").getBytes(StandardCharsets.UTF_8);
         // Another node claimed "k-3" for this very request and has not answered yet.
         assertThat(keys.claim(
-                        tenant.id(), "k-3", IdempotencyFilter.requestHash("POST", "/api/v1/invitations", null, body)))
+                        scopeOf(tenant),
+                        "k-3",
+                        IdempotencyFilter.requestHash("POST", "/api/v1/invitations", null, body)))
                 .isTrue();
 
         mvc.perform(invite(key, "k-3", email))
@@ -120,6 +125,55 @@ class IdempotencyKeyReplaysTheFirstResponse {
         mvc.perform(invite(key, "k-3", email)).andExpect(status().isCreated());
         mvc.perform(invite(key, "k-3", email)).andExpect(header().string("Idempotency-Replayed", "true"));
         assertThat(fixtures.count("identity_invitation", tenant.id())).isEqualTo(1);
+    }
+
+    @Test
+    void aReadOnlyKeyReplayingAReadWriteKeysRequestIsRefusedNotAnswered() throws Exception {
+        Fixtures.Tenant tenant = fixtures.newWorkspace();
+        String writer = fixtures.apiKey(tenant, ApiKeyScope.READ_WRITE);
+        String reader = fixtures.apiKey(tenant, ApiKeyScope.READ);
+        String email = Fixtures.uniqueEmail("scoped");
+
+        mvc.perform(invite(writer, "k-shared", email)).andExpect(status().isCreated());
+        mvc.perform(invite(reader, "k-shared", email))
+                .andExpect(status().isForbidden())
+                .andExpect(header().doesNotExist("Idempotency-Replayed"));
+        assertThat(fixtures.count("identity_invitation", tenant.id())).isEqualTo(1);
+    }
+
+    @Test
+    void aRefusalIsNeverStoredSoTheRightCallerWithTheSameKeyIsServed() throws Exception {
+        Fixtures.Tenant tenant = fixtures.newWorkspace();
+        String reader = fixtures.apiKey(tenant, ApiKeyScope.READ);
+        String writer = fixtures.apiKey(tenant, ApiKeyScope.READ_WRITE);
+        String email = Fixtures.uniqueEmail("refused");
+
+        mvc.perform(invite(reader, "k-refused", email)).andExpect(status().isForbidden());
+        mvc.perform(invite(reader, "k-refused", email))
+                .andExpect(status().isForbidden())
+                .andExpect(header().doesNotExist("Idempotency-Replayed"));
+        mvc.perform(invite(writer, "k-refused", email))
+                .andExpect(status().isCreated())
+                .andExpect(header().doesNotExist("Idempotency-Replayed"));
+        assertThat(fixtures.count("identity_invitation", tenant.id())).isEqualTo(1);
+    }
+
+    @Test
+    void aValidationFailureIsNotStoredAndTheCorrectedRequestMayUseTheKey() throws Exception {
+        Fixtures.Tenant tenant = fixtures.newWorkspace();
+        String key = fixtures.apiKey(tenant, ApiKeyScope.READ_WRITE);
+
+        mvc.perform(invite(key, "k-fixed", "not-an-email")).andExpect(status().isBadRequest());
+        mvc.perform(invite(key, "k-fixed", Fixtures.uniqueEmail("fixed"))).andExpect(status().isCreated());
+        assertThat(fixtures.count("identity_invitation", tenant.id())).isEqualTo(1);
+    }
+
+    private IdempotencyKeys.Scope scopeOf(Fixtures.Tenant tenant) {
+        java.util.UUID keyId = jdbc.sql("select id from identity_api_key where workspace_id = ?")
+                .param(tenant.id().value())
+                .query(java.util.UUID.class)
+                .single();
+        return new IdempotencyKeys.Scope(tenant.id(), "API_KEY:" + keyId);
     }
 
     @Test
