@@ -180,6 +180,9 @@ public class Commissions {
     }
 
     private void receive(WorkspaceId workspace, CommissionSource source) {
+        if ("REFUND".equals(source.kind())) {
+            sources.lockRefunds(workspace);
+        }
         Instant now = clock.instant();
         if (!sources.insert(workspace, source, now)) {
             return;

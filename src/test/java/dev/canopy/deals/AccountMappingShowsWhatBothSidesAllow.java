@@ -1,11 +1,11 @@
 package dev.canopy.deals;
 
+import static dev.canopy.deals.SharingLevels.assertShown;
 import static dev.canopy.testing.Fixtures.signedIn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -60,12 +60,14 @@ class AccountMappingShowsWhatBothSidesAllow {
 
     Fixtures.Tenant tenant;
     DealFixtures f;
+    SharingLevels levels;
     DealFixtures.Member partner;
     String key;
 
     @BeforeAll
     void bothSidesUploadTheirLists() throws Exception {
         f = new DealFixtures(context);
+        levels = new SharingLevels(mvc, f);
         tenant = fixtures.newWorkspace();
         ProgramView program = f.program(tenant);
         partner = f.member(tenant, program);
@@ -99,14 +101,14 @@ class AccountMappingShowsWhatBothSidesAllow {
     @ParameterizedTest(name = "vendor shares {0}, partner shares {1}")
     @MethodSource("levels")
     void eachSideSeesWhatTheLowerLevelAllows(String vendorLevel, String partnerLevel) throws Exception {
-        share(vendorLevel, partnerLevel);
+        levels.share(key, partner, vendorLevel, partnerLevel);
         String effective = vendorLevel.equals("FULL") ? partnerLevel : vendorLevel;
         int rank = List.of("HIDDEN", "COUNTS", "OVERLAPS", "FULL").indexOf(effective);
 
-        String console = page(get("/app/account-mapping/" + partner.id()).with(signedIn(tenant.owner())));
-        String api =
-                page(get("/api/v1/account-mapping/partners/" + partner.id()).header("Authorization", "Bearer " + key));
-        String portal = page(get("/portal/accounts").with(f.portal(partner)));
+        String console = levels.read(get("/app/account-mapping/" + partner.id()).with(signedIn(tenant.owner())));
+        String api = levels.read(
+                get("/api/v1/account-mapping/partners/" + partner.id()).header("Authorization", "Bearer " + key));
+        String portal = levels.read(get("/portal/accounts").with(f.portal(partner)));
 
         for (String vendorSees : List.of(console, api)) {
             assertThat(vendorSees).as("own list").contains(VENDOR_OVERLAP_NAMES, VENDOR_ONLY);
@@ -126,12 +128,12 @@ class AccountMappingShowsWhatBothSidesAllow {
 
     @Test
     void theOverviewCountsOnlyWhatBothAllow() throws Exception {
-        share("COUNTS", "HIDDEN");
-        assertThat(page(get("/api/v1/account-mapping/partners").header("Authorization", "Bearer " + key)))
+        levels.share(key, partner, "COUNTS", "HIDDEN");
+        assertThat(levels.read(get("/api/v1/account-mapping/partners").header("Authorization", "Bearer " + key)))
                 .doesNotContain("\"overlaps\"")
                 .contains("\"effectiveLevel\":\"HIDDEN\"");
-        share("COUNTS", "FULL");
-        assertThat(page(get("/api/v1/account-mapping/partners").header("Authorization", "Bearer " + key)))
+        levels.share(key, partner, "COUNTS", "FULL");
+        assertThat(levels.read(get("/api/v1/account-mapping/partners").header("Authorization", "Bearer " + key)))
                 .contains("\"overlaps\":2", "\"coSell\":2", "\"partnerAccounts\":3");
     }
 
@@ -166,40 +168,8 @@ class AccountMappingShowsWhatBothSidesAllow {
                         .contentType("text/csv")
                         .content("name,domain,status\nBroken,not a domain,customer\n"))
                 .andExpect(status().isBadRequest());
-        assertThat(page(get("/api/v1/account-mapping/accounts").header("Authorization", "Bearer " + key)))
+        assertThat(levels.read(get("/api/v1/account-mapping/accounts").header("Authorization", "Bearer " + key)))
                 .as("the list is unchanged")
                 .contains(VENDOR_ONLY);
-    }
-
-    private void share(String vendorLevel, String partnerLevel) throws Exception {
-        mvc.perform(put("/api/v1/account-mapping/partners/" + partner.id() + "/sharing")
-                        .header("Authorization", "Bearer " + key)
-                        .contentType("application/json")
-                        .content("{\"level\":\"" + vendorLevel + "\"}"))
-                .andExpect(status().isOk());
-        mvc.perform(post("/portal/accounts/sharing")
-                        .param("level", partnerLevel)
-                        .with(f.portal(partner))
-                        .with(csrf()))
-                .andExpect(status().is3xxRedirection());
-    }
-
-    private String page(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request)
-            throws Exception {
-        return mvc.perform(request)
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString(StandardCharsets.UTF_8);
-    }
-
-    private static void assertShown(String page, boolean shown, String... texts) {
-        for (String text : texts) {
-            if (shown) {
-                assertThat(page).contains(text);
-            } else {
-                assertThat(page).doesNotContain(text);
-            }
-        }
     }
 }

@@ -1,11 +1,11 @@
 package dev.canopy.deals;
 
+import static dev.canopy.deals.SharingLevels.assertShown;
 import static dev.canopy.testing.Fixtures.signedIn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -25,7 +25,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
  * Beyond the account-mapping pages: the audit log the vendor reads and the hint a partner gets while typing
@@ -56,12 +55,14 @@ class HiddenHidesEverythingEverywhere {
 
     Fixtures.Tenant tenant;
     DealFixtures f;
+    SharingLevels levels;
     DealFixtures.Member partner;
     String key;
 
     @BeforeAll
     void theVendorListsAnOpportunityBothHaveAndACustomerOfItsOwn() throws Exception {
         f = new DealFixtures(context);
+        levels = new SharingLevels(mvc, f);
         tenant = fixtures.newWorkspace();
         ProgramView program = f.program(tenant);
         partner = f.member(tenant, program);
@@ -83,25 +84,26 @@ class HiddenHidesEverythingEverywhere {
     @MethodSource("levels")
     void theAuditLogAndTheRegistrationHintShowWhatTheLowerLevelAllows(String vendorLevel, String partnerLevel)
             throws Exception {
-        share(vendorLevel, partnerLevel);
+        levels.share(key, partner, vendorLevel, partnerLevel);
         uploadThePartnersList();
         String effective = vendorLevel.equals("FULL") ? partnerLevel : vendorLevel;
         int rank = List.of("HIDDEN", "COUNTS", "OVERLAPS", "FULL").indexOf(effective);
 
-        String lastUpload = read(get("/api/v1/audit-events")
+        String lastUpload = levels.read(get("/api/v1/audit-events")
                 .param("action", "deals.mapping.partner-uploaded")
                 .param("limit", "1")
                 .header("Authorization", "Bearer " + key));
         assertThat(lastUpload).contains("deals.mapping.partner-uploaded");
         assertShown(lastUpload, rank >= 1, "\"accounts\":3");
         for (String auditLog : List.of(
-                read(get("/api/v1/audit-events").header("Authorization", "Bearer " + key)),
-                read(get("/app/audit").with(signedIn(tenant.owner()))))) {
+                levels.read(get("/api/v1/audit-events").header("Authorization", "Bearer " + key)),
+                levels.read(get("/app/audit").with(signedIn(tenant.owner()))))) {
             assertThat(auditLog).doesNotContain(PARTNER_SHARED_NAME, PARTNER_ONLY_NAME, PARTNER_ONLY);
         }
-        assertThat(read(get("/app/account-mapping").with(signedIn(tenant.owner()))))
+        assertThat(levels.read(get("/app/account-mapping").with(signedIn(tenant.owner()))))
                 .doesNotContain(PARTNER_SHARED_NAME, PARTNER_ONLY_NAME, PARTNER_ONLY);
-        String partnership = read(get("/app/account-mapping/" + partner.id()).with(signedIn(tenant.owner())));
+        String partnership =
+                levels.read(get("/app/account-mapping/" + partner.id()).with(signedIn(tenant.owner())));
         assertShown(partnership, rank >= 2, PARTNER_SHARED_NAME);
         assertShown(partnership, rank >= 3, PARTNER_ONLY_NAME, PARTNER_ONLY);
 
@@ -112,14 +114,14 @@ class HiddenHidesEverythingEverywhere {
         for (String partnerSees : List.of(
                 hintForTheirCustomer,
                 hintForTheOverlap,
-                read(get("/portal/deals/new").with(f.portal(partner))))) {
+                levels.read(get("/portal/deals/new").with(f.portal(partner))))) {
             assertThat(partnerSees).doesNotContain(VENDOR_ONLY_NAME, "Sharedco Vendorside");
         }
-        assertShown(read(get("/portal/accounts").with(f.portal(partner))), rank >= 3, VENDOR_ONLY_NAME);
+        assertShown(levels.read(get("/portal/accounts").with(f.portal(partner))), rank >= 3, VENDOR_ONLY_NAME);
     }
 
     private String hint(String website) throws Exception {
-        return read(get("/portal/deals/hint").param("website", website).with(f.portal(partner)));
+        return levels.read(get("/portal/deals/hint").param("website", website).with(f.portal(partner)));
     }
 
     private void uploadThePartnersList() throws Exception {
@@ -129,36 +131,5 @@ class HiddenHidesEverythingEverywhere {
                         .with(f.portal(partner))
                         .with(csrf()))
                 .andExpect(status().is3xxRedirection());
-    }
-
-    private void share(String vendorLevel, String partnerLevel) throws Exception {
-        mvc.perform(put("/api/v1/account-mapping/partners/" + partner.id() + "/sharing")
-                        .header("Authorization", "Bearer " + key)
-                        .contentType("application/json")
-                        .content("{\"level\":\"" + vendorLevel + "\"}"))
-                .andExpect(status().isOk());
-        mvc.perform(post("/portal/accounts/sharing")
-                        .param("level", partnerLevel)
-                        .with(f.portal(partner))
-                        .with(csrf()))
-                .andExpect(status().is3xxRedirection());
-    }
-
-    private String read(MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request)
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString(StandardCharsets.UTF_8);
-    }
-
-    private static void assertShown(String page, boolean shown, String... texts) {
-        for (String text : texts) {
-            if (shown) {
-                assertThat(page).contains(text);
-            } else {
-                assertThat(page).doesNotContain(text);
-            }
-        }
     }
 }

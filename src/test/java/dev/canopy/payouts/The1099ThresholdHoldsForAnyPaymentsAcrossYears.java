@@ -168,6 +168,7 @@ class The1099ThresholdHoldsForAnyPaymentsAcrossYears {
     /** One run paying one line, marked paid at the payment's moment. */
     private void paid(Fixtures.Tenant tenant, Payment p) {
         PayoutRunView run = run(tenant, p);
+        runs.exported(tenant.id(), run.id(), p.paidAt());
         runs.paid(tenant.id(), run.id(), "test", p.paidAt());
     }
 
@@ -188,6 +189,9 @@ class The1099ThresholdHoldsForAnyPaymentsAcrossYears {
                 run,
                 List.of(new RunTable.NewLine(
                         p.partner(), 1, p.amount(), zero, zero, p.amount(), null, true, null, List.of())));
+        // Through the phases in order: every status update is guarded by the status it moves from.
+        runs.setStatus(tenant.id(), id, PayoutRunStatus.AWAITING_APPROVAL, false);
+        runs.approved(tenant.id(), id, Actor.system(), p.paidAt());
         return run;
     }
 }

@@ -45,6 +45,7 @@ public class Refunds {
 
     /** Gives back for refunds that arrived before their sale's commissions existed, once they do. */
     public void giveBackWaiting(WorkspaceId workspace, Collection<java.util.UUID> sales, Instant now) {
+        sources.lockRefunds(workspace);
         for (SourceTable.Refund refund : sources.refundsNotGivenBack(workspace, sales)) {
             giveBack(workspace, refund, now);
         }

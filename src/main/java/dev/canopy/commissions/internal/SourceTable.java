@@ -90,6 +90,18 @@ public class SourceTable {
                 .list();
     }
 
+    /**
+     * Serializes, per workspace, a refund's arrival with the give-back step of pricing, until the transaction
+     * ends: otherwise a refund and the pricing of its sale, committing at the same moment on two threads, each
+     * miss the other (neither sees the other's uncommitted row) and the refund is never given back.
+     */
+    public void lockRefunds(WorkspaceId workspace) {
+        db.sql("select 1 from (select pg_advisory_xact_lock(hashtext(?))) locked")
+                .param("commissions-refunds:" + workspace.value())
+                .query(Integer.class)
+                .single();
+    }
+
     /** A refund as the give-back needs it: the sale it reverses, how much and when. */
     public record Refund(UUID id, UUID reverses, BigDecimal amount, String currency, Instant occurredAt) {}
 
