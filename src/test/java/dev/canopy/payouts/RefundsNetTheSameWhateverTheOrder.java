@@ -8,6 +8,7 @@ import dev.canopy.commissions.CommissionView;
 import dev.canopy.commissions.Commissions;
 import dev.canopy.commissions.ExchangeRates;
 import dev.canopy.commissions.internal.HoldExpiry;
+import dev.canopy.commissions.internal.RefundSweep;
 import dev.canopy.deals.DealFixtures;
 import dev.canopy.identity.Role;
 import dev.canopy.identity.security.VendorUser;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * One invoice in EUR, paid 10 % in a USD programme: its sale, its refunds (partial, full, beyond the invoice,
@@ -68,6 +70,12 @@ class RefundsNetTheSameWhateverTheOrder {
 
     @Autowired
     HoldExpiry holdExpiry;
+
+    @Autowired
+    RefundSweep sweep;
+
+    @Autowired
+    JdbcClient db;
 
     @AfterEach
     void resetClock() {
@@ -149,6 +157,28 @@ class RefundsNetTheSameWhateverTheOrder {
         assertThat(invoice.commissions())
                 .extracting(CommissionView::explanation)
                 .anySatisfy(e -> assertThat(e).contains("10 % of -4200.00 EUR"));
+    }
+
+    @Test
+    void aRefundLeftWaitingIsGivenBackByTheSweep() {
+        Invoice invoice = new Invoice();
+        List<BigDecimal> refunds = List.of(new BigDecimal("400.00"));
+        BigDecimal sale = new BigDecimal("1000.00");
+        invoice.happen("pricing", sale, refunds);
+        invoice.happen("sale", sale, refunds);
+        // As a crash between the refund's arrival and its give-back would leave it: the source, no give-back.
+        db.sql("""
+                        insert into commissions_source (id, workspace_id, kind, partner_id, program_id, amount, currency,
+                            reverses, description, occurred_at, received_at, quantity)
+                        select gen_random_uuid(), workspace_id, 'REFUND', partner_id, program_id, 400.00, 'EUR', id,
+                            'Refund', occurred_at, occurred_at, 1
+                        from commissions_source where id = ?
+                        """).param(invoice.sale).update();
+        assertThat(invoice.net()).isEqualTo(Money.of("108.34", "USD"));
+
+        sweep.sweep();
+
+        assertThat(invoice.net()).isEqualTo(Money.of("65.00", "USD"));
     }
 
     /** The invoice's world: a workspace, a partner, and what has happened to the invoice so far. */

@@ -102,6 +102,21 @@ public class SourceTable {
                 .single();
     }
 
+    /** Workspaces with a refund whose sale has a commission it has not given back from yet. */
+    public List<WorkspaceId> workspacesWithRefundsNotGivenBack() {
+        return db.sql("""
+                        select distinct r.workspace_id from commissions_source r
+                        where r.kind = 'REFUND'
+                          and exists (select 1 from commissions_commission c
+                                      where c.workspace_id = r.workspace_id and c.source_id = r.reverses
+                                        and c.kind = 'EARNED' and c.amount <> 0
+                                        and not exists (select 1 from commissions_commission g
+                                                        where g.source_id = r.id and g.reverses = c.id))
+                        """)
+                .query((rs, n) -> new WorkspaceId(rs.getObject(1, UUID.class)))
+                .list();
+    }
+
     /** A refund as the give-back needs it: the sale it reverses, how much and when. */
     public record Refund(UUID id, UUID reverses, BigDecimal amount, String currency, Instant occurredAt) {}
 
