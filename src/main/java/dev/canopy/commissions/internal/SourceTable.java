@@ -107,6 +107,8 @@ public class SourceTable {
         return db.sql("""
                         select distinct r.workspace_id from commissions_source r
                         where r.kind = 'REFUND'
+                          and exists (select 1 from commissions_source s
+                                      where s.id = r.reverses and s.kind = 'SALE' and s.currency = r.currency)
                           and exists (select 1 from commissions_commission c
                                       where c.workspace_id = r.workspace_id and c.source_id = r.reverses
                                         and c.kind = 'EARNED' and c.amount <> 0
@@ -141,6 +143,8 @@ public class SourceTable {
         return db.sql("""
                         select r.id, r.reverses, r.amount, r.currency, r.occurred_at from commissions_source r
                         where r.workspace_id = ? and r.kind = 'REFUND' and (?::uuid[] is null or r.reverses = any(?))
+                          and exists (select 1 from commissions_source s
+                                      where s.id = r.reverses and s.kind = 'SALE' and s.currency = r.currency)
                           and exists (select 1 from commissions_commission c
                                       where c.workspace_id = r.workspace_id and c.source_id = r.reverses
                                         and c.kind = 'EARNED' and c.amount <> 0
