@@ -17,6 +17,20 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class SourceTable {
 
+    /**
+     * A refund {@code r} in its sale's currency whose sale has a commission it has not given back from yet (a
+     * refund in another currency is refused at intake and never given back).
+     */
+    private static final String NOT_GIVEN_BACK = """
+              and exists (select 1 from commissions_source s
+                          where s.id = r.reverses and s.kind = 'SALE' and s.currency = r.currency)
+              and exists (select 1 from commissions_commission c
+                          where c.workspace_id = r.workspace_id and c.source_id = r.reverses
+                            and c.kind = 'EARNED' and c.amount <> 0
+                            and not exists (select 1 from commissions_commission g
+                                            where g.source_id = r.id and g.reverses = c.id))
+            """;
+
     private final JdbcClient db;
 
     SourceTable(JdbcClient db) {
@@ -107,14 +121,7 @@ public class SourceTable {
         return db.sql("""
                         select distinct r.workspace_id from commissions_source r
                         where r.kind = 'REFUND'
-                          and exists (select 1 from commissions_source s
-                                      where s.id = r.reverses and s.kind = 'SALE' and s.currency = r.currency)
-                          and exists (select 1 from commissions_commission c
-                                      where c.workspace_id = r.workspace_id and c.source_id = r.reverses
-                                        and c.kind = 'EARNED' and c.amount <> 0
-                                        and not exists (select 1 from commissions_commission g
-                                                        where g.source_id = r.id and g.reverses = c.id))
-                        """)
+                        """ + NOT_GIVEN_BACK)
                 .query((rs, n) -> new WorkspaceId(rs.getObject(1, UUID.class)))
                 .list();
     }
@@ -143,15 +150,7 @@ public class SourceTable {
         return db.sql("""
                         select r.id, r.reverses, r.amount, r.currency, r.occurred_at from commissions_source r
                         where r.workspace_id = ? and r.kind = 'REFUND' and (?::uuid[] is null or r.reverses = any(?))
-                          and exists (select 1 from commissions_source s
-                                      where s.id = r.reverses and s.kind = 'SALE' and s.currency = r.currency)
-                          and exists (select 1 from commissions_commission c
-                                      where c.workspace_id = r.workspace_id and c.source_id = r.reverses
-                                        and c.kind = 'EARNED' and c.amount <> 0
-                                        and not exists (select 1 from commissions_commission g
-                                                        where g.source_id = r.id and g.reverses = c.id))
-                        order by r.occurred_at, r.id
-                        """)
+                        """ + NOT_GIVEN_BACK + " order by r.occurred_at, r.id")
                 .params(workspace.value(), ids, ids)
                 .query((rs, n) -> new Refund(
                         rs.getObject("id", UUID.class),
