@@ -270,6 +270,17 @@ public class Commissions {
                 null, new PartnerId(partner.partnerId()), null, after == null ? null : after.toString()));
     }
 
+    /** A bulk move is audited with the ids it moved; one that moved nothing changed nothing, and is not. */
+    private void audited(String action, List<CommissionTable.Moved> moved, Map<String, String> details) {
+        if (moved.isEmpty()) {
+            return;
+        }
+        Map<String, Object> after = new java.util.LinkedHashMap<>();
+        after.put("ids", ids(moved));
+        after.putAll(details);
+        audit.record(action, "commission", null, null, after);
+    }
+
     /** Finance approves pending or held commissions now, whatever their hold; answers how many moved. */
     @Transactional
     public int approve(Collection<UUID> ids, String note) {
@@ -287,8 +298,7 @@ public class Commissions {
         ledger.post(
                 workspace,
                 moved.stream().map(m -> CommissionPostings.approved(m, now)).toList());
-        audit.record(
-                "commissions.approved", "commission", null, null, Map.of("ids", ids(moved), "note", nullToEmpty(note)));
+        audited("commissions.approved", moved, Map.of("note", nullToEmpty(note)));
         return moved.size();
     }
 
@@ -321,8 +331,7 @@ public class Commissions {
                 by,
                 reason.strip(),
                 now));
-        audit.record(
-                "commissions.declined", "commission", null, null, Map.of("ids", ids(moved), "reason", reason.strip()));
+        audited("commissions.declined", moved, Map.of("reason", reason.strip()));
         return moved.size();
     }
 
@@ -341,7 +350,7 @@ public class Commissions {
                 clock.instant());
         commissions.addHoldReason(
                 workspace, ids(moved), "Held by " + currentWorkspace.actor().name() + ": " + reason.strip());
-        audit.record("commissions.held", "commission", null, null, Map.of("ids", ids(moved), "reason", reason.strip()));
+        audited("commissions.held", moved, Map.of("reason", reason.strip()));
         return moved.size();
     }
 
@@ -358,7 +367,7 @@ public class Commissions {
                 currentWorkspace.actor().name(),
                 blankToNull(note),
                 clock.instant());
-        audit.record("commissions.released", "commission", null, null, Map.of("ids", ids(moved)));
+        audited("commissions.released", moved, Map.of());
         return moved.size();
     }
 

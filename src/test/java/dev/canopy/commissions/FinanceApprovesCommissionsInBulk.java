@@ -144,10 +144,13 @@ class FinanceApprovesCommissionsInBulk {
                 .andExpect(content().string(containsString("Partner payable")))
                 .andExpect(content().string(containsString("15 % of")));
 
-        // Approving again moves none: the message says which could be approved.
+        // Approving again moves none: the message says which could be approved, and nothing is audited.
+        String before = stored();
         mvc.perform(move("approve", finance, ids().subList(0, 1)))
                 .andExpect(flash().attribute(
                                 "flash", "0 of 1 commission approved; only pending or held ones can be approved."));
+        mvc.perform(move("release", finance, ids()));
+        assertThat(stored()).as("a move of nothing writes no audit entry").isEqualTo(before);
     }
 
     @Test
