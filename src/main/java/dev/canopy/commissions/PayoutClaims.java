@@ -19,8 +19,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PayoutClaims {
 
-    /** Claimed commissions of one partner in one currency, with the highest payout minimum among their programmes. */
-    public record Group(PartnerId partner, Money total, int commissions, Money minimum) {}
+    /**
+     * Claimed commissions of one partner in one currency, with the highest payout minimum among their programmes
+     * and what was approved (credited, for tax) at each moment, oldest first.
+     */
+    public record Group(PartnerId partner, Money total, int commissions, Money minimum, List<Credit> credits) {}
+
+    /** Commissions approved at one moment, netted: the tax year a withholding counts in follows it. */
+    public record Credit(Instant approvedAt, Money amount) {}
 
     private final ClaimTable claims;
 

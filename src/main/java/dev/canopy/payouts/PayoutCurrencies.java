@@ -5,6 +5,7 @@ import dev.canopy.commissions.ExchangeRates;
 import dev.canopy.identity.Workspaces;
 import dev.canopy.partners.PartnerId;
 import dev.canopy.payouts.internal.ProfileTable;
+import dev.canopy.payouts.internal.TaxCalculator;
 import dev.canopy.shared.Money;
 import dev.canopy.shared.WorkspaceId;
 import java.time.Instant;
@@ -49,7 +50,7 @@ class PayoutCurrencies {
     }
 
     /** One run's view: each pair of currencies is looked up once. */
-    final class Run {
+    final class Run implements TaxCalculator.Rates {
 
         private final WorkspaceId workspace;
         private final Map<PartnerId, Currency> wanted;
@@ -67,12 +68,14 @@ class PayoutCurrencies {
             return wanted.getOrDefault(partner, earned);
         }
 
-        Optional<ExchangeRate> rate(Currency from, Currency to) {
+        @Override
+        public Optional<ExchangeRate> rate(Currency from, Currency to) {
             return found.computeIfAbsent(List.of(from, to), k -> rates.latest(workspace, from, to, day));
         }
 
         /** Why a line waits: "No EUR→INR exchange rate on or before 2026-10-31: add one …". */
-        String noRate(Currency from, Currency to) {
+        @Override
+        public String noRate(Currency from, Currency to) {
             return "No " + from + "→" + to + " exchange rate on or before " + day
                     + ": add one under Exchange rates and the next run pays it";
         }

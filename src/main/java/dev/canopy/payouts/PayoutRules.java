@@ -12,18 +12,21 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A workspace's payout settings: the monthly schedule and its NET days, the total above which two people
- * approve a run, and the vendor as self-billed invoices name it. Bad input names each field and stores nothing.
+ * approve a run, the vendor as self-billed invoices name it, where it is tax resident and what happens to an
+ * Indian partner without a PAN. Bad input names each field and stores nothing.
  */
 @Service
 public class PayoutRules {
 
-    /** Form input; {@code scheduled} is a checkbox. */
+    /** Form input; {@code scheduled} is a checkbox; {@code withoutPan} is WITHHOLD_20 (or empty) or HOLD. */
     public record SettingsInput(
             boolean scheduled,
             String netDays,
@@ -32,7 +35,11 @@ public class PayoutRules {
             Boolean separateDuties,
             String legalName,
             String address,
-            String gstin) {}
+            String gstin,
+            String taxCountry,
+            String withoutPan) {}
+
+    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
     private final PayoutSettingsTable settings;
     private final CurrentWorkspace currentWorkspace;
@@ -71,6 +78,16 @@ public class PayoutRules {
         if (text(in.gstin()) != null && address == null) {
             problems.add(new FieldProblem("address", "Enter the registered address: invoices print it"));
         }
+        String taxCountry =
+                text(in.taxCountry()) == null ? null : in.taxCountry().strip().toUpperCase(Locale.ROOT);
+        if (taxCountry != null && !COUNTRIES.contains(taxCountry)) {
+            problems.add(new FieldProblem("taxCountry", "Use a two-letter ISO country code, like IN or US"));
+        }
+        String withoutPan =
+                text(in.withoutPan()) == null ? "WITHHOLD_20" : in.withoutPan().strip();
+        if (!Set.of("WITHHOLD_20", "HOLD").contains(withoutPan)) {
+            problems.add(new FieldProblem("withoutPan", "Choose WITHHOLD_20 (TDS at 20 %) or HOLD (hold the payout)"));
+        }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -81,7 +98,9 @@ public class PayoutRules {
                 Boolean.TRUE.equals(in.separateDuties()),
                 legalName,
                 address,
-                gstin);
+                gstin,
+                taxCountry,
+                "HOLD".equals(withoutPan));
         WorkspaceId workspace = currentWorkspace.id();
         PayoutSettings before = settings.get(workspace);
         settings.save(workspace, saved, clock.instant());

@@ -94,7 +94,7 @@ public class PayoutRuns {
         WorkspaceId workspace = currentWorkspace.id();
         Instant now = clock.instant();
         return tx.execute(status -> {
-            List<RunTable.NewLine> lines = runLines.of(workspace, claims.preview(workspace, now), now, now);
+            List<RunTable.NewLine> lines = runLines.of(workspace, null, claims.preview(workspace, now), now, now);
             Function<PartnerId, String> names =
                     names(lines.stream().map(RunTable.NewLine::partner).toList());
             return lines.stream()
@@ -196,7 +196,7 @@ public class PayoutRuns {
             Instant now = clock.instant();
             claims.claim(workspace, run.id(), run.cutoff());
             List<RunTable.NewLine> lines =
-                    runLines.of(workspace, claims.groups(workspace, run.id()), now, run.cutoff());
+                    runLines.of(workspace, run.id(), claims.groups(workspace, run.id()), now, run.cutoff());
             for (RunTable.NewLine line : lines) {
                 if (!line.payable()) {
                     claims.release(

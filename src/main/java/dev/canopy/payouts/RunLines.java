@@ -2,6 +2,7 @@ package dev.canopy.payouts;
 
 import dev.canopy.commissions.ExchangeRate;
 import dev.canopy.commissions.PayoutClaims;
+import dev.canopy.partners.PartnerId;
 import dev.canopy.payouts.internal.ProfileTable;
 import dev.canopy.payouts.internal.RunTable;
 import dev.canopy.payouts.internal.TaxCalculator;
@@ -10,14 +11,19 @@ import dev.canopy.shared.WorkspaceId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
  * What each partner's claimed commissions come to in a run, per currency: carried (nothing to pay, clawbacks
  * exceeding earnings, under the programme's minimum, no exchange rate into its payout currency, each with the
- * reason), or payable with its tax (GST added, TDS withheld) and, paid in another currency, its conversion.
+ * reason), or payable with its tax (GST added, TDS withheld) and, paid in another currency, its conversion; a
+ * line whose tax cannot be worked out yet (no PAN where the workspace holds such payouts, no rate into rupees)
+ * is carried too.
  */
 @Component
 class RunLines {
@@ -32,12 +38,25 @@ class RunLines {
         this.currencies = currencies;
     }
 
-    /** The lines of {@code groups}, taxed as of {@code now}, at the rates of the run approved up to {@code cutoff}. */
-    List<RunTable.NewLine> of(WorkspaceId workspace, List<PayoutClaims.Group> groups, Instant now, Instant cutoff) {
-        PayoutCurrencies.Run paidIn = currencies.of(
-                workspace,
-                groups.stream().map(PayoutClaims.Group::partner).distinct().toList(),
-                cutoff);
+    /**
+     * The lines of {@code groups} for {@code run} (null: a preview), taxed as of {@code now}, at the rates of the run
+     * approved up to {@code cutoff}.
+     */
+    List<RunTable.NewLine> of(
+            WorkspaceId workspace, UUID run, List<PayoutClaims.Group> groups, Instant now, Instant cutoff) {
+        List<PartnerId> partners =
+                groups.stream().map(PayoutClaims.Group::partner).distinct().toList();
+        PayoutCurrencies.Run paidIn = currencies.of(workspace, partners, cutoff);
+        Map<PartnerId, String> payoutCountries = new HashMap<>();
+        for (PayoutProfile p : profiles.payouts(workspace, partners)) {
+            String country = p.country() != null
+                    ? p.country()
+                    : p.iban() != null ? p.iban().substring(0, 2) : null;
+            if (country != null) {
+                payoutCountries.put(p.partner(), country);
+            }
+        }
+        TaxCalculator.Run taxed = taxes.run(workspace, run, now, paidIn);
         List<RunTable.NewLine> lines = new ArrayList<>();
         for (PayoutClaims.Group g : groups) {
             Currency earned = g.total().currency();
@@ -54,8 +73,15 @@ class RunLines {
             } else if (!to.equals(earned) && rate.isEmpty()) {
                 lines.add(carried(g, paidIn.noRate(earned, to)));
             } else {
-                TaxCalculator.Tax tax =
-                        taxes.on(workspace, g.partner(), profiles.tax(workspace, g.partner()), g.total(), now);
+                TaxCalculator.Tax tax = taxed.on(
+                        g.partner(),
+                        new TaxCalculator.Payee(profiles.tax(workspace, g.partner()), payoutCountries.get(g.partner())),
+                        g.total(),
+                        g.credits());
+                if (tax.held()) {
+                    lines.add(carried(g, tax.heldBecause()));
+                    continue;
+                }
                 Money net = g.total().plus(tax.gst()).minus(tax.tds());
                 lines.add(new RunTable.NewLine(
                         g.partner(),
@@ -67,7 +93,8 @@ class RunLines {
                         rate.map(r -> Conversion.of(net, r)).orElse(null),
                         true,
                         null,
-                        tax.notes()));
+                        tax.notes(),
+                        tax.years()));
             }
         }
         return lines;
@@ -76,6 +103,16 @@ class RunLines {
     private static RunTable.NewLine carried(PayoutClaims.Group g, String reason) {
         Money zero = Money.zero(g.total().currency());
         return new RunTable.NewLine(
-                g.partner(), g.commissions(), g.total(), zero, zero, g.total(), null, false, reason, List.of());
+                g.partner(),
+                g.commissions(),
+                g.total(),
+                zero,
+                zero,
+                g.total(),
+                null,
+                false,
+                reason,
+                List.of(),
+                List.of());
     }
 }

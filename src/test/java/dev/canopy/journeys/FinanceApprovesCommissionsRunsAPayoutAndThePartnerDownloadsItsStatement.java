@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -114,15 +115,28 @@ class FinanceApprovesCommissionsRunsAPayoutAndThePartnerDownloadsItsStatement ex
         assertThat(console.getByTestId("payout-currency")).hasText("EUR");
         screenshot(console, "95-partner-payout-details");
 
-        // Separation of duties is one switch in the payout settings.
+        // Separation of duties is one switch in the payout settings; tax residence and the no-PAN choice beside it.
         console.navigate(url("/app/payouts/settings"));
         console.getByTestId("separate-duties").check();
+        console.getByTestId("tax-country").fill("IN");
+        console.getByTestId("without-pan").selectOption("HOLD");
         console.getByTestId("save-settings").click();
         assertThat(console.getByTestId("flash")).containsText("Payout settings saved");
         assertThat(console.getByTestId("separate-duties")).isChecked();
+        assertThat(console.getByTestId("tax-country")).hasValue("IN");
+        assertThat(console.getByTestId("without-pan")).hasValue("HOLD");
         screenshot(console, "95a-payout-settings-separation-of-duties");
         console.setViewportSize(390, 844);
         screenshot(console, "95b-payout-settings-phone");
+        // On a phone the sidebar is a drawer behind the menu button.
+        assertThat(console.getByTestId("nav-reconciliation")).not().isVisible();
+        console.getByTestId("open-menu").click();
+        assertThat(console.getByTestId("nav-reconciliation")).isVisible();
+        // "show" replaces "showing" once the drawer has slid in.
+        assertThat(console.locator("#console-nav")).hasClass(Pattern.compile("\\bshow\\b"));
+        screenshot(console, "95c-console-menu-phone");
+        console.getByTestId("nav-reconciliation").click();
+        console.waitForURL(url("/app/reconciliation"));
         vendorBrowser.close();
 
         // The partner sees the payout in Earnings and downloads its statement.
@@ -153,6 +167,13 @@ class FinanceApprovesCommissionsRunsAPayoutAndThePartnerDownloadsItsStatement ex
         }
         portal.getByTestId("payout-details-link").click();
         screenshot(portal, "97-partner-payout-details");
+        portal.setViewportSize(390, 844);
+        assertThat(portal.getByTestId("nav-earnings")).not().isVisible();
+        portal.getByTestId("open-menu").click();
+        screenshot(portal, "97b-portal-menu-phone");
+        portal.getByTestId("nav-earnings").click();
+        portal.waitForURL(url("/portal/earnings"));
+        screenshot(portal, "97c-partner-earnings-phone");
         partnerBrowser.close();
     }
 }

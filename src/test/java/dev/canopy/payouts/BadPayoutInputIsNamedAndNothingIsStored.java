@@ -165,7 +165,9 @@ class BadPayoutInputIsNamedAndNothingIsStored {
                         .param("netDays", "90")
                         .param("secondApprovalAbove", "-5")
                         .param("secondApprovalCurrency", "dollars")
-                        .param("gstin", "29AAGCB7383J1Z5"))
+                        .param("gstin", "29AAGCB7383J1Z5")
+                        .param("taxCountry", "XX")
+                        .param("withoutPan", "MAYBE"))
                 .andExpect(status().isOk())
                 .andExpect(model().attributeHasFieldErrors(
                                 "form",
@@ -173,7 +175,9 @@ class BadPayoutInputIsNamedAndNothingIsStored {
                                 "secondApprovalAbove",
                                 "secondApprovalCurrency",
                                 "gstin",
-                                "legalName"));
+                                "legalName",
+                                "taxCountry",
+                                "withoutPan"));
         assertThat(stored()).isEqualTo(before);
 
         mvc.perform(post("/app/payouts/settings")
@@ -184,7 +188,9 @@ class BadPayoutInputIsNamedAndNothingIsStored {
                         .param("secondApprovalCurrency", "inr")
                         .param("legalName", "Northwind Cloud India Pvt Ltd")
                         .param("address", "4 Residency Road, Bengaluru")
-                        .param("gstin", PayoutFixtures.VENDOR_GSTIN))
+                        .param("gstin", PayoutFixtures.VENDOR_GSTIN)
+                        .param("taxCountry", " in ")
+                        .param("withoutPan", "HOLD"))
                 .andExpect(flash().attribute("flash", "Payout settings saved."));
         PayoutSettings saved = fixtures.as(
                 tenant.owner(), () -> context.getBean(PayoutRules.class).settings());
@@ -192,6 +198,8 @@ class BadPayoutInputIsNamedAndNothingIsStored {
         assertThat(saved.netDays()).isEqualTo(30);
         assertThat(saved.secondApprovalAbove()).isEqualTo(dev.canopy.shared.Money.of("500000", "INR"));
         assertThat(saved.gstin()).isEqualTo(PayoutFixtures.VENDOR_GSTIN);
+        assertThat(saved.taxCountry()).isEqualTo("IN");
+        assertThat(saved.holdWithoutPan()).isTrue();
         assertThat(db.sql("select count(*) from audit_event where workspace_id = ? and action = ?")
                         .params(tenant.id().value(), "payouts.settings-changed")
                         .query(Long.class)

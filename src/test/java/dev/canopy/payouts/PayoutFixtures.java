@@ -80,6 +80,32 @@ public class PayoutFixtures {
                         "BANK", "Payee of " + email, null, iban, "COBADEFFXXX", null, null, null, payoutCurrency));
     }
 
+    /** A partner of {@code program} paid to an Indian bank account (IFSC HDFC0000123) and no tax details given. */
+    public DealFixtures.Member indianBankPartner(Fixtures.Tenant tenant, ProgramView program, String account) {
+        return paidBy(
+                tenant,
+                program,
+                email -> new PayoutInput(
+                        "BANK", "Payee of " + email, null, null, null, account, "HDFC0000123", "IN", null));
+    }
+
+    /** Where the vendor is tax resident, and whether an Indian partner without a PAN is held (else TDS at 20 %). */
+    public void vendorResidence(Fixtures.Tenant tenant, String country, boolean holdWithoutPan) {
+        fixtures.as(
+                tenant.owner(),
+                () -> rules.save(new SettingsInput(
+                        true,
+                        "15",
+                        "10000",
+                        "USD",
+                        false,
+                        null,
+                        null,
+                        null,
+                        country,
+                        holdWithoutPan ? "HOLD" : "WITHHOLD_20")));
+    }
+
     /** A partner of {@code program} paid by PayPal at an address of its own, its bank in {@code country} (or unknown). */
     public DealFixtures.Member paypalPartner(Fixtures.Tenant tenant, ProgramView program, String country) {
         return paidBy(
@@ -121,7 +147,7 @@ public class PayoutFixtures {
                                 "IN", "Bluebird Consulting LLP", "12 MG Road, Bengaluru", PAN, GSTIN, null, null)));
     }
 
-    /** The vendor's details for self-billed invoices. */
+    /** The vendor's details for self-billed invoices: an Indian company, so Indian partners' TDS and GST apply. */
     public void vendorGstin(Fixtures.Tenant tenant) {
         fixtures.as(
                 tenant.owner(),
@@ -133,7 +159,9 @@ public class PayoutFixtures {
                         false,
                         "Northwind Cloud India Pvt Ltd",
                         "4 Residency Road, Bengaluru",
-                        VENDOR_GSTIN)));
+                        VENDOR_GSTIN,
+                        "IN",
+                        null)));
     }
 
     /** A won deal of {@code amount} for the partner, whose 15 % fee finance approves at once. */

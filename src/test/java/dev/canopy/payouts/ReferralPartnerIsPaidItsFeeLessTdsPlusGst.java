@@ -71,6 +71,7 @@ class ReferralPartnerIsPaidItsFeeLessTdsPlusGst {
         program = f.referralProgram(tenant, "INR", 30);
         f.rule(tenant, program, CommissionFixtures.referralFee("15"));
         partner = f.member(tenant, program);
+        new PayoutFixtures(context).vendorGstin(tenant);
         profiles.saveTax(
                 tenant.id(),
                 new TaxProfile(

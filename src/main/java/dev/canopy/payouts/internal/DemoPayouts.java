@@ -4,11 +4,13 @@ import dev.canopy.commissions.CommissionFilter;
 import dev.canopy.commissions.CommissionStatus;
 import dev.canopy.commissions.CommissionView;
 import dev.canopy.commissions.Commissions;
+import dev.canopy.commissions.ExchangeRates;
 import dev.canopy.identity.Workspaces;
 import dev.canopy.partners.PartnerSearch;
 import dev.canopy.partners.PartnerView;
 import dev.canopy.partners.Partners;
 import dev.canopy.payouts.PayoutDetails;
+import dev.canopy.payouts.PayoutRules;
 import dev.canopy.platform.AsSystem;
 import dev.canopy.shared.Actor;
 import dev.canopy.shared.WorkspaceId;
@@ -20,9 +22,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The demo's payout side: Integrately is paid by PayPal, Northstar by SEPA transfer, and Bluebird
- * (Bengaluru, GST-registered) by bank transfer with PAN and GSTIN; Integrately's commissions are
- * approved, so a payout run has something to pay at once.
+ * The demo's payout side: Northwind pays from India (its GSTIN on self-billed invoices); Integrately is paid
+ * by PayPal, Northstar by SEPA transfer, and Bluebird (Bengaluru, GST-registered) by bank transfer with PAN
+ * and GSTIN — its USD commissions get GST and count towards the TDS threshold in rupees at the demo's
+ * USD→INR rate. Integrately's commissions are approved, so a payout run has something to pay at once.
  */
 @Component
 @Order(510)
@@ -35,6 +38,8 @@ class DemoPayouts implements ApplicationRunner {
     private final Partners partners;
     private final PayoutDetails details;
     private final Commissions commissions;
+    private final PayoutRules rules;
+    private final ExchangeRates rates;
     private final TransactionTemplate transactions;
 
     DemoPayouts(
@@ -42,11 +47,15 @@ class DemoPayouts implements ApplicationRunner {
             Partners partners,
             PayoutDetails details,
             Commissions commissions,
+            PayoutRules rules,
+            ExchangeRates rates,
             TransactionTemplate transactions) {
         this.workspaces = workspaces;
         this.partners = partners;
         this.details = details;
         this.commissions = commissions;
+        this.rules = rules;
+        this.rates = rates;
         this.transactions = transactions;
     }
 
@@ -63,6 +72,18 @@ class DemoPayouts implements ApplicationRunner {
     }
 
     private void load(PartnerView integrately) {
+        rules.save(new PayoutRules.SettingsInput(
+                true,
+                "15",
+                "10000",
+                "USD",
+                false,
+                "Northwind Cloud India Pvt Ltd",
+                "4 Residency Road, Bengaluru 560025",
+                "29AAGCB7383J1Z4",
+                "IN",
+                "WITHHOLD_20"));
+        rates.enter("USD", "INR", "2025-04-01", "88.00");
         details.savePayout(
                 integrately.id(),
                 new PayoutDetails.PayoutInput(

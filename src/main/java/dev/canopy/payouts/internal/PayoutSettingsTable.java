@@ -28,7 +28,9 @@ public class PayoutSettingsTable {
                         rs.getBoolean("separate_duties"),
                         rs.getString("legal_name"),
                         rs.getString("address"),
-                        rs.getString("gstin")))
+                        rs.getString("gstin"),
+                        rs.getString("tax_country"),
+                        "HOLD".equals(rs.getString("without_pan"))))
                 .optional()
                 .orElse(PayoutSettings.DEFAULTS);
     }
@@ -36,13 +38,15 @@ public class PayoutSettingsTable {
     public void save(WorkspaceId workspace, PayoutSettings s, Instant now) {
         db.sql("""
                         insert into payouts_settings (workspace_id, scheduled, net_days, second_approval_above,
-                            second_approval_currency, separate_duties, legal_name, address, gstin, updated_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (workspace_id) do update
+                            second_approval_currency, separate_duties, legal_name, address, gstin, tax_country,
+                            without_pan, updated_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (workspace_id) do update
                         set scheduled = excluded.scheduled, net_days = excluded.net_days,
                             second_approval_above = excluded.second_approval_above,
                             second_approval_currency = excluded.second_approval_currency,
                             separate_duties = excluded.separate_duties,
                             legal_name = excluded.legal_name, address = excluded.address, gstin = excluded.gstin,
+                            tax_country = excluded.tax_country, without_pan = excluded.without_pan,
                             updated_at = excluded.updated_at
                         """)
                 .params(
@@ -55,6 +59,8 @@ public class PayoutSettingsTable {
                         s.legalName(),
                         s.address(),
                         s.gstin(),
+                        s.taxCountry(),
+                        s.holdWithoutPan() ? "HOLD" : "WITHHOLD_20",
                         Timestamp.from(now))
                 .update();
     }

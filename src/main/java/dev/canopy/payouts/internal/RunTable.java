@@ -10,10 +10,12 @@ import dev.canopy.shared.Money;
 import dev.canopy.shared.WorkspaceId;
 import java.math.BigDecimal;
 import java.sql.Array;
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,7 +41,8 @@ public class RunTable {
             Conversion conversion,
             boolean payable,
             String carriedReason,
-            List<String> taxNotes) {}
+            List<String> taxNotes,
+            List<TaxCalculator.TdsYear> tdsYears) {}
 
     /** A payable line of a run marked paid, with the moment it was marked. */
     public record PaidLine(PartnerId partner, String reference, Money gross, Instant paidAt) {}
@@ -248,6 +251,36 @@ public class RunTable {
                         reasons,
                         notes)
                 .update();
+        List<UUID> tdsPartners = new ArrayList<>();
+        List<String> tdsCurrencies = new ArrayList<>();
+        List<String> tdsYears = new ArrayList<>();
+        List<String> tdsBases = new ArrayList<>();
+        List<String> tdsAmounts = new ArrayList<>();
+        for (NewLine l : lines) {
+            for (TaxCalculator.TdsYear y : l.tdsYears()) {
+                tdsPartners.add(l.partner().value());
+                tdsCurrencies.add(l.gross().currencyCode());
+                tdsYears.add(y.fyStart().toString());
+                tdsBases.add(y.baseInr().toPlainString());
+                tdsAmounts.add(y.tdsInr().toPlainString());
+            }
+        }
+        db.sql("""
+                        insert into payouts_line_tds (line_id, workspace_id, partner_id, fy_start, base_inr, tds_inr)
+                        select l.id, l.workspace_id, l.partner_id, t.fy::date, t.base::numeric, t.tds::numeric
+                        from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[]) as t(partner, currency, fy, base, tds)
+                        join payouts_line l on l.run_id = ? and l.partner_id = t.partner and l.currency = t.currency
+                        where l.status = 'PAYABLE'
+                        on conflict (line_id, fy_start) do nothing
+                        """)
+                .params(
+                        tdsPartners.toArray(UUID[]::new),
+                        tdsCurrencies.toArray(String[]::new),
+                        tdsYears.toArray(String[]::new),
+                        tdsBases.toArray(String[]::new),
+                        tdsAmounts.toArray(String[]::new),
+                        run.id())
+                .update();
         // The tax identity the lines' tax was worked out with, for the invoices made from them later.
         db.sql("""
                         update payouts_line l set tax_identity = to_jsonb(t) from payouts_tax_profile t
@@ -291,15 +324,18 @@ public class RunTable {
     }
 
     /** Gross and TDS of a partner's payable lines in one currency in runs created in [from, to): for cumulative TDS. */
-    public BigDecimal[] grossAndTds(
-            WorkspaceId workspace, PartnerId partner, String currency, Instant from, Instant to) {
+    /**
+     * The rupees {@code partner}'s payable lines counted towards the TDS threshold of the financial year from
+     * {@code fyStart}, and withheld, leaving out the lines of {@code exceptRun} (a run being continued).
+     */
+    public BigDecimal[] tdsCounted(WorkspaceId workspace, PartnerId partner, LocalDate fyStart, UUID exceptRun) {
         return db.sql("""
-                        select coalesce(sum(l.gross), 0), coalesce(sum(l.tds), 0) from payouts_line l
-                        join payouts_run r on r.id = l.run_id
-                        where l.workspace_id = ? and l.partner_id = ? and l.currency = ? and l.status = 'PAYABLE'
-                          and r.created_at >= ? and r.created_at < ?
+                        select coalesce(sum(t.base_inr), 0), coalesce(sum(t.tds_inr), 0) from payouts_line_tds t
+                        join payouts_line l on l.id = t.line_id
+                        where t.workspace_id = ? and t.partner_id = ? and t.fy_start = ? and l.status = 'PAYABLE'
+                          and l.run_id is distinct from ?
                         """)
-                .params(workspace.value(), partner.value(), currency, Timestamp.from(from), Timestamp.from(to))
+                .params(workspace.value(), partner.value(), Date.valueOf(fyStart), exceptRun)
                 .query((rs, n) -> new BigDecimal[] {rs.getBigDecimal(1), rs.getBigDecimal(2)})
                 .single();
     }

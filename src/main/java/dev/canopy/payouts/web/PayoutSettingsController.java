@@ -40,7 +40,9 @@ class PayoutSettingsController {
                         s.separateDuties(),
                         s.legalName(),
                         s.address(),
-                        s.gstin()));
+                        s.gstin(),
+                        s.taxCountry(),
+                        s.holdWithoutPan() ? "HOLD" : "WITHHOLD_20"));
         return "payouts/settings";
     }
 
