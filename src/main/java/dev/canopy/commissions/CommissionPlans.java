@@ -13,7 +13,6 @@ import dev.canopy.shared.InvalidInputException;
 import dev.canopy.shared.Money;
 import dev.canopy.shared.NotFoundException;
 import dev.canopy.shared.WorkspaceId;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.Currency;
 import java.util.Set;
@@ -96,11 +95,10 @@ public class CommissionPlans {
     @Transactional
     public void setPayoutMinimum(ProgramId program, String raw) {
         ProgramView p = programs.get(program);
-        BigDecimal minimum = Money.parseAmount(raw, "payoutMinimum");
-        if (minimum.signum() < 0) {
+        Money money = Money.parse(raw, Money.currency(p.reward().currency(), "currency"), "payoutMinimum");
+        if (money.isNegative()) {
             throw new InvalidInputException("payoutMinimum", "The minimum cannot be negative");
         }
-        Money money = Money.of(minimum, p.reward().currency());
         rules.savePayoutMinimum(currentWorkspace.id(), program, money.amount(), clock.instant());
         audit.record("commissions.payout-minimum", "program", program.value(), null, money.toString());
     }

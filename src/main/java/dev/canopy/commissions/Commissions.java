@@ -53,6 +53,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Commissions {
 
+    /** A move's reason is shown on the partner's statement and in the audit log. */
+    private static final int MAX_REASON = 1000;
+
     private static final int PAGE = 50;
 
     private final SourceTable sources;
@@ -411,6 +414,10 @@ public class Commissions {
         if (reasonRequired && (reason == null || reason.isBlank())) {
             problems.add(new InvalidInputException.FieldProblem(
                     "reason", "Say why, so the partner and your colleagues know"));
+        } else if (reason != null && reason.strip().length() > MAX_REASON) {
+            problems.add(new InvalidInputException.FieldProblem(
+                    "reason",
+                    "Keep the reason to " + MAX_REASON + " characters; it is shown on the partner's statement"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);

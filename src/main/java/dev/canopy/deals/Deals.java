@@ -302,7 +302,8 @@ public class Deals {
                 () -> value[0] = amount == null || amount.isBlank()
                         ? before.amount()
                         : new Money(
-                                DealChecks.positive("amount", amount),
+                                DealChecks.positive(
+                                        "amount", amount, before.amount().currency()),
                                 before.amount().currency()),
                 () -> opened[0] = openedOn(opportunityOpenedOn));
         requireStatus(before, DealStatus.APPROVED, "won");

@@ -7,11 +7,8 @@ import dev.canopy.platform.CurrentWorkspace;
 import dev.canopy.shared.Actor;
 import dev.canopy.shared.InvalidInputException;
 import dev.canopy.shared.NotFoundException;
+import dev.canopy.shared.Texts;
 import dev.canopy.shared.WorkspaceId;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,17 +50,7 @@ public class PartnerImports {
         if (content == null || content.length == 0) {
             throw new InvalidInputException("file", "Choose a CSV file to import");
         }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(content))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw new InvalidInputException(
-                    "file", "The file is not UTF-8 text; export it from your spreadsheet as CSV UTF-8");
-        }
+        String text = Texts.utf8(content, "file");
         PartnerCsv.Parsed parsed = PartnerCsv.parse(text)
                 .orElseThrow(() -> new InvalidInputException(
                         "file", "This is not a partner CSV: the first line must name the columns, including 'name'"));

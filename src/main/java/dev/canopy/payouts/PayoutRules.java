@@ -62,11 +62,11 @@ public class PayoutRules {
     public PayoutSettings save(SettingsInput in) {
         List<FieldProblem> problems = new ArrayList<>();
         Integer netDays = checked(problems, () -> netDays(in.netDays()));
-        BigDecimal threshold = checked(problems, () -> threshold(in.secondApprovalAbove()));
         String currency = checked(
                 problems,
                 () -> Money.currency(in.secondApprovalCurrency(), "secondApprovalCurrency")
                         .getCurrencyCode());
+        BigDecimal threshold = checked(problems, () -> threshold(in.secondApprovalAbove(), currency));
         String gstin = text(in.gstin()) == null
                 ? null
                 : checked(problems, () -> Gstin.parse(in.gstin(), "gstin").value());
@@ -120,8 +120,11 @@ public class PayoutRules {
         throw new InvalidInputException("netDays", "Enter a number of days from 0 to 60, like 15");
     }
 
-    private static BigDecimal threshold(String raw) {
-        BigDecimal amount = Money.parseAmount(raw, "secondApprovalAbove");
+    private static BigDecimal threshold(String raw, String currency) {
+        BigDecimal amount = currency == null
+                ? Money.parseAmount(raw, "secondApprovalAbove")
+                : Money.parse(raw, Money.currency(currency, "secondApprovalCurrency"), "secondApprovalAbove")
+                        .amount();
         if (amount.signum() < 0) {
             throw new InvalidInputException("secondApprovalAbove", "Enter 0 or more (0: every run needs two people)");
         }

@@ -15,6 +15,7 @@ import dev.canopy.programs.internal.TierRules;
 import dev.canopy.programs.internal.TierTable;
 import dev.canopy.shared.ConflictException;
 import dev.canopy.shared.InvalidInputException;
+import dev.canopy.shared.Money;
 import dev.canopy.shared.NotFoundException;
 import dev.canopy.shared.WorkspaceId;
 import java.math.BigDecimal;
@@ -225,11 +226,17 @@ public class Tiers {
             }
             return TierMetric.COUNT;
         }
-        try {
-            return Currency.getInstance(String.valueOf(reading.currency())).getCurrencyCode();
-        } catch (IllegalArgumentException e) {
+        if (reading.currency() == null) {
             throw new InvalidInputException("currency", "Money needs its ISO 4217 currency");
         }
+        Currency currency = Money.currency(reading.currency(), "currency");
+        if (reading.value() != null
+                && reading.value().stripTrailingZeros().scale() > Math.max(currency.getDefaultFractionDigits(), 0)) {
+            throw new InvalidInputException(
+                    "value",
+                    "Finer than " + currency.getCurrencyCode() + "'s smallest unit: it cannot be counted exactly");
+        }
+        return currency.getCurrencyCode();
     }
 
     private Map<PartnerId, String> names(List<PartnerId> ids) {

@@ -5,6 +5,8 @@ import java.math.RoundingMode;
 import java.util.Currency;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * An exact amount in one ISO 4217 currency, always at the currency's own number of decimals (2 for USD
@@ -18,6 +20,8 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
      * so a commission computed here matches the one a partner computes by hand.
      */
     public static final RoundingMode ROUNDING = RoundingMode.HALF_UP;
+
+    private static final Pattern PLAIN_DECIMAL = Pattern.compile("[-+]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)");
 
     public Money {
         Objects.requireNonNull(amount, "amount");
@@ -38,39 +42,72 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
     }
 
     /**
-     * The currency for an ISO code, or an error naming {@code field}: "usd" is accepted, "XYZ" and
-     * "dollars" are not.
+     * Codes the JDK knows that no one pays in: withdrawn currencies (the Deutsche Mark, the Croatian kuna, the
+     * Bulgarian lev since the euro in 2026, …), funds and units of account (BOV, CLF, XDR, XSU, …), metals and the
+     * codes for testing and for "no currency" (XTS, XXX).
+     */
+    private static final Set<String> NOT_IN_CIRCULATION = Set.of(
+            "ADP", "AFA", "ANG", "ATS", "AYM", "AZM", "BEF", "BGL", "BGN", "BOV", "BYB", "BYR", "CHE", "CHW", "CLF",
+            "COU", "CSD", "CUC", "CYP", "DEM", "EEK", "ESP", "FIM", "FRF", "GHC", "GRD", "GWP", "HRK", "IEP", "ITL",
+            "LTL", "LUF", "LVL", "MGF", "MRO", "MTL", "MXV", "MZM", "NLG", "PTE", "ROL", "RUR", "SDD", "SIT", "SKK",
+            "SLL", "SRG", "STD", "TMM", "TPE", "TRL", "USN", "USS", "UYI", "VEB", "VEF", "XAD", "XAG", "XAU", "XBA",
+            "XBB", "XBC", "XBD", "XDR", "XFO", "XFU", "XPD", "XPT", "XSU", "XTS", "XUA", "XXX", "YUM", "ZMK", "ZWD",
+            "ZWL", "ZWN", "ZWR");
+
+    /**
+     * The currency for an ISO 4217 code in circulation, or an error naming {@code field}: "usd" is accepted;
+     * "XYZ", "dollars", "DEM" and "XTS" are not.
      */
     public static Currency currency(String code, String field) {
         String normalized = code == null ? "" : code.strip().toUpperCase(Locale.ROOT);
         if (!normalized.matches("[A-Z]{3}")) {
             throw new InvalidInputException(field, "Use a three-letter ISO 4217 currency code, like USD or INR");
         }
+        Currency currency;
         try {
-            Currency currency = Currency.getInstance(normalized);
-            if (currency.getDefaultFractionDigits() < 0) {
-                throw new InvalidInputException(field, normalized + " is not a currency that can be paid");
-            }
-            return currency;
+            currency = Currency.getInstance(normalized);
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(field, normalized + " is not an ISO 4217 currency code");
         }
+        if (currency.getDefaultFractionDigits() < 0 || NOT_IN_CIRCULATION.contains(normalized)) {
+            throw new InvalidInputException(field, normalized + " is not a currency in circulation that can be paid");
+        }
+        return currency;
     }
 
-    /** A decimal amount as typed or sent ("1200000.00", "-5"), or an error naming {@code field}. */
+    /**
+     * A decimal amount as typed or sent ("1200000.00", "-5"), written out (no exponent, no NaN), below 10^15, or an
+     * error naming {@code field}.
+     */
     public static BigDecimal parseAmount(String raw, String field) {
         if (raw == null || raw.isBlank()) {
             throw new InvalidInputException(field, "Enter an amount");
         }
-        try {
-            BigDecimal value = new BigDecimal(raw.strip().replace("_", ""));
-            if (value.abs().compareTo(new BigDecimal("1e15")) >= 0) {
-                throw new InvalidInputException(field, "The amount is too large");
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException(field, "Enter a number, like 1200.50");
+        String plain = raw.strip().replace("_", "");
+        if (!PLAIN_DECIMAL.matcher(plain).matches()) {
+            throw new InvalidInputException(
+                    field,
+                    plain.matches("[-+0-9.]+[eE][-+]?[0-9]+")
+                            ? "Write the amount out in full, like 0.0001, not with an exponent"
+                            : "Enter a number, like 1200.50");
         }
+        if (plain.replaceFirst("^[-+]?0*", "").replaceFirst("\\..*", "").length() > 15) {
+            throw new InvalidInputException(field, "The amount is too large");
+        }
+        return new BigDecimal(plain);
+    }
+
+    /** An amount of {@code currency} as typed or sent, never finer than its minor unit: 10.001 USD is refused. */
+    public static Money parse(String raw, Currency currency, String field) {
+        BigDecimal amount = parseAmount(raw, field);
+        int digits = scaleOf(currency);
+        if (amount.stripTrailingZeros().scale() > digits) {
+            throw new InvalidInputException(
+                    field,
+                    currency.getCurrencyCode() + " has " + (digits == 0 ? "no" : digits) + " decimal"
+                            + (digits == 1 ? "" : "s") + ": " + amount.toPlainString() + " cannot be paid exactly");
+        }
+        return new Money(amount, currency);
     }
 
     private static int scaleOf(Currency currency) {

@@ -99,7 +99,14 @@ public record EventInput(
         BigDecimal value = null;
         java.util.Currency code = null;
         try {
-            value = Money.parseAmount(amount, "amount");
+            code = Money.currency(currency, "currency");
+        } catch (InvalidInputException e) {
+            problems.addAll(e.problems());
+        }
+        try {
+            value = code == null
+                    ? Money.parseAmount(amount, "amount")
+                    : Money.parse(amount, code, "amount").amount();
             if (value.signum() < 0 || kind == ConversionKind.REFUND && value.signum() == 0) {
                 problems.add(new InvalidInputException.FieldProblem(
                         "amount",
@@ -108,11 +115,6 @@ public record EventInput(
                                 : "An amount is zero or more; send refunds to /api/v1/events/refund"));
                 value = null;
             }
-        } catch (InvalidInputException e) {
-            problems.addAll(e.problems());
-        }
-        try {
-            code = Money.currency(currency, "currency");
         } catch (InvalidInputException e) {
             problems.addAll(e.problems());
         }

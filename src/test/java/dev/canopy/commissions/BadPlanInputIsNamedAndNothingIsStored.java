@@ -184,7 +184,7 @@ class BadPlanInputIsNamedAndNothingIsStored {
                 .andExpect(status().isBadRequest())
                 .andExpect(model().attributeHasFieldErrors("form", "flatAmount"))
                 .andExpect(content().string(containsString("is-invalid\" id=\"tier-" + gold.id() + "\"")))
-                .andExpect(content().string(containsString("Use at most 2 decimals per click")));
+                .andExpect(content().string(containsString("Use at most 2 decimals, the currency")));
         assertThat(stored()).isEqualTo(before);
 
         rule(

@@ -72,4 +72,60 @@ class MoneyTest {
 
         assertThat(rounded.subtract(exact).abs()).isLessThanOrEqualTo(new BigDecimal("0.005"));
     }
+
+    @Property
+    void anAmountTypedIsTakenExactlyOrRefusedNeverRounded(
+            @ForAll @LongRange(min = -999_999_999_999L, max = 999_999_999_999L) long unscaled,
+            @ForAll("scales") int scale,
+            @ForAll("currencies") String code) {
+        java.util.Currency currency = Money.currency(code, "currency");
+        BigDecimal typed = BigDecimal.valueOf(unscaled, scale);
+        boolean fits = typed.stripTrailingZeros().scale() <= currency.getDefaultFractionDigits();
+
+        if (fits) {
+            assertThat(Money.parse(typed.toPlainString(), currency, "amount").amount())
+                    .isEqualByComparingTo(typed);
+        } else {
+            assertThatThrownBy(() -> Money.parse(typed.toPlainString(), currency, "amount"))
+                    .isInstanceOfSatisfying(
+                            InvalidInputException.class,
+                            e -> assertThat(e.problems().getFirst().message()).contains("cannot be paid exactly"));
+        }
+    }
+
+    @net.jqwik.api.Provide
+    net.jqwik.api.Arbitrary<Integer> scales() {
+        return net.jqwik.api.Arbitraries.integers().between(0, 6);
+    }
+
+    @net.jqwik.api.Provide
+    net.jqwik.api.Arbitrary<String> currencies() {
+        return net.jqwik.api.Arbitraries.of("USD", "JPY", "KWD", "INR", "EUR", "XOF");
+    }
+
+    @Test
+    void exponentsNotANumberAndOutOfRangeAmountsAreRefusedByName() {
+        for (String raw : java.util.List.of("1e5", "1E-400", "NaN", "Infinity", "0x10", "1_0e3", "1234567890123456")) {
+            assertThatThrownBy(() -> Money.parseAmount(raw, "amount"))
+                    .as(raw)
+                    .isInstanceOfSatisfying(
+                            InvalidInputException.class,
+                            e -> assertThat(e.problems()).extracting("field").containsExactly("amount"));
+        }
+        assertThat(Money.parseAmount("123456789012345.99", "amount")).isEqualByComparingTo("123456789012345.99");
+        assertThat(Money.parseAmount("-0.5", "amount")).isEqualByComparingTo("-0.5");
+    }
+
+    @Test
+    void onlyCurrenciesInCirculationArePaid() {
+        for (String code : java.util.List.of("XTS", "XXX", "XAU", "XDR", "DEM", "HRK", "BGN", "CLF", "USN")) {
+            assertThatThrownBy(() -> Money.currency(code, "currency"))
+                    .as(code)
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("not a currency in circulation");
+        }
+        for (String code : java.util.List.of("XOF", "XAF", "XCD", "XPF", "XCG", "ZWG", "SLE", "VES", "EUR")) {
+            assertThat(Money.currency(code, "currency").getCurrencyCode()).isEqualTo(code);
+        }
+    }
 }

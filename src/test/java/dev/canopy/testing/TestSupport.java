@@ -20,6 +20,11 @@ public class TestSupport {
     }
 
     @Bean
+    WorkspaceRows workspaceRows(JdbcClient db) {
+        return new WorkspaceRows(db);
+    }
+
+    @Bean
     Fixtures fixtures(
             Workspaces workspaces,
             VendorAccounts vendorAccounts,

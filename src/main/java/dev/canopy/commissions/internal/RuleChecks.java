@@ -55,7 +55,7 @@ public final class RuleChecks {
         BigDecimal rate = null;
         BigDecimal flat = null;
         if (basis == CommissionBasis.FLAT) {
-            flat = positive("flatAmount", d.flatAmount(), true);
+            flat = money("flatAmount", d.flatAmount(), true, currencyScale);
         } else if (basis != null) {
             rate = percent("rate", d.rate(), true);
         }
@@ -74,13 +74,13 @@ public final class RuleChecks {
                 problems.add(new FieldProblem("country", "Use a two-letter ISO country code, like IN or US"));
             }
         }
-        BigDecimal min = blank(d.minAmount()) ? null : positive("minAmount", d.minAmount(), false);
-        BigDecimal max = blank(d.maxAmount()) ? null : positive("maxAmount", d.maxAmount(), false);
+        BigDecimal min = blank(d.minAmount()) ? null : money("minAmount", d.minAmount(), false, currencyScale);
+        BigDecimal max = blank(d.maxAmount()) ? null : money("maxAmount", d.maxAmount(), false, currencyScale);
         if (min != null && max != null && min.compareTo(max) > 0) {
             problems.add(new FieldProblem("maxAmount", "The largest amount must not be below the smallest"));
         }
         UUID tier = blank(d.tierId()) ? null : tier("tierId", d.tierId(), tiers);
-        BigDecimal cap = blank(d.capAmount()) ? null : positive("capAmount", d.capAmount(), true);
+        BigDecimal cap = blank(d.capAmount()) ? null : money("capAmount", d.capAmount(), true, currencyScale);
         CapPeriod capPeriod = null;
         if (cap != null) {
             capPeriod = choice("capPeriod", d.capPeriod(), CapPeriod::valueOf, CapPeriod.values());
@@ -96,7 +96,7 @@ public final class RuleChecks {
                 String field = "tierRates[" + e.getKey() + "]";
                 UUID overridden = tier(field, e.getKey(), tiers);
                 BigDecimal value = basis == CommissionBasis.FLAT
-                        ? positive(field, e.getValue(), true)
+                        ? money(field, e.getValue(), true, currencyScale)
                         : percent(field, e.getValue(), true);
                 if (overridden != null && value != null) {
                     overrides.put(overridden, value);
@@ -105,10 +105,6 @@ public final class RuleChecks {
         }
         if (event == CommissionEvent.CLICK || event == CommissionEvent.BOUNTY) {
             refuseConditions(event, d, duration);
-        }
-        if (event == CommissionEvent.CLICK) {
-            perClick("flatAmount", flat, currencyScale);
-            overrides.forEach((overridden, value) -> perClick("tierRates[" + overridden + "]", value, currencyScale));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
@@ -141,12 +137,18 @@ public final class RuleChecks {
         }
     }
 
-    /** A day's clicks are paid the amount times the clicks, exactly: no decimals below the currency's. */
-    private void perClick(String field, BigDecimal amount, int currencyScale) {
-        if (amount != null && amount.stripTrailingZeros().scale() > currencyScale) {
+    /**
+     * An amount of the programme's currency, never finer than its smallest unit: a flat fee, a day's clicks (paid
+     * the amount times the clicks, exactly), an amount range or a cap is never rounded behind anyone's back.
+     */
+    private BigDecimal money(String field, String raw, boolean strictlyPositive, int currencyScale) {
+        BigDecimal value = positive(field, raw, strictlyPositive);
+        if (value != null && value.stripTrailingZeros().scale() > currencyScale) {
             problems.add(new FieldProblem(
-                    field, "Use at most " + currencyScale + " decimals per click, the currency's smallest unit"));
+                    field, "Use at most " + currencyScale + " decimals, the currency's smallest unit"));
+            return null;
         }
+        return value;
     }
 
     private static String labels(CommissionEvent event) {

@@ -4,11 +4,11 @@ import dev.canopy.commissions.ExchangeRate;
 import dev.canopy.commissions.ExchangeRates;
 import dev.canopy.platform.Forms;
 import dev.canopy.shared.InvalidInputException;
+import dev.canopy.shared.Texts;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
+import java.io.StringReader;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -96,7 +96,7 @@ class ExchangeRatesController {
             throw new InvalidInputException("file", "Choose a CSV file with the columns base,quote,effective_on,rate");
         }
         try {
-            return new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8);
+            return new StringReader(Texts.utf8(file.getBytes(), "file"));
         } catch (IOException e) {
             throw new InvalidInputException("file", "The file could not be read");
         }

@@ -42,8 +42,8 @@ public final class DealChecks {
                 () -> domain[0] = domain("website", deal.website()),
                 () -> text("contactName", deal.contactName(), 120),
                 () -> email[0] = email(deal.contactEmail()),
-                () -> amount[0] = positive("amount", deal.amount()),
                 () -> currency[0] = Money.currency(deal.currency(), "currency"),
+                () -> amount[0] = positive("amount", deal.amount(), currency[0]),
                 () -> products[0] = products(deal.products()),
                 () -> close[0] = closeDate(deal.expectedClose(), today),
                 () -> optional("notes", deal.notes(), 4000));
@@ -70,8 +70,11 @@ public final class DealChecks {
                 .orElseThrow(() -> new InvalidInputException(field, "Not a web address with a registrable domain"));
     }
 
-    public static BigDecimal positive(String field, String raw) {
-        BigDecimal value = Money.parseAmount(raw, field);
+    /** An amount above zero, never finer than {@code currency}'s minor unit (when it is known). */
+    public static BigDecimal positive(String field, String raw, Currency currency) {
+        BigDecimal value = currency == null
+                ? Money.parseAmount(raw, field)
+                : Money.parse(raw, currency, field).amount();
         if (value.signum() <= 0) {
             throw new InvalidInputException(field, "Enter an amount above zero");
         }

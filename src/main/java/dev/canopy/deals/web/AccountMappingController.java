@@ -7,8 +7,8 @@ import dev.canopy.partners.PartnerSearch;
 import dev.canopy.partners.PartnerStatus;
 import dev.canopy.partners.Partners;
 import dev.canopy.shared.InvalidInputException;
+import dev.canopy.shared.Texts;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.UUID;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -98,7 +98,7 @@ class AccountMappingController {
             throw new InvalidInputException("file", "Choose a CSV file with name, domain and status columns");
         }
         try {
-            return new String(file.getBytes(), StandardCharsets.UTF_8);
+            return Texts.utf8(file.getBytes(), "file");
         } catch (IOException e) {
             throw new InvalidInputException("file", "The file could not be read");
         }

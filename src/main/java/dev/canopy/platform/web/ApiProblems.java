@@ -7,6 +7,8 @@ import dev.canopy.shared.NotFoundException;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -32,6 +34,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiProblems extends ResponseEntityExceptionHandler {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ApiProblems.class);
+
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalidInput(InvalidInputException e) {
         return withErrors(problem(HttpStatus.BAD_REQUEST, "Invalid input", e.getMessage()), e.problems());
@@ -51,6 +55,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(AccessDeniedException.class)
     ProblemDetail forbidden(AccessDeniedException e) {
         return problem(HttpStatus.FORBIDDEN, "Forbidden", "This key or user may not do that.");
+    }
+
+    /** Anything unexpected: a 500 problem that says so without internals; the log keeps the cause. */
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        LOG.error("Unexpected error answering an API request", e);
+        return problem(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "Internal error",
+                "Something went wrong on our side. Try again; if it keeps happening, tell us.");
     }
 
     @Override

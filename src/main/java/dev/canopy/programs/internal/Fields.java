@@ -1,6 +1,7 @@
 package dev.canopy.programs.internal;
 
 import dev.canopy.shared.InvalidInputException;
+import dev.canopy.shared.Money;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -57,19 +58,15 @@ public final class Fields {
         if (value == null || value.isBlank()) {
             throw new InvalidInputException(field, "Required");
         }
-        try {
-            BigDecimal number = new BigDecimal(value.strip().replace(",", ""));
-            if (number.stripTrailingZeros().scale() > scale) {
-                throw new InvalidInputException(
-                        field, scale == 0 ? "Enter a whole number" : "Use at most " + scale + " decimal places");
-            }
-            if (number.abs().compareTo(new BigDecimal("1000000000000")) >= 0) {
-                throw new InvalidInputException(field, "That number is too large");
-            }
-            return number;
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException(field, "Enter a number, like 1500 or 12.5");
+        BigDecimal number = Money.parseAmount(value.strip().replace(",", ""), field);
+        if (number.stripTrailingZeros().scale() > scale) {
+            throw new InvalidInputException(
+                    field, scale == 0 ? "Enter a whole number" : "Use at most " + scale + " decimal places");
         }
+        if (number.abs().compareTo(new BigDecimal("1000000000000")) >= 0) {
+            throw new InvalidInputException(field, "That number is too large");
+        }
+        return number;
     }
 
     /** A web address; "acme.com" is read as https://acme.com. */

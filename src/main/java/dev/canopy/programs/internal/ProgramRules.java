@@ -4,9 +4,9 @@ import dev.canopy.partners.PartnerType;
 import dev.canopy.programs.ProgramDraft;
 import dev.canopy.programs.RewardType;
 import dev.canopy.shared.InvalidInputException;
+import dev.canopy.shared.Money;
 import java.math.BigDecimal;
 import java.text.Normalizer;
-import java.util.Currency;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -156,11 +156,6 @@ public final class ProgramRules {
     }
 
     private static String currency(String value) {
-        try {
-            return Currency.getInstance(value == null ? "" : value.strip().toUpperCase(Locale.ROOT))
-                    .getCurrencyCode();
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("currency", "Use a three-letter ISO 4217 code such as USD or EUR");
-        }
+        return Money.currency(value, "currency").getCurrencyCode();
     }
 }

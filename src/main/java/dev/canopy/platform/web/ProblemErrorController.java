@@ -1,0 +1,50 @@
+package dev.canopy.platform.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.web.WebProperties;
+import org.springframework.boot.webmvc.autoconfigure.error.BasicErrorController;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
+import org.springframework.boot.webmvc.error.ErrorAttributes;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+/**
+ * Errors that happen outside Spring MVC's handlers (a filter, the container) answer machines with an RFC 9457
+ * problem too, never the framework's own shape or internals; browsers still get the error pages.
+ */
+@Controller
+@RequestMapping("${server.error.path:${error.path:/error}}")
+class ProblemErrorController extends BasicErrorController {
+
+    ProblemErrorController(
+            ErrorAttributes errorAttributes, WebProperties web, ObjectProvider<ErrorViewResolver> resolvers) {
+        super(errorAttributes, web.getError(), resolvers.orderedStream().toList());
+    }
+
+    @Override
+    @RequestMapping
+    public ResponseEntity<Map<String, Object>> error(HttpServletRequest request) {
+        HttpStatus status = getStatus(request);
+        if (status == HttpStatus.NO_CONTENT) {
+            return new ResponseEntity<>(status);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "about:blank");
+        body.put("title", status.getReasonPhrase());
+        body.put("status", status.value());
+        body.put(
+                "detail",
+                status.is5xxServerError()
+                        ? "Something went wrong on our side. Try again; if it keeps happening, tell us."
+                        : status.getReasonPhrase());
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(body);
+    }
+}

@@ -1,0 +1,220 @@
+package dev.canopy.platform.web;
+
+import dev.canopy.shared.InvalidInputException;
+import dev.canopy.shared.InvalidInputException.FieldProblem;
+import dev.canopy.shared.Texts;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every request's text checked in one place, before anything reads or stores it ({@link Texts}): query and form
+ * parameters, and JSON or text bodies, which must be valid UTF-8; a JSON body may not name a field twice. A
+ * refusal is a 400 problem naming the parameter or the JSON path ("items[2].name"). Uploaded files are
+ * checked where they are read; the redirect path, which stores no text, is left alone.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 11)
+class TextInputFilter extends OncePerRequestFilter {
+
+    private static final JsonMapper STRICT = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/r/")
+                || path.startsWith("/webjars/")
+                || path.startsWith("/css/")
+                || path.startsWith("/js/")
+                || path.startsWith("/images/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String type =
+                request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
+        HttpServletRequest checked = request;
+        if (type.startsWith("application/json") || type.matches("application/[a-z.+-]*\\+json.*")) {
+            byte[] body = request.getInputStream().readAllBytes();
+            FieldProblem refusal = jsonRefusal(body);
+            if (refusal != null) {
+                refuse(response, refusal);
+                return;
+            }
+            checked = new CachedBody(request, body);
+        } else if (type.startsWith("text/")) {
+            byte[] body = request.getInputStream().readAllBytes();
+            try {
+                Texts.utf8(body, "body");
+            } catch (InvalidInputException e) {
+                refuse(response, e.problems().getFirst());
+                return;
+            }
+            checked = new CachedBody(request, body);
+        }
+        // Query parameters always; form fields of a urlencoded body too (a multipart body's are not parsed here).
+        if (!type.startsWith("multipart/")) {
+            for (Map.Entry<String, String[]> parameter :
+                    request.getParameterMap().entrySet()) {
+                String problem = Texts.problem(parameter.getKey());
+                for (String value : parameter.getValue()) {
+                    problem = problem != null ? problem : Texts.problem(value);
+                }
+                if (problem != null) {
+                    refuse(response, new FieldProblem(parameter.getKey(), problem));
+                    return;
+                }
+            }
+        }
+        chain.doFilter(checked, response);
+    }
+
+    /** The first thing wrong with a JSON body, or null (malformed JSON is left to MVC to answer). */
+    private static FieldProblem jsonRefusal(byte[] body) {
+        if (!isUtf8(body)) {
+            return new FieldProblem("body", "The body is not valid UTF-8");
+        }
+        if (body.length == 0) {
+            return null;
+        }
+        JsonNode tree;
+        try {
+            tree = STRICT.readTree(body);
+        } catch (StreamReadException e) {
+            String message = String.valueOf(e.getOriginalMessage());
+            if (message.startsWith("Duplicate Object property")) {
+                String field = message.replaceFirst("^Duplicate Object property \"(.*)\"$", "$1");
+                return new FieldProblem(field, "This field is given twice");
+            }
+            return null;
+        } catch (JacksonException e) {
+            return null;
+        }
+        return walk(tree, "");
+    }
+
+    private static FieldProblem walk(JsonNode node, String path) {
+        if (node.isString()) {
+            String problem = Texts.problem(node.stringValue());
+            return problem == null ? null : new FieldProblem(path.isEmpty() ? "body" : path, problem);
+        }
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                FieldProblem found = walk(node.get(i), path + "[" + i + "]");
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> property : node.properties()) {
+                String name = path.isEmpty() ? property.getKey() : path + "." + property.getKey();
+                String problem = Texts.problem(property.getKey());
+                if (problem != null) {
+                    return new FieldProblem(name, problem);
+                }
+                FieldProblem found = walk(property.getValue(), name);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean isUtf8(byte[] bytes) {
+        try {
+            StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    private static void refuse(HttpServletResponse response, FieldProblem refusal) throws IOException {
+        ProblemDetail problem = ApiProblems.problem(
+                HttpStatus.BAD_REQUEST, "Invalid input", refusal.field() + ": " + refusal.message());
+        problem.setProperty("errors", List.of(Map.of("field", refusal.field(), "message", refusal.message())));
+        ProblemResponses.write(response, problem);
+    }
+
+    /** The request with its body already read, served again to whoever reads it next. */
+    private static final class CachedBody extends HttpServletRequestWrapper {
+
+        private final byte[] body;
+
+        CachedBody(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    return in.read(b, off, len);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("synchronous reads only");
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+        }
+    }
+}
