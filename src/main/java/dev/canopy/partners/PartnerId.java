@@ -1,9 +1,12 @@
 package dev.canopy.partners;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import dev.canopy.shared.Ids;
 import java.util.Objects;
 import java.util.UUID;
 
-public record PartnerId(UUID value) {
+public record PartnerId(@JsonValue UUID value) {
 
     public PartnerId {
         Objects.requireNonNull(value, "value");
@@ -11,6 +14,12 @@ public record PartnerId(UUID value) {
 
     public static PartnerId random() {
         return new PartnerId(UUID.randomUUID());
+    }
+
+    /** From JSON: the UUID string it is written as. */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    static PartnerId fromJson(Object json) {
+        return new PartnerId(Ids.fromJson(json));
     }
 
     @Override

@@ -134,7 +134,10 @@ class AccountMappingShowsWhatBothSidesAllow {
                 .contains("\"effectiveLevel\":\"HIDDEN\"");
         levels.share(key, partner, "COUNTS", "FULL");
         assertThat(levels.read(get("/api/v1/account-mapping/partners").header("Authorization", "Bearer " + key)))
-                .contains("\"overlaps\":2", "\"coSell\":2", "\"partnerAccounts\":3");
+                .contains("\"overlaps\":2", "\"coSell\":2", "\"partnerAccounts\":3")
+                .as("ids are plain strings, not {\"value\": …}")
+                .contains("\"" + partner.id().value() + "\"")
+                .doesNotContain("\"value\"");
     }
 
     @Test

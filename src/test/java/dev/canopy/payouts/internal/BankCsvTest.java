@@ -36,7 +36,7 @@ class BankCsvTest {
                         "000123456789",
                         "021000021",
                         "US",
-                        Money.of("1E+3", "USD")),
+                        Money.of(new java.math.BigDecimal("1E+3"), "USD")),
                 bank(
                         "CNP-7F3A2B1C-0003",
                         "Sakura KK",

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -139,6 +140,23 @@ class IdempotencyKeyReplaysTheFirstResponse {
                 .andExpect(status().isForbidden())
                 .andExpect(header().doesNotExist("Idempotency-Replayed"));
         assertThat(fixtures.count("identity_invitation", tenant.id())).isEqualTo(1);
+    }
+
+    @Test
+    void twoWritersWithTheSameKeyEachGetTheirOwnAnswerWhoeverComesFirst() throws Exception {
+        Fixtures.Tenant tenant = fixtures.newWorkspace();
+        String first = fixtures.apiKey(tenant, ApiKeyScope.READ_WRITE);
+        String second = fixtures.apiKey(tenant, ApiKeyScope.READ_WRITE);
+
+        for (String[] order : new String[][] {{first, second}, {second, first}}) {
+            String key = "k-" + UUID.randomUUID();
+            for (String caller : order) {
+                mvc.perform(invite(caller, key, Fixtures.uniqueEmail("writer")))
+                        .andExpect(status().isCreated())
+                        .andExpect(header().doesNotExist("Idempotency-Replayed"));
+            }
+        }
+        assertThat(fixtures.count("identity_invitation", tenant.id())).isEqualTo(4);
     }
 
     @Test

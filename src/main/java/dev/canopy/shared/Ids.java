@@ -1,0 +1,21 @@
+package dev.canopy.shared;
+
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Typed ids ({@code PartnerId}, {@code ProgramId}, …) are written to JSON as their plain UUID string; read back,
+ * they also accept {"value": "…"}, the shape event publications were stored in before.
+ */
+public final class Ids {
+
+    private Ids() {}
+
+    public static UUID fromJson(Object json) {
+        Object raw = json instanceof Map<?, ?> map ? map.get("value") : json;
+        if (raw == null) {
+            throw new IllegalArgumentException("An id is a UUID string");
+        }
+        return UUID.fromString(raw.toString());
+    }
+}
