@@ -42,6 +42,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -71,6 +72,7 @@ public class Commissions {
     private final Memberships memberships;
     private final CurrentWorkspace currentWorkspace;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Commissions(
@@ -87,6 +89,7 @@ public class Commissions {
             Memberships memberships,
             CurrentWorkspace currentWorkspace,
             AuditLog audit,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.sources = sources;
         this.commissions = commissions;
@@ -101,6 +104,7 @@ public class Commissions {
         this.memberships = memberships;
         this.currentWorkspace = currentWorkspace;
         this.audit = audit;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -214,11 +218,23 @@ public class Commissions {
                             p.holdPeriodDays());
                 })
                 .toList();
-        int made = engine.price(
+        List<CommissionEngine.Made> made = engine.price(
                 workspace, programFacts, partnerFacts.of(workspace, sourceIds), fraud.get(workspace), sourceIds, now);
+        for (CommissionEngine.Made m : made) {
+            events.publishEvent(new CommissionEarned(
+                    workspace,
+                    m.id(),
+                    m.partner(),
+                    m.program(),
+                    CommissionKind.EARNED,
+                    m.status(),
+                    m.amount(),
+                    null,
+                    m.occurredAt()));
+        }
         // Refunds that came before these sales were priced are given back now.
         refunds.giveBackWaiting(workspace, sourceIds, now);
-        return made;
+        return made.size();
     }
 
     /** Prices the sources that made no commission yet (waiting for an exchange rate, say). */
@@ -284,6 +300,14 @@ public class Commissions {
         audit.record(action, "commission", null, null, after);
     }
 
+    private void published(
+            WorkspaceId workspace, List<CommissionTable.Moved> moved, CommissionStatus to, String reason, Instant now) {
+        String by = currentWorkspace.actor().name();
+        for (CommissionTable.Moved m : moved) {
+            events.publishEvent(new CommissionMoved(workspace, m.id(), m.partner(), to, m.amount(), by, reason, now));
+        }
+    }
+
     /** Finance approves pending or held commissions now, whatever their hold; answers how many moved. */
     @Transactional
     public int approve(Collection<UUID> ids, String note) {
@@ -302,6 +326,7 @@ public class Commissions {
                 workspace,
                 moved.stream().map(m -> CommissionPostings.approved(m, now)).toList());
         audited("commissions.approved", moved, Map.of("note", nullToEmpty(note)));
+        published(workspace, moved, CommissionStatus.APPROVED, blankToNull(note), now);
         return moved.size();
     }
 
@@ -335,6 +360,7 @@ public class Commissions {
                 reason.strip(),
                 now));
         audited("commissions.declined", moved, Map.of("reason", reason.strip()));
+        published(workspace, moved, CommissionStatus.DECLINED, reason.strip(), now);
         return moved.size();
     }
 
@@ -354,6 +380,7 @@ public class Commissions {
         commissions.addHoldReason(
                 workspace, ids(moved), "Held by " + currentWorkspace.actor().name() + ": " + reason.strip());
         audited("commissions.held", moved, Map.of("reason", reason.strip()));
+        published(workspace, moved, CommissionStatus.HELD, reason.strip(), clock.instant());
         return moved.size();
     }
 
@@ -371,6 +398,7 @@ public class Commissions {
                 blankToNull(note),
                 clock.instant());
         audited("commissions.released", moved, Map.of());
+        published(workspace, moved, CommissionStatus.PENDING, blankToNull(note), clock.instant());
         return moved.size();
     }
 
@@ -385,6 +413,17 @@ public class Commissions {
         ledger.post(
                 workspace,
                 moved.stream().map(m -> CommissionPostings.approved(m, now)).toList());
+        for (CommissionTable.Moved m : moved) {
+            events.publishEvent(new CommissionMoved(
+                    workspace,
+                    m.id(),
+                    m.partner(),
+                    CommissionStatus.APPROVED,
+                    m.amount(),
+                    "Canopy",
+                    "Hold ended",
+                    now));
+        }
         return moved.size();
     }
 

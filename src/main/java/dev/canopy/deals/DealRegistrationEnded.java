@@ -2,6 +2,7 @@ package dev.canopy.deals;
 
 import dev.canopy.partners.PartnerId;
 import dev.canopy.programs.ProgramId;
+import dev.canopy.shared.DomainEvent;
 import dev.canopy.shared.WorkspaceId;
 import java.time.Instant;
 import java.util.UUID;
@@ -19,4 +20,5 @@ public record DealRegistrationEnded(
         String registrableDomain,
         DealStatus outcome,
         String reason,
-        Instant endedAt) {}
+        Instant endedAt)
+        implements DomainEvent {}

@@ -2,6 +2,7 @@ package dev.canopy.deals;
 
 import dev.canopy.partners.PartnerId;
 import dev.canopy.programs.ProgramId;
+import dev.canopy.shared.DomainEvent;
 import dev.canopy.shared.Money;
 import dev.canopy.shared.WorkspaceId;
 import java.time.Instant;
@@ -25,4 +26,5 @@ public record DealWon(
         RevenueBasis basis,
         List<String> products,
         Sourcing sourcing,
-        Instant wonAt) {}
+        Instant wonAt)
+        implements DomainEvent {}

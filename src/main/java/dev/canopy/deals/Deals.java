@@ -135,7 +135,15 @@ public class Deals {
                                 c.similarity())));
             }
         }
-        partners.recordActivity(workspace, partner, now);
+        events.publishEvent(new DealRegistered(
+                workspace,
+                checked.id(),
+                partner,
+                checked.program(),
+                checked.accountName(),
+                checked.domain(),
+                checked.amount(),
+                now));
         DealView created = get(checked.id());
         audit.record("deals.registered", "deal", created.id(), null, created);
         return created;

@@ -29,6 +29,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,6 +49,7 @@ public class Leads {
     private final Workspaces workspaces;
     private final CurrentWorkspace currentWorkspace;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Leads(
@@ -58,6 +60,7 @@ public class Leads {
             Workspaces workspaces,
             CurrentWorkspace currentWorkspace,
             AuditLog audit,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.leads = leads;
         this.router = router;
@@ -66,6 +69,7 @@ public class Leads {
         this.workspaces = workspaces;
         this.currentWorkspace = currentWorkspace;
         this.audit = audit;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -136,7 +140,7 @@ public class Leads {
         if (!leads.answer(workspace, id, partner, LeadOffer.Outcome.ACCEPTED, null, now)) {
             throw new ConflictException(null, "This lead is no longer offered to you");
         }
-        partners.recordActivity(workspace, partner, now);
+        events.publishEvent(new LeadAccepted(workspace, id, partner, now));
         LeadView after = get(id);
         audit.record("deals.lead.accepted", "lead", id, before, after);
         return after;

@@ -31,6 +31,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -56,6 +57,7 @@ public class PayoutRuns {
     private final CurrentWorkspace currentWorkspace;
     private final AuditLog audit;
     private final TransactionTemplate tx;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     PayoutRuns(
@@ -71,6 +73,7 @@ public class PayoutRuns {
             CurrentWorkspace currentWorkspace,
             AuditLog audit,
             TransactionTemplate tx,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.runs = runs;
         this.profiles = profiles;
@@ -86,6 +89,7 @@ public class PayoutRuns {
         this.currentWorkspace = currentWorkspace;
         this.audit = audit;
         this.tx = tx;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -143,6 +147,7 @@ public class PayoutRuns {
         PayoutRunView run = claim(workspace, open.id());
         if (created) {
             audited("payouts.run-started", "payout-run", run.id(), null, run.reference());
+            published(new PayoutRunMoved(workspace, run.id(), run.reference(), run.status(), by.name(), now));
         }
         return run;
     }
@@ -170,6 +175,7 @@ public class PayoutRuns {
         if (created) {
             run.ifPresent(r -> {
                 audited("payouts.run-started", "payout-run", r.id(), null, r.reference());
+                published(new PayoutRunMoved(workspace, r.id(), r.reference(), r.status(), "Canopy", now));
                 log.info(
                         "Started scheduled payout run {} of {} in workspace {}",
                         r.reference(),
@@ -274,6 +280,10 @@ public class PayoutRuns {
             return runs.get(workspace, id).orElseThrow();
         });
         audited("payouts.run-approved", "payout-run", id, null, result.status().name());
+        if (result.status() == PayoutRunStatus.APPROVED) {
+            published(
+                    new PayoutRunMoved(workspace, id, result.reference(), result.status(), by.name(), clock.instant()));
+        }
         return result;
     }
 
@@ -311,6 +321,13 @@ public class PayoutRuns {
             return runs.get(workspace, id).orElseThrow();
         });
         audited("payouts.run-exported", "payout-run", id, null, answer);
+        published(new PayoutRunMoved(
+                workspace,
+                id,
+                done.reference(),
+                done.status(),
+                currentWorkspace.actor().name(),
+                clock.instant()));
         return done;
     }
 
@@ -368,6 +385,10 @@ public class PayoutRuns {
             Instant now = clock.instant();
             List<LedgerEntry> entries = new ArrayList<>();
             for (PayoutLineView l : lines(id)) {
+                if (l.payable()) {
+                    events.publishEvent(new PayoutLinePaid(
+                            workspace, id, l.id(), l.reference(), l.partner(), l.gross(), l.net(), l.paid(), now));
+                }
                 if (l.payable() && !l.net().isZero()) {
                     entries.add(new LedgerEntry(
                             "payout-settled:" + l.id(),
@@ -382,6 +403,7 @@ public class PayoutRuns {
             ledger.post(workspace, entries);
             claims.markPaid(workspace, id);
             runs.paid(workspace, id, by, now);
+            events.publishEvent(new PayoutRunMoved(workspace, id, run.reference(), PayoutRunStatus.PAID, by, now));
             return runs.get(workspace, id).orElseThrow();
         });
         audited("payouts.run-paid", "payout-run", id, null, done.reference());
@@ -401,6 +423,11 @@ public class PayoutRuns {
         legs.add(Leg.credit(Account.PAYOUT_CLEARING, l.partner(), l.net(), l.id()));
         return new LedgerEntry(
                 "payout:" + l.id(), "payout", "Payout " + l.reference() + " in " + run.reference(), now, legs);
+    }
+
+    /** Published in a transaction of its own, as the audit entry beside it: its listeners hear it on commit. */
+    private void published(PayoutRunMoved moved) {
+        tx.executeWithoutResult(s -> events.publishEvent(moved));
     }
 
     /** The audit log joins a transaction; the phases' own have ended by the time they are logged. */

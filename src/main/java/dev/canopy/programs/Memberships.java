@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,6 +51,7 @@ public class Memberships {
     private final Partners partners;
     private final CurrentWorkspace currentWorkspace;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Memberships(
@@ -63,6 +65,7 @@ public class Memberships {
             Partners partners,
             CurrentWorkspace currentWorkspace,
             AuditLog audit,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.programs = programs;
         this.memberships = memberships;
@@ -74,6 +77,7 @@ public class Memberships {
         this.partners = partners;
         this.currentWorkspace = currentWorkspace;
         this.audit = audit;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -195,6 +199,7 @@ public class Memberships {
                             version,
                             user.actor().name(),
                             now));
+            events.publishEvent(new TermsAccepted(workspace, program, partner, version, now));
         }
         return mine(program);
     }

@@ -41,6 +41,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -79,6 +80,7 @@ public class Recruitment {
     private final CurrentWorkspace currentWorkspace;
     private final AuditLog audit;
     private final Mailer mailer;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate savepoint;
 
@@ -96,6 +98,7 @@ public class Recruitment {
             CurrentWorkspace currentWorkspace,
             AuditLog audit,
             Mailer mailer,
+            ApplicationEventPublisher events,
             Clock clock,
             PlatformTransactionManager transactions) {
         this.workspaces = workspaces;
@@ -111,6 +114,7 @@ public class Recruitment {
         this.currentWorkspace = currentWorkspace;
         this.audit = audit;
         this.mailer = mailer;
+        this.events = events;
         this.clock = clock;
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
@@ -166,6 +170,13 @@ public class Recruitment {
                 checked.contactName() + " <" + checked.contactEmail() + "> (application form)");
         ApplicationView submitted = find(workspace, id);
         audit.record(workspace, applicant, "programs.application.submitted", "application", id, null, submitted);
+        events.publishEvent(new ApplicationSubmitted(
+                workspace,
+                id,
+                program.id(),
+                checked.companyName(),
+                checked.contactEmail().value(),
+                now));
         switch (ApplicationScoring.verdict(score.total(), program.autoApproveScore(), program.autoRejectBelow())) {
             case APPROVE -> approveAutomatically(workspace, program, submitted);
             case REJECT ->
@@ -255,6 +266,8 @@ public class Recruitment {
                         application.contactName(),
                         application.contactEmail()));
         applications.linkPartner(workspace, application.id(), partner.id());
+        events.publishEvent(new ApplicationDecided(
+                workspace, application.id(), program.id(), ApplicationStatus.APPROVED, partner.id(), null, now));
         audit.record(
                 workspace,
                 actor,
@@ -290,6 +303,8 @@ public class Recruitment {
         ApplicationView after = find(workspace, application.id());
         audit.record(
                 workspace, actor, "programs.application.rejected", "application", application.id(), application, after);
+        events.publishEvent(new ApplicationDecided(
+                workspace, application.id(), program.id(), ApplicationStatus.REJECTED, null, reason, now));
         mailer.sendAfterCommit(new OutgoingMail(
                 new EmailAddress(application.contactEmail()),
                 "Your application to " + workspaceName + "'s " + program.name(),

@@ -2,6 +2,7 @@ package dev.canopy.tracking;
 
 import dev.canopy.partners.PartnerId;
 import dev.canopy.programs.ProgramId;
+import dev.canopy.shared.DomainEvent;
 import dev.canopy.shared.Money;
 import dev.canopy.shared.WorkspaceId;
 import java.time.Instant;
@@ -38,4 +39,5 @@ public record ConversionAttributed(
         AttributionSignal signal,
         UUID clickId,
         String paidAd,
-        Instant occurredAt) {}
+        Instant occurredAt)
+        implements DomainEvent {}

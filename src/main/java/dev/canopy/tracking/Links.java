@@ -25,12 +25,14 @@ import dev.canopy.tracking.internal.LinkTable;
 import dev.canopy.tracking.internal.QrCodes;
 import dev.canopy.tracking.internal.RefTable;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -58,6 +60,7 @@ public class Links {
     private final String linkBaseUrl;
     private final BaseUrl baseUrl;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Links(
@@ -73,6 +76,7 @@ public class Links {
             @Value("${canopy.tracking.link-base-url:}") String linkBaseUrl,
             BaseUrl baseUrl,
             AuditLog audit,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.links = links;
         this.refs = refs;
@@ -86,6 +90,7 @@ public class Links {
         this.linkBaseUrl = linkBaseUrl.replaceAll("/+$", "");
         this.baseUrl = baseUrl;
         this.audit = audit;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -127,7 +132,7 @@ public class Links {
                         ref + "-" + LinkRules.slugOf(programs.get(program).slug(), 20))
                 : draft.slug();
         LinkTable.Row link = checked(workspace, new LinkId(UUID.randomUUID()), partner, program, slug, draft, false);
-        links.insert(workspace, link, clock.instant());
+        insert(workspace, link);
         LinkView created = get(link.id());
         audit.record("tracking.link.created", "link", link.id(), null, created);
         refreshAfterCommit();
@@ -199,10 +204,17 @@ public class Links {
                         true,
                         false,
                         clock.instant());
-                links.insert(workspace, link, clock.instant());
+                insert(workspace, link);
                 refreshAfterCommit();
             }
         }
+    }
+
+    private void insert(WorkspaceId workspace, LinkTable.Row link) {
+        Instant now = clock.instant();
+        links.insert(workspace, link, now);
+        events.publishEvent(new LinkCreated(
+                workspace, link.id(), link.partner(), link.program(), link.slug(), link.destination(), now));
     }
 
     /** The workspace's website when links may lead there, else the home page of the first allowed domain. */

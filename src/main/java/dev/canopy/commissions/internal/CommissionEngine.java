@@ -1,6 +1,10 @@
 package dev.canopy.commissions.internal;
 
+import dev.canopy.commissions.CommissionStatus;
 import dev.canopy.commissions.FraudSettings;
+import dev.canopy.partners.PartnerId;
+import dev.canopy.programs.ProgramId;
+import dev.canopy.shared.Money;
 import dev.canopy.shared.WorkspaceId;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -214,6 +218,7 @@ public class CommissionEngine {
                    r.reasons, r.occurred_at, ?
             from reasoned r
             on conflict (source_id, rule_id) where kind = 'EARNED' do nothing
+            returning id, partner_id, program_id, status, amount, currency, occurred_at
             """;
 
     private final JdbcClient db;
@@ -222,11 +227,12 @@ public class CommissionEngine {
         this.db = db;
     }
 
-    /**
-     * Prices the given sources (all of the workspace's when {@code sources} is null); answers how many
-     * commissions were made.
-     */
-    public int price(
+    /** A commission the engine made. */
+    public record Made(
+            UUID id, PartnerId partner, ProgramId program, CommissionStatus status, Money amount, Instant occurredAt) {}
+
+    /** Prices the given sources (all of the workspace's when {@code sources} is null); answers what it made. */
+    public List<Made> price(
             WorkspaceId workspace,
             List<ProgramFacts> programs,
             List<PartnerFacts> partners,
@@ -254,7 +260,14 @@ public class CommissionEngine {
                         fraud.paidAds(),
                         workspace.value(),
                         Timestamp.from(now))
-                .update();
+                .query((rs, n) -> new Made(
+                        rs.getObject("id", UUID.class),
+                        new PartnerId(rs.getObject("partner_id", UUID.class)),
+                        new ProgramId(rs.getObject("program_id", UUID.class)),
+                        CommissionStatus.valueOf(rs.getString("status")),
+                        Money.of(rs.getBigDecimal("amount"), rs.getString("currency")),
+                        rs.getTimestamp("occurred_at").toInstant()))
+                .list();
     }
 
     /** A customer's first payment per programme starts the months of its recurring rules. */

@@ -187,8 +187,8 @@ public class CommissionTable {
                         """).params(reason, workspace.value(), ids.toArray(UUID[]::new)).update();
     }
 
-    /** A negative commission giving back part of {@code original} after a refund. */
-    public void insertGiveBack(
+    /** A negative commission giving back part of {@code original} after a refund; answers its id, if made now. */
+    public Optional<UUID> insertGiveBack(
             WorkspaceId workspace,
             UUID refundSource,
             CommissionView original,
@@ -198,7 +198,8 @@ public class CommissionTable {
             Money base,
             Instant now,
             Instant occurredAt) {
-        db.sql("""
+        UUID id = UUID.randomUUID();
+        int inserted = db.sql("""
                         insert into commissions_commission (id, workspace_id, partner_id, program_id, source_id, rule_id, kind,
                             reverses, status, amount, currency, base_amount, base_currency, rate, fx_rate, fx_on, tier_id,
                             rule_name, basis, payable, hold_until, approved_at, occurred_at, created_at)
@@ -208,7 +209,7 @@ public class CommissionTable {
                         on conflict (source_id, reverses) where kind <> 'EARNED' do nothing
                         """)
                 .params(
-                        UUID.randomUUID(),
+                        id,
                         refundSource,
                         kind.name(),
                         status.name(),
@@ -222,6 +223,7 @@ public class CommissionTable {
                         workspace.value(),
                         original.id())
                 .update();
+        return inserted == 1 ? Optional.of(id) : Optional.empty();
     }
 
     /** The given-back rows of a commission, for what is left of it after earlier refunds. */

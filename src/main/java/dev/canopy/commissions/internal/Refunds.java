@@ -1,5 +1,6 @@
 package dev.canopy.commissions.internal;
 
+import dev.canopy.commissions.CommissionEarned;
 import dev.canopy.commissions.CommissionKind;
 import dev.canopy.commissions.CommissionStatus;
 import dev.canopy.commissions.CommissionView;
@@ -16,6 +17,7 @@ import java.util.Collection;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,11 +38,13 @@ public class Refunds {
     private final SourceTable sources;
     private final CommissionTable commissions;
     private final Ledger ledger;
+    private final ApplicationEventPublisher events;
 
-    Refunds(SourceTable sources, CommissionTable commissions, Ledger ledger) {
+    Refunds(SourceTable sources, CommissionTable commissions, Ledger ledger, ApplicationEventPublisher events) {
         this.sources = sources;
         this.commissions = commissions;
         this.ledger = ledger;
+        this.events = events;
     }
 
     /** Gives back for refunds that arrived before their sale's commissions existed, once they do. */
@@ -107,8 +111,27 @@ public class Refunds {
                     ? null
                     : new Money(applied.negate(), original.base().currency());
             CommissionKind kind = paid ? CommissionKind.CLAWBACK : CommissionKind.REVERSAL;
-            commissions.insertGiveBack(
-                    workspace, refund.id(), original, kind, status, amount.negate(), base, now, refund.occurredAt());
+            commissions
+                    .insertGiveBack(
+                            workspace,
+                            refund.id(),
+                            original,
+                            kind,
+                            status,
+                            amount.negate(),
+                            base,
+                            now,
+                            refund.occurredAt())
+                    .ifPresent(id -> events.publishEvent(new CommissionEarned(
+                            workspace,
+                            id,
+                            original.partner(),
+                            original.program(),
+                            kind,
+                            status,
+                            amount.negate(),
+                            original.id(),
+                            refund.occurredAt())));
             if (status == CommissionStatus.APPROVED && original.payable()) {
                 commissions.givenBack(workspace, original.id()).stream()
                         .filter(b -> refund.id().equals(b.sourceId()))

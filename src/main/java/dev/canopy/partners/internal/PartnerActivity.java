@@ -2,9 +2,11 @@ package dev.canopy.partners.internal;
 
 import dev.canopy.identity.PartnerUserJoined;
 import dev.canopy.identity.PartnerUserSignedIn;
+import dev.canopy.partners.PartnerAction;
 import dev.canopy.partners.PartnerId;
 import dev.canopy.partners.Partners;
 import dev.canopy.shared.Actor;
+import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -29,5 +31,11 @@ class PartnerActivity {
     @ApplicationModuleListener
     void on(PartnerUserSignedIn signedIn) {
         partners.recordActivity(signedIn.workspaceId(), new PartnerId(signedIn.partnerId()), signedIn.at());
+    }
+
+    /** In the acting transaction, as a direct call would: a deal registered and its activity commit together. */
+    @EventListener
+    void on(PartnerAction action) {
+        partners.recordActivity(action.workspace(), action.partner(), action.at());
     }
 }

@@ -4,6 +4,7 @@ import dev.canopy.audit.AuditLog;
 import dev.canopy.partners.PartnerId;
 import dev.canopy.programs.Evaluation;
 import dev.canopy.programs.ProgramView;
+import dev.canopy.programs.TierChanged;
 import dev.canopy.programs.TierMetric;
 import dev.canopy.programs.TierView;
 import dev.canopy.shared.Actor;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,6 +36,7 @@ public class TierEvaluator {
     private final MetricTable metrics;
     private final TierChangeTable changes;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     TierEvaluator(
@@ -42,12 +45,14 @@ public class TierEvaluator {
             MetricTable metrics,
             TierChangeTable changes,
             AuditLog audit,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.tiers = tiers;
         this.memberships = memberships;
         this.metrics = metrics;
         this.changes = changes;
         this.audit = audit;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -93,6 +98,14 @@ public class TierEvaluator {
                         program.id() + "/" + member.partner(),
                         new AuditedTier(member.partner().toString(), name(move.from()), null),
                         new AuditedTier(member.partner().toString(), name(move.to()), move.reason()));
+                events.publishEvent(new TierChanged(
+                        workspace,
+                        program.id(),
+                        member.partner(),
+                        name(move.from()),
+                        name(move.to()),
+                        move.reason(),
+                        now));
                 if (move.up()) {
                     promoted++;
                 } else {

@@ -1,0 +1,24 @@
+package dev.canopy.payouts;
+
+import dev.canopy.partners.PartnerId;
+import dev.canopy.shared.DomainEvent;
+import dev.canopy.shared.Money;
+import dev.canopy.shared.WorkspaceId;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A partner was paid: one payable line of a run marked paid, its gross and net in the currency earned and, paid
+ * in another currency, {@code paid} in it (else equal to net).
+ */
+public record PayoutLinePaid(
+        WorkspaceId workspace,
+        UUID run,
+        UUID line,
+        String reference,
+        PartnerId partner,
+        Money gross,
+        Money net,
+        Money paid,
+        Instant at)
+        implements DomainEvent {}
