@@ -4,16 +4,10 @@ import dev.canopy.shared.InvalidInputException;
 import dev.canopy.shared.InvalidInputException.FieldProblem;
 import dev.canopy.shared.Texts;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -70,7 +64,7 @@ class TextInputFilter extends OncePerRequestFilter {
                 refuse(response, refusal);
                 return;
             }
-            checked = new CachedBody(request, body);
+            checked = new CachedBodyRequest(request, body);
         } else if (type.startsWith("text/")) {
             byte[] body = request.getInputStream().readAllBytes();
             try {
@@ -79,7 +73,7 @@ class TextInputFilter extends OncePerRequestFilter {
                 refuse(response, e.problems().getFirst());
                 return;
             }
-            checked = new CachedBody(request, body);
+            checked = new CachedBodyRequest(request, body);
         }
         // Query parameters always; form fields of a urlencoded body too (a multipart body's are not parsed here).
         if (!type.startsWith("multipart/")) {
@@ -169,52 +163,5 @@ class TextInputFilter extends OncePerRequestFilter {
                 HttpStatus.BAD_REQUEST, "Invalid input", refusal.field() + ": " + refusal.message());
         problem.setProperty("errors", List.of(Map.of("field", refusal.field(), "message", refusal.message())));
         ProblemResponses.write(response, problem);
-    }
-
-    /** The request with its body already read, served again to whoever reads it next. */
-    private static final class CachedBody extends HttpServletRequestWrapper {
-
-        private final byte[] body;
-
-        CachedBody(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) {
-                    return in.read(b, off, len);
-                }
-
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("synchronous reads only");
-                }
-            };
-        }
-
-        @Override
-        public BufferedReader getReader() {
-            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
-        }
     }
 }

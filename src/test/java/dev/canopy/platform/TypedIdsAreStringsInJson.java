@@ -1,17 +1,22 @@
-package dev.canopy.shared;
+package dev.canopy.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.canopy.partners.PartnerId;
 import dev.canopy.programs.ProgramId;
+import dev.canopy.shared.WorkspaceId;
+import dev.canopy.testing.CanopyTest;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Typed ids are UUID strings in JSON, and events stored with {"value": …} still read back. */
-class IdsTest {
+/** Typed ids (the workspace's through the application's mapper) are UUID strings in JSON; {"value": …} still reads. */
+@CanopyTest
+class TypedIdsAreStringsInJson {
 
-    private final JsonMapper json = JsonMapper.builder().build();
+    @Autowired
+    JsonMapper json;
 
     record Event(PartnerId partner, ProgramId program, WorkspaceId workspace) {}
 
