@@ -2,6 +2,7 @@ package dev.canopy.commissions;
 
 import dev.canopy.audit.AuditLog;
 import dev.canopy.commissions.internal.CommissionEngine;
+import dev.canopy.commissions.internal.CommissionLifecycle;
 import dev.canopy.commissions.internal.CommissionPostings;
 import dev.canopy.commissions.internal.CommissionSource;
 import dev.canopy.commissions.internal.CommissionTable;
@@ -35,7 +36,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Currency;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -317,8 +317,7 @@ public class Commissions {
         List<CommissionTable.Moved> moved = commissions.move(
                 workspace,
                 ids,
-                EnumSet.of(CommissionStatus.PENDING, CommissionStatus.HELD),
-                CommissionStatus.APPROVED,
+                CommissionLifecycle.APPROVE,
                 currentWorkspace.actor().name(),
                 blankToNull(note),
                 now);
@@ -337,28 +336,15 @@ public class Commissions {
         checkMove(workspace, ids, true, reason);
         Instant now = clock.instant();
         String by = currentWorkspace.actor().name();
-        List<CommissionTable.Moved> wereApproved = commissions.move(
-                workspace,
-                ids,
-                EnumSet.of(CommissionStatus.APPROVED),
-                CommissionStatus.DECLINED,
-                by,
-                reason.strip(),
-                now);
+        List<CommissionTable.Moved> wereApproved =
+                commissions.move(workspace, ids, CommissionLifecycle.DECLINE_APPROVED, by, reason.strip(), now);
         ledger.post(
                 workspace,
                 wereApproved.stream()
                         .map(m -> CommissionPostings.declined(m, now))
                         .toList());
         List<CommissionTable.Moved> moved = new ArrayList<>(wereApproved);
-        moved.addAll(commissions.move(
-                workspace,
-                ids,
-                EnumSet.of(CommissionStatus.PENDING, CommissionStatus.HELD),
-                CommissionStatus.DECLINED,
-                by,
-                reason.strip(),
-                now));
+        moved.addAll(commissions.move(workspace, ids, CommissionLifecycle.DECLINE, by, reason.strip(), now));
         audited("commissions.declined", moved, Map.of("reason", reason.strip()));
         published(workspace, moved, CommissionStatus.DECLINED, reason.strip(), now);
         return moved.size();
@@ -372,8 +358,7 @@ public class Commissions {
         List<CommissionTable.Moved> moved = commissions.move(
                 workspace,
                 ids,
-                EnumSet.of(CommissionStatus.PENDING),
-                CommissionStatus.HELD,
+                CommissionLifecycle.HOLD,
                 currentWorkspace.actor().name(),
                 reason.strip(),
                 clock.instant());
@@ -392,8 +377,7 @@ public class Commissions {
         List<CommissionTable.Moved> moved = commissions.move(
                 workspace,
                 ids,
-                EnumSet.of(CommissionStatus.HELD),
-                CommissionStatus.PENDING,
+                CommissionLifecycle.RELEASE,
                 currentWorkspace.actor().name(),
                 blankToNull(note),
                 clock.instant());

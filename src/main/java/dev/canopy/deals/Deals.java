@@ -7,6 +7,7 @@ import dev.canopy.deals.internal.ConflictTable;
 import dev.canopy.deals.internal.DealChecks;
 import dev.canopy.deals.internal.DealMetrics;
 import dev.canopy.deals.internal.DealSettingsTable;
+import dev.canopy.deals.internal.RegistrationLifecycle;
 import dev.canopy.deals.internal.RegistrationTable;
 import dev.canopy.deals.internal.SourcingEvidenceFinder;
 import dev.canopy.deals.internal.SourcingPolicy;
@@ -208,7 +209,7 @@ public class Deals {
         staff();
         WorkspaceId workspace = currentWorkspace.id();
         DealView before = get(id);
-        requireStatus(before, DealStatus.PENDING, "approved");
+        requireStatus(before, RegistrationLifecycle.APPROVE);
         Instant now = now();
         registrations.protecting(workspace, before.domain(), now, id).ifPresent(other -> {
             throw new ConflictException(
@@ -233,7 +234,7 @@ public class Deals {
         staff();
         String why = DealChecks.text("reason", reason, 2000);
         DealView before = get(id);
-        requireStatus(before, DealStatus.PENDING, "rejected");
+        requireStatus(before, RegistrationLifecycle.REJECT);
         Instant now = now();
         if (!registrations.reject(
                 currentWorkspace.id(), id, currentWorkspace.actor().name(), why, now)) {
@@ -250,7 +251,7 @@ public class Deals {
         staff();
         DealStage to = DealChecks.parse(DealStage.class, "stage", stage);
         DealView before = get(id);
-        requireStatus(before, DealStatus.APPROVED, "moved to another stage");
+        requireStatus(before, RegistrationLifecycle.MOVE_STAGE);
         registrations.moveStage(currentWorkspace.id(), id, to);
         DealView after = get(id);
         audit.record("deals.stage", "deal", id, before, after);
@@ -265,7 +266,7 @@ public class Deals {
     public DealView extend(UUID id) {
         WorkspaceId workspace = currentWorkspace.id();
         DealView before = get(id);
-        requireStatus(before, DealStatus.APPROVED, "extended");
+        requireStatus(before, RegistrationLifecycle.EXTEND);
         requireProtected(before, now());
         ProgramDealRules rules = dealRules.forProgram(before.programId());
         if (!rules.extensions().allows(before.extensionsUsed())) {
@@ -314,7 +315,7 @@ public class Deals {
                                         "amount", amount, before.amount().currency()),
                                 before.amount().currency()),
                 () -> opened[0] = openedOn(opportunityOpenedOn));
-        requireStatus(before, DealStatus.APPROVED, "won");
+        requireStatus(before, RegistrationLifecycle.WIN);
         Instant now = now();
         requireProtected(before, now);
         SourcingEvidence evidence = evidenceFinder.find(workspace, before, opened[0]);
@@ -356,7 +357,7 @@ public class Deals {
         staff();
         String why = DealChecks.text("reason", reason, 2000);
         DealView before = get(id);
-        requireStatus(before, DealStatus.APPROVED, "lost");
+        requireStatus(before, RegistrationLifecycle.LOSE);
         Instant now = now();
         if (!registrations.markLost(
                 currentWorkspace.id(), id, why, currentWorkspace.actor().name(), now)) {
@@ -378,7 +379,7 @@ public class Deals {
                 () -> to[0] = DealChecks.parse(Sourcing.class, "sourcing", sourcing),
                 () -> why[0] = DealChecks.text("reason", reason, 2000));
         DealView before = get(id);
-        requireStatus(before, DealStatus.WON, "reclassified");
+        requireStatus(before, RegistrationLifecycle.RECLASSIFY);
         WorkspaceId workspace = currentWorkspace.id();
         registrations.overrideSourcing(workspace, id, to[0], why[0]);
         DealView after = get(id);
@@ -458,12 +459,16 @@ public class Deals {
         }
     }
 
-    private static void requireStatus(DealView deal, DealStatus required, String verb) {
-        if (deal.status() != required) {
+    private static void requireStatus(DealView deal, RegistrationLifecycle command) {
+        if (!command.allows(deal.status())) {
             throw new ConflictException(
                     "status",
-                    "Only a registration that is " + required.label().toLowerCase() + " can be " + verb
-                            + "; this one is " + deal.status().label().toLowerCase());
+                    "Only a registration that is "
+                            + command.from().stream()
+                                    .map(s -> s.label().toLowerCase())
+                                    .collect(Collectors.joining(" or "))
+                            + " can be " + command.verb() + "; this one is "
+                            + deal.status().label().toLowerCase());
         }
     }
 

@@ -6,6 +6,7 @@ import dev.canopy.deals.internal.DealChecks;
 import dev.canopy.deals.internal.DealSettingsTable;
 import dev.canopy.deals.internal.LeadRouter;
 import dev.canopy.deals.internal.LeadTable;
+import dev.canopy.deals.internal.OfferLifecycle;
 import dev.canopy.identity.Workspaces;
 import dev.canopy.partners.PartnerId;
 import dev.canopy.partners.PartnerView;
@@ -137,7 +138,7 @@ public class Leads {
         WorkspaceId workspace = currentWorkspace.id();
         LeadView before = offeredToMe(id, partner);
         Instant now = now();
-        if (!leads.answer(workspace, id, partner, LeadOffer.Outcome.ACCEPTED, null, now)) {
+        if (!leads.answer(workspace, id, partner, OfferLifecycle.ACCEPT, null, now)) {
             throw new ConflictException(null, "This lead is no longer offered to you");
         }
         events.publishEvent(new LeadAccepted(workspace, id, partner, now));
@@ -154,7 +155,7 @@ public class Leads {
         WorkspaceId workspace = currentWorkspace.id();
         LeadView before = offeredToMe(id, partner);
         Instant now = now();
-        if (!leads.answer(workspace, id, partner, LeadOffer.Outcome.DECLINED, why, now)) {
+        if (!leads.answer(workspace, id, partner, OfferLifecycle.DECLINE, why, now)) {
             throw new ConflictException(null, "This lead is no longer offered to you");
         }
         route(workspace, id, before.region(), now);

@@ -10,6 +10,7 @@ import dev.canopy.partners.PartnerId;
 import dev.canopy.partners.Partners;
 import dev.canopy.payouts.internal.PayoutSettingsTable;
 import dev.canopy.payouts.internal.ProfileTable;
+import dev.canopy.payouts.internal.RunLifecycle;
 import dev.canopy.payouts.internal.RunTable;
 import dev.canopy.platform.CurrentWorkspace;
 import dev.canopy.shared.Actor;
@@ -196,7 +197,7 @@ public class PayoutRuns {
     PayoutRunView claim(WorkspaceId workspace, UUID id) {
         return tx.execute(status -> {
             PayoutRunView run = runs.lock(workspace, id).orElseThrow(() -> new NotFoundException("Payout run"));
-            if (run.status() != PayoutRunStatus.CLAIMING) {
+            if (!RunLifecycle.CLAIMED.allows(run.status())) {
                 return run;
             }
             Instant now = clock.instant();
@@ -212,7 +213,7 @@ public class PayoutRuns {
             runs.insertLines(workspace, run, lines);
             if (lines.stream().noneMatch(RunTable.NewLine::payable)) {
                 // Nothing to approve, export or pay: closed at once, so it blocks no later run.
-                runs.setStatus(workspace, run.id(), PayoutRunStatus.NOTHING_TO_PAY, false);
+                runs.claimed(workspace, run.id(), RunLifecycle.NOTHING_CLAIMED, false);
                 return runs.get(workspace, run.id()).orElseThrow();
             }
             Money threshold = settings.get(workspace).secondApprovalAbove();
@@ -221,7 +222,7 @@ public class PayoutRuns {
                             .anyMatch(l -> !l.net().currency().equals(threshold.currency())
                                     || l.net().compareTo(threshold) > 0)
                     || total(lines, threshold).compareTo(threshold) > 0;
-            runs.setStatus(workspace, run.id(), PayoutRunStatus.AWAITING_APPROVAL, second);
+            runs.claimed(workspace, run.id(), RunLifecycle.CLAIMED, second);
             if (second
                     && run.period() == null
                     && run.createdBy().kind() == Actor.Kind.USER
@@ -249,7 +250,7 @@ public class PayoutRuns {
         Actor by = currentWorkspace.actor();
         PayoutRunView result = tx.execute(status -> {
             PayoutRunView run = runs.lock(workspace, id).orElseThrow(() -> new NotFoundException("Payout run"));
-            if (run.status() != PayoutRunStatus.AWAITING_APPROVAL) {
+            if (!RunLifecycle.APPROVE.allows(run.status())) {
                 throw new ConflictException(
                         null,
                         run.reference() + " is " + run.status().label().toLowerCase() + ", not awaiting approval");
@@ -298,7 +299,7 @@ public class PayoutRuns {
         if (run.status() == PayoutRunStatus.EXPORTED || run.status() == PayoutRunStatus.PAID) {
             return run;
         }
-        if (run.status() != PayoutRunStatus.APPROVED) {
+        if (!RunLifecycle.EXPORT.allows(run.status())) {
             throw new ConflictException(null, run.reference() + " must be approved before it is exported");
         }
         List<PayoutLineView> payable =
@@ -309,7 +310,7 @@ public class PayoutRuns {
         String answer = provider.submit(batchId, run, payable);
         PayoutRunView done = tx.execute(status -> {
             PayoutRunView locked = runs.lock(workspace, id).orElseThrow();
-            if (locked.status() != PayoutRunStatus.APPROVED) {
+            if (!RunLifecycle.EXPORT.allows(locked.status())) {
                 return locked;
             }
             Instant now = clock.instant();
@@ -368,7 +369,7 @@ public class PayoutRuns {
             if (run.status() == PayoutRunStatus.PAID) {
                 return run;
             }
-            if (run.status() != PayoutRunStatus.EXPORTED) {
+            if (!RunLifecycle.PAY.allows(run.status())) {
                 throw new ConflictException(null, run.reference() + " must be exported before it is marked paid");
             }
             if (settings.get(workspace).separateDuties()

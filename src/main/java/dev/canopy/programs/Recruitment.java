@@ -11,6 +11,7 @@ import dev.canopy.platform.Mailer;
 import dev.canopy.platform.OutgoingMail;
 import dev.canopy.programs.internal.ApplicationAttemptTable;
 import dev.canopy.programs.internal.ApplicationCheck;
+import dev.canopy.programs.internal.ApplicationLifecycle;
 import dev.canopy.programs.internal.ApplicationScoring;
 import dev.canopy.programs.internal.ApplicationTable;
 import dev.canopy.programs.internal.CriterionTable;
@@ -250,7 +251,7 @@ public class Recruitment {
     private void admit(
             WorkspaceId workspace, Actor actor, String decidedBy, ProgramView program, ApplicationView application) {
         Instant now = clock.instant();
-        if (!applications.decide(workspace, application.id(), ApplicationStatus.APPROVED, decidedBy, null, now)) {
+        if (!applications.decide(workspace, application.id(), ApplicationLifecycle.APPROVE, decidedBy, null, now)) {
             throw new ConflictException(null, "This application was decided already");
         }
         PartnerView partner = partners.admitFromApplication(
@@ -297,7 +298,7 @@ public class Recruitment {
             ApplicationView application,
             String reason) {
         Instant now = clock.instant();
-        if (!applications.decide(workspace, application.id(), ApplicationStatus.REJECTED, decidedBy, reason, now)) {
+        if (!applications.decide(workspace, application.id(), ApplicationLifecycle.REJECT, decidedBy, reason, now)) {
             throw new ConflictException(null, "This application was decided already");
         }
         ApplicationView after = find(workspace, application.id());

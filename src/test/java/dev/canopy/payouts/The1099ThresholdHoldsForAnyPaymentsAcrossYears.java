@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.canopy.commissions.CommissionFixtures;
 import dev.canopy.commissions.ExchangeRates;
 import dev.canopy.partners.PartnerId;
+import dev.canopy.payouts.internal.RunLifecycle;
 import dev.canopy.payouts.internal.RunTable;
 import dev.canopy.programs.ProgramView;
 import dev.canopy.shared.Actor;
@@ -190,7 +191,7 @@ class The1099ThresholdHoldsForAnyPaymentsAcrossYears {
                 List.of(new RunTable.NewLine(
                         p.partner(), 1, p.amount(), zero, zero, p.amount(), null, true, null, List.of(), List.of())));
         // Through the phases in order: every status update is guarded by the status it moves from.
-        runs.setStatus(tenant.id(), id, PayoutRunStatus.AWAITING_APPROVAL, false);
+        runs.claimed(tenant.id(), id, RunLifecycle.CLAIMED, false);
         runs.approved(tenant.id(), id, Actor.system(), p.paidAt());
         return run;
     }

@@ -41,11 +41,16 @@ public class ClaimTable {
 
     public int claim(WorkspaceId workspace, UUID run, Instant cutoff) {
         return db.sql("""
-                        update commissions_commission set status = 'IN_PAYOUT', payout_run_id = ?
-                        where workspace_id = ? and status = 'APPROVED' and payable and payout_run_id is null
+                        update commissions_commission set status = ?, payout_run_id = ?
+                        where workspace_id = ? and status = any(?::text[]) and payable and payout_run_id is null
                           and approved_at <= ?
                         """)
-                .params(run, workspace.value(), Timestamp.from(cutoff))
+                .params(
+                        CommissionLifecycle.CLAIM.to().name(),
+                        run,
+                        workspace.value(),
+                        CommissionLifecycle.CLAIM.fromNames(),
+                        Timestamp.from(cutoff))
                 .update();
     }
 
@@ -58,27 +63,41 @@ public class ClaimTable {
 
     public List<PayoutClaims.Group> preview(WorkspaceId workspace, Instant cutoff) {
         return db.sql(GROUPS.formatted("""
-                        where c.workspace_id = ? and c.status = 'APPROVED' and c.payable and c.payout_run_id is null
+                        where c.workspace_id = ? and c.status = any(?::text[]) and c.payable and c.payout_run_id is null
                           and c.approved_at <= ?
                         """))
-                .params(workspace.value(), Timestamp.from(cutoff))
+                .params(workspace.value(), CommissionLifecycle.CLAIM.fromNames(), Timestamp.from(cutoff))
                 .query(ClaimTable::group)
                 .list();
     }
 
     public void release(WorkspaceId workspace, UUID run, PartnerId partner, String currency) {
         db.sql("""
-                        update commissions_commission set status = 'APPROVED', payout_run_id = null
+                        update commissions_commission set status = ?, payout_run_id = null
                         where workspace_id = ? and payout_run_id = ? and partner_id = ? and currency = ?
-                          and status = 'IN_PAYOUT'
-                        """).params(workspace.value(), run, partner.value(), currency).update();
+                          and status = any(?::text[])
+                        """)
+                .params(
+                        CommissionLifecycle.CARRY.to().name(),
+                        workspace.value(),
+                        run,
+                        partner.value(),
+                        currency,
+                        CommissionLifecycle.CARRY.fromNames())
+                .update();
     }
 
     public int markPaid(WorkspaceId workspace, UUID run) {
         return db.sql("""
-                        update commissions_commission set status = 'PAID'
-                        where workspace_id = ? and payout_run_id = ? and status = 'IN_PAYOUT'
-                        """).params(workspace.value(), run).update();
+                        update commissions_commission set status = ?
+                        where workspace_id = ? and payout_run_id = ? and status = any(?::text[])
+                        """)
+                .params(
+                        CommissionLifecycle.PAY.to().name(),
+                        workspace.value(),
+                        run,
+                        CommissionLifecycle.PAY.fromNames())
+                .update();
     }
 
     private static PayoutClaims.Group group(ResultSet rs, int n) throws SQLException {

@@ -131,8 +131,7 @@ public class CommissionTable {
     public List<Moved> move(
             WorkspaceId workspace,
             Collection<UUID> ids,
-            Collection<CommissionStatus> from,
-            CommissionStatus to,
+            CommissionLifecycle command,
             String by,
             String note,
             Instant now) {
@@ -144,15 +143,15 @@ public class CommissionTable {
                         returning id, partner_id, kind, amount, currency, payable
                         """)
                 .params(
-                        to.name(),
+                        command.to().name(),
                         by,
                         Timestamp.from(now),
                         note,
-                        to.name(),
+                        command.to().name(),
                         Timestamp.from(now),
                         workspace.value(),
                         ids.toArray(UUID[]::new),
-                        from.stream().map(Enum::name).toArray(String[]::new))
+                        command.fromNames())
                 .query(CommissionTable::moved)
                 .list();
     }
@@ -160,13 +159,21 @@ public class CommissionTable {
     /** Approves up to {@code limit} pending commissions whose hold has ended. */
     public List<Moved> approveDue(WorkspaceId workspace, Instant now, int limit) {
         return db.sql("""
-                        update commissions_commission set status = 'APPROVED', approved_at = ?, decided_by = 'Canopy',
+                        update commissions_commission set status = ?, approved_at = ?, decided_by = 'Canopy',
                             decided_at = ?
-                        where id in (select id from commissions_commission where workspace_id = ? and status = 'PENDING'
-                                     and hold_until <= ? order by hold_until limit ? for update skip locked)
+                        where id in (select id from commissions_commission where workspace_id = ?
+                                     and status = any(?::text[]) and hold_until <= ? order by hold_until limit ?
+                                     for update skip locked)
                         returning id, partner_id, kind, amount, currency, payable
                         """)
-                .params(Timestamp.from(now), Timestamp.from(now), workspace.value(), Timestamp.from(now), limit)
+                .params(
+                        CommissionLifecycle.APPROVE_DUE.to().name(),
+                        Timestamp.from(now),
+                        Timestamp.from(now),
+                        workspace.value(),
+                        CommissionLifecycle.APPROVE_DUE.fromNames(),
+                        Timestamp.from(now),
+                        limit)
                 .query(CommissionTable::moved)
                 .list();
     }
@@ -237,9 +244,16 @@ public class CommissionTable {
     /** Marks a fully refunded commission that was never paid, and its reversals, as reversed. */
     public void markReversed(WorkspaceId workspace, UUID original) {
         db.sql("""
-                        update commissions_commission set status = 'REVERSED'
-                        where workspace_id = ? and (id = ? or reverses = ?) and status in ('PENDING', 'HELD', 'APPROVED')
-                        """).params(workspace.value(), original, original).update();
+                        update commissions_commission set status = ?
+                        where workspace_id = ? and (id = ? or reverses = ?) and status = any(?::text[])
+                        """)
+                .params(
+                        CommissionLifecycle.REVERSE.to().name(),
+                        workspace.value(),
+                        original,
+                        original,
+                        CommissionLifecycle.REVERSE.fromNames())
+                .update();
     }
 
     /** Totals per status and currency for a partner (the portal's earnings) or the whole workspace. */

@@ -138,28 +138,24 @@ public class LeadTable {
 
     /** Closes the partner's pending offer; false when it was not pending (answered or expired meanwhile). */
     public boolean answer(
-            WorkspaceId workspace,
-            UUID lead,
-            PartnerId partner,
-            LeadOffer.Outcome outcome,
-            String reason,
-            Instant now) {
+            WorkspaceId workspace, UUID lead, PartnerId partner, OfferLifecycle answer, String reason, Instant now) {
         boolean closed = db.sql("""
                                 update deals_lead_offer set outcome = ?, reason = ?, decided_at = ?
-                                where workspace_id = ? and lead_id = ? and partner_id = ? and outcome = 'PENDING'
+                                where workspace_id = ? and lead_id = ? and partner_id = ? and outcome = any(?::text[])
                                     and respond_by > ?
                                 """)
                         .params(
-                                outcome.name(),
+                                answer.to().name(),
                                 reason,
                                 Rows.ts(now),
                                 workspace.value(),
                                 lead,
                                 partner.value(),
+                                answer.fromNames(),
                                 Rows.ts(now))
                         .update()
                 == 1;
-        if (closed && outcome == LeadOffer.Outcome.ACCEPTED) {
+        if (closed && answer == OfferLifecycle.ACCEPT) {
             db.sql("update deals_lead set status = 'ACCEPTED', respond_by = null where workspace_id = ? and id = ?")
                     .params(workspace.value(), lead)
                     .update();
@@ -170,11 +166,18 @@ public class LeadTable {
     /** Expires the partner's pending offer if its answer clock ran out by {@code now}; false otherwise. */
     public boolean expire(WorkspaceId workspace, UUID lead, PartnerId partner, Instant now) {
         return db.sql("""
-                                update deals_lead_offer set outcome = 'EXPIRED', reason = 'No answer in time', decided_at = ?
-                                where workspace_id = ? and lead_id = ? and partner_id = ? and outcome = 'PENDING'
+                                update deals_lead_offer set outcome = ?, reason = 'No answer in time', decided_at = ?
+                                where workspace_id = ? and lead_id = ? and partner_id = ? and outcome = any(?::text[])
                                     and respond_by <= ?
                                 """)
-                        .params(Rows.ts(now), workspace.value(), lead, partner.value(), Rows.ts(now))
+                        .params(
+                                OfferLifecycle.EXPIRE.to().name(),
+                                Rows.ts(now),
+                                workspace.value(),
+                                lead,
+                                partner.value(),
+                                OfferLifecycle.EXPIRE.fromNames(),
+                                Rows.ts(now))
                         .update()
                 == 1;
     }
@@ -186,10 +189,10 @@ public class LeadTable {
     public List<Due> lockDue(Instant now, int limit) {
         return db.sql("""
                         select workspace_id, lead_id, partner_id from deals_lead_offer
-                        where outcome = 'PENDING' and respond_by <= ?
+                        where outcome = any(?::text[]) and respond_by <= ?
                         order by respond_by limit ? for update skip locked
                         """)
-                .params(Rows.ts(now), limit)
+                .params(OfferLifecycle.EXPIRE.fromNames(), Rows.ts(now), limit)
                 .query((rs, n) -> new Due(
                         new WorkspaceId(rs.getObject("workspace_id", UUID.class)),
                         rs.getObject("lead_id", UUID.class),

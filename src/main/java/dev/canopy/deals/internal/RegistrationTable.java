@@ -1,5 +1,14 @@
 package dev.canopy.deals.internal;
 
+import static dev.canopy.deals.internal.RegistrationLifecycle.APPROVE;
+import static dev.canopy.deals.internal.RegistrationLifecycle.EXPIRE;
+import static dev.canopy.deals.internal.RegistrationLifecycle.EXTEND;
+import static dev.canopy.deals.internal.RegistrationLifecycle.LOSE;
+import static dev.canopy.deals.internal.RegistrationLifecycle.MOVE_STAGE;
+import static dev.canopy.deals.internal.RegistrationLifecycle.RECLASSIFY;
+import static dev.canopy.deals.internal.RegistrationLifecycle.REJECT;
+import static dev.canopy.deals.internal.RegistrationLifecycle.WIN;
+
 import dev.canopy.deals.DealQuery;
 import dev.canopy.deals.DealStage;
 import dev.canopy.deals.DealStatus;
@@ -127,30 +136,37 @@ public class RegistrationTable {
     /** Moves PENDING to APPROVED; false when it was no longer pending. */
     public boolean approve(WorkspaceId workspace, UUID id, String by, Instant now, Instant protectedUntil) {
         return db.sql("""
-                        update deals_registration set status = 'APPROVED', decided_at = ?, decided_by = ?,
+                        update deals_registration set status = ?, decided_at = ?, decided_by = ?,
                             protected_until = ?
-                        where workspace_id = ? and id = ? and status = 'PENDING'
+                        where workspace_id = ? and id = ? and status = any(?::text[])
                         """)
-                        .params(Rows.ts(now), by, Rows.ts(protectedUntil), workspace.value(), id)
+                        .params(
+                                APPROVE.to().name(),
+                                Rows.ts(now),
+                                by,
+                                Rows.ts(protectedUntil),
+                                workspace.value(),
+                                id,
+                                APPROVE.fromNames())
                         .update()
                 == 1;
     }
 
     public boolean reject(WorkspaceId workspace, UUID id, String by, String reason, Instant now) {
         return db.sql("""
-                        update deals_registration set status = 'REJECTED', decided_at = ?, decided_by = ?,
+                        update deals_registration set status = ?, decided_at = ?, decided_by = ?,
                             decision_reason = ?
-                        where workspace_id = ? and id = ? and status = 'PENDING'
+                        where workspace_id = ? and id = ? and status = any(?::text[])
                         """)
-                        .params(Rows.ts(now), by, reason, workspace.value(), id)
+                        .params(REJECT.to().name(), Rows.ts(now), by, reason, workspace.value(), id, REJECT.fromNames())
                         .update()
                 == 1;
     }
 
     public boolean moveStage(WorkspaceId workspace, UUID id, DealStage stage) {
         return db.sql(
-                                "update deals_registration set stage = ? where workspace_id = ? and id = ? and status = 'APPROVED'")
-                        .params(stage.name(), workspace.value(), id)
+                                "update deals_registration set stage = ? where workspace_id = ? and id = ? and status = any(?::text[])")
+                        .params(stage.name(), workspace.value(), id, MOVE_STAGE.fromNames())
                         .update()
                 == 1;
     }
@@ -158,9 +174,9 @@ public class RegistrationTable {
     public boolean extend(WorkspaceId workspace, UUID id, Instant from, Instant until) {
         return db.sql("""
                         update deals_registration set protected_until = ?, extensions_used = extensions_used + 1
-                        where workspace_id = ? and id = ? and status = 'APPROVED' and protected_until = ?
+                        where workspace_id = ? and id = ? and status = any(?::text[]) and protected_until = ?
                         """)
-                        .params(Rows.ts(until), workspace.value(), id, Rows.ts(from))
+                        .params(Rows.ts(until), workspace.value(), id, EXTEND.fromNames(), Rows.ts(from))
                         .update()
                 == 1;
     }
@@ -175,11 +191,12 @@ public class RegistrationTable {
             String by,
             Instant now) {
         return db.sql("""
-                        update deals_registration set status = 'WON', amount = ?, opportunity_opened_at = ?,
+                        update deals_registration set status = ?, amount = ?, opportunity_opened_at = ?,
                             sourcing = ?, sourcing_evidence = cast(? as jsonb), closed_at = ?, closed_by = ?
-                        where workspace_id = ? and id = ? and status = 'APPROVED'
+                        where workspace_id = ? and id = ? and status = any(?::text[])
                         """)
                         .params(
+                                WIN.to().name(),
                                 amount.amount(),
                                 Rows.ts(opportunityOpenedAt),
                                 sourcing.name(),
@@ -187,17 +204,18 @@ public class RegistrationTable {
                                 Rows.ts(now),
                                 by,
                                 workspace.value(),
-                                id)
+                                id,
+                                WIN.fromNames())
                         .update()
                 == 1;
     }
 
     public boolean markLost(WorkspaceId workspace, UUID id, String reason, String by, Instant now) {
         return db.sql("""
-                        update deals_registration set status = 'LOST', lost_reason = ?, closed_at = ?, closed_by = ?
-                        where workspace_id = ? and id = ? and status = 'APPROVED'
+                        update deals_registration set status = ?, lost_reason = ?, closed_at = ?, closed_by = ?
+                        where workspace_id = ? and id = ? and status = any(?::text[])
                         """)
-                        .params(reason, Rows.ts(now), by, workspace.value(), id)
+                        .params(LOSE.to().name(), reason, Rows.ts(now), by, workspace.value(), id, LOSE.fromNames())
                         .update()
                 == 1;
     }
@@ -205,9 +223,9 @@ public class RegistrationTable {
     public boolean overrideSourcing(WorkspaceId workspace, UUID id, Sourcing sourcing, String reason) {
         return db.sql("""
                         update deals_registration set sourcing = ?, sourcing_overridden = true, sourcing_reason = ?
-                        where workspace_id = ? and id = ? and status = 'WON'
+                        where workspace_id = ? and id = ? and status = any(?::text[])
                         """)
-                        .params(sourcing.name(), reason, workspace.value(), id)
+                        .params(sourcing.name(), reason, workspace.value(), id, RECLASSIFY.fromNames())
                         .update()
                 == 1;
     }
@@ -219,9 +237,12 @@ public class RegistrationTable {
      */
     public List<Expired> expireDue(Instant now) {
         List<UUID> ids = db.sql("""
-                        update deals_registration set status = 'EXPIRED', closed_at = protected_until
-                        where status = 'APPROVED' and protected_until <= ? returning id
-                        """).param(Rows.ts(now)).query(UUID.class).list();
+                        update deals_registration set status = ?, closed_at = protected_until
+                        where status = any(?::text[]) and protected_until <= ? returning id
+                        """)
+                .params(EXPIRE.to().name(), EXPIRE.fromNames(), Rows.ts(now))
+                .query(UUID.class)
+                .list();
         if (ids.isEmpty()) {
             return List.of();
         }

@@ -123,31 +123,38 @@ public class RunTable {
                 .list();
     }
 
-    public void setStatus(WorkspaceId workspace, UUID id, PayoutRunStatus status, boolean needsSecondApproval) {
-        // Only a run being prepared moves on from here (to awaiting approval, or nothing to pay).
+    /** Claiming is over: the run awaits approval, or had nothing to pay. */
+    public void claimed(WorkspaceId workspace, UUID id, RunLifecycle outcome, boolean needsSecondApproval) {
         db.sql("""
                         update payouts_run set status = ?, needs_second_approval = ?
-                        where workspace_id = ? and id = ? and status = 'CLAIMING'
+                        where workspace_id = ? and id = ? and status = any(?::text[])
                         """)
-                .params(status.name(), needsSecondApproval, workspace.value(), id)
+                .params(outcome.to().name(), needsSecondApproval, workspace.value(), id, outcome.fromNames())
                 .update();
     }
 
     public void firstApproval(WorkspaceId workspace, UUID id, Actor by, Instant at) {
         db.sql("""
                         update payouts_run set first_approved_by = ?, first_approved_by_id = ?, first_approved_at = ?
-                        where workspace_id = ? and id = ?
+                        where workspace_id = ? and id = ? and status = any(?::text[])
                         """)
-                .params(by.name(), by.id(), Timestamp.from(at), workspace.value(), id)
+                .params(by.name(), by.id(), Timestamp.from(at), workspace.value(), id, RunLifecycle.APPROVE.fromNames())
                 .update();
     }
 
     public void approved(WorkspaceId workspace, UUID id, Actor by, Instant at) {
         db.sql("""
-                        update payouts_run set status = 'APPROVED', approved_by = ?, approved_by_id = ?, approved_at = ?
-                        where workspace_id = ? and id = ? and status = 'AWAITING_APPROVAL'
+                        update payouts_run set status = ?, approved_by = ?, approved_by_id = ?, approved_at = ?
+                        where workspace_id = ? and id = ? and status = any(?::text[])
                         """)
-                .params(by.name(), by.id(), Timestamp.from(at), workspace.value(), id)
+                .params(
+                        RunLifecycle.APPROVE.to().name(),
+                        by.name(),
+                        by.id(),
+                        Timestamp.from(at),
+                        workspace.value(),
+                        id,
+                        RunLifecycle.APPROVE.fromNames())
                 .update();
     }
 
@@ -166,16 +173,31 @@ public class RunTable {
                         where l.workspace_id = ? and l.run_id = ? and l.status = 'PAYABLE' and p.partner_id = l.partner_id
                         """).params(workspace.value(), id).update();
         db.sql("""
-                        update payouts_run set status = 'EXPORTED', exported_at = ?
-                        where workspace_id = ? and id = ? and status = 'APPROVED'
-                        """).params(Timestamp.from(at), workspace.value(), id).update();
+                        update payouts_run set status = ?, exported_at = ?
+                        where workspace_id = ? and id = ? and status = any(?::text[])
+                        """)
+                .params(
+                        RunLifecycle.EXPORT.to().name(),
+                        Timestamp.from(at),
+                        workspace.value(),
+                        id,
+                        RunLifecycle.EXPORT.fromNames())
+                .update();
     }
 
     public void paid(WorkspaceId workspace, UUID id, String by, Instant at) {
         db.sql("""
-                        update payouts_run set status = 'PAID', paid_by = ?, paid_at = ?
-                        where workspace_id = ? and id = ? and status = 'EXPORTED'
-                        """).params(by, Timestamp.from(at), workspace.value(), id).update();
+                        update payouts_run set status = ?, paid_by = ?, paid_at = ?
+                        where workspace_id = ? and id = ? and status = any(?::text[])
+                        """)
+                .params(
+                        RunLifecycle.PAY.to().name(),
+                        by,
+                        Timestamp.from(at),
+                        workspace.value(),
+                        id,
+                        RunLifecycle.PAY.fromNames())
+                .update();
     }
 
     /**

@@ -138,12 +138,24 @@ public class ApplicationTable {
 
     /** Decides a pending application; false when it was decided already (by someone else, meanwhile). */
     public boolean decide(
-            WorkspaceId workspace, UUID id, ApplicationStatus status, String decidedBy, String reason, Instant now) {
+            WorkspaceId workspace,
+            UUID id,
+            ApplicationLifecycle decision,
+            String decidedBy,
+            String reason,
+            Instant now) {
         return db.sql("""
                         update programs_application set status = ?, decided_by = ?, decision_reason = ?, decided_at = ?
-                        where workspace_id = ? and id = ? and status = 'PENDING'
+                        where workspace_id = ? and id = ? and status = any(?::text[])
                         """)
-                        .params(status.name(), decidedBy, reason, Rows.ts(now), workspace.value(), id)
+                        .params(
+                                decision.to().name(),
+                                decidedBy,
+                                reason,
+                                Rows.ts(now),
+                                workspace.value(),
+                                id,
+                                decision.fromNames())
                         .update()
                 == 1;
     }
