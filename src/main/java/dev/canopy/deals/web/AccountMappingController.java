@@ -6,6 +6,7 @@ import dev.canopy.partners.PartnerId;
 import dev.canopy.partners.PartnerSearch;
 import dev.canopy.partners.PartnerStatus;
 import dev.canopy.partners.Partners;
+import dev.canopy.platform.Flash;
 import dev.canopy.shared.InvalidInputException;
 import dev.canopy.shared.Texts;
 import java.io.IOException;
@@ -51,13 +52,10 @@ class AccountMappingController {
     @PostMapping("/accounts")
     @PreAuthorize("hasAuthority('deals:write')")
     String upload(@RequestParam(required = false) MultipartFile file, RedirectAttributes redirect) {
-        try {
-            int count = mapping.uploadVendorAccounts(text(file));
-            redirect.addFlashAttribute("flash", "Your account list now holds " + count + " accounts.");
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("flashError", e.problems().getFirst().message());
-        }
-        return "redirect:/app/account-mapping";
+        return Flash.after(
+                redirect,
+                "/app/account-mapping",
+                () -> "Your account list now holds " + mapping.uploadVendorAccounts(text(file)) + " accounts.");
     }
 
     @PostMapping("/customers")
@@ -84,13 +82,10 @@ class AccountMappingController {
     @PreAuthorize("hasAuthority('deals:write')")
     String share(
             @PathVariable UUID partnerId, @RequestParam(defaultValue = "") String level, RedirectAttributes redirect) {
-        try {
+        return Flash.after(redirect, "/app/account-mapping/" + partnerId, () -> {
             mapping.setVendorLevel(new PartnerId(partnerId), level);
-            redirect.addFlashAttribute("flash", "Sharing level saved.");
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("flashError", e.problems().getFirst().message());
-        }
-        return "redirect:/app/account-mapping/" + partnerId;
+            return "Sharing level saved.";
+        });
     }
 
     static String text(MultipartFile file) {

@@ -9,14 +9,12 @@ import dev.canopy.deals.DealView;
 import dev.canopy.deals.Deals;
 import dev.canopy.deals.ExtensionPolicy;
 import dev.canopy.deals.Sourcing;
+import dev.canopy.platform.Flash;
 import dev.canopy.programs.ProgramId;
-import dev.canopy.shared.ConflictException;
-import dev.canopy.shared.InvalidInputException;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -186,35 +184,11 @@ class DealsController {
     }
 
     private String act(UUID id, RedirectAttributes redirect, java.util.function.Supplier<String> action) {
-        try {
-            redirect.addFlashAttribute("flash", action.get());
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("flashError", message(e));
-        } catch (ConflictException e) {
-            redirect.addFlashAttribute("flashError", e.getMessage());
-        }
-        return "redirect:/app/deals/" + id;
+        return Flash.after(redirect, "/app/deals/" + id, action);
     }
 
     private String settingsAction(RedirectAttributes redirect, java.util.function.Supplier<String> action) {
-        try {
-            redirect.addFlashAttribute("flash", action.get());
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("flashError", message(e));
-        }
-        return "redirect:/app/deals/settings";
-    }
-
-    static String message(InvalidInputException e) {
-        Map<String, String> labels = Map.of(
-                "reason", "Reason",
-                "amount", "Amount",
-                "opportunityOpenedOn", "Opportunity opened on",
-                "stage", "Stage",
-                "sourcing", "Classification");
-        return e.problems().stream()
-                .map(p -> labels.getOrDefault(p.field(), p.field()) + ": " + p.message())
-                .collect(Collectors.joining("; "));
+        return Flash.after(redirect, "/app/deals/settings", action);
     }
 
     private static DealStatus parseStatus(String status) {

@@ -11,8 +11,8 @@ import dev.canopy.partners.PartnerSearch;
 import dev.canopy.partners.PartnerStatus;
 import dev.canopy.partners.PartnerType;
 import dev.canopy.partners.Partners;
+import dev.canopy.platform.Flash;
 import dev.canopy.platform.Forms;
-import dev.canopy.shared.ConflictException;
 import dev.canopy.shared.InvalidInputException;
 import java.util.Arrays;
 import java.util.UUID;
@@ -134,13 +134,6 @@ class LeadsController {
     }
 
     private String rulesAction(RedirectAttributes redirect, java.util.function.Supplier<String> action) {
-        try {
-            redirect.addFlashAttribute("flash", action.get());
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("flashError", DealsController.message(e));
-        } catch (ConflictException e) {
-            redirect.addFlashAttribute("flashError", e.getMessage());
-        }
-        return "redirect:/app/leads/rules";
+        return Flash.after(redirect, "/app/leads/rules", action);
     }
 }

@@ -2,7 +2,7 @@ package dev.canopy.deals.web;
 
 import dev.canopy.deals.AccountMapping;
 import dev.canopy.deals.SharingLevel;
-import dev.canopy.shared.InvalidInputException;
+import dev.canopy.platform.Flash;
 import java.util.Arrays;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -35,23 +35,18 @@ class PortalAccountMappingController {
 
     @PostMapping
     String upload(@RequestParam(required = false) MultipartFile file, RedirectAttributes redirect) {
-        try {
-            int count = mapping.uploadMine(AccountMappingController.text(file));
-            redirect.addFlashAttribute("flash", "Your account list now holds " + count + " accounts.");
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("flashError", e.problems().getFirst().message());
-        }
-        return "redirect:/portal/accounts";
+        return Flash.after(
+                redirect,
+                "/portal/accounts",
+                () -> "Your account list now holds " + mapping.uploadMine(AccountMappingController.text(file))
+                        + " accounts.");
     }
 
     @PostMapping("/sharing")
     String share(@RequestParam(defaultValue = "") String level, RedirectAttributes redirect) {
-        try {
+        return Flash.after(redirect, "/portal/accounts", () -> {
             mapping.setMyLevel(level);
-            redirect.addFlashAttribute("flash", "Sharing level saved.");
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("flashError", e.problems().getFirst().message());
-        }
-        return "redirect:/portal/accounts";
+            return "Sharing level saved.";
+        });
     }
 }

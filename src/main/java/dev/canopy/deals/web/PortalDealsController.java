@@ -4,8 +4,8 @@ import dev.canopy.deals.DealQuery;
 import dev.canopy.deals.DealView;
 import dev.canopy.deals.Deals;
 import dev.canopy.deals.NewDeal;
+import dev.canopy.platform.Flash;
 import dev.canopy.platform.Forms;
-import dev.canopy.shared.ConflictException;
 import dev.canopy.shared.InvalidInputException;
 import java.time.Clock;
 import java.util.Arrays;
@@ -110,13 +110,10 @@ class PortalDealsController {
 
     @PostMapping("/{id}/extension")
     String extend(@PathVariable UUID id, RedirectAttributes redirect) {
-        try {
-            DealView deal = deals.extend(id);
-            redirect.addFlashAttribute("flash", "Protected until " + deal.protectedUntil() + ".");
-        } catch (ConflictException e) {
-            redirect.addFlashAttribute("flashError", e.getMessage());
-        }
-        return "redirect:/portal/deals/" + id;
+        return Flash.after(
+                redirect,
+                "/portal/deals/" + id,
+                () -> "Protected until " + deals.extend(id).protectedUntil() + ".");
     }
 
     private String form(Model model, boolean fresh) {

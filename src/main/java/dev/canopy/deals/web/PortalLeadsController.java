@@ -2,8 +2,7 @@ package dev.canopy.deals.web;
 
 import dev.canopy.deals.LeadQuery;
 import dev.canopy.deals.Leads;
-import dev.canopy.shared.ConflictException;
-import dev.canopy.shared.InvalidInputException;
+import dev.canopy.platform.Flash;
 import java.util.UUID;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -35,25 +34,17 @@ class PortalLeadsController {
 
     @PostMapping("/{id}/accept")
     String accept(@PathVariable UUID id, RedirectAttributes redirect) {
-        try {
-            redirect.addFlashAttribute(
-                    "flash", leads.accept(id).accountName() + " is yours: the contact's details are below.");
-        } catch (ConflictException e) {
-            redirect.addFlashAttribute("flashError", e.getMessage());
-        }
-        return "redirect:/portal/leads";
+        return Flash.after(
+                redirect,
+                "/portal/leads",
+                () -> leads.accept(id).accountName() + " is yours: the contact's details are below.");
     }
 
     @PostMapping("/{id}/decline")
     String decline(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
-        try {
+        return Flash.after(redirect, "/portal/leads", () -> {
             leads.decline(id, reason);
-            redirect.addFlashAttribute("flash", "The lead is declined and goes to another partner.");
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("flashError", "Say why you decline it.");
-        } catch (ConflictException e) {
-            redirect.addFlashAttribute("flashError", e.getMessage());
-        }
-        return "redirect:/portal/leads";
+            return "The lead is declined and goes to another partner.";
+        });
     }
 }

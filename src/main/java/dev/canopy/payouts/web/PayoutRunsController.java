@@ -6,8 +6,8 @@ import dev.canopy.payouts.PayoutRunStatus;
 import dev.canopy.payouts.PayoutRunView;
 import dev.canopy.payouts.PayoutRuns;
 import dev.canopy.platform.CurrentWorkspace;
+import dev.canopy.platform.Flash;
 import dev.canopy.shared.ConflictException;
-import dev.canopy.shared.InvalidInputException;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -116,13 +116,6 @@ class PayoutRunsController {
     }
 
     private String act(UUID id, RedirectAttributes redirect, Supplier<String> action) {
-        try {
-            redirect.addFlashAttribute("flash", action.get());
-        } catch (ConflictException e) {
-            redirect.addFlashAttribute("flashError", e.getMessage());
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("flashError", Downloads.message(e));
-        }
-        return "redirect:/app/payouts/" + id;
+        return Flash.after(redirect, "/app/payouts/" + id, action);
     }
 }

@@ -78,9 +78,10 @@ class BadTextIsRefusedAtEveryDoor {
                 .getBytes(StandardCharsets.ISO_8859_1);
         upload(latin1)
                 .andExpect(flash().attribute(
-                                "flashError", Matchers.startsWith("Not UTF-8 text: export it from your spreadsheet")));
+                                "flashError",
+                                Matchers.startsWith("File: Not UTF-8 text: export it from your spreadsheet")));
         upload("name,domain,status\nGlo\u0000bex,globex.com,CUSTOMER\n".getBytes(StandardCharsets.UTF_8))
-                .andExpect(flash().attribute("flashError", "Contains a control character (U+0000)"));
+                .andExpect(flash().attribute("flashError", "File: Contains a control character (U+0000)"));
 
         assertThat(rows.digest(tenant.id()))
                 .as("the two accounts are still the list")
