@@ -146,7 +146,7 @@ public class Bounties {
                 workspace,
                 CommissionSource.flat(
                         id,
-                        "BOUNTY",
+                        CommissionSource.Kind.BOUNTY,
                         partner.id(),
                         rule.program(),
                         tier,

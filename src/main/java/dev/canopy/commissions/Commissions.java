@@ -12,7 +12,6 @@ import dev.canopy.commissions.internal.Refunds;
 import dev.canopy.commissions.internal.RuleTable;
 import dev.canopy.commissions.internal.SourceTable;
 import dev.canopy.deals.DealWon;
-import dev.canopy.deals.RevenueBasis;
 import dev.canopy.ledger.Ledger;
 import dev.canopy.ledger.PostingView;
 import dev.canopy.partners.PartnerId;
@@ -114,68 +113,14 @@ public class Commissions {
         if (c.kind() == ConversionKind.CHURN) {
             return;
         }
-        String kind = c.kind().name();
-        String description = switch (c.kind()) {
-            case LEAD -> "Lead " + customer(c);
-            case SALE ->
-                (c.firstPayment() ? "First payment" : "Payment") + " of " + c.amount() + " by " + customer(c)
-                        + (c.invoiceId() == null ? "" : ", invoice " + c.invoiceId());
-            default -> "Refund of " + c.amount() + " to " + customer(c);
-        };
-        CommissionSource source = new CommissionSource(
-                c.conversionId(),
-                kind,
-                c.partner(),
-                c.program(),
-                tierOf(c.program(), c.partner()),
-                c.customerId(),
-                c.customerEmail(),
-                c.customerDomain(),
-                c.country(),
-                c.product() == null ? List.of() : List.of(c.product()),
-                c.amount() == null ? null : c.amount().amount(),
-                c.amount() == null ? null : c.amount().currencyCode(),
-                c.kind() == ConversionKind.LEAD ? null : "PAYMENT",
-                c.firstPayment(),
-                c.reverses(),
-                c.paidAd(),
-                description,
-                c.occurredAt(),
-                null,
-                1);
+        CommissionSource source = CommissionSource.of(c, tierOf(c.program(), c.partner()));
         receive(c.workspace(), source);
     }
 
     /** A won deal: a referral fee on first-year contract value, or a reseller margin on list price. */
     @Transactional
     public void record(DealWon won) {
-        receive(
-                won.workspace(),
-                new CommissionSource(
-                        won.dealId(),
-                        "DEAL_WON",
-                        won.partner(),
-                        won.program(),
-                        tierOf(won.program(), won.partner()),
-                        null,
-                        null,
-                        won.registrableDomain(),
-                        null,
-                        won.products(),
-                        won.amount().amount(),
-                        won.amount().currencyCode(),
-                        won.basis() == RevenueBasis.LIST_PRICE ? "LIST_PRICE" : "CONTRACT_VALUE",
-                        false,
-                        null,
-                        null,
-                        "Deal won: " + won.accountName() + " (" + won.amount() + ")",
-                        won.wonAt(),
-                        null,
-                        1));
-    }
-
-    private static String customer(ConversionAttributed c) {
-        return c.customerEmail() != null ? c.customerEmail() : "customer " + c.customerId();
+        receive(won.workspace(), CommissionSource.of(won, tierOf(won.program(), won.partner())));
     }
 
     private UUID tierOf(ProgramId program, PartnerId partner) {
@@ -187,18 +132,22 @@ public class Commissions {
     }
 
     private void receive(WorkspaceId workspace, CommissionSource source) {
-        if ("REFUND".equals(source.kind())) {
+        if (source.kind() == CommissionSource.Kind.REFUND) {
             sources.lockRefunds(workspace);
         }
         Instant now = clock.instant();
         if (!sources.insert(workspace, source, now)) {
             return;
         }
-        if ("REFUND".equals(source.kind())) {
+        if (source.kind() == CommissionSource.Kind.REFUND) {
             refunds.giveBack(
                     workspace,
                     new SourceTable.Refund(
-                            source.id(), source.reverses(), source.amount(), source.currency(), source.occurredAt()),
+                            source.id(),
+                            source.reverses(),
+                            source.amount().amount(),
+                            source.amount().currencyCode(),
+                            source.occurredAt()),
                     now);
         } else {
             price(workspace, List.of(source.id()), now);

@@ -194,7 +194,7 @@ public class ClickPricing {
                 + c.program().value() + ":" + c.day();
         return CommissionSource.flat(
                 UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)),
-                "CLICK",
+                CommissionSource.Kind.CLICK,
                 c.partner(),
                 c.program(),
                 tier,

@@ -1,20 +1,26 @@
 package dev.canopy.commissions.internal;
 
+import dev.canopy.commissions.CommissionBasis;
+import dev.canopy.deals.DealWon;
+import dev.canopy.deals.RevenueBasis;
 import dev.canopy.partners.PartnerId;
 import dev.canopy.programs.ProgramId;
-import java.math.BigDecimal;
+import dev.canopy.shared.Money;
+import dev.canopy.tracking.ConversionAttributed;
+import dev.canopy.tracking.ConversionKind;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * A conversion, won deal, bounty or day of clicks as the engine sees it. {@code basis} is PAYMENT for sales
- * and refunds, CONTRACT_VALUE or LIST_PRICE for won deals, null otherwise. {@code ruleId} is the rule a
- * bounty was granted under (null otherwise); {@code quantity} the number of clicks (1 otherwise).
+ * A conversion, won deal, bounty or day of clicks as the engine sees it, made by one of the named factories.
+ * {@code basis} is PAYMENT for sales and refunds, CONTRACT_VALUE or LIST_PRICE for won deals, null otherwise;
+ * {@code ruleId} is the rule a bounty was granted under (null otherwise); {@code quantity} the number of clicks
+ * (1 otherwise).
  */
 public record CommissionSource(
         UUID id,
-        String kind,
+        Kind kind,
         PartnerId partner,
         ProgramId program,
         UUID tierId,
@@ -23,9 +29,8 @@ public record CommissionSource(
         String customerDomain,
         String country,
         List<String> products,
-        BigDecimal amount,
-        String currency,
-        String basis,
+        Money amount,
+        CommissionBasis basis,
         boolean firstPayment,
         UUID reverses,
         String paidAd,
@@ -34,10 +39,77 @@ public record CommissionSource(
         UUID ruleId,
         int quantity) {
 
+    /** What a source is; stored by name. */
+    public enum Kind {
+        LEAD,
+        SALE,
+        REFUND,
+        DEAL_WON,
+        BOUNTY,
+        CLICK
+    }
+
+    /** An attributed lead, sale or refund (not churn), in the partner's tier {@code tierId}. */
+    public static CommissionSource of(ConversionAttributed c, UUID tierId) {
+        String customer = c.customerEmail() != null ? c.customerEmail() : "customer " + c.customerId();
+        Kind kind = Kind.valueOf(c.kind().name());
+        String description = switch (kind) {
+            case LEAD -> "Lead " + customer;
+            case SALE ->
+                (c.firstPayment() ? "First payment" : "Payment") + " of " + c.amount() + " by " + customer
+                        + (c.invoiceId() == null ? "" : ", invoice " + c.invoiceId());
+            default -> "Refund of " + c.amount() + " to " + customer;
+        };
+        return new CommissionSource(
+                c.conversionId(),
+                kind,
+                c.partner(),
+                c.program(),
+                tierId,
+                c.customerId(),
+                c.customerEmail(),
+                c.customerDomain(),
+                c.country(),
+                c.product() == null ? List.of() : List.of(c.product()),
+                c.amount(),
+                c.kind() == ConversionKind.LEAD ? null : CommissionBasis.PAYMENT,
+                c.firstPayment(),
+                c.reverses(),
+                c.paidAd(),
+                description,
+                c.occurredAt(),
+                null,
+                1);
+    }
+
+    /** A won deal: a referral fee on first-year contract value, or a reseller margin on list price. */
+    public static CommissionSource of(DealWon won, UUID tierId) {
+        return new CommissionSource(
+                won.dealId(),
+                Kind.DEAL_WON,
+                won.partner(),
+                won.program(),
+                tierId,
+                null,
+                null,
+                won.registrableDomain(),
+                null,
+                won.products(),
+                won.amount(),
+                won.basis() == RevenueBasis.LIST_PRICE ? CommissionBasis.LIST_PRICE : CommissionBasis.CONTRACT_VALUE,
+                false,
+                null,
+                null,
+                "Deal won: " + won.accountName() + " (" + won.amount() + ")",
+                won.wonAt(),
+                null,
+                1);
+    }
+
     /** A source with no customer, product, amount or basis: a bounty granted under a rule, or a day's clicks. */
     public static CommissionSource flat(
             UUID id,
-            String kind,
+            Kind kind,
             PartnerId partner,
             ProgramId program,
             UUID tierId,
@@ -56,7 +128,6 @@ public record CommissionSource(
                 null,
                 null,
                 List.of(),
-                null,
                 null,
                 null,
                 false,

@@ -49,7 +49,7 @@ public class SourceTable {
                         .params(
                                 s.id(),
                                 workspace.value(),
-                                s.kind(),
+                                s.kind().name(),
                                 s.partner().value(),
                                 s.program().value(),
                                 s.tierId(),
@@ -60,9 +60,9 @@ public class SourceTable {
                                 s.products().stream()
                                         .map(p -> p.toLowerCase(Locale.ROOT))
                                         .toArray(String[]::new),
-                                s.amount(),
-                                s.currency(),
-                                s.basis(),
+                                s.amount() == null ? null : s.amount().amount(),
+                                s.amount() == null ? null : s.amount().currencyCode(),
+                                s.basis() == null ? null : s.basis().name(),
                                 s.firstPayment(),
                                 s.reverses(),
                                 s.paidAd(),
