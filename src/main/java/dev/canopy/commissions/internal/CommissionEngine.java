@@ -43,23 +43,32 @@ public class CommissionEngine {
      * MONTHS rules. The priced rows are not set aside: the capped and ONCE branches read the sources
      * again, only when such rules exist, and before the first row is written (see final).
      */
-    private static final String PRICE = """
-            with prog as (
-                select * from unnest(?::uuid[], ?::text[], ?::int[], ?::int[]) as p(program_id, currency, scale, hold_days)
-            ),
+    private static final String PROGRAMS = """
+            prog as (
+                select * from unnest(:programIds::uuid[], :programCurrencies::text[], :programScales::int[], :programHoldDays::int[]) as p(program_id, currency, scale, hold_days)
+            )
+            """;
+
+    private static final String PARTNERS = """
             -- Each partner's domain and hold reason, as one map from partner id to [domain, reason].
             partner as materialized (
                 select jsonb_object_agg(f.partner_id::text, jsonb_build_array(f.domain, f.reason)) as facts
-                from unnest(?::uuid[], ?::text[], ?::text[]) as f(partner_id, domain, reason)
-            ),
+                from unnest(:partnerIds::uuid[], :partnerDomains::text[], :partnerReasons::text[]) as f(partner_id, domain, reason)
+            )
+            """;
+
+    private static final String SOURCES = """
             src as not materialized (
                 select s.id, s.workspace_id, s.kind, s.partner_id, s.program_id, s.tier_id, s.customer_id, s.customer_email,
                        s.customer_domain, s.country, s.products, s.amount, s.currency, s.basis, s.first_payment, s.paid_ad,
                        s.rule_id as granted_rule, s.quantity, s.occurred_at, p.currency as prog_currency, p.scale, p.hold_days,
                        (s.occurred_at at time zone 'UTC')::date as day
                 from commissions_source s join prog p on p.program_id = s.program_id
-                where s.workspace_id = ? and s.kind <> 'REFUND' and (?::uuid[] is null or s.id = any(?::uuid[]))
-            ),
+                where s.workspace_id = :workspace and s.kind <> 'REFUND' and (:sources::uuid[] is null or s.id = any(:sources::uuid[]))
+            )
+            """;
+
+    private static final String EXCHANGE_RATES = """
             -- The latest rate on or before each day a foreign-currency source needs, either way round, as one map
             -- from currency, programme currency and day to [rate, effective_on].
             fx as materialized (
@@ -68,9 +77,12 @@ public class CommissionEngine {
                 from (select distinct currency as from_currency, prog_currency as to_currency, day from src
                       where currency is not null and currency <> prog_currency) k
                 join lateral (
-            """ + RateTable.LATEST_EITHER_WAY + """
+""" + RateTable.LATEST_EITHER_WAY + """
                 ) x on true
-            ),
+            )
+            """;
+
+    private static final String SOURCED = """
             -- A source with what it needs whatever the rule; one in a currency with no rate yet waits.
             sourced as (
                 select s.*, case when s.currency is null or s.currency = s.prog_currency then 1
@@ -81,7 +93,10 @@ public class CommissionEngine {
                 cross join lateral (select case when s.currency <> s.prog_currency
                                                 then fx.rates -> (s.currency || s.prog_currency || s.day) end as hit) x
                 where s.currency is null or s.currency = s.prog_currency or x.hit is not null
-            ),
+            )
+            """;
+
+    private static final String RULES = """
             -- Active rules, each with its tier overrides (ov_tiers[i] earns ov_rates[i] or ov_flats[i]).
             rules as materialized (
                 select r.id, r.program_id, r.name, r.event, r.basis, r.rate, r.flat_amount, r.duration, r.duration_months,
@@ -90,9 +105,12 @@ public class CommissionEngine {
                        array_agg(ov.rate order by ov.tier_id) filter (where ov.rule_id is not null) as ov_rates,
                        array_agg(ov.flat_amount order by ov.tier_id) filter (where ov.rule_id is not null) as ov_flats
                 from commissions_rule r left join commissions_rule_tier ov on ov.rule_id = r.id
-                where r.workspace_id = ? and r.active
+                where r.workspace_id = :workspace and r.active
                 group by r.id
-            ),
+            )
+            """;
+
+    private static final String MATCHING_RULES = """
             matched as (
                 select s.id as source_id, s.kind, s.partner_id, s.program_id, s.tier_id, s.customer_id, s.occurred_at,
                        s.prog_currency, s.scale, s.hold_days, s.customer_email, s.customer_domain, s.paid_ad,
@@ -123,7 +141,10 @@ public class CommissionEngine {
                                        where cs.workspace_id = s.workspace_id and cs.program_id = s.program_id
                                          and cs.customer_id = s.customer_id)
                                       + make_interval(months => r.duration_months)
-            ),
+            )
+            """;
+
+    private static final String IN_RANGE = """
             in_range as not materialized (
                 select * from (
                     select m.*,
@@ -134,7 +155,10 @@ public class CommissionEngine {
                 ) a
                 where (a.min_amount is null or a.base_in_programme >= a.min_amount)
                   and (a.max_amount is null or a.base_in_programme <= a.max_amount)
-            ),
+            )
+            """;
+
+    private static final String ONCE = """
             -- ONCE sale rules: nothing when the customer earned under the rule before, else only its earliest
             -- payment in this batch. The look back is made per row (a subplan, not a join): it reads the customer's
             -- few sources by commissions_source_by_customer, then their commissions, however many the rule has.
@@ -149,7 +173,10 @@ public class CommissionEngine {
                           where c.rule_id = i.rule_id and c.kind = 'EARNED' and o.customer_id = i.customer_id))
                       and exists (select 1 from rules where duration = 'ONCE')
                 ) numbered where nth = 1
-            ),
+            )
+            """;
+
+    private static final String CAPS = """
             -- Capped rules: what the partner already earned under the rule in the period, then this batch in order.
             capped as (
                 select c.*, greatest(0, least(c.raw, c.cap_amount - coalesce(prior.total, 0) - coalesce(sum(c.raw) over (
@@ -173,7 +200,10 @@ public class CommissionEngine {
                       and e.status not in ('DECLINED', 'REVERSED')
                       and date_trunc(lower(c.cap_period), e.occurred_at at time zone 'UTC') = c.period
                 ) prior on true
-            ),
+            )
+            """;
+
+    private static final String FINAL = """
             -- Capped and ONCE rows first: their look-backs read commissions_commission, and must do so before this
             -- statement writes a row there (unseen, its rows would still be in every look-back's way).
             final as (
@@ -192,30 +222,61 @@ public class CommissionEngine {
                        customer_email, customer_domain, paid_ad, base_amount, base_currency,
                        rule_id, rule_name, basis, rate, fx_rate, fx_on, raw, null::numeric
                 from in_range where not (duration = 'ONCE' and kind = 'SALE') and cap_amount is null
-            ),
+            )
+            """;
+
+    /** Fraud rule: the customer's email or website is on the partner's own registrable domain. */
+    private static final String SELF_REFERRAL = """
+            case when :selfReferral and pf.domain is not null
+                      and (f.customer_domain = pf.domain or split_part(f.customer_email, '@', 2) = pf.domain)
+                 then 'Self-referral: the customer''s domain is the partner''s own (' || pf.domain || ')' end""";
+
+    /** Fraud rule: the click that attributed the customer carried a paid-ads click id (gclid, fbclid, …). */
+    private static final String PAID_ADS = """
+            case when :paidAds and f.paid_ad is not null
+                 then 'Paid-ads click id on the click (' || f.paid_ad || ')' end""";
+
+    /**
+     * Why each commission is held for review: the per-commission fraud rules above, and the partner's own
+     * reason (duplicate payout details, refund rate: {@link PartnerFraudFacts}).
+     */
+    private static final String FRAUD_REASONS = """
             reasoned as (
-                select f.*, array_remove(array[
-                           case when ? and pf.domain is not null
-                                     and (f.customer_domain = pf.domain or split_part(f.customer_email, '@', 2) = pf.domain)
-                                then 'Self-referral: the customer''s domain is the partner''s own (' || pf.domain || ')' end,
-                           case when ? and f.paid_ad is not null
-                                then 'Paid-ads click id on the click (' || f.paid_ad || ')' end,
-                           pf.reason], null) as reasons
+                select f.*, array_remove(array[%s, %s, pf.reason], null) as reasons
                 from final f
                 cross join partner
                 cross join lateral (select partner.facts -> f.partner_id::text ->> 0 as domain,
                                            partner.facts -> f.partner_id::text ->> 1 as reason) pf
             )
+            """.formatted(SELF_REFERRAL, PAID_ADS);
+
+    /** The statement: the named parts above as one WITH, inserting what they price. */
+    private static final String PRICE = "with "
+            + String.join(
+                    ",\n",
+                    PROGRAMS,
+                    PARTNERS,
+                    SOURCES,
+                    EXCHANGE_RATES,
+                    SOURCED,
+                    RULES,
+                    MATCHING_RULES,
+                    IN_RANGE,
+                    ONCE,
+                    CAPS,
+                    FINAL,
+                    FRAUD_REASONS)
+            + """
             insert into commissions_commission (id, workspace_id, partner_id, program_id, source_id, rule_id, kind, status,
                 amount, currency, base_amount, base_currency, rate, fx_rate, fx_on, capped_from, tier_id, rule_name, basis,
                 payable, hold_until, hold_reasons, occurred_at, created_at)
-            select gen_random_uuid(), ?, r.partner_id, r.program_id, r.source_id, r.rule_id, 'EARNED',
+            select gen_random_uuid(), :workspace, r.partner_id, r.program_id, r.source_id, r.rule_id, 'EARNED',
                    case when r.basis = 'LIST_PRICE' then 'RECORDED'
                         when cardinality(r.reasons) > 0 then 'HELD' else 'PENDING' end,
                    r.amount, r.prog_currency, r.base_amount, r.base_currency, r.rate,
                    case when r.base_currency is null then null else r.fx_rate end, r.fx_on, r.capped_from, r.tier_id,
                    r.rule_name, r.basis, r.basis <> 'LIST_PRICE', r.occurred_at + make_interval(days => r.hold_days),
-                   r.reasons, r.occurred_at, ?
+                   r.reasons, r.occurred_at, :now
             from reasoned r
             on conflict (source_id, rule_id) where kind = 'EARNED' do nothing
             returning id, partner_id, program_id, status, amount, currency, occurred_at
@@ -242,24 +303,32 @@ public class CommissionEngine {
         UUID[] ids = sources == null ? null : sources.toArray(UUID[]::new);
         recordCustomerStarts(workspace, ids);
         return db.sql(PRICE)
-                .params(
-                        programs.stream().map(ProgramFacts::program).toArray(UUID[]::new),
-                        programs.stream().map(ProgramFacts::currency).toArray(String[]::new),
-                        programs.stream().map(ProgramFacts::scale).toArray(Integer[]::new),
-                        programs.stream().map(ProgramFacts::holdDays).toArray(Integer[]::new),
-                        partners.stream().map(PartnerFacts::partner).toArray(UUID[]::new),
-                        partners.stream().map(PartnerFacts::domain).toArray(String[]::new),
-                        partners.stream().map(PartnerFacts::holdReason).toArray(String[]::new),
-                        workspace.value(),
-                        ids,
-                        ids,
-                        workspace.value(),
-                        workspace.value(),
-                        workspace.value(),
-                        fraud.selfReferral(),
-                        fraud.paidAds(),
-                        workspace.value(),
-                        Timestamp.from(now))
+                .param(
+                        "programIds",
+                        programs.stream().map(ProgramFacts::program).toArray(UUID[]::new))
+                .param(
+                        "programCurrencies",
+                        programs.stream().map(ProgramFacts::currency).toArray(String[]::new))
+                .param(
+                        "programScales",
+                        programs.stream().map(ProgramFacts::scale).toArray(Integer[]::new))
+                .param(
+                        "programHoldDays",
+                        programs.stream().map(ProgramFacts::holdDays).toArray(Integer[]::new))
+                .param(
+                        "partnerIds",
+                        partners.stream().map(PartnerFacts::partner).toArray(UUID[]::new))
+                .param(
+                        "partnerDomains",
+                        partners.stream().map(PartnerFacts::domain).toArray(String[]::new))
+                .param(
+                        "partnerReasons",
+                        partners.stream().map(PartnerFacts::holdReason).toArray(String[]::new))
+                .param("workspace", workspace.value())
+                .param("sources", ids)
+                .param("selfReferral", fraud.selfReferral())
+                .param("paidAds", fraud.paidAds())
+                .param("now", Timestamp.from(now))
                 .query((rs, n) -> new Made(
                         rs.getObject("id", UUID.class),
                         new PartnerId(rs.getObject("partner_id", UUID.class)),

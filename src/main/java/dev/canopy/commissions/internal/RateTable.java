@@ -21,13 +21,16 @@ public class RateTable {
      * either way round — a EUR→USD rate also converts USD into EUR, at its inverse to ten decimals, as rates are
      * stored. On one day, the rate as entered wins over an inverse.
      */
+    /** The latest rate on or before k.day from k.from_currency into k.to_currency, either way round (:workspace). */
     public static final String LATEST_EITHER_WAY = """
                 select rate, effective_on, entered_by, entered_at from (
                     select rate, effective_on, entered_by, entered_at, true as entered from commissions_exchange_rate
-                    where workspace_id = ? and base = k.from_currency and quote = k.to_currency and effective_on <= k.day
+                    where workspace_id = :workspace and base = k.from_currency and quote = k.to_currency
+                      and effective_on <= k.day
                     union all
                     select round(1 / rate, 10), effective_on, entered_by, entered_at, false from commissions_exchange_rate
-                    where workspace_id = ? and base = k.to_currency and quote = k.from_currency and effective_on <= k.day
+                    where workspace_id = :workspace and base = k.to_currency and quote = k.from_currency
+                      and effective_on <= k.day
                 ) both_ways order by effective_on desc, entered desc limit 1
             """;
 
@@ -48,12 +51,15 @@ public class RateTable {
     public Optional<ExchangeRate> latest(WorkspaceId workspace, String from, String to, LocalDate day) {
         return db.sql("""
                         select k.from_currency, k.to_currency, x.effective_on, x.rate, x.entered_by, x.entered_at
-                        from (select ?::text as from_currency, ?::text as to_currency, ?::date as day) k
+                        from (select :from::text as from_currency, :to::text as to_currency, :day::date as day) k
                         join lateral (
                         """ + LATEST_EITHER_WAY + """
                         ) x on true
                         """)
-                .params(from, to, Date.valueOf(day), workspace.value(), workspace.value())
+                .param("from", from)
+                .param("to", to)
+                .param("day", Date.valueOf(day))
+                .param("workspace", workspace.value())
                 .query(RateTable::rate)
                 .optional();
     }
