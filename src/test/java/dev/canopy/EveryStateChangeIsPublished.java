@@ -75,7 +75,7 @@ class EveryStateChangeIsPublished {
         DealView deal = deals.register(member, program, "Initech", "initech.com");
 
         assertThat(events.stream(DealRegistered.class)).singleElement().satisfies(e -> {
-            assertThat(e.dealId()).isEqualTo(deal.id());
+            assertThat(e.dealId().value()).isEqualTo(deal.id());
             assertThat(e.partner()).isEqualTo(member.id());
             assertThat(e.registrableDomain()).isEqualTo("initech.com");
             assertThat(e.amount()).isEqualTo(Money.of("25000", "EUR"));
@@ -121,7 +121,7 @@ class EveryStateChangeIsPublished {
         fixtures.as(
                 tenant.owner(),
                 () -> context.getBean(dev.canopy.commissions.Commissions.class)
-                        .approve(java.util.List.of(earned.commission()), "Checked"));
+                        .approve(java.util.List.of(earned.commission().value()), "Checked"));
         assertThat(events.stream(CommissionMoved.class)).singleElement().satisfies(m -> {
             assertThat(m.commission()).isEqualTo(earned.commission());
             assertThat(m.to()).isEqualTo(CommissionStatus.APPROVED);
@@ -136,7 +136,7 @@ class EveryStateChangeIsPublished {
                         PayoutRunStatus.EXPORTED,
                         PayoutRunStatus.PAID);
         assertThat(events.stream(PayoutLinePaid.class)).singleElement().satisfies(l -> {
-            assertThat(l.run()).isEqualTo(run.id());
+            assertThat(l.run().value()).isEqualTo(run.id());
             assertThat(l.partner()).isEqualTo(partner.id());
             assertThat(l.paid()).isEqualTo(Money.of("100.00", "USD"));
         });

@@ -6,7 +6,6 @@ import dev.canopy.shared.DomainEvent;
 import dev.canopy.shared.Money;
 import dev.canopy.shared.WorkspaceId;
 import java.time.Instant;
-import java.util.UUID;
 
 /**
  * A commission was made: earned on a sale, lead, won deal, clicks or a bounty ({@link CommissionKind#EARNED}),
@@ -16,12 +15,12 @@ import java.util.UUID;
  */
 public record CommissionEarned(
         WorkspaceId workspace,
-        UUID commission,
+        CommissionId commission,
         PartnerId partner,
         ProgramId program,
         CommissionKind kind,
         CommissionStatus status,
         Money amount,
-        UUID reverses,
+        CommissionId reverses,
         Instant at)
         implements DomainEvent {}

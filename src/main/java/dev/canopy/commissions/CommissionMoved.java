@@ -5,7 +5,6 @@ import dev.canopy.shared.DomainEvent;
 import dev.canopy.shared.Money;
 import dev.canopy.shared.WorkspaceId;
 import java.time.Instant;
-import java.util.UUID;
 
 /**
  * A commission was approved (by finance or at the end of its hold), declined, held for review or released
@@ -13,7 +12,7 @@ import java.util.UUID;
  */
 public record CommissionMoved(
         WorkspaceId workspace,
-        UUID commission,
+        CommissionId commission,
         PartnerId partner,
         CommissionStatus to,
         Money amount,

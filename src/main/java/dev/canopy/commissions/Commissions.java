@@ -172,7 +172,7 @@ public class Commissions {
         for (CommissionEngine.Made m : made) {
             events.publishEvent(new CommissionEarned(
                     workspace,
-                    m.id(),
+                    new CommissionId(m.id()),
                     m.partner(),
                     m.program(),
                     CommissionKind.EARNED,
@@ -253,7 +253,8 @@ public class Commissions {
             WorkspaceId workspace, List<CommissionTable.Moved> moved, CommissionStatus to, String reason, Instant now) {
         String by = currentWorkspace.actor().name();
         for (CommissionTable.Moved m : moved) {
-            events.publishEvent(new CommissionMoved(workspace, m.id(), m.partner(), to, m.amount(), by, reason, now));
+            events.publishEvent(new CommissionMoved(
+                    workspace, new CommissionId(m.id()), m.partner(), to, m.amount(), by, reason, now));
         }
     }
 
@@ -349,7 +350,7 @@ public class Commissions {
         for (CommissionTable.Moved m : moved) {
             events.publishEvent(new CommissionMoved(
                     workspace,
-                    m.id(),
+                    new CommissionId(m.id()),
                     m.partner(),
                     CommissionStatus.APPROVED,
                     m.amount(),

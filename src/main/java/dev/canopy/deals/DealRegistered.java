@@ -6,12 +6,11 @@ import dev.canopy.programs.ProgramId;
 import dev.canopy.shared.Money;
 import dev.canopy.shared.WorkspaceId;
 import java.time.Instant;
-import java.util.UUID;
 
 /** A partner registered a deal; it waits for the vendor's review. */
 public record DealRegistered(
         WorkspaceId workspace,
-        UUID dealId,
+        DealId dealId,
         PartnerId partner,
         ProgramId program,
         String accountName,

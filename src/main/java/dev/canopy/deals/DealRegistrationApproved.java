@@ -5,7 +5,6 @@ import dev.canopy.programs.ProgramId;
 import dev.canopy.shared.DomainEvent;
 import dev.canopy.shared.WorkspaceId;
 import java.time.Instant;
-import java.util.UUID;
 
 /**
  * A registration was approved: {@code partner} holds the account ({@code registrableDomain}) until
@@ -14,7 +13,7 @@ import java.util.UUID;
  */
 public record DealRegistrationApproved(
         WorkspaceId workspace,
-        UUID dealId,
+        DealId dealId,
         PartnerId partner,
         ProgramId program,
         String accountName,

@@ -5,7 +5,6 @@ import dev.canopy.programs.ProgramId;
 import dev.canopy.shared.DomainEvent;
 import dev.canopy.shared.WorkspaceId;
 import java.time.Instant;
-import java.util.UUID;
 
 /**
  * A registration stopped protecting its account without being won: rejected at review, expired, or lost.
@@ -14,7 +13,7 @@ import java.util.UUID;
  */
 public record DealRegistrationEnded(
         WorkspaceId workspace,
-        UUID dealId,
+        DealId dealId,
         PartnerId partner,
         ProgramId program,
         String registrableDomain,

@@ -7,7 +7,6 @@ import dev.canopy.shared.Money;
 import dev.canopy.shared.WorkspaceId;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * A registered deal was won. The commission engine pays on it: {@code amount} is first-year contract
@@ -17,7 +16,7 @@ import java.util.UUID;
  */
 public record DealWon(
         WorkspaceId workspace,
-        UUID dealId,
+        DealId dealId,
         PartnerId partner,
         ProgramId program,
         String accountName,

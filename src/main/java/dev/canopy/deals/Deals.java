@@ -138,7 +138,7 @@ public class Deals {
         }
         events.publishEvent(new DealRegistered(
                 workspace,
-                checked.id(),
+                new DealId(checked.id()),
                 partner,
                 checked.program(),
                 checked.accountName(),
@@ -225,7 +225,14 @@ public class Deals {
         DealView after = get(id);
         audit.record("deals.approved", "deal", id, before, after);
         events.publishEvent(new DealRegistrationApproved(
-                workspace, id, after.partnerId(), after.programId(), after.accountName(), after.domain(), now, until));
+                workspace,
+                new DealId(id),
+                after.partnerId(),
+                after.programId(),
+                after.accountName(),
+                after.domain(),
+                now,
+                until));
         return after;
     }
 
@@ -285,7 +292,7 @@ public class Deals {
         audit.record("deals.extended", "deal", id, before, after);
         events.publishEvent(new DealRegistrationApproved(
                 workspace,
-                id,
+                new DealId(id),
                 after.partnerId(),
                 after.programId(),
                 after.accountName(),
@@ -337,7 +344,7 @@ public class Deals {
         ProgramView program = programs.get(after.programId());
         events.publishEvent(new DealWon(
                 workspace,
-                id,
+                new DealId(id),
                 after.partnerId(),
                 after.programId(),
                 after.accountName(),
@@ -386,7 +393,7 @@ public class Deals {
         audit.record("deals.sourcing.overridden", "deal", id, before, after);
         Instant now = now();
         metrics.record(workspace, after.partnerId(), now);
-        events.publishEvent(new DealSourcingChanged(workspace, id, after.partnerId(), to[0], why[0], now));
+        events.publishEvent(new DealSourcingChanged(workspace, new DealId(id), after.partnerId(), to[0], why[0], now));
         return after;
     }
 
@@ -429,7 +436,7 @@ public class Deals {
     private DealRegistrationEnded ended(DealView deal, DealStatus outcome, String reason, Instant at) {
         return new DealRegistrationEnded(
                 currentWorkspace.id(),
-                deal.id(),
+                new DealId(deal.id()),
                 deal.partnerId(),
                 deal.programId(),
                 deal.domain(),

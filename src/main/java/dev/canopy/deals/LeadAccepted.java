@@ -4,8 +4,7 @@ import dev.canopy.partners.PartnerAction;
 import dev.canopy.partners.PartnerId;
 import dev.canopy.shared.WorkspaceId;
 import java.time.Instant;
-import java.util.UUID;
 
 /** A partner accepted a lead offered to it. */
-public record LeadAccepted(WorkspaceId workspace, UUID leadId, PartnerId partner, Instant at)
+public record LeadAccepted(WorkspaceId workspace, LeadId leadId, PartnerId partner, Instant at)
         implements PartnerAction {}

@@ -141,7 +141,7 @@ public class Leads {
         if (!leads.answer(workspace, id, partner, OfferLifecycle.ACCEPT, null, now)) {
             throw new ConflictException(null, "This lead is no longer offered to you");
         }
-        events.publishEvent(new LeadAccepted(workspace, id, partner, now));
+        events.publishEvent(new LeadAccepted(workspace, new LeadId(id), partner, now));
         LeadView after = get(id);
         audit.record("deals.lead.accepted", "lead", id, before, after);
         return after;

@@ -13,7 +13,7 @@ import java.util.UUID;
  */
 public record PayoutLinePaid(
         WorkspaceId workspace,
-        UUID run,
+        PayoutRunId run,
         UUID line,
         String reference,
         PartnerId partner,

@@ -148,7 +148,8 @@ public class PayoutRuns {
         PayoutRunView run = claim(workspace, open.id());
         if (created) {
             audited("payouts.run-started", "payout-run", run.id(), null, run.reference());
-            published(new PayoutRunMoved(workspace, run.id(), run.reference(), run.status(), by.name(), now));
+            published(new PayoutRunMoved(
+                    workspace, new PayoutRunId(run.id()), run.reference(), run.status(), by.name(), now));
         }
         return run;
     }
@@ -176,7 +177,8 @@ public class PayoutRuns {
         if (created) {
             run.ifPresent(r -> {
                 audited("payouts.run-started", "payout-run", r.id(), null, r.reference());
-                published(new PayoutRunMoved(workspace, r.id(), r.reference(), r.status(), "Canopy", now));
+                published(new PayoutRunMoved(
+                        workspace, new PayoutRunId(r.id()), r.reference(), r.status(), "Canopy", now));
                 log.info(
                         "Started scheduled payout run {} of {} in workspace {}",
                         r.reference(),
@@ -282,8 +284,8 @@ public class PayoutRuns {
         });
         audited("payouts.run-approved", "payout-run", id, null, result.status().name());
         if (result.status() == PayoutRunStatus.APPROVED) {
-            published(
-                    new PayoutRunMoved(workspace, id, result.reference(), result.status(), by.name(), clock.instant()));
+            published(new PayoutRunMoved(
+                    workspace, new PayoutRunId(id), result.reference(), result.status(), by.name(), clock.instant()));
         }
         return result;
     }
@@ -324,7 +326,7 @@ public class PayoutRuns {
         audited("payouts.run-exported", "payout-run", id, null, answer);
         published(new PayoutRunMoved(
                 workspace,
-                id,
+                new PayoutRunId(id),
                 done.reference(),
                 done.status(),
                 currentWorkspace.actor().name(),
@@ -388,7 +390,15 @@ public class PayoutRuns {
             for (PayoutLineView l : lines(id)) {
                 if (l.payable()) {
                     events.publishEvent(new PayoutLinePaid(
-                            workspace, id, l.id(), l.reference(), l.partner(), l.gross(), l.net(), l.paid(), now));
+                            workspace,
+                            new PayoutRunId(id),
+                            l.id(),
+                            l.reference(),
+                            l.partner(),
+                            l.gross(),
+                            l.net(),
+                            l.paid(),
+                            now));
                 }
                 if (l.payable() && !l.net().isZero()) {
                     entries.add(new LedgerEntry(
@@ -404,7 +414,8 @@ public class PayoutRuns {
             ledger.post(workspace, entries);
             claims.markPaid(workspace, id);
             runs.paid(workspace, id, by, now);
-            events.publishEvent(new PayoutRunMoved(workspace, id, run.reference(), PayoutRunStatus.PAID, by, now));
+            events.publishEvent(
+                    new PayoutRunMoved(workspace, new PayoutRunId(id), run.reference(), PayoutRunStatus.PAID, by, now));
             return runs.get(workspace, id).orElseThrow();
         });
         audited("payouts.run-paid", "payout-run", id, null, done.reference());

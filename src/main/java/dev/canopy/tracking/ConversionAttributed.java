@@ -22,11 +22,11 @@ import java.util.UUID;
  */
 public record ConversionAttributed(
         WorkspaceId workspace,
-        UUID conversionId,
+        ConversionId conversionId,
         ConversionKind kind,
         PartnerId partner,
         ProgramId program,
-        UUID customerId,
+        CustomerId customerId,
         String customerEmail,
         String customerDomain,
         String country,
@@ -35,7 +35,7 @@ public record ConversionAttributed(
         boolean firstPayment,
         String product,
         String invoiceId,
-        UUID reverses,
+        ConversionId reverses,
         AttributionSignal signal,
         UUID clickId,
         String paidAd,

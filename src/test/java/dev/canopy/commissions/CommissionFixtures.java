@@ -1,6 +1,7 @@
 package dev.canopy.commissions;
 
 import dev.canopy.deals.DealFixtures;
+import dev.canopy.deals.DealId;
 import dev.canopy.deals.DealWon;
 import dev.canopy.deals.RevenueBasis;
 import dev.canopy.deals.Sourcing;
@@ -15,7 +16,9 @@ import dev.canopy.shared.Money;
 import dev.canopy.testing.Fixtures;
 import dev.canopy.tracking.AttributionSignal;
 import dev.canopy.tracking.ConversionAttributed;
+import dev.canopy.tracking.ConversionId;
 import dev.canopy.tracking.ConversionKind;
+import dev.canopy.tracking.CustomerId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -145,7 +148,7 @@ public class CommissionFixtures {
         AsSystem.in(tenant.id(), Actor.system(), () -> {
             commissions.record(new DealWon(
                     tenant.id(),
-                    deal,
+                    new DealId(deal),
                     partner,
                     program.id(),
                     "Acme Industries",
@@ -186,11 +189,11 @@ public class CommissionFixtures {
                 tenant,
                 new ConversionAttributed(
                         tenant.id(),
-                        id,
+                        new ConversionId(id),
                         ConversionKind.SALE,
                         partner,
                         program.id(),
-                        customer,
+                        new CustomerId(customer),
                         "buyer@customer.example",
                         "customer.example",
                         "IN",
@@ -220,11 +223,11 @@ public class CommissionFixtures {
                 tenant,
                 new ConversionAttributed(
                         tenant.id(),
-                        id,
+                        new ConversionId(id),
                         ConversionKind.REFUND,
                         partner,
                         program.id(),
-                        customer,
+                        new CustomerId(customer),
                         "buyer@customer.example",
                         "customer.example",
                         "IN",
@@ -233,7 +236,7 @@ public class CommissionFixtures {
                         false,
                         "cloud suite",
                         "in_" + sale,
-                        sale,
+                        new ConversionId(sale),
                         AttributionSignal.CLICK,
                         null,
                         null,

@@ -3,6 +3,7 @@ package dev.canopy.commissions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.canopy.deals.DealFixtures;
+import dev.canopy.deals.DealId;
 import dev.canopy.deals.DealWon;
 import dev.canopy.deals.RevenueBasis;
 import dev.canopy.deals.Sourcing;
@@ -29,7 +30,9 @@ import dev.canopy.testing.Fixtures;
 import dev.canopy.testing.MutableClock;
 import dev.canopy.tracking.AttributionSignal;
 import dev.canopy.tracking.ConversionAttributed;
+import dev.canopy.tracking.ConversionId;
 import dev.canopy.tracking.ConversionKind;
+import dev.canopy.tracking.CustomerId;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -273,7 +276,7 @@ class CommissionRulesPayWhatThePlanSays {
         AsSystem.in(tenant.id(), Actor.system(), () -> {
             commissions.record(new DealWon(
                     tenant.id(),
-                    UUID.randomUUID(),
+                    new DealId(UUID.randomUUID()),
                     partner.id(),
                     program.id(),
                     "Initech",
@@ -401,11 +404,11 @@ class CommissionRulesPayWhatThePlanSays {
                 tenant,
                 new ConversionAttributed(
                         tenant.id(),
-                        id,
+                        new ConversionId(id),
                         ConversionKind.SALE,
                         to,
                         program.id(),
-                        UUID.randomUUID(),
+                        new CustomerId(UUID.randomUUID()),
                         email,
                         email == null ? null : email.substring(email.indexOf('@') + 1),
                         country,

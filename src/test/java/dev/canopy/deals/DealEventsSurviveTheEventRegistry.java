@@ -29,7 +29,7 @@ class DealEventsSurviveTheEventRegistry {
         WorkspaceId workspace = new WorkspaceId(UUID.randomUUID());
         PartnerId partner = PartnerId.random();
         ProgramId program = ProgramId.random();
-        UUID deal = UUID.randomUUID();
+        DealId deal = new DealId(UUID.randomUUID());
         Instant now = Instant.parse("2026-11-21T10:15:30.123456Z");
         List<Object> events = List.of(
                 new DealRegistrationApproved(

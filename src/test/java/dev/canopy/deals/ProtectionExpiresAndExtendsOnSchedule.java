@@ -85,7 +85,7 @@ class ProtectionExpiresAndExtendsOnSchedule {
         assertThat(events.stream(DealRegistrationApproved.class))
                 .singleElement()
                 .satisfies(e -> {
-                    assertThat(e.dealId()).isEqualTo(deal.id());
+                    assertThat(e.dealId().value()).isEqualTo(deal.id());
                     assertThat(e.registrableDomain()).isEqualTo("stark.com");
                     assertThat(e.protectedUntil()).isEqualTo(approved.protectedUntil());
                 });
@@ -104,7 +104,7 @@ class ProtectionExpiresAndExtendsOnSchedule {
         // The scheduled job records it, once.
         assertThat(expiry.runNow()).extracting(DealView::id).contains(deal.id());
         assertThat(events.stream(DealRegistrationEnded.class)
-                        .filter(e -> e.dealId().equals(deal.id())))
+                        .filter(e -> e.dealId().value().equals(deal.id())))
                 .singleElement()
                 .satisfies(e -> assertThat(e.outcome()).isEqualTo(DealStatus.EXPIRED));
         assertThat(expiry.runNow())

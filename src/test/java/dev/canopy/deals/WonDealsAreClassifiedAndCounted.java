@@ -80,7 +80,7 @@ class WonDealsAreClassifiedAndCounted {
                 .containsExactly("REGISTRATION");
         assertThat(won.sourcingEvidence().opportunityOpenedAt()).isEqualTo(deal.decidedAt());
         assertThat(events.stream(DealWon.class)).singleElement().satisfies(e -> {
-            assertThat(e.dealId()).isEqualTo(deal.id());
+            assertThat(e.dealId().value()).isEqualTo(deal.id());
             assertThat(e.partner()).isEqualTo(partner.id());
             assertThat(e.amount().amount()).isEqualByComparingTo("31000.50");
             assertThat(e.amount().currencyCode()).isEqualTo("EUR");

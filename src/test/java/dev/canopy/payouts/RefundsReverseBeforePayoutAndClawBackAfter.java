@@ -153,11 +153,11 @@ class RefundsReverseBeforePayoutAndClawBackAfter {
     private dev.canopy.tracking.ConversionAttributed replayOf(UUID sale, UUID refund) {
         return new dev.canopy.tracking.ConversionAttributed(
                 tenant.id(),
-                refund,
+                new dev.canopy.tracking.ConversionId(refund),
                 dev.canopy.tracking.ConversionKind.REFUND,
                 partner.id(),
                 program.id(),
-                customer,
+                new dev.canopy.tracking.CustomerId(customer),
                 "buyer@customer.example",
                 "customer.example",
                 "IN",
@@ -166,7 +166,7 @@ class RefundsReverseBeforePayoutAndClawBackAfter {
                 false,
                 "cloud suite",
                 "in_" + sale,
-                sale,
+                new dev.canopy.tracking.ConversionId(sale),
                 dev.canopy.tracking.AttributionSignal.CLICK,
                 null,
                 null,

@@ -61,12 +61,12 @@ public record CommissionSource(
             default -> "Refund of " + c.amount() + " to " + customer;
         };
         return new CommissionSource(
-                c.conversionId(),
+                c.conversionId().value(),
                 kind,
                 c.partner(),
                 c.program(),
                 tierId,
-                c.customerId(),
+                c.customerId() == null ? null : c.customerId().value(),
                 c.customerEmail(),
                 c.customerDomain(),
                 c.country(),
@@ -74,7 +74,7 @@ public record CommissionSource(
                 c.amount(),
                 c.kind() == ConversionKind.LEAD ? null : CommissionBasis.PAYMENT,
                 c.firstPayment(),
-                c.reverses(),
+                c.reverses() == null ? null : c.reverses().value(),
                 c.paidAd(),
                 description,
                 c.occurredAt(),
@@ -85,7 +85,7 @@ public record CommissionSource(
     /** A won deal: a referral fee on first-year contract value, or a reseller margin on list price. */
     public static CommissionSource of(DealWon won, UUID tierId) {
         return new CommissionSource(
-                won.dealId(),
+                won.dealId().value(),
                 Kind.DEAL_WON,
                 won.partner(),
                 won.program(),

@@ -1,6 +1,7 @@
 package dev.canopy.commissions.internal;
 
 import dev.canopy.commissions.CommissionEarned;
+import dev.canopy.commissions.CommissionId;
 import dev.canopy.commissions.CommissionKind;
 import dev.canopy.commissions.CommissionStatus;
 import dev.canopy.commissions.CommissionView;
@@ -124,13 +125,13 @@ public class Refunds {
                             refund.occurredAt())
                     .ifPresent(id -> events.publishEvent(new CommissionEarned(
                             workspace,
-                            id,
+                            new CommissionId(id),
                             original.partner(),
                             original.program(),
                             kind,
                             status,
                             amount.negate(),
-                            original.id(),
+                            new CommissionId(original.id()),
                             refund.occurredAt())));
             if (status == CommissionStatus.APPROVED && original.payable()) {
                 commissions.givenBack(workspace, original.id()).stream()

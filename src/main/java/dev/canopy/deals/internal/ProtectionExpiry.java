@@ -1,6 +1,7 @@
 package dev.canopy.deals.internal;
 
 import dev.canopy.audit.AuditLog;
+import dev.canopy.deals.DealId;
 import dev.canopy.deals.DealRegistrationEnded;
 import dev.canopy.deals.DealStatus;
 import dev.canopy.deals.DealView;
@@ -51,7 +52,7 @@ public class ProtectionExpiry {
             audit.record(e.workspace(), Actor.system(), "deals.expired", "deal", deal.id(), null, deal);
             events.publishEvent(new DealRegistrationEnded(
                     e.workspace(),
-                    deal.id(),
+                    new DealId(deal.id()),
                     deal.partnerId(),
                     deal.programId(),
                     deal.domain(),

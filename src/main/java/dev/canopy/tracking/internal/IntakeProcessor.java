@@ -7,7 +7,9 @@ import dev.canopy.shared.InvalidInputException;
 import dev.canopy.shared.Money;
 import dev.canopy.shared.WorkspaceId;
 import dev.canopy.tracking.ConversionAttributed;
+import dev.canopy.tracking.ConversionId;
 import dev.canopy.tracking.ConversionKind;
+import dev.canopy.tracking.CustomerId;
 import dev.canopy.tracking.IncomingEvent;
 import dev.canopy.tracking.IntakeOutcome;
 import java.math.BigDecimal;
@@ -382,11 +384,11 @@ public class IntakeProcessor {
                         .orElse(null);
         publisher.publishEvent(new ConversionAttributed(
                 workspace,
-                conversion.id(),
+                new ConversionId(conversion.id()),
                 conversion.kind(),
                 conversion.partner(),
                 conversion.program(),
-                customer.id(),
+                new CustomerId(customer.id()),
                 customer.email(),
                 customer.domain(),
                 conversion.country(),
@@ -395,7 +397,7 @@ public class IntakeProcessor {
                 conversion.firstPayment(),
                 conversion.product(),
                 conversion.invoiceId(),
-                conversion.reverses(),
+                conversion.reverses() == null ? null : new ConversionId(conversion.reverses()),
                 evidence == null ? null : evidence.signal(),
                 clickId,
                 paidAd,
