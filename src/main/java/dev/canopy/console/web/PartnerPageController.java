@@ -9,12 +9,11 @@ import dev.canopy.partners.PartnerStatus;
 import dev.canopy.partners.PartnerView;
 import dev.canopy.partners.Partners;
 import dev.canopy.platform.CurrentWorkspace;
+import dev.canopy.platform.Flash;
 import dev.canopy.programs.MembershipView;
 import dev.canopy.programs.Memberships;
 import dev.canopy.programs.TierChange;
 import dev.canopy.programs.Tiers;
-import dev.canopy.shared.ConflictException;
-import dev.canopy.shared.InvalidInputException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -93,22 +92,16 @@ class PartnerPageController {
     @PreAuthorize("hasAuthority('partners:write')")
     String inviteUser(@PathVariable UUID id, InviteUserForm form, RedirectAttributes redirect) {
         PartnerView partner = partners.get(new PartnerId(id));
-        try {
-            PartnerRole role = PartnerRole.parse(form.role());
+        return Flash.after(redirect, "/app/partners/" + id, () -> {
             access.invite(
                     currentWorkspace.id(),
                     currentWorkspace.actor(),
                     partner.id().value(),
                     form.email(),
                     form.displayName(),
-                    role);
-            redirect.addFlashAttribute("flash", form.email().strip() + " is invited to the partner portal.");
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("flashError", e.getMessage());
-        } catch (ConflictException e) {
-            redirect.addFlashAttribute("flashError", e.getMessage());
-        }
-        return "redirect:/app/partners/" + id;
+                    PartnerRole.parse(form.role()));
+            return form.email().strip() + " is invited to the partner portal.";
+        });
     }
 
     @PostMapping("/users/{userId}/remove")

@@ -10,6 +10,7 @@ import dev.canopy.partners.PartnerStatus;
 import dev.canopy.partners.PartnerType;
 import dev.canopy.partners.PartnerView;
 import dev.canopy.partners.Partners;
+import dev.canopy.platform.Flash;
 import dev.canopy.platform.Forms;
 import dev.canopy.shared.ConflictException;
 import dev.canopy.shared.InvalidInputException;
@@ -165,22 +166,16 @@ class PartnersController {
     @PostMapping("/{id}/status")
     @PreAuthorize("hasAuthority('partners:write')")
     String changeStatus(@PathVariable UUID id, StatusForm form, RedirectAttributes redirect) {
-        try {
+        return Flash.after(redirect, "/app/partners/" + id, () -> {
             PartnerView after = partners.changeStatus(new PartnerId(id), parseRequired(form.status()), form.reason());
-            redirect.addFlashAttribute(
-                    "flash", after.name() + " is now " + after.status().label().toLowerCase() + ".");
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("flashError", e.problems().getFirst().message());
-        } catch (ConflictException e) {
-            redirect.addFlashAttribute("flashError", e.getMessage());
-        }
-        return "redirect:/app/partners/" + id;
+            return after.name() + " is now " + after.status().label().toLowerCase() + ".";
+        });
     }
 
     @PostMapping("/{id}/contacts")
     @PreAuthorize("hasAuthority('partners:write')")
     String addContact(@PathVariable UUID id, ContactForm form, RedirectAttributes redirect) {
-        try {
+        return Flash.after(redirect, "/app/partners/" + id, () -> {
             partners.addContact(
                     new PartnerId(id),
                     form.name(),
@@ -188,11 +183,8 @@ class PartnersController {
                     form.phone(),
                     form.title(),
                     Boolean.TRUE.equals(form.primary()));
-            redirect.addFlashAttribute("flash", "Contact added.");
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("flashError", e.getMessage());
-        }
-        return "redirect:/app/partners/" + id;
+            return "Contact added.";
+        });
     }
 
     @PostMapping("/{id}/contacts/{contactId}/remove")
@@ -206,14 +198,10 @@ class PartnersController {
     @PostMapping("/settings")
     @PreAuthorize("hasAuthority('partners:write')")
     String settings(@RequestParam(required = false) Integer dormancyDays, RedirectAttributes redirect) {
-        try {
+        return Flash.after(redirect, "/app/partners", () -> {
             partners.setDormancyDays(dormancyDays);
-            redirect.addFlashAttribute(
-                    "flash", "Partners with no activity for " + dormancyDays + " days now count as dormant.");
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("flashError", e.problems().getFirst().message());
-        }
-        return "redirect:/app/partners";
+            return "Partners with no activity for " + dormancyDays + " days now count as dormant.";
+        });
     }
 
     private String newPage(Model model) {

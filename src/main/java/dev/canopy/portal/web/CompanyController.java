@@ -8,8 +8,8 @@ import dev.canopy.partners.PartnerType;
 import dev.canopy.partners.PartnerView;
 import dev.canopy.partners.Partners;
 import dev.canopy.platform.CurrentWorkspace;
+import dev.canopy.platform.Flash;
 import dev.canopy.platform.Forms;
-import dev.canopy.shared.ConflictException;
 import dev.canopy.shared.InvalidInputException;
 import dev.canopy.shared.PartnerScoped;
 import java.util.List;
@@ -91,27 +91,19 @@ class CompanyController {
     @PostMapping("/users")
     @PreAuthorize("hasRole('PARTNER_ADMIN')")
     String invite(InviteForm form, RedirectAttributes redirect) {
-        try {
+        return Flash.after(redirect, "/portal/company", () -> {
             access.inviteColleague(form.email(), form.displayName(), form.role());
-            redirect.addFlashAttribute("flash", form.email().strip() + " is invited.");
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("flashError", e.getMessage());
-        } catch (ConflictException e) {
-            redirect.addFlashAttribute("flashError", e.getMessage());
-        }
-        return "redirect:/portal/company";
+            return form.email().strip() + " is invited.";
+        });
     }
 
     @PostMapping("/users/{userId}/remove")
     @PreAuthorize("hasRole('PARTNER_ADMIN')")
     String remove(@PathVariable UUID userId, RedirectAttributes redirect) {
-        try {
+        return Flash.after(redirect, "/portal/company", () -> {
             access.remove(userId);
-            redirect.addFlashAttribute("flash", "Removed.");
-        } catch (ConflictException e) {
-            redirect.addFlashAttribute("flashError", e.getMessage());
-        }
-        return "redirect:/portal/company";
+            return "Removed.";
+        });
     }
 
     private PartnerId ownCompany() {

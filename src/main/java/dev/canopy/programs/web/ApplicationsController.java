@@ -1,5 +1,6 @@
 package dev.canopy.programs.web;
 
+import dev.canopy.platform.Flash;
 import dev.canopy.programs.ApplicationQuery;
 import dev.canopy.programs.ApplicationStatus;
 import dev.canopy.programs.ApplicationView;
@@ -69,16 +70,11 @@ class ApplicationsController {
     @PostMapping("/{id}/approve")
     @PreAuthorize("hasAuthority('programs:write')")
     String approve(@PathVariable UUID id, RedirectAttributes redirect) {
-        try {
+        return Flash.after(redirect, "/app/applications/" + id, () -> {
             ApplicationView approved = recruitment.approve(id);
-            redirect.addFlashAttribute(
-                    "flash",
-                    approved.companyName() + " is approved: " + approved.contactEmail()
-                            + " is invited to the partner portal.");
-        } catch (ConflictException e) {
-            redirect.addFlashAttribute("flashError", e.getMessage());
-        }
-        return "redirect:/app/applications/" + id;
+            return approved.companyName() + " is approved: " + approved.contactEmail()
+                    + " is invited to the partner portal.";
+        });
     }
 
     @PostMapping("/{id}/reject")

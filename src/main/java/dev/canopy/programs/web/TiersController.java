@@ -1,5 +1,6 @@
 package dev.canopy.programs.web;
 
+import dev.canopy.platform.Flash;
 import dev.canopy.platform.Forms;
 import dev.canopy.programs.Evaluation;
 import dev.canopy.programs.MembershipView;
@@ -141,13 +142,10 @@ class TiersController {
     @PostMapping("/tiers/{tierId}/remove")
     @PreAuthorize("hasAuthority('programs:write')")
     String remove(@PathVariable UUID id, @PathVariable UUID tierId, RedirectAttributes redirect) {
-        try {
+        return Flash.after(redirect, "/app/programs/" + id + "/tiers", () -> {
             tiers.removeTier(new ProgramId(id), tierId);
-            redirect.addFlashAttribute("flash", "Tier removed.");
-        } catch (ConflictException e) {
-            redirect.addFlashAttribute("flashError", e.getMessage());
-        }
-        return "redirect:/app/programs/" + id + "/tiers";
+            return "Tier removed.";
+        });
     }
 
     @PostMapping("/evaluate")

@@ -5,9 +5,8 @@ import dev.canopy.partners.PartnerSearch;
 import dev.canopy.partners.PartnerView;
 import dev.canopy.partners.Partners;
 import dev.canopy.platform.BaseUrl;
+import dev.canopy.platform.Flash;
 import dev.canopy.programs.ProgramId;
-import dev.canopy.shared.ConflictException;
-import dev.canopy.shared.InvalidInputException;
 import dev.canopy.tracking.TrackingSettings;
 import java.util.List;
 import java.util.UUID;
@@ -145,13 +144,6 @@ class IntegrationController {
     }
 
     private static String act(RedirectAttributes redirect, java.util.function.Supplier<String> action) {
-        try {
-            redirect.addFlashAttribute("flash", action.get());
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("flashError", e.problems().getFirst().message());
-        } catch (ConflictException e) {
-            redirect.addFlashAttribute("flashError", e.getMessage());
-        }
-        return "redirect:/app/integration";
+        return Flash.after(redirect, "/app/integration", action);
     }
 }
