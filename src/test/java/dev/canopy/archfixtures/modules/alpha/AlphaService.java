@@ -1,0 +1,9 @@
+package dev.canopy.archfixtures.modules.alpha;
+
+/** Used by the beta module: the alpha module's API. */
+public class AlphaService {
+
+    public String greet(AlphaForm form) {
+        return "hello " + form.name();
+    }
+}
