@@ -2,12 +2,28 @@ package dev.canopy.platform;
 
 import dev.canopy.shared.ConflictException;
 import dev.canopy.shared.InvalidInputException;
+import java.util.function.Supplier;
 import org.springframework.validation.BindingResult;
 
 /** Puts a service's verdict on bad input next to the form fields it names. */
 public final class Forms {
 
     private Forms() {}
+
+    /**
+     * Runs a form's action: its answer (a redirect, with its flash) when the service accepts it; when the
+     * service refuses, the form again ({@code formAgain}), each problem beside its field and a conflict above.
+     */
+    public static String submit(BindingResult form, Supplier<String> action, Supplier<String> formAgain) {
+        try {
+            return action.get();
+        } catch (InvalidInputException e) {
+            reject(form, e);
+        } catch (ConflictException e) {
+            reject(form, e);
+        }
+        return formAgain.get();
+    }
 
     public static void reject(BindingResult form, InvalidInputException e) {
         for (InvalidInputException.FieldProblem problem : e.problems()) {

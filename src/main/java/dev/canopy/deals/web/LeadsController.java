@@ -13,7 +13,6 @@ import dev.canopy.partners.PartnerType;
 import dev.canopy.partners.Partners;
 import dev.canopy.platform.Flash;
 import dev.canopy.platform.Forms;
-import dev.canopy.shared.InvalidInputException;
 import java.util.Arrays;
 import java.util.UUID;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -54,18 +53,18 @@ class LeadsController {
     @PreAuthorize("hasAuthority('deals:write')")
     String create(
             @ModelAttribute("form") NewLead form, BindingResult result, Model model, RedirectAttributes redirect) {
-        try {
-            LeadView lead = leads.create(form);
-            redirect.addFlashAttribute(
-                    "flash",
-                    lead.status() == LeadStatus.OFFERED
-                            ? lead.accountName() + " is offered to " + lead.partnerName() + "."
-                            : lead.accountName() + " is saved; no rule found a partner for it.");
-            return "redirect:/app/leads";
-        } catch (InvalidInputException e) {
-            Forms.reject(result, e);
-            return list(null, model, false);
-        }
+        return Forms.submit(
+                result,
+                () -> {
+                    LeadView lead = leads.create(form);
+                    redirect.addFlashAttribute(
+                            "flash",
+                            lead.status() == LeadStatus.OFFERED
+                                    ? lead.accountName() + " is offered to " + lead.partnerName() + "."
+                                    : lead.accountName() + " is saved; no rule found a partner for it.");
+                    return "redirect:/app/leads";
+                },
+                () -> list(null, model, false));
     }
 
     @GetMapping("/{id}")

@@ -6,7 +6,6 @@ import dev.canopy.deals.Deals;
 import dev.canopy.deals.NewDeal;
 import dev.canopy.platform.Flash;
 import dev.canopy.platform.Forms;
-import dev.canopy.shared.InvalidInputException;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
@@ -81,16 +80,17 @@ class PortalDealsController {
     @PostMapping
     String register(
             @ModelAttribute("form") DealForm form, BindingResult result, Model model, RedirectAttributes redirect) {
-        try {
-            DealView deal = deals.register(form.toNewDeal());
-            redirect.addFlashAttribute(
-                    "flash",
-                    deal.accountName() + " is registered; the vendor reviews it and you will see the answer here.");
-            return "redirect:/portal/deals/" + deal.id();
-        } catch (InvalidInputException e) {
-            Forms.reject(result, e);
-            return form(model, false);
-        }
+        return Forms.submit(
+                result,
+                () -> {
+                    DealView deal = deals.register(form.toNewDeal());
+                    redirect.addFlashAttribute(
+                            "flash",
+                            deal.accountName()
+                                    + " is registered; the vendor reviews it and you will see the answer here.");
+                    return "redirect:/portal/deals/" + deal.id();
+                },
+                () -> form(model, false));
     }
 
     /** The hint under the website field, as the partner types (htmx). */

@@ -4,7 +4,6 @@ import dev.canopy.payouts.PayoutRules;
 import dev.canopy.payouts.PayoutRules.SettingsInput;
 import dev.canopy.payouts.PayoutSettings;
 import dev.canopy.platform.Forms;
-import dev.canopy.shared.InvalidInputException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -49,13 +48,13 @@ class PayoutSettingsController {
     @PostMapping
     @PreAuthorize("hasAuthority('payouts:write')")
     String save(@ModelAttribute("form") SettingsInput form, BindingResult result, RedirectAttributes redirect) {
-        try {
-            rules.save(form);
-        } catch (InvalidInputException e) {
-            Forms.reject(result, e);
-            return "payouts/settings";
-        }
-        redirect.addFlashAttribute("flash", "Payout settings saved.");
-        return "redirect:/app/payouts/settings";
+        return Forms.submit(
+                result,
+                () -> {
+                    rules.save(form);
+                    redirect.addFlashAttribute("flash", "Payout settings saved.");
+                    return "redirect:/app/payouts/settings";
+                },
+                () -> "payouts/settings");
     }
 }
