@@ -33,14 +33,14 @@ class PasswordResetController {
 
     @PostMapping("/forgot-password")
     String forgot(@ModelAttribute("form") ForgotForm form, BindingResult result, Model model) {
-        try {
-            passwords.requestReset(form.email());
-        } catch (InvalidInputException e) {
-            Forms.reject(result, e);
-            return "public/forgot-password";
-        }
-        model.addAttribute("sent", true);
-        return "public/forgot-password";
+        return Forms.submit(
+                result,
+                () -> {
+                    passwords.requestReset(form.email());
+                    model.addAttribute("sent", true);
+                    return "public/forgot-password";
+                },
+                () -> "public/forgot-password");
     }
 
     @GetMapping("/reset-password")

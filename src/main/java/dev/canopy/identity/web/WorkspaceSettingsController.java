@@ -6,7 +6,6 @@ import dev.canopy.identity.security.SignIn;
 import dev.canopy.identity.security.VendorAccounts;
 import dev.canopy.identity.security.VendorUser;
 import dev.canopy.platform.Forms;
-import dev.canopy.shared.InvalidInputException;
 import dev.canopy.shared.NotFoundException;
 import dev.canopy.shared.WorkspaceId;
 import jakarta.servlet.http.HttpServletRequest;
@@ -78,16 +77,22 @@ class WorkspaceSettingsController {
             HttpServletRequest request,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        try {
-            workspaces.update(new Workspaces.Settings(form.name(), form.website(), form.timezone(), form.currency()));
-        } catch (InvalidInputException e) {
-            Forms.reject(result, e);
-            return page(model);
-        }
-        // The layout shows the workspace's name from the session's principal: refresh it.
-        signIn.as(vendorAccounts.load(me.accountId(), me.workspaceId()).orElseThrow(), request, response);
-        redirect.addFlashAttribute("flash", "Settings saved.");
-        return "redirect:/app/settings";
+        return Forms.submit(
+                result,
+                () -> {
+                    workspaces.update(
+                            new Workspaces.Settings(form.name(), form.website(), form.timezone(), form.currency()));
+                    // The layout shows the workspace's name from the session's principal: refresh it.
+                    signIn.as(
+                            vendorAccounts
+                                    .load(me.accountId(), me.workspaceId())
+                                    .orElseThrow(),
+                            request,
+                            response);
+                    redirect.addFlashAttribute("flash", "Settings saved.");
+                    return "redirect:/app/settings";
+                },
+                () -> page(model));
     }
 
     @PostMapping("/app/workspaces/{id}/switch")

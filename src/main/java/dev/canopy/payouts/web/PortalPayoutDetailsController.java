@@ -8,7 +8,6 @@ import dev.canopy.payouts.PayoutMethod;
 import dev.canopy.payouts.PayoutProfile;
 import dev.canopy.payouts.TaxProfile;
 import dev.canopy.platform.Forms;
-import dev.canopy.shared.InvalidInputException;
 import java.util.Optional;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -59,28 +58,28 @@ class PortalPayoutDetailsController {
             BindingResult result,
             Model model,
             RedirectAttributes redirect) {
-        try {
-            details.savePayout(details.myPartner(), form);
-        } catch (InvalidInputException e) {
-            Forms.reject(result, e);
-            return page(model);
-        }
-        redirect.addFlashAttribute("flash", "Payout details saved: your next payout goes there.");
-        return "redirect:/portal/payout-details";
+        return Forms.submit(
+                result,
+                () -> {
+                    details.savePayout(details.myPartner(), form);
+                    redirect.addFlashAttribute("flash", "Payout details saved: your next payout goes there.");
+                    return "redirect:/portal/payout-details";
+                },
+                () -> page(model));
     }
 
     @PostMapping("/tax")
     @PreAuthorize("hasRole('PARTNER_ADMIN')")
     String saveTax(
             @ModelAttribute("taxForm") TaxInput form, BindingResult result, Model model, RedirectAttributes redirect) {
-        try {
-            details.saveTax(details.myPartner(), form);
-        } catch (InvalidInputException e) {
-            Forms.reject(result, e);
-            return page(model);
-        }
-        redirect.addFlashAttribute("flash", "Tax details saved: they apply from your next payout.");
-        return "redirect:/portal/payout-details";
+        return Forms.submit(
+                result,
+                () -> {
+                    details.saveTax(details.myPartner(), form);
+                    redirect.addFlashAttribute("flash", "Tax details saved: they apply from your next payout.");
+                    return "redirect:/portal/payout-details";
+                },
+                () -> page(model));
     }
 
     private static PayoutInput form(PayoutProfile p) {

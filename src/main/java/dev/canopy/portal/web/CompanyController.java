@@ -10,7 +10,6 @@ import dev.canopy.partners.Partners;
 import dev.canopy.platform.CurrentWorkspace;
 import dev.canopy.platform.Flash;
 import dev.canopy.platform.Forms;
-import dev.canopy.shared.InvalidInputException;
 import dev.canopy.shared.PartnerScoped;
 import java.util.List;
 import java.util.UUID;
@@ -70,22 +69,22 @@ class CompanyController {
     @PreAuthorize("hasRole('PARTNER_ADMIN')")
     String save(
             @ModelAttribute("form") ProfileForm form, BindingResult result, Model model, RedirectAttributes redirect) {
-        try {
-            partners.updateProfile(
-                    ownCompany(),
-                    new PartnerProfile(
-                            form.name(),
-                            form.website(),
-                            PartnerType.parseAll("types", form.types()),
-                            PartnerProfile.splitList(form.regions()),
-                            PartnerProfile.splitList(form.verticals()),
-                            form.size()));
-        } catch (InvalidInputException e) {
-            Forms.reject(result, e);
-            return page(model);
-        }
-        redirect.addFlashAttribute("flash", "Company profile saved.");
-        return "redirect:/portal/company";
+        return Forms.submit(
+                result,
+                () -> {
+                    partners.updateProfile(
+                            ownCompany(),
+                            new PartnerProfile(
+                                    form.name(),
+                                    form.website(),
+                                    PartnerType.parseAll("types", form.types()),
+                                    PartnerProfile.splitList(form.regions()),
+                                    PartnerProfile.splitList(form.verticals()),
+                                    form.size()));
+                    redirect.addFlashAttribute("flash", "Company profile saved.");
+                    return "redirect:/portal/company";
+                },
+                () -> page(model));
     }
 
     @PostMapping("/users")

@@ -6,7 +6,6 @@ import dev.canopy.programs.ProgramId;
 import dev.canopy.programs.ProgramView;
 import dev.canopy.programs.Programs;
 import dev.canopy.programs.QuestionType;
-import dev.canopy.shared.InvalidInputException;
 import java.util.Arrays;
 import java.util.UUID;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -79,15 +78,19 @@ class ApplicationFormController {
             BindingResult result,
             Model model,
             RedirectAttributes redirect) {
-        try {
-            programs.addQuestion(
-                    new ProgramId(id), form.label(), form.type(), Boolean.TRUE.equals(form.required()), form.options());
-        } catch (InvalidInputException e) {
-            Forms.reject(result, e);
-            return page(id, model);
-        }
-        redirect.addFlashAttribute("flash", "Question added to the form.");
-        return "redirect:/app/programs/" + id + "/form";
+        return Forms.submit(
+                result,
+                () -> {
+                    programs.addQuestion(
+                            new ProgramId(id),
+                            form.label(),
+                            form.type(),
+                            Boolean.TRUE.equals(form.required()),
+                            form.options());
+                    redirect.addFlashAttribute("flash", "Question added to the form.");
+                    return "redirect:/app/programs/" + id + "/form";
+                },
+                () -> page(id, model));
     }
 
     @PostMapping("/questions/{questionId}/remove")
@@ -106,14 +109,14 @@ class ApplicationFormController {
             BindingResult result,
             Model model,
             RedirectAttributes redirect) {
-        try {
-            programs.addCriterion(new ProgramId(id), form.input());
-        } catch (InvalidInputException e) {
-            Forms.reject(result, e);
-            return page(id, model);
-        }
-        redirect.addFlashAttribute("flash", "Scoring criterion added. It applies to new applications.");
-        return "redirect:/app/programs/" + id + "/form";
+        return Forms.submit(
+                result,
+                () -> {
+                    programs.addCriterion(new ProgramId(id), form.input());
+                    redirect.addFlashAttribute("flash", "Scoring criterion added. It applies to new applications.");
+                    return "redirect:/app/programs/" + id + "/form";
+                },
+                () -> page(id, model));
     }
 
     @PostMapping("/criteria/{criterionId}/remove")
@@ -132,14 +135,14 @@ class ApplicationFormController {
             BindingResult result,
             Model model,
             RedirectAttributes redirect) {
-        try {
-            programs.setAutomaticDecisions(new ProgramId(id), form.autoApproveScore(), form.autoRejectBelow());
-        } catch (InvalidInputException e) {
-            Forms.reject(result, e);
-            return page(id, model);
-        }
-        redirect.addFlashAttribute("flash", "Automatic decisions saved.");
-        return "redirect:/app/programs/" + id + "/form";
+        return Forms.submit(
+                result,
+                () -> {
+                    programs.setAutomaticDecisions(new ProgramId(id), form.autoApproveScore(), form.autoRejectBelow());
+                    redirect.addFlashAttribute("flash", "Automatic decisions saved.");
+                    return "redirect:/app/programs/" + id + "/form";
+                },
+                () -> page(id, model));
     }
 
     private static String text(Integer value) {

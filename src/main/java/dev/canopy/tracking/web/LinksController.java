@@ -5,8 +5,6 @@ import dev.canopy.partners.Partners;
 import dev.canopy.platform.Forms;
 import dev.canopy.programs.ProgramId;
 import dev.canopy.programs.Programs;
-import dev.canopy.shared.ConflictException;
-import dev.canopy.shared.InvalidInputException;
 import dev.canopy.tracking.LinkDraft;
 import dev.canopy.tracking.LinkId;
 import dev.canopy.tracking.LinkView;
@@ -79,16 +77,14 @@ class LinksController {
             BindingResult result,
             Model model,
             RedirectAttributes redirect) {
-        try {
-            links.update(new LinkId(id), form);
-            redirect.addFlashAttribute("flash", "Link saved; visitors follow the new settings within seconds.");
-            return "redirect:/app/links/" + id;
-        } catch (InvalidInputException e) {
-            Forms.reject(result, e);
-        } catch (ConflictException e) {
-            result.rejectValue(e.field(), "conflict", e.getMessage());
-        }
-        return edit(id, model);
+        return Forms.submit(
+                result,
+                () -> {
+                    links.update(new LinkId(id), form);
+                    redirect.addFlashAttribute("flash", "Link saved; visitors follow the new settings within seconds.");
+                    return "redirect:/app/links/" + id;
+                },
+                () -> edit(id, model));
     }
 
     @PostMapping("/{id}/disable")

@@ -1,8 +1,6 @@
 package dev.canopy.tracking.web;
 
 import dev.canopy.platform.Forms;
-import dev.canopy.shared.ConflictException;
-import dev.canopy.shared.InvalidInputException;
 import dev.canopy.tracking.LinkDraft;
 import dev.canopy.tracking.LinkId;
 import dev.canopy.tracking.Links;
@@ -49,15 +47,14 @@ class PortalLinksController {
     @PostMapping
     String create(
             @ModelAttribute("form") LinkDraft form, BindingResult result, Model model, RedirectAttributes redirect) {
-        try {
-            redirect.addFlashAttribute("flash", "Link " + links.create(form).url() + " created: share it anywhere.");
-            return "redirect:/portal/links";
-        } catch (InvalidInputException e) {
-            Forms.reject(result, e);
-        } catch (ConflictException e) {
-            result.rejectValue(e.field(), "conflict", e.getMessage());
-        }
-        return mine(model);
+        return Forms.submit(
+                result,
+                () -> {
+                    redirect.addFlashAttribute(
+                            "flash", "Link " + links.create(form).url() + " created: share it anywhere.");
+                    return "redirect:/portal/links";
+                },
+                () -> mine(model));
     }
 
     @GetMapping(path = "/{id}/qr.png", produces = MediaType.IMAGE_PNG_VALUE)
