@@ -249,9 +249,14 @@ public class Commissions {
         audit.record(action, "commission", null, null, after);
     }
 
+    /** One CommissionMoved per commission a move moved, by whom and why. */
     private void published(
-            WorkspaceId workspace, List<CommissionTable.Moved> moved, CommissionStatus to, String reason, Instant now) {
-        String by = currentWorkspace.actor().name();
+            WorkspaceId workspace,
+            List<CommissionTable.Moved> moved,
+            CommissionStatus to,
+            String by,
+            String reason,
+            Instant now) {
         for (CommissionTable.Moved m : moved) {
             events.publishEvent(new CommissionMoved(
                     workspace, new CommissionId(m.id()), m.partner(), to, m.amount(), by, reason, now));
@@ -275,7 +280,13 @@ public class Commissions {
                 workspace,
                 moved.stream().map(m -> CommissionPostings.approved(m, now)).toList());
         audited("commissions.approved", moved, Map.of("note", nullToEmpty(note)));
-        published(workspace, moved, CommissionStatus.APPROVED, blankToNull(note), now);
+        published(
+                workspace,
+                moved,
+                CommissionStatus.APPROVED,
+                currentWorkspace.actor().name(),
+                blankToNull(note),
+                now);
         return moved.size();
     }
 
@@ -296,7 +307,13 @@ public class Commissions {
         List<CommissionTable.Moved> moved = new ArrayList<>(wereApproved);
         moved.addAll(commissions.move(workspace, ids, CommissionLifecycle.DECLINE, by, reason.strip(), now));
         audited("commissions.declined", moved, Map.of("reason", reason.strip()));
-        published(workspace, moved, CommissionStatus.DECLINED, reason.strip(), now);
+        published(
+                workspace,
+                moved,
+                CommissionStatus.DECLINED,
+                currentWorkspace.actor().name(),
+                reason.strip(),
+                now);
         return moved.size();
     }
 
@@ -315,7 +332,13 @@ public class Commissions {
         commissions.addHoldReason(
                 workspace, ids(moved), "Held by " + currentWorkspace.actor().name() + ": " + reason.strip());
         audited("commissions.held", moved, Map.of("reason", reason.strip()));
-        published(workspace, moved, CommissionStatus.HELD, reason.strip(), clock.instant());
+        published(
+                workspace,
+                moved,
+                CommissionStatus.HELD,
+                currentWorkspace.actor().name(),
+                reason.strip(),
+                clock.instant());
         return moved.size();
     }
 
@@ -332,7 +355,13 @@ public class Commissions {
                 blankToNull(note),
                 clock.instant());
         audited("commissions.released", moved, Map.of());
-        published(workspace, moved, CommissionStatus.PENDING, blankToNull(note), clock.instant());
+        published(
+                workspace,
+                moved,
+                CommissionStatus.PENDING,
+                currentWorkspace.actor().name(),
+                blankToNull(note),
+                clock.instant());
         return moved.size();
     }
 
@@ -347,17 +376,7 @@ public class Commissions {
         ledger.post(
                 workspace,
                 moved.stream().map(m -> CommissionPostings.approved(m, now)).toList());
-        for (CommissionTable.Moved m : moved) {
-            events.publishEvent(new CommissionMoved(
-                    workspace,
-                    new CommissionId(m.id()),
-                    m.partner(),
-                    CommissionStatus.APPROVED,
-                    m.amount(),
-                    "Canopy",
-                    "Hold ended",
-                    now));
-        }
+        published(workspace, moved, CommissionStatus.APPROVED, "Canopy", "Hold ended", now);
         return moved.size();
     }
 

@@ -25,17 +25,15 @@ public final class Texts {
         return characterProblem(value);
     }
 
+    /** Whether {@code bytes} are valid UTF-8. */
+    public static boolean isUtf8(byte[] bytes) {
+        return decode(bytes) != null;
+    }
+
     /** The bytes of an uploaded file as text, or an error naming {@code field}; a byte-order mark is dropped. */
     public static String utf8(byte[] bytes, String field) {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-        } catch (CharacterCodingException e) {
+        String text = decode(bytes);
+        if (text == null) {
             throw new InvalidInputException(
                     field, "Not UTF-8 text: export it from your spreadsheet as CSV UTF-8, or send it as UTF-8");
         }
@@ -47,6 +45,20 @@ public final class Texts {
             throw new InvalidInputException(field, problem);
         }
         return text;
+    }
+
+    /** The text, or null when the bytes are not valid UTF-8. */
+    private static String decode(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
     }
 
     private static String characterProblem(String value) {

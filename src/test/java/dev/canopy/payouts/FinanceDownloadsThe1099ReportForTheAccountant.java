@@ -118,13 +118,13 @@ class FinanceDownloadsThe1099ReportForTheAccountant {
     void aYearThatIsNotOneIsA400ThatSaysWhy() throws Exception {
         assertThat(bad("/app/payouts/1099?year=twenty"))
                 .contains("data-testid=\"year-error\"")
-                .contains("year: Enter a year as four digits")
+                .contains("Year: Enter a year as four digits")
                 .contains("data-testid=\"year-picker\"");
-        assertThat(bad("/app/payouts/1099?year=1999")).contains("year: No 1099 threshold is recorded for 1999");
+        assertThat(bad("/app/payouts/1099?year=1999")).contains("Year: No 1099 threshold is recorded for 1999");
         assertThat(bad("/app/payouts/1099.csv?year=20x6"))
-                .isEqualTo("year: Enter a year as four digits, like "
+                .isEqualTo("Year: Enter a year as four digits, like "
                         + fixtures.as(finance, () -> report.report(null)).year());
-        assertThat(bad("/app/payouts/1099.csv?year=3000")).contains("year: 3000 has not begun yet");
+        assertThat(bad("/app/payouts/1099.csv?year=3000")).contains("Year: 3000 has not begun yet");
     }
 
     @Test

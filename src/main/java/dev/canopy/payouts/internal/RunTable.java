@@ -350,7 +350,8 @@ public class RunTable {
      * The rupees {@code partner}'s payable lines counted towards the TDS threshold of the financial year from
      * {@code fyStart}, and withheld, leaving out the lines of {@code exceptRun} (a run being continued).
      */
-    public BigDecimal[] tdsCounted(WorkspaceId workspace, PartnerId partner, LocalDate fyStart, UUID exceptRun) {
+    public TaxCalculator.TdsYear tdsCounted(
+            WorkspaceId workspace, PartnerId partner, LocalDate fyStart, UUID exceptRun) {
         return db.sql("""
                         select coalesce(sum(t.base_inr), 0), coalesce(sum(t.tds_inr), 0) from payouts_line_tds t
                         join payouts_line l on l.id = t.line_id
@@ -358,7 +359,7 @@ public class RunTable {
                           and l.run_id is distinct from ?
                         """)
                 .params(workspace.value(), partner.value(), Date.valueOf(fyStart), exceptRun)
-                .query((rs, n) -> new BigDecimal[] {rs.getBigDecimal(1), rs.getBigDecimal(2)})
+                .query((rs, n) -> new TaxCalculator.TdsYear(fyStart, rs.getBigDecimal(1), rs.getBigDecimal(2)))
                 .single();
     }
 

@@ -55,7 +55,19 @@ public class TaxCalculator {
     }
 
     /** What a line counted towards the TDS threshold of the financial year from {@code fyStart}, and withheld. */
-    public record TdsYear(LocalDate fyStart, BigDecimal baseInr, BigDecimal tdsInr) {}
+    public record TdsYear(LocalDate fyStart, BigDecimal baseInr, BigDecimal tdsInr) {
+
+        static TdsYear none(LocalDate fyStart) {
+            return new TdsYear(fyStart, BigDecimal.ZERO, BigDecimal.ZERO);
+        }
+
+        TdsYear plus(TdsYear other) {
+            return new TdsYear(fyStart, baseInr.add(other.baseInr), tdsInr.add(other.tdsInr));
+        }
+    }
+
+    /** A partner's financial year: what one run's lines add up in. */
+    private record PartnerYear(PartnerId partner, LocalDate fyStart) {}
 
     /** Who is paid: its tax details, if given, and the country of its payout details, if any. */
     public record Payee(Optional<TaxProfile> profile, String payoutCountry) {
@@ -96,7 +108,7 @@ public class TaxCalculator {
         private final Instant now;
         private final Rates rates;
         private final PayoutSettings vendor;
-        private final Map<List<Object>, BigDecimal[]> counted = new HashMap<>();
+        private final Map<PartnerYear, TdsYear> counted = new HashMap<>();
 
         private Run(WorkspaceId workspace, UUID run, Instant now, Rates rates, PayoutSettings vendor) {
             this.workspace = workspace;
@@ -178,8 +190,8 @@ public class TaxCalculator {
                     years.add(new TdsYear(fy, baseInr.amount(), BigDecimal.ZERO));
                     continue;
                 }
-                BigDecimal[] prior = prior(partner, fy);
-                Money yearBase = baseInr.plus(Money.of(prior[0], "INR"));
+                TdsYear prior = prior(partner, fy);
+                Money yearBase = baseInr.plus(Money.of(prior.baseInr(), "INR"));
                 BigDecimal threshold = rule.get().threshold();
                 Money tds = Money.zero(INR);
                 if (yearBase.amount().compareTo(threshold) > 0) {
@@ -192,7 +204,7 @@ public class TaxCalculator {
                                         + " pass the " + plain(threshold) + " INR TDS threshold, and without a PAN"
                                         + " TDS is " + plain(rate) + " % (s.206AA)");
                     }
-                    tds = yearBase.percent(rate).minus(Money.of(prior[1], "INR"));
+                    tds = yearBase.percent(rate).minus(Money.of(prior.tdsInr(), "INR"));
                     if (tds.isNegative()) {
                         tds = Money.zero(INR);
                     }
@@ -222,20 +234,15 @@ public class TaxCalculator {
                         + r.effectiveOn() + ")");
             }
             for (TdsYear y : years) {
-                BigDecimal[] sum = counted.computeIfAbsent(
-                        List.of(partner, y.fyStart()), k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
-                sum[0] = sum[0].add(y.baseInr());
-                sum[1] = sum[1].add(y.tdsInr());
+                counted.merge(new PartnerYear(partner, y.fyStart()), y, TdsYear::plus);
             }
             return new Tax(gst, tds, notes, years, null);
         }
 
         /** What earlier runs' payable lines, and this run's lines so far, counted in the year from {@code fy}. */
-        private BigDecimal[] prior(PartnerId partner, LocalDate fy) {
-            BigDecimal[] stored = runs.tdsCounted(workspace, partner, fy, run);
-            BigDecimal[] here =
-                    counted.getOrDefault(List.of(partner, fy), new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
-            return new BigDecimal[] {stored[0].add(here[0]), stored[1].add(here[1])};
+        private TdsYear prior(PartnerId partner, LocalDate fy) {
+            return runs.tdsCounted(workspace, partner, fy, run)
+                    .plus(counted.getOrDefault(new PartnerYear(partner, fy), TdsYear.none(fy)));
         }
     }
 

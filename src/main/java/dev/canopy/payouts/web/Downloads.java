@@ -1,15 +1,13 @@
 package dev.canopy.payouts.web;
 
 import dev.canopy.payouts.PayoutDocument;
-import dev.canopy.shared.InvalidInputException;
 import java.nio.charset.StandardCharsets;
-import java.util.stream.Collectors;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-/** What the payout pages share: a document as a download, and a refusal as one line for the flash. */
+/** What the payout pages share: a document as a download. */
 final class Downloads {
 
     private Downloads() {}
@@ -24,9 +22,5 @@ final class Downloads {
                                 .toString())
                 .contentType(MediaType.parseMediaType(document.contentType()))
                 .body(document.content());
-    }
-
-    static String message(InvalidInputException e) {
-        return e.problems().stream().map(p -> p.field() + ": " + p.message()).collect(Collectors.joining("; "));
     }
 }

@@ -4,6 +4,7 @@ import dev.canopy.payouts.Form1099Report;
 import dev.canopy.payouts.Form1099Year;
 import dev.canopy.payouts.PayoutDocument;
 import dev.canopy.payouts.internal.Form1099Csv;
+import dev.canopy.platform.Flash;
 import dev.canopy.shared.InvalidInputException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +37,7 @@ class Form1099Controller {
             model.addAttribute("year", report.year());
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            model.addAttribute("yearError", Downloads.message(e));
+            model.addAttribute("yearError", Flash.message(e));
         }
         return "payouts/form1099";
     }
@@ -50,7 +51,7 @@ class Form1099Controller {
         } catch (InvalidInputException e) {
             return ResponseEntity.badRequest()
                     .contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
-                    .body(Downloads.message(e).getBytes(StandardCharsets.UTF_8));
+                    .body(Flash.message(e).getBytes(StandardCharsets.UTF_8));
         }
     }
 }

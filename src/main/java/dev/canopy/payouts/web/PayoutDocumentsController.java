@@ -3,6 +3,7 @@ package dev.canopy.payouts.web;
 import dev.canopy.payouts.PayoutDocument;
 import dev.canopy.payouts.PayoutFiles;
 import dev.canopy.payouts.PayoutStatements;
+import dev.canopy.platform.Flash;
 import dev.canopy.shared.ConflictException;
 import dev.canopy.shared.InvalidInputException;
 import java.util.UUID;
@@ -57,7 +58,7 @@ class PayoutDocumentsController {
         } catch (ConflictException e) {
             redirect.addFlashAttribute("flashError", e.getMessage());
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("flashError", Downloads.message(e));
+            redirect.addFlashAttribute("flashError", Flash.message(e));
         }
         return "redirect:/app/payouts/" + run;
     }

@@ -36,6 +36,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiProblems.class);
 
+    /** What an error Canopy did not expect says: nothing of its internals. */
+    static final String UNEXPECTED = "Something went wrong on our side. Try again; if it keeps happening, tell us.";
+
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalidInput(InvalidInputException e) {
         return withErrors(problem(HttpStatus.BAD_REQUEST, "Invalid input", e.getMessage()), e.problems());
@@ -61,10 +64,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
         LOG.error("Unexpected error answering an API request", e);
-        return problem(
-                HttpStatus.INTERNAL_SERVER_ERROR,
-                "Internal error",
-                "Something went wrong on our side. Try again; if it keeps happening, tell us.");
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", UNEXPECTED);
     }
 
     @Override

@@ -38,11 +38,7 @@ class ProblemErrorController extends BasicErrorController {
         body.put("type", "about:blank");
         body.put("title", status.getReasonPhrase());
         body.put("status", status.value());
-        body.put(
-                "detail",
-                status.is5xxServerError()
-                        ? "Something went wrong on our side. Try again; if it keeps happening, tell us."
-                        : status.getReasonPhrase());
+        body.put("detail", status.is5xxServerError() ? ApiProblems.UNEXPECTED : status.getReasonPhrase());
         return ResponseEntity.status(status)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(body);

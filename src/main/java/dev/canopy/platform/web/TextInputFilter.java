@@ -8,10 +8,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -94,7 +90,7 @@ class TextInputFilter extends OncePerRequestFilter {
 
     /** The first thing wrong with a JSON body, or null (malformed JSON is left to MVC to answer). */
     private static FieldProblem jsonRefusal(byte[] body) {
-        if (!isUtf8(body)) {
+        if (!Texts.isUtf8(body)) {
             return new FieldProblem("body", "The body is not valid UTF-8");
         }
         if (body.length == 0) {
@@ -143,19 +139,6 @@ class TextInputFilter extends OncePerRequestFilter {
             }
         }
         return null;
-    }
-
-    private static boolean isUtf8(byte[] bytes) {
-        try {
-            StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
-        }
     }
 
     private static void refuse(HttpServletResponse response, FieldProblem refusal) throws IOException {
