@@ -13,7 +13,7 @@ import java.util.Locale;
  */
 public record Conversion(Money paid, BigDecimal rate, LocalDate rateOn) {
 
-    static Conversion of(Money net, ExchangeRate rate) {
+    public static Conversion of(Money net, ExchangeRate rate) {
         return new Conversion(
                 net.in(Money.currency(rate.quote(), "currency"), rate.rate()), rate.rate(), rate.effectiveOn());
     }

@@ -4,6 +4,7 @@ import dev.canopy.partners.PartnerId;
 import dev.canopy.payouts.internal.ExportFormat;
 import dev.canopy.payouts.internal.ExportFormats;
 import dev.canopy.payouts.internal.PayoutExportLine;
+import dev.canopy.payouts.internal.PayoutMethod;
 import dev.canopy.payouts.internal.ProfileTable;
 import dev.canopy.platform.CurrentWorkspace;
 import dev.canopy.shared.ConflictException;

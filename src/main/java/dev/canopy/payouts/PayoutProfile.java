@@ -1,6 +1,7 @@
 package dev.canopy.payouts;
 
 import dev.canopy.partners.PartnerId;
+import dev.canopy.payouts.internal.PayoutMethod;
 import java.time.Instant;
 
 /**

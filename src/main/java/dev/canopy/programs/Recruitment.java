@@ -14,6 +14,7 @@ import dev.canopy.programs.internal.ApplicationCheck;
 import dev.canopy.programs.internal.ApplicationLifecycle;
 import dev.canopy.programs.internal.ApplicationScoring;
 import dev.canopy.programs.internal.ApplicationTable;
+import dev.canopy.programs.internal.ApplicationsRateLimited;
 import dev.canopy.programs.internal.CriterionTable;
 import dev.canopy.programs.internal.Fields;
 import dev.canopy.programs.internal.MemberTable;

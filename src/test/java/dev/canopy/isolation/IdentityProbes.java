@@ -9,7 +9,7 @@ import dev.canopy.identity.ApiKeyView;
 import dev.canopy.identity.ApiKeys;
 import dev.canopy.identity.Role;
 import dev.canopy.identity.Team;
-import dev.canopy.platform.MailSink;
+import dev.canopy.platform.internal.MailSink;
 import dev.canopy.testing.Fixtures;
 import java.util.List;
 import java.util.UUID;

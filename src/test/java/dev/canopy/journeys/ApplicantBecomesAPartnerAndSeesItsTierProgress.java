@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import dev.canopy.platform.MailSink;
+import dev.canopy.platform.internal.MailSink;
 import dev.canopy.programs.ProgramDraft;
 import dev.canopy.programs.ProgramView;
 import dev.canopy.programs.Programs;

@@ -8,6 +8,7 @@ import dev.canopy.commissions.internal.HoldExpiry;
 import dev.canopy.deals.DealFixtures;
 import dev.canopy.identity.Role;
 import dev.canopy.identity.security.VendorUser;
+import dev.canopy.payouts.internal.PaymentProvider;
 import dev.canopy.payouts.internal.PayoutSchedule;
 import dev.canopy.payouts.internal.RunTable;
 import dev.canopy.programs.ProgramView;

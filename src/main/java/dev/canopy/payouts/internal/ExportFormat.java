@@ -1,6 +1,5 @@
 package dev.canopy.payouts.internal;
 
-import dev.canopy.payouts.PayoutMethod;
 import java.util.List;
 
 /**

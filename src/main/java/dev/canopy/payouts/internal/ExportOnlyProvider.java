@@ -1,6 +1,5 @@
 package dev.canopy.payouts.internal;
 
-import dev.canopy.payouts.PaymentProvider;
 import dev.canopy.payouts.PayoutLineView;
 import dev.canopy.payouts.PayoutRunView;
 import java.util.List;

@@ -1,6 +1,5 @@
 package dev.canopy.payouts.internal;
 
-import dev.canopy.payouts.PayoutMethod;
 import dev.canopy.shared.EmailAddress;
 import dev.canopy.shared.InvalidInputException.FieldProblem;
 import java.util.List;

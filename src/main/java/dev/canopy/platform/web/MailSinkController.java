@@ -1,7 +1,7 @@
 package dev.canopy.platform.web;
 
 import dev.canopy.platform.CurrentWorkspace;
-import dev.canopy.platform.MailSink;
+import dev.canopy.platform.internal.MailSink;
 import dev.canopy.shared.NotFoundException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.security.access.prepost.PreAuthorize;

@@ -2,9 +2,9 @@ package dev.canopy.programs.web;
 
 import dev.canopy.programs.ApplicationInput;
 import dev.canopy.programs.ApplicationView;
-import dev.canopy.programs.ApplicationsRateLimited;
 import dev.canopy.programs.PublicProgram;
 import dev.canopy.programs.Recruitment;
+import dev.canopy.programs.internal.ApplicationsRateLimited;
 import dev.canopy.shared.ConflictException;
 import dev.canopy.shared.InvalidInputException;
 import jakarta.servlet.http.HttpServletRequest;

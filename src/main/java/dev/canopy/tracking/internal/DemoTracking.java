@@ -7,7 +7,6 @@ import dev.canopy.programs.Memberships;
 import dev.canopy.shared.Actor;
 import dev.canopy.shared.WorkspaceId;
 import dev.canopy.tracking.ConversionKind;
-import dev.canopy.tracking.EventInput;
 import dev.canopy.tracking.EventSource;
 import dev.canopy.tracking.Intake;
 import dev.canopy.tracking.LinkDraft;

@@ -2,11 +2,11 @@ package dev.canopy.tracking.web;
 
 import dev.canopy.identity.WorkspaceView;
 import dev.canopy.identity.Workspaces;
-import dev.canopy.tracking.EventTimes;
 import dev.canopy.tracking.IncomingEvent;
 import dev.canopy.tracking.Intake;
 import dev.canopy.tracking.IntakeOutcome;
 import dev.canopy.tracking.TrackingSettings;
+import dev.canopy.tracking.internal.EventTimes;
 import dev.canopy.tracking.internal.StripeEvents;
 import dev.canopy.tracking.internal.StripeSignature;
 import java.nio.charset.StandardCharsets;

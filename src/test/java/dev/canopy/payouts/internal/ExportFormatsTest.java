@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.canopy.payouts.PayoutMethod;
 import dev.canopy.shared.InvalidInputException;
 import org.junit.jupiter.api.Test;
 

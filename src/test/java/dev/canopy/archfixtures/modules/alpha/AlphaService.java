@@ -3,7 +3,7 @@ package dev.canopy.archfixtures.modules.alpha;
 /** Used by the beta module: the alpha module's API. */
 public class AlphaService {
 
-    public String greet(AlphaForm form) {
-        return "hello " + form.name();
+    public String greet(AlphaDraft draft) {
+        return "hello " + draft.name();
     }
 }

@@ -1,4 +1,4 @@
-package dev.canopy.payouts;
+package dev.canopy.payouts.internal;
 
 /** How a partner is paid; each method has its own bulk-payment file. */
 public enum PayoutMethod {

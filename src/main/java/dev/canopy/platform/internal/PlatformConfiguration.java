@@ -1,4 +1,4 @@
-package dev.canopy.platform;
+package dev.canopy.platform.internal;
 
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;

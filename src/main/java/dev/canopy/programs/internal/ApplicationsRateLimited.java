@@ -1,4 +1,4 @@
-package dev.canopy.programs;
+package dev.canopy.programs.internal;
 
 /** Too many applications came from one client within the hour; the public form answers 429. */
 public class ApplicationsRateLimited extends RuntimeException {

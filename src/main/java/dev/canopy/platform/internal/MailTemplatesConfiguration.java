@@ -1,4 +1,4 @@
-package dev.canopy.platform;
+package dev.canopy.platform.internal;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,4 +1,4 @@
-package dev.canopy.platform;
+package dev.canopy.platform.internal;
 
 import dev.canopy.shared.Ids;
 import dev.canopy.shared.WorkspaceId;

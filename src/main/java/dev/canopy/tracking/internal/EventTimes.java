@@ -1,4 +1,4 @@
-package dev.canopy.tracking;
+package dev.canopy.tracking.internal;
 
 import java.time.Duration;
 import java.time.Instant;

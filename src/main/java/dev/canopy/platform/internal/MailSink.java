@@ -1,8 +1,9 @@
-package dev.canopy.platform;
+package dev.canopy.platform.internal;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
+import dev.canopy.platform.Mailer;
 import dev.canopy.shared.WorkspaceId;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;

@@ -1,11 +1,10 @@
-package dev.canopy.payouts;
+package dev.canopy.payouts.internal;
 
 import dev.canopy.commissions.ExchangeRate;
 import dev.canopy.commissions.PayoutClaims;
 import dev.canopy.partners.PartnerId;
-import dev.canopy.payouts.internal.ProfileTable;
-import dev.canopy.payouts.internal.RunTable;
-import dev.canopy.payouts.internal.TaxCalculator;
+import dev.canopy.payouts.Conversion;
+import dev.canopy.payouts.PayoutProfile;
 import dev.canopy.shared.Money;
 import dev.canopy.shared.WorkspaceId;
 import java.time.Instant;
@@ -26,7 +25,7 @@ import org.springframework.stereotype.Component;
  * is carried too.
  */
 @Component
-class RunLines {
+public class RunLines {
 
     private final ProfileTable profiles;
     private final TaxCalculator taxes;
@@ -42,7 +41,7 @@ class RunLines {
      * The lines of {@code groups} for {@code run} (null: a preview), taxed as of {@code now}, at the rates of the run
      * approved up to {@code cutoff}.
      */
-    List<RunTable.NewLine> of(
+    public List<RunTable.NewLine> of(
             WorkspaceId workspace, UUID run, List<PayoutClaims.Group> groups, Instant now, Instant cutoff) {
         List<PartnerId> partners =
                 groups.stream().map(PayoutClaims.Group::partner).distinct().toList();

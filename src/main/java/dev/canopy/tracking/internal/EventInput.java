@@ -1,9 +1,12 @@
-package dev.canopy.tracking;
+package dev.canopy.tracking.internal;
 
 import dev.canopy.shared.CountryCode;
 import dev.canopy.shared.EmailAddress;
 import dev.canopy.shared.InvalidInputException;
 import dev.canopy.shared.Money;
+import dev.canopy.tracking.ConversionKind;
+import dev.canopy.tracking.EventSource;
+import dev.canopy.tracking.IncomingEvent;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,11 +1,10 @@
-package dev.canopy.payouts;
+package dev.canopy.payouts.internal;
 
 import dev.canopy.commissions.ExchangeRate;
 import dev.canopy.commissions.ExchangeRates;
 import dev.canopy.identity.Workspaces;
 import dev.canopy.partners.PartnerId;
-import dev.canopy.payouts.internal.ProfileTable;
-import dev.canopy.payouts.internal.TaxCalculator;
+import dev.canopy.payouts.PayoutProfile;
 import dev.canopy.shared.Money;
 import dev.canopy.shared.WorkspaceId;
 import java.time.Instant;

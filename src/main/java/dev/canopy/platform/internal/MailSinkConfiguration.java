@@ -1,4 +1,4 @@
-package dev.canopy.platform;
+package dev.canopy.platform.internal;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;

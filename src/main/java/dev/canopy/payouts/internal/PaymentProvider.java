@@ -1,5 +1,7 @@
-package dev.canopy.payouts;
+package dev.canopy.payouts.internal;
 
+import dev.canopy.payouts.PayoutLineView;
+import dev.canopy.payouts.PayoutRunView;
 import java.util.List;
 
 /**
