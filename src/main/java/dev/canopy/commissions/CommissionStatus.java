@@ -1,7 +1,9 @@
 package dev.canopy.commissions;
 
+import dev.canopy.shared.Status;
+
 /** Where a commission stands. PAID, DECLINED, REVERSED and RECORDED are final. */
-public enum CommissionStatus {
+public enum CommissionStatus implements Status {
     PENDING("Pending"),
     HELD("Held for review"),
     APPROVED("Approved"),
@@ -18,7 +20,20 @@ public enum CommissionStatus {
         this.label = label;
     }
 
+    @Override
     public String label() {
         return label;
+    }
+
+    @Override
+    public Tone tone() {
+        return switch (this) {
+            case PENDING -> Tone.WAITING;
+            case HELD -> Tone.STOPPED;
+            case APPROVED -> Tone.DONE;
+            case IN_PAYOUT -> Tone.NOTED;
+            case PAID -> Tone.UNDER_WAY;
+            case DECLINED, REVERSED, RECORDED -> Tone.ENDED;
+        };
     }
 }

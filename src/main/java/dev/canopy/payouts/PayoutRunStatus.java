@@ -1,7 +1,9 @@
 package dev.canopy.payouts;
 
+import dev.canopy.shared.Status;
+
 /** A run's phase; each is reached once, in this order, or a run that found nothing to pay is closed at once. */
-public enum PayoutRunStatus {
+public enum PayoutRunStatus implements Status {
     CLAIMING("Preparing"),
     AWAITING_APPROVAL("Awaiting approval"),
     APPROVED("Approved"),
@@ -15,8 +17,19 @@ public enum PayoutRunStatus {
         this.label = label;
     }
 
+    @Override
     public String label() {
         return label;
+    }
+
+    @Override
+    public Tone tone() {
+        return switch (this) {
+            case PAID -> Tone.DONE;
+            case AWAITING_APPROVAL -> Tone.WAITING;
+            case CLAIMING, NOTHING_TO_PAY -> Tone.ENDED;
+            case APPROVED, EXPORTED -> Tone.UNDER_WAY;
+        };
     }
 
     /** Done: no other run can start while a run is not. */

@@ -2,7 +2,9 @@ package dev.canopy.platform;
 
 import dev.canopy.shared.ConflictException;
 import dev.canopy.shared.InvalidInputException;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.function.Supplier;
+import org.springframework.http.HttpStatus;
 import org.springframework.validation.BindingResult;
 
 /** Puts a service's verdict on bad input next to the form fields it names. */
@@ -23,6 +25,15 @@ public final class Forms {
             reject(form, e);
         }
         return formAgain.get();
+    }
+
+    /** As {@link #submit(BindingResult, Supplier, Supplier)}, the form shown again answering 400 Bad Request. */
+    public static String submit(
+            BindingResult form, HttpServletResponse response, Supplier<String> action, Supplier<String> formAgain) {
+        return submit(form, action, () -> {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return formAgain.get();
+        });
     }
 
     public static void reject(BindingResult form, InvalidInputException e) {

@@ -1,6 +1,8 @@
 package dev.canopy.programs;
 
-public enum ApplicationStatus {
+import dev.canopy.shared.Status;
+
+public enum ApplicationStatus implements Status {
     PENDING("Waiting for review"),
     APPROVED("Approved"),
     REJECTED("Rejected");
@@ -11,7 +13,17 @@ public enum ApplicationStatus {
         this.label = label;
     }
 
+    @Override
     public String label() {
         return label;
+    }
+
+    @Override
+    public Tone tone() {
+        return switch (this) {
+            case PENDING -> Tone.WAITING;
+            case APPROVED -> Tone.DONE;
+            case REJECTED -> Tone.ENDED;
+        };
     }
 }

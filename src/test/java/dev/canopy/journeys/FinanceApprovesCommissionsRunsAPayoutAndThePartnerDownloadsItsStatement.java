@@ -81,6 +81,8 @@ class FinanceApprovesCommissionsRunsAPayoutAndThePartnerDownloadsItsStatement ex
         screenshot(console, "90-payouts-preview");
         console.getByTestId("start-run").click();
         assertThat(console.getByTestId("run-status")).hasText("Awaiting approval");
+        // One tone per state on every page (shared.Status): waiting is amber, paid is green.
+        assertThat(console.getByTestId("run-status")).hasClass(Pattern.compile("\\btext-bg-warning\\b"));
         screenshot(console, "91-payout-run-awaiting-approval");
         console.getByTestId("approve").click();
         assertThat(console.getByTestId("flash")).containsText("is approved");
@@ -96,6 +98,7 @@ class FinanceApprovesCommissionsRunsAPayoutAndThePartnerDownloadsItsStatement ex
         console.onDialog(dialog -> dialog.accept());
         console.getByTestId("mark-paid").click();
         assertThat(console.getByTestId("run-status")).hasText("Paid");
+        assertThat(console.getByTestId("run-status")).hasClass(Pattern.compile("\\btext-bg-success\\b"));
         assertThat(console.getByTestId("paid-by")).containsText("Member Finance");
         screenshot(console, "93-payout-run-paid");
 

@@ -3,10 +3,8 @@ package dev.canopy.commissions.web;
 import dev.canopy.commissions.Bounties;
 import dev.canopy.commissions.CommissionView;
 import dev.canopy.platform.Forms;
-import dev.canopy.shared.InvalidInputException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -50,20 +48,20 @@ class BountyController {
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        try {
-            Bounties.Granted granted =
-                    bounties.grant(new Bounties.Grant(form.partnerId(), form.ruleId(), form.reason(), form.token()));
-            CommissionView c = granted.commission();
-            redirect.addFlashAttribute(
-                    "flash",
-                    granted.now()
-                            ? "Bounty of " + c.amount() + " granted to " + c.partnerName() + "."
-                            : "This bounty was granted already: the form was sent twice, and granted once.");
-            return "redirect:/app/commissions/" + c.id();
-        } catch (InvalidInputException e) {
-            Forms.reject(result, e);
-        }
-        response.setStatus(HttpStatus.BAD_REQUEST.value());
-        return pages.bounty(model);
+        return Forms.submit(
+                result,
+                response,
+                () -> {
+                    Bounties.Granted granted = bounties.grant(
+                            new Bounties.Grant(form.partnerId(), form.ruleId(), form.reason(), form.token()));
+                    CommissionView c = granted.commission();
+                    redirect.addFlashAttribute(
+                            "flash",
+                            granted.now()
+                                    ? "Bounty of " + c.amount() + " granted to " + c.partnerName() + "."
+                                    : "This bounty was granted already: the form was sent twice, and granted once.");
+                    return "redirect:/app/commissions/" + c.id();
+                },
+                () -> pages.bounty(model));
     }
 }

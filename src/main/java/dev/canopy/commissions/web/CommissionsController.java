@@ -2,12 +2,10 @@ package dev.canopy.commissions.web;
 
 import dev.canopy.commissions.Commissions;
 import dev.canopy.platform.Forms;
-import dev.canopy.shared.InvalidInputException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -70,19 +68,19 @@ class CommissionsController {
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        try {
-            List<UUID> ids = form.commissionIds();
-            int moved = move.apply(commissions, ids, form.reason());
-            redirect.addFlashAttribute("flash", move.message(moved, ids.size()));
-            return "redirect:" + form.redirect();
-        } catch (InvalidInputException e) {
-            Forms.reject(result, e);
-        }
-        response.setStatus(HttpStatus.BAD_REQUEST.value());
-        return switch (form.origin()) {
-            case REVIEW -> pages.review(model, null);
-            case DETAIL -> pages.detail(model, form.commissionIds().getFirst());
-            case LIST -> pages.list(model, form.listQuery());
-        };
+        return Forms.submit(
+                result,
+                response,
+                () -> {
+                    List<UUID> ids = form.commissionIds();
+                    int moved = move.apply(commissions, ids, form.reason());
+                    redirect.addFlashAttribute("flash", move.message(moved, ids.size()));
+                    return "redirect:" + form.redirect();
+                },
+                () -> switch (form.origin()) {
+                    case REVIEW -> pages.review(model, null);
+                    case DETAIL -> pages.detail(model, form.commissionIds().getFirst());
+                    case LIST -> pages.list(model, form.listQuery());
+                });
     }
 }

@@ -57,18 +57,18 @@ class ExchangeRatesController {
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        try {
-            ExchangeRate rate = rates.enter(form.base(), form.quote(), form.effectiveOn(), form.rate());
-            redirect.addFlashAttribute(
-                    "flash",
-                    "1 " + rate.base() + " = " + rate.rate().toPlainString() + " " + rate.quote() + " from "
-                            + rate.effectiveOn() + " is saved.");
-            return "redirect:/app/exchange-rates";
-        } catch (InvalidInputException e) {
-            Forms.reject(result, e);
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return list(model);
-        }
+        return Forms.submit(
+                result,
+                response,
+                () -> {
+                    ExchangeRate rate = rates.enter(form.base(), form.quote(), form.effectiveOn(), form.rate());
+                    redirect.addFlashAttribute(
+                            "flash",
+                            "1 " + rate.base() + " = " + rate.rate().toPlainString() + " " + rate.quote() + " from "
+                                    + rate.effectiveOn() + " is saved.");
+                    return "redirect:/app/exchange-rates";
+                },
+                () -> list(model));
     }
 
     @PostMapping("/import")

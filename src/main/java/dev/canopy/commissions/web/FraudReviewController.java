@@ -2,10 +2,8 @@ package dev.canopy.commissions.web;
 
 import dev.canopy.commissions.FraudRules;
 import dev.canopy.platform.Forms;
-import dev.canopy.shared.InvalidInputException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -49,14 +47,15 @@ class FraudReviewController {
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        try {
-            fraud.saveFraudSettings(form.draft());
-            redirect.addFlashAttribute("flash", "Fraud rules saved. They apply to commissions made from now on.");
-            return "redirect:/app/commissions/review";
-        } catch (InvalidInputException e) {
-            Forms.reject(result, e);
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return pages.review(model, null);
-        }
+        return Forms.submit(
+                result,
+                response,
+                () -> {
+                    fraud.saveFraudSettings(form.draft());
+                    redirect.addFlashAttribute(
+                            "flash", "Fraud rules saved. They apply to commissions made from now on.");
+                    return "redirect:/app/commissions/review";
+                },
+                () -> pages.review(model, null));
     }
 }

@@ -42,14 +42,16 @@ class ApiKeysController {
 
     @PostMapping
     String create(@ModelAttribute("form") CreateForm form, BindingResult result, Model model) {
-        try {
-            // Rendered in this response, not carried through a redirect: the secret never rests in the session.
-            model.addAttribute("created", apiKeys.create(form.name(), parseScope(form.scope())));
-            model.addAttribute("form", new CreateForm("", form.scope()));
-        } catch (InvalidInputException e) {
-            Forms.reject(result, e);
-        }
-        return page(model);
+        return Forms.submit(
+                result,
+                () -> {
+                    // Rendered in this response, not carried through a redirect: the secret never rests in the
+                    // session.
+                    model.addAttribute("created", apiKeys.create(form.name(), parseScope(form.scope())));
+                    model.addAttribute("form", new CreateForm("", form.scope()));
+                    return page(model);
+                },
+                () -> page(model));
     }
 
     @PostMapping("/{id}/revoke")

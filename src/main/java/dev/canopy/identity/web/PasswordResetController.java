@@ -2,7 +2,6 @@ package dev.canopy.identity.web;
 
 import dev.canopy.identity.Passwords;
 import dev.canopy.platform.Forms;
-import dev.canopy.shared.InvalidInputException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -52,13 +51,15 @@ class PasswordResetController {
 
     @PostMapping("/reset-password")
     String reset(@ModelAttribute("form") ResetForm form, BindingResult result, Model model) {
-        try {
-            passwords.reset(form.token(), form.password());
-        } catch (InvalidInputException e) {
-            Forms.reject(result, e);
-            model.addAttribute("usable", passwords.resetLinkUsable(form.token()));
-            return "public/reset-password";
-        }
-        return "redirect:/login?reset";
+        return Forms.submit(
+                result,
+                () -> {
+                    passwords.reset(form.token(), form.password());
+                    return "redirect:/login?reset";
+                },
+                () -> {
+                    model.addAttribute("usable", passwords.resetLinkUsable(form.token()));
+                    return "public/reset-password";
+                });
     }
 }

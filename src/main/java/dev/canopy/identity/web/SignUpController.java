@@ -4,8 +4,6 @@ import dev.canopy.identity.Workspaces;
 import dev.canopy.identity.security.SignIn;
 import dev.canopy.identity.security.VendorAccounts;
 import dev.canopy.platform.Forms;
-import dev.canopy.shared.ConflictException;
-import dev.canopy.shared.InvalidInputException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
@@ -58,24 +56,20 @@ class SignUpController {
             HttpServletRequest request,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        Workspaces.SignedUp signedUp;
-        try {
-            signedUp = workspaces.signUp(new Workspaces.SignUp(
-                    form.companyName(), form.slug(), form.ownerName(), form.email(), form.password()));
-        } catch (InvalidInputException e) {
-            Forms.reject(result, e);
-            return "public/signup";
-        } catch (ConflictException e) {
-            Forms.reject(result, e);
-            return "public/signup";
-        }
-        signIn.as(
-                vendorAccounts
-                        .load(signedUp.accountId(), signedUp.workspaceId())
-                        .orElseThrow(),
-                request,
-                response);
-        redirect.addFlashAttribute("flash", "Welcome to Canopy! Your workspace is ready.");
-        return "redirect:/app";
+        return Forms.submit(
+                result,
+                () -> {
+                    Workspaces.SignedUp signedUp = workspaces.signUp(new Workspaces.SignUp(
+                            form.companyName(), form.slug(), form.ownerName(), form.email(), form.password()));
+                    signIn.as(
+                            vendorAccounts
+                                    .load(signedUp.accountId(), signedUp.workspaceId())
+                                    .orElseThrow(),
+                            request,
+                            response);
+                    redirect.addFlashAttribute("flash", "Welcome to Canopy! Your workspace is ready.");
+                    return "redirect:/app";
+                },
+                () -> "public/signup");
     }
 }

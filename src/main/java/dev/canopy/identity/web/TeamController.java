@@ -2,12 +2,12 @@ package dev.canopy.identity.web;
 
 import dev.canopy.identity.Role;
 import dev.canopy.identity.Team;
+import dev.canopy.platform.Flash;
 import dev.canopy.platform.Forms;
-import dev.canopy.shared.ConflictException;
-import dev.canopy.shared.InvalidInputException;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -55,17 +55,15 @@ class TeamController {
     @PreAuthorize("hasAuthority('team:write')")
     String invite(
             @ModelAttribute("form") InviteForm form, BindingResult result, Model model, RedirectAttributes redirect) {
-        try {
-            team.invite(form.email(), form.role());
-        } catch (InvalidInputException e) {
-            Forms.reject(result, e);
-            return page(model);
-        } catch (ConflictException e) {
-            Forms.reject(result, e);
-            return page(model);
-        }
-        redirect.addFlashAttribute("flash", "Invitation sent to " + form.email().strip() + ".");
-        return "redirect:/app/team";
+        return Forms.submit(
+                result,
+                () -> {
+                    team.invite(form.email(), form.role());
+                    redirect.addFlashAttribute(
+                            "flash", "Invitation sent to " + form.email().strip() + ".");
+                    return "redirect:/app/team";
+                },
+                () -> page(model));
     }
 
     @PostMapping("/invitations/{id}/resend")
@@ -98,16 +96,7 @@ class TeamController {
         });
     }
 
-    private static String act(RedirectAttributes redirect, java.util.function.Supplier<String> action) {
-        try {
-            redirect.addFlashAttribute("flash", action.get());
-        } catch (InvalidInputException | ConflictException e) {
-            redirect.addFlashAttribute(
-                    "flashError",
-                    e instanceof InvalidInputException invalid
-                            ? invalid.problems().getFirst().message()
-                            : e.getMessage());
-        }
-        return "redirect:/app/team";
+    private static String act(RedirectAttributes redirect, Supplier<String> action) {
+        return Flash.after(redirect, "/app/team", action);
     }
 }

@@ -12,7 +12,6 @@ import dev.canopy.partners.PartnerView;
 import dev.canopy.partners.Partners;
 import dev.canopy.platform.Flash;
 import dev.canopy.platform.Forms;
-import dev.canopy.shared.ConflictException;
 import dev.canopy.shared.InvalidInputException;
 import java.util.List;
 import java.util.UUID;
@@ -110,28 +109,25 @@ class PartnersController {
             BindingResult result,
             Model model,
             RedirectAttributes redirect) {
-        PartnerView created;
-        try {
-            created = partners.invite(new NewPartner(
-                    form.name(),
-                    form.website(),
-                    PartnerType.parseAll("types", form.types()),
-                    PartnerProfile.splitList(form.regions()),
-                    PartnerProfile.splitList(form.verticals()),
-                    form.size(),
-                    form.contactName(),
-                    form.contactEmail()));
-        } catch (InvalidInputException e) {
-            Forms.reject(result, e);
-            return newPage(model);
-        } catch (ConflictException e) {
-            Forms.reject(result, e);
-            return newPage(model);
-        }
-        redirect.addFlashAttribute(
-                "flash",
-                created.name() + " added; " + form.contactEmail().strip() + " is invited to the partner portal.");
-        return "redirect:/app/partners/" + created.id();
+        return Forms.submit(
+                result,
+                () -> {
+                    PartnerView created = partners.invite(new NewPartner(
+                            form.name(),
+                            form.website(),
+                            PartnerType.parseAll("types", form.types()),
+                            PartnerProfile.splitList(form.regions()),
+                            PartnerProfile.splitList(form.verticals()),
+                            form.size(),
+                            form.contactName(),
+                            form.contactEmail()));
+                    redirect.addFlashAttribute(
+                            "flash",
+                            created.name() + " added; " + form.contactEmail().strip()
+                                    + " is invited to the partner portal.");
+                    return "redirect:/app/partners/" + created.id();
+                },
+                () -> newPage(model));
     }
 
     @GetMapping("/{id}/edit")
@@ -152,15 +148,17 @@ class PartnersController {
             Model model,
             RedirectAttributes redirect) {
         PartnerView partner = partners.get(new PartnerId(id));
-        try {
-            partners.updateProfile(partner.id(), form.toProfile());
-        } catch (InvalidInputException e) {
-            Forms.reject(result, e);
-            model.addAttribute("partner", partner);
-            return editPage(model);
-        }
-        redirect.addFlashAttribute("flash", "Profile saved.");
-        return "redirect:/app/partners/" + id;
+        return Forms.submit(
+                result,
+                () -> {
+                    partners.updateProfile(partner.id(), form.toProfile());
+                    redirect.addFlashAttribute("flash", "Profile saved.");
+                    return "redirect:/app/partners/" + id;
+                },
+                () -> {
+                    model.addAttribute("partner", partner);
+                    return editPage(model);
+                });
     }
 
     @PostMapping("/{id}/status")

@@ -11,8 +11,6 @@ import dev.canopy.programs.ProgramView;
 import dev.canopy.programs.Programs;
 import dev.canopy.programs.RewardType;
 import dev.canopy.programs.Tiers;
-import dev.canopy.shared.ConflictException;
-import dev.canopy.shared.InvalidInputException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -69,20 +67,17 @@ class ProgramsController {
     @PreAuthorize("hasAuthority('programs:write')")
     String create(
             @ModelAttribute("form") ProgramForm form, BindingResult result, Model model, RedirectAttributes redirect) {
-        ProgramView created;
-        try {
-            created = programs.create(form.draft(false));
-        } catch (InvalidInputException e) {
-            Forms.reject(result, e);
-            return newProgram(model);
-        } catch (ConflictException e) {
-            Forms.reject(result, e);
-            return newProgram(model);
-        }
-        redirect.addFlashAttribute(
-                "flash",
-                created.name() + " is created. Next: publish its terms, shape the application form and add tiers.");
-        return "redirect:/app/programs/" + created.id();
+        return Forms.submit(
+                result,
+                () -> {
+                    ProgramView created = programs.create(form.draft(false));
+                    redirect.addFlashAttribute(
+                            "flash",
+                            created.name()
+                                    + " is created. Next: publish its terms, shape the application form and add tiers.");
+                    return "redirect:/app/programs/" + created.id();
+                },
+                () -> newProgram(model));
     }
 
     @GetMapping("/{id}")
@@ -105,17 +100,14 @@ class ProgramsController {
             BindingResult result,
             Model model,
             RedirectAttributes redirect) {
-        try {
-            programs.update(new ProgramId(id), form.draft(false));
-        } catch (InvalidInputException e) {
-            Forms.reject(result, e);
-            return details(id, model);
-        } catch (ConflictException e) {
-            Forms.reject(result, e);
-            return details(id, model);
-        }
-        redirect.addFlashAttribute("flash", "Programme saved.");
-        return "redirect:/app/programs/" + id;
+        return Forms.submit(
+                result,
+                () -> {
+                    programs.update(new ProgramId(id), form.draft(false));
+                    redirect.addFlashAttribute("flash", "Programme saved.");
+                    return "redirect:/app/programs/" + id;
+                },
+                () -> details(id, model));
     }
 
     @GetMapping("/{id}/terms")
@@ -144,17 +136,17 @@ class ProgramsController {
             BindingResult result,
             Model model,
             RedirectAttributes redirect) {
-        try {
-            var published = programs.publishTerms(new ProgramId(id), form.body());
-            redirect.addFlashAttribute(
-                    "flash",
-                    "Version " + published.version()
-                            + " is published. Every member is asked to accept it in the portal.");
-        } catch (InvalidInputException e) {
-            Forms.reject(result, e);
-            return terms(id, model);
-        }
-        return "redirect:/app/programs/" + id + "/terms";
+        return Forms.submit(
+                result,
+                () -> {
+                    var published = programs.publishTerms(new ProgramId(id), form.body());
+                    redirect.addFlashAttribute(
+                            "flash",
+                            "Version " + published.version()
+                                    + " is published. Every member is asked to accept it in the portal.");
+                    return "redirect:/app/programs/" + id + "/terms";
+                },
+                () -> terms(id, model));
     }
 
     @GetMapping("/{id}/members")

@@ -10,7 +10,6 @@ import dev.canopy.programs.Programs;
 import dev.canopy.programs.TierMetric;
 import dev.canopy.programs.TierView;
 import dev.canopy.programs.Tiers;
-import dev.canopy.shared.ConflictException;
 import dev.canopy.shared.InvalidInputException;
 import java.util.Arrays;
 import java.util.List;
@@ -72,17 +71,14 @@ class TiersController {
             BindingResult result,
             Model model,
             RedirectAttributes redirect) {
-        try {
-            TierView added = tiers.addTier(new ProgramId(id), form.draft());
-            redirect.addFlashAttribute("flash", added.name() + " added at the top of the ladder.");
-        } catch (InvalidInputException e) {
-            Forms.reject(result, e);
-            return page(id, model);
-        } catch (ConflictException e) {
-            Forms.reject(result, e);
-            return page(id, model);
-        }
-        return "redirect:/app/programs/" + id + "/tiers";
+        return Forms.submit(
+                result,
+                () -> {
+                    TierView added = tiers.addTier(new ProgramId(id), form.draft());
+                    redirect.addFlashAttribute("flash", added.name() + " added at the top of the ladder.");
+                    return "redirect:/app/programs/" + id + "/tiers";
+                },
+                () -> page(id, model));
     }
 
     @GetMapping("/tiers/{tierId}")
@@ -108,20 +104,17 @@ class TiersController {
             BindingResult result,
             Model model,
             RedirectAttributes redirect) {
-        try {
-            TierView saved = tiers.updateTier(new ProgramId(id), tierId, form.draft());
-            redirect.addFlashAttribute(
-                    "flash",
-                    saved.name()
-                            + " saved. The new rule applies at the next evaluation; evaluate now to apply it at once.");
-        } catch (InvalidInputException e) {
-            Forms.reject(result, e);
-            return editor(id, tierId, model);
-        } catch (ConflictException e) {
-            Forms.reject(result, e);
-            return editor(id, tierId, model);
-        }
-        return "redirect:/app/programs/" + id + "/tiers";
+        return Forms.submit(
+                result,
+                () -> {
+                    TierView saved = tiers.updateTier(new ProgramId(id), tierId, form.draft());
+                    redirect.addFlashAttribute(
+                            "flash",
+                            saved.name()
+                                    + " saved. The new rule applies at the next evaluation; evaluate now to apply it at once.");
+                    return "redirect:/app/programs/" + id + "/tiers";
+                },
+                () -> editor(id, tierId, model));
     }
 
     /** htmx: the partners the draft rule would move; nothing is stored. */
