@@ -23,7 +23,8 @@ public enum Permission {
     COMMISSIONS_READ("commissions:read"),
     COMMISSIONS_WRITE("commissions:write"),
     PAYOUTS_READ("payouts:read"),
-    PAYOUTS_WRITE("payouts:write");
+    PAYOUTS_WRITE("payouts:write"),
+    ANALYTICS_READ("analytics:read");
 
     private final String authority;
 

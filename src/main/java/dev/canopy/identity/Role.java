@@ -1,5 +1,6 @@
 package dev.canopy.identity;
 
+import static dev.canopy.identity.Permission.ANALYTICS_READ;
 import static dev.canopy.identity.Permission.COMMISSIONS_READ;
 import static dev.canopy.identity.Permission.COMMISSIONS_WRITE;
 import static dev.canopy.identity.Permission.DEALS_READ;
@@ -43,7 +44,8 @@ public enum Role {
                     TRACKING_WRITE,
                     DEALS_READ,
                     DEALS_WRITE,
-                    COMMISSIONS_READ)),
+                    COMMISSIONS_READ,
+                    ANALYTICS_READ)),
     FINANCE(
             "Finance",
             "Approves commissions and runs payouts.",
@@ -57,12 +59,20 @@ public enum Role {
                     COMMISSIONS_READ,
                     COMMISSIONS_WRITE,
                     PAYOUTS_READ,
-                    PAYOUTS_WRITE)),
+                    PAYOUTS_WRITE,
+                    ANALYTICS_READ)),
     SALES(
             "Sales",
             "Reviews deal registrations and works shared deals.",
             EnumSet.of(
-                    WORKSPACE_READ, TEAM_READ, PARTNERS_READ, PROGRAMS_READ, TRACKING_READ, DEALS_READ, DEALS_WRITE)),
+                    WORKSPACE_READ,
+                    TEAM_READ,
+                    PARTNERS_READ,
+                    PROGRAMS_READ,
+                    TRACKING_READ,
+                    DEALS_READ,
+                    DEALS_WRITE,
+                    ANALYTICS_READ)),
     ANALYST(
             "Analyst",
             "Reads everything, changes nothing.",
@@ -74,7 +84,8 @@ public enum Role {
                     TRACKING_READ,
                     DEALS_READ,
                     COMMISSIONS_READ,
-                    PAYOUTS_READ));
+                    PAYOUTS_READ,
+                    ANALYTICS_READ));
 
     private final String label;
     private final String description;

@@ -1,0 +1,187 @@
+package dev.canopy.analytics;
+
+import dev.canopy.commissions.CurrencyConversion;
+import dev.canopy.commissions.ExchangeRates;
+import dev.canopy.identity.Workspaces;
+import dev.canopy.partners.PartnerId;
+import dev.canopy.partners.PartnerView;
+import dev.canopy.partners.Partners;
+import dev.canopy.platform.CurrentWorkspace;
+import dev.canopy.shared.Money;
+import dev.canopy.tracking.ConversionKind;
+import dev.canopy.tracking.DailyActivity;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The vendor's dashboards, computed from tracking's daily rollups, never from the raw clicks. */
+@Service
+public class Analytics {
+
+    private final DailyActivity activity;
+    private final ExchangeRates rates;
+    private final Workspaces workspaces;
+    private final Partners partners;
+    private final CurrentWorkspace currentWorkspace;
+    private final Clock clock;
+
+    Analytics(
+            DailyActivity activity,
+            ExchangeRates rates,
+            Workspaces workspaces,
+            Partners partners,
+            CurrentWorkspace currentWorkspace,
+            Clock clock) {
+        this.activity = activity;
+        this.rates = rates;
+        this.workspaces = workspaces;
+        this.partners = partners;
+        this.currentWorkspace = currentWorkspace;
+        this.clock = clock;
+    }
+
+    /** Today, as the rollups count days (UTC). */
+    public LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    @Transactional(readOnly = true)
+    public FunnelReport funnel(FunnelQuery query) {
+        Currency currency = Currency.getInstance(workspaces.current().currency());
+        Period period = query.period();
+        Period previous = period.previous();
+        DailyActivity.Scope scope = new DailyActivity.Scope(
+                currentWorkspace.id(), previous.first(), period.end(), query.program(), query.partner());
+        Tally now = new Tally(period, currency);
+        Tally before = new Tally(previous, currency);
+        for (DailyActivity.ClickDay c : activity.clicks(scope)) {
+            (period.contains(c.day()) ? now : before).click(c);
+        }
+        CurrencyConversion conversion = rates.into(currency);
+        for (DailyActivity.ConversionDay c : activity.conversions(scope)) {
+            (period.contains(c.day()) ? now : before).conversion(c, conversion);
+        }
+        return new FunnelReport(
+                query,
+                currency,
+                now.totals(),
+                before.totals(),
+                now.partnerRows(names(now.byPartner.keySet())),
+                now.dayRows(),
+                List.copyOf(now.unconverted));
+    }
+
+    private Map<PartnerId, String> names(java.util.Set<PartnerId> ids) {
+        return ids.isEmpty()
+                ? Map.of()
+                : partners.byIds(ids).stream().collect(Collectors.toMap(PartnerView::id, PartnerView::name));
+    }
+
+    /** One period's sums, by partner and by day, as the rollup rows come. */
+    private static final class Tally {
+
+        private final Money zero;
+        private final Sums all;
+        private Money unattributed;
+        private final Map<PartnerId, Sums> byPartner = new HashMap<>();
+        private final Map<LocalDate, Sums> byDay = new LinkedHashMap<>();
+        private final List<FunnelReport.Unconverted> unconverted = new ArrayList<>();
+
+        Tally(Period period, Currency currency) {
+            this.zero = Money.zero(currency);
+            this.all = new Sums(zero);
+            this.unattributed = zero;
+            for (LocalDate d = period.first(); !d.isAfter(period.last()); d = d.plusDays(1)) {
+                byDay.put(d, new Sums(zero));
+            }
+        }
+
+        void click(DailyActivity.ClickDay c) {
+            for (Sums s : List.of(all, partner(c.partner()), byDay.get(c.day()))) {
+                s.clicks += c.clicks();
+            }
+        }
+
+        void conversion(DailyActivity.ConversionDay c, CurrencyConversion conversion) {
+            Money revenue = zero;
+            if (c.amount() != null && (c.kind() == ConversionKind.SALE || c.kind() == ConversionKind.REFUND)) {
+                Money signed = c.kind() == ConversionKind.REFUND ? c.amount().negate() : c.amount();
+                var converted = conversion.convert(signed, c.day());
+                if (converted.isEmpty()) {
+                    unconverted.add(new FunnelReport.Unconverted(c.day(), signed));
+                } else {
+                    revenue = converted.get().to();
+                }
+            }
+            if (c.partner() == null) {
+                unattributed = unattributed.plus(revenue);
+                return;
+            }
+            for (Sums s : List.of(all, partner(c.partner()), byDay.get(c.day()))) {
+                if (c.kind() == ConversionKind.LEAD) {
+                    s.leads += c.conversions();
+                }
+                s.customers += c.firstPayments();
+                s.revenue = s.revenue.plus(revenue);
+            }
+        }
+
+        private Sums partner(PartnerId partner) {
+            return byPartner.computeIfAbsent(partner, p -> new Sums(zero));
+        }
+
+        FunnelReport.Totals totals() {
+            return new FunnelReport.Totals(all.clicks, all.leads, all.customers, all.revenue, unattributed);
+        }
+
+        List<FunnelReport.PartnerRow> partnerRows(Map<PartnerId, String> names) {
+            Function<PartnerId, String> name = id -> names.getOrDefault(id, "(removed partner)");
+            return byPartner.entrySet().stream()
+                    .map(e -> new FunnelReport.PartnerRow(
+                            e.getKey(),
+                            name.apply(e.getKey()),
+                            e.getValue().clicks,
+                            e.getValue().leads,
+                            e.getValue().customers,
+                            e.getValue().revenue))
+                    .sorted(Comparator.comparing(FunnelReport.PartnerRow::revenue)
+                            .thenComparingLong(FunnelReport.PartnerRow::clicks)
+                            .reversed()
+                            .thenComparing(FunnelReport.PartnerRow::name))
+                    .toList();
+        }
+
+        List<FunnelReport.DayRow> dayRows() {
+            return byDay.entrySet().stream()
+                    .map(e -> new FunnelReport.DayRow(
+                            e.getKey(),
+                            e.getValue().clicks,
+                            e.getValue().leads,
+                            e.getValue().customers,
+                            e.getValue().revenue))
+                    .toList();
+        }
+    }
+
+    private static final class Sums {
+        long clicks;
+        long leads;
+        long customers;
+        Money revenue;
+
+        Sums(Money zero) {
+            this.revenue = zero;
+        }
+    }
+}

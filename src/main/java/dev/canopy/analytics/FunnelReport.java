@@ -1,0 +1,79 @@
+package dev.canopy.analytics;
+
+import dev.canopy.partners.PartnerId;
+import dev.canopy.shared.Money;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The demand funnel of a period against the one before it: clicks → leads → new customers → revenue, in the
+ * reporting currency, with partner and unattributed revenue kept apart ({@link Kpi} defines each figure).
+ *
+ * @param partners one row per partner with any activity in the period, the largest revenue first
+ * @param days every day of the period, for the charts
+ * @param unconverted the day totals left out of the revenue for want of an exchange rate on or before their day
+ */
+public record FunnelReport(
+        FunnelQuery query,
+        Currency currency,
+        Totals current,
+        Totals previous,
+        List<PartnerRow> partners,
+        List<DayRow> days,
+        List<Unconverted> unconverted) {
+
+    public record Totals(long clicks, long leads, long customers, Money partnerRevenue, Money unattributedRevenue) {
+
+        public Money revenue() {
+            return partnerRevenue.plus(unattributedRevenue);
+        }
+
+        /** Partner revenue ÷ all revenue, in per cent; empty when there was no revenue. */
+        public Optional<BigDecimal> partnerShare() {
+            return percent(partnerRevenue.amount(), revenue().amount());
+        }
+
+        public Optional<BigDecimal> leadRate() {
+            return percent(BigDecimal.valueOf(leads), BigDecimal.valueOf(clicks));
+        }
+
+        public Optional<BigDecimal> customerRate() {
+            return percent(BigDecimal.valueOf(customers), BigDecimal.valueOf(leads));
+        }
+
+        BigDecimal value(Kpi kpi) {
+            return switch (kpi) {
+                case CLICKS -> BigDecimal.valueOf(clicks);
+                case LEADS -> BigDecimal.valueOf(leads);
+                case CUSTOMERS -> BigDecimal.valueOf(customers);
+                case PARTNER_REVENUE -> partnerRevenue.amount();
+                case UNATTRIBUTED_REVENUE -> unattributedRevenue.amount();
+                default -> throw new IllegalArgumentException(kpi + " is not a total");
+            };
+        }
+    }
+
+    public record PartnerRow(PartnerId partner, String name, long clicks, long leads, long customers, Money revenue) {}
+
+    public record DayRow(LocalDate day, long clicks, long leads, long customers, Money partnerRevenue) {}
+
+    public record Unconverted(LocalDate day, Money amount) {}
+
+    /** This period against the previous one, in per cent, one decimal; empty when the previous was zero. */
+    public Optional<BigDecimal> change(Kpi kpi) {
+        BigDecimal now = current.value(kpi);
+        BigDecimal before = previous.value(kpi);
+        return percent(now.subtract(before), before);
+    }
+
+    private static Optional<BigDecimal> percent(BigDecimal part, BigDecimal whole) {
+        if (whole.signum() == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(part.multiply(BigDecimal.valueOf(100)).divide(whole.abs(), 1, RoundingMode.HALF_UP));
+    }
+}

@@ -1,0 +1,60 @@
+package dev.canopy.analytics;
+
+/** A figure of the dashboards and what it means: the definitions page shows these words, the tests quote them. */
+public enum Kpi {
+    CLICKS(
+            "Clicks",
+            "Visits through partner links in the period, each request counted once. Known bots and crawlers are"
+                    + " never stored, so never counted; a visitor who clicks twice counts twice here (a commission"
+                    + " paid per click counts a repeat within the hour once)."),
+    LEADS(
+            "Leads",
+            "Sign-ups reported in the period (by the events API, Stripe or the website snippet) that a partner"
+                    + " brought, each customer counted once."),
+    CUSTOMERS("New customers", "Customers a partner brought whose first payment falls in the period."),
+    PARTNER_REVENUE(
+            "Partner revenue",
+            "Payments in the period from customers a partner brought (by an approved deal registration, a click, a"
+                    + " coupon or a referral code), less the refunds issued in the period on such payments."),
+    UNATTRIBUTED_REVENUE(
+            "Unattributed revenue",
+            "Payments in the period from customers no partner brought, less their refunds in the period. Never"
+                    + " added to partner revenue."),
+    PARTNER_SHARE("Partner share of revenue", "Partner revenue ÷ (partner revenue + unattributed revenue)."),
+    LEAD_RATE("Click-to-lead rate", "Leads ÷ clicks, both in the period."),
+    CUSTOMER_RATE("Lead-to-customer rate", "New customers ÷ leads, both in the period."),
+    REPORTING_CURRENCY(
+            "Reporting currency",
+            "Amounts are shown in the workspace's currency. Each day's total in another currency is converted at"
+                    + " the exchange rate in force on that day (the latest entered on or before it), never at"
+                    + " today's; a day with no rate is left out of the totals and listed under the figures."),
+    CHANGE(
+            "Change",
+            "The period against the one just before it, of the same number of days: (this − previous) ÷"
+                    + " previous. No figure when the previous is zero."),
+    DAYS(
+            "Days",
+            "Calendar days in UTC, from the first to the last day chosen, both included. A click or a payment"
+                    + " stored late still counts in the day it happened.");
+
+    private final String label;
+    private final String definition;
+
+    Kpi(String label, String definition) {
+        this.label = label;
+        this.definition = definition;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public String definition() {
+        return definition;
+    }
+
+    /** The anchor of its definition on the definitions page. */
+    public String anchor() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+}

@@ -1,0 +1,40 @@
+package dev.canopy.analytics.web;
+
+import dev.canopy.analytics.Analytics;
+import dev.canopy.analytics.FunnelQuery;
+import dev.canopy.analytics.FunnelReport;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/analytics")
+@Tag(name = "Analytics", description = "The dashboards' figures, with the same filters, for BI tools")
+class AnalyticsApi {
+
+    private final Analytics analytics;
+
+    AnalyticsApi(Analytics analytics) {
+        this.analytics = analytics;
+    }
+
+    @GetMapping("/funnel")
+    @PreAuthorize("hasAuthority('analytics:read')")
+    @Operation(
+            summary = "The demand funnel of a period against the one before it",
+            description = "Clicks, leads, new customers and revenue (partner and unattributed kept apart) in the"
+                    + " workspace's currency, per partner and per day. Days are UTC days, both ends included;"
+                    + " the default is the last 30 days. See /app/analytics/definitions for each figure.")
+    FunnelReport funnel(
+            @Parameter(description = "First day, YYYY-MM-DD") @RequestParam(required = false) String from,
+            @Parameter(description = "Last day, YYYY-MM-DD") @RequestParam(required = false) String to,
+            @Parameter(description = "Only this programme's activity") @RequestParam(required = false) String program,
+            @Parameter(description = "Only this partner's activity") @RequestParam(required = false) String partner) {
+        return analytics.funnel(FunnelQuery.parse(from, to, program, partner, analytics.today()));
+    }
+}

@@ -1,0 +1,89 @@
+package dev.canopy.analytics.web;
+
+import dev.canopy.analytics.Analytics;
+import dev.canopy.analytics.FunnelQuery;
+import dev.canopy.analytics.FunnelReport;
+import dev.canopy.analytics.Kpi;
+import dev.canopy.partners.Partners;
+import dev.canopy.platform.Flash;
+import dev.canopy.programs.Programs;
+import dev.canopy.shared.InvalidInputException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The vendor's analytics dashboard, its definitions and its table as CSV. */
+@Controller
+@RequestMapping("/app/analytics")
+@PreAuthorize("hasAuthority('analytics:read')")
+class AnalyticsController {
+
+    private final Analytics analytics;
+    private final Programs programs;
+    private final Partners partners;
+
+    AnalyticsController(Analytics analytics, Programs programs, Partners partners) {
+        this.analytics = analytics;
+        this.programs = programs;
+        this.partners = partners;
+    }
+
+    @GetMapping
+    String dashboard(
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String program,
+            @RequestParam(required = false) String partner,
+            Model model) {
+        FunnelQuery query;
+        try {
+            query = FunnelQuery.parse(from, to, program, partner, analytics.today());
+        } catch (InvalidInputException e) {
+            // A filter typed into the address bar: the page still answers, for the default period, and says why.
+            model.addAttribute("filterError", Flash.message(e));
+            query = FunnelQuery.lastDays(analytics.today());
+        }
+        FunnelReport report = analytics.funnel(query);
+        model.addAttribute("report", report);
+        model.addAttribute("programs", programs.list());
+        model.addAttribute(
+                "partnerName",
+                query.partner() == null ? null : partners.get(query.partner()).name());
+        model.addAttribute("funnelKpis", List.of(Kpi.CLICKS, Kpi.LEADS, Kpi.CUSTOMERS));
+        model.addAttribute("partnerRevenueChange", report.change(Kpi.PARTNER_REVENUE));
+        model.addAttribute("chart", FunnelChart.of(report));
+        return "analytics/dashboard";
+    }
+
+    @GetMapping("/definitions")
+    String definitions(Model model) {
+        model.addAttribute("kpis", Kpi.values());
+        return "analytics/definitions";
+    }
+
+    @GetMapping("/partners.csv")
+    ResponseEntity<byte[]> partnersCsv(
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String program,
+            @RequestParam(required = false) String partner) {
+        FunnelReport report = analytics.funnel(FunnelQuery.parse(from, to, program, partner, analytics.today()));
+        String name = "partners-" + report.query().period().first() + "-to-"
+                + report.query().period().last() + ".csv";
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(name).build().toString())
+                .body(FunnelCsv.partners(report).getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,24 @@
+package dev.canopy.analytics.web;
+
+import dev.canopy.analytics.FunnelReport;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** A funnel's days as the chart script reads them: comma-separated series in the canvas's data attributes. */
+record FunnelChart(String days, String clicks, String leads, String customers, String revenue) {
+
+    static FunnelChart of(FunnelReport report) {
+        List<FunnelReport.DayRow> rows = report.days();
+        return new FunnelChart(
+                join(rows, r -> r.day().toString()),
+                join(rows, r -> Long.toString(r.clicks())),
+                join(rows, r -> Long.toString(r.leads())),
+                join(rows, r -> Long.toString(r.customers())),
+                join(rows, r -> r.partnerRevenue().amount().toPlainString()));
+    }
+
+    private static String join(List<FunnelReport.DayRow> rows, Function<FunnelReport.DayRow, String> value) {
+        return rows.stream().map(value).collect(Collectors.joining(","));
+    }
+}

@@ -1,0 +1,35 @@
+package dev.canopy.analytics.web;
+
+import dev.canopy.analytics.FunnelReport;
+import dev.canopy.platform.CsvCells;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/** The dashboard's partner table as CSV: the same rows and figures as the page. */
+final class FunnelCsv {
+
+    private FunnelCsv() {}
+
+    static String partners(FunnelReport report) {
+        StringWriter out = new StringWriter();
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT)) {
+            csv.printRecord("Partner", "Partner id", "Clicks", "Leads", "New customers", "Revenue", "Currency");
+            for (FunnelReport.PartnerRow row : report.partners()) {
+                csv.printRecord(
+                        CsvCells.text(row.name()),
+                        row.partner().value(),
+                        row.clicks(),
+                        row.leads(),
+                        row.customers(),
+                        CsvCells.number(row.revenue().amount()),
+                        row.revenue().currencyCode());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+}

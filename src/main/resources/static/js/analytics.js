@@ -1,0 +1,66 @@
+// Draws the analytics charts from the series the page puts in each canvas's data attributes (no inline script:
+// the content security policy forbids it). Chart.js is loaded just before this file.
+(function () {
+  'use strict';
+
+  function series(canvas, name) {
+    var raw = canvas.dataset[name];
+    return raw ? raw.split(',') : [];
+  }
+
+  function numbers(canvas, name) {
+    return series(canvas, name).map(Number);
+  }
+
+  var common = {
+    responsive: true,
+    maintainAspectRatio: false,
+    interaction: { mode: 'index', intersect: false },
+    scales: { x: { ticks: { maxTicksLimit: 8 } }, y: { beginAtZero: true, ticks: { precision: 0 } } }
+  };
+
+  function draw() {
+    if (typeof Chart === 'undefined') {
+      return;
+    }
+    var funnel = document.getElementById('funnel-chart');
+    if (funnel) {
+      new Chart(funnel, {
+        type: 'line',
+        data: {
+          labels: series(funnel, 'days'),
+          datasets: [
+            { label: 'Clicks', data: numbers(funnel, 'clicks'), borderColor: '#1f7a4d', backgroundColor: '#1f7a4d', yAxisID: 'y', tension: 0.2 },
+            { label: 'Leads', data: numbers(funnel, 'leads'), borderColor: '#0d6efd', backgroundColor: '#0d6efd', yAxisID: 'y1', tension: 0.2 },
+            { label: 'New customers', data: numbers(funnel, 'customers'), borderColor: '#b45309', backgroundColor: '#b45309', yAxisID: 'y1', tension: 0.2 }
+          ]
+        },
+        options: Object.assign({}, common, {
+          scales: {
+            x: common.scales.x,
+            y: { beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: 'Clicks' } },
+            y1: { beginAtZero: true, position: 'right', grid: { drawOnChartArea: false }, ticks: { precision: 0 },
+                  title: { display: true, text: 'Leads, customers' } }
+          }
+        })
+      });
+    }
+    var revenue = document.getElementById('revenue-chart');
+    if (revenue) {
+      new Chart(revenue, {
+        type: 'bar',
+        data: {
+          labels: series(revenue, 'days'),
+          datasets: [{ label: 'Partner revenue (' + revenue.dataset.currency + ')', data: numbers(revenue, 'revenue'), backgroundColor: '#1f7a4d' }]
+        },
+        options: Object.assign({}, common, { plugins: { legend: { display: false } } })
+      });
+    }
+  }
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', draw);
+  } else {
+    draw();
+  }
+})();
