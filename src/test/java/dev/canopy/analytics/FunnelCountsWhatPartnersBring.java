@@ -71,6 +71,7 @@ class FunnelCountsWhatPartnersBring {
     private TrackingFixtures.Setup setup;
     private PartnerId bluebird;
     private PartnerId kestrel;
+    private TrackingFixtures.Setup other;
 
     @BeforeEach
     void anEcosystem() throws Exception {
@@ -126,7 +127,7 @@ class FunnelCountsWhatPartnersBring {
                         + "\"occurredAt\":\"2026-11-12T09:00:00Z\"}");
 
         // Another workspace's partner, busy on the same days: never counted here.
-        TrackingFixtures.Setup other = tracking.setup();
+        other = tracking.setup();
         clicks.insert(List.of(click(other, other.partner(), "2026-11-03T10:00:00Z")));
     }
 
@@ -188,6 +189,18 @@ class FunnelCountsWhatPartnersBring {
                 null));
         assertThat(otherProgramme.current().clicks()).isZero();
         assertThat(otherProgramme.partners()).isEmpty();
+    }
+
+    @Test
+    void anotherWorkspacesPartnerIsNobodyHere() throws Exception {
+        FunnelReport theirs =
+                funnel(new FunnelQuery(new dev.canopy.analytics.Period(FIRST, LAST), null, other.partner()));
+        assertThat(theirs.current().clicks()).isZero();
+        assertThat(theirs.partners()).isEmpty();
+        mvc.perform(get("/app/analytics")
+                        .param("partner", other.partner().value().toString())
+                        .with(Fixtures.signedIn(setup.tenant().owner())))
+                .andExpect(status().isNotFound());
     }
 
     @Test

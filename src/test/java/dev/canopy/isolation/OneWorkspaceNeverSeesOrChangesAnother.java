@@ -90,7 +90,8 @@ class OneWorkspaceNeverSeesOrChangesAnother {
                 new TrackingProbes(context),
                 new DealsProbes(context),
                 new CommissionsProbes(context),
-                new PayoutsProbes(context));
+                new PayoutsProbes(context),
+                new AnalyticsProbes(context));
         modules.forEach(module -> module.prepare(victim, attacker));
     }
 

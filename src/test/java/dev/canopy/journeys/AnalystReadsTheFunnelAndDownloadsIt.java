@@ -1,0 +1,148 @@
+package dev.canopy.journeys;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import dev.canopy.identity.Role;
+import dev.canopy.identity.security.VendorUser;
+import dev.canopy.testing.Fixtures;
+import dev.canopy.tracking.TrackingFixtures;
+import dev.canopy.tracking.internal.Click;
+import dev.canopy.tracking.internal.ClickTable;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * An analyst (who reads everything and changes nothing) opens Analytics in Chromium: the funnel's figures and
+ * charts, the definition behind a figure, a programme filter that empties the page, a partner's own view, the
+ * partner table as CSV — and the same page on a phone.
+ */
+class AnalystReadsTheFunnelAndDownloadsIt extends BrowserTest {
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    ClickTable clicks;
+
+    @Autowired
+    JdbcClient db;
+
+    @Test
+    void funnelDefinitionsFiltersAndCsv() throws Exception {
+        TrackingFixtures tracking = new TrackingFixtures(context);
+        TrackingFixtures.Setup setup = tracking.setup();
+        List<Click> batch = new ArrayList<>();
+        for (int day = 1; day <= 17; day++) {
+            for (int i = 0; i < day % 5 + 1; i++) {
+                batch.add(new Click(
+                        UUID.randomUUID(),
+                        setup.tenant().id(),
+                        setup.link().id().value(),
+                        setup.partner().value(),
+                        setup.program().id().value(),
+                        Instant.parse(String.format("2026-11-%02dT09:00:00Z", day)),
+                        "visitor-" + day + "-" + i,
+                        "203.0.113.7",
+                        "Mozilla/5.0 Firefox/140.0",
+                        null,
+                        null));
+            }
+        }
+        clicks.insert(batch);
+        String ref = db.sql("select ref from tracking_partner_ref where partner_id = ? limit 1")
+                .param(setup.partner().value())
+                .query(String.class)
+                .single();
+        send(
+                setup,
+                "lead",
+                "{\"id\":\"l1\",\"customerExternalId\":\"c1\",\"partnerRef\":\"" + ref
+                        + "\",\"occurredAt\":\"2026-11-10T10:00:00Z\"}");
+        send(
+                setup,
+                "sale",
+                "{\"id\":\"s1\",\"customerExternalId\":\"c1\",\"invoiceId\":\"i1\",\"amount\":\"1200.00\","
+                        + "\"currency\":\"USD\",\"occurredAt\":\"2026-11-12T10:00:00Z\"}");
+        VendorUser analyst = fixtures.member(setup.tenant(), Role.ANALYST);
+
+        BrowserContext browserContext = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900));
+        Page page = browserContext.newPage();
+        page.navigate(url("/login"));
+        page.getByLabel("Work email").fill(analyst.email());
+        page.getByLabel("Password").fill(Fixtures.PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
+                .click();
+        page.waitForURL(url("/app"));
+        page.getByTestId("nav-analytics").click();
+        page.getByLabel("First day").fill("2026-11-01");
+        page.getByLabel("Last day").fill("2026-11-18");
+        page.getByTestId("apply-filters").click();
+
+        // 17 days of 1 to 5 clicks: three rounds of 2+3+4+5+1, then 2+3 = 50.
+        assertThat(page.getByTestId("kpi-clicks").getByTestId("value")).hasText("50");
+        assertThat(page.getByTestId("kpi-leads").getByTestId("value")).hasText("1");
+        assertThat(page.getByTestId("kpi-customers").getByTestId("value")).hasText("1");
+        assertThat(page.getByTestId("kpi-partner-revenue").getByTestId("value")).hasText("1,200.00 USD");
+        assertThat(page.getByTestId("partner-row")).hasCount(1);
+        // Chart.js drew into both canvases (a drawn chart has a non-zero size and an attached instance).
+        page.waitForFunction("() => window.Chart && Chart.getChart('funnel-chart') && Chart.getChart('revenue-chart')");
+        screenshot(page, "80-analytics-funnel");
+
+        page.getByTestId("kpi-clicks").getByRole(AriaRole.LINK).click();
+        assertThat(page.getByTestId("definition-clicks")).containsText("Known bots and crawlers are never stored");
+        page.goBack();
+
+        Download csv =
+                page.waitForDownload(() -> page.getByTestId("download-partners").click());
+        String body = Files.readString(csv.path(), StandardCharsets.UTF_8);
+        assertThat(body).startsWith("Partner,Partner id,Clicks,Leads,New customers,Revenue,Currency");
+        assertThat(body).contains(setup.partner().value() + ",50,1,1,1200.00,USD");
+
+        page.getByTestId("partner-row").getByRole(AriaRole.LINK).click();
+        assertThat(page.getByTestId("partner-filter")).containsText("Only");
+        assertThat(page.getByTestId("kpi-clicks").getByTestId("value")).hasText("50");
+
+        page.setViewportSize(390, 844);
+        page.reload();
+        page.waitForFunction("() => window.Chart && Chart.getChart('funnel-chart')");
+        assertThat((Boolean) page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"))
+                .as("no sideways scrolling on a phone")
+                .isTrue();
+        screenshot(page, "81-analytics-funnel-phone");
+        browserContext.close();
+    }
+
+    /** An event sent to the running server's events API, as an integration sends it. */
+    private void send(TrackingFixtures.Setup setup, String kind, String json) throws Exception {
+        HttpResponse<String> answer = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(url("/api/v1/events/" + kind)))
+                                .header("Authorization", "Bearer " + setup.apiKey())
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(json))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
+    }
+}
