@@ -204,6 +204,32 @@ class ClickRulesPayEachCompleteDaysValidClicks {
      * Noon in Kolkata on the 15th of a month at least five days ahead: the rules (made now) are older than
      * the days the tests click on, and those days are in one month.
      */
+    @Test
+    void clicksStoredAfterTheirDayWasPricedArePaidOnTheNextRunOnce() {
+        f.rule(tenant, program, CommissionFixtures.perClick("0.05", null, null));
+        LocalDate t = toTheFifteenth();
+        UUID link = UUID.randomUUID();
+        people(tenant, a, program, link, t.minusDays(2).atTime(10, 0), 3);
+        pricing.priceCompleteDays();
+        assertThat(paid(tenant, a)).containsOnly(entry(clicksOn(3, t.minusDays(2)), "0.15 EUR"));
+
+        // Two clicks of that day reach PostgreSQL after it was priced (a node held them while PostgreSQL was
+        // away), and one repeat of a visitor's within the hour, which is not a valid click.
+        people(tenant, a, program, link, t.minusDays(2).atTime(18, 0), 2);
+        click(tenant, a, program, link, t.minusDays(2).atTime(18, 30), "late-1", PERSON);
+        click(tenant, a, program, link, t.minusDays(2).atTime(18, 50), "late-1", PERSON);
+        pricing.priceCompleteDays();
+        pricing.priceCompleteDays();
+
+        assertThat(paid(tenant, a))
+                .containsOnly(
+                        entry(clicksOn(3, t.minusDays(2)), "0.15 EUR"),
+                        entry("3 valid clicks on " + DAY.format(t.minusDays(2)) + " stored late", "0.15 EUR"));
+        List<Long> before = stored();
+        pricing.priceCompleteDays();
+        assertThat(stored()).isEqualTo(before);
+    }
+
     private LocalDate toTheFifteenth() {
         LocalDate soonest = LocalDate.now(clock.withZone(KOLKATA)).plusDays(5);
         LocalDate day = soonest.getDayOfMonth() <= 15

@@ -1,5 +1,6 @@
 package dev.canopy.commissions.internal;
 
+import dev.canopy.partners.PartnerId;
 import dev.canopy.programs.ProgramId;
 import dev.canopy.shared.WorkspaceId;
 import java.sql.Timestamp;
@@ -52,6 +53,56 @@ public class ClickDayTable {
                         .params(workspace.value(), program.value(), from)
                         .query(LocalDate.class)
                         .list());
+    }
+
+    /** The programme's days from {@code from} on that were counted while a click rule was on. */
+    public Set<LocalDate> countedWhileOn(WorkspaceId workspace, ProgramId program, LocalDate from) {
+        return new HashSet<>(db.sql("""
+                        select day from commissions_click_day
+                        where workspace_id = ? and program_id = ? and day >= ? and clicks is not null
+                        """)
+                .params(workspace.value(), program.value(), from)
+                .query(LocalDate.class)
+                .list());
+    }
+
+    /** A partner's day, and how many of its valid clicks were paid. */
+    public record Paid(PartnerId partner, LocalDate day, long clicks) {}
+
+    public List<Paid> paid(WorkspaceId workspace, ProgramId program, LocalDate from) {
+        return db.sql("""
+                        select partner_id, day, clicks from commissions_click_paid
+                        where workspace_id = ? and program_id = ? and day >= ?
+                        """)
+                .params(workspace.value(), program.value(), from)
+                .query((rs, n) -> new Paid(
+                        new PartnerId(rs.getObject(1, UUID.class)), rs.getObject(2, LocalDate.class), rs.getLong(3)))
+                .list();
+    }
+
+    /**
+     * Moves a partner's day from {@code before} paid clicks (0: none yet) to {@code after}; false when another
+     * node moved it first, so that each click is paid by one node only.
+     */
+    public boolean pay(
+            WorkspaceId workspace, ProgramId program, PartnerId partner, LocalDate day, long before, long after) {
+        String sql = before == 0 ? """
+                        insert into commissions_click_paid (workspace_id, program_id, partner_id, day, clicks)
+                        values (:workspace, :program, :partner, :day, :after) on conflict do nothing
+                        """ : """
+                        update commissions_click_paid set clicks = :after
+                        where workspace_id = :workspace and program_id = :program and partner_id = :partner
+                          and day = :day and clicks = :before
+                        """;
+        return db.sql(sql)
+                        .param("workspace", workspace.value())
+                        .param("program", program.value())
+                        .param("partner", partner.value())
+                        .param("day", day)
+                        .param("after", after)
+                        .param("before", before)
+                        .update()
+                == 1;
     }
 
     /**

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -42,7 +43,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * is claimed once ({@link ClickDayTable}) and its sources have ids made from workspace, partner,
  * programme and day, so reruns and a second node add nothing. The last {@code catch-up-days} complete
  * days are looked at every time, so days missed while every node was down are counted when one is back;
- * a day older than that is never paid. A programme's days count from the day its first click rule was
+ * a day older than that is never paid. A day already priced is counted again within that window: valid clicks
+ * stored after it was priced (a node's queue held them while PostgreSQL was away) are paid as a top-up, the
+ * difference per partner only ({@link ClickDayTable#pay}, one node at a time). A programme's days count from the day its first click rule was
  * made, and only a programme with a click rule on has its clicks counted.
  */
 @Component
@@ -110,35 +113,86 @@ public class ClickPricing {
         ZoneId zone =
                 workspaces.byId(workspace).map(w -> ZoneId.of(w.timezone())).orElse(ZoneId.of("UTC"));
         LocalDate end = LocalDate.ofInstant(now.minus(grace), zone);
+        LocalDate windowStart = end.minusDays(catchUpDays);
         Map<ClickDayTable.ClickProgram, List<LocalDate>> due = new HashMap<>();
+        Map<ClickDayTable.ClickProgram, Set<LocalDate>> priced = new HashMap<>();
         for (ClickDayTable.ClickProgram p : days.programs(workspace)) {
-            Set<LocalDate> counted = days.counted(workspace, p.program(), end.minusDays(catchUpDays));
+            Set<LocalDate> counted = days.counted(workspace, p.program(), windowStart);
             List<LocalDate> open = openDays(now, zone, grace, catchUpDays, p.since(), counted);
             if (!open.isEmpty()) {
                 due.put(p, open);
             }
+            if (p.active()) {
+                Set<LocalDate> recount = days.countedWhileOn(workspace, p.program(), windowStart);
+                if (!recount.isEmpty()) {
+                    priced.put(p, recount);
+                }
+            }
         }
-        if (due.isEmpty()) {
+        if (due.isEmpty() && priced.isEmpty()) {
             return 0;
         }
-        List<ProgramId> counting = due.keySet().stream()
+        List<ProgramId> counting = Stream.concat(due.keySet().stream(), priced.keySet().stream())
                 .filter(ClickDayTable.ClickProgram::active)
                 .map(ClickDayTable.ClickProgram::program)
+                .distinct()
                 .toList();
-        LocalDate from = due.values().stream()
-                .map(List::getFirst)
+        LocalDate from = Stream.concat(
+                        due.values().stream().flatMap(List::stream),
+                        priced.values().stream().flatMap(Set::stream))
                 .min(LocalDate::compareTo)
                 .orElseThrow();
         Map<ProgramId, List<ClickCounts.DailyClicks>> counts =
                 clicks.daily(workspace, counting, from, end, zone).stream()
                         .collect(Collectors.groupingBy(ClickCounts.DailyClicks::program));
         List<UUID> made = new ArrayList<>();
+        priced.forEach((p, recount) -> made.addAll(
+                topUp(workspace, p, recount, counts.getOrDefault(p.program(), List.of()), windowStart, zone, now)));
         due.forEach((p, open) ->
                 made.addAll(claim(workspace, p, open, counts.getOrDefault(p.program(), List.of()), zone, now)));
         if (!made.isEmpty()) {
             commissions.price(workspace, made, now);
         }
         return made.size();
+    }
+
+    /**
+     * Pays, on days already priced, the valid clicks stored since: per partner, what its day counts now beyond what
+     * was paid (never less: a click found invalid later is not taken back). Answers the new sources.
+     */
+    private List<UUID> topUp(
+            WorkspaceId workspace,
+            ClickDayTable.ClickProgram p,
+            Set<LocalDate> recount,
+            List<ClickCounts.DailyClicks> counts,
+            LocalDate windowStart,
+            ZoneId zone,
+            Instant now) {
+        Map<String, Long> paid = new HashMap<>();
+        days.paid(workspace, p.program(), windowStart)
+                .forEach(d -> paid.put(d.partner().value() + ":" + d.day(), d.clicks()));
+        List<ClickCounts.DailyClicks> grown = counts.stream()
+                .filter(c -> recount.contains(c.day()))
+                .filter(c -> c.clicks() > paid.getOrDefault(c.partner().value() + ":" + c.day(), 0L))
+                .toList();
+        Map<PartnerId, UUID> tiers = grown.isEmpty() ? Map.of() : tiers(p.program());
+        List<UUID> made = new ArrayList<>();
+        for (ClickCounts.DailyClicks c : grown) {
+            long before = paid.getOrDefault(c.partner().value() + ":" + c.day(), 0L);
+            if (days.pay(workspace, p.program(), c.partner(), c.day(), before, c.clicks())) {
+                CommissionSource source = source(
+                        workspace,
+                        new ClickCounts.DailyClicks(c.partner(), c.program(), c.day(), c.clicks() - before),
+                        ":to:" + c.clicks(),
+                        " stored late",
+                        tiers.get(c.partner()),
+                        zone);
+                if (sources.insert(workspace, source, now)) {
+                    made.add(source.id());
+                }
+            }
+        }
+        return made;
     }
 
     /** Claims the programme's open days and stores a source per partner for each claimed; answers the new ones. */
@@ -160,7 +214,8 @@ public class ClickPricing {
         Map<PartnerId, UUID> tiers = toPay.isEmpty() ? Map.of() : tiers(p.program());
         List<UUID> made = new ArrayList<>();
         for (ClickCounts.DailyClicks c : toPay) {
-            CommissionSource source = source(workspace, c, tiers.get(c.partner()), zone);
+            days.pay(workspace, p.program(), c.partner(), c.day(), 0, c.clicks());
+            CommissionSource source = source(workspace, c, "", "", tiers.get(c.partner()), zone);
             if (sources.insert(workspace, source, now)) {
                 made.add(source.id());
             }
@@ -189,16 +244,25 @@ public class ClickPricing {
      * One partner's day of clicks. It happened at the day's noon in the workspace's zone: the engine's cap
      * periods are UTC dates, and local noon is on the same UTC date in every zone from UTC−11 to UTC+12.
      */
-    private static CommissionSource source(WorkspaceId workspace, ClickCounts.DailyClicks c, UUID tier, ZoneId zone) {
+    private static CommissionSource source(
+            WorkspaceId workspace,
+            ClickCounts.DailyClicks c,
+            String keySuffix,
+            String descriptionSuffix,
+            UUID tier,
+            ZoneId zone) {
         String key = "click:" + workspace.value() + ":" + c.partner().value() + ":"
-                + c.program().value() + ":" + c.day();
+                + c.program().value() + ":" + c.day() + keySuffix;
         return CommissionSource.flat(
                 UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)),
                 CommissionSource.Kind.CLICK,
                 c.partner(),
                 c.program(),
                 tier,
-                c.clicks() + (c.clicks() == 1 ? " valid click on " : " valid clicks on ") + DAY.format(c.day()),
+                c.clicks()
+                        + (c.clicks() == 1 ? " valid click on " : " valid clicks on ")
+                        + DAY.format(c.day())
+                        + descriptionSuffix,
                 c.day().atTime(LocalTime.NOON).atZone(zone).toInstant(),
                 null,
                 Math.toIntExact(c.clicks()));
