@@ -2,6 +2,8 @@ package dev.canopy.analytics;
 
 import dev.canopy.commissions.CurrencyConversion;
 import dev.canopy.commissions.ExchangeRates;
+import dev.canopy.deals.DealActivity;
+import dev.canopy.deals.Sourcing;
 import dev.canopy.identity.Workspaces;
 import dev.canopy.partners.PartnerId;
 import dev.canopy.partners.PartnerView;
@@ -10,6 +12,7 @@ import dev.canopy.platform.CurrentWorkspace;
 import dev.canopy.shared.Money;
 import dev.canopy.tracking.ConversionKind;
 import dev.canopy.tracking.DailyActivity;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -30,6 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Analytics {
 
     private final DailyActivity activity;
+    private final DealActivity deals;
     private final ExchangeRates rates;
     private final Workspaces workspaces;
     private final Partners partners;
@@ -38,12 +42,14 @@ public class Analytics {
 
     Analytics(
             DailyActivity activity,
+            DealActivity deals,
             ExchangeRates rates,
             Workspaces workspaces,
             Partners partners,
             CurrentWorkspace currentWorkspace,
             Clock clock) {
         this.activity = activity;
+        this.deals = deals;
         this.rates = rates;
         this.workspaces = workspaces;
         this.partners = partners;
@@ -72,11 +78,17 @@ public class Analytics {
         for (DailyActivity.ConversionDay c : activity.conversions(scope)) {
             (period.contains(c.day()) ? now : before).conversion(c, conversion);
         }
+        for (DealActivity.DealDay d :
+                deals.days(scope.workspace(), previous.first(), period.end(), query.program(), query.partner())) {
+            (period.contains(d.day()) ? now : before).deal(d, conversion);
+        }
         return new FunnelReport(
                 query,
                 currency,
                 now.totals(),
                 before.totals(),
+                now.dealTotals(),
+                before.dealTotals(),
                 now.partnerRows(names(now.byPartner.keySet())),
                 now.dayRows(),
                 List.copyOf(now.unconverted));
@@ -97,11 +109,22 @@ public class Analytics {
         private final Map<PartnerId, Sums> byPartner = new HashMap<>();
         private final Map<LocalDate, Sums> byDay = new LinkedHashMap<>();
         private final List<FunnelReport.Unconverted> unconverted = new ArrayList<>();
+        private long approved;
+        private Money pipeline;
+        private long sourcedWins;
+        private Money sourcedRevenue;
+        private long influencedWins;
+        private Money influencedRevenue;
+        private long lost;
+        private BigDecimal cycleDays = BigDecimal.ZERO;
 
         Tally(Period period, Currency currency) {
             this.zero = Money.zero(currency);
             this.all = new Sums(zero);
             this.unattributed = zero;
+            this.pipeline = zero;
+            this.sourcedRevenue = zero;
+            this.influencedRevenue = zero;
             for (LocalDate d = period.first(); !d.isAfter(period.last()); d = d.plusDays(1)) {
                 byDay.put(d, new Sums(zero));
             }
@@ -116,13 +139,8 @@ public class Analytics {
         void conversion(DailyActivity.ConversionDay c, CurrencyConversion conversion) {
             Money revenue = zero;
             if (c.amount() != null && (c.kind() == ConversionKind.SALE || c.kind() == ConversionKind.REFUND)) {
-                Money signed = c.kind() == ConversionKind.REFUND ? c.amount().negate() : c.amount();
-                var converted = conversion.convert(signed, c.day());
-                if (converted.isEmpty()) {
-                    unconverted.add(new FunnelReport.Unconverted(c.day(), signed));
-                } else {
-                    revenue = converted.get().to();
-                }
+                revenue = converted(
+                        c.kind() == ConversionKind.REFUND ? c.amount().negate() : c.amount(), c.day(), conversion);
             }
             if (c.partner() == null) {
                 unattributed = unattributed.plus(revenue);
@@ -135,6 +153,52 @@ public class Analytics {
                 s.customers += c.firstPayments();
                 s.revenue = s.revenue.plus(revenue);
             }
+        }
+
+        void deal(DealActivity.DealDay d, CurrencyConversion conversion) {
+            Money value = converted(d.amount(), d.day(), conversion);
+            switch (d.outcome()) {
+                case APPROVED -> {
+                    approved += d.deals();
+                    pipeline = pipeline.plus(value);
+                }
+                case WON -> {
+                    if (d.sourcing() == Sourcing.INFLUENCED) {
+                        influencedWins += d.deals();
+                        influencedRevenue = influencedRevenue.plus(value);
+                    } else {
+                        sourcedWins += d.deals();
+                        sourcedRevenue = sourcedRevenue.plus(value);
+                    }
+                    cycleDays = cycleDays.add(d.cycleDays());
+                }
+                case LOST -> {
+                    lost += d.deals();
+                    cycleDays = cycleDays.add(d.cycleDays());
+                }
+            }
+        }
+
+        /** {@code amount} in the reporting currency at {@code day}'s rate; zero, and listed, without a rate. */
+        private Money converted(Money amount, LocalDate day, CurrencyConversion conversion) {
+            var converted = conversion.convert(amount, day);
+            if (converted.isEmpty()) {
+                unconverted.add(new FunnelReport.Unconverted(day, amount));
+                return zero;
+            }
+            return converted.get().to();
+        }
+
+        FunnelReport.DealTotals dealTotals() {
+            return new FunnelReport.DealTotals(
+                    approved,
+                    pipeline,
+                    sourcedWins,
+                    sourcedRevenue,
+                    influencedWins,
+                    influencedRevenue,
+                    lost,
+                    cycleDays);
         }
 
         private Sums partner(PartnerId partner) {

@@ -22,6 +22,8 @@ public record FunnelReport(
         Currency currency,
         Totals current,
         Totals previous,
+        DealTotals deals,
+        DealTotals previousDeals,
         List<PartnerRow> partners,
         List<DayRow> days,
         List<Unconverted> unconverted) {
@@ -57,6 +59,34 @@ public record FunnelReport(
         }
     }
 
+    /** Registered deals: the pipeline approvals opened, and wins split by sourcing, never blended. */
+    public record DealTotals(
+            long approved,
+            Money pipeline,
+            long sourcedWins,
+            Money sourcedRevenue,
+            long influencedWins,
+            Money influencedRevenue,
+            long lost,
+            BigDecimal cycleDays) {
+
+        public long closed() {
+            return sourcedWins + influencedWins + lost;
+        }
+
+        /** Won ÷ closed, in per cent; empty when none closed. */
+        public Optional<BigDecimal> winRate() {
+            return percent(BigDecimal.valueOf(sourcedWins + influencedWins), BigDecimal.valueOf(closed()));
+        }
+
+        /** Average days from approval to close, one decimal; empty when none closed. */
+        public Optional<BigDecimal> averageCycleDays() {
+            return closed() == 0
+                    ? Optional.empty()
+                    : Optional.of(cycleDays.divide(BigDecimal.valueOf(closed()), 1, RoundingMode.HALF_UP));
+        }
+    }
+
     public record PartnerRow(PartnerId partner, String name, long clicks, long leads, long customers, Money revenue) {}
 
     public record DayRow(LocalDate day, long clicks, long leads, long customers, Money partnerRevenue) {}
@@ -65,9 +95,18 @@ public record FunnelReport(
 
     /** This period against the previous one, in per cent, one decimal; empty when the previous was zero. */
     public Optional<BigDecimal> change(Kpi kpi) {
-        BigDecimal now = current.value(kpi);
-        BigDecimal before = previous.value(kpi);
+        BigDecimal now = value(kpi, current, deals);
+        BigDecimal before = value(kpi, previous, previousDeals);
         return percent(now.subtract(before), before);
+    }
+
+    private static BigDecimal value(Kpi kpi, Totals totals, DealTotals deals) {
+        return switch (kpi) {
+            case PIPELINE -> deals.pipeline().amount();
+            case SOURCED_REVENUE -> deals.sourcedRevenue().amount();
+            case INFLUENCED_REVENUE -> deals.influencedRevenue().amount();
+            default -> totals.value(kpi);
+        };
     }
 
     private static Optional<BigDecimal> percent(BigDecimal part, BigDecimal whole) {

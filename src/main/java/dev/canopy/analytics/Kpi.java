@@ -20,6 +20,27 @@ public enum Kpi {
             "Unattributed revenue",
             "Payments in the period from customers no partner brought, less their refunds in the period. Never"
                     + " added to partner revenue."),
+    PIPELINE(
+            "Partner pipeline",
+            "Estimated value of the deal registrations approved in the period, whatever became of them since,"
+                    + " converted at the rate of the day each was approved."),
+    SOURCED_REVENUE(
+            "Partner-sourced deals",
+            "Value of registered deals won in the period that the partner sourced: its documented action (the"
+                    + " registration, an accepted lead, a click) came before the vendor's own opportunity. Never added"
+                    + " to influenced."),
+    INFLUENCED_REVENUE(
+            "Partner-influenced deals",
+            "Value of registered deals won in the period where the vendor's own opportunity existed before the"
+                    + " partner's first documented action."),
+    WIN_RATE(
+            "Win rate",
+            "Registered deals won ÷ (won + lost), of those closed in the period. Canopy holds only the deals"
+                    + " partners register, so there is no figure without partners beside it."),
+    SALES_CYCLE(
+            "Sales cycle",
+            "Average days from a registration's approval to its close, won or lost, over the deals closed in the"
+                    + " period."),
     PARTNER_SHARE("Partner share of revenue", "Partner revenue ÷ (partner revenue + unattributed revenue)."),
     LEAD_RATE("Click-to-lead rate", "Leads ÷ clicks, both in the period."),
     CUSTOMER_RATE("Lead-to-customer rate", "New customers ÷ leads, both in the period."),

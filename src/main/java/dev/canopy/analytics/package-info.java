@@ -7,5 +7,14 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Analytics",
-        allowedDependencies = {"shared", "platform", "identity", "partners", "programs", "tracking", "commissions"})
+        allowedDependencies = {
+            "shared",
+            "platform",
+            "identity",
+            "partners",
+            "programs",
+            "tracking",
+            "deals",
+            "commissions"
+        })
 package dev.canopy.analytics;

@@ -60,6 +60,7 @@ class AnalyticsController {
                 query.partner() == null ? null : partners.get(query.partner()).name());
         model.addAttribute("funnelKpis", List.of(Kpi.CLICKS, Kpi.LEADS, Kpi.CUSTOMERS));
         model.addAttribute("partnerRevenueChange", report.change(Kpi.PARTNER_REVENUE));
+        model.addAttribute("pipelineChange", report.change(Kpi.PIPELINE));
         model.addAttribute("chart", FunnelChart.of(report));
         return "analytics/dashboard";
     }

@@ -1,0 +1,67 @@
+package dev.canopy.deals;
+
+import dev.canopy.deals.internal.DealStatsTable;
+import dev.canopy.partners.PartnerId;
+import dev.canopy.programs.ProgramId;
+import dev.canopy.shared.Money;
+import dev.canopy.shared.WorkspaceId;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Deal registrations per UTC day, partner and outcome: the pipeline they opened, and what they won or lost. */
+@Service
+public class DealActivity {
+
+    /** What happened to registrations on a day: approved (and so pipeline), won or lost. */
+    public enum Outcome {
+        APPROVED,
+        WON,
+        LOST
+    }
+
+    /**
+     * The registrations of one partner that reached {@code outcome} on {@code day}, in one currency; {@code
+     * sourcing} for wins (sourced or influenced, never blended); {@code cycleDays} the days from approval to
+     * close summed over them (wins and losses).
+     */
+    public record DealDay(
+            LocalDate day,
+            PartnerId partner,
+            Outcome outcome,
+            Sourcing sourcing,
+            long deals,
+            Money amount,
+            BigDecimal cycleDays) {}
+
+    private final DealStatsTable stats;
+
+    DealActivity(DealStatsTable stats) {
+        this.stats = stats;
+    }
+
+    /** The days {@code from} (included) to {@code to} (excluded); {@code program} and {@code partner} narrow. */
+    @Transactional(readOnly = true)
+    public List<DealDay> days(
+            WorkspaceId workspace, LocalDate from, LocalDate to, ProgramId program, PartnerId partner) {
+        return stats
+                .days(
+                        workspace,
+                        from,
+                        to,
+                        program == null ? null : program.value(),
+                        partner == null ? null : partner.value())
+                .stream()
+                .map(r -> new DealDay(
+                        r.day(),
+                        new PartnerId(r.partnerId()),
+                        Outcome.valueOf(r.outcome()),
+                        r.sourcing() == null ? null : Sourcing.valueOf(r.sourcing()),
+                        r.deals(),
+                        Money.of(r.amount(), r.currency()),
+                        r.cycleDays()))
+                .toList();
+    }
+}

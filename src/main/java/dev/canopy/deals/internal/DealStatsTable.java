@@ -1,0 +1,74 @@
+package dev.canopy.deals.internal;
+
+import dev.canopy.shared.WorkspaceId;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Deal registrations summed per UTC day, for analytics: approvals (pipeline), wins and losses. */
+@Repository
+public class DealStatsTable {
+
+    /**
+     * One day's registrations of one partner that reached {@code outcome} (APPROVED, WON or LOST) in one currency;
+     * {@code sourcing} for wins; {@code cycleDays} sums, for wins and losses, the days from approval to close.
+     */
+    public record Row(
+            LocalDate day,
+            UUID partnerId,
+            String outcome,
+            String sourcing,
+            String currency,
+            long deals,
+            BigDecimal amount,
+            BigDecimal cycleDays) {}
+
+    private final JdbcClient db;
+
+    DealStatsTable(JdbcClient db) {
+        this.db = db;
+    }
+
+    public List<Row> days(WorkspaceId workspace, LocalDate from, LocalDate to, UUID program, UUID partner) {
+        return db.sql("""
+                        with scoped as (
+                            select * from deals_registration
+                            where workspace_id = :workspace
+                              and (cast(:program as uuid) is null or program_id = :program)
+                              and (cast(:partner as uuid) is null or partner_id = :partner)
+                        ), outcomes as (
+                            -- Every registration approved, whatever became of it: the pipeline it opened.
+                            select decided_at as at, partner_id, 'APPROVED' as outcome, null as sourcing, currency,
+                                   amount, null::numeric as cycle
+                            from scoped where decided_at is not null and status <> 'REJECTED'
+                            union all
+                            select closed_at, partner_id, status, sourcing, currency, amount,
+                                   extract(epoch from closed_at - decided_at) / 86400
+                            from scoped where status in ('WON', 'LOST') and closed_at is not null
+                        )
+                        select (at at time zone 'UTC')::date as day, partner_id, outcome, sourcing, currency,
+                               count(*), sum(amount), coalesce(sum(cycle), 0)
+                        from outcomes
+                        where at >= (cast(:from as date) at time zone 'UTC') and at < (cast(:to as date) at time zone 'UTC')
+                        group by 1, 2, 3, 4, 5
+                        """)
+                .param("workspace", workspace.value())
+                .param("program", program)
+                .param("partner", partner)
+                .param("from", from)
+                .param("to", to)
+                .query((rs, n) -> new Row(
+                        rs.getObject(1, LocalDate.class),
+                        rs.getObject(2, UUID.class),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getLong(6),
+                        rs.getBigDecimal(7),
+                        rs.getBigDecimal(8)))
+                .list();
+    }
+}
