@@ -1,5 +1,6 @@
 package dev.canopy.analytics;
 
+import dev.canopy.commissions.CommissionActivity;
 import dev.canopy.commissions.CurrencyConversion;
 import dev.canopy.commissions.ExchangeRates;
 import dev.canopy.deals.DealActivity;
@@ -34,6 +35,7 @@ public class Analytics {
 
     private final DailyActivity activity;
     private final DealActivity deals;
+    private final CommissionActivity commissions;
     private final ExchangeRates rates;
     private final Workspaces workspaces;
     private final Partners partners;
@@ -43,6 +45,7 @@ public class Analytics {
     Analytics(
             DailyActivity activity,
             DealActivity deals,
+            CommissionActivity commissions,
             ExchangeRates rates,
             Workspaces workspaces,
             Partners partners,
@@ -50,6 +53,7 @@ public class Analytics {
             Clock clock) {
         this.activity = activity;
         this.deals = deals;
+        this.commissions = commissions;
         this.rates = rates;
         this.workspaces = workspaces;
         this.partners = partners;
@@ -81,6 +85,10 @@ public class Analytics {
         for (DealActivity.DealDay d :
                 deals.days(scope.workspace(), previous.first(), period.end(), query.program(), query.partner())) {
             (period.contains(d.day()) ? now : before).deal(d, conversion);
+        }
+        for (CommissionActivity.CostDay c :
+                commissions.cost(scope.workspace(), previous.first(), period.end(), query.program(), query.partner())) {
+            (period.contains(c.day()) ? now : before).cost(c, conversion);
         }
         return new FunnelReport(
                 query,
@@ -201,12 +209,19 @@ public class Analytics {
                     cycleDays);
         }
 
+        void cost(CommissionActivity.CostDay c, CurrencyConversion conversion) {
+            Money cost = converted(c.cost(), c.day(), conversion);
+            for (Sums s : List.of(all, partner(c.partner()))) {
+                s.cost = s.cost.plus(cost);
+            }
+        }
+
         private Sums partner(PartnerId partner) {
             return byPartner.computeIfAbsent(partner, p -> new Sums(zero));
         }
 
         FunnelReport.Totals totals() {
-            return new FunnelReport.Totals(all.clicks, all.leads, all.customers, all.revenue, unattributed);
+            return new FunnelReport.Totals(all.clicks, all.leads, all.customers, all.revenue, unattributed, all.cost);
         }
 
         List<FunnelReport.PartnerRow> partnerRows(Map<PartnerId, String> names) {
@@ -218,7 +233,8 @@ public class Analytics {
                             e.getValue().clicks,
                             e.getValue().leads,
                             e.getValue().customers,
-                            e.getValue().revenue))
+                            e.getValue().revenue,
+                            e.getValue().cost))
                     .sorted(Comparator.comparing(FunnelReport.PartnerRow::revenue)
                             .thenComparingLong(FunnelReport.PartnerRow::clicks)
                             .reversed()
@@ -243,9 +259,11 @@ public class Analytics {
         long leads;
         long customers;
         Money revenue;
+        Money cost;
 
         Sums(Money zero) {
             this.revenue = zero;
+            this.cost = zero;
         }
     }
 }

@@ -28,7 +28,13 @@ public record FunnelReport(
         List<DayRow> days,
         List<Unconverted> unconverted) {
 
-    public record Totals(long clicks, long leads, long customers, Money partnerRevenue, Money unattributedRevenue) {
+    public record Totals(
+            long clicks,
+            long leads,
+            long customers,
+            Money partnerRevenue,
+            Money unattributedRevenue,
+            Money commissionCost) {
 
         public Money revenue() {
             return partnerRevenue.plus(unattributedRevenue);
@@ -37,6 +43,11 @@ public record FunnelReport(
         /** Partner revenue ÷ all revenue, in per cent; empty when there was no revenue. */
         public Optional<BigDecimal> partnerShare() {
             return percent(partnerRevenue.amount(), revenue().amount());
+        }
+
+        /** Commission cost ÷ partner revenue, in per cent; empty without partner revenue. */
+        public Optional<BigDecimal> costRatio() {
+            return percent(commissionCost.amount(), partnerRevenue.amount());
         }
 
         public Optional<BigDecimal> leadRate() {
@@ -54,6 +65,7 @@ public record FunnelReport(
                 case CUSTOMERS -> BigDecimal.valueOf(customers);
                 case PARTNER_REVENUE -> partnerRevenue.amount();
                 case UNATTRIBUTED_REVENUE -> unattributedRevenue.amount();
+                case COMMISSION_COST -> commissionCost.amount();
                 default -> throw new IllegalArgumentException(kpi + " is not a total");
             };
         }
@@ -87,7 +99,14 @@ public record FunnelReport(
         }
     }
 
-    public record PartnerRow(PartnerId partner, String name, long clicks, long leads, long customers, Money revenue) {}
+    public record PartnerRow(
+            PartnerId partner,
+            String name,
+            long clicks,
+            long leads,
+            long customers,
+            Money revenue,
+            Money commissionCost) {}
 
     public record DayRow(LocalDate day, long clicks, long leads, long customers, Money partnerRevenue) {}
 

@@ -41,6 +41,12 @@ public enum Kpi {
             "Sales cycle",
             "Average days from a registration's approval to its close, won or lost, over the deals closed in the"
                     + " period."),
+    COMMISSION_COST(
+            "Commission cost",
+            "Commissions and bounties made in the period that are paid out (a reseller's margin is recorded, not"
+                    + " paid), reversals and clawbacks taken off, declined ones left out; converted at the rate of"
+                    + " the day each was made."),
+    COST_RATIO("Cost ratio", "Commission cost ÷ partner revenue, both in the period."),
     PARTNER_SHARE("Partner share of revenue", "Partner revenue ÷ (partner revenue + unattributed revenue)."),
     LEAD_RATE("Click-to-lead rate", "Leads ÷ clicks, both in the period."),
     CUSTOMER_RATE("Lead-to-customer rate", "New customers ÷ leads, both in the period."),

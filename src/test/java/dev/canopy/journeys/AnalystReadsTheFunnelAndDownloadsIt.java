@@ -116,8 +116,8 @@ class AnalystReadsTheFunnelAndDownloadsIt extends BrowserTest {
         Download csv =
                 page.waitForDownload(() -> page.getByTestId("download-partners").click());
         String body = Files.readString(csv.path(), StandardCharsets.UTF_8);
-        assertThat(body).startsWith("Partner,Partner id,Clicks,Leads,New customers,Revenue,Currency");
-        assertThat(body).contains(setup.partner().value() + ",50,1,1,1200.00,USD");
+        assertThat(body).startsWith("Partner,Partner id,Clicks,Leads,New customers,Revenue,Commissions,Currency");
+        assertThat(body).contains(setup.partner().value() + ",50,1,1,1200.00,0.00,USD");
 
         page.getByTestId("partner-row").getByRole(AriaRole.LINK).click();
         assertThat(page.getByTestId("partner-filter")).containsText("Only");

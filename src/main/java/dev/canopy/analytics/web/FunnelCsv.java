@@ -16,7 +16,8 @@ final class FunnelCsv {
     static String partners(FunnelReport report) {
         StringWriter out = new StringWriter();
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT)) {
-            csv.printRecord("Partner", "Partner id", "Clicks", "Leads", "New customers", "Revenue", "Currency");
+            csv.printRecord(
+                    "Partner", "Partner id", "Clicks", "Leads", "New customers", "Revenue", "Commissions", "Currency");
             for (FunnelReport.PartnerRow row : report.partners()) {
                 csv.printRecord(
                         CsvCells.text(row.name()),
@@ -25,6 +26,7 @@ final class FunnelCsv {
                         row.leads(),
                         row.customers(),
                         CsvCells.number(row.revenue().amount()),
+                        CsvCells.number(row.commissionCost().amount()),
                         row.revenue().currencyCode());
             }
         } catch (IOException e) {

@@ -1,0 +1,51 @@
+package dev.canopy.commissions.internal;
+
+import dev.canopy.shared.WorkspaceId;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Commissions summed per UTC day of their making, partner and currency, for analytics. */
+@Repository
+public class CommissionStatsTable {
+
+    public record Row(LocalDate day, UUID partnerId, String currency, BigDecimal amount) {}
+
+    private final JdbcClient db;
+
+    CommissionStatsTable(JdbcClient db) {
+        this.db = db;
+    }
+
+    /**
+     * What the programme costs: payable commissions (reseller margins are recorded, not paid), reversals and
+     * clawbacks netted in, declined ones left out.
+     */
+    public List<Row> cost(WorkspaceId workspace, LocalDate from, LocalDate to, UUID program, UUID partner) {
+        return db.sql("""
+                        select (created_at at time zone 'UTC')::date, partner_id, currency, sum(amount)
+                        from commissions_commission
+                        where workspace_id = :workspace
+                          and created_at >= (cast(:from as date) at time zone 'UTC')
+                          and created_at < (cast(:to as date) at time zone 'UTC')
+                          and payable and status <> 'DECLINED'
+                          and (cast(:program as uuid) is null or program_id = :program)
+                          and (cast(:partner as uuid) is null or partner_id = :partner)
+                        group by 1, 2, 3
+                        """)
+                .param("workspace", workspace.value())
+                .param("from", from)
+                .param("to", to)
+                .param("program", program)
+                .param("partner", partner)
+                .query((rs, n) -> new Row(
+                        rs.getObject(1, LocalDate.class),
+                        rs.getObject(2, UUID.class),
+                        rs.getString(3),
+                        rs.getBigDecimal(4)))
+                .list();
+    }
+}
