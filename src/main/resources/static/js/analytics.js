@@ -12,7 +12,9 @@
     return series(canvas, name).map(Number);
   }
 
+  // No animation: the figures are read, not watched (and a reader who asked for reduced motion gets none).
   var common = {
+    animation: false,
     responsive: true,
     maintainAspectRatio: false,
     interaction: { mode: 'index', intersect: false },

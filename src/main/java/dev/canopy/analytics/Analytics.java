@@ -11,6 +11,7 @@ import dev.canopy.partners.PartnerView;
 import dev.canopy.partners.Partners;
 import dev.canopy.platform.CurrentWorkspace;
 import dev.canopy.shared.Money;
+import dev.canopy.shared.PartnerScoped;
 import dev.canopy.tracking.ConversionKind;
 import dev.canopy.tracking.DailyActivity;
 import java.math.BigDecimal;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -100,6 +102,29 @@ public class Analytics {
                 now.partnerRows(names(now.byPartner.keySet())),
                 now.dayRows(),
                 List.copyOf(now.unconverted));
+    }
+
+    /** The signed-in partner's own funnel and its rank band among the vendor's active partners. */
+    @Transactional(readOnly = true)
+    public PartnerFunnel mine(Period period) {
+        PartnerId me = currentWorkspace
+                .principal()
+                .filter(PartnerScoped.class::isInstance)
+                .map(p -> new PartnerId(((PartnerScoped) p).partnerId()))
+                .orElseThrow(() -> new AccessDeniedException("Only a partner has a funnel of its own"));
+        FunnelReport everyone = funnel(new FunnelQuery(period, null, null));
+        FunnelReport mine = funnel(new FunnelQuery(period, null, me));
+        List<PartnerId> ranked = everyone.partners().stream()
+                .map(FunnelReport.PartnerRow::partner)
+                .toList();
+        return new PartnerFunnel(
+                period,
+                mine.currency(),
+                mine.current(),
+                mine.previous(),
+                mine.days(),
+                RankBand.of(ranked, me),
+                ranked.size());
     }
 
     private Map<PartnerId, String> names(java.util.Set<PartnerId> ids) {

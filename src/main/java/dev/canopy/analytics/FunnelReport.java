@@ -114,8 +114,11 @@ public record FunnelReport(
 
     /** This period against the previous one, in per cent, one decimal; empty when the previous was zero. */
     public Optional<BigDecimal> change(Kpi kpi) {
-        BigDecimal now = value(kpi, current, deals);
-        BigDecimal before = value(kpi, previous, previousDeals);
+        return change(value(kpi, current, deals), value(kpi, previous, previousDeals));
+    }
+
+    /** {@code now} against {@code before}, in per cent, one decimal; empty when {@code before} is zero. */
+    public static Optional<BigDecimal> change(BigDecimal now, BigDecimal before) {
         return percent(now.subtract(before), before);
     }
 

@@ -70,6 +70,11 @@ class AnalyticsProbes implements ModuleProbes {
     }
 
     @Override
+    public List<MockHttpServletRequestBuilder> portalPages() {
+        return List.of(get("/portal/analytics"));
+    }
+
+    @Override
     public List<String> apiLists() {
         return List.of("/api/v1/analytics/funnel", "/api/v1/analytics/funnel?partner=" + partner.value());
     }

@@ -8,6 +8,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import dev.canopy.deals.DealFixtures;
 import dev.canopy.identity.Role;
 import dev.canopy.identity.security.VendorUser;
 import dev.canopy.testing.Fixtures;
@@ -131,6 +132,47 @@ class AnalystReadsTheFunnelAndDownloadsIt extends BrowserTest {
                 .isTrue();
         screenshot(page, "81-analytics-funnel-phone");
         browserContext.close();
+    }
+
+    @Test
+    void aPartnerSeesItsOwnPerformanceOnAPhone() {
+        TrackingFixtures tracking = new TrackingFixtures(context);
+        TrackingFixtures.Setup setup = tracking.setup();
+        DealFixtures.Member member = new DealFixtures(context).member(setup.tenant(), setup.program());
+        List<Click> batch = new ArrayList<>();
+        for (int day = 1; day <= 17; day++) {
+            batch.add(new Click(
+                    UUID.randomUUID(),
+                    setup.tenant().id(),
+                    setup.link().id().value(),
+                    member.id().value(),
+                    setup.program().id().value(),
+                    Instant.parse(String.format("2026-11-%02dT09:00:00Z", day)),
+                    "visitor-" + day,
+                    "203.0.113.7",
+                    "Mozilla/5.0 Firefox/140.0",
+                    null,
+                    null));
+        }
+        clicks.insert(batch);
+
+        BrowserContext phone = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844));
+        Page portal = phone.newPage();
+        portal.navigate(url("/portal/login"));
+        portal.getByLabel("Email").fill(member.email());
+        portal.getByLabel("Password").fill(Fixtures.PASSWORD);
+        portal.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
+                .click();
+        portal.waitForURL(url("/portal"));
+        portal.navigate(url("/portal/analytics?from=2026-11-01&to=2026-11-18"));
+        assertThat(portal.getByTestId("my-clicks").getByTestId("value")).hasText("17");
+        assertThat(portal.getByTestId("my-rank").getByTestId("value")).hasText("Top 10 %");
+        portal.waitForFunction("() => window.Chart && Chart.getChart('funnel-chart')");
+        assertThat((Boolean) portal.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"))
+                .as("no sideways scrolling on a phone")
+                .isTrue();
+        screenshot(portal, "82-partner-performance-phone");
+        phone.close();
     }
 
     /** An event sent to the running server's events API, as an integration sends it. */

@@ -61,7 +61,7 @@ class AnalyticsController {
         model.addAttribute("funnelKpis", List.of(Kpi.CLICKS, Kpi.LEADS, Kpi.CUSTOMERS));
         model.addAttribute("partnerRevenueChange", report.change(Kpi.PARTNER_REVENUE));
         model.addAttribute("pipelineChange", report.change(Kpi.PIPELINE));
-        model.addAttribute("chart", FunnelChart.of(report));
+        model.addAttribute("chart", FunnelChart.of(report.days()));
         return "analytics/dashboard";
     }
 

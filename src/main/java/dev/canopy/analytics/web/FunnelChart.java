@@ -8,8 +8,7 @@ import java.util.stream.Collectors;
 /** A funnel's days as the chart script reads them: comma-separated series in the canvas's data attributes. */
 record FunnelChart(String days, String clicks, String leads, String customers, String revenue) {
 
-    static FunnelChart of(FunnelReport report) {
-        List<FunnelReport.DayRow> rows = report.days();
+    static FunnelChart of(List<FunnelReport.DayRow> rows) {
         return new FunnelChart(
                 join(rows, r -> r.day().toString()),
                 join(rows, r -> Long.toString(r.clicks())),

@@ -1,0 +1,132 @@
+package dev.canopy.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.canopy.deals.DealFixtures;
+import dev.canopy.identity.WorkspaceView;
+import dev.canopy.identity.Workspaces;
+import dev.canopy.partners.PartnerId;
+import dev.canopy.testing.CanopyTest;
+import dev.canopy.testing.Fixtures;
+import dev.canopy.tracking.TrackingFixtures;
+import dev.canopy.tracking.internal.Click;
+import dev.canopy.tracking.internal.ClickTable;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * A partner's Performance page shows its own clicks, leads and revenue and its rank band, never another
+ * partner's name or figures; a vendor's staff cannot open it.
+ */
+@CanopyTest
+class PartnersSeeTheirOwnFunnelOnly {
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    ClickTable clicks;
+
+    @Autowired
+    JdbcClient db;
+
+    @Autowired
+    Workspaces workspaces;
+
+    @Test
+    void ownFiguresAndABandNotAnotherPartnersNumbers() throws Exception {
+        TrackingFixtures tracking = new TrackingFixtures(context);
+        TrackingFixtures.Setup setup = tracking.setup();
+        fixtures.as(setup.tenant().owner(), () -> {
+            WorkspaceView w = workspaces.current();
+            return workspaces.update(new Workspaces.Settings(w.name(), null, "UTC", "EUR"));
+        });
+        DealFixtures deals = new DealFixtures(context);
+        DealFixtures.Member ann = deals.member(setup.tenant(), setup.program());
+        DealFixtures.Member bob = deals.member(setup.tenant(), setup.program());
+        tracking.link(setup.tenant(), bob.id(), setup.program(), "https://www." + TrackingFixtures.SHOP + "/");
+        clicksOf(setup, ann.id(), 7);
+        clicksOf(setup, bob.id(), 31);
+        String bobsRef = db.sql("select ref from tracking_partner_ref where partner_id = ? limit 1")
+                .param(bob.id().value())
+                .query(String.class)
+                .single();
+        mvc.perform(post("/api/v1/events/sale")
+                        .header("Authorization", "Bearer " + setup.apiKey())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"id\":\"s1\",\"customerExternalId\":\"c1\",\"partnerRef\":\"" + bobsRef
+                                + "\",\"invoiceId\":\"i1\",\"amount\":\"4321.00\",\"currency\":\"EUR\","
+                                + "\"occurredAt\":\"2026-11-10T10:00:00Z\"}"))
+                .andExpect(status().isCreated());
+        String bobsName = db.sql("select name from partners_partner where id = ?")
+                .param(bob.id().value())
+                .query(String.class)
+                .single();
+
+        String annsPage = mvc.perform(get("/portal/analytics")
+                        .param("from", "2026-11-01")
+                        .param("to", "2026-11-18")
+                        .with(deals.portal(ann)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(annsPage)
+                .contains("data-testid=\"value\">7<")
+                .contains("Bottom half")
+                .contains("of 2 active")
+                .doesNotContain(bobsName)
+                .doesNotContain("4,321.00")
+                .doesNotContain(">31<");
+
+        String bobsPage = mvc.perform(get("/portal/analytics")
+                        .param("from", "2026-11-01")
+                        .param("to", "2026-11-18")
+                        .with(deals.portal(bob)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(bobsPage).contains("Top 10 %").contains("4,321.00 EUR").contains("data-testid=\"value\">31<");
+
+        mvc.perform(get("/portal/analytics")
+                        .with(Fixtures.signedIn(setup.tenant().owner())))
+                .andExpect(status().isForbidden());
+    }
+
+    private void clicksOf(TrackingFixtures.Setup setup, PartnerId partner, int count) {
+        List<Click> batch = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            batch.add(new Click(
+                    UUID.randomUUID(),
+                    setup.tenant().id(),
+                    setup.link().id().value(),
+                    partner.value(),
+                    setup.program().id().value(),
+                    Instant.parse("2026-11-05T09:00:00Z"),
+                    "v" + i,
+                    "203.0.113.7",
+                    "Mozilla/5.0 Firefox/140.0",
+                    null,
+                    null));
+        }
+        clicks.insert(batch);
+    }
+}
