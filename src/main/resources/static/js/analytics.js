@@ -47,6 +47,17 @@
         })
       });
     }
+    var linkClicks = document.getElementById('clicks-chart');
+    if (linkClicks) {
+      new Chart(linkClicks, {
+        type: 'bar',
+        data: {
+          labels: series(linkClicks, 'days'),
+          datasets: [{ label: 'Clicks', data: numbers(linkClicks, 'clicks'), backgroundColor: '#1f7a4d' }]
+        },
+        options: Object.assign({}, common, { plugins: { legend: { display: false } } })
+      });
+    }
     var revenue = document.getElementById('revenue-chart');
     if (revenue) {
       new Chart(revenue, {

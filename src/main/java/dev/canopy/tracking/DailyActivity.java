@@ -7,6 +7,8 @@ import dev.canopy.shared.WorkspaceId;
 import dev.canopy.tracking.internal.RollupTable;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -51,6 +53,25 @@ public class DailyActivity {
                         new ProgramId(r.programId()),
                         r.clicks(),
                         r.paidAdClicks()))
+                .toList();
+    }
+
+    /** One link's clicks on each day {@code from} (included) to {@code to} (excluded), days without any as 0. */
+    @Transactional(readOnly = true)
+    public List<ClickDay> linkClicks(WorkspaceId workspace, LinkView link, LocalDate from, LocalDate to) {
+        Map<LocalDate, RollupTable.ClickRow> stored =
+                rollups.linkClicks(workspace, link.id().value(), from, to).stream()
+                        .collect(Collectors.toMap(RollupTable.ClickRow::day, r -> r));
+        return from.datesUntil(to)
+                .map(day -> {
+                    RollupTable.ClickRow r = stored.get(day);
+                    return new ClickDay(
+                            day,
+                            link.partner(),
+                            link.program(),
+                            r == null ? 0 : r.clicks(),
+                            r == null ? 0 : r.paidAdClicks());
+                })
                 .toList();
     }
 

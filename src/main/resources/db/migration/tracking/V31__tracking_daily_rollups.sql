@@ -3,28 +3,32 @@
 -- it arrives (a click stored a day late lands in its own day), and a batch rolled back leaves no trace.
 -- Days are UTC days. Raw rows may later be dropped for retention; the rollups are kept for ever.
 
+-- Per link: a link belongs to one partner and one programme, which are kept beside it for the dashboards.
 create table tracking_click_day
 (
     workspace_id   uuid   not null,
     day            date   not null,
+    link_id        uuid   not null,
     partner_id     uuid   not null,
     program_id     uuid   not null,
     clicks         bigint not null,
     paid_ad_clicks bigint not null,
-    primary key (workspace_id, day, partner_id, program_id)
+    primary key (workspace_id, day, link_id)
 );
+create index tracking_click_day_link on tracking_click_day (workspace_id, link_id, day);
 
 create function tracking_click_day_add() returns trigger
     language plpgsql as
 $$
 begin
     -- Sorted, so that two batches touching the same days lock their rows in the same order.
-    insert into tracking_click_day (workspace_id, day, partner_id, program_id, clicks, paid_ad_clicks)
-    select workspace_id, (clicked_at at time zone 'UTC')::date, partner_id, program_id, count(*), count(paid_ad)
+    insert into tracking_click_day (workspace_id, day, link_id, partner_id, program_id, clicks, paid_ad_clicks)
+    select workspace_id, (clicked_at at time zone 'UTC')::date, link_id, min(partner_id::text)::uuid,
+           min(program_id::text)::uuid, count(*), count(paid_ad)
     from added_clicks
-    group by 1, 2, 3, 4
-    order by 1, 2, 3, 4
-    on conflict (workspace_id, day, partner_id, program_id) do update
+    group by 1, 2, 3
+    order by 1, 2, 3
+    on conflict (workspace_id, day, link_id) do update
         set clicks         = tracking_click_day.clicks + excluded.clicks,
             paid_ad_clicks = tracking_click_day.paid_ad_clicks + excluded.paid_ad_clicks;
     return null;
@@ -37,10 +41,11 @@ create trigger tracking_click_day_on_insert
     for each statement
 execute function tracking_click_day_add();
 
-insert into tracking_click_day (workspace_id, day, partner_id, program_id, clicks, paid_ad_clicks)
-select workspace_id, (clicked_at at time zone 'UTC')::date, partner_id, program_id, count(*), count(paid_ad)
+insert into tracking_click_day (workspace_id, day, link_id, partner_id, program_id, clicks, paid_ad_clicks)
+select workspace_id, (clicked_at at time zone 'UTC')::date, link_id, min(partner_id::text)::uuid,
+       min(program_id::text)::uuid, count(*), count(paid_ad)
 from tracking_click
-group by 1, 2, 3, 4;
+group by 1, 2, 3;
 
 -- Applied conversions per day, partner (none: unattributed), programme, kind and currency. A refund still
 -- waiting for its sale is not applied and not counted until it is.

@@ -55,9 +55,12 @@ class RollupsEqualTheRawAggregate {
         TrackingFixtures tracking = new TrackingFixtures(context);
         TrackingFixtures.Setup setup = tracking.setup();
         List<PartnerId> partners = new ArrayList<>(List.of(setup.partner()));
+        List<UUID> links = new ArrayList<>(List.of(setup.link().id().value()));
         for (int i = 0; i < 2; i++) {
             PartnerId p = tracking.partner(setup.tenant(), setup.program(), "P" + Fixtures.unique("p"));
-            tracking.link(setup.tenant(), p, setup.program(), "https://www." + TrackingFixtures.SHOP + "/");
+            links.add(tracking.link(setup.tenant(), p, setup.program(), "https://www." + TrackingFixtures.SHOP + "/")
+                    .id()
+                    .value());
             partners.add(p);
         }
         List<String> refs = partners.stream().map(this::ref).toList();
@@ -68,7 +71,7 @@ class RollupsEqualTheRawAggregate {
         for (int step = 0; step < 40; step++) {
             switch (random.nextInt(6)) {
                 case 0, 1 -> {
-                    List<Click> batch = clickBatch(random, setup, partners);
+                    List<Click> batch = clickBatch(random, setup, partners, links);
                     clicks.insert(batch);
                     if (random.nextInt(4) == 0) {
                         clicks.insert(batch); // a retry of a committed batch: stored once
@@ -133,8 +136,9 @@ class RollupsEqualTheRawAggregate {
 
     private List<String> clickRollup(TrackingFixtures.Setup setup) {
         return db.sql("""
-                        select day || ' ' || partner_id || ' ' || program_id || ' ' || clicks || ' ' || paid_ad_clicks
-                        from tracking_click_day where workspace_id = ? and clicks <> 0 order by 1
+                        select day || ' ' || link_id || ' ' || partner_id || ' ' || program_id || ' ' || clicks || ' '
+                               || paid_ad_clicks
+                        from tracking_click_day where workspace_id = ? order by 1
                         """)
                 .param(setup.tenant().id().value())
                 .query(String.class)
@@ -143,10 +147,10 @@ class RollupsEqualTheRawAggregate {
 
     private List<String> clickAggregate(TrackingFixtures.Setup setup) {
         return db.sql("""
-                        select (clicked_at at time zone 'UTC')::date || ' ' || partner_id || ' ' || program_id || ' '
-                               || count(*) || ' ' || count(paid_ad)
+                        select (clicked_at at time zone 'UTC')::date || ' ' || link_id || ' ' || partner_id || ' '
+                               || program_id || ' ' || count(*) || ' ' || count(paid_ad)
                         from tracking_click where workspace_id = ?
-                        group by (clicked_at at time zone 'UTC')::date, partner_id, program_id order by 1
+                        group by (clicked_at at time zone 'UTC')::date, link_id, partner_id, program_id order by 1
                         """)
                 .param(setup.tenant().id().value())
                 .query(String.class)
@@ -178,15 +182,18 @@ class RollupsEqualTheRawAggregate {
                 .list();
     }
 
-    private static List<Click> clickBatch(Random random, TrackingFixtures.Setup setup, List<PartnerId> partners) {
+    /** Clicks on the partners' links ({@code links} in the order of {@code partners}: a link is one partner's). */
+    private static List<Click> clickBatch(
+            Random random, TrackingFixtures.Setup setup, List<PartnerId> partners, List<UUID> links) {
         List<Click> batch = new ArrayList<>();
         int size = 1 + random.nextInt(30);
         for (int i = 0; i < size; i++) {
+            int owner = random.nextInt(partners.size());
             batch.add(new Click(
                     UUID.randomUUID(),
                     setup.tenant().id(),
-                    setup.link().id().value(),
-                    partners.get(random.nextInt(partners.size())).value(),
+                    links.get(owner),
+                    partners.get(owner).value(),
                     setup.program().id().value(),
                     Instant.parse(at(random)),
                     "v" + random.nextInt(20),

@@ -120,6 +120,13 @@ class AnalystReadsTheFunnelAndDownloadsIt extends BrowserTest {
         assertThat(body).startsWith("Partner,Partner id,Clicks,Leads,New customers,Revenue,Commissions,Currency");
         assertThat(body).contains(setup.partner().value() + ",50,1,1,1200.00,0.00,USD");
 
+        // The link's own page shows the same clicks, per day, from the same rollup.
+        page.navigate(url("/app/links/" + setup.link().id().value()));
+        assertThat(page.getByTestId("clicks-30-days")).hasText("· 50");
+        page.waitForFunction("() => window.Chart && Chart.getChart('clicks-chart')");
+        screenshot(page, "80b-link-clicks");
+        page.goBack();
+
         page.getByTestId("partner-row").getByRole(AriaRole.LINK).click();
         assertThat(page.getByTestId("partner-filter")).containsText("Only");
         assertThat(page.getByTestId("kpi-clicks").getByTestId("value")).hasText("50");

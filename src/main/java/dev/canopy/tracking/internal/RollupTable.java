@@ -54,6 +54,22 @@ public class RollupTable {
                 .list();
     }
 
+    /** One link's clicks per day from {@code from} (included) to {@code to} (excluded), days without none. */
+    public List<ClickRow> linkClicks(WorkspaceId workspace, UUID link, LocalDate from, LocalDate to) {
+        return db.sql("""
+                        select day, partner_id, program_id, clicks, paid_ad_clicks from tracking_click_day
+                        where workspace_id = ? and link_id = ? and day >= ? and day < ? order by day
+                        """)
+                .params(workspace.value(), link, from, to)
+                .query((rs, n) -> new ClickRow(
+                        rs.getObject(1, LocalDate.class),
+                        rs.getObject(2, UUID.class),
+                        rs.getObject(3, UUID.class),
+                        rs.getLong(4),
+                        rs.getLong(5)))
+                .list();
+    }
+
     public List<ConversionRow> conversions(Scope scope) {
         return bind(
                         db.sql("select day, partner_id, program_id, kind, currency, conversions, first_payments, amount"

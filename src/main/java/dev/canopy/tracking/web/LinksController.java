@@ -2,13 +2,19 @@ package dev.canopy.tracking.web;
 
 import dev.canopy.partners.PartnerId;
 import dev.canopy.partners.Partners;
+import dev.canopy.platform.CurrentWorkspace;
 import dev.canopy.platform.Forms;
 import dev.canopy.programs.ProgramId;
 import dev.canopy.programs.Programs;
+import dev.canopy.tracking.DailyActivity;
 import dev.canopy.tracking.LinkDraft;
 import dev.canopy.tracking.LinkId;
 import dev.canopy.tracking.LinkView;
 import dev.canopy.tracking.Links;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -33,8 +39,20 @@ class LinksController {
     private final Links links;
     private final Partners partners;
     private final Programs programs;
+    private final DailyActivity activity;
+    private final CurrentWorkspace currentWorkspace;
+    private final Clock clock;
 
-    LinksController(Links links, Partners partners, Programs programs) {
+    LinksController(
+            Links links,
+            Partners partners,
+            Programs programs,
+            DailyActivity activity,
+            CurrentWorkspace currentWorkspace,
+            Clock clock) {
+        this.activity = activity;
+        this.currentWorkspace = currentWorkspace;
+        this.clock = clock;
         this.links = links;
         this.partners = partners;
         this.programs = programs;
@@ -63,6 +81,19 @@ class LinksController {
     String edit(@PathVariable UUID id, Model model) {
         LinkView link = links.get(new LinkId(id));
         model.addAttribute("link", link);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        List<DailyActivity.ClickDay> days =
+                activity.linkClicks(currentWorkspace.id(), link, today.minusDays(29), today.plusDays(1));
+        model.addAttribute(
+                "clickDays",
+                String.join(",", days.stream().map(d -> d.day().toString()).toList()));
+        model.addAttribute(
+                "clickCounts",
+                String.join(
+                        ",", days.stream().map(d -> Long.toString(d.clicks())).toList()));
+        model.addAttribute(
+                "clicksIn30Days",
+                days.stream().mapToLong(DailyActivity.ClickDay::clicks).sum());
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", LinkDraft.of(link));
         }
