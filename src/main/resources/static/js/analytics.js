@@ -32,9 +32,9 @@
         data: {
           labels: series(funnel, 'days'),
           datasets: [
-            { label: 'Clicks', data: numbers(funnel, 'clicks'), borderColor: '#1f7a4d', backgroundColor: '#1f7a4d', yAxisID: 'y', tension: 0.2 },
-            { label: 'Leads', data: numbers(funnel, 'leads'), borderColor: '#0d6efd', backgroundColor: '#0d6efd', yAxisID: 'y1', tension: 0.2 },
-            { label: 'New customers', data: numbers(funnel, 'customers'), borderColor: '#b45309', backgroundColor: '#b45309', yAxisID: 'y1', tension: 0.2 }
+            { label: 'Clicks', data: numbers(funnel, 'clicks'), borderColor: '#1f7a4d', backgroundColor: '#1f7a4d', yAxisID: 'y', tension: 0 },
+            { label: 'Leads', data: numbers(funnel, 'leads'), borderColor: '#0d6efd', backgroundColor: '#0d6efd', yAxisID: 'y1', tension: 0 },
+            { label: 'New customers', data: numbers(funnel, 'customers'), borderColor: '#b45309', backgroundColor: '#b45309', yAxisID: 'y1', tension: 0 }
           ]
         },
         options: Object.assign({}, common, {

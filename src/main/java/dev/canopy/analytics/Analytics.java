@@ -6,6 +6,7 @@ import dev.canopy.commissions.ExchangeRates;
 import dev.canopy.deals.DealActivity;
 import dev.canopy.deals.Sourcing;
 import dev.canopy.identity.Workspaces;
+import dev.canopy.partners.PartnerDirectory;
 import dev.canopy.partners.PartnerId;
 import dev.canopy.partners.PartnerView;
 import dev.canopy.partners.Partners;
@@ -26,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -41,6 +43,7 @@ public class Analytics {
     private final ExchangeRates rates;
     private final Workspaces workspaces;
     private final Partners partners;
+    private final PartnerDirectory directory;
     private final CurrentWorkspace currentWorkspace;
     private final Clock clock;
 
@@ -51,6 +54,7 @@ public class Analytics {
             ExchangeRates rates,
             Workspaces workspaces,
             Partners partners,
+            PartnerDirectory directory,
             CurrentWorkspace currentWorkspace,
             Clock clock) {
         this.activity = activity;
@@ -59,6 +63,7 @@ public class Analytics {
         this.rates = rates;
         this.workspaces = workspaces;
         this.partners = partners;
+        this.directory = directory;
         this.currentWorkspace = currentWorkspace;
         this.clock = clock;
     }
@@ -75,8 +80,14 @@ public class Analytics {
         Period previous = period.previous();
         DailyActivity.Scope scope = new DailyActivity.Scope(
                 currentWorkspace.id(), previous.first(), period.end(), query.program(), query.partner());
-        Tally now = new Tally(period, currency);
-        Tally before = new Tally(previous, currency);
+        Predicate<PartnerId> counted = query.partners().any()
+                ? partner -> true
+                : directory.matching(
+                        query.partners().type(),
+                        query.partners().region(),
+                        query.partners().tier())::contains;
+        Tally now = new Tally(period, currency, counted, query.partners().any());
+        Tally before = new Tally(previous, currency, counted, query.partners().any());
         for (DailyActivity.ClickDay c : activity.clicks(scope)) {
             (period.contains(c.day()) ? now : before).click(c);
         }
@@ -151,7 +162,16 @@ public class Analytics {
         private long lost;
         private BigDecimal cycleDays = BigDecimal.ZERO;
 
-        Tally(Period period, Currency currency) {
+        private final Predicate<PartnerId> counted;
+        private final boolean unattributedCounted;
+
+        /**
+         * {@code counted}: the partners whose rows count (a filter by type, region or tier); {@code
+         * unattributedCounted}: whether revenue no partner brought counts (not when partners are filtered).
+         */
+        Tally(Period period, Currency currency, Predicate<PartnerId> counted, boolean unattributedCounted) {
+            this.counted = counted;
+            this.unattributedCounted = unattributedCounted;
             this.zero = Money.zero(currency);
             this.all = new Sums(zero);
             this.unattributed = zero;
@@ -164,12 +184,18 @@ public class Analytics {
         }
 
         void click(DailyActivity.ClickDay c) {
+            if (!counted.test(c.partner())) {
+                return;
+            }
             for (Sums s : List.of(all, partner(c.partner()), byDay.get(c.day()))) {
                 s.clicks += c.clicks();
             }
         }
 
         void conversion(DailyActivity.ConversionDay c, CurrencyConversion conversion) {
+            if (c.partner() == null ? !unattributedCounted : !counted.test(c.partner())) {
+                return;
+            }
             Money revenue = zero;
             if (c.amount() != null && (c.kind() == ConversionKind.SALE || c.kind() == ConversionKind.REFUND)) {
                 revenue = converted(
@@ -189,6 +215,9 @@ public class Analytics {
         }
 
         void deal(DealActivity.DealDay d, CurrencyConversion conversion) {
+            if (!counted.test(d.partner())) {
+                return;
+            }
             Money value = converted(d.amount(), d.day(), conversion);
             switch (d.outcome()) {
                 case APPROVED -> {
@@ -235,6 +264,9 @@ public class Analytics {
         }
 
         void cost(CommissionActivity.CostDay c, CurrencyConversion conversion) {
+            if (!counted.test(c.partner())) {
+                return;
+            }
             Money cost = converted(c.cost(), c.day(), conversion);
             for (Sums s : List.of(all, partner(c.partner()))) {
                 s.cost = s.cost.plus(cost);

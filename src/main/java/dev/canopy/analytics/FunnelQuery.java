@@ -1,6 +1,7 @@
 package dev.canopy.analytics;
 
 import dev.canopy.partners.PartnerId;
+import dev.canopy.partners.PartnerType;
 import dev.canopy.programs.ProgramId;
 import dev.canopy.shared.InvalidInputException;
 import java.time.LocalDate;
@@ -9,8 +10,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** What a dashboard shows: a period and, optionally, one programme or one partner. */
-public record FunnelQuery(Period period, ProgramId program, PartnerId partner) {
+/**
+ * What a dashboard shows: a period and, optionally, one programme, one partner, or the partners of a type, a region
+ * or a tier.
+ */
+public record FunnelQuery(Period period, ProgramId program, PartnerId partner, Partners partners) {
+
+    /** Partners by their profile: a type, a region (as partners wrote it), a tier id; each optional. */
+    public record Partners(PartnerType type, String region, String tier) {
+
+        static final Partners ANY = new Partners(null, null, null);
+
+        public boolean any() {
+            return type == null && region == null && tier == null;
+        }
+    }
+
+    public FunnelQuery(Period period, ProgramId program, PartnerId partner) {
+        this(period, program, partner, Partners.ANY);
+    }
 
     /** The longest period a dashboard shows at once. */
     public static final int MAX_DAYS = 3 * 366;
@@ -19,7 +37,7 @@ public record FunnelQuery(Period period, ProgramId program, PartnerId partner) {
 
     /** The last 30 days up to {@code today}, every programme and partner. */
     public static FunnelQuery lastDays(LocalDate today) {
-        return new FunnelQuery(new Period(today.minusDays(DEFAULT_DAYS - 1), today), null, null);
+        return new FunnelQuery(new Period(today.minusDays(DEFAULT_DAYS - 1), today), null, null, Partners.ANY);
     }
 
     /**
@@ -27,7 +45,29 @@ public record FunnelQuery(Period period, ProgramId program, PartnerId partner) {
      * up to {@code today}). Every problem is named by its field.
      */
     public static FunnelQuery parse(String from, String to, String program, String partner, LocalDate today) {
+        return parse(from, to, program, partner, null, null, null, today);
+    }
+
+    /** As above, with the partners' type, region and tier (a tier's id) too. */
+    public static FunnelQuery parse(
+            String from,
+            String to,
+            String program,
+            String partner,
+            String type,
+            String region,
+            String tier,
+            LocalDate today) {
         List<InvalidInputException.FieldProblem> problems = new ArrayList<>();
+        PartnerType partnerType = null;
+        if (type != null && !type.isBlank()) {
+            try {
+                partnerType = PartnerType.valueOf(type.strip());
+            } catch (IllegalArgumentException e) {
+                problems.add(new InvalidInputException.FieldProblem("type", "Choose one from the list"));
+            }
+        }
+        UUID tierId = id("tier", tier, problems);
         LocalDate last = day("to", to, today, problems);
         LocalDate first = day("from", from, last == null ? today : last.minusDays(DEFAULT_DAYS - 1), problems);
         UUID programId = id("program", program, problems);
@@ -46,7 +86,11 @@ public record FunnelQuery(Period period, ProgramId program, PartnerId partner) {
         return new FunnelQuery(
                 new Period(first, last),
                 programId == null ? null : new ProgramId(programId),
-                partnerId == null ? null : new PartnerId(partnerId));
+                partnerId == null ? null : new PartnerId(partnerId),
+                new Partners(
+                        partnerType,
+                        region == null || region.isBlank() ? null : region.strip(),
+                        tierId == null ? null : tierId.toString()));
     }
 
     private static LocalDate day(

@@ -1,19 +1,28 @@
 package dev.canopy.partners;
 
+import dev.canopy.partners.internal.PartnerTable;
+import dev.canopy.platform.CurrentWorkspace;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The partner list's tier column and filter, when a module that knows tiers is present. */
 @Service
 public class PartnerDirectory {
 
     private final ObjectProvider<PartnerTiers> tiers;
+    private final PartnerTable partners;
+    private final CurrentWorkspace currentWorkspace;
 
-    PartnerDirectory(ObjectProvider<PartnerTiers> tiers) {
+    PartnerDirectory(ObjectProvider<PartnerTiers> tiers, PartnerTable partners, CurrentWorkspace currentWorkspace) {
         this.tiers = tiers;
+        this.partners = partners;
+        this.currentWorkspace = currentWorkspace;
     }
 
     public List<PartnerTiers.Tier> tiers() {
@@ -28,6 +37,21 @@ public class PartnerDirectory {
             return search;
         }
         return search.onlyAmong(known.partnersAt(tierId.strip()));
+    }
+
+    /**
+     * The partners of the current workspace of {@code type}, in {@code region} and at the tier {@code tierId} (each
+     * optional), for reports that filter by them.
+     */
+    @Transactional(readOnly = true)
+    public Set<PartnerId> matching(PartnerType type, String region, String tierId) {
+        Set<PartnerId> found = new HashSet<>(
+                partners.ids(currentWorkspace.id(), type, region == null || region.isBlank() ? null : region.strip()));
+        PartnerTiers known = tiers.getIfAvailable();
+        if (tierId != null && !tierId.isBlank()) {
+            found.retainAll(known == null ? Set.of() : known.partnersAt(tierId.strip()));
+        }
+        return found;
     }
 
     public Map<PartnerId, List<String>> tierLabels(Collection<PartnerView> partners) {

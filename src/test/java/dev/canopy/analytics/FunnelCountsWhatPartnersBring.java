@@ -12,6 +12,9 @@ import dev.canopy.commissions.ExchangeRates;
 import dev.canopy.identity.WorkspaceView;
 import dev.canopy.identity.Workspaces;
 import dev.canopy.partners.PartnerId;
+import dev.canopy.partners.PartnerProfile;
+import dev.canopy.partners.PartnerType;
+import dev.canopy.partners.Partners;
 import dev.canopy.shared.InvalidInputException;
 import dev.canopy.shared.Money;
 import dev.canopy.testing.CanopyTest;
@@ -23,6 +26,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,6 +70,9 @@ class FunnelCountsWhatPartnersBring {
 
     @Autowired
     JdbcClient db;
+
+    @Autowired
+    Partners partners;
 
     private TrackingFixtures tracking;
     private TrackingFixtures.Setup setup;
@@ -189,6 +196,47 @@ class FunnelCountsWhatPartnersBring {
                 null));
         assertThat(otherProgramme.current().clicks()).isZero();
         assertThat(otherProgramme.partners()).isEmpty();
+    }
+
+    @Test
+    void partnersOfATypeOrARegionCountAndUnattributedRevenueDoesNot() {
+        // Both are resellers in EMEA; Kestrel becomes a referral partner in APAC.
+        fixtures.as(
+                setup.tenant().owner(),
+                () -> partners.updateProfile(
+                        kestrel,
+                        new PartnerProfile(
+                                "Kestrel",
+                                "https://kestrel.example",
+                                Set.of(PartnerType.REFERRAL),
+                                List.of("APAC"),
+                                List.of(),
+                                null)));
+        Period november = new Period(FIRST, LAST);
+
+        FunnelReport referral = funnel(
+                new FunnelQuery(november, null, null, new FunnelQuery.Partners(PartnerType.REFERRAL, null, null)));
+        assertThat(referral.current().clicks()).isEqualTo(5);
+        assertThat(referral.current().leads()).isEqualTo(1);
+        assertThat(referral.current().unattributedRevenue()).isEqualTo(Money.of("0.00", "USD"));
+        assertThat(referral.partners())
+                .extracting(FunnelReport.PartnerRow::partner)
+                .containsExactly(kestrel);
+
+        FunnelReport emea = funnel(new FunnelQuery(november, null, null, new FunnelQuery.Partners(null, "emea", null)));
+        assertThat(emea.current().clicks()).isEqualTo(11);
+        assertThat(emea.current().partnerRevenue()).isEqualTo(Money.of("1650.00", "USD"));
+
+        FunnelReport nobody = funnel(
+                new FunnelQuery(november, null, null, new FunnelQuery.Partners(PartnerType.REFERRAL, "EMEA", null)));
+        assertThat(nobody.current().clicks()).isZero();
+        assertThat(nobody.partners()).isEmpty();
+        assertThatThrownBy(() -> FunnelQuery.parse(null, null, null, null, "PIRATE", null, "gold", LAST))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(InvalidInputException.FieldProblem::field)
+                                .containsExactly("type", "tier"));
     }
 
     @Test

@@ -4,6 +4,8 @@ import dev.canopy.analytics.Analytics;
 import dev.canopy.analytics.FunnelQuery;
 import dev.canopy.analytics.FunnelReport;
 import dev.canopy.analytics.Kpi;
+import dev.canopy.partners.PartnerDirectory;
+import dev.canopy.partners.PartnerType;
 import dev.canopy.partners.Partners;
 import dev.canopy.platform.Flash;
 import dev.canopy.programs.Programs;
@@ -30,11 +32,13 @@ class AnalyticsController {
     private final Analytics analytics;
     private final Programs programs;
     private final Partners partners;
+    private final PartnerDirectory directory;
 
-    AnalyticsController(Analytics analytics, Programs programs, Partners partners) {
+    AnalyticsController(Analytics analytics, Programs programs, Partners partners, PartnerDirectory directory) {
         this.analytics = analytics;
         this.programs = programs;
         this.partners = partners;
+        this.directory = directory;
     }
 
     @GetMapping
@@ -43,10 +47,13 @@ class AnalyticsController {
             @RequestParam(required = false) String to,
             @RequestParam(required = false) String program,
             @RequestParam(required = false) String partner,
+            @RequestParam(required = false) String type,
+            @RequestParam(required = false) String region,
+            @RequestParam(required = false) String tier,
             Model model) {
         FunnelQuery query;
         try {
-            query = FunnelQuery.parse(from, to, program, partner, analytics.today());
+            query = FunnelQuery.parse(from, to, program, partner, type, region, tier, analytics.today());
         } catch (InvalidInputException e) {
             // A filter typed into the address bar: the page still answers, for the default period, and says why.
             model.addAttribute("filterError", Flash.message(e));
@@ -55,6 +62,9 @@ class AnalyticsController {
         FunnelReport report = analytics.funnel(query);
         model.addAttribute("report", report);
         model.addAttribute("programs", programs.list());
+        model.addAttribute("types", PartnerType.values());
+        model.addAttribute("regions", partners.regions());
+        model.addAttribute("tiers", directory.tiers());
         model.addAttribute(
                 "partnerName",
                 query.partner() == null ? null : partners.get(query.partner()).name());
@@ -76,8 +86,12 @@ class AnalyticsController {
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to,
             @RequestParam(required = false) String program,
-            @RequestParam(required = false) String partner) {
-        FunnelReport report = analytics.funnel(FunnelQuery.parse(from, to, program, partner, analytics.today()));
+            @RequestParam(required = false) String partner,
+            @RequestParam(required = false) String type,
+            @RequestParam(required = false) String region,
+            @RequestParam(required = false) String tier) {
+        FunnelReport report =
+                analytics.funnel(FunnelQuery.parse(from, to, program, partner, type, region, tier, analytics.today()));
         String name = "partners-" + report.query().period().first() + "-to-"
                 + report.query().period().last() + ".csv";
         return ResponseEntity.ok()

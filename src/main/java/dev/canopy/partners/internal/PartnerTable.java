@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -105,6 +106,22 @@ public class PartnerTable {
                 .params(workspace.value(), ids.stream().map(PartnerId::value).toArray(UUID[]::new))
                 .query((rs, n) -> map(rs, now))
                 .list();
+    }
+
+    /** Every partner of the workspace of {@code type} in {@code region} (each optional): ids only, unpaged. */
+    public Set<PartnerId> ids(WorkspaceId workspace, PartnerType type, String region) {
+        return new HashSet<>(db.sql("""
+                        select id from partners_partner p
+                        where workspace_id = :workspace
+                          and (cast(:type as text) is null or cast(:type as text) = any(p.types))
+                          and (cast(:region as text) is null
+                               or exists (select 1 from unnest(p.regions) r where lower(r) = lower(cast(:region as text))))
+                        """)
+                .param("workspace", workspace.value())
+                .param("type", type == null ? null : type.name())
+                .param("region", region)
+                .query((rs, n) -> new PartnerId(rs.getObject(1, UUID.class)))
+                .list());
     }
 
     public List<PartnerView> search(WorkspaceId workspace, PartnerSearch search, Instant now, int limit) {
