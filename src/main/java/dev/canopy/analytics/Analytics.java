@@ -14,18 +14,23 @@ import dev.canopy.platform.CurrentWorkspace;
 import dev.canopy.shared.Money;
 import dev.canopy.shared.PartnerScoped;
 import dev.canopy.tracking.ConversionKind;
+import dev.canopy.tracking.CustomerActivity;
 import dev.canopy.tracking.DailyActivity;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -39,6 +44,7 @@ public class Analytics {
 
     private final DailyActivity activity;
     private final DealActivity deals;
+    private final CustomerActivity customers;
     private final CommissionActivity commissions;
     private final ExchangeRates rates;
     private final Workspaces workspaces;
@@ -50,6 +56,7 @@ public class Analytics {
     Analytics(
             DailyActivity activity,
             DealActivity deals,
+            CustomerActivity customers,
             CommissionActivity commissions,
             ExchangeRates rates,
             Workspaces workspaces,
@@ -59,6 +66,7 @@ public class Analytics {
             Clock clock) {
         this.activity = activity;
         this.deals = deals;
+        this.customers = customers;
         this.commissions = commissions;
         this.rates = rates;
         this.workspaces = workspaces;
@@ -113,6 +121,45 @@ public class Analytics {
                 now.partnerRows(names(now.byPartner.keySet())),
                 now.dayRows(),
                 List.copyOf(now.unconverted));
+    }
+
+    /**
+     * Churn, revenue per paying account and cohorts, partner-brought and direct apart, for {@code query}; {@code
+     * totals} is the same query's funnel (its revenue).
+     */
+    @Transactional(readOnly = true)
+    public RetentionReport retention(FunnelQuery query, FunnelReport.Totals totals) {
+        Period period = query.period();
+        CustomerActivity.Scope scope =
+                new CustomerActivity.Scope(currentWorkspace.id(), query.program(), partnersOf(query));
+        Instant start = period.first().atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant end = period.end().atStartOfDay(ZoneOffset.UTC).toInstant();
+        CustomerActivity.Paying paying = customers.paying(scope, start, end);
+        CustomerActivity.Churn churn = customers.churn(scope, start, end);
+        YearMonth last = YearMonth.from(period.last());
+        YearMonth first = last.minusMonths(11);
+        List<CustomerActivity.CohortCount> counts = customers.cohorts(
+                scope, first.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant(), end);
+        return new RetentionReport(
+                new RetentionReport.Side(
+                        paying.withPartner(), totals.partnerRevenue(), churn.partnerAtStart(), churn.partnerChurned()),
+                new RetentionReport.Side(
+                        paying.direct(), totals.unattributedRevenue(), churn.directAtStart(), churn.directChurned()),
+                Cohorts.rows(counts, true, first, last),
+                Cohorts.rows(counts, false, first, last));
+    }
+
+    /** The partners a query keeps to: one, those matching its profile filters, or null for anyone. */
+    private Collection<PartnerId> partnersOf(FunnelQuery query) {
+        if (query.partner() != null) {
+            return Set.of(query.partner());
+        }
+        return query.partners().any()
+                ? null
+                : directory.matching(
+                        query.partners().type(),
+                        query.partners().region(),
+                        query.partners().tier());
     }
 
     /** The signed-in partner's own funnel and its rank band among the vendor's active partners. */

@@ -47,6 +47,18 @@ public enum Kpi {
                     + " paid), reversals and clawbacks taken off, declined ones left out; converted at the rate of"
                     + " the day each was made."),
     COST_RATIO("Cost ratio", "Commission cost ÷ partner revenue, both in the period."),
+    ARPA(
+            "Average revenue per account",
+            "Revenue in the period ÷ the customers who paid in it: partner revenue ÷ the paying customers partners"
+                    + " brought, and unattributed revenue ÷ the others."),
+    CHURN(
+            "Churn",
+            "Of the customers paying when the period began (a first payment before it, not churned), the share who"
+                    + " churned in it; partner-brought and direct customers apart."),
+    COHORT_RETENTION(
+            "Cohort retention",
+            "Of the customers who first paid in a month (UTC), the share not churned at the end of that month and"
+                    + " of each month after, up to the period's last month; partner-brought and direct apart."),
     PARTNER_SHARE("Partner share of revenue", "Partner revenue ÷ (partner revenue + unattributed revenue)."),
     LEAD_RATE("Click-to-lead rate", "Leads ÷ clicks, both in the period."),
     CUSTOMER_RATE("Lead-to-customer rate", "New customers ÷ leads, both in the period."),

@@ -1,0 +1,94 @@
+package dev.canopy.tracking.internal;
+
+import dev.canopy.shared.WorkspaceId;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Paying customers counted for analytics: accounts that paid, churn, cohorts by month of first payment. */
+@Repository
+public class CustomerStatsTable {
+
+    /** Which customers: a workspace's, optionally one programme's, or among some partners (null: any). */
+    public record Scope(WorkspaceId workspace, UUID program, Collection<UUID> partners) {}
+
+    public record Accounts(boolean partnered, long accounts) {}
+
+    public record Churn(boolean partnered, long atStart, long churned) {}
+
+    /** Customers who first paid in {@code cohort} (a month's first day), and the month they churned (or null). */
+    public record Cohort(LocalDate cohort, boolean partnered, LocalDate churnedIn, long customers) {}
+
+    private static final String SCOPE = """
+              and (cast(:program as uuid) is null or program_id = :program)
+              and (cast(:anyPartner as boolean) or partner_id = any(cast(:partners as uuid[])))
+            """;
+
+    private final JdbcClient db;
+
+    CustomerStatsTable(JdbcClient db) {
+        this.db = db;
+    }
+
+    /** Customers with a payment from {@code from} (included) to {@code to} (excluded), with and without partner. */
+    public List<Accounts> paying(Scope scope, Instant from, Instant to) {
+        return bind(db.sql("""
+                                select partner_id is not null, count(distinct customer_id) from tracking_conversion
+                                where workspace_id = :workspace and kind = 'SALE' and applied
+                                  and occurred_at >= :from and occurred_at < :to
+                                """ + SCOPE + " group by 1"), scope)
+                .param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to))
+                .query((rs, n) -> new Accounts(rs.getBoolean(1), rs.getLong(2)))
+                .list();
+    }
+
+    /** Paying customers at {@code from}, and how many of them churned before {@code to}. */
+    public List<Churn> churn(Scope scope, Instant from, Instant to) {
+        return bind(db.sql("""
+                                select partner_id is not null,
+                                       count(*) filter (where churned_at is null or churned_at >= :from),
+                                       count(*) filter (where churned_at >= :from and churned_at < :to)
+                                from tracking_customer
+                                where workspace_id = :workspace and first_sale_at is not null and first_sale_at < :from
+                                """ + SCOPE + " group by 1"), scope)
+                .param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to))
+                .query((rs, n) -> new Churn(rs.getBoolean(1), rs.getLong(2), rs.getLong(3)))
+                .list();
+    }
+
+    /** Customers who first paid from {@code from} (included) to {@code to} (excluded), by month, UTC. */
+    public List<Cohort> cohorts(Scope scope, Instant from, Instant to) {
+        return bind(db.sql("""
+                                select date_trunc('month', first_sale_at at time zone 'UTC')::date, partner_id is not null,
+                                       date_trunc('month', churned_at at time zone 'UTC')::date, count(*)
+                                from tracking_customer
+                                where workspace_id = :workspace and first_sale_at >= :from and first_sale_at < :to
+                                """ + SCOPE + " group by 1, 2, 3"), scope)
+                .param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to))
+                .query((rs, n) -> new Cohort(
+                        rs.getObject(1, LocalDate.class),
+                        rs.getBoolean(2),
+                        rs.getObject(3, LocalDate.class),
+                        rs.getLong(4)))
+                .list();
+    }
+
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec sql, Scope scope) {
+        return sql.param("workspace", scope.workspace().value())
+                .param("program", scope.program())
+                .param("anyPartner", scope.partners() == null)
+                .param(
+                        "partners",
+                        scope.partners() == null
+                                ? new UUID[0]
+                                : scope.partners().toArray(UUID[]::new));
+    }
+}
