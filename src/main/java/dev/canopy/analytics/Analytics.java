@@ -149,6 +149,31 @@ public class Analytics {
                 Cohorts.rows(counts, false, first, last));
     }
 
+    /** Activation of the partners approved in the query's period, and today's active and dormant partners. */
+    @Transactional(readOnly = true)
+    public ActivationReport activation(FunnelQuery query) {
+        Period period = query.period();
+        Map<PartnerId, Instant> approved = new HashMap<>(directory.approvedBetween(
+                period.first().atStartOfDay(ZoneOffset.UTC).toInstant(),
+                period.end().atStartOfDay(ZoneOffset.UTC).toInstant()));
+        Collection<PartnerId> kept = partnersOf(query);
+        if (kept != null) {
+            approved.keySet().retainAll(kept);
+        }
+        Map<PartnerId, CustomerActivity.Firsts> firsts = customers.firsts(currentWorkspace.id(), approved.keySet());
+        Map<PartnerId, Instant> deals = this.deals.firstRegistrations(currentWorkspace.id(), approved.keySet());
+        PartnerDirectory.ActiveCount active = directory.active(clock.instant());
+        return new ActivationReport(
+                approved.size(),
+                Activation.step(
+                        approved, id -> firsts.containsKey(id) ? firsts.get(id).lead() : null),
+                Activation.step(approved, deals::get),
+                Activation.step(
+                        approved, id -> firsts.containsKey(id) ? firsts.get(id).sale() : null),
+                active.active(),
+                active.dormant());
+    }
+
     /** The partners a query keeps to: one, those matching its profile filters, or null for anyone. */
     private Collection<PartnerId> partnersOf(FunnelQuery query) {
         if (query.partner() != null) {

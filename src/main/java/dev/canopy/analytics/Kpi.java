@@ -59,6 +59,14 @@ public enum Kpi {
             "Cohort retention",
             "Of the customers who first paid in a month (UTC), the share not churned at the end of that month and"
                     + " of each month after, up to the period's last month; partner-brought and direct apart."),
+    ACTIVATION(
+            "Activation",
+            "Partners first approved in the period, and how many of them have since brought a first lead, registered"
+                    + " a first deal and made a first sale, with the median days from approval to each."),
+    ACTIVE_PARTNERS(
+            "Active and dormant partners",
+            "Active partners today, and the share of them that are not dormant: a click, lead, deal or sign-in"
+                    + " within the workspace's dormancy days (Partners settings)."),
     PARTNER_SHARE("Partner share of revenue", "Partner revenue ÷ (partner revenue + unattributed revenue)."),
     LEAD_RATE("Click-to-lead rate", "Leads ÷ clicks, both in the period."),
     CUSTOMER_RATE("Lead-to-customer rate", "New customers ÷ leads, both in the period."),

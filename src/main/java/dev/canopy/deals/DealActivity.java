@@ -6,8 +6,12 @@ import dev.canopy.programs.ProgramId;
 import dev.canopy.shared.Money;
 import dev.canopy.shared.WorkspaceId;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,6 +44,19 @@ public class DealActivity {
 
     DealActivity(DealStatsTable stats) {
         this.stats = stats;
+    }
+
+    /** Each of {@code partners}' first registration, when it has one. */
+    @Transactional(readOnly = true)
+    public Map<PartnerId, Instant> firstRegistrations(WorkspaceId workspace, Collection<PartnerId> partners) {
+        if (partners.isEmpty()) {
+            return Map.of();
+        }
+        Map<PartnerId, Instant> firsts = new HashMap<>();
+        stats.firstRegistrations(
+                        workspace, partners.stream().map(PartnerId::value).toList())
+                .forEach((id, at) -> firsts.put(new PartnerId(id), at));
+        return firsts;
     }
 
     /** The days {@code from} (included) to {@code to} (excluded); {@code program} and {@code partner} narrow. */

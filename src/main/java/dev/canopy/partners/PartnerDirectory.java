@@ -1,7 +1,9 @@
 package dev.canopy.partners;
 
+import dev.canopy.partners.internal.ActivationTable;
 import dev.canopy.partners.internal.PartnerTable;
 import dev.canopy.platform.CurrentWorkspace;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -18,11 +20,17 @@ public class PartnerDirectory {
     private final ObjectProvider<PartnerTiers> tiers;
     private final PartnerTable partners;
     private final CurrentWorkspace currentWorkspace;
+    private final ActivationTable activation;
 
-    PartnerDirectory(ObjectProvider<PartnerTiers> tiers, PartnerTable partners, CurrentWorkspace currentWorkspace) {
+    PartnerDirectory(
+            ObjectProvider<PartnerTiers> tiers,
+            PartnerTable partners,
+            CurrentWorkspace currentWorkspace,
+            ActivationTable activation) {
         this.tiers = tiers;
         this.partners = partners;
         this.currentWorkspace = currentWorkspace;
+        this.activation = activation;
     }
 
     public List<PartnerTiers.Tier> tiers() {
@@ -52,6 +60,21 @@ public class PartnerDirectory {
             found.retainAll(known == null ? Set.of() : known.partnersAt(tierId.strip()));
         }
         return found;
+    }
+
+    /** Partners of the current workspace first approved from {@code from} to {@code to}, and when. */
+    @Transactional(readOnly = true)
+    public Map<PartnerId, Instant> approvedBetween(Instant from, Instant to) {
+        return activation.approvedBetween(currentWorkspace.id(), from, to);
+    }
+
+    /** Active partners of the current workspace at {@code now}, and how many of them are dormant. */
+    public record ActiveCount(long active, long dormant) {}
+
+    @Transactional(readOnly = true)
+    public ActiveCount active(Instant now) {
+        ActivationTable.Active counted = activation.active(currentWorkspace.id(), now);
+        return new ActiveCount(counted.active(), counted.dormant());
     }
 
     public Map<PartnerId, List<String>> tierLabels(Collection<PartnerView> partners) {

@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -63,6 +65,18 @@ public class CustomerActivity {
         return stats.cohorts(internal(scope), from, to).stream()
                 .map(c -> new CohortCount(c.cohort(), c.partnered(), c.churnedIn(), c.customers()))
                 .toList();
+    }
+
+    /** A partner's first lead and first sale (null: none yet). */
+    public record Firsts(Instant lead, Instant sale) {}
+
+    @Transactional(readOnly = true)
+    public Map<PartnerId, Firsts> firsts(WorkspaceId workspace, Collection<PartnerId> partners) {
+        if (partners.isEmpty()) {
+            return Map.of();
+        }
+        return stats.firsts(workspace, partners.stream().map(PartnerId::value).toList()).stream()
+                .collect(Collectors.toMap(f -> new PartnerId(f.partnerId()), f -> new Firsts(f.lead(), f.sale())));
     }
 
     private static CustomerStatsTable.Scope internal(Scope scope) {

@@ -263,6 +263,19 @@ class FunnelCountsWhatPartnersBring {
                 .andExpect(jsonPath("$.currency").value("USD"))
                 .andExpect(jsonPath("$.partners[0].clicks").value(11));
 
+        mvc.perform(get("/api/v1/analytics/retention")
+                        .param("from", "2026-11-01")
+                        .param("to", "2026-11-18")
+                        .header("Authorization", "Bearer " + setup.apiKey()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.partner.payingAccounts").value(3))
+                .andExpect(jsonPath("$.direct.payingAccounts").value(1));
+        mvc.perform(get("/api/v1/analytics/activation")
+                        .param("type", "RESELLER")
+                        .header("Authorization", "Bearer " + setup.apiKey()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.approved").isNumber());
+
         String csv = mvc.perform(get("/app/analytics/partners.csv")
                         .param("from", "2026-11-01")
                         .param("to", "2026-11-18")

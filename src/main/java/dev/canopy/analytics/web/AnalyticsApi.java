@@ -1,8 +1,10 @@
 package dev.canopy.analytics.web;
 
+import dev.canopy.analytics.ActivationReport;
 import dev.canopy.analytics.Analytics;
 import dev.canopy.analytics.FunnelQuery;
 import dev.canopy.analytics.FunnelReport;
+import dev.canopy.analytics.RetentionReport;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -36,5 +38,39 @@ class AnalyticsApi {
             @Parameter(description = "Only this programme's activity") @RequestParam(required = false) String program,
             @Parameter(description = "Only this partner's activity") @RequestParam(required = false) String partner) {
         return analytics.funnel(FunnelQuery.parse(from, to, program, partner, analytics.today()));
+    }
+
+    @GetMapping("/retention")
+    @PreAuthorize("hasAuthority('analytics:read')")
+    @Operation(
+            summary = "Churn, revenue per paying account and cohorts, partner-brought and direct apart",
+            description = "The same filters as the funnel; cohorts are the 12 months up to the period's last day.")
+    RetentionReport retention(
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String program,
+            @RequestParam(required = false) String partner,
+            @RequestParam(required = false) String type,
+            @RequestParam(required = false) String region,
+            @RequestParam(required = false) String tier) {
+        FunnelQuery query = FunnelQuery.parse(from, to, program, partner, type, region, tier, analytics.today());
+        return analytics.retention(query, analytics.funnel(query).current());
+    }
+
+    @GetMapping("/activation")
+    @PreAuthorize("hasAuthority('analytics:read')")
+    @Operation(
+            summary = "How fast the partners approved in the period reached a first lead, deal and sale",
+            description = "With today's active and dormant partners. The same filters as the funnel.")
+    ActivationReport activation(
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String program,
+            @RequestParam(required = false) String partner,
+            @RequestParam(required = false) String type,
+            @RequestParam(required = false) String region,
+            @RequestParam(required = false) String tier) {
+        return analytics.activation(
+                FunnelQuery.parse(from, to, program, partner, type, region, tier, analytics.today()));
     }
 }

@@ -62,6 +62,7 @@ class AnalyticsController {
         FunnelReport report = analytics.funnel(query);
         model.addAttribute("report", report);
         model.addAttribute("retention", analytics.retention(query, report.current()));
+        model.addAttribute("activation", analytics.activation(query));
         model.addAttribute("programs", programs.list());
         model.addAttribute("types", PartnerType.values());
         model.addAttribute("regions", partners.regions());

@@ -2,8 +2,12 @@ package dev.canopy.deals.internal;
 
 import dev.canopy.shared.WorkspaceId;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -30,6 +34,20 @@ public class DealStatsTable {
 
     DealStatsTable(JdbcClient db) {
         this.db = db;
+    }
+
+    /** Each partner's first registration, among {@code partners}. */
+    public Map<UUID, Instant> firstRegistrations(WorkspaceId workspace, Collection<UUID> partners) {
+        Map<UUID, Instant> firsts = new HashMap<>();
+        db.sql("""
+                        select partner_id, min(submitted_at) from deals_registration
+                        where workspace_id = ? and partner_id = any(?::uuid[]) group by partner_id
+                        """)
+                .params(workspace.value(), partners.toArray(UUID[]::new))
+                .query((rs, n) -> firsts.put(
+                        rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant()))
+                .list();
+        return firsts;
     }
 
     public List<Row> days(WorkspaceId workspace, LocalDate from, LocalDate to, UUID program, UUID partner) {

@@ -81,6 +81,25 @@ public class CustomerStatsTable {
                 .list();
     }
 
+    /** A partner's first lead and first sale (either may be null). */
+    public record Firsts(UUID partnerId, Instant lead, Instant sale) {}
+
+    public List<Firsts> firsts(WorkspaceId workspace, Collection<UUID> partners) {
+        return db.sql("""
+                        select partner_id, min(occurred_at) filter (where kind = 'LEAD'),
+                               min(occurred_at) filter (where kind = 'SALE')
+                        from tracking_conversion
+                        where workspace_id = ? and partner_id = any(?::uuid[]) and applied
+                        group by partner_id
+                        """)
+                .params(workspace.value(), partners.toArray(UUID[]::new))
+                .query((rs, n) -> new Firsts(
+                        rs.getObject(1, UUID.class),
+                        rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant(),
+                        rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant()))
+                .list();
+    }
+
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec sql, Scope scope) {
         return sql.param("workspace", scope.workspace().value())
                 .param("program", scope.program())

@@ -1,0 +1,26 @@
+package dev.canopy.analytics;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Optional;
+
+/**
+ * How fast new partners start ({@link Kpi#ACTIVATION}), and how many of today's active partners are working
+ * ({@link Kpi#ACTIVE_PARTNERS}).
+ *
+ * @param approved partners first approved in the period
+ * @param active active partners now; {@code dormant} of them have done nothing for the dormancy days
+ */
+public record ActivationReport(long approved, Step lead, Step deal, Step sale, long active, long dormant) {
+
+    /** How many of the approved reached a first lead, deal or sale, and the median days it took (null: none). */
+    public record Step(long reached, BigDecimal medianDays) {}
+
+    /** Active partners that are not dormant, in per cent; empty without active partners. */
+    public Optional<BigDecimal> workingShare() {
+        return active == 0
+                ? Optional.empty()
+                : Optional.of(BigDecimal.valueOf((active - dormant) * 100)
+                        .divide(BigDecimal.valueOf(active), 1, RoundingMode.HALF_UP));
+    }
+}
