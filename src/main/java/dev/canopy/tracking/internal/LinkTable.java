@@ -153,7 +153,9 @@ public class LinkTable {
         Map<UUID, LinkView.LinkStats> stats = new java.util.HashMap<>();
         db.sql("""
                         select l.id,
-                          (select count(*) from tracking_click c where c.workspace_id = l.workspace_id and c.link_id = l.id),
+                          -- From the rollup: the raw clicks of old months are dropped after the retention.
+                          (select coalesce(sum(d.clicks), 0) from tracking_click_day d
+                            where d.workspace_id = l.workspace_id and d.link_id = l.id),
                           (select count(distinct a.customer_id) from tracking_attribution a
                              join tracking_click c on c.id = a.click_id and c.workspace_id = a.workspace_id
                             where a.workspace_id = l.workspace_id and c.link_id = l.id
