@@ -1,5 +1,7 @@
 package dev.canopy.analytics;
 
+import dev.canopy.analytics.internal.Activation;
+import dev.canopy.analytics.internal.Cohorts;
 import dev.canopy.commissions.CommissionActivity;
 import dev.canopy.commissions.CurrencyConversion;
 import dev.canopy.commissions.ExchangeRates;

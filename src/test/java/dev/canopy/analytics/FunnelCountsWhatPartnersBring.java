@@ -79,6 +79,7 @@ class FunnelCountsWhatPartnersBring {
     private PartnerId bluebird;
     private PartnerId kestrel;
     private TrackingFixtures.Setup other;
+    private UUID kestrelsLink;
 
     @BeforeEach
     void anEcosystem() throws Exception {
@@ -86,7 +87,10 @@ class FunnelCountsWhatPartnersBring {
         setup = tracking.setup();
         bluebird = setup.partner();
         kestrel = tracking.partner(setup.tenant(), setup.program(), "Kestrel " + Fixtures.unique("k"));
-        tracking.link(setup.tenant(), kestrel, setup.program(), "https://www." + TrackingFixtures.SHOP + "/");
+        kestrelsLink = tracking.link(
+                        setup.tenant(), kestrel, setup.program(), "https://www." + TrackingFixtures.SHOP + "/")
+                .id()
+                .value();
         fixtures.as(setup.tenant().owner(), () -> {
             WorkspaceView w = workspaces.current();
             workspaces.update(new Workspaces.Settings(w.name(), null, "UTC", "USD"));
@@ -135,7 +139,7 @@ class FunnelCountsWhatPartnersBring {
 
         // Another workspace's partner, busy on the same days: never counted here.
         other = tracking.setup();
-        clicks.insert(List.of(click(other, other.partner(), "2026-11-03T10:00:00Z")));
+        clicks.insert(List.of(click(other, other.partner(), other.link().id().value(), "2026-11-03T10:00:00Z")));
     }
 
     @Test
@@ -333,16 +337,20 @@ class FunnelCountsWhatPartnersBring {
     private void clicksOn(PartnerId partner, String at, int count) {
         List<Click> batch = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            batch.add(click(setup, partner, at));
+            batch.add(click(
+                    setup,
+                    partner,
+                    partner.equals(kestrel) ? kestrelsLink : setup.link().id().value(),
+                    at));
         }
         clicks.insert(batch);
     }
 
-    private static Click click(TrackingFixtures.Setup in, PartnerId partner, String at) {
+    private static Click click(TrackingFixtures.Setup in, PartnerId partner, UUID link, String at) {
         return new Click(
                 UUID.randomUUID(),
                 in.tenant().id(),
-                in.link().id().value(),
+                link,
                 partner.value(),
                 in.program().id().value(),
                 java.time.Instant.parse(at),

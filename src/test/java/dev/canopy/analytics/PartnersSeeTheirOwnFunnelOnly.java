@@ -61,9 +61,15 @@ class PartnersSeeTheirOwnFunnelOnly {
         DealFixtures deals = new DealFixtures(context);
         DealFixtures.Member ann = deals.member(setup.tenant(), setup.program());
         DealFixtures.Member bob = deals.member(setup.tenant(), setup.program());
-        tracking.link(setup.tenant(), bob.id(), setup.program(), "https://www." + TrackingFixtures.SHOP + "/");
-        clicksOf(setup, ann.id(), 7);
-        clicksOf(setup, bob.id(), 31);
+        String shop = "https://www." + TrackingFixtures.SHOP + "/";
+        UUID annsLink = tracking.link(setup.tenant(), ann.id(), setup.program(), shop)
+                .id()
+                .value();
+        UUID bobsLink = tracking.link(setup.tenant(), bob.id(), setup.program(), shop)
+                .id()
+                .value();
+        clicksOf(setup, ann.id(), annsLink, 7);
+        clicksOf(setup, bob.id(), bobsLink, 31);
         String bobsRef = db.sql("select ref from tracking_partner_ref where partner_id = ? limit 1")
                 .param(bob.id().value())
                 .query(String.class)
@@ -111,13 +117,13 @@ class PartnersSeeTheirOwnFunnelOnly {
                 .andExpect(status().isForbidden());
     }
 
-    private void clicksOf(TrackingFixtures.Setup setup, PartnerId partner, int count) {
+    private void clicksOf(TrackingFixtures.Setup setup, PartnerId partner, UUID link, int count) {
         List<Click> batch = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             batch.add(new Click(
                     UUID.randomUUID(),
                     setup.tenant().id(),
-                    setup.link().id().value(),
+                    link,
                     partner.value(),
                     setup.program().id().value(),
                     Instant.parse("2026-11-05T09:00:00Z"),

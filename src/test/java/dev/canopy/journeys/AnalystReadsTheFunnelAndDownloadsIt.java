@@ -146,12 +146,16 @@ class AnalystReadsTheFunnelAndDownloadsIt extends BrowserTest {
         TrackingFixtures tracking = new TrackingFixtures(context);
         TrackingFixtures.Setup setup = tracking.setup();
         DealFixtures.Member member = new DealFixtures(context).member(setup.tenant(), setup.program());
+        UUID link = tracking.link(
+                        setup.tenant(), member.id(), setup.program(), "https://www." + TrackingFixtures.SHOP + "/")
+                .id()
+                .value();
         List<Click> batch = new ArrayList<>();
         for (int day = 1; day <= 17; day++) {
             batch.add(new Click(
                     UUID.randomUUID(),
                     setup.tenant().id(),
-                    setup.link().id().value(),
+                    link,
                     member.id().value(),
                     setup.program().id().value(),
                     Instant.parse(String.format("2026-11-%02dT09:00:00Z", day)),

@@ -1,5 +1,6 @@
-package dev.canopy.analytics;
+package dev.canopy.analytics.internal;
 
+import dev.canopy.analytics.ActivationReport;
 import dev.canopy.partners.PartnerId;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -11,14 +12,14 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /** Days from a partner's approval to its first step, and their median. */
-final class Activation {
+public final class Activation {
 
     private static final BigDecimal SECONDS_A_DAY = BigDecimal.valueOf(86_400);
 
     private Activation() {}
 
     /** Of the {@code approved} partners, those whose {@code first} step exists, and the median days to it. */
-    static ActivationReport.Step step(Map<PartnerId, Instant> approved, Function<PartnerId, Instant> first) {
+    public static ActivationReport.Step step(Map<PartnerId, Instant> approved, Function<PartnerId, Instant> first) {
         List<BigDecimal> days = approved.entrySet().stream()
                 .map(e -> {
                     Instant reached = first.apply(e.getKey());
@@ -36,7 +37,7 @@ final class Activation {
         return new ActivationReport.Step(days.size(), median(days));
     }
 
-    static BigDecimal median(List<BigDecimal> sorted) {
+    public static BigDecimal median(List<BigDecimal> sorted) {
         if (sorted.isEmpty()) {
             return null;
         }

@@ -1,5 +1,6 @@
-package dev.canopy.analytics;
+package dev.canopy.analytics.internal;
 
+import dev.canopy.analytics.RetentionReport;
 import dev.canopy.tracking.CustomerActivity;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -9,11 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The cohort triangle: per month of first payment, the share still paying at the end of each later month. */
-final class Cohorts {
+public final class Cohorts {
 
     private Cohorts() {}
 
-    static List<RetentionReport.CohortRow> rows(
+    public static List<RetentionReport.CohortRow> rows(
             List<CustomerActivity.CohortCount> counts, boolean partnered, YearMonth first, YearMonth last) {
         List<RetentionReport.CohortRow> rows = new ArrayList<>();
         for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {

@@ -1,0 +1,142 @@
+import bench.Bench;
+import bench.Ecosystem;
+import dev.canopy.analytics.Analytics;
+import dev.canopy.analytics.FunnelQuery;
+import dev.canopy.analytics.FunnelReport;
+import dev.canopy.analytics.Period;
+import dev.canopy.identity.Workspaces;
+import dev.canopy.partners.PartnerType;
+import dev.canopy.platform.AsSystem;
+import dev.canopy.programs.ProgramDraft;
+import dev.canopy.programs.ProgramView;
+import dev.canopy.programs.Programs;
+import dev.canopy.shared.Actor;
+import dev.canopy.shared.WorkspaceId;
+import dev.canopy.tracking.internal.Click;
+import dev.canopy.tracking.internal.ClickWriter;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The analytics dashboards on a generated ecosystem (bench/generate's Ecosystem): each dashboard query's p95 with
+ * warm caches over 20 runs, against the same aggregate computed from the raw tables; how long a new click takes
+ * to show on the dashboard (through the real click writer); and how long the data took to generate.
+ */
+public class AnalyticsBench {
+
+    private static final int RUNS = 20;
+
+    public static void main(String[] args) throws Exception {
+        Ecosystem.Size size = new Ecosystem.Size(10_000, 20_000_000L, 1_000_000, 100_000, 24);
+        for (String arg : args) {
+            String value = arg.substring(arg.indexOf('=') + 1).replace("_", "").replace(",", "");
+            if (arg.startsWith("--clicks=")) {
+                size = new Ecosystem.Size(size.partners(), Long.parseLong(value), size.customers(), size.deals(), size.months());
+            } else if (arg.startsWith("--partners=")) {
+                size = new Ecosystem.Size(Integer.parseInt(value), size.clicks(), size.customers(), size.deals(), size.months());
+            } else if (arg.startsWith("--customers=")) {
+                size = new Ecosystem.Size(size.partners(), size.clicks(), Integer.parseInt(value), size.deals(), size.months());
+            } else if (arg.startsWith("--deals=")) {
+                size = new Ecosystem.Size(size.partners(), size.clicks(), size.customers(), Integer.parseInt(value), size.months());
+            } else {
+                throw new IllegalArgumentException("Unknown argument " + arg);
+            }
+        }
+        try (Bench.Canopy canopy = Bench.start("analytics-bench")) {
+            ConfigurableApplicationContext app = canopy.app();
+            JdbcClient db = app.getBean(JdbcClient.class);
+            String slug = "bench-" + UUID.randomUUID().toString().substring(0, 8);
+            WorkspaceId workspace = app.getBean(Workspaces.class)
+                    .signUp(new Workspaces.SignUp("Bench Co", slug, "Bench Owner", slug + "@bench.example", "bench-password-2026"))
+                    .workspaceId();
+            ProgramView program = AsSystem.in(workspace, Actor.system(), () -> app.getBean(Programs.class)
+                    .create(new ProgramDraft("Bench partners", "", List.of(PartnerType.REFERRAL.name()),
+                            "A share of every payment.", "COMMISSION", "20", "25", "of every payment", "USD", "", "",
+                            "", "30", "", "", true)));
+            Instant now = app.getBean(Clock.class).instant();
+            System.out.printf("generating %,d partners, %,d clicks over %d months, %,d customers, %,d deals%n",
+                    size.partners(), size.clicks(), size.months(), size.customers(), size.deals());
+            Duration generated = new Ecosystem(app.getBean(DataSource.class), workspace.value(), program.id().value(), now, size)
+                    .generate();
+            System.out.printf("generated in %.1f s%n", generated.toMillis() / 1000.0);
+            db.sql("vacuum analyze").update();
+
+            Analytics analytics = app.getBean(Analytics.class);
+            LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+            for (int days : List.of(30, 365)) {
+                FunnelQuery query = new FunnelQuery(new Period(today.minusDays(days - 1), today), null, null);
+                Instant from = query.period().previous().first().atStartOfDay(ZoneOffset.UTC).toInstant();
+                Instant to = query.period().end().atStartOfDay(ZoneOffset.UTC).toInstant();
+                double funnel = p95(() -> AsSystem.in(workspace, Actor.system(), () -> analytics.funnel(query)));
+                double raw = p95(() -> raw(db, workspace, from, to));
+                System.out.printf("funnel, %d days (and the %d before): p95 %.1f ms; the same from the raw tables %.1f ms"
+                        + " (%.3f x)%n", days, days, funnel, raw, funnel / raw);
+                double retention = p95(() -> AsSystem.in(workspace, Actor.system(),
+                        () -> analytics.retention(query, analytics.funnel(query).current())));
+                double activation = p95(() -> AsSystem.in(workspace, Actor.system(), () -> analytics.activation(query)));
+                System.out.printf("retention (with its funnel), %d days: p95 %.1f ms; activation: p95 %.1f ms%n", days,
+                        retention, activation);
+            }
+
+            // A new click, through the writer's queue, until the dashboard counts it.
+            FunnelQuery todayOnly = new FunnelQuery(new Period(today, today), null, null);
+            long before = AsSystem.in(workspace, Actor.system(), () -> analytics.funnel(todayOnly)).current().clicks();
+            UUID partner = db.sql("select id from partners_partner where workspace_id = ? limit 1")
+                    .param(workspace.value()).query(UUID.class).single();
+            long sent = System.nanoTime();
+            app.getBean(ClickWriter.class).offer(new Click(UUID.randomUUID(), workspace, UUID.randomUUID(), partner,
+                    program.id().value(), Instant.now(), "new-visitor", null, "Mozilla/5.0", null, null));
+            while (AsSystem.in(workspace, Actor.system(), () -> analytics.funnel(todayOnly)).current().clicks() == before) {
+                Thread.sleep(20);
+            }
+            System.out.printf("a new click on the dashboard after %.2f s%n", (System.nanoTime() - sent) / 1e9);
+        }
+    }
+
+    /** The funnel's aggregates straight from the raw rows, as a dashboard without rollups would compute them. */
+    private static Object raw(JdbcClient db, WorkspaceId workspace, Instant from, Instant to) {
+        List<Object> rows = new ArrayList<>();
+        rows.addAll(db.sql("""
+                        select (clicked_at at time zone 'UTC')::date, partner_id, program_id, count(*), count(paid_ad)
+                        from tracking_click where workspace_id = ? and clicked_at >= ? and clicked_at < ? group by 1, 2, 3
+                        """)
+                .params(workspace.value(), Timestamp.from(from), Timestamp.from(to))
+                .query((rs, n) -> rs.getLong(4))
+                .list());
+        rows.addAll(db.sql("""
+                        select (occurred_at at time zone 'UTC')::date, partner_id, program_id, kind, currency, count(*),
+                               count(*) filter (where first_payment), sum(amount)
+                        from tracking_conversion where workspace_id = ? and applied and occurred_at >= ? and occurred_at < ?
+                        group by 1, 2, 3, 4, 5
+                        """)
+                .params(workspace.value(), Timestamp.from(from), Timestamp.from(to))
+                .query((rs, n) -> rs.getLong(6))
+                .list());
+        return rows;
+    }
+
+    private static double p95(Supplier<Object> query) {
+        for (int i = 0; i < 3; i++) {
+            query.get(); // warm the caches and the JIT
+        }
+        List<Double> millis = new ArrayList<>();
+        for (int i = 0; i < RUNS; i++) {
+            long start = System.nanoTime();
+            query.get();
+            millis.add((System.nanoTime() - start) / 1e6);
+        }
+        millis.sort(Double::compare);
+        return millis.get((int) Math.ceil(0.95 * RUNS) - 1);
+    }
+}
