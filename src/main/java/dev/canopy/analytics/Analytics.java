@@ -15,6 +15,7 @@ import dev.canopy.partners.Partners;
 import dev.canopy.platform.CurrentWorkspace;
 import dev.canopy.shared.Money;
 import dev.canopy.shared.PartnerScoped;
+import dev.canopy.shared.WorkspaceId;
 import dev.canopy.tracking.ConversionKind;
 import dev.canopy.tracking.CustomerActivity;
 import dev.canopy.tracking.DailyActivity;
@@ -34,7 +35,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -87,31 +87,17 @@ public class Analytics {
     public FunnelReport funnel(FunnelQuery query) {
         Currency currency = Currency.getInstance(workspaces.current().currency());
         Period period = query.period();
-        Period previous = period.previous();
-        DailyActivity.Scope scope = new DailyActivity.Scope(
-                currentWorkspace.id(), previous.first(), period.end(), query.program(), query.partner());
-        Predicate<PartnerId> counted = query.partners().any()
-                ? partner -> true
-                : directory.matching(
-                        query.partners().type(),
-                        query.partners().region(),
-                        query.partners().tier())::contains;
-        Tally now = new Tally(period, currency, counted, query.partners().any());
-        Tally before = new Tally(previous, currency, counted, query.partners().any());
-        for (DailyActivity.ClickDay c : activity.clicks(scope)) {
-            (period.contains(c.day()) ? now : before).click(c);
-        }
+        Collection<PartnerId> kept = partnersOf(query);
         CurrencyConversion conversion = rates.into(currency);
-        for (DailyActivity.ConversionDay c : activity.conversions(scope)) {
-            (period.contains(c.day()) ? now : before).conversion(c, conversion);
+        Tally now = tally(period, query, kept, currency, conversion);
+        Tally before = tally(period.previous(), query, kept, currency, conversion);
+        DailyActivity.Scope scope =
+                new DailyActivity.Scope(currentWorkspace.id(), period.first(), period.end(), query.program(), kept);
+        for (DailyActivity.ClickDay c : activity.clicksByDay(scope)) {
+            now.clickDay(c);
         }
-        for (DealActivity.DealDay d :
-                deals.days(scope.workspace(), previous.first(), period.end(), query.program(), query.partner())) {
-            (period.contains(d.day()) ? now : before).deal(d, conversion);
-        }
-        for (CommissionActivity.CostDay c :
-                commissions.cost(scope.workspace(), previous.first(), period.end(), query.program(), query.partner())) {
-            (period.contains(c.day()) ? now : before).cost(c, conversion);
+        for (DailyActivity.ConversionDay c : activity.conversionsByDay(scope, currency)) {
+            now.conversionDay(c, conversion);
         }
         return new FunnelReport(
                 query,
@@ -123,6 +109,34 @@ public class Analytics {
                 now.partnerRows(names(now.byPartner.keySet())),
                 now.dayRows(),
                 List.copyOf(now.unconverted));
+    }
+
+    /** One period's sums: each module's figures per partner (and per day only where a rate is needed). */
+    private Tally tally(
+            Period period,
+            FunnelQuery query,
+            Collection<PartnerId> kept,
+            Currency currency,
+            CurrencyConversion conversion) {
+        Tally tally = new Tally(period, currency);
+        WorkspaceId workspace = currentWorkspace.id();
+        DailyActivity.Scope scope =
+                new DailyActivity.Scope(workspace, period.first(), period.end(), query.program(), kept);
+        for (DailyActivity.ClickDay c : activity.clicksByPartner(scope)) {
+            tally.click(c);
+        }
+        for (DailyActivity.ConversionDay c : activity.conversionsByPartner(scope, currency)) {
+            tally.conversion(c, conversion);
+        }
+        for (DealActivity.DealDay d :
+                deals.days(workspace, period.first(), period.end(), query.program(), kept, currency)) {
+            tally.deal(d, conversion);
+        }
+        for (CommissionActivity.CostDay c :
+                commissions.cost(workspace, period.first(), period.end(), query.program(), kept, currency)) {
+            tally.cost(c, conversion);
+        }
+        return tally;
     }
 
     /**
@@ -236,16 +250,10 @@ public class Analytics {
         private long lost;
         private BigDecimal cycleDays = BigDecimal.ZERO;
 
-        private final Predicate<PartnerId> counted;
-        private final boolean unattributedCounted;
+        private final Period period;
 
-        /**
-         * {@code counted}: the partners whose rows count (a filter by type, region or tier); {@code
-         * unattributedCounted}: whether revenue no partner brought counts (not when partners are filtered).
-         */
-        Tally(Period period, Currency currency, Predicate<PartnerId> counted, boolean unattributedCounted) {
-            this.counted = counted;
-            this.unattributedCounted = unattributedCounted;
+        Tally(Period period, Currency currency) {
+            this.period = period;
             this.zero = Money.zero(currency);
             this.all = new Sums(zero);
             this.unattributed = zero;
@@ -258,40 +266,54 @@ public class Analytics {
         }
 
         void click(DailyActivity.ClickDay c) {
-            if (!counted.test(c.partner())) {
-                return;
-            }
-            for (Sums s : List.of(all, partner(c.partner()), byDay.get(c.day()))) {
+            for (Sums s : List.of(all, partner(c.partner()))) {
                 s.clicks += c.clicks();
             }
         }
 
+        void clickDay(DailyActivity.ClickDay c) {
+            byDay.get(c.day()).clicks += c.clicks();
+        }
+
         void conversion(DailyActivity.ConversionDay c, CurrencyConversion conversion) {
-            if (c.partner() == null ? !unattributedCounted : !counted.test(c.partner())) {
-                return;
-            }
-            Money revenue = zero;
-            if (c.amount() != null && (c.kind() == ConversionKind.SALE || c.kind() == ConversionKind.REFUND)) {
-                revenue = converted(
-                        c.kind() == ConversionKind.REFUND ? c.amount().negate() : c.amount(), c.day(), conversion);
-            }
+            Money revenue = revenue(c, conversion, true);
             if (c.partner() == null) {
                 unattributed = unattributed.plus(revenue);
                 return;
             }
-            for (Sums s : List.of(all, partner(c.partner()), byDay.get(c.day()))) {
-                if (c.kind() == ConversionKind.LEAD) {
-                    s.leads += c.conversions();
-                }
-                s.customers += c.firstPayments();
-                s.revenue = s.revenue.plus(revenue);
+            for (Sums s : List.of(all, partner(c.partner()))) {
+                add(s, c, revenue);
             }
         }
 
-        void deal(DealActivity.DealDay d, CurrencyConversion conversion) {
-            if (!counted.test(d.partner())) {
-                return;
+        /** The chart's day: what has no rate was listed once already, by the period's own sums. */
+        void conversionDay(DailyActivity.ConversionDay c, CurrencyConversion conversion) {
+            add(byDay.get(c.day()), c, revenue(c, conversion, false));
+        }
+
+        private static void add(Sums s, DailyActivity.ConversionDay c, Money revenue) {
+            if (c.kind() == ConversionKind.LEAD) {
+                s.leads += c.conversions();
             }
+            s.customers += c.firstPayments();
+            s.revenue = s.revenue.plus(revenue);
+        }
+
+        /** What a sale brought or a refund gave back, in the reporting currency; zero for leads and churn. */
+        private Money revenue(DailyActivity.ConversionDay c, CurrencyConversion conversion, boolean listMissing) {
+            if (c.amount() == null || (c.kind() != ConversionKind.SALE && c.kind() != ConversionKind.REFUND)) {
+                return zero;
+            }
+            Money signed = c.kind() == ConversionKind.REFUND ? c.amount().negate() : c.amount();
+            return listMissing
+                    ? converted(signed, c.day(), conversion)
+                    : conversion
+                            .convert(signed, c.day())
+                            .map(CurrencyConversion.Converted::to)
+                            .orElse(zero);
+        }
+
+        void deal(DealActivity.DealDay d, CurrencyConversion conversion) {
             Money value = converted(d.amount(), d.day(), conversion);
             switch (d.outcome()) {
                 case APPROVED -> {
@@ -315,9 +337,12 @@ public class Analytics {
             }
         }
 
-        /** {@code amount} in the reporting currency at {@code day}'s rate; zero, and listed, without a rate. */
+        /**
+         * {@code amount} in the reporting currency at {@code day}'s rate ({@code day} is null only for an amount in
+         * the reporting currency already); zero, and listed, without a rate.
+         */
         private Money converted(Money amount, LocalDate day, CurrencyConversion conversion) {
-            var converted = conversion.convert(amount, day);
+            var converted = conversion.convert(amount, day == null ? period.first() : day);
             if (converted.isEmpty()) {
                 unconverted.add(new FunnelReport.Unconverted(day, amount));
                 return zero;
@@ -338,9 +363,6 @@ public class Analytics {
         }
 
         void cost(CommissionActivity.CostDay c, CurrencyConversion conversion) {
-            if (!counted.test(c.partner())) {
-                return;
-            }
             Money cost = converted(c.cost(), c.day(), conversion);
             for (Sums s : List.of(all, partner(c.partner()))) {
                 s.cost = s.cost.plus(cost);

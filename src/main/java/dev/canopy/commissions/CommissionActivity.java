@@ -6,6 +6,8 @@ import dev.canopy.programs.ProgramId;
 import dev.canopy.shared.Money;
 import dev.canopy.shared.WorkspaceId;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Currency;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CommissionActivity {
 
-    /** One partner's commissions made on {@code day} in one currency, reversals netted in. */
+    /** One partner's commissions in one currency, reversals netted in; made on {@code day}, or in the period (null). */
     public record CostDay(LocalDate day, PartnerId partner, Money cost) {}
 
     private final CommissionStatsTable stats;
@@ -23,17 +25,28 @@ public class CommissionActivity {
         this.stats = stats;
     }
 
-    /** The days {@code from} (included) to {@code to} (excluded); {@code program} and {@code partner} narrow. */
+    /**
+     * The days {@code from} (included) to {@code to} (excluded), per partner and currency ({@code day} null) — per day
+     * too for amounts not in {@code reporting}; {@code program} and {@code partners} (null: any) narrow.
+     */
     @Transactional(readOnly = true)
     public List<CostDay> cost(
-            WorkspaceId workspace, LocalDate from, LocalDate to, ProgramId program, PartnerId partner) {
+            WorkspaceId workspace,
+            LocalDate from,
+            LocalDate to,
+            ProgramId program,
+            Collection<PartnerId> partners,
+            Currency reporting) {
         return stats
                 .cost(
                         workspace,
                         from,
                         to,
                         program == null ? null : program.value(),
-                        partner == null ? null : partner.value())
+                        partners == null
+                                ? null
+                                : partners.stream().map(PartnerId::value).toList(),
+                        reporting.getCurrencyCode())
                 .stream()
                 .map(r -> new CostDay(r.day(), new PartnerId(r.partnerId()), Money.of(r.amount(), r.currency())))
                 .toList();

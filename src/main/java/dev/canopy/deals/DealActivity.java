@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,17 +60,28 @@ public class DealActivity {
         return firsts;
     }
 
-    /** The days {@code from} (included) to {@code to} (excluded); {@code program} and {@code partner} narrow. */
+    /**
+     * The days {@code from} (included) to {@code to} (excluded), per partner and currency ({@code day} null) — per day
+     * too for amounts not in {@code reporting}; {@code program} and {@code partners} (null: any) narrow.
+     */
     @Transactional(readOnly = true)
     public List<DealDay> days(
-            WorkspaceId workspace, LocalDate from, LocalDate to, ProgramId program, PartnerId partner) {
+            WorkspaceId workspace,
+            LocalDate from,
+            LocalDate to,
+            ProgramId program,
+            Collection<PartnerId> partners,
+            Currency reporting) {
         return stats
                 .days(
                         workspace,
                         from,
                         to,
                         program == null ? null : program.value(),
-                        partner == null ? null : partner.value())
+                        partners == null
+                                ? null
+                                : partners.stream().map(PartnerId::value).toList(),
+                        reporting.getCurrencyCode())
                 .stream()
                 .map(r -> new DealDay(
                         r.day(),

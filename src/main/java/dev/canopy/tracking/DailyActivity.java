@@ -6,6 +6,8 @@ import dev.canopy.shared.Money;
 import dev.canopy.shared.WorkspaceId;
 import dev.canopy.tracking.internal.RollupTable;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -20,14 +22,19 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class DailyActivity {
 
-    /** The days {@code from} (included) to {@code to} (excluded); {@code program} and {@code partner} narrow. */
-    public record Scope(WorkspaceId workspace, LocalDate from, LocalDate to, ProgramId program, PartnerId partner) {}
+    /**
+     * The days {@code from} (included) to {@code to} (excluded); {@code program} narrows, and so do {@code partners}
+     * (null: anyone's, unattributed conversions included).
+     */
+    public record Scope(
+            WorkspaceId workspace, LocalDate from, LocalDate to, ProgramId program, Collection<PartnerId> partners) {}
 
     public record ClickDay(LocalDate day, PartnerId partner, ProgramId program, long clicks, long paidAdClicks) {}
 
     /**
-     * Conversions of one kind on one day; {@code partner} is null for an unattributed one; {@code amount} (sales
-     * and refunds) is the day's total in one currency, null for leads and churn.
+     * Conversions of one kind in one currency: of one partner (null: unattributed) over the scope's days ({@code day}
+     * null: the amount is in the reporting currency) or on one day; or, by day, of every partner on {@code day}.
+     * {@code amount} (sales and refunds) is null for leads and churn.
      */
     public record ConversionDay(
             LocalDate day,
@@ -44,13 +51,24 @@ public class DailyActivity {
         this.rollups = rollups;
     }
 
+    /** Clicks per partner over the scope's days ({@code day} null). */
     @Transactional(readOnly = true)
-    public List<ClickDay> clicks(Scope scope) {
-        return rollups.clicks(internal(scope)).stream()
+    public List<ClickDay> clicksByPartner(Scope scope) {
+        return clicks(scope, false);
+    }
+
+    /** Clicks per day over the scope's partners ({@code partner} and {@code program} null). */
+    @Transactional(readOnly = true)
+    public List<ClickDay> clicksByDay(Scope scope) {
+        return clicks(scope, true);
+    }
+
+    private List<ClickDay> clicks(Scope scope, boolean byDay) {
+        return rollups.clicks(internal(scope), byDay).stream()
                 .map(r -> new ClickDay(
                         r.day(),
-                        new PartnerId(r.partnerId()),
-                        new ProgramId(r.programId()),
+                        r.partnerId() == null ? null : new PartnerId(r.partnerId()),
+                        r.programId() == null ? null : new ProgramId(r.programId()),
                         r.clicks(),
                         r.paidAdClicks()))
                 .toList();
@@ -75,9 +93,20 @@ public class DailyActivity {
                 .toList();
     }
 
+    /** Conversions per partner, kind and currency; per day too for amounts not in {@code reporting}. */
     @Transactional(readOnly = true)
-    public List<ConversionDay> conversions(Scope scope) {
-        return rollups.conversions(internal(scope)).stream()
+    public List<ConversionDay> conversionsByPartner(Scope scope, Currency reporting) {
+        return conversions(scope, reporting, false);
+    }
+
+    /** Attributed conversions per day, kind and currency ({@code partner} null). */
+    @Transactional(readOnly = true)
+    public List<ConversionDay> conversionsByDay(Scope scope, Currency reporting) {
+        return conversions(scope, reporting, true);
+    }
+
+    private List<ConversionDay> conversions(Scope scope, Currency reporting, boolean byDay) {
+        return rollups.conversions(internal(scope), reporting.getCurrencyCode(), byDay).stream()
                 .map(r -> new ConversionDay(
                         r.day(),
                         r.partnerId() == null ? null : new PartnerId(r.partnerId()),
@@ -95,6 +124,8 @@ public class DailyActivity {
                 scope.from(),
                 scope.to(),
                 scope.program() == null ? null : scope.program().value(),
-                scope.partner() == null ? null : scope.partner().value());
+                scope.partners() == null
+                        ? null
+                        : scope.partners().stream().map(PartnerId::value).toList());
     }
 }

@@ -3,6 +3,7 @@ package dev.canopy.commissions.internal;
 import dev.canopy.shared.WorkspaceId;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,26 +22,36 @@ public class CommissionStatsTable {
     }
 
     /**
-     * What the programme costs: payable commissions (reseller margins are recorded, not paid), reversals and
+     * What the programme costs, per partner and currency — per UTC day of making too for amounts not in {@code
+     * reporting}, which are converted at each day's rate: payable commissions (reseller margins are recorded, not paid), reversals and
      * clawbacks netted in, declined ones left out.
      */
-    public List<Row> cost(WorkspaceId workspace, LocalDate from, LocalDate to, UUID program, UUID partner) {
+    public List<Row> cost(
+            WorkspaceId workspace,
+            LocalDate from,
+            LocalDate to,
+            UUID program,
+            Collection<UUID> partners,
+            String reporting) {
         return db.sql("""
-                        select (created_at at time zone 'UTC')::date, partner_id, currency, sum(amount)
+                        select case when currency = :reporting then null else (created_at at time zone 'UTC')::date end,
+                               partner_id, currency, sum(amount)
                         from commissions_commission
                         where workspace_id = :workspace
                           and created_at >= (cast(:from as date) at time zone 'UTC')
                           and created_at < (cast(:to as date) at time zone 'UTC')
                           and payable and status <> 'DECLINED'
                           and (cast(:program as uuid) is null or program_id = :program)
-                          and (cast(:partner as uuid) is null or partner_id = :partner)
+                          and (cast(:anyPartner as boolean) or partner_id = any(cast(:partners as uuid[])))
                         group by 1, 2, 3
                         """)
                 .param("workspace", workspace.value())
                 .param("from", from)
                 .param("to", to)
                 .param("program", program)
-                .param("partner", partner)
+                .param("anyPartner", partners == null)
+                .param("partners", partners == null ? new UUID[0] : partners.toArray(UUID[]::new))
+                .param("reporting", reporting)
                 .query((rs, n) -> new Row(
                         rs.getObject(1, LocalDate.class),
                         rs.getObject(2, UUID.class),

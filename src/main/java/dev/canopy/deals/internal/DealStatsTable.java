@@ -50,13 +50,24 @@ public class DealStatsTable {
         return firsts;
     }
 
-    public List<Row> days(WorkspaceId workspace, LocalDate from, LocalDate to, UUID program, UUID partner) {
+    /**
+     * Registrations approved, won or lost from {@code from} (included) to {@code to} (excluded), per partner, outcome,
+     * sourcing and currency — and per day ({@code day} null otherwise) for amounts not in {@code reporting}, which are
+     * converted at each day's rate.
+     */
+    public List<Row> days(
+            WorkspaceId workspace,
+            LocalDate from,
+            LocalDate to,
+            UUID program,
+            Collection<UUID> partners,
+            String reporting) {
         return db.sql("""
                         with scoped as (
                             select * from deals_registration
                             where workspace_id = :workspace
                               and (cast(:program as uuid) is null or program_id = :program)
-                              and (cast(:partner as uuid) is null or partner_id = :partner)
+                              and (cast(:anyPartner as boolean) or partner_id = any(cast(:partners as uuid[])))
                         ), outcomes as (
                             -- Every registration approved, whatever became of it: the pipeline it opened.
                             select decided_at as at, partner_id, 'APPROVED' as outcome, null as sourcing, currency,
@@ -67,15 +78,17 @@ public class DealStatsTable {
                                    extract(epoch from closed_at - decided_at) / 86400
                             from scoped where status in ('WON', 'LOST') and closed_at is not null
                         )
-                        select (at at time zone 'UTC')::date as day, partner_id, outcome, sourcing, currency,
-                               count(*), sum(amount), coalesce(sum(cycle), 0)
+                        select case when currency = :reporting then null else (at at time zone 'UTC')::date end as day,
+                               partner_id, outcome, sourcing, currency, count(*), sum(amount), coalesce(sum(cycle), 0)
                         from outcomes
                         where at >= (cast(:from as date) at time zone 'UTC') and at < (cast(:to as date) at time zone 'UTC')
                         group by 1, 2, 3, 4, 5
                         """)
                 .param("workspace", workspace.value())
                 .param("program", program)
-                .param("partner", partner)
+                .param("anyPartner", partners == null)
+                .param("partners", partners == null ? new UUID[0] : partners.toArray(UUID[]::new))
+                .param("reporting", reporting)
                 .param("from", from)
                 .param("to", to)
                 .query((rs, n) -> new Row(

@@ -3,6 +3,7 @@ package dev.canopy.tracking.internal;
 import dev.canopy.shared.WorkspaceId;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,14 +25,17 @@ public class RollupTable {
             long firstPayments,
             BigDecimal amount) {}
 
-    /** Which rows: a workspace's days {@code from} (included) to {@code to} (excluded), optionally narrowed. */
-    public record Scope(WorkspaceId workspace, LocalDate from, LocalDate to, UUID program, UUID partner) {}
+    /**
+     * Which rows: a workspace's days {@code from} (included) to {@code to} (excluded), optionally one programme's or
+     * some partners' only (null: any, unattributed conversions included).
+     */
+    public record Scope(WorkspaceId workspace, LocalDate from, LocalDate to, UUID program, Collection<UUID> partners) {}
 
     // The optional filters as SQL that ignores a null parameter.
     private static final String SCOPE = """
             where workspace_id = :workspace and day >= :from and day < :to
               and (cast(:program as uuid) is null or program_id = :program)
-              and (cast(:partner as uuid) is null or partner_id = :partner)
+              and (cast(:anyPartner as boolean) or partner_id = any(cast(:partners as uuid[])))
             """;
 
     private final JdbcClient db;
@@ -40,17 +44,49 @@ public class RollupTable {
         this.db = db;
     }
 
-    public List<ClickRow> clicks(Scope scope) {
-        return bind(
-                        db.sql("select day, partner_id, program_id, clicks, paid_ad_clicks from tracking_click_day "
-                                + SCOPE + " and clicks <> 0"),
-                        scope)
+    /** Clicks per partner over the scope's days ({@code day} null), or per day over its partners (partner null). */
+    public List<ClickRow> clicks(Scope scope, boolean byDay) {
+        String sql = byDay
+                ? "select day, null::uuid, null::uuid, sum(clicks), sum(paid_ad_clicks) from tracking_click_day "
+                        + SCOPE + " group by day"
+                : "select null::date, partner_id, null::uuid, sum(clicks), sum(paid_ad_clicks) from tracking_click_day "
+                        + SCOPE + " group by partner_id";
+        return bind(db.sql(sql), scope)
                 .query((rs, n) -> new ClickRow(
                         rs.getObject(1, LocalDate.class),
                         rs.getObject(2, UUID.class),
                         rs.getObject(3, UUID.class),
                         rs.getLong(4),
                         rs.getLong(5)))
+                .list();
+    }
+
+    /**
+     * Applied conversions per partner (null: unattributed), kind and currency over the scope's days — per day too
+     * for amounts not in {@code reporting}, which are converted at each day's rate; or, {@code byDay}, the
+     * attributed ones per day, kind and currency.
+     */
+    public List<ConversionRow> conversions(Scope scope, String reporting, boolean byDay) {
+        String sql = byDay
+                ? "select day, null::uuid, null::uuid, kind, currency, sum(conversions), sum(first_payments), sum(amount)"
+                        + " from tracking_conversion_day " + SCOPE
+                        + " and partner_id is not null group by day, kind, currency having sum(conversions) <> 0"
+                : """
+                        select case when currency is null or currency = :reporting then null else day end as on_day,
+                               partner_id, null::uuid, kind, currency, sum(conversions), sum(first_payments), sum(amount)
+                        from tracking_conversion_day
+                        """ + SCOPE + " group by on_day, partner_id, kind, currency having sum(conversions) <> 0";
+        return bind(db.sql(sql), scope)
+                .param("reporting", reporting)
+                .query((rs, n) -> new ConversionRow(
+                        rs.getObject(1, LocalDate.class),
+                        rs.getObject(2, UUID.class),
+                        rs.getObject(3, UUID.class),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getLong(6),
+                        rs.getLong(7),
+                        rs.getBigDecimal(8)))
                 .list();
     }
 
@@ -70,28 +106,16 @@ public class RollupTable {
                 .list();
     }
 
-    public List<ConversionRow> conversions(Scope scope) {
-        return bind(
-                        db.sql("select day, partner_id, program_id, kind, currency, conversions, first_payments, amount"
-                                + " from tracking_conversion_day " + SCOPE + " and conversions <> 0"),
-                        scope)
-                .query((rs, n) -> new ConversionRow(
-                        rs.getObject(1, LocalDate.class),
-                        rs.getObject(2, UUID.class),
-                        rs.getObject(3, UUID.class),
-                        rs.getString(4),
-                        rs.getString(5),
-                        rs.getLong(6),
-                        rs.getLong(7),
-                        rs.getBigDecimal(8)))
-                .list();
-    }
-
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec sql, Scope scope) {
         return sql.param("workspace", scope.workspace().value())
                 .param("from", scope.from())
                 .param("to", scope.to())
                 .param("program", scope.program())
-                .param("partner", scope.partner());
+                .param("anyPartner", scope.partners() == null)
+                .param(
+                        "partners",
+                        scope.partners() == null
+                                ? new UUID[0]
+                                : scope.partners().toArray(UUID[]::new));
     }
 }
