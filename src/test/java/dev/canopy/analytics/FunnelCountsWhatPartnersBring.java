@@ -203,7 +203,7 @@ class FunnelCountsWhatPartnersBring {
     }
 
     @Test
-    void partnersOfATypeOrARegionCountAndUnattributedRevenueDoesNot() {
+    void partnersOfATypeOrARegionCountAndUnattributedRevenueDoesNot() throws Exception {
         // Both are resellers in EMEA; Kestrel becomes a referral partner in APAC.
         fixtures.as(
                 setup.tenant().owner(),
@@ -226,6 +226,29 @@ class FunnelCountsWhatPartnersBring {
         assertThat(referral.partners())
                 .extracting(FunnelReport.PartnerRow::partner)
                 .containsExactly(kestrel);
+
+        mvc.perform(get("/api/v1/analytics/funnel")
+                        .param("from", "2026-11-01")
+                        .param("to", "2026-11-18")
+                        .param("type", "REFERRAL")
+                        .header("Authorization", "Bearer " + setup.apiKey()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.current.clicks").value(5))
+                .andExpect(jsonPath("$.current.unattributedRevenue.amount").value(0));
+        String csv = mvc.perform(get("/app/analytics/partners.csv")
+                        .param("from", "2026-11-01")
+                        .param("to", "2026-11-18")
+                        .param("region", "APAC")
+                        .with(Fixtures.signedIn(setup.tenant().owner())))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(csv.lines())
+                .hasSize(2)
+                .last()
+                .asString()
+                .contains(kestrel.value().toString());
 
         FunnelReport emea = funnel(new FunnelQuery(november, null, null, new FunnelQuery.Partners(null, "emea", null)));
         assertThat(emea.current().clicks()).isEqualTo(11);

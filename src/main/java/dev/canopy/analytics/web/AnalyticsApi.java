@@ -6,12 +6,11 @@ import dev.canopy.analytics.FunnelQuery;
 import dev.canopy.analytics.FunnelReport;
 import dev.canopy.analytics.RetentionReport;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -32,12 +31,8 @@ class AnalyticsApi {
             description = "Clicks, leads, new customers and revenue (partner and unattributed kept apart) in the"
                     + " workspace's currency, per partner and per day. Days are UTC days, both ends included;"
                     + " the default is the last 30 days. See /app/analytics/definitions for each figure.")
-    FunnelReport funnel(
-            @Parameter(description = "First day, YYYY-MM-DD") @RequestParam(required = false) String from,
-            @Parameter(description = "Last day, YYYY-MM-DD") @RequestParam(required = false) String to,
-            @Parameter(description = "Only this programme's activity") @RequestParam(required = false) String program,
-            @Parameter(description = "Only this partner's activity") @RequestParam(required = false) String partner) {
-        return analytics.funnel(FunnelQuery.parse(from, to, program, partner, analytics.today()));
+    FunnelReport funnel(@ParameterObject Filters filters) {
+        return analytics.funnel(filters.query(analytics.today()));
     }
 
     @GetMapping("/retention")
@@ -45,15 +40,8 @@ class AnalyticsApi {
     @Operation(
             summary = "Churn, revenue per paying account and cohorts, partner-brought and direct apart",
             description = "The same filters as the funnel; cohorts are the 12 months up to the period's last day.")
-    RetentionReport retention(
-            @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to,
-            @RequestParam(required = false) String program,
-            @RequestParam(required = false) String partner,
-            @RequestParam(required = false) String type,
-            @RequestParam(required = false) String region,
-            @RequestParam(required = false) String tier) {
-        FunnelQuery query = FunnelQuery.parse(from, to, program, partner, type, region, tier, analytics.today());
+    RetentionReport retention(@ParameterObject Filters filters) {
+        FunnelQuery query = filters.query(analytics.today());
         return analytics.retention(query, analytics.funnel(query).current());
     }
 
@@ -62,15 +50,7 @@ class AnalyticsApi {
     @Operation(
             summary = "How fast the partners approved in the period reached a first lead, deal and sale",
             description = "With today's active and dormant partners. The same filters as the funnel.")
-    ActivationReport activation(
-            @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to,
-            @RequestParam(required = false) String program,
-            @RequestParam(required = false) String partner,
-            @RequestParam(required = false) String type,
-            @RequestParam(required = false) String region,
-            @RequestParam(required = false) String tier) {
-        return analytics.activation(
-                FunnelQuery.parse(from, to, program, partner, type, region, tier, analytics.today()));
+    ActivationReport activation(@ParameterObject Filters filters) {
+        return analytics.activation(filters.query(analytics.today()));
     }
 }

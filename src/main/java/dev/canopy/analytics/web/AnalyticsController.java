@@ -21,7 +21,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 
 /** The vendor's analytics dashboard, its definitions and its table as CSV. */
 @Controller
@@ -42,18 +41,10 @@ class AnalyticsController {
     }
 
     @GetMapping
-    String dashboard(
-            @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to,
-            @RequestParam(required = false) String program,
-            @RequestParam(required = false) String partner,
-            @RequestParam(required = false) String type,
-            @RequestParam(required = false) String region,
-            @RequestParam(required = false) String tier,
-            Model model) {
+    String dashboard(Filters filters, Model model) {
         FunnelQuery query;
         try {
-            query = FunnelQuery.parse(from, to, program, partner, type, region, tier, analytics.today());
+            query = filters.query(analytics.today());
         } catch (InvalidInputException e) {
             // A filter typed into the address bar: the page still answers, for the default period, and says why.
             model.addAttribute("filterError", Flash.message(e));
@@ -84,16 +75,8 @@ class AnalyticsController {
     }
 
     @GetMapping("/partners.csv")
-    ResponseEntity<byte[]> partnersCsv(
-            @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to,
-            @RequestParam(required = false) String program,
-            @RequestParam(required = false) String partner,
-            @RequestParam(required = false) String type,
-            @RequestParam(required = false) String region,
-            @RequestParam(required = false) String tier) {
-        FunnelReport report =
-                analytics.funnel(FunnelQuery.parse(from, to, program, partner, type, region, tier, analytics.today()));
+    ResponseEntity<byte[]> partnersCsv(Filters filters) {
+        FunnelReport report = analytics.funnel(filters.query(analytics.today()));
         String name = "partners-" + report.query().period().first() + "-to-"
                 + report.query().period().last() + ".csv";
         return ResponseEntity.ok()
