@@ -27,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -159,7 +160,8 @@ class LeadsGoToTheNextPartner {
 
         // Two business days are at most four calendar days away.
         clock.advance(Duration.ofDays(4));
-        expiry.runNow();
+        // As the scheduler calls it, through the bean.
+        ReflectionTestUtils.invokeMethod(expiry, "scheduled");
         LeadView moved = f.asStaff(tenant, () -> leads.get(lead.id()));
         assertThat(moved.partnerId()).isNotEqualTo(lead.partnerId());
         assertThat(moved.offers().getFirst().outcome()).isEqualTo(LeadOffer.Outcome.EXPIRED);

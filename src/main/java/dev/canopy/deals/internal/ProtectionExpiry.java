@@ -38,6 +38,7 @@ public class ProtectionExpiry {
     @Scheduled(
             fixedDelayString = "${canopy.deals.expiry-interval:PT5M}",
             initialDelayString = "${canopy.deals.expiry-interval:PT5M}")
+    @Transactional // runNow's own annotation is not seen from here: a call within the bean skips its proxy
     void scheduled() {
         runNow();
     }
