@@ -13,6 +13,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -27,6 +28,8 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @CanopyTest
 class ActivationMeasuresHowFastPartnersStart {
+
+    private static final java.time.Instant EIGHTEENTH = java.time.Instant.parse("2026-11-18T10:00:00Z");
 
     @Autowired
     ApplicationContext context;
@@ -45,6 +48,12 @@ class ActivationMeasuresHowFastPartnersStart {
 
     @Autowired
     JdbcClient db;
+
+    /** The figures are worked out for 18 November 2026, whatever day the suite runs as of. */
+    @BeforeEach
+    void onTheEighteenthOfNovember() {
+        clock.setTo(EIGHTEENTH);
+    }
 
     @AfterEach
     void resetClock() {
@@ -66,7 +75,7 @@ class ActivationMeasuresHowFastPartnersStart {
         tracking.link(setup.tenant(), bob.id(), setup.program(), "https://www." + TrackingFixtures.SHOP + "/");
         at("2026-11-06");
         deals.register(ann, setup.program(), "Acme Industries", "https://acme-industries.example");
-        clock.reset();
+        clock.setTo(EIGHTEENTH);
         send(
                 setup,
                 "lead",

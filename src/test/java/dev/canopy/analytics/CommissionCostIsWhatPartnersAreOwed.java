@@ -12,6 +12,7 @@ import dev.canopy.identity.Workspaces;
 import dev.canopy.shared.Money;
 import dev.canopy.testing.CanopyTest;
 import dev.canopy.testing.Fixtures;
+import dev.canopy.testing.MutableClock;
 import dev.canopy.tracking.TrackingFixtures;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -19,6 +20,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -33,8 +36,13 @@ import org.springframework.test.web.servlet.MockMvc;
 @CanopyTest
 class CommissionCostIsWhatPartnersAreOwed {
 
+    private static final java.time.Instant EIGHTEENTH = java.time.Instant.parse("2026-11-18T10:00:00Z");
+
     @Autowired
     ApplicationContext context;
+
+    @Autowired
+    MutableClock clock;
 
     @Autowired
     Fixtures fixtures;
@@ -53,6 +61,17 @@ class CommissionCostIsWhatPartnersAreOwed {
 
     @Autowired
     JdbcClient db;
+
+    /** The figures are worked out for 18 November 2026, whatever day the suite runs as of. */
+    @BeforeEach
+    void onTheEighteenthOfNovember() {
+        clock.setTo(EIGHTEENTH);
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
 
     @Test
     void paymentsBountiesAndReversalsLessTheDeclined() throws Exception {

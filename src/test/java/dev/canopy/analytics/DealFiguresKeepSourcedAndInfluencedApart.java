@@ -18,6 +18,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -30,6 +31,8 @@ import org.springframework.context.ApplicationContext;
  */
 @CanopyTest
 class DealFiguresKeepSourcedAndInfluencedApart {
+
+    private static final java.time.Instant EIGHTEENTH = java.time.Instant.parse("2026-11-18T10:00:00Z");
 
     @Autowired
     ApplicationContext context;
@@ -51,6 +54,12 @@ class DealFiguresKeepSourcedAndInfluencedApart {
 
     @Autowired
     ExchangeRates rates;
+
+    /** The figures are worked out for 18 November 2026, whatever day the suite runs as of. */
+    @BeforeEach
+    void onTheEighteenthOfNovember() {
+        clock.setTo(EIGHTEENTH);
+    }
 
     @AfterEach
     void resetClock() {
@@ -87,7 +96,7 @@ class DealFiguresKeepSourcedAndInfluencedApart {
         assertThat(won.sourcing()).isEqualTo(Sourcing.SOURCED);
         assertThat(alsoWon.sourcing()).isEqualTo(Sourcing.INFLUENCED);
         assertThat(earlier.status().name()).isEqualTo("APPROVED");
-        clock.reset();
+        clock.setTo(EIGHTEENTH);
 
         FunnelReport report = fixtures.as(
                 tenant.owner(),

@@ -19,6 +19,7 @@ import dev.canopy.shared.InvalidInputException;
 import dev.canopy.shared.Money;
 import dev.canopy.testing.CanopyTest;
 import dev.canopy.testing.Fixtures;
+import dev.canopy.testing.MutableClock;
 import dev.canopy.tracking.TrackingFixtures;
 import dev.canopy.tracking.internal.Click;
 import dev.canopy.tracking.internal.ClickTable;
@@ -28,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,6 +51,9 @@ class FunnelCountsWhatPartnersBring {
 
     @Autowired
     ApplicationContext context;
+
+    @Autowired
+    MutableClock clock;
 
     @Autowired
     Fixtures fixtures;
@@ -80,6 +85,17 @@ class FunnelCountsWhatPartnersBring {
     private PartnerId kestrel;
     private TrackingFixtures.Setup other;
     private UUID kestrelsLink;
+
+    /** The figures are worked out for 18 November 2026, whatever day the suite runs as of. */
+    @BeforeEach
+    void onTheEighteenthOfNovember() {
+        clock.setTo(java.time.Instant.parse("2026-11-18T10:00:00Z"));
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
 
     @BeforeEach
     void anEcosystem() throws Exception {

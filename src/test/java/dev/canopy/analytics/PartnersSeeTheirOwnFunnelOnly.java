@@ -11,6 +11,7 @@ import dev.canopy.identity.Workspaces;
 import dev.canopy.partners.PartnerId;
 import dev.canopy.testing.CanopyTest;
 import dev.canopy.testing.Fixtures;
+import dev.canopy.testing.MutableClock;
 import dev.canopy.tracking.TrackingFixtures;
 import dev.canopy.tracking.internal.Click;
 import dev.canopy.tracking.internal.ClickTable;
@@ -18,6 +19,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -32,8 +35,13 @@ import org.springframework.test.web.servlet.MockMvc;
 @CanopyTest
 class PartnersSeeTheirOwnFunnelOnly {
 
+    private static final java.time.Instant EIGHTEENTH = java.time.Instant.parse("2026-11-18T10:00:00Z");
+
     @Autowired
     ApplicationContext context;
+
+    @Autowired
+    MutableClock clock;
 
     @Autowired
     Fixtures fixtures;
@@ -49,6 +57,17 @@ class PartnersSeeTheirOwnFunnelOnly {
 
     @Autowired
     Workspaces workspaces;
+
+    /** The figures are worked out for 18 November 2026, whatever day the suite runs as of. */
+    @BeforeEach
+    void onTheEighteenthOfNovember() {
+        clock.setTo(EIGHTEENTH);
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
 
     @Test
     void ownFiguresAndABandNotAnotherPartnersNumbers() throws Exception {

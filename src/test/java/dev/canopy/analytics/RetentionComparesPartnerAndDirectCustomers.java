@@ -11,6 +11,7 @@ import dev.canopy.shared.Actor;
 import dev.canopy.shared.Money;
 import dev.canopy.testing.CanopyTest;
 import dev.canopy.testing.Fixtures;
+import dev.canopy.testing.MutableClock;
 import dev.canopy.tracking.ConversionKind;
 import dev.canopy.tracking.EventSource;
 import dev.canopy.tracking.IncomingEvent;
@@ -21,6 +22,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -36,8 +39,13 @@ import org.springframework.test.web.servlet.MockMvc;
 @CanopyTest
 class RetentionComparesPartnerAndDirectCustomers {
 
+    private static final java.time.Instant EIGHTEENTH = java.time.Instant.parse("2026-11-18T10:00:00Z");
+
     @Autowired
     ApplicationContext context;
+
+    @Autowired
+    MutableClock clock;
 
     @Autowired
     Fixtures fixtures;
@@ -56,6 +64,17 @@ class RetentionComparesPartnerAndDirectCustomers {
 
     @Autowired
     JdbcClient db;
+
+    /** The figures are worked out for 18 November 2026, whatever day the suite runs as of. */
+    @BeforeEach
+    void onTheEighteenthOfNovember() {
+        clock.setTo(EIGHTEENTH);
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
 
     @Test
     void churnArpaAndCohorts() throws Exception {

@@ -12,6 +12,7 @@ import dev.canopy.deals.DealFixtures;
 import dev.canopy.identity.Role;
 import dev.canopy.identity.security.VendorUser;
 import dev.canopy.testing.Fixtures;
+import dev.canopy.testing.MutableClock;
 import dev.canopy.tracking.TrackingFixtures;
 import dev.canopy.tracking.internal.Click;
 import dev.canopy.tracking.internal.ClickTable;
@@ -25,6 +26,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -48,6 +51,20 @@ class AnalystReadsTheFunnelAndDownloadsIt extends BrowserTest {
 
     @Autowired
     JdbcClient db;
+
+    @Autowired
+    MutableClock clock;
+
+    /** The clicks are of 1–17 November 2026: the pages are read on the 18th, whatever day the suite runs as of. */
+    @BeforeEach
+    void onTheEighteenthOfNovember() {
+        clock.setTo(Instant.parse("2026-11-18T10:00:00Z"));
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
 
     @Test
     void funnelDefinitionsFiltersAndCsv() throws Exception {
