@@ -135,7 +135,8 @@ public class PayoutRuns {
         if (runs.open(workspace).isEmpty()) {
             List<PayoutLineView> due = preview();
             // Nothing left may mean another person's run claimed it meanwhile: then that run is the answer.
-            if (due.stream().noneMatch(PayoutLineView::payable) && runs.open(workspace).isEmpty()) {
+            if (due.stream().noneMatch(PayoutLineView::payable)
+                    && runs.open(workspace).isEmpty()) {
                 throw new ConflictException(null, nothingToPay(due));
             }
         }
