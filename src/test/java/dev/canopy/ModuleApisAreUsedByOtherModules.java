@@ -72,16 +72,16 @@ class ModuleApisAreUsedByOtherModules {
     /** The top-level types of one base package that are its API: the roots and what they name, transitively. */
     private static Set<JavaClass> api(Set<JavaClass> basePackage) {
         Set<JavaClass> api = new HashSet<>();
-        Deque<JavaClass> todo = new ArrayDeque<>();
-        basePackage.stream().filter(ModuleApisAreUsedByOtherModules::isRoot).forEach(todo::push);
-        while (!todo.isEmpty()) {
-            JavaClass type = topLevel(todo.pop());
+        Deque<JavaClass> pending = new ArrayDeque<>();
+        basePackage.stream().filter(ModuleApisAreUsedByOtherModules::isRoot).forEach(pending::push);
+        while (!pending.isEmpty()) {
+            JavaClass type = topLevel(pending.pop());
             if (api.add(type)) {
                 basePackage.stream()
                         .filter(c -> topLevel(c).equals(type))
                         .flatMap(ModuleApisAreUsedByOtherModules::named)
                         .filter(basePackage::contains)
-                        .forEach(todo::push);
+                        .forEach(pending::push);
             }
         }
         return api;
