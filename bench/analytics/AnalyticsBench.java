@@ -14,6 +14,7 @@ import dev.canopy.shared.Actor;
 import dev.canopy.shared.WorkspaceId;
 import dev.canopy.tracking.internal.Click;
 import dev.canopy.tracking.internal.ClickWriter;
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,6 +23,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -39,6 +41,7 @@ public class AnalyticsBench {
 
     public static void main(String[] args) throws Exception {
         Ecosystem.Size size = new Ecosystem.Size(10_000, 20_000_000L, 1_000_000, 100_000, 24);
+        Path data = null;
         for (String arg : args) {
             String value = arg.substring(arg.indexOf('=') + 1).replace("_", "").replace(",", "");
             if (arg.startsWith("--clicks=")) {
@@ -49,28 +52,28 @@ public class AnalyticsBench {
                 size = new Ecosystem.Size(size.partners(), size.clicks(), Integer.parseInt(value), size.deals(), size.months());
             } else if (arg.startsWith("--deals=")) {
                 size = new Ecosystem.Size(size.partners(), size.clicks(), size.customers(), Integer.parseInt(value), size.months());
+            } else if (arg.startsWith("--data=")) {
+                data = Path.of(arg.substring("--data=".length()));
             } else {
                 throw new IllegalArgumentException("Unknown argument " + arg);
             }
         }
-        try (Bench.Canopy canopy = Bench.start("analytics-bench")) {
+        try (Bench.Canopy canopy = data == null ? Bench.start("analytics-bench") : Bench.start(data, true)) {
             ConfigurableApplicationContext app = canopy.app();
             JdbcClient db = app.getBean(JdbcClient.class);
-            String slug = "bench-" + UUID.randomUUID().toString().substring(0, 8);
-            WorkspaceId workspace = app.getBean(Workspaces.class)
-                    .signUp(new Workspaces.SignUp("Bench Co", slug, "Bench Owner", slug + "@bench.example", "bench-password-2026"))
-                    .workspaceId();
-            ProgramView program = AsSystem.in(workspace, Actor.system(), () -> app.getBean(Programs.class)
-                    .create(new ProgramDraft("Bench partners", "", List.of(PartnerType.REFERRAL.name()),
-                            "A share of every payment.", "COMMISSION", "20", "25", "of every payment", "USD", "", "",
-                            "", "30", "", "", true)));
-            Instant now = app.getBean(Clock.class).instant();
-            System.out.printf("generating %,d partners, %,d clicks over %d months, %,d customers, %,d deals%n",
-                    size.partners(), size.clicks(), size.months(), size.customers(), size.deals());
-            Duration generated = new Ecosystem(app.getBean(DataSource.class), workspace.value(), program.id().value(), now, size)
-                    .generate();
-            System.out.printf("generated in %.1f s%n", generated.toMillis() / 1000.0);
-            db.sql("vacuum analyze").update();
+            // A kept database generated before is timed again as it stands (its clock is the generation's).
+            Optional<WorkspaceId> generated = db.sql("select id from identity_workspace where slug like 'bench-%' limit 1")
+                    .query((rs, n) -> new WorkspaceId(rs.getObject(1, UUID.class)))
+                    .optional();
+            WorkspaceId workspace = generated.isPresent() ? generated.get() : generate(app, size);
+            Instant now = generated.isPresent()
+                    ? db.sql("select max(clicked_at) from tracking_click where workspace_id = ?")
+                            .param(workspace.value())
+                            .query(Timestamp.class)
+                            .single()
+                            .toInstant()
+                    : app.getBean(Clock.class).instant();
+            ProgramView program = app.getBean(Programs.class).all(workspace).getFirst();
 
             Analytics analytics = app.getBean(Analytics.class);
             LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
@@ -90,7 +93,8 @@ public class AnalyticsBench {
             }
 
             // A new click, through the writer's queue, until the dashboard counts it.
-            FunnelQuery todayOnly = new FunnelQuery(new Period(today, today), null, null);
+            LocalDate clickDay = analytics.today();
+            FunnelQuery todayOnly = new FunnelQuery(new Period(clickDay, clickDay), null, null);
             long before = AsSystem.in(workspace, Actor.system(), () -> analytics.funnel(todayOnly)).current().clicks();
             UUID partner = db.sql("select id from partners_partner where workspace_id = ? limit 1")
                     .param(workspace.value()).query(UUID.class).single();
@@ -102,6 +106,26 @@ public class AnalyticsBench {
             }
             System.out.printf("a new click on the dashboard after %.2f s%n", (System.nanoTime() - sent) / 1e9);
         }
+    }
+
+    /** A new workspace with one programme, filled by the generator; the data is analysed once generated. */
+    private static WorkspaceId generate(ConfigurableApplicationContext app, Ecosystem.Size size) throws Exception {
+        String slug = "bench-" + UUID.randomUUID().toString().substring(0, 8);
+        WorkspaceId workspace = app.getBean(Workspaces.class)
+                .signUp(new Workspaces.SignUp("Bench Co", slug, "Bench Owner", slug + "@bench.example", "bench-password-2026"))
+                .workspaceId();
+        ProgramView program = AsSystem.in(workspace, Actor.system(), () -> app.getBean(Programs.class)
+                .create(new ProgramDraft("Bench partners", "", List.of(PartnerType.REFERRAL.name()),
+                        "A share of every payment.", "COMMISSION", "20", "25", "of every payment", "USD", "", "",
+                        "", "30", "", "", true)));
+        System.out.printf("generating %,d partners, %,d clicks over %d months, %,d customers, %,d deals%n",
+                size.partners(), size.clicks(), size.months(), size.customers(), size.deals());
+        Duration took = new Ecosystem(app.getBean(DataSource.class), workspace.value(), program.id().value(),
+                        app.getBean(Clock.class).instant(), size)
+                .generate();
+        System.out.printf("generated in %.1f s%n", took.toMillis() / 1000.0);
+        app.getBean(JdbcClient.class).sql("vacuum analyze").update();
+        return workspace;
     }
 
     /** The funnel's aggregates straight from the raw rows, as a dashboard without rollups would compute them. */

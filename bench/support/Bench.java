@@ -18,13 +18,18 @@ public final class Bench {
 
     private Bench() {}
 
-    /** A running Canopy and the folder its PostgreSQL lives in; closing stops both and removes the folder. */
-    public record Canopy(ConfigurableApplicationContext app, Path work) implements AutoCloseable {
+    /**
+     * A running Canopy and the folder its PostgreSQL lives in; closing stops both and removes the folder unless it
+     * is to be kept.
+     */
+    public record Canopy(ConfigurableApplicationContext app, Path work, boolean keep) implements AutoCloseable {
 
         @Override
         public void close() throws IOException {
             app.close();
-            deleteRecursively(work);
+            if (!keep) {
+                deleteRecursively(work);
+            }
         }
     }
 
@@ -33,7 +38,11 @@ public final class Bench {
      * random ports. Nothing scheduled (hold expiry, the payout schedule) may touch the rows being timed.
      */
     public static Canopy start(String name) throws IOException {
-        Path work = Files.createTempDirectory(name);
+        return start(Files.createTempDirectory(name), false);
+    }
+
+    /** Canopy on the PostgreSQL kept in {@code work} (made there if new), which closing keeps when asked to. */
+    public static Canopy start(Path work, boolean keep) throws IOException {
         try {
             ConfigurableApplicationContext app = new SpringApplicationBuilder(CanopyApplication.class)
                     .run(
@@ -47,9 +56,11 @@ public final class Bench {
                             "--canopy.payouts.schedule-cron=-",
                             "--spring.main.banner-mode=off",
                             "--logging.level.root=WARN");
-            return new Canopy(app, work);
+            return new Canopy(app, work, keep);
         } catch (RuntimeException e) {
-            deleteRecursively(work);
+            if (!keep) {
+                deleteRecursively(work);
+            }
             throw e;
         }
     }

@@ -88,7 +88,15 @@ class PartnerDirectoryFindsAndExportsPartners {
         mvc.perform(get("/app/partners").param("dormant", "true").with(signedIn(tenant.owner())))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Sleepy Systems")))
                 .andExpect(content()
-                        .string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Busy Resellers"))));
+                        .string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Busy Resellers"))))
+                // The filter bar keeps the choice and offers to clear it; unfiltered, there is nothing to clear.
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"dormant\" checked=\"checked\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("data-testid=\"clear-filters\"")));
+        mvc.perform(get("/app/partners").with(signedIn(tenant.owner())))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("data-testid=\"filters\"")))
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.not(
+                                org.hamcrest.Matchers.containsString("data-testid=\"clear-filters\""))));
 
         // A longer dormancy period makes it count as engaged again.
         mvc.perform(post("/app/partners/settings")
