@@ -3,7 +3,8 @@
 # over two years, 1,000,000 customers and their conversions, 100,000 deals by default), in one application on one
 # embedded PostgreSQL (fsync on, in a temporary directory). Prints the generation time, each dashboard query's p95
 # with warm caches against the same aggregate over the raw tables, and how long a new click takes to show.
-# Usage: bench/analytics/run.sh [--clicks=N] [--partners=N] [--customers=N] [--deals=N]
+# Usage: bench/analytics/run.sh [--clicks=N] [--partners=N] [--customers=N] [--deals=N] [--days=30;365]
+#        [--data=DIR: keep the database there; a database kept before is timed again without generating]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . .mvn/select-jdk.sh

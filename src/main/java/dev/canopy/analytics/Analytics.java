@@ -13,6 +13,7 @@ import dev.canopy.partners.PartnerId;
 import dev.canopy.partners.PartnerView;
 import dev.canopy.partners.Partners;
 import dev.canopy.platform.CurrentWorkspace;
+import dev.canopy.platform.ReplicaReads;
 import dev.canopy.shared.Money;
 import dev.canopy.shared.PartnerScoped;
 import dev.canopy.shared.WorkspaceId;
@@ -38,9 +39,11 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
-/** The vendor's dashboards, computed from tracking's daily rollups, never from the raw clicks. */
+/**
+ * The vendor's dashboards, computed from tracking's daily rollups, never from the raw clicks; read from the
+ * reporting replica when there is one ({@link ReplicaReads}).
+ */
 @Service
 public class Analytics {
 
@@ -54,6 +57,7 @@ public class Analytics {
     private final PartnerDirectory directory;
     private final CurrentWorkspace currentWorkspace;
     private final Clock clock;
+    private final ReplicaReads reads;
 
     Analytics(
             DailyActivity activity,
@@ -65,7 +69,8 @@ public class Analytics {
             Partners partners,
             PartnerDirectory directory,
             CurrentWorkspace currentWorkspace,
-            Clock clock) {
+            Clock clock,
+            ReplicaReads reads) {
         this.activity = activity;
         this.deals = deals;
         this.customers = customers;
@@ -76,6 +81,7 @@ public class Analytics {
         this.directory = directory;
         this.currentWorkspace = currentWorkspace;
         this.clock = clock;
+        this.reads = reads;
     }
 
     /** Today, as the rollups count days (UTC). */
@@ -83,8 +89,11 @@ public class Analytics {
         return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 
-    @Transactional(readOnly = true)
     public FunnelReport funnel(FunnelQuery query) {
+        return reads.read(() -> funnelOf(query));
+    }
+
+    private FunnelReport funnelOf(FunnelQuery query) {
         Currency currency = Currency.getInstance(workspaces.current().currency());
         Period period = query.period();
         Collection<PartnerId> kept = partnersOf(query);
@@ -143,8 +152,11 @@ public class Analytics {
      * Churn, revenue per paying account and cohorts, partner-brought and direct apart, for {@code query}; {@code
      * totals} is the same query's funnel (its revenue).
      */
-    @Transactional(readOnly = true)
     public RetentionReport retention(FunnelQuery query, FunnelReport.Totals totals) {
+        return reads.read(() -> retentionOf(query, totals));
+    }
+
+    private RetentionReport retentionOf(FunnelQuery query, FunnelReport.Totals totals) {
         Period period = query.period();
         CustomerActivity.Scope scope =
                 new CustomerActivity.Scope(currentWorkspace.id(), query.program(), partnersOf(query));
@@ -166,8 +178,11 @@ public class Analytics {
     }
 
     /** Activation of the partners approved in the query's period, and today's active and dormant partners. */
-    @Transactional(readOnly = true)
     public ActivationReport activation(FunnelQuery query) {
+        return reads.read(() -> activationOf(query));
+    }
+
+    private ActivationReport activationOf(FunnelQuery query) {
         Period period = query.period();
         Map<PartnerId, Instant> approved = new HashMap<>(directory.approvedBetween(
                 period.first().atStartOfDay(ZoneOffset.UTC).toInstant(),
@@ -204,8 +219,11 @@ public class Analytics {
     }
 
     /** The signed-in partner's own funnel and its rank band among the vendor's active partners. */
-    @Transactional(readOnly = true)
     public PartnerFunnel mine(Period period) {
+        return reads.read(() -> mineOf(period));
+    }
+
+    private PartnerFunnel mineOf(Period period) {
         PartnerId me = currentWorkspace
                 .principal()
                 .filter(PartnerScoped.class::isInstance)

@@ -119,6 +119,7 @@ class FunnelCountsWhatPartnersBring {
         clicksOn(kestrel, "2026-11-04T10:00:00Z", 5);
         clicksOn(bluebird, "2026-10-20T10:00:00Z", 4); // the period before
         clicksOn(bluebird, "2026-10-31T23:59:00Z", 1); // the period before, by a minute
+        clicksOn(bluebird, "2026-10-05T10:00:00Z", 7); // before both: taken away from October read as a month
         clicksOn(bluebird, "2026-11-05T08:00:00Z", 3);
         // A click of 3 November stored after the others (a node's queue drained late): still 3 November's.
         clicksOn(bluebird, "2026-11-03T22:00:00Z", 2);

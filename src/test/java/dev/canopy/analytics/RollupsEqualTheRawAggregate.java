@@ -150,6 +150,9 @@ class RollupsEqualTheRawAggregate {
         }
 
         assertThat(clickRollup(setup)).as("clicks, seed %d", seed).isEqualTo(clickAggregate(setup));
+        assertThat(monthlyClickRollup(setup))
+                .as("clicks by month, seed %d", seed)
+                .isEqualTo(monthlyClickAggregate(setup));
         assertThat(conversionRollup(setup)).as("conversions, seed %d", seed).isEqualTo(conversionAggregate(setup));
     }
 
@@ -170,6 +173,30 @@ class RollupsEqualTheRawAggregate {
                                || program_id || ' ' || count(*) || ' ' || count(paid_ad)
                         from tracking_click where workspace_id = ?
                         group by (clicked_at at time zone 'UTC')::date, link_id, partner_id, program_id order by 1
+                        """)
+                .param(setup.tenant().id().value())
+                .query(String.class)
+                .list();
+    }
+
+    private List<String> monthlyClickRollup(TrackingFixtures.Setup setup) {
+        return db.sql("""
+                        select month || ' ' || link_id || ' ' || partner_id || ' ' || program_id || ' ' || clicks || ' '
+                               || paid_ad_clicks
+                        from tracking_click_month where workspace_id = ? order by 1
+                        """)
+                .param(setup.tenant().id().value())
+                .query(String.class)
+                .list();
+    }
+
+    private List<String> monthlyClickAggregate(TrackingFixtures.Setup setup) {
+        return db.sql("""
+                        select date_trunc('month', clicked_at at time zone 'UTC')::date || ' ' || link_id || ' '
+                               || partner_id || ' ' || program_id || ' ' || count(*) || ' ' || count(paid_ad)
+                        from tracking_click where workspace_id = ?
+                        group by date_trunc('month', clicked_at at time zone 'UTC')::date, link_id, partner_id, program_id
+                        order by 1
                         """)
                 .param(setup.tenant().id().value())
                 .query(String.class)

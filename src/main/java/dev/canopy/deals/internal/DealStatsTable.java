@@ -63,25 +63,31 @@ public class DealStatsTable {
             Collection<UUID> partners,
             String reporting) {
         return db.sql("""
-                        with scoped as (
-                            select * from deals_registration
-                            where workspace_id = :workspace
+                        -- Each branch reads only its window (the partial indexes of V33): a shared CTE would be
+                        -- materialised over the workspace's every registration first.
+                        with outcomes as (
+                            -- Every registration approved, whatever became of it: the pipeline it opened.
+                            select partner_id, 'APPROVED' as outcome, null as sourcing, currency, amount,
+                                   null::numeric as cycle, decided_at as at
+                            from deals_registration
+                            where workspace_id = :workspace and decided_at is not null and status <> 'REJECTED'
+                              and decided_at >= (cast(:from as date) at time zone 'UTC')
+                              and decided_at < (cast(:to as date) at time zone 'UTC')
                               and (cast(:program as uuid) is null or program_id = :program)
                               and (cast(:anyPartner as boolean) or partner_id = any(cast(:partners as uuid[])))
-                        ), outcomes as (
-                            -- Every registration approved, whatever became of it: the pipeline it opened.
-                            select decided_at as at, partner_id, 'APPROVED' as outcome, null as sourcing, currency,
-                                   amount, null::numeric as cycle
-                            from scoped where decided_at is not null and status <> 'REJECTED'
                             union all
-                            select closed_at, partner_id, status, sourcing, currency, amount,
-                                   extract(epoch from closed_at - decided_at) / 86400
-                            from scoped where status in ('WON', 'LOST') and closed_at is not null
+                            select partner_id, status, sourcing, currency, amount,
+                                   extract(epoch from closed_at - decided_at) / 86400, closed_at
+                            from deals_registration
+                            where workspace_id = :workspace and status in ('WON', 'LOST') and closed_at is not null
+                              and closed_at >= (cast(:from as date) at time zone 'UTC')
+                              and closed_at < (cast(:to as date) at time zone 'UTC')
+                              and (cast(:program as uuid) is null or program_id = :program)
+                              and (cast(:anyPartner as boolean) or partner_id = any(cast(:partners as uuid[])))
                         )
                         select case when currency = :reporting then null else (at at time zone 'UTC')::date end as day,
                                partner_id, outcome, sourcing, currency, count(*), sum(amount), coalesce(sum(cycle), 0)
                         from outcomes
-                        where at >= (cast(:from as date) at time zone 'UTC') and at < (cast(:to as date) at time zone 'UTC')
                         group by 1, 2, 3, 4, 5
                         """)
                 .param("workspace", workspace.value())

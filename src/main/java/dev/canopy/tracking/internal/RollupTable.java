@@ -2,7 +2,10 @@ package dev.canopy.tracking.internal;
 
 import dev.canopy.shared.WorkspaceId;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -39,20 +42,59 @@ public class RollupTable {
             """;
 
     private final JdbcClient db;
+    private final Clock clock;
 
-    RollupTable(JdbcClient db) {
+    RollupTable(JdbcClient db, Clock clock) {
         this.db = db;
+        this.clock = clock;
     }
 
-    /** Clicks per partner over the scope's days ({@code day} null), or per day over its partners (partner null). */
+    /**
+     * Clicks per partner over the scope's days ({@code day} null): whole months from the monthly rollup, the edges
+     * from the daily one ({@link ClickWindow}); or per day over its partners (partner null).
+     */
     public List<ClickRow> clicks(Scope scope, boolean byDay) {
-        String sql = byDay
-                ? "select day, null::uuid, null::uuid, sum(clicks), sum(paid_ad_clicks) from tracking_click_day "
-                        + SCOPE + " group by day"
-                : "select null::date, partner_id, null::uuid, sum(clicks), sum(paid_ad_clicks) from tracking_click_day "
-                        + SCOPE + " group by partner_id";
-        return bind(db.sql(sql), scope)
-                .query((rs, n) -> new ClickRow(
+        if (byDay) {
+            return read(bind(
+                    db.sql(
+                            "select day, null::uuid, null::uuid, sum(clicks), sum(paid_ad_clicks) from tracking_click_day "
+                                    + SCOPE + " group by day"),
+                    scope));
+        }
+        ClickWindow window =
+                ClickWindow.of(scope.from(), scope.to(), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+        List<ClickWindow.Days> days = new ArrayList<>(window.added());
+        days.addAll(window.taken());
+        return read(bind(db.sql("""
+                                with counted as (
+                                    select partner_id, program_id, clicks, paid_ad_clicks from tracking_click_month
+                                    where workspace_id = :workspace and month = any(cast(cast(:months as text[]) as date[]))
+                                    union all
+                                    select d.partner_id, d.program_id, e.sign * d.clicks, e.sign * d.paid_ad_clicks
+                                    from unnest(cast(cast(:edgeFrom as text[]) as date[]), cast(cast(:edgeTo as text[]) as date[]),
+                                                cast(:edgeSign as int[])) as e (from_day, to_day, sign)
+                                    join tracking_click_day d on d.workspace_id = :workspace
+                                        and d.day >= e.from_day and d.day < e.to_day
+                                )
+                                select null::date, partner_id, null::uuid, sum(clicks), sum(paid_ad_clicks) from counted
+                                where (cast(:program as uuid) is null or program_id = :program)
+                                  and (cast(:anyPartner as boolean) or partner_id = any(cast(:partners as uuid[])))
+                                group by partner_id having sum(clicks) <> 0
+                                """), scope)
+                .param(
+                        "months",
+                        window.months().stream().map(LocalDate::toString).toArray(String[]::new))
+                .param("edgeFrom", days.stream().map(d -> d.from().toString()).toArray(String[]::new))
+                .param("edgeTo", days.stream().map(d -> d.to().toString()).toArray(String[]::new))
+                .param(
+                        "edgeSign",
+                        days.stream()
+                                .map(d -> window.added().contains(d) ? 1 : -1)
+                                .toArray(Integer[]::new)));
+    }
+
+    private static List<ClickRow> read(JdbcClient.StatementSpec sql) {
+        return sql.query((rs, n) -> new ClickRow(
                         rs.getObject(1, LocalDate.class),
                         rs.getObject(2, UUID.class),
                         rs.getObject(3, UUID.class),
