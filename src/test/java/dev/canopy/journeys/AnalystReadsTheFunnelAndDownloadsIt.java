@@ -155,6 +155,19 @@ class AnalystReadsTheFunnelAndDownloadsIt extends BrowserTest {
                 .as("no sideways scrolling on a phone")
                 .isTrue();
         screenshot(page, "81-analytics-funnel-phone");
+
+        // Every list filters with the same bar: a choice, Filter, and Clear once something is filtered.
+        page.navigate(url("/app/partners"));
+        assertThat(page.getByTestId("clear-filters")).hasCount(0);
+        page.getByLabel("Status").selectOption("ACTIVE");
+        page.getByTestId("filter").click();
+        assertThat(page.getByTestId("clear-filters")).isVisible();
+        assertThat((Boolean) page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"))
+                .as("the filter bar fits a phone")
+                .isTrue();
+        screenshot(page, "83-partners-filtered-phone");
+        page.getByTestId("clear-filters").click();
+        assertThat(page.getByTestId("clear-filters")).hasCount(0);
         browserContext.close();
     }
 
