@@ -14,6 +14,8 @@ import dev.canopy.partners.PartnerView;
 import dev.canopy.partners.Partners;
 import dev.canopy.platform.CurrentWorkspace;
 import dev.canopy.platform.ReplicaReads;
+import dev.canopy.programs.ProgramView;
+import dev.canopy.programs.Programs;
 import dev.canopy.shared.Money;
 import dev.canopy.shared.PartnerScoped;
 import dev.canopy.shared.WorkspaceId;
@@ -58,6 +60,7 @@ public class Analytics {
     private final CurrentWorkspace currentWorkspace;
     private final Clock clock;
     private final ReplicaReads reads;
+    private final Programs programs;
 
     Analytics(
             DailyActivity activity,
@@ -70,7 +73,8 @@ public class Analytics {
             PartnerDirectory directory,
             CurrentWorkspace currentWorkspace,
             Clock clock,
-            ReplicaReads reads) {
+            ReplicaReads reads,
+            Programs programs) {
         this.activity = activity;
         this.deals = deals;
         this.customers = customers;
@@ -82,6 +86,7 @@ public class Analytics {
         this.currentWorkspace = currentWorkspace;
         this.clock = clock;
         this.reads = reads;
+        this.programs = programs;
     }
 
     /** Today, as the rollups count days (UTC). */
@@ -146,6 +151,37 @@ public class Analytics {
             tally.cost(c, conversion);
         }
         return tally;
+    }
+
+    /**
+     * Each programme's profit and loss line for {@code report}'s query: the report's own totals when it already is
+     * one programme's (a programme filter, or only one programme), else each programme's period summed apart.
+     */
+    public List<ProgramPnl> programmes(FunnelReport report) {
+        FunnelQuery query = report.query();
+        List<ProgramView> all = programs.list();
+        if (query.program() != null || all.size() == 1) {
+            return all.stream()
+                    .filter(p -> query.program() == null || p.id().equals(query.program()))
+                    .map(p -> new ProgramPnl(p.id(), p.name(), report.current(), report.deals()))
+                    .toList();
+        }
+        return reads.read(() -> {
+            Currency currency = report.currency();
+            Collection<PartnerId> kept = partnersOf(query);
+            CurrencyConversion conversion = rates.into(currency);
+            return all.stream()
+                    .map(p -> {
+                        FunnelQuery one = new FunnelQuery(query.period(), p.id(), query.partner(), query.partners());
+                        Tally tally = tally(query.period(), one, kept, currency, conversion);
+                        return new ProgramPnl(p.id(), p.name(), tally.totals(), tally.dealTotals());
+                    })
+                    .sorted(Comparator.comparing((ProgramPnl r) ->
+                                    r.totals().partnerRevenue().amount())
+                            .reversed()
+                            .thenComparing(ProgramPnl::name))
+                    .toList();
+        });
     }
 
     /**

@@ -47,6 +47,11 @@ public enum Kpi {
                     + " paid), reversals and clawbacks taken off, declined ones left out; converted at the rate of"
                     + " the day each was made."),
     COST_RATIO("Cost ratio", "Commission cost ÷ partner revenue, both in the period."),
+    NET_CONTRIBUTION(
+            "Net contribution",
+            "A programme's partner revenue less its commission cost, both in the period: the programme's line of"
+                    + " the profit and loss (what partners cost beyond commissions, such as market development"
+                    + " funds, is not in it yet)."),
     ARPA(
             "Average revenue per account",
             "Revenue in the period ÷ the customers who paid in it: partner revenue ÷ the paying customers partners"

@@ -1,7 +1,9 @@
 package dev.canopy.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.canopy.commissions.CommissionFixtures;
@@ -9,6 +11,10 @@ import dev.canopy.commissions.CommissionRule;
 import dev.canopy.commissions.Commissions;
 import dev.canopy.identity.WorkspaceView;
 import dev.canopy.identity.Workspaces;
+import dev.canopy.partners.PartnerId;
+import dev.canopy.partners.PartnerType;
+import dev.canopy.programs.ProgramFixtures;
+import dev.canopy.programs.ProgramView;
 import dev.canopy.shared.Money;
 import dev.canopy.testing.CanopyTest;
 import dev.canopy.testing.Fixtures;
@@ -128,6 +134,94 @@ class CommissionCostIsWhatPartnersAreOwed {
         assertThat(report.current().partnerRevenue()).isEqualTo(Money.of("1400.00", "EUR"));
         assertThat(report.current().costRatio()).contains(new BigDecimal("8.2"));
         assertThat(report.partners().getFirst().commissionCost()).isEqualTo(Money.of("115.00", "EUR"));
+    }
+
+    @Test
+    void eachProgrammeHasItsOwnProfitAndLossLine() throws Exception {
+        TrackingFixtures tracking = new TrackingFixtures(context);
+        TrackingFixtures.Setup setup = tracking.setup();
+        fixtures.as(setup.tenant().owner(), () -> {
+            WorkspaceView w = workspaces.current();
+            return workspaces.update(new Workspaces.Settings(w.name(), null, "UTC", "EUR"));
+        });
+        CommissionFixtures f = new CommissionFixtures(context);
+        f.rule(setup.tenant(), setup.program(), CommissionFixtures.recurring("10"));
+        ProgramView resellers = new ProgramFixtures(context)
+                .program(setup.tenant(), "Resellers " + Fixtures.unique("r"), PartnerType.RESELLER);
+        f.rule(setup.tenant(), resellers, CommissionFixtures.recurring("20"));
+        PartnerId kestrel = tracking.partner(setup.tenant(), resellers, "Kestrel " + Fixtures.unique("k"));
+        tracking.link(setup.tenant(), kestrel, resellers, "https://www." + TrackingFixtures.SHOP + "/"); // its ref
+
+        send(
+                setup,
+                "sale",
+                "{\"id\":\"s1\",\"customerExternalId\":\"c1\",\"partnerRef\":\"" + ref(setup.partner())
+                        + "\",\"invoiceId\":\"i1\",\"amount\":\"1000.00\",\"currency\":\"EUR\"}");
+        send(
+                setup,
+                "sale",
+                "{\"id\":\"s2\",\"customerExternalId\":\"c2\",\"partnerRef\":\"" + ref(kestrel)
+                        + "\",\"invoiceId\":\"i2\",\"amount\":\"300.00\",\"currency\":\"EUR\"}");
+        send(setup, "refund", "{\"id\":\"r1\",\"invoiceId\":\"i2\",\"amount\":\"50.00\",\"currency\":\"EUR\"}");
+        awaitCommissions(setup, 3);
+
+        FunnelReport report = fixtures.as(
+                setup.tenant().owner(),
+                () -> analytics.funnel(new FunnelQuery(
+                        new Period(LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-18")), null, null)));
+        List<ProgramPnl> lines = fixtures.as(setup.tenant().owner(), () -> analytics.programmes(report));
+
+        // Referral: 1,000 brought, 10 % = 100 owed. Resellers: 300 − 50 refunded, 20 % = 60 − 10 reversed.
+        assertThat(lines)
+                .extracting(ProgramPnl::program)
+                .containsExactly(setup.program().id(), resellers.id());
+        assertThat(lines.get(0).totals().partnerRevenue()).isEqualTo(Money.of("1000.00", "EUR"));
+        assertThat(lines.get(0).totals().commissionCost()).isEqualTo(Money.of("100.00", "EUR"));
+        assertThat(lines.get(0).net()).isEqualTo(Money.of("900.00", "EUR"));
+        assertThat(lines.get(1).totals().partnerRevenue()).isEqualTo(Money.of("250.00", "EUR"));
+        assertThat(lines.get(1).totals().commissionCost()).isEqualTo(Money.of("50.00", "EUR"));
+        assertThat(lines.get(1).net()).isEqualTo(Money.of("200.00", "EUR"));
+        assertThat(lines.get(1).totals().costRatio()).contains(new BigDecimal("20.0"));
+        // The lines add up to the whole.
+        assertThat(lines.get(0).net().plus(lines.get(1).net()))
+                .isEqualTo(
+                        report.current().partnerRevenue().minus(report.current().commissionCost()));
+
+        // Filtered to one programme, the line is the dashboard's own totals.
+        FunnelReport resellersOnly = fixtures.as(
+                setup.tenant().owner(),
+                () -> analytics.funnel(new FunnelQuery(
+                        new Period(LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-18")),
+                        resellers.id(),
+                        null)));
+        assertThat(fixtures.as(setup.tenant().owner(), () -> analytics.programmes(resellersOnly)))
+                .singleElement()
+                .satisfies(line -> assertThat(line.net()).isEqualTo(Money.of("200.00", "EUR")));
+
+        // The page shows the table and it downloads as CSV, with the same figures.
+        mvc.perform(get("/app/analytics")
+                        .param("from", "2026-11-01")
+                        .param("to", "2026-11-18")
+                        .with(Fixtures.signedIn(setup.tenant().owner())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("data-testid=\"programme-table\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("900.00 EUR")));
+        String csv = mvc.perform(get("/app/analytics/programmes.csv")
+                        .param("from", "2026-11-01")
+                        .param("to", "2026-11-18")
+                        .with(Fixtures.signedIn(setup.tenant().owner())))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(csv).contains("," + resellers.id().value() + ",0,0,1,250.00,50.00,200.00,0.00,0.00,EUR");
+    }
+
+    private String ref(PartnerId partner) {
+        return db.sql("select ref from tracking_partner_ref where partner_id = ? limit 1")
+                .param(partner.value())
+                .query(String.class)
+                .single();
     }
 
     private List<BigDecimal> awaitCommissions(TrackingFixtures.Setup setup, int count) {

@@ -24,6 +24,7 @@ class AnalyticsProbes implements ModuleProbes {
 
     private final ApplicationContext context;
     private PartnerId partner;
+    private ProgramView program;
 
     AnalyticsProbes(ApplicationContext context) {
         this.context = context;
@@ -31,7 +32,7 @@ class AnalyticsProbes implements ModuleProbes {
 
     @Override
     public void prepare(Fixtures.Tenant victim, Attacker a) {
-        ProgramView program =
+        program =
                 new ProgramFixtures(context).program(victim, "Analytics " + Fixtures.unique("p"), PartnerType.REFERRAL);
         partner = new TrackingFixtures(context).partner(victim, program, "Osprey " + Fixtures.unique("o"));
         context.getBean(ClickTable.class)
@@ -56,7 +57,7 @@ class AnalyticsProbes implements ModuleProbes {
 
     @Override
     public List<String> secrets() {
-        return List.of(partnerName());
+        return List.of(partnerName(), program.name());
     }
 
     @Override
@@ -66,7 +67,8 @@ class AnalyticsProbes implements ModuleProbes {
                 get("/app/analytics"),
                 get("/app/analytics").param("partner", id),
                 get("/app/analytics/partners.csv"),
-                get("/app/analytics/partners.csv").param("partner", id));
+                get("/app/analytics/partners.csv").param("partner", id),
+                get("/app/analytics/programmes.csv"));
     }
 
     @Override
@@ -76,7 +78,10 @@ class AnalyticsProbes implements ModuleProbes {
 
     @Override
     public List<String> apiLists() {
-        return List.of("/api/v1/analytics/funnel", "/api/v1/analytics/funnel?partner=" + partner.value());
+        return List.of(
+                "/api/v1/analytics/funnel",
+                "/api/v1/analytics/funnel?partner=" + partner.value(),
+                "/api/v1/analytics/programmes");
     }
 
     private String partnerName() {

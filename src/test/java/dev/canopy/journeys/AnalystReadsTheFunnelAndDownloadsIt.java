@@ -155,6 +155,12 @@ class AnalystReadsTheFunnelAndDownloadsIt extends BrowserTest {
                 .as("no sideways scrolling on a phone")
                 .isTrue();
         screenshot(page, "81-analytics-funnel-phone");
+        // The programme's profit and loss line: its one programme's partner revenue, nothing owed yet.
+        assertThat(page.getByTestId("programme-row")).hasCount(1);
+        assertThat(page.getByTestId("programme-row").getByTestId("net")).hasText("1,200.00 USD");
+        page.getByTestId("programme-table")
+                .screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
+                        .setPath(java.nio.file.Path.of("target", "screenshots", "81b-programme-pnl-phone.png")));
 
         // Every list filters with the same bar: a choice, Filter, and Clear once something is filtered.
         page.navigate(url("/app/partners"));

@@ -4,9 +4,11 @@ import dev.canopy.analytics.ActivationReport;
 import dev.canopy.analytics.Analytics;
 import dev.canopy.analytics.FunnelQuery;
 import dev.canopy.analytics.FunnelReport;
+import dev.canopy.analytics.ProgramPnl;
 import dev.canopy.analytics.RetentionReport;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,6 +45,16 @@ class AnalyticsApi {
     RetentionReport retention(@ParameterObject Filters filters) {
         FunnelQuery query = filters.query(analytics.today());
         return analytics.retention(query, analytics.funnel(query).current());
+    }
+
+    @GetMapping("/programmes")
+    @PreAuthorize("hasAuthority('analytics:read')")
+    @Operation(
+            summary = "Each programme's profit and loss line in the period",
+            description = "Partner revenue, commission cost and their difference (net contribution), with the"
+                    + " funnel's counts and the deals won, per programme. The same filters as the funnel.")
+    List<ProgramPnl> programmes(@ParameterObject Filters filters) {
+        return analytics.programmes(analytics.funnel(filters.query(analytics.today())));
     }
 
     @GetMapping("/activation")

@@ -54,6 +54,7 @@ class AnalyticsController {
         model.addAttribute("report", report);
         model.addAttribute("retention", analytics.retention(query, report.current()));
         model.addAttribute("activation", analytics.activation(query));
+        model.addAttribute("programmes", analytics.programmes(report));
         model.addAttribute("programs", programs.list());
         model.addAttribute("types", PartnerType.values());
         model.addAttribute("regions", partners.regions());
@@ -77,13 +78,23 @@ class AnalyticsController {
     @GetMapping("/partners.csv")
     ResponseEntity<byte[]> partnersCsv(Filters filters) {
         FunnelReport report = analytics.funnel(filters.query(analytics.today()));
-        String name = "partners-" + report.query().period().first() + "-to-"
+        return csv("partners", report, FunnelCsv.partners(report));
+    }
+
+    @GetMapping("/programmes.csv")
+    ResponseEntity<byte[]> programmesCsv(Filters filters) {
+        FunnelReport report = analytics.funnel(filters.query(analytics.today()));
+        return csv("programmes", report, FunnelCsv.programmes(analytics.programmes(report)));
+    }
+
+    private static ResponseEntity<byte[]> csv(String table, FunnelReport report, String body) {
+        String name = table + "-" + report.query().period().first() + "-to-"
                 + report.query().period().last() + ".csv";
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(
                         HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename(name).build().toString())
-                .body(FunnelCsv.partners(report).getBytes(StandardCharsets.UTF_8));
+                .body(body.getBytes(StandardCharsets.UTF_8));
     }
 }
