@@ -82,13 +82,8 @@ class CommissionCostIsWhatPartnersAreOwed {
     @Test
     void paymentsBountiesAndReversalsLessTheDeclined() throws Exception {
         TrackingFixtures tracking = new TrackingFixtures(context);
-        TrackingFixtures.Setup setup = tracking.setup();
-        fixtures.as(setup.tenant().owner(), () -> {
-            WorkspaceView w = workspaces.current();
-            return workspaces.update(new Workspaces.Settings(w.name(), null, "UTC", "EUR"));
-        });
+        TrackingFixtures.Setup setup = paidTenPerCentInEuros(tracking);
         CommissionFixtures f = new CommissionFixtures(context);
-        f.rule(setup.tenant(), setup.program(), CommissionFixtures.recurring("10"));
         CommissionRule bounty = f.rule(
                 setup.tenant(),
                 setup.program(),
@@ -139,13 +134,8 @@ class CommissionCostIsWhatPartnersAreOwed {
     @Test
     void eachProgrammeHasItsOwnProfitAndLossLine() throws Exception {
         TrackingFixtures tracking = new TrackingFixtures(context);
-        TrackingFixtures.Setup setup = tracking.setup();
-        fixtures.as(setup.tenant().owner(), () -> {
-            WorkspaceView w = workspaces.current();
-            return workspaces.update(new Workspaces.Settings(w.name(), null, "UTC", "EUR"));
-        });
+        TrackingFixtures.Setup setup = paidTenPerCentInEuros(tracking);
         CommissionFixtures f = new CommissionFixtures(context);
-        f.rule(setup.tenant(), setup.program(), CommissionFixtures.recurring("10"));
         ProgramView resellers = new ProgramFixtures(context)
                 .program(setup.tenant(), "Resellers " + Fixtures.unique("r"), PartnerType.RESELLER);
         f.rule(setup.tenant(), resellers, CommissionFixtures.recurring("20"));
@@ -215,6 +205,17 @@ class CommissionCostIsWhatPartnersAreOwed {
                 .getResponse()
                 .getContentAsString();
         assertThat(csv).contains("," + resellers.id().value() + ",0,0,1,250.00,50.00,200.00,0.00,0.00,EUR");
+    }
+
+    /** A workspace reporting in euros whose programme pays 10 % of every payment. */
+    private TrackingFixtures.Setup paidTenPerCentInEuros(TrackingFixtures tracking) {
+        TrackingFixtures.Setup setup = tracking.setup();
+        fixtures.as(setup.tenant().owner(), () -> {
+            WorkspaceView w = workspaces.current();
+            return workspaces.update(new Workspaces.Settings(w.name(), null, "UTC", "EUR"));
+        });
+        new CommissionFixtures(context).rule(setup.tenant(), setup.program(), CommissionFixtures.recurring("10"));
+        return setup;
     }
 
     private String ref(PartnerId partner) {

@@ -16,56 +16,65 @@ final class FunnelCsv {
     private FunnelCsv() {}
 
     static String partners(FunnelReport report) {
-        StringWriter out = new StringWriter();
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT)) {
-            csv.printRecord(
-                    "Partner", "Partner id", "Clicks", "Leads", "New customers", "Revenue", "Commissions", "Currency");
-            for (FunnelReport.PartnerRow row : report.partners()) {
-                csv.printRecord(
-                        CsvCells.text(row.name()),
-                        row.partner().value(),
-                        row.clicks(),
-                        row.leads(),
-                        row.customers(),
-                        CsvCells.number(row.revenue().amount()),
-                        CsvCells.number(row.commissionCost().amount()),
-                        row.revenue().currencyCode());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
+        return table(
+                List.of(
+                        "Partner",
+                        "Partner id",
+                        "Clicks",
+                        "Leads",
+                        "New customers",
+                        "Revenue",
+                        "Commissions",
+                        "Currency"),
+                report.partners().stream()
+                        .map(row -> List.<Object>of(
+                                CsvCells.text(row.name()),
+                                row.partner().value(),
+                                row.clicks(),
+                                row.leads(),
+                                row.customers(),
+                                CsvCells.number(row.revenue().amount()),
+                                CsvCells.number(row.commissionCost().amount()),
+                                row.revenue().currencyCode()))
+                        .toList());
     }
 
     static String programmes(List<ProgramPnl> rows) {
+        return table(
+                List.of(
+                        "Programme",
+                        "Programme id",
+                        "Clicks",
+                        "Leads",
+                        "New customers",
+                        "Partner revenue",
+                        "Commission cost",
+                        "Net contribution",
+                        "Deals won (sourced)",
+                        "Deals won (influenced)",
+                        "Currency"),
+                rows.stream()
+                        .map(row -> List.<Object>of(
+                                CsvCells.text(row.name()),
+                                row.program().value(),
+                                row.totals().clicks(),
+                                row.totals().leads(),
+                                row.totals().customers(),
+                                CsvCells.number(row.totals().partnerRevenue().amount()),
+                                CsvCells.number(row.totals().commissionCost().amount()),
+                                CsvCells.number(row.net().amount()),
+                                CsvCells.number(row.deals().sourcedRevenue().amount()),
+                                CsvCells.number(row.deals().influencedRevenue().amount()),
+                                row.totals().partnerRevenue().currencyCode()))
+                        .toList());
+    }
+
+    private static String table(List<String> header, List<List<Object>> rows) {
         StringWriter out = new StringWriter();
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT)) {
-            csv.printRecord(
-                    "Programme",
-                    "Programme id",
-                    "Clicks",
-                    "Leads",
-                    "New customers",
-                    "Partner revenue",
-                    "Commission cost",
-                    "Net contribution",
-                    "Deals won (sourced)",
-                    "Deals won (influenced)",
-                    "Currency");
-            for (ProgramPnl row : rows) {
-                FunnelReport.Totals t = row.totals();
-                csv.printRecord(
-                        CsvCells.text(row.name()),
-                        row.program().value(),
-                        t.clicks(),
-                        t.leads(),
-                        t.customers(),
-                        CsvCells.number(t.partnerRevenue().amount()),
-                        CsvCells.number(t.commissionCost().amount()),
-                        CsvCells.number(row.net().amount()),
-                        CsvCells.number(row.deals().sourcedRevenue().amount()),
-                        CsvCells.number(row.deals().influencedRevenue().amount()),
-                        t.partnerRevenue().currencyCode());
+            csv.printRecord(header);
+            for (List<Object> row : rows) {
+                csv.printRecord(row);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
