@@ -84,15 +84,23 @@ public class CustomerStatsTable {
     /** A partner's first lead and first sale (either may be null). */
     public record Firsts(UUID partnerId, Instant lead, Instant sale) {}
 
+    /**
+     * One look-up per partner, the earliest first along the index by partner and time: a year's approved partners
+     * took 2.1 s summed over all their conversions at 20 million clicks (bench/analytics), a few milliseconds so.
+     */
     public List<Firsts> firsts(WorkspaceId workspace, Collection<UUID> partners) {
         return db.sql("""
-                        select partner_id, min(occurred_at) filter (where kind = 'LEAD'),
-                               min(occurred_at) filter (where kind = 'SALE')
-                        from tracking_conversion
-                        where workspace_id = ? and partner_id = any(?::uuid[]) and applied
-                        group by partner_id
+                        select p.id,
+                               (select min(c.occurred_at) from tracking_conversion c
+                                where c.workspace_id = :workspace and c.partner_id = p.id and c.kind = 'LEAD'
+                                  and c.applied),
+                               (select min(c.occurred_at) from tracking_conversion c
+                                where c.workspace_id = :workspace and c.partner_id = p.id and c.kind = 'SALE'
+                                  and c.applied)
+                        from unnest(cast(:partners as uuid[])) as p (id)
                         """)
-                .params(workspace.value(), partners.toArray(UUID[]::new))
+                .param("workspace", workspace.value())
+                .param("partners", partners.toArray(UUID[]::new))
                 .query((rs, n) -> new Firsts(
                         rs.getObject(1, UUID.class),
                         rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant(),
