@@ -149,55 +149,34 @@ class RollupsEqualTheRawAggregate {
             }
         }
 
-        assertThat(clickRollup(setup)).as("clicks, seed %d", seed).isEqualTo(clickAggregate(setup));
-        assertThat(monthlyClickRollup(setup))
+        assertThat(clickRollup(setup, "tracking_click_day", "day"))
+                .as("clicks, seed %d", seed)
+                .isEqualTo(clickAggregate(setup, "(clicked_at at time zone 'UTC')::date"));
+        assertThat(clickRollup(setup, "tracking_click_month", "month"))
                 .as("clicks by month, seed %d", seed)
-                .isEqualTo(monthlyClickAggregate(setup));
+                .isEqualTo(clickAggregate(setup, "date_trunc('month', clicked_at at time zone 'UTC')::date"));
         assertThat(conversionRollup(setup)).as("conversions, seed %d", seed).isEqualTo(conversionAggregate(setup));
     }
 
-    private List<String> clickRollup(TrackingFixtures.Setup setup) {
-        return db.sql("""
-                        select day || ' ' || link_id || ' ' || partner_id || ' ' || program_id || ' ' || clicks || ' '
-                               || paid_ad_clicks
-                        from tracking_click_day where workspace_id = ? order by 1
-                        """)
-                .param(setup.tenant().id().value())
-                .query(String.class)
-                .list();
+    /** A click rollup's rows, each as one line: {@code period} is its day or month column. */
+    private List<String> clickRollup(TrackingFixtures.Setup setup, String table, String period) {
+        return lines(
+                setup,
+                "select " + period + " || ' ' || link_id || ' ' || partner_id || ' ' || program_id || ' ' || clicks"
+                        + " || ' ' || paid_ad_clicks from " + table + " where workspace_id = ? order by 1");
     }
 
-    private List<String> clickAggregate(TrackingFixtures.Setup setup) {
-        return db.sql("""
-                        select (clicked_at at time zone 'UTC')::date || ' ' || link_id || ' ' || partner_id || ' '
-                               || program_id || ' ' || count(*) || ' ' || count(paid_ad)
-                        from tracking_click where workspace_id = ?
-                        group by (clicked_at at time zone 'UTC')::date, link_id, partner_id, program_id order by 1
-                        """)
-                .param(setup.tenant().id().value())
-                .query(String.class)
-                .list();
+    /** The raw clicks grouped as a rollup groups them: {@code period} gives a click's day or month. */
+    private List<String> clickAggregate(TrackingFixtures.Setup setup, String period) {
+        return lines(
+                setup,
+                "select " + period + " || ' ' || link_id || ' ' || partner_id || ' ' || program_id || ' ' || count(*)"
+                        + " || ' ' || count(paid_ad) from tracking_click where workspace_id = ?"
+                        + " group by " + period + ", link_id, partner_id, program_id order by 1");
     }
 
-    private List<String> monthlyClickRollup(TrackingFixtures.Setup setup) {
-        return db.sql("""
-                        select month || ' ' || link_id || ' ' || partner_id || ' ' || program_id || ' ' || clicks || ' '
-                               || paid_ad_clicks
-                        from tracking_click_month where workspace_id = ? order by 1
-                        """)
-                .param(setup.tenant().id().value())
-                .query(String.class)
-                .list();
-    }
-
-    private List<String> monthlyClickAggregate(TrackingFixtures.Setup setup) {
-        return db.sql("""
-                        select date_trunc('month', clicked_at at time zone 'UTC')::date || ' ' || link_id || ' '
-                               || partner_id || ' ' || program_id || ' ' || count(*) || ' ' || count(paid_ad)
-                        from tracking_click where workspace_id = ?
-                        group by date_trunc('month', clicked_at at time zone 'UTC')::date, link_id, partner_id, program_id
-                        order by 1
-                        """)
+    private List<String> lines(TrackingFixtures.Setup setup, String sql) {
+        return db.sql(sql)
                 .param(setup.tenant().id().value())
                 .query(String.class)
                 .list();

@@ -143,18 +143,10 @@ public class RollupTable {
 
     /** One link's clicks per day from {@code from} (included) to {@code to} (excluded), days without none. */
     public List<ClickRow> linkClicks(WorkspaceId workspace, UUID link, LocalDate from, LocalDate to) {
-        return db.sql("""
+        return read(db.sql("""
                         select day, partner_id, program_id, clicks, paid_ad_clicks from tracking_click_day
                         where workspace_id = ? and link_id = ? and day >= ? and day < ? order by day
-                        """)
-                .params(workspace.value(), link, from, to)
-                .query((rs, n) -> new ClickRow(
-                        rs.getObject(1, LocalDate.class),
-                        rs.getObject(2, UUID.class),
-                        rs.getObject(3, UUID.class),
-                        rs.getLong(4),
-                        rs.getLong(5)))
-                .list();
+                        """).params(workspace.value(), link, from, to));
     }
 
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec sql, Scope scope) {

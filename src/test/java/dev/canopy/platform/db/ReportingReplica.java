@@ -12,6 +12,8 @@ public final class ReportingReplica {
 
     public static final String DATABASE = "canopy_replica";
 
+    private static String url;
+
     private ReportingReplica() {}
 
     /**
@@ -19,6 +21,13 @@ public final class ReportingReplica {
      * data source is made), so leasing it here neither starts nor stops it.
      */
     public static synchronized String url() {
+        if (url == null) {
+            url = made();
+        }
+        return url;
+    }
+
+    private static String made() {
         try (EmbeddedPostgresServer.Lease lease = EmbeddedPostgresServer.lease(EmbeddedPostgresServer.EPHEMERAL, 0)) {
             try (SingleConnectionDataSource admin = new SingleConnectionDataSource(
                     lease.server().getJdbcUrl("postgres", "postgres"), "postgres", "", true)) {
@@ -31,13 +40,13 @@ public final class ReportingReplica {
                     db.sql("create database " + DATABASE).update();
                 }
             }
-            String url = lease.server().getJdbcUrl("postgres", DATABASE);
+            String replica = lease.server().getJdbcUrl("postgres", DATABASE);
             Flyway.configure()
-                    .dataSource(url, "postgres", "")
+                    .dataSource(replica, "postgres", "")
                     .locations("classpath:db/migration")
                     .load()
                     .migrate();
-            return url;
+            return replica;
         }
     }
 }
