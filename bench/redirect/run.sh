@@ -1,15 +1,25 @@
 #!/usr/bin/env bash
 # Benchmark: the link redirect under wrk (64 connections, every request a new visitor and so a counted
 # click), against nginx answering the same 302 with the same headers, started here as the baseline.
-# Reports requests/s and p99 of both, how long after the run every counted click is in PostgreSQL, and
-# the JVM's memory under a 512 MB heap. wrk, the server under test and (for Canopy) its PostgreSQL share
-# the machine's cores, as they come. Canopy is measured on its dedicated redirect listener (the one links
-# are shared on in production) and, for comparison, on the application's own port.
-# Usage: bench/redirect/run.sh [duration]   (from the project root; needs wrk, nginx and psql:
-#        apt-get install wrk nginx postgresql-client; builds the jar when missing)
+# Canopy is measured on its dedicated redirect listener (the one links are shared on in production), in two
+# JVM settings, each started once and measured in several runs, nginx and Canopy back to back in each run:
+#   documented  the flags of the README's production command: the pom's canopy.jvm-options, which the
+#               README's run command and the tests that start the packaged jar use too
+#   defaults    plain `java -jar`, the JVM's own choices on this machine
+# Reports per run requests/s and p50, p99, p99.9 of both, the clicks counted and dropped, how long after the
+# run every counted click is in PostgreSQL, and per setting the longest GC pause (from the safepoint log,
+# whatever the collector) and the heap's high-water mark. wrk, the JVM and its embedded PostgreSQL share
+# the machine's cores, as they come.
+# Usage: bench/redirect/run.sh [duration] [runs] [settings...]   (from the project root; defaults: 20s 3
+#        documented defaults; needs wrk, nginx and psql: apt-get install wrk nginx postgresql-client;
+#        builds the jar when missing)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 duration=${1:-20s}
+runs=${2:-3}
+shift $(( $# > 2 ? 2 : $# ))
+settings=("${@:-documented defaults}")
+[ ${#settings[@]} -eq 1 ] && read -ra settings <<< "${settings[0]}"
 connections=64
 threads=2
 app_port=18090
@@ -18,10 +28,11 @@ nginx_port=18091
 pg_port=54391
 work=$(mktemp -d)
 app=""
+stop_app() { [ -n "$app" ] && kill "$app" 2>/dev/null && wait "$app" 2>/dev/null || true; app=""; }
 cleanup() {
-  [ -n "$app" ] && kill "$app" 2>/dev/null && wait "$app" 2>/dev/null || true
+  stop_app
   [ -f "$work/nginx.pid" ] && nginx -c "$work/nginx.conf" -s stop 2>/dev/null || true
-  [ -n "${KEEP:-}" ] && cp "$work"/gc.log /tmp/prof/gc-last.log; rm -rf "$work"
+  rm -rf "$work"
 }
 trap cleanup EXIT
 
@@ -32,52 +43,70 @@ mkdir -p "$work"/{body,proxy,fastcgi,uwsgi,scgi}
 sed "s#__WORK__#$work#g; s#__PORT__#$nginx_port#g" bench/redirect/nginx.conf > "$work/nginx.conf"
 nginx -c "$work/nginx.conf"
 
-"$JAVA_HOME/bin/java" -XX:+UseParallelGC -Xms512m -Xmx512m -Xmn300m -Xlog:gc:file="$work/gc.log" -jar target/canopy.jar \
-  --spring.profiles.active=demo --server.port=$app_port --canopy.tracking.redirect-port=$redirect_port \
-  --canopy.embedded-postgres.data-dir="$work/pg" --canopy.embedded-postgres.port=$pg_port \
-  --canopy.mail.sink.port=0 --canopy.base-url=http://localhost:$app_port > "$work/app.log" 2>&1 &
-app=$!
-for _ in $(seq 1 120); do
-  curl -sf "http://localhost:$app_port/actuator/health" > /dev/null && break
-  sleep 1
-done
-
 sql() { psql -h localhost -p $pg_port -U postgres -d postgres -tAc "$1"; }
 metric() { curl -s "http://localhost:$app_port/actuator/prometheus" | awk -v m="$1" '$1 == m { printf "%d", $2 }'; }
-links=$(sql "select '/r/northwind/' || slug from tracking_link order by slug" | tr '\n' ' ')
-demo_clicks=$(sql "select count(*) from tracking_click")
-
 run_wrk() { wrk -t$threads -c$connections -d"$2" --latency -s bench/redirect/visitors.lua "$1" -- $links; }
-rps() { awk '/^Requests\/sec:/ { print $2 }' "$1"; }
-p99() {
-  awk '$1 == "99%" { v = $2; unit = v; gsub(/[0-9.]/, "", unit); gsub(/[a-z]/, "", v);
+rps() { awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$1"; }
+# A percentile of wrk's latency distribution, in milliseconds.
+pct() {
+  awk -v p="$2" '$1 == p { v = $2; unit = v; gsub(/[0-9.]/, "", unit); gsub(/[a-z]/, "", v);
         if (unit == "us") v = v / 1000; else if (unit == "s") v = v * 1000; printf "%.2f", v }' "$1"
 }
+latency() { printf 'p50 %6s  p99 %6s  p99.9 %6s ms' "$(pct "$1" 50%)" "$(pct "$1" 99%)" \
+  "$(awk '$1 == "p99.9" { printf "%.2f", $2 / 1000 }' "$1")"; }
 
-run_wrk "http://127.0.0.1:$redirect_port" 10s > /dev/null    # warm-up: let the JIT compile the hot path
-run_wrk "http://127.0.0.1:$app_port" 5s > /dev/null
-run_wrk "http://127.0.0.1:$nginx_port" "$duration" > "$work/nginx.txt"
-run_wrk "http://127.0.0.1:$app_port" "$duration" > "$work/tomcat.txt"
-run_wrk "http://127.0.0.1:$redirect_port" "$duration" > "$work/canopy.txt"
-ended=$(date +%s.%N)
-accepted=$(metric canopy_clicks_accepted_total)
-dropped=$(metric canopy_clicks_dropped_total)
-expected=$((demo_clicks + accepted))
-until [ "$(sql "select count(*) from tracking_click")" -ge "$expected" ]; do
-  sleep 0.05
-  if (( $(echo "$(date +%s.%N) - $ended > 30" | bc -l) )); then echo "clicks still missing after 30 s" >&2; exit 1; fi
+for setting in "${settings[@]}"; do
+  case $setting in
+    documented) read -ra jvm <<< "$(sed -n 's#.*<canopy.jvm-options>\(.*\)</canopy.jvm-options>.*#\1#p' pom.xml)" ;;
+    defaults) jvm=() ;;
+    *) echo "unknown setting $setting (documented, defaults)" >&2; exit 2 ;;
+  esac
+  rm -rf "$work/pg"
+  "$JAVA_HOME/bin/java" "${jvm[@]}" -Xlog:safepoint,gc:file="$work/gc.log" -jar target/canopy.jar \
+    --spring.profiles.active=demo --server.port=$app_port --canopy.tracking.redirect-port=$redirect_port \
+    --canopy.embedded-postgres.data-dir="$work/pg" --canopy.embedded-postgres.port=$pg_port \
+    --canopy.mail.sink.port=0 --canopy.base-url=http://localhost:$app_port > "$work/app.log" 2>&1 &
+  app=$!
+  for _ in $(seq 1 120); do
+    curl -sf "http://localhost:$app_port/actuator/health" > /dev/null && break
+    sleep 1
+  done
+  links=$(sql "select '/r/northwind/' || slug from tracking_link order by slug" | tr '\n' ' ')
+  run_wrk "http://127.0.0.1:$redirect_port" 10s > /dev/null    # warm-up: let the JIT compile the hot path
+  sleep 3
+  warmed=$(grep -c . "$work/gc.log")
+
+  printf '%s (java %s -jar canopy.jar), %s at %d connections, every request a new visitor:\n' \
+    "$setting" "${jvm[*]:-}" "$duration" $connections
+  for run in $(seq 1 "$runs"); do
+    before_rows=$(sql "select count(*) from tracking_click")
+    before_accepted=$(metric canopy_clicks_accepted_total)
+    before_dropped=$(metric canopy_clicks_dropped_total)
+    run_wrk "http://127.0.0.1:$nginx_port" "$duration" > "$work/nginx.txt"
+    run_wrk "http://127.0.0.1:$redirect_port" "$duration" > "$work/canopy.txt"
+    ended=$(date +%s.%N)
+    accepted=$(( $(metric canopy_clicks_accepted_total) - before_accepted ))
+    dropped=$(( $(metric canopy_clicks_dropped_total) - before_dropped ))
+    until [ "$(sql "select count(*) from tracking_click")" -ge $((before_rows + accepted)) ]; do
+      sleep 0.05
+      if (( $(echo "$(date +%s.%N) - $ended > 60" | bc -l) )); then echo "clicks still missing after 60 s" >&2; exit 1; fi
+    done
+    landed=$(echo "$(date +%s.%N) - $ended" | bc -l)
+    errors=$(grep -c "Non-2xx or 3xx" "$work/canopy.txt" || true)
+    printf '  run %d  nginx  %7s req/s  %s\n' "$run" "$(rps "$work/nginx.txt")" "$(latency "$work/nginx.txt")"
+    printf '         Canopy %7s req/s  %s  (%.2f x req/s, %.1f x p99)%s\n' "$(rps "$work/canopy.txt")" \
+      "$(latency "$work/canopy.txt")" "$(echo "$(rps "$work/canopy.txt") / $(rps "$work/nginx.txt")" | bc -l)" \
+      "$(echo "$(pct "$work/canopy.txt" 99%) / $(pct "$work/nginx.txt" 99%)" | bc -l)" \
+      "$([ "$errors" -gt 0 ] && echo '  NON-3xx ANSWERS' || true)"
+    printf '         clicks counted %d, dropped %d, all in PostgreSQL %.2f s after the run\n' "$accepted" "$dropped" "$landed"
+  done
+  # Every collector stops the application at a safepoint; the longest one measured is the longest pause.
+  pause=$(tail -n +"$warmed" "$work/gc.log" | grep -E 'Safepoint ".*Total: [0-9]+ ns' \
+    | sed -E 's/.*Safepoint "([^"]+)".*Total: ([0-9]+) ns.*/\2 \1/' | sort -n | tail -1 | awk '{ printf "%.1f ms (%s)", $1 / 1e6, $2 }')
+  heap=$(grep -oE '[0-9]+M\([0-9]+%\)->|[0-9]+M->' "$work/gc.log" | grep -oE '^[0-9]+' | sort -n | tail -1)
+  rss=$(awk '/VmHWM/ { printf "%d", $2 / 1024 }' /proc/$app/status)
+  stalls=$(tail -n +"$warmed" "$work/gc.log" | grep -c "Allocation Stall" || true)
+  printf '  longest pause while measured %s (allocation stalls: %d); largest heap before a collection %s MB; peak RSS %s MB\n\n' \
+    "$pause" "$stalls" "${heap:-?}" "$rss"
+  stop_app
 done
-landed=$(echo "$(date +%s.%N) - $ended" | bc -l)
-
-canopy_rps=$(rps "$work/canopy.txt"); nginx_rps=$(rps "$work/nginx.txt")
-errors=$(cat "$work/canopy.txt" "$work/tomcat.txt" | grep -c "Non-2xx or 3xx" || true)
-heap_peak=$(grep -oE '[0-9]+M\([0-9]+%\)->[0-9]+M|[0-9]+M->[0-9]+M' "$work/gc.log" | sed -E 's/M.*//' | sort -n | tail -1)
-rss_peak=$(awk '/VmHWM/ { printf "%d", $2 / 1024 }' /proc/$app/status)
-
-printf 'redirect, %s at %d connections, every request a new visitor:\n' "$duration" $connections
-printf '  nginx return 302:          %8.0f req/s  p99 %s ms\n' "$nginx_rps" "$(p99 "$work/nginx.txt")"
-printf '  Canopy redirect listener: %8.0f req/s  p99 %s ms  (%.2f x nginx)%s\n' "$canopy_rps" "$(p99 "$work/canopy.txt")" \
-  "$(echo "$canopy_rps / $nginx_rps" | bc -l)" "$([ "$errors" -gt 0 ] && echo '  NON-3xx ANSWERS' || true)"
-printf '  Canopy on the app port:   %8.0f req/s  p99 %s ms\n' "$(rps "$work/tomcat.txt")" "$(p99 "$work/tomcat.txt")"
-printf '  clicks counted: %d (dropped: %d); all in PostgreSQL %.2f s after the run\n' "$accepted" "$dropped" "$landed"
-printf '  JVM: heap limit 512 MB, largest heap before a GC %s MB, peak RSS %s MB\n' "${heap_peak:-?}" "$rss_peak"

@@ -48,6 +48,15 @@ public final class PackagedCanopy implements AutoCloseable {
      * not inherited) and the given extra arguments. Ready, see {@link #awaitReady()}, means its application
      * runners (the demo data's loader among them) have finished.
      */
+    /** The JVM flags of the README's production command: the pom's {@code canopy.jvm-options}. */
+    public static List<String> productionJvmOptions() {
+        String options = System.getProperty("canopy.jvm-options");
+        assertThat(options)
+                .as("canopy.jvm-options, set by the pom for the tests")
+                .isNotBlank();
+        return List.of(options.strip().split("\\s+"));
+    }
+
     public static PackagedCanopy start(String name, Path directory, Map<String, String> environment, String... args)
             throws IOException {
         Path jar = Path.of("target", "canopy.jar").toAbsolutePath();
@@ -56,12 +65,10 @@ public final class PackagedCanopy implements AutoCloseable {
                 .isRegularFile();
         int port = freePort();
         Path output = directory.resolve(name + ".out");
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m",
-                "-jar",
-                jar.toString(),
-                "--server.port=" + port));
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(productionJvmOptions());
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(directory.toFile())

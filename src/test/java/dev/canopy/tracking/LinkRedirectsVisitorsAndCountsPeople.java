@@ -168,6 +168,44 @@ class LinkRedirectsVisitorsAndCountsPeople {
     }
 
     @Test
+    void theListenerSpeaksPlainHttpKeepingConnectionsAliveAndRefusingWhatItCannotRead() throws Exception {
+        int listener =
+                context.getBean(dev.canopy.tracking.web.RedirectServer.class).port();
+        String get = "GET " + path() + " HTTP/1.1\r\nHost: go\r\nUser-Agent: " + BROWSER + " raw\r\n\r\n";
+        String head = "HEAD " + path() + " HTTP/1.1\r\nHost: go\r\n\r\n";
+        String post = "POST " + path() + " HTTP/1.1\r\nHost: go\r\nContent-Length: 5\r\n\r\nhello";
+        String closing = "GET /r/nope/nothing HTTP/1.0\r\n\r\n";
+
+        String answers = exchange(listener, get + head + post + closing);
+
+        List<String> heads = Stream.of(answers.split("(?=HTTP/1\\.1 )")).toList();
+        assertThat(heads).hasSize(4);
+        assertThat(heads.get(0))
+                .startsWith("HTTP/1.1 302 Found\r\n")
+                .contains("Cache-Control: no-store\r\n", "Connection: keep-alive\r\n", "Content-Length: 0\r\n")
+                .contains("Location: https://www.shop.example/pricing?plan=pro&");
+        assertThat(heads.get(1)).startsWith("HTTP/1.1 302 Found\r\n").endsWith("\r\n\r\n");
+        assertThat(heads.get(2))
+                .startsWith("HTTP/1.1 405 Method Not Allowed\r\n")
+                .contains("Allow: GET, HEAD\r\n")
+                .endsWith("Links answer GET and HEAD only.");
+        assertThat(heads.get(3))
+                .startsWith("HTTP/1.1 404 Not Found\r\n")
+                .contains("Connection: close\r\n")
+                .endsWith("This link does not exist.");
+        assertThat(exchange(listener, "GET /r/a/b NOT-HTTP\r\n\r\n")).startsWith("HTTP/1.1 400 Bad Request\r\n");
+    }
+
+    /** Sends raw bytes on one connection and reads until the listener closes it. */
+    private static String exchange(int port, String request) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
     void aLinkEditedThroughTheApiRedirectsToItsNewDestinationAtOnce() throws Exception {
         HttpResponse<String> edited = http.send(
                 HttpRequest.newBuilder(URI.create(

@@ -33,6 +33,8 @@ public class Redirector {
     // Ad platforms' click ids: a click that carries one came from a paid ad (a fraud signal for commissions).
     private static final List<String> PAID_AD_PARAMETERS =
             List.of("gclid", "gbraid", "wbraid", "fbclid", "msclkid", "ttclid", "twclid", "li_fat_id", "dclid");
+    private static final List<String> PAID_AD_NEEDLES =
+            PAID_AD_PARAMETERS.stream().map(p -> p + "=").toList();
 
     /** What to answer: a 302 to {@code location}, or an error status with a short message. */
     public record Answer(int status, String location, String message) {}
@@ -122,16 +124,17 @@ public class Redirector {
         if (query == null) {
             return null;
         }
-        for (String parameter : PAID_AD_PARAMETERS) {
-            int at = query.indexOf(parameter + "=");
+        for (int i = 0; i < PAID_AD_NEEDLES.size(); i++) {
+            String needle = PAID_AD_NEEDLES.get(i);
+            int at = query.indexOf(needle);
             while (at >= 0) {
-                int valueAt = at + parameter.length() + 1;
+                int valueAt = at + needle.length();
                 if ((at == 0 || query.charAt(at - 1) == '&')
                         && valueAt < query.length()
                         && query.charAt(valueAt) != '&') {
-                    return parameter;
+                    return PAID_AD_PARAMETERS.get(i);
                 }
-                at = query.indexOf(parameter + "=", at + 1);
+                at = query.indexOf(needle, at + 1);
             }
         }
         return null;
