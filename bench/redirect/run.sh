@@ -6,6 +6,7 @@
 #   documented  the flags of the README's production command: the pom's canopy.jvm-options, which the
 #               README's run command and the tests that start the packaged jar use too
 #   defaults    plain `java -jar`, the JVM's own choices on this machine
+#   "-XX:…"     any other flags, quoted as one argument, to compare
 # Reports per run requests/s and p50, p99, p99.9 of both, the clicks counted and dropped, how long after the
 # run every counted click is in PostgreSQL, and per setting the longest GC pause (from the safepoint log,
 # whatever the collector) and the heap's high-water mark. wrk, the JVM and its embedded PostgreSQL share
@@ -18,8 +19,8 @@ cd "$(dirname "$0")/../.."
 duration=${1:-20s}
 runs=${2:-3}
 shift $(( $# > 2 ? 2 : $# ))
-settings=("${@:-documented defaults}")
-[ ${#settings[@]} -eq 1 ] && read -ra settings <<< "${settings[0]}"
+settings=("$@")
+[ $# -gt 0 ] || settings=(documented defaults)
 connections=64
 threads=2
 app_port=18090
@@ -59,7 +60,8 @@ for setting in "${settings[@]}"; do
   case $setting in
     documented) read -ra jvm <<< "$(sed -n 's#.*<canopy.jvm-options>\(.*\)</canopy.jvm-options>.*#\1#p' pom.xml)" ;;
     defaults) jvm=() ;;
-    *) echo "unknown setting $setting (documented, defaults)" >&2; exit 2 ;;
+    -*) read -ra jvm <<< "$setting" ;;
+    *) echo "unknown setting $setting (documented, defaults, or JVM flags in quotes)" >&2; exit 2 ;;
   esac
   rm -rf "$work/pg"
   "$JAVA_HOME/bin/java" "${jvm[@]}" -Xlog:safepoint,gc:file="$work/gc.log" -jar target/canopy.jar \
@@ -76,7 +78,7 @@ for setting in "${settings[@]}"; do
   sleep 3
   warmed=$(grep -c . "$work/gc.log")
 
-  printf '%s (java %s -jar canopy.jar), %s at %d connections, every request a new visitor:\n' \
+  printf '%s\n  (java %s -jar canopy.jar), %s at %d connections, every request a new visitor:\n' \
     "$setting" "${jvm[*]:-}" "$duration" $connections
   for run in $(seq 1 "$runs"); do
     before_rows=$(sql "select count(*) from tracking_click")

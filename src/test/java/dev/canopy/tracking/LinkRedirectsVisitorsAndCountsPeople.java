@@ -194,6 +194,12 @@ class LinkRedirectsVisitorsAndCountsPeople {
                 .contains("Connection: close\r\n")
                 .endsWith("This link does not exist.");
         assertThat(exchange(listener, "GET /r/a/b NOT-HTTP\r\n\r\n")).startsWith("HTTP/1.1 400 Bad Request\r\n");
+        // A NUL that reached the click table would fail the writer's whole batch, again and again.
+        for (int server : new int[] {listener, port}) {
+            assertThat(exchange(server, "GET " + path() + " HTTP/1.1\r\nHost: go\r\nUser-Agent: a\0b\r\n\r\n"))
+                    .as("port %d", server)
+                    .startsWith("HTTP/1.1 400 ");
+        }
     }
 
     /** Sends raw bytes on one connection and reads until the listener closes it. */
