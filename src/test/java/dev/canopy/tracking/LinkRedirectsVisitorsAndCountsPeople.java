@@ -195,6 +195,16 @@ class LinkRedirectsVisitorsAndCountsPeople {
                 .endsWith("This link does not exist.");
         assertThat(exchange(listener, "GET /r/a/b NOT-HTTP\r\n\r\n")).startsWith("HTTP/1.1 400 Bad Request\r\n");
         // A NUL that reached the click table would fail the writer's whole batch, again and again.
+        for (String automated : List.of("Sec-Purpose: prefetch", "Purpose: prefetch")) {
+            assertThat(exchange(
+                            listener,
+                            "GET " + path() + " HTTP/1.1\r\nUser-Agent: " + BROWSER + "\r\n" + automated
+                                    + "\r\nConnection: close\r\n\r\n"))
+                    .as(automated)
+                    .startsWith("HTTP/1.1 302 Found\r\n")
+                    .contains("cnp_ref=")
+                    .doesNotContain("cnp_click=");
+        }
         for (int server : new int[] {listener, port}) {
             assertThat(exchange(server, "GET " + path() + " HTTP/1.1\r\nHost: go\r\nUser-Agent: a\0b\r\n\r\n"))
                     .as("port %d", server)
