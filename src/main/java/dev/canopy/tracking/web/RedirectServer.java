@@ -149,7 +149,7 @@ public class RedirectServer implements SmartLifecycle {
     }
 
     // The names the redirect asks for, as Netty's names with their hash computed once: a header looked up
-    // by a String hashes it afresh, which was a tenth of the listener's time.
+    // by a String hashes it afresh (6 % of the listener's CPU samples in the profile of ADR 20).
     private static final Map<String, CharSequence> HEADER_NAMES = Map.of(
             "User-Agent",
             HttpHeaderNames.USER_AGENT,
