@@ -3,6 +3,7 @@ package dev.canopy.analytics;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How fast new partners start ({@link Kpi#ACTIVATION}), and how many of today's active partners are working
@@ -14,7 +15,7 @@ import java.util.Optional;
 public record ActivationReport(long approved, Step lead, Step deal, Step sale, long active, long dormant) {
 
     /** How many of the approved reached a first lead, deal or sale, and the median days it took (null: none). */
-    public record Step(long reached, BigDecimal medianDays) {}
+    public record Step(long reached, @Nullable BigDecimal medianDays) {}
 
     /** Active partners that are not dormant, in per cent; empty without active partners. */
     public Optional<BigDecimal> workingShare() {

@@ -9,15 +9,23 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a dashboard shows: a period and, optionally, one programme, one partner, or the partners of a type, a region
  * or a tier.
  */
-public record FunnelQuery(Period period, ProgramId program, PartnerId partner, Partners partners) {
+public record FunnelQuery(
+        Period period,
+        @Nullable ProgramId program,
+        @Nullable PartnerId partner,
+        Partners partners) {
 
     /** Partners by their profile: a type, a region (as partners wrote it), a tier id; each optional. */
-    public record Partners(PartnerType type, String region, String tier) {
+    public record Partners(
+            @Nullable PartnerType type,
+            @Nullable String region,
+            @Nullable String tier) {
 
         static final Partners ANY = new Partners(null, null, null);
 

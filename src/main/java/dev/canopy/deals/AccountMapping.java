@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,7 +34,7 @@ public class AccountMapping {
     /** What an upload changed, for the audit log (never the accounts themselves). */
     /** An upload in the audit log; {@code accounts} is left out where the level hides how many. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Upload(String side, Integer accounts) {}
+    record Upload(String side, @Nullable Integer accounts) {}
 
     private final MappingTable table;
     private final List<KnownCustomers> knownCustomers;

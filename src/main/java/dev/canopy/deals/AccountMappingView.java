@@ -2,6 +2,7 @@ package dev.canopy.deals;
 
 import dev.canopy.partners.PartnerId;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One partnership's account mapping as one side sees it: its own list always; of the other side's, exactly
@@ -16,9 +17,9 @@ public record AccountMappingView(
         SharingLevel theirLevel,
         SharingLevel effectiveLevel,
         List<MappedAccount> mine,
-        Integer theirCount,
-        Integer overlapCount,
-        Integer coSellCount,
+        @Nullable Integer theirCount,
+        @Nullable Integer overlapCount,
+        @Nullable Integer coSellCount,
         List<AccountOverlap> overlaps,
         List<AccountOverlap> coSell,
         List<MappedAccount> theirs) {}

@@ -1,11 +1,14 @@
 package dev.canopy.deals;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An account on both lists, seen from one side: {@code mine} is the viewer's record, {@code theirs} the
  * other side's. {@code coSell} says who can help whom: the other side's customer that is our open
  * opportunity ({@link CoSell#THEY_CAN_HELP}), or the other way round.
  */
-public record AccountOverlap(MappedAccount mine, MappedAccount theirs, CoSell coSell) {
+public record AccountOverlap(
+        MappedAccount mine, MappedAccount theirs, @Nullable CoSell coSell) {
 
     public enum CoSell {
         THEY_CAN_HELP("Their customer, our open opportunity"),

@@ -1,6 +1,7 @@
 package dev.canopy.deals;
 
 import java.math.BigDecimal;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A record the conflict check matched when a registration was written: another registration, one of
@@ -11,7 +12,7 @@ public record DealConflict(
         Source source,
         String matchedRef,
         String matchedName,
-        String matchedDomain,
+        @Nullable String matchedDomain,
         String matchedStatus,
         MatchedBy matchedBy,
         BigDecimal similarity) {

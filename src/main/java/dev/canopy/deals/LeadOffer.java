@@ -3,17 +3,18 @@ package dev.canopy.deals;
 import dev.canopy.partners.PartnerId;
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** One offer of a lead to a partner, and how it ended. */
 public record LeadOffer(
         PartnerId partnerId,
         String partnerName,
-        UUID ruleId,
+        @Nullable UUID ruleId,
         Instant offeredAt,
         Instant respondBy,
         Outcome outcome,
-        String reason,
-        Instant decidedAt) {
+        @Nullable String reason,
+        @Nullable Instant decidedAt) {
 
     public enum Outcome {
         PENDING,

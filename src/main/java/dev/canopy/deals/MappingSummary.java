@@ -1,6 +1,7 @@
 package dev.canopy.deals;
 
 import dev.canopy.partners.PartnerId;
+import org.jspecify.annotations.Nullable;
 
 /** A partnership in the vendor's mapping overview; counts are null where the sharing levels hide them. */
 public record MappingSummary(
@@ -9,6 +10,6 @@ public record MappingSummary(
         SharingLevel vendorLevel,
         SharingLevel partnerLevel,
         SharingLevel effectiveLevel,
-        Integer partnerAccounts,
-        Integer overlaps,
-        Integer coSell) {}
+        @Nullable Integer partnerAccounts,
+        @Nullable Integer overlaps,
+        @Nullable Integer coSell) {}

@@ -1,14 +1,16 @@
 package dev.canopy.deals;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A lead as staff type or send it. {@code partnerId} passes it to that partner by hand; blank routes it
  * by the routing rules.
  */
 public record NewLead(
         String accountName,
-        String website,
+        @Nullable String website,
         String contactName,
         String contactEmail,
-        String region,
-        String notes,
-        String partnerId) {}
+        @Nullable String region,
+        @Nullable String notes,
+        @Nullable String partnerId) {}

@@ -4,6 +4,7 @@ import dev.canopy.partners.PartnerId;
 import dev.canopy.partners.PartnerType;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A lead routing rule, tried in {@code position} order: leads from {@code region} (null: any) go to active
@@ -14,8 +15,8 @@ public record RoutingRule(
         UUID id,
         String name,
         int position,
-        String region,
-        PartnerType partnerType,
-        String tierId,
-        String tierLabel,
+        @Nullable String region,
+        @Nullable PartnerType partnerType,
+        @Nullable String tierId,
+        @Nullable String tierLabel,
         Map<PartnerId, Integer> weights) {}

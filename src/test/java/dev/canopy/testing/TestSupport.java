@@ -5,10 +5,12 @@ import dev.canopy.identity.Workspaces;
 import dev.canopy.identity.security.VendorAccounts;
 import dev.canopy.partners.Partners;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.MockMvcBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.web.context.WebApplicationContext;
 
 @TestConfiguration(proxyBeanMethods = false)
 public class TestSupport {
@@ -34,5 +36,16 @@ public class TestSupport {
             MutableClock clock,
             Partners partners) {
         return new Fixtures(workspaces, vendorAccounts, apiKeys, db, encoder, clock, partners);
+    }
+
+    @Bean
+    OpenApiContract openApiContract(WebApplicationContext context) {
+        return new OpenApiContract(context);
+    }
+
+    /** Every API exchange of every test is held to the published document. */
+    @Bean
+    MockMvcBuilderCustomizer everyExchangeKeepsTheContract(OpenApiContract contract) {
+        return builder -> builder.alwaysDo(contract);
     }
 }

@@ -33,7 +33,7 @@ class AnalyticsApi {
             description = "Clicks, leads, new customers and revenue (partner and unattributed kept apart) in the"
                     + " workspace's currency, per partner and per day. Days are UTC days, both ends included;"
                     + " the default is the last 30 days. See /app/analytics/definitions for each figure.")
-    FunnelReport funnel(@ParameterObject Filters filters) {
+    FunnelReport getFunnel(@ParameterObject Filters filters) {
         return analytics.funnel(filters.query(analytics.today()));
     }
 
@@ -42,7 +42,7 @@ class AnalyticsApi {
     @Operation(
             summary = "Churn, revenue per paying account and cohorts, partner-brought and direct apart",
             description = "The same filters as the funnel; cohorts are the 12 months up to the period's last day.")
-    RetentionReport retention(@ParameterObject Filters filters) {
+    RetentionReport getRetention(@ParameterObject Filters filters) {
         FunnelQuery query = filters.query(analytics.today());
         return analytics.retention(query, analytics.funnel(query).current());
     }
@@ -53,7 +53,7 @@ class AnalyticsApi {
             summary = "Each programme's profit and loss line in the period",
             description = "Partner revenue, commission cost and their difference (net contribution), with the"
                     + " funnel's counts and the deals won, per programme. The same filters as the funnel.")
-    List<ProgramPnl> programmes(@ParameterObject Filters filters) {
+    List<ProgramPnl> listProgrammePnl(@ParameterObject Filters filters) {
         return analytics.programmes(analytics.funnel(filters.query(analytics.today())));
     }
 
@@ -62,7 +62,7 @@ class AnalyticsApi {
     @Operation(
             summary = "How fast the partners approved in the period reached a first lead, deal and sale",
             description = "With today's active and dormant partners. The same filters as the funnel.")
-    ActivationReport activation(@ParameterObject Filters filters) {
+    ActivationReport getActivation(@ParameterObject Filters filters) {
         return analytics.activation(filters.query(analytics.today()));
     }
 }

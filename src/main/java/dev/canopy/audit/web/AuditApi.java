@@ -5,9 +5,11 @@ import dev.canopy.audit.AuditLog;
 import dev.canopy.audit.AuditPage;
 import dev.canopy.audit.AuditQuery;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -21,19 +23,25 @@ import tools.jackson.databind.json.JsonMapper;
 @Tag(name = "Audit log", description = "Every change made in the workspace, newest first")
 class AuditApi {
 
-    record Actor(String kind, String id, String name) {}
+    record AuditActor(String kind, @Nullable String id, String name) {}
 
-    record Event(
-            long id,
+    record AuditEvent(
+            String id,
             Instant occurredAt,
-            Actor actor,
+            AuditActor actor,
             String action,
             String subjectType,
-            String subjectId,
+            @Nullable String subjectId,
+
+            @Schema(types = "object", description = "The subject before the change; absent when it was created")
+            @Nullable
             JsonNode before,
+
+            @Schema(types = "object", description = "The subject after the change; absent when it was deleted")
+            @Nullable
             JsonNode after) {}
 
-    record Page(List<Event> data, String nextCursor) {}
+    record AuditEventList(List<AuditEvent> data, @Nullable String nextCursor) {}
 
     private final AuditLog auditLog;
     private final JsonMapper json;
@@ -48,7 +56,7 @@ class AuditApi {
     @Operation(
             summary = "List audit events",
             description = "Cursor pagination: pass nextCursor as cursor for the next page.")
-    Page list(
+    AuditEventList listAuditEvents(
             @RequestParam(required = false) String action,
             @RequestParam(required = false) String actor,
             @RequestParam(required = false) String subject,
@@ -57,16 +65,17 @@ class AuditApi {
             @RequestParam(required = false) Long cursor,
             @RequestParam(defaultValue = "50") int limit) {
         AuditPage page = auditLog.search(new AuditQuery(action, actor, subject, from, to, cursor, limit));
-        return new Page(
+        return new AuditEventList(
                 page.entries().stream().map(this::event).toList(),
                 page.nextCursor() == null ? null : page.nextCursor().toString());
     }
 
-    private Event event(AuditEntry e) {
-        return new Event(
-                e.id(),
+    private AuditEvent event(AuditEntry e) {
+        return new AuditEvent(
+                String.valueOf(e.id()),
                 e.occurredAt(),
-                new Actor(e.actor().kind().name(), e.actor().id(), e.actor().name()),
+                new AuditActor(
+                        e.actor().kind().name(), e.actor().id(), e.actor().name()),
                 e.action(),
                 e.subjectType(),
                 e.subjectId(),

@@ -11,10 +11,12 @@ import dev.canopy.partners.PartnerId;
 import dev.canopy.programs.ProgramId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -46,24 +49,24 @@ class CommissionsApi {
             String currency,
             boolean payable,
             String explanation,
-            String ruleId,
-            String ruleName,
-            String baseAmount,
-            String baseCurrency,
-            String rate,
-            String exchangeRate,
-            LocalDate exchangeRateOn,
+            @Nullable String ruleId,
+            @Nullable String ruleName,
+            @Nullable String baseAmount,
+            @Nullable String baseCurrency,
+            @Nullable String rate,
+            @Nullable String exchangeRate,
+            @Nullable LocalDate exchangeRateOn,
             String sourceId,
             String sourceKind,
             String sourceDescription,
-            String reverses,
+            @Nullable String reverses,
             List<String> holdReasons,
-            String decidedBy,
-            String decisionNote,
+            @Nullable String decidedBy,
+            @Nullable String decisionNote,
             Instant holdUntil,
             Instant occurredAt,
             Instant createdAt,
-            List<PostingResponse> postings) {
+            @Nullable List<PostingResponse> postings) {
 
         static CommissionResponse of(CommissionView c, List<PostingView> postings) {
             return new CommissionResponse(
@@ -115,9 +118,10 @@ class CommissionsApi {
         }
     }
 
-    record Page(List<CommissionResponse> data, String nextCursor) {}
+    record CommissionList(
+            List<CommissionResponse> data, @Nullable String nextCursor) {}
 
-    record MoveRequest(List<UUID> ids, String reason) {}
+    record MoveRequest(List<UUID> ids, @Nullable String reason) {}
 
     record MoveResponse(int requested, int moved) {}
 
@@ -136,7 +140,7 @@ class CommissionsApi {
     @Operation(
             summary = "List commissions, newest first, 50 a page",
             description = "Filter by status, partnerId and programId; cursor pagination: pass nextCursor as cursor.")
-    Page list(
+    CommissionList listCommissions(
             @RequestParam(required = false) CommissionStatus status,
             @RequestParam(required = false) UUID partnerId,
             @RequestParam(required = false) UUID programId,
@@ -146,14 +150,14 @@ class CommissionsApi {
                 partnerId == null ? null : new PartnerId(partnerId),
                 programId == null ? null : new ProgramId(programId),
                 cursor));
-        return new Page(
+        return new CommissionList(
                 page.items().stream().map(c -> CommissionResponse.of(c, null)).toList(), page.next());
     }
 
     @GetMapping("/{id}")
     @PreAuthorize("hasAuthority('commissions:read')")
     @Operation(summary = "One commission: its explanation (rule, base, rate, exchange rate) and its ledger postings")
-    CommissionResponse get(@PathVariable UUID id) {
+    CommissionResponse getCommission(@PathVariable UUID id) {
         return CommissionResponse.of(commissions.get(id), commissions.postings(id));
     }
 
@@ -163,7 +167,7 @@ class CommissionsApi {
             summary = "Approve pending or held commissions now",
             description = "Posts each to the partner's payable in the ledger. reason is an optional note. Answers how"
                     + " many moved; ids in another state are left as they are, an unknown id is 404 and moves none.")
-    MoveResponse approve(@RequestBody MoveRequest request) {
+    MoveResponse approveCommissions(@RequestBody MoveRequest request) {
         return new MoveResponse(size(request), commissions.approve(ids(request), request.reason()));
     }
 
@@ -172,14 +176,14 @@ class CommissionsApi {
     @Operation(
             summary = "Decline pending, held or approved commissions, with a reason",
             description = "An approved one is taken back out of the partner's payable. reason is required.")
-    MoveResponse decline(@RequestBody MoveRequest request) {
+    MoveResponse declineCommissions(@RequestBody MoveRequest request) {
         return new MoveResponse(size(request), commissions.decline(ids(request), request.reason()));
     }
 
     @PostMapping("/hold")
     @PreAuthorize("hasAuthority('commissions:write')")
     @Operation(summary = "Hold pending commissions for fraud review, with a reason (required)")
-    MoveResponse hold(@RequestBody MoveRequest request) {
+    MoveResponse holdCommissions(@RequestBody MoveRequest request) {
         return new MoveResponse(size(request), commissions.hold(ids(request), request.reason()));
     }
 
@@ -188,10 +192,11 @@ class CommissionsApi {
     @Operation(
             summary = "Release held commissions back to pending",
             description = "Their hold period still runs before they are approved. reason is an optional note.")
-    MoveResponse release(@RequestBody MoveRequest request) {
+    MoveResponse releaseCommissions(@RequestBody MoveRequest request) {
         return new MoveResponse(size(request), commissions.release(ids(request), request.reason()));
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/bounties")
     @PreAuthorize("hasAuthority('commissions:write')")
     @Operation(
@@ -203,7 +208,9 @@ class CommissionsApi {
     ResponseEntity<CommissionResponse> grantBounty(@RequestBody BountyRequest request) {
         Bounties.Granted granted =
                 bounties.grant(new Bounties.Grant(request.partnerId(), request.ruleId(), request.reason(), null));
-        return ResponseEntity.status(HttpStatus.CREATED).body(CommissionResponse.of(granted.commission(), null));
+        return ResponseEntity.created(
+                        URI.create("/api/v1/commissions/" + granted.commission().id()))
+                .body(CommissionResponse.of(granted.commission(), null));
     }
 
     private static List<UUID> ids(MoveRequest request) {

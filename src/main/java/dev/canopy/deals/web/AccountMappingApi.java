@@ -37,7 +37,7 @@ class AccountMappingApi {
     @GetMapping("/accounts")
     @PreAuthorize("hasAuthority('deals:read')")
     @Operation(summary = "The vendor's account list")
-    List<MappedAccount> accounts() {
+    List<MappedAccount> listMappedAccounts() {
         return mapping.vendorAccounts();
     }
 
@@ -46,14 +46,14 @@ class AccountMappingApi {
     @Operation(
             summary = "Replace the vendor's account list",
             description = "A CSV body with the columns name, domain, status (customer, open opportunity, prospect).")
-    UploadResponse upload(@RequestBody String csv) {
+    UploadResponse uploadAccounts(@RequestBody String csv) {
         return new UploadResponse(mapping.uploadVendorAccounts(csv));
     }
 
     @GetMapping("/partners")
     @PreAuthorize("hasAuthority('deals:read')")
     @Operation(summary = "Every partnership with its sharing levels and the counts both allow")
-    List<MappingSummary> overview() {
+    List<MappingSummary> listAccountMappingPartners() {
         return mapping.overview();
     }
 
@@ -63,14 +63,14 @@ class AccountMappingApi {
             summary = "The mapping with one partner, as the vendor sees it",
             description = "Counts from COUNTS, overlapping accounts and the co-sell list from OVERLAPS, the partner's"
                     + " whole list at FULL — at the lower of the two sides' levels.")
-    AccountMappingView partner(@PathVariable UUID partnerId) {
+    AccountMappingView getAccountMapping(@PathVariable UUID partnerId) {
         return mapping.forPartner(new PartnerId(partnerId));
     }
 
     @PutMapping("/partners/{partnerId}/sharing")
     @PreAuthorize("hasAuthority('deals:write')")
     @Operation(summary = "Set how much of the vendor's list this partner may see: HIDDEN, COUNTS, OVERLAPS, FULL")
-    AccountMappingView share(@PathVariable UUID partnerId, @RequestBody LevelRequest request) {
+    AccountMappingView setAccountSharing(@PathVariable UUID partnerId, @RequestBody LevelRequest request) {
         return mapping.setVendorLevel(new PartnerId(partnerId), request.level());
     }
 }

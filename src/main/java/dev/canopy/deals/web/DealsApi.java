@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,25 +46,25 @@ class DealsApi {
             String currency,
             List<String> products,
             LocalDate expectedClose,
-            String notes,
+            @Nullable String notes,
             DealStatus status,
             DealStage stage,
             Instant submittedAt,
             Instant reviewDueAt,
             boolean overdue,
-            Instant decidedAt,
-            String decidedBy,
-            String decisionReason,
-            Instant protectedUntil,
+            @Nullable Instant decidedAt,
+            @Nullable String decidedBy,
+            @Nullable String decisionReason,
+            @Nullable Instant protectedUntil,
             int extensionsUsed,
-            Instant closedAt,
-            String lostReason,
-            Sourcing sourcing,
-            SourcingEvidence sourcingEvidence,
+            @Nullable Instant closedAt,
+            @Nullable String lostReason,
+            @Nullable Sourcing sourcing,
+            @Nullable SourcingEvidence sourcingEvidence,
             boolean sourcingOverridden,
-            String sourcingReason,
+            @Nullable String sourcingReason,
             int conflictCount,
-            List<DealConflict> conflicts) {
+            @Nullable List<DealConflict> conflicts) {
 
         static DealResponse of(DealView d, List<DealConflict> conflicts, Instant now) {
             return new DealResponse(
@@ -103,13 +104,13 @@ class DealsApi {
         }
     }
 
-    record Page(List<DealResponse> data, String nextCursor) {}
+    record DealList(List<DealResponse> data, @Nullable String nextCursor) {}
 
     record ReasonRequest(String reason) {}
 
     record StageRequest(String stage) {}
 
-    record WonRequest(String amount, String opportunityOpenedOn) {}
+    record WonRequest(@Nullable String amount, @Nullable String opportunityOpenedOn) {}
 
     record SourcingRequest(String sourcing, String reason) {}
 
@@ -126,7 +127,7 @@ class DealsApi {
     @Operation(
             summary = "List deal registrations, newest first",
             description = "Filter by status and partnerId; cursor pagination: pass nextCursor as cursor.")
-    Page list(
+    DealList listDeals(
             @RequestParam(required = false) DealStatus status,
             @RequestParam(required = false) UUID partnerId,
             @RequestParam(required = false) String cursor,
@@ -134,14 +135,14 @@ class DealsApi {
         DealPage page =
                 deals.search(new DealQuery(status, partnerId == null ? null : new PartnerId(partnerId), cursor, limit));
         Instant now = clock.instant();
-        return new Page(
+        return new DealList(
                 page.deals().stream().map(d -> DealResponse.of(d, null, now)).toList(), page.nextCursor());
     }
 
     @GetMapping("/{id}")
     @PreAuthorize("hasAuthority('deals:read')")
     @Operation(summary = "One registration, with the conflicts found when it was written and its sourcing evidence")
-    DealResponse get(@PathVariable UUID id) {
+    DealResponse getDeal(@PathVariable UUID id) {
         return full(deals.get(id));
     }
 
@@ -151,21 +152,21 @@ class DealsApi {
             summary = "Approve a pending registration",
             description = "Grants the programme's protection period; 409 while another approved registration"
                     + " protects the same domain.")
-    DealResponse approve(@PathVariable UUID id) {
+    DealResponse approveDeal(@PathVariable UUID id) {
         return full(deals.approve(id));
     }
 
     @PostMapping("/{id}/reject")
     @PreAuthorize("hasAuthority('deals:write')")
     @Operation(summary = "Reject a pending registration with a reason")
-    DealResponse reject(@PathVariable UUID id, @RequestBody ReasonRequest request) {
+    DealResponse rejectDeal(@PathVariable UUID id, @RequestBody ReasonRequest request) {
         return full(deals.reject(id, request.reason()));
     }
 
     @PostMapping("/{id}/stage")
     @PreAuthorize("hasAuthority('deals:write')")
     @Operation(summary = "Move an approved deal to QUALIFICATION, PROPOSAL or NEGOTIATION")
-    DealResponse stage(@PathVariable UUID id, @RequestBody StageRequest request) {
+    DealResponse setDealStage(@PathVariable UUID id, @RequestBody StageRequest request) {
         return full(deals.moveStage(id, request.stage()));
     }
 
@@ -174,7 +175,7 @@ class DealsApi {
     @Operation(
             summary = "Extend an approved registration's protection",
             description = "By the programme's extension period, as often as the programme allows (409 beyond).")
-    DealResponse extend(@PathVariable UUID id) {
+    DealResponse extendDeal(@PathVariable UUID id) {
         return full(deals.extend(id));
     }
 
@@ -185,7 +186,7 @@ class DealsApi {
             description = "amount (optional) is the final value in the deal's currency; opportunityOpenedOn (optional,"
                     + " ISO date) is when the vendor's own opportunity existed. Classifies the deal as partner-sourced"
                     + " or influenced and publishes DealWon.")
-    DealResponse won(@PathVariable UUID id, @RequestBody(required = false) WonRequest request) {
+    DealResponse markDealWon(@PathVariable UUID id, @RequestBody(required = false) WonRequest request) {
         WonRequest body = request == null ? new WonRequest(null, null) : request;
         return full(deals.markWon(id, body.amount(), body.opportunityOpenedOn()));
     }
@@ -193,14 +194,14 @@ class DealsApi {
     @PostMapping("/{id}/lost")
     @PreAuthorize("hasAuthority('deals:write')")
     @Operation(summary = "Mark an approved deal lost, with a reason")
-    DealResponse lost(@PathVariable UUID id, @RequestBody ReasonRequest request) {
+    DealResponse markDealLost(@PathVariable UUID id, @RequestBody ReasonRequest request) {
         return full(deals.markLost(id, request.reason()));
     }
 
     @PostMapping("/{id}/sourcing")
     @PreAuthorize("hasAuthority('deals:write')")
     @Operation(summary = "Override a won deal's classification (SOURCED or INFLUENCED) with a reason")
-    DealResponse sourcing(@PathVariable UUID id, @RequestBody SourcingRequest request) {
+    DealResponse setDealSourcing(@PathVariable UUID id, @RequestBody SourcingRequest request) {
         return full(deals.overrideSourcing(id, request.sourcing(), request.reason()));
     }
 

@@ -12,10 +12,13 @@ import dev.canopy.deals.NewRoutingRule;
 import dev.canopy.deals.RoutingRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,15 +36,15 @@ class LeadsApi {
     record LeadResponse(
             String id,
             String accountName,
-            String domain,
+            @Nullable String domain,
             String contactName,
             String contactEmail,
-            String region,
-            String notes,
+            @Nullable String region,
+            @Nullable String notes,
             LeadStatus status,
-            String partnerId,
-            String partnerName,
-            Instant respondBy,
+            @Nullable String partnerId,
+            @Nullable String partnerName,
+            @Nullable Instant respondBy,
             Instant createdAt,
             String createdBy,
             List<LeadOffer> offers) {
@@ -65,7 +68,7 @@ class LeadsApi {
         }
     }
 
-    record Page(List<LeadResponse> data, String nextCursor) {}
+    record LeadList(List<LeadResponse> data, @Nullable String nextCursor) {}
 
     record WeightRequest(String partnerId, String weight) {}
 
@@ -80,50 +83,52 @@ class LeadsApi {
     @GetMapping("/api/v1/leads")
     @PreAuthorize("hasAuthority('deals:read')")
     @Operation(summary = "List leads, newest first", description = "Filter by status; cursor pagination.")
-    Page list(
+    LeadList listLeads(
             @RequestParam(required = false) LeadStatus status,
             @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "50") int limit) {
         LeadPage page = leads.search(new LeadQuery(status, cursor, limit));
-        return new Page(page.leads().stream().map(LeadResponse::of).toList(), page.nextCursor());
+        return new LeadList(page.leads().stream().map(LeadResponse::of).toList(), page.nextCursor());
     }
 
     @GetMapping("/api/v1/leads/{id}")
     @PreAuthorize("hasAuthority('deals:read')")
     @Operation(summary = "One lead with every offer so far")
-    LeadResponse get(@PathVariable UUID id) {
+    LeadResponse getLead(@PathVariable UUID id) {
         return LeadResponse.of(leads.get(id));
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/v1/leads")
     @PreAuthorize("hasAuthority('deals:write')")
-    @ResponseStatus(HttpStatus.CREATED)
     @Operation(
             summary = "Add a lead",
             description = "With partnerId it goes to that partner; without, the routing rules choose one.")
-    LeadResponse create(@RequestBody NewLead lead) {
-        return LeadResponse.of(leads.create(lead));
+    ResponseEntity<LeadResponse> createLead(@RequestBody NewLead lead) {
+        LeadResponse created = LeadResponse.of(leads.create(lead));
+        return ResponseEntity.created(URI.create("/api/v1/leads/" + created.id()))
+                .body(created);
     }
 
     @GetMapping("/api/v1/lead-routing-rules")
     @PreAuthorize("hasAuthority('deals:read')")
     @Operation(summary = "The routing rules, in the order they are tried")
-    List<RoutingRule> rules() {
+    List<RoutingRule> listRoutingRules() {
         return routing.rules();
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/v1/lead-routing-rules")
     @PreAuthorize("hasAuthority('deals:write')")
-    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Add a routing rule at the end of the order (region, partnerType, tierId all optional)")
-    RoutingRule addRule(@RequestBody NewRoutingRule rule) {
-        return routing.addRule(rule);
+    ResponseEntity<RoutingRule> addRoutingRule(@RequestBody NewRoutingRule rule) {
+        return ResponseEntity.created(URI.create("/api/v1/lead-routing-rules")).body(routing.addRule(rule));
     }
 
     @PostMapping("/api/v1/lead-routing-rules/{id}/weights")
     @PreAuthorize("hasAuthority('deals:write')")
     @Operation(summary = "Set a partner's weight in a rule (0–100; 1 by default)")
-    RoutingRule weight(@PathVariable UUID id, @RequestBody WeightRequest request) {
+    RoutingRule setRoutingWeight(@PathVariable UUID id, @RequestBody WeightRequest request) {
         return routing.setWeight(id, request.partnerId(), request.weight());
     }
 
@@ -131,7 +136,7 @@ class LeadsApi {
     @PreAuthorize("hasAuthority('deals:write')")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Remove a routing rule")
-    void removeRule(@PathVariable UUID id) {
+    void removeRoutingRule(@PathVariable UUID id) {
         routing.removeRule(id);
     }
 }

@@ -5,6 +5,7 @@ import dev.canopy.identity.MemberView;
 import dev.canopy.identity.Team;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -69,14 +71,14 @@ class TeamApi {
     @GetMapping("/members")
     @PreAuthorize("hasAuthority('team:read')")
     @Operation(summary = "List the workspace's members")
-    List<MemberResponse> members() {
+    List<MemberResponse> listMembers() {
         return team.members().stream().map(MemberResponse::of).toList();
     }
 
     @GetMapping("/invitations")
     @PreAuthorize("hasAuthority('team:read')")
     @Operation(summary = "List invitations, newest first")
-    List<InvitationResponse> invitations() {
+    List<InvitationResponse> listInvitations() {
         Instant now = clock.instant();
         return team.invitations().stream()
                 .map(i -> InvitationResponse.of(i, now))
@@ -86,22 +88,24 @@ class TeamApi {
     @GetMapping("/invitations/{id}")
     @PreAuthorize("hasAuthority('team:read')")
     @Operation(summary = "One invitation")
-    InvitationResponse invitation(@PathVariable UUID id) {
+    InvitationResponse getInvitation(@PathVariable UUID id) {
         return InvitationResponse.of(team.invitation(id), clock.instant());
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/invitations")
     @PreAuthorize("hasAuthority('team:write')")
     @Operation(summary = "Invite someone by email", description = "Honours an Idempotency-Key header.")
-    ResponseEntity<InvitationResponse> invite(@RequestBody InviteRequest request) {
+    ResponseEntity<InvitationResponse> createInvitation(@RequestBody InviteRequest request) {
         InvitationView created = team.invite(request.email(), request.role());
-        return ResponseEntity.status(HttpStatus.CREATED).body(InvitationResponse.of(created, clock.instant()));
+        return ResponseEntity.created(URI.create("/api/v1/invitations/" + created.id()))
+                .body(InvitationResponse.of(created, clock.instant()));
     }
 
     @DeleteMapping("/invitations/{id}")
     @PreAuthorize("hasAuthority('team:write')")
     @Operation(summary = "Revoke an open invitation")
-    InvitationResponse revoke(@PathVariable UUID id) {
+    InvitationResponse revokeInvitation(@PathVariable UUID id) {
         return InvitationResponse.of(team.revoke(id), clock.instant());
     }
 }

@@ -4,6 +4,7 @@ import dev.canopy.identity.WorkspaceView;
 import dev.canopy.identity.Workspaces;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -15,7 +16,13 @@ import org.springframework.web.bind.annotation.RestController;
 class WorkspaceApi {
 
     record WorkspaceResponse(
-            String id, String slug, String name, String website, String timezone, String currency, String createdAt) {
+            String id,
+            String slug,
+            String name,
+            @Nullable String website,
+            String timezone,
+            String currency,
+            String createdAt) {
         static WorkspaceResponse of(WorkspaceView w) {
             return new WorkspaceResponse(
                     w.id().toString(),
@@ -37,7 +44,7 @@ class WorkspaceApi {
     @GetMapping
     @PreAuthorize("hasAuthority('workspace:read')")
     @Operation(summary = "The key's workspace")
-    WorkspaceResponse get() {
+    WorkspaceResponse getWorkspace() {
         return WorkspaceResponse.of(workspaces.current());
     }
 }

@@ -14,9 +14,11 @@ import dev.canopy.partners.Partners;
 import dev.canopy.shared.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -27,6 +29,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -37,16 +40,16 @@ class PartnersApi {
     record PartnerResponse(
             String id,
             String name,
-            String website,
-            String domain,
+            @Nullable String website,
+            @Nullable String domain,
             List<String> types,
             List<String> regions,
             List<String> verticals,
-            String size,
+            @Nullable String size,
             String status,
-            String statusReason,
+            @Nullable String statusReason,
             Instant statusChangedAt,
-            Instant lastActivityAt,
+            @Nullable Instant lastActivityAt,
             boolean dormant,
             Instant createdAt) {
 
@@ -69,29 +72,34 @@ class PartnersApi {
         }
     }
 
-    record Page(List<PartnerResponse> data, String nextCursor) {}
+    record PartnerList(List<PartnerResponse> data, @Nullable String nextCursor) {}
 
     record CreateRequest(
             String name,
-            String website,
-            List<String> types,
-            List<String> regions,
-            List<String> verticals,
-            String size,
+            @Nullable String website,
+            @Nullable List<String> types,
+            @Nullable List<String> regions,
+            @Nullable List<String> verticals,
+            @Nullable String size,
             String contactName,
             String contactEmail) {}
 
     record ProfileRequest(
+            @Nullable String name,
+            @Nullable String website,
+            @Nullable List<String> types,
+            @Nullable List<String> regions,
+            @Nullable List<String> verticals,
+            @Nullable String size) {}
+
+    record StatusRequest(String status, @Nullable String reason) {}
+
+    record ContactRequest(
             String name,
-            String website,
-            List<String> types,
-            List<String> regions,
-            List<String> verticals,
-            String size) {}
-
-    record StatusRequest(String status, String reason) {}
-
-    record ContactRequest(String name, String email, String phone, String title, Boolean primary) {}
+            String email,
+            @Nullable String phone,
+            @Nullable String title,
+            @Nullable Boolean primary) {}
 
     private final Partners partners;
     private final PartnerDirectory directory;
@@ -107,7 +115,7 @@ class PartnersApi {
             summary = "List partners",
             description =
                     "Filters are optional (tier takes a tier id from GET /api/v1/programs); pass nextCursor as cursor for the next page.")
-    Page list(
+    PartnerList listPartners(
             @RequestParam(required = false) String q,
             @RequestParam(required = false) String type,
             @RequestParam(required = false) String status,
@@ -125,22 +133,23 @@ class PartnersApi {
                 cursor,
                 limit);
         PartnerPage page = partners.search(directory.atTier(search, tier));
-        return new Page(page.partners().stream().map(PartnerResponse::of).toList(), page.nextCursor());
+        return new PartnerList(page.partners().stream().map(PartnerResponse::of).toList(), page.nextCursor());
     }
 
     @GetMapping("/{id}")
     @PreAuthorize("hasAuthority('partners:read')")
     @Operation(summary = "One partner")
-    PartnerResponse get(@PathVariable UUID id) {
+    PartnerResponse getPartner(@PathVariable UUID id) {
         return PartnerResponse.of(partners.get(new PartnerId(id)));
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     @PreAuthorize("hasAuthority('partners:write')")
     @Operation(
             summary = "Add a partner",
             description = "The contact is invited to the partner portal as the company's admin.")
-    ResponseEntity<PartnerResponse> create(@RequestBody CreateRequest request) {
+    ResponseEntity<PartnerResponse> createPartner(@RequestBody CreateRequest request) {
         PartnerView created = partners.invite(new NewPartner(
                 request.name(),
                 request.website(),
@@ -150,13 +159,14 @@ class PartnersApi {
                 request.size(),
                 request.contactName(),
                 request.contactEmail()));
-        return ResponseEntity.status(HttpStatus.CREATED).body(PartnerResponse.of(created));
+        return ResponseEntity.created(URI.create("/api/v1/partners/" + created.id()))
+                .body(PartnerResponse.of(created));
     }
 
     @PatchMapping("/{id}")
     @PreAuthorize("hasAuthority('partners:write')")
     @Operation(summary = "Change a partner's profile", description = "Fields left out keep their value.")
-    PartnerResponse update(@PathVariable UUID id, @RequestBody ProfileRequest request) {
+    PartnerResponse updatePartner(@PathVariable UUID id, @RequestBody ProfileRequest request) {
         PartnerView current = partners.get(new PartnerId(id));
         return PartnerResponse.of(partners.updateProfile(
                 current.id(),
@@ -174,7 +184,7 @@ class PartnersApi {
     @Operation(
             summary = "Move a partner in its lifecycle",
             description = "REJECTED, SUSPENDED and BANNED need a reason.")
-    PartnerResponse changeStatus(@PathVariable UUID id, @RequestBody StatusRequest request) {
+    PartnerResponse changePartnerStatus(@PathVariable UUID id, @RequestBody StatusRequest request) {
         PartnerStatus to = filter(PartnerStatus.class, "status", request.status());
         return PartnerResponse.of(partners.changeStatus(new PartnerId(id), to, request.reason()));
     }
@@ -182,14 +192,15 @@ class PartnersApi {
     @GetMapping("/{id}/contacts")
     @PreAuthorize("hasAuthority('partners:read')")
     @Operation(summary = "A partner's contacts")
-    List<Contact> contacts(@PathVariable UUID id) {
+    List<Contact> listPartnerContacts(@PathVariable UUID id) {
         return partners.contacts(new PartnerId(id));
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/{id}/contacts")
     @PreAuthorize("hasAuthority('partners:write')")
     @Operation(summary = "Add a contact")
-    ResponseEntity<Contact> addContact(@PathVariable UUID id, @RequestBody ContactRequest request) {
+    ResponseEntity<Contact> addPartnerContact(@PathVariable UUID id, @RequestBody ContactRequest request) {
         Contact contact = partners.addContact(
                 new PartnerId(id),
                 request.name(),
@@ -197,7 +208,8 @@ class PartnersApi {
                 request.phone(),
                 request.title(),
                 Boolean.TRUE.equals(request.primary()));
-        return ResponseEntity.status(HttpStatus.CREATED).body(contact);
+        return ResponseEntity.created(URI.create("/api/v1/partners/" + id + "/contacts"))
+                .body(contact);
     }
 
     /** In the API a wrong value is an error naming the field, not an ignored filter. */

@@ -10,15 +10,19 @@ import dev.canopy.payouts.ReconciliationLine;
 import dev.canopy.shared.Money;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Payout runs for finance's own tools: the same phases as the console, the same checks. */
@@ -40,18 +44,18 @@ class PayoutRunsApi {
     record RunResponse(
             String id,
             String reference,
-            String period,
+            @Nullable String period,
             Instant cutoff,
             PayoutRunStatus status,
             boolean needsSecondApproval,
             String createdBy,
             Instant createdAt,
-            String firstApprovedBy,
-            String approvedBy,
-            Instant approvedAt,
-            Instant exportedAt,
-            String paidBy,
-            Instant paidAt,
+            @Nullable String firstApprovedBy,
+            @Nullable String approvedBy,
+            @Nullable Instant approvedAt,
+            @Nullable Instant exportedAt,
+            @Nullable String paidBy,
+            @Nullable Instant paidAt,
             List<Amount> totals,
             int payableLines,
             int carriedLines) {
@@ -80,8 +84,8 @@ class PayoutRunsApi {
 
     /** gross + gst − tds = net, in the currency earned; {@code paid} is net in the currency it is paid in. */
     record LineResponse(
-            String id,
-            String reference,
+            @Nullable String id,
+            @Nullable String reference,
             String partnerId,
             String partnerName,
             int commissions,
@@ -90,10 +94,10 @@ class PayoutRunsApi {
             Amount tds,
             Amount net,
             Amount paid,
-            String exchangeRate,
-            LocalDate exchangeRateOn,
+            @Nullable String exchangeRate,
+            @Nullable LocalDate exchangeRateOn,
             boolean payable,
-            String carriedReason,
+            @Nullable String carriedReason,
             List<String> taxNotes) {
 
         static LineResponse of(PayoutLineView l) {
@@ -166,7 +170,7 @@ class PayoutRunsApi {
     @GetMapping("/api/v1/payout-runs")
     @PreAuthorize("hasAuthority('payouts:read')")
     @Operation(summary = "Payout runs, newest first")
-    List<RunResponse> list() {
+    List<RunResponse> listPayoutRuns() {
         return runs.list().stream().map(RunResponse::of).toList();
     }
 
@@ -176,24 +180,28 @@ class PayoutRunsApi {
             summary = "What a run started now would pay",
             description = "Approved commissions per partner and currency with their tax; lines under the"
                     + " programme's minimum, or without an exchange rate, are carried with the reason.")
-    List<LineResponse> preview() {
+    List<LineResponse> previewPayoutRun() {
         return runs.preview().stream().map(LineResponse::of).toList();
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/v1/payout-runs")
     @PreAuthorize("hasAuthority('payouts:write')")
     @Operation(
             summary = "Start a run of the commissions approved until now",
             description = "One open run per workspace: 409 while another is not paid yet. Answers the run with"
                     + " its lines, awaiting approval.")
-    ResponseEntity<RunDetail> start() {
-        return ResponseEntity.status(201).body(detail(runs.start()));
+    ResponseEntity<RunDetail> startPayoutRun() {
+        RunDetail started = detail(runs.start());
+        return ResponseEntity.created(
+                        URI.create("/api/v1/payout-runs/" + started.run().id()))
+                .body(started);
     }
 
     @GetMapping("/api/v1/payout-runs/{id}")
     @PreAuthorize("hasAuthority('payouts:read')")
     @Operation(summary = "One run with its lines and, once exported, its payment files")
-    RunDetail get(@PathVariable UUID id) {
+    RunDetail getPayoutRun(@PathVariable UUID id) {
         return detail(runs.get(id));
     }
 
@@ -203,7 +211,7 @@ class PayoutRunsApi {
             summary = "Approve a run",
             description = "A run above the workspace's threshold needs two people signed in to the console:"
                     + " an API key cannot approve it (409).")
-    RunResponse approve(@PathVariable UUID id) {
+    RunResponse approvePayoutRun(@PathVariable UUID id) {
         return RunResponse.of(runs.approve(id));
     }
 
@@ -213,23 +221,24 @@ class PayoutRunsApi {
             summary = "Export an approved run",
             description = "Hands the payable lines to the payment provider under the batch id canopy-<run id>"
                     + " and moves them to the clearing account; a repeated call changes nothing.")
-    RunResponse export(@PathVariable UUID id) {
+    RunResponse exportPayoutRun(@PathVariable UUID id) {
         return RunResponse.of(runs.export(id));
     }
 
     @PostMapping("/api/v1/payout-runs/{id}/mark-paid")
     @PreAuthorize("hasAuthority('payouts:write')")
     @Operation(summary = "Mark an exported run paid once the bank has paid it; a repeated call changes nothing")
-    RunResponse markPaid(@PathVariable UUID id) {
+    RunResponse markPayoutRunPaid(@PathVariable UUID id) {
         return RunResponse.of(runs.markPaid(id));
     }
 
-    @GetMapping("/api/v1/payout-runs/{id}/files/{format}/{currency}")
+    @GetMapping(path = "/api/v1/payout-runs/{id}/files/{format}/{currency}", produces = "text/csv")
     @PreAuthorize("hasAuthority('payouts:read')")
     @Operation(
             summary = "A payment file of an exported run",
             description = "format: bank, paypal or wise; one file per currency paid in.")
-    ResponseEntity<byte[]> file(@PathVariable UUID id, @PathVariable String format, @PathVariable String currency) {
+    ResponseEntity<byte[]> getPayoutFile(
+            @PathVariable UUID id, @PathVariable String format, @PathVariable String currency) {
         return Downloads.of(files.file(id, format, currency));
     }
 
@@ -239,7 +248,7 @@ class PayoutRunsApi {
             summary = "The ledger per partner and currency",
             description = "earned − reversed − clawed back − paid − tax withheld = balance; reconciles says the"
                     + " figures and the ledger's balance agree.")
-    List<ReconciliationResponse> reconciliation() {
+    List<ReconciliationResponse> getReconciliation() {
         return reconciliation.report().stream().map(ReconciliationResponse::of).toList();
     }
 

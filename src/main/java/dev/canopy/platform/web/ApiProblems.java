@@ -1,5 +1,6 @@
 package dev.canopy.platform.web;
 
+import dev.canopy.platform.ProblemType;
 import dev.canopy.shared.ConflictException;
 import dev.canopy.shared.InvalidInputException;
 import dev.canopy.shared.InvalidInputException.FieldProblem;
@@ -41,30 +42,30 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalidInput(InvalidInputException e) {
-        return withErrors(problem(HttpStatus.BAD_REQUEST, "Invalid input", e.getMessage()), e.problems());
+        return withErrors(ProblemType.INVALID_INPUT.problem(e.getMessage()), e.problems());
     }
 
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+        return ProblemType.NOT_FOUND.problem(e.getMessage());
     }
 
     @ExceptionHandler(ConflictException.class)
     ProblemDetail conflict(ConflictException e) {
-        ProblemDetail problem = problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
+        ProblemDetail problem = ProblemType.CONFLICT.problem(e.getMessage());
         return e.field() == null ? problem : withErrors(problem, List.of(new FieldProblem(e.field(), e.getMessage())));
     }
 
     @ExceptionHandler(AccessDeniedException.class)
     ProblemDetail forbidden(AccessDeniedException e) {
-        return problem(HttpStatus.FORBIDDEN, "Forbidden", "This key or user may not do that.");
+        return ProblemType.FORBIDDEN.problem("This key or user may not do that.");
     }
 
     /** Anything unexpected: a 500 problem that says so without internals; the log keeps the cause. */
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
         LOG.error("Unexpected error answering an API request", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", UNEXPECTED);
+        return ProblemType.INTERNAL.problem(UNEXPECTED);
     }
 
     @Override
@@ -73,8 +74,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         List<FieldProblem> problems = e.getBindingResult().getFieldErrors().stream()
                 .map(error -> new FieldProblem(error.getField(), String.valueOf(error.getDefaultMessage())))
                 .toList();
-        ProblemDetail problem = withErrors(
-                problem(HttpStatus.BAD_REQUEST, "Invalid input", "Some fields are missing or wrong."), problems);
+        ProblemDetail problem =
+                withErrors(ProblemType.INVALID_INPUT.problem("Some fields are missing or wrong."), problems);
         return ResponseEntity.badRequest().body(problem);
     }
 
@@ -87,8 +88,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                                 String.valueOf(result.getMethodParameter().getParameterName()),
                                 String.valueOf(error.getDefaultMessage()))))
                 .toList();
-        ProblemDetail problem =
-                withErrors(problem(HttpStatus.BAD_REQUEST, "Invalid input", "Some parameters are wrong."), problems);
+        ProblemDetail problem = withErrors(ProblemType.INVALID_INPUT.problem("Some parameters are wrong."), problems);
         return ResponseEntity.badRequest().body(problem);
     }
 
@@ -98,9 +98,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         if (RequestSizeLimitFilter.causedByOversizeBody(e)) {
             return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(RequestSizeLimitFilter.tooLarge());
         }
-        ProblemDetail problem = problem(
-                HttpStatus.BAD_REQUEST,
-                "Malformed request body",
+        ProblemDetail problem = ProblemType.MALFORMED_BODY.problem(
                 "The body is not valid JSON of the expected shape: " + rootMessage(e));
         return ResponseEntity.badRequest().body(problem);
     }
@@ -114,12 +112,6 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         // Parser messages quote the input at length; the first line says what is wrong.
         int newline = message.indexOf('\n');
         return newline < 0 ? message : message.substring(0, newline);
-    }
-
-    static ProblemDetail problem(HttpStatus status, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        return problem;
     }
 
     private static ProblemDetail withErrors(ProblemDetail problem, List<FieldProblem> problems) {

@@ -1,6 +1,8 @@
 package dev.canopy.platform.web;
 
 import dev.canopy.platform.CurrentWorkspace;
+import dev.canopy.platform.ProblemResponses;
+import dev.canopy.platform.ProblemType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,7 +15,6 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -62,9 +63,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         if (!VALID_KEY.matcher(key).matches()) {
             ProblemResponses.write(
                     response,
-                    ApiProblems.problem(
-                            HttpStatus.BAD_REQUEST,
-                            "Invalid Idempotency-Key",
+                    ProblemType.INVALID_IDEMPOTENCY_KEY.problem(
                             "Idempotency-Key must be 1 to 255 visible ASCII characters."));
             return;
         }
@@ -115,9 +114,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         } else if (!stored.get().requestHash().equals(hash)) {
             ProblemResponses.write(
                     response,
-                    ApiProblems.problem(
-                            HttpStatus.UNPROCESSABLE_CONTENT,
-                            "Idempotency-Key reused",
+                    ProblemType.IDEMPOTENCY_KEY_REUSED.problem(
                             "This Idempotency-Key was already used with a different request. Use a new key."));
         } else if (stored.get().completed()) {
             response.setStatus(stored.get().status());
@@ -135,9 +132,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         response.setHeader("Retry-After", "1");
         ProblemResponses.write(
                 response,
-                ApiProblems.problem(
-                        HttpStatus.CONFLICT,
-                        "Request in progress",
+                ProblemType.REQUEST_IN_PROGRESS.problem(
                         "A request with this Idempotency-Key is still being processed. Retry shortly."));
     }
 

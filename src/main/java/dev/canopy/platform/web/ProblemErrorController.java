@@ -1,8 +1,12 @@
 package dev.canopy.platform.web;
 
+import dev.canopy.platform.ProblemType;
+import dev.canopy.platform.RequestIds;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.web.WebProperties;
 import org.springframework.boot.webmvc.autoconfigure.error.BasicErrorController;
@@ -34,13 +38,24 @@ class ProblemErrorController extends BasicErrorController {
         if (status == HttpStatus.NO_CONTENT) {
             return new ResponseEntity<>(status);
         }
+        Optional<ProblemType> type = ProblemType.forStatus(status.value());
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "about:blank");
-        body.put("title", status.getReasonPhrase());
+        body.put("type", type.map(t -> t.uri().toString()).orElse("about:blank"));
+        body.put("title", type.map(ProblemType::title).orElse(status.getReasonPhrase()));
         body.put("status", status.value());
-        body.put("detail", status.is5xxServerError() ? ApiProblems.UNEXPECTED : status.getReasonPhrase());
+        body.put("detail", status.is5xxServerError() ? ApiProblems.UNEXPECTED : detail(status, request));
+        RequestIds.current().ifPresent(id -> body.put("instance", id));
         return ResponseEntity.status(status)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(body);
+    }
+
+    private static String detail(HttpStatus status, HttpServletRequest request) {
+        if (status == HttpStatus.NOT_FOUND) {
+            Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+            return "Nothing is at " + (path == null ? "this path" : path) + ". The API's paths are listed at "
+                    + "/api/v1/openapi.json.";
+        }
+        return status.getReasonPhrase();
     }
 }

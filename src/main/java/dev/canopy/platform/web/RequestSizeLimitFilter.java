@@ -1,5 +1,7 @@
 package dev.canopy.platform.web;
 
+import dev.canopy.platform.ProblemResponses;
+import dev.canopy.platform.ProblemType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -11,7 +13,6 @@ import java.io.IOException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -76,8 +77,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     /** Also answered by {@link ApiProblems} when the body parser hits the limit while reading a stream. */
     static ProblemDetail tooLarge() {
-        return ApiProblems.problem(
-                HttpStatus.CONTENT_TOO_LARGE, "Request body too large", "The request body is larger than the limit.");
+        return ProblemType.CONTENT_TOO_LARGE.problem("The request body is larger than the limit.");
     }
 
     static final class BodyTooLargeException extends IOException {

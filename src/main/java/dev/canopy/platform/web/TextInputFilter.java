@@ -1,5 +1,7 @@
 package dev.canopy.platform.web;
 
+import dev.canopy.platform.ProblemResponses;
+import dev.canopy.platform.ProblemType;
 import dev.canopy.shared.InvalidInputException;
 import dev.canopy.shared.InvalidInputException.FieldProblem;
 import dev.canopy.shared.Texts;
@@ -13,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -142,8 +143,7 @@ class TextInputFilter extends OncePerRequestFilter {
     }
 
     private static void refuse(HttpServletResponse response, FieldProblem refusal) throws IOException {
-        ProblemDetail problem = ApiProblems.problem(
-                HttpStatus.BAD_REQUEST, "Invalid input", refusal.field() + ": " + refusal.message());
+        ProblemDetail problem = ProblemType.INVALID_INPUT.problem(refusal.field() + ": " + refusal.message());
         problem.setProperty("errors", List.of(Map.of("field", refusal.field(), "message", refusal.message())));
         ProblemResponses.write(response, problem);
     }

@@ -14,6 +14,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -44,10 +45,10 @@ class ApplicationsApi {
             List<ScoreLine> scoreLines,
             ApplicationStatus status,
             Instant submittedAt,
-            Instant decidedAt,
-            String decidedBy,
-            String decisionReason,
-            String partnerId) {
+            @Nullable Instant decidedAt,
+            @Nullable String decidedBy,
+            @Nullable String decisionReason,
+            @Nullable String partnerId) {
 
         static ApplicationResponse of(ApplicationView a) {
             return new ApplicationResponse(
@@ -73,7 +74,8 @@ class ApplicationsApi {
         }
     }
 
-    record Page(List<ApplicationResponse> data, String nextCursor) {}
+    record ApplicationList(
+            List<ApplicationResponse> data, @Nullable String nextCursor) {}
 
     record RejectRequest(String reason) {}
 
@@ -88,14 +90,14 @@ class ApplicationsApi {
     @Operation(
             summary = "List applications, newest first",
             description = "Filter by programId and status; cursor pagination: pass nextCursor as cursor.")
-    Page list(
+    ApplicationList listApplications(
             @RequestParam(required = false) UUID programId,
             @RequestParam(required = false) ApplicationStatus status,
             @RequestParam(required = false) Long cursor,
             @RequestParam(defaultValue = "50") int limit) {
         ApplicationPage page = recruitment.applications(
                 new ApplicationQuery(programId == null ? null : new ProgramId(programId), status, cursor, limit));
-        return new Page(
+        return new ApplicationList(
                 page.applications().stream().map(ApplicationResponse::of).toList(),
                 page.nextCursor() == null ? null : page.nextCursor().toString());
     }
@@ -103,7 +105,7 @@ class ApplicationsApi {
     @GetMapping("/{id}")
     @PreAuthorize("hasAuthority('programs:read')")
     @Operation(summary = "One application, with its answers and score breakdown")
-    ApplicationResponse get(@PathVariable UUID id) {
+    ApplicationResponse getApplication(@PathVariable UUID id) {
         return ApplicationResponse.of(recruitment.application(id));
     }
 
@@ -112,7 +114,7 @@ class ApplicationsApi {
     @Operation(
             summary = "Approve an application",
             description = "Creates the partner, invites its contact by email, and makes it a member of the programme.")
-    ApplicationResponse approve(@PathVariable UUID id) {
+    ApplicationResponse approveApplication(@PathVariable UUID id) {
         return ApplicationResponse.of(recruitment.approve(id));
     }
 
@@ -121,7 +123,7 @@ class ApplicationsApi {
     @Operation(
             summary = "Reject an application with a reason",
             description = "Emails the applicant; the same email or domain may apply again after the reapply period.")
-    ApplicationResponse reject(@PathVariable UUID id, @RequestBody RejectRequest request) {
+    ApplicationResponse rejectApplication(@PathVariable UUID id, @RequestBody RejectRequest request) {
         return ApplicationResponse.of(recruitment.reject(id, request.reason()));
     }
 }

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -26,13 +27,13 @@ class MembershipsApi {
             String partnerId,
             String partnerName,
             Instant joinedAt,
-            String tierId,
-            String tier,
-            Instant tierSince,
-            Instant belowTierSince,
+            @Nullable String tierId,
+            @Nullable String tier,
+            @Nullable Instant tierSince,
+            @Nullable Instant belowTierSince,
             int currentTermsVersion,
-            Integer acceptedTermsVersion,
-            Instant termsAcceptedAt,
+            @Nullable Integer acceptedTermsVersion,
+            @Nullable Instant termsAcceptedAt,
             boolean termsPending) {
 
         static MembershipResponse of(MembershipView m) {
@@ -62,7 +63,7 @@ class MembershipsApi {
     @GetMapping
     @PreAuthorize("hasAuthority('programs:read')")
     @Operation(summary = "List memberships, by programme and/or by partner, with each member's tier")
-    List<MembershipResponse> list(
+    List<MembershipResponse> listMemberships(
             @RequestParam(required = false) UUID programId, @RequestParam(required = false) UUID partnerId) {
         return memberships
                 .list(

@@ -3,25 +3,26 @@ package dev.canopy.programs.web;
 import dev.canopy.programs.ProgramDraft;
 import dev.canopy.programs.ProgramView;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** A programme as the editor's form or an API request sends it; numbers arrive as text, blank periods take their defaults. */
 record ProgramForm(
         String name,
-        String slug,
+        @Nullable String slug,
         List<String> partnerTypes,
         String valueProposition,
         String rewardType,
         String rewardRateMin,
-        String rewardRateMax,
+        @Nullable String rewardRateMax,
         String rewardBasis,
         String currency,
-        String coMarketing,
-        String training,
-        String attributionWindowDays,
-        String holdPeriodDays,
-        String reapplyAfterDays,
-        String demotionGraceDays,
-        Boolean acceptingApplications) {
+        @Nullable String coMarketing,
+        @Nullable String training,
+        @Nullable String attributionWindowDays,
+        @Nullable String holdPeriodDays,
+        @Nullable String reapplyAfterDays,
+        @Nullable String demotionGraceDays,
+        @Nullable Boolean acceptingApplications) {
 
     static ProgramForm blank(String currency) {
         return new ProgramForm(

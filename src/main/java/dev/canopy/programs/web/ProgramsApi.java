@@ -15,11 +15,13 @@ import dev.canopy.shared.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -29,6 +31,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -38,7 +41,8 @@ class ProgramsApi {
 
     record RewardResponse(String type, BigDecimal rateMin, BigDecimal rateMax, String basis, String currency) {}
 
-    record TierResponse(String id, int rank, String name, String benefits, Map<TierMetric, BigDecimal> thresholds) {
+    record TierResponse(
+            String id, int rank, String name, @Nullable String benefits, Map<TierMetric, BigDecimal> thresholds) {
         static TierResponse of(TierView t) {
             return new TierResponse(t.id().toString(), t.rank(), t.name(), t.benefits(), t.thresholds());
         }
@@ -57,16 +61,16 @@ class ProgramsApi {
             List<PartnerType> partnerTypes,
             String valueProposition,
             RewardResponse reward,
-            String coMarketing,
-            String training,
+            @Nullable String coMarketing,
+            @Nullable String training,
             int attributionWindowDays,
             int holdPeriodDays,
             int reapplyAfterDays,
             int demotionGraceDays,
-            Integer autoApproveScore,
-            Integer autoRejectBelow,
+            @Nullable Integer autoApproveScore,
+            @Nullable Integer autoRejectBelow,
             boolean acceptingApplications,
-            TermsResponse currentTerms,
+            @Nullable TermsResponse currentTerms,
             List<TierResponse> tiers,
             Instant createdAt,
             Instant updatedAt) {}
@@ -86,29 +90,32 @@ class ProgramsApi {
     @GetMapping
     @PreAuthorize("hasAuthority('programs:read')")
     @Operation(summary = "List the workspace's programmes")
-    List<ProgramResponse> list() {
+    List<ProgramResponse> listPrograms() {
         return programs.list().stream().map(this::response).toList();
     }
 
     @GetMapping("/{id}")
     @PreAuthorize("hasAuthority('programs:read')")
     @Operation(summary = "One programme, with its current terms and its tiers")
-    ProgramResponse get(@PathVariable UUID id) {
+    ProgramResponse getProgram(@PathVariable UUID id) {
         return response(programs.get(new ProgramId(id)));
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     @PreAuthorize("hasAuthority('programs:write')")
     @Operation(summary = "Create a programme", description = "Honours an Idempotency-Key header.")
-    ResponseEntity<ProgramResponse> create(@RequestBody ProgramForm request) {
+    ResponseEntity<ProgramResponse> createProgram(@RequestBody ProgramForm request) {
         ProgramView created = programs.create(request.draft(true));
-        return ResponseEntity.status(HttpStatus.CREATED).body(response(created));
+        return ResponseEntity.created(
+                        URI.create("/api/v1/programs/" + created.id().value()))
+                .body(response(created));
     }
 
     @PutMapping("/{id}")
     @PreAuthorize("hasAuthority('programs:write')")
     @Operation(summary = "Replace a programme's details")
-    ProgramResponse update(@PathVariable UUID id, @RequestBody ProgramForm request) {
+    ProgramResponse updateProgram(@PathVariable UUID id, @RequestBody ProgramForm request) {
         return response(programs.update(new ProgramId(id), request.draft(true)));
     }
 
@@ -117,23 +124,26 @@ class ProgramsApi {
     @Operation(
             summary = "Evaluate the programme's tiers now",
             description = "Promotes at once; demotes members below their tier for longer than the grace period.")
-    Evaluation evaluate(@PathVariable UUID id) {
+    Evaluation evaluateTiers(@PathVariable UUID id) {
         return tiers.evaluate(new ProgramId(id));
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/{id}/memberships")
     @PreAuthorize("hasAuthority('programs:write')")
     @Operation(summary = "Add an existing partner to the programme")
-    ResponseEntity<MembershipsApi.MembershipResponse> enrol(@PathVariable UUID id, @RequestBody EnrolRequest request) {
+    ResponseEntity<MembershipsApi.MembershipResponse> enrolPartner(
+            @PathVariable UUID id, @RequestBody EnrolRequest request) {
         UUID partner;
         try {
             partner = UUID.fromString(String.valueOf(request.partnerId()));
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("partnerId", "Give the partner's id");
         }
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .body(MembershipsApi.MembershipResponse.of(
-                        memberships.enrol(new ProgramId(id), new PartnerId(partner))));
+        MembershipsApi.MembershipResponse enrolled =
+                MembershipsApi.MembershipResponse.of(memberships.enrol(new ProgramId(id), new PartnerId(partner)));
+        return ResponseEntity.created(URI.create("/api/v1/memberships?program=" + id + "&partner=" + partner))
+                .body(enrolled);
     }
 
     private ProgramResponse response(ProgramView p) {

@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Customers", description = "Customers learned from leads and sales, with their attribution evidence")
 class CustomersApi {
 
-    record Page(List<CustomerView> data, Instant nextCursor) {}
+    record CustomerList(List<CustomerView> data, Instant nextCursor) {}
 
     private final Customers customers;
 
@@ -31,18 +31,18 @@ class CustomersApi {
     @GetMapping
     @PreAuthorize("hasAuthority('tracking:read')")
     @Operation(summary = "List customers", description = "Newest first; pass nextCursor as cursor for the next page.")
-    Page list(
+    CustomerList listCustomers(
             @RequestParam(required = false) UUID partnerId,
             @RequestParam(required = false) String q,
             @RequestParam(required = false) Instant cursor) {
         Customers.CustomerPage page = customers.list(partnerId == null ? null : new PartnerId(partnerId), q, cursor);
-        return new Page(page.customers(), page.nextCursor());
+        return new CustomerList(page.customers(), page.nextCursor());
     }
 
     @GetMapping("/{id}")
     @PreAuthorize("hasAuthority('tracking:read')")
     @Operation(summary = "One customer, with every attribution decision and conversion")
-    CustomerView get(@PathVariable UUID id) {
+    CustomerView getCustomer(@PathVariable UUID id) {
         return customers.get(id);
     }
 }

@@ -17,6 +17,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,6 +42,7 @@ class EventsApi {
         this.clock = clock;
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(path = "/lead", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAuthority('tracking:write')")
     @Operation(
@@ -54,10 +56,11 @@ class EventsApi {
                                             schema =
                                                     @io.swagger.v3.oas.annotations.media.Schema(
                                                             implementation = EventInput.class))))
-    ResponseEntity<IntakeOutcome> lead(@org.springframework.web.bind.annotation.RequestBody String body) {
+    ResponseEntity<IntakeOutcome> recordLead(@org.springframework.web.bind.annotation.RequestBody String body) {
         return receive(ConversionKind.LEAD, body);
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(path = "/sale", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAuthority('tracking:write')")
     @Operation(
@@ -71,10 +74,11 @@ class EventsApi {
                                             schema =
                                                     @io.swagger.v3.oas.annotations.media.Schema(
                                                             implementation = EventInput.class))))
-    ResponseEntity<IntakeOutcome> sale(@org.springframework.web.bind.annotation.RequestBody String body) {
+    ResponseEntity<IntakeOutcome> recordSale(@org.springframework.web.bind.annotation.RequestBody String body) {
         return receive(ConversionKind.SALE, body);
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(path = "/refund", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAuthority('tracking:write')")
     @Operation(
@@ -88,7 +92,7 @@ class EventsApi {
                                             schema =
                                                     @io.swagger.v3.oas.annotations.media.Schema(
                                                             implementation = EventInput.class))))
-    ResponseEntity<IntakeOutcome> refund(@org.springframework.web.bind.annotation.RequestBody String body) {
+    ResponseEntity<IntakeOutcome> recordRefund(@org.springframework.web.bind.annotation.RequestBody String body) {
         return receive(ConversionKind.REFUND, body);
     }
 

@@ -8,6 +8,7 @@ import dev.canopy.tracking.LinkView;
 import dev.canopy.tracking.Links;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -57,7 +59,7 @@ class LinksApi {
         }
     }
 
-    record Page(List<LinkResponse> data) {}
+    record LinkList(List<LinkResponse> data) {}
 
     record DisabledRequest(boolean disabled) {}
 
@@ -70,11 +72,11 @@ class LinksApi {
     @GetMapping
     @PreAuthorize("hasAuthority('tracking:read')")
     @Operation(summary = "List links", description = "Newest first, at most 500; filter by partner, programme, text.")
-    Page list(
+    LinkList listLinks(
             @RequestParam(required = false) UUID partnerId,
             @RequestParam(required = false) UUID programId,
             @RequestParam(required = false) String q) {
-        return new Page(links
+        return new LinkList(links
                 .list(
                         partnerId == null ? null : new PartnerId(partnerId),
                         programId == null ? null : new ProgramId(programId),
@@ -87,31 +89,34 @@ class LinksApi {
     @GetMapping("/{id}")
     @PreAuthorize("hasAuthority('tracking:read')")
     @Operation(summary = "One link")
-    LinkResponse get(@PathVariable UUID id) {
+    LinkResponse getLink(@PathVariable UUID id) {
         return LinkResponse.of(links.get(new LinkId(id)));
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     @PreAuthorize("hasAuthority('tracking:write')")
     @Operation(
             summary = "Create a link for a partner",
             description = "partnerId required; programId one of the partner's (default: its first); destination on "
                     + "an allowed domain; a blank slug is made up.")
-    ResponseEntity<LinkResponse> create(@RequestBody LinkDraft draft) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(LinkResponse.of(links.create(draft)));
+    ResponseEntity<LinkResponse> createLink(@RequestBody LinkDraft draft) {
+        LinkResponse created = LinkResponse.of(links.create(draft));
+        return ResponseEntity.created(URI.create("/api/v1/links/" + created.id()))
+                .body(created);
     }
 
     @PutMapping("/{id}")
     @PreAuthorize("hasAuthority('tracking:write')")
     @Operation(summary = "Change a link's slug, destination or UTM parameters")
-    LinkResponse update(@PathVariable UUID id, @RequestBody LinkDraft draft) {
+    LinkResponse updateLink(@PathVariable UUID id, @RequestBody LinkDraft draft) {
         return LinkResponse.of(links.update(new LinkId(id), draft));
     }
 
     @PostMapping("/{id}/disabled")
     @PreAuthorize("hasAuthority('tracking:write')")
     @Operation(summary = "Switch a link off or on", description = "{\"disabled\": true} answers visitors 410 Gone.")
-    LinkResponse disable(@PathVariable UUID id, @RequestBody DisabledRequest request) {
+    LinkResponse setLinkDisabled(@PathVariable UUID id, @RequestBody DisabledRequest request) {
         return LinkResponse.of(links.setDisabled(new LinkId(id), request.disabled()));
     }
 }

@@ -1,4 +1,4 @@
-package dev.canopy.platform.web;
+package dev.canopy.platform;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -10,13 +10,13 @@ import org.springframework.http.ProblemDetail;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Writes a problem from a servlet filter, where Spring MVC's exception handling does not reach. */
-final class ProblemResponses {
+public final class ProblemResponses {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private ProblemResponses() {}
 
-    static void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+    public static void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put(
                 "type",
@@ -24,6 +24,9 @@ final class ProblemResponses {
         body.put("title", problem.getTitle());
         body.put("status", problem.getStatus());
         body.put("detail", problem.getDetail());
+        if (problem.getInstance() != null) {
+            body.put("instance", problem.getInstance().toString());
+        }
         if (problem.getProperties() != null) {
             body.putAll(problem.getProperties());
         }

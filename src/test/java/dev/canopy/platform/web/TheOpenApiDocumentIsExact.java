@@ -1,0 +1,223 @@
+package dev.canopy.platform.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import dev.canopy.testing.CanopyTest;
+import dev.canopy.testing.OpenApiContract;
+import java.lang.reflect.GenericArrayType;
+import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.MethodParameter;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The document is one a generator can make a usable SDK from: operation ids are names, unique and clear of the
+ * schema names; each Java type has its own schema; errors, media types, 201s and the server are what the
+ * server really does. That each response matches its schema is held by {@link OpenApiContract} on every test.
+ */
+@CanopyTest
+class TheOpenApiDocumentIsExact {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    OpenApiContract contract;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping handlers;
+
+    @Test
+    void operationIdsAreUniqueNamesThatCollideWithNoSchema() throws Exception {
+        JsonNode api = contract.openApi();
+        Set<String> schemas =
+                new HashSet<>(api.path("components").path("schemas").propertyNames());
+        List<String> ids = new ArrayList<>();
+        operations(api)
+                .forEach((where, operation) ->
+                        ids.add(operation.path("operationId").asString("")));
+        assertThat(ids).hasSizeGreaterThan(70).doesNotHaveDuplicates().allMatch(id -> id.matches("[a-z][A-Za-z]+"));
+        for (String id : ids) {
+            String type = Character.toUpperCase(id.charAt(0)) + id.substring(1);
+            assertThat(schemas).as(id).doesNotContain(type, type + "Request");
+        }
+    }
+
+    @Test
+    void everyJavaTypeOfTheApiHasASchemaOfItsOwn() throws Exception {
+        Set<Class<?>> types = new HashSet<>();
+        handlers.getHandlerMethods().forEach((mapping, method) -> {
+            if (mapping.getPatternValues().stream().anyMatch(p -> p.startsWith("/api/v1/"))) {
+                apiTypes(method).forEach(type -> collect(type, types));
+            }
+        });
+        Map<String, List<String>> byName = types.stream()
+                .collect(Collectors.groupingBy(
+                        Class::getSimpleName, TreeMap::new, Collectors.mapping(Class::getName, Collectors.toList())));
+        assertThat(byName)
+                .allSatisfy((name, classes) -> assertThat(classes)
+                        .as("two types would share the schema %s", name)
+                        .hasSize(1));
+        Set<String> schemas = new HashSet<>(
+                contract.openApi().path("components").path("schemas").propertyNames());
+        assertThat(schemas)
+                .containsAll(types.stream()
+                        .filter(Class::isRecord)
+                        .map(Class::getSimpleName)
+                        .toList());
+    }
+
+    @Test
+    void errorsAreProblemsAndMediaTypesAreWhatIsSent() throws Exception {
+        JsonNode api = contract.openApi();
+        assertThat(api.path("components")
+                        .path("schemas")
+                        .path("Problem")
+                        .path("required")
+                        .toString())
+                .contains("type", "title", "status", "detail");
+        operations(api).forEach((where, operation) -> {
+            JsonNode responses = operation.path("responses");
+            assertThat(responses.path("default").path("content").has("application/problem+json"))
+                    .as(where)
+                    .isTrue();
+            assertThat(responses.path("401").path("content").has("application/problem+json"))
+                    .as(where)
+                    .isTrue();
+            responses.properties().forEach(response -> {
+                assertThat(response.getValue().path("content").has("*/*"))
+                        .as(where + " " + response.getKey())
+                        .isFalse();
+                assertThat(response.getValue().path("headers").has("Request-Id"))
+                        .as(where + " " + response.getKey())
+                        .isTrue();
+            });
+        });
+        assertThat(api.path("paths")
+                        .path("/api/v1/payout-runs/{id}/files/{format}/{currency}")
+                        .path("get")
+                        .path("responses")
+                        .path("200")
+                        .path("content")
+                        .propertyNames())
+                .containsExactly("text/csv");
+    }
+
+    @Test
+    void whatAPostCreatesIsA201WithItsLocation() throws Exception {
+        JsonNode api = contract.openApi();
+        for (String create : List.of(
+                "/api/v1/partners",
+                "/api/v1/links",
+                "/api/v1/programs",
+                "/api/v1/leads",
+                "/api/v1/invitations",
+                "/api/v1/payout-runs",
+                "/api/v1/commissions/bounties")) {
+            JsonNode created = api.path("paths")
+                    .path(create)
+                    .path("post")
+                    .path("responses")
+                    .path("201");
+            assertThat(created.path("headers").path("Location").path("required").asBoolean())
+                    .as(create)
+                    .isTrue();
+            assertThat(api.path("paths")
+                            .path(create)
+                            .path("post")
+                            .path("responses")
+                            .has("200"))
+                    .as(create)
+                    .isFalse();
+        }
+    }
+
+    @Test
+    void theServerIsTheConfiguredAddressNotTheRequestsHost() throws Exception {
+        String body = mvc.perform(get("/api/v1/openapi.json").header("Host", "attacker.example"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        JsonNode api = JsonMapper.builder().build().readTree(body);
+        assertThat(api.path("servers").toString()).doesNotContain("attacker.example");
+        assertThat(api.path("servers").get(0).path("url").asString()).startsWith("http://localhost");
+        assertThat(api.path("info").path("license").path("identifier").asString())
+                .isEqualTo("Apache-2.0");
+    }
+
+    private static Map<String, JsonNode> operations(JsonNode api) {
+        Map<String, JsonNode> operations = new TreeMap<>();
+        api.path("paths")
+                .properties()
+                .forEach(path -> path.getValue()
+                        .properties()
+                        .forEach(method -> operations.put(method.getKey() + " " + path.getKey(), method.getValue())));
+        return operations;
+    }
+
+    private static List<Type> apiTypes(HandlerMethod method) {
+        List<Type> types = new ArrayList<>();
+        Method java = method.getMethod();
+        types.add(java.getGenericReturnType());
+        for (MethodParameter parameter : method.getMethodParameters()) {
+            if (parameter.hasParameterAnnotation(RequestBody.class)) {
+                types.add(parameter.getGenericParameterType());
+            }
+        }
+        return types;
+    }
+
+    /** A typed id such as PartnerId is written as its UUID string: a string in the document, not a schema. */
+    private static boolean writtenAsItsValue(Class<?> raw) {
+        return raw.isRecord()
+                && Arrays.stream(raw.getRecordComponents())
+                        .anyMatch(c -> c.getAccessor().isAnnotationPresent(JsonValue.class));
+    }
+
+    /** The records and enums a type reaches: its own, its type arguments', its components'. */
+    private static void collect(Type type, Set<Class<?>> found) {
+        if (type instanceof ParameterizedType parameterized) {
+            collect(parameterized.getRawType(), found);
+            for (Type argument : parameterized.getActualTypeArguments()) {
+                collect(argument, found);
+            }
+        } else if (type instanceof GenericArrayType array) {
+            collect(array.getGenericComponentType(), found);
+        } else if (type instanceof Class<?> raw) {
+            if (raw.isArray()) {
+                collect(raw.getComponentType(), found);
+            } else if ((raw.isRecord() || raw.isEnum())
+                    && raw.getName().startsWith("dev.canopy")
+                    && !writtenAsItsValue(raw)
+                    && found.add(raw)) {
+                if (raw.isRecord()) {
+                    for (RecordComponent component : raw.getRecordComponents()) {
+                        collect(component.getGenericType(), found);
+                    }
+                }
+            }
+        }
+    }
+}
