@@ -3,23 +3,24 @@ package dev.canopy.tracking;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** A customer with the partner it belongs to and, on its page, every decision and conversion. */
 public record CustomerView(
         UUID id,
-        String externalId,
-        String email,
-        String name,
-        String domain,
-        String country,
+        @Nullable String externalId,
+        @Nullable String email,
+        @Nullable String name,
+        @Nullable String domain,
+        @Nullable String country,
         String status,
-        UUID partnerId,
-        String partnerName,
-        UUID programId,
-        Instant attributedAt,
+        @Nullable UUID partnerId,
+        @Nullable String partnerName,
+        @Nullable UUID programId,
+        @Nullable Instant attributedAt,
         Instant createdAt,
-        Instant firstSaleAt,
-        Instant churnedAt,
+        @Nullable Instant firstSaleAt,
+        @Nullable Instant churnedAt,
         List<Decision> decisions,
         List<Conversion> conversions) {
 
@@ -27,24 +28,24 @@ public record CustomerView(
     public record Decision(
             Instant decidedAt,
             String outcome,
-            UUID partnerId,
-            String partnerName,
-            AttributionSignal signal,
-            UUID clickId,
-            String couponCode,
-            UUID dealId,
-            Instant signalAt,
+            @Nullable UUID partnerId,
+            @Nullable String partnerName,
+            @Nullable AttributionSignal signal,
+            @Nullable UUID clickId,
+            @Nullable String couponCode,
+            @Nullable UUID dealId,
+            @Nullable Instant signalAt,
             String reason) {}
 
     public record Conversion(
             UUID id,
             ConversionKind kind,
-            String amount,
-            String invoiceId,
-            String product,
+            @Nullable String amount,
+            @Nullable String invoiceId,
+            @Nullable String product,
             boolean recurring,
             boolean firstPayment,
             boolean applied,
-            UUID partnerId,
+            @Nullable UUID partnerId,
             Instant occurredAt) {}
 }

@@ -2,6 +2,7 @@ package dev.canopy.tracking;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What Canopy made of an event, as the API answers and the events log shows it.
@@ -14,12 +15,12 @@ public record IntakeOutcome(
         UUID eventId,
         String outcome,
         boolean duplicate,
-        UUID customerId,
-        UUID partnerId,
-        UUID programId,
-        AttributionSignal signal,
-        UUID clickId,
-        String couponCode,
-        UUID dealId,
-        Instant signalAt,
+        @Nullable UUID customerId,
+        @Nullable UUID partnerId,
+        @Nullable UUID programId,
+        @Nullable AttributionSignal signal,
+        @Nullable UUID clickId,
+        @Nullable String couponCode,
+        @Nullable UUID dealId,
+        @Nullable Instant signalAt,
         String explanation) {}

@@ -1,19 +1,21 @@
 package dev.canopy.tracking;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A link as typed into a form or sent to the API. The partner is the signed-in partner in the portal,
  * and must be named by vendor staff; a blank slug is made up.
  */
 public record LinkDraft(
-        String partnerId,
-        String programId,
-        String slug,
+        @Nullable String partnerId,
+        @Nullable String programId,
+        @Nullable String slug,
         String destination,
-        String utmSource,
-        String utmMedium,
-        String utmCampaign,
-        String utmTerm,
-        String utmContent) {
+        @Nullable String utmSource,
+        @Nullable String utmMedium,
+        @Nullable String utmCampaign,
+        @Nullable String utmTerm,
+        @Nullable String utmContent) {
 
     public static LinkDraft of(LinkView link) {
         return new LinkDraft(

@@ -3,6 +3,7 @@ package dev.canopy.tracking;
 import dev.canopy.partners.PartnerId;
 import dev.canopy.programs.ProgramId;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** A partner's link as the portal, the console and the API show it, with what it brought in. */
 public record LinkView(
@@ -21,7 +22,12 @@ public record LinkView(
         LinkStats stats) {
 
     /** UTM parameters added to the destination on every visit. */
-    public record Utm(String source, String medium, String campaign, String term, String content) {
+    public record Utm(
+            @Nullable String source,
+            @Nullable String medium,
+            @Nullable String campaign,
+            @Nullable String term,
+            @Nullable String content) {
 
         public static final Utm NONE = new Utm(null, null, null, null, null);
     }

@@ -33,11 +33,17 @@ class AuditApi {
             String subjectType,
             @Nullable String subjectId,
 
-            @Schema(types = "object", description = "The subject before the change; absent when it was created")
+            @Schema(
+                    types = "object",
+                    additionalProperties = Schema.AdditionalPropertiesValue.TRUE,
+                    description = "The subject before the change; absent when it was created")
             @Nullable
             JsonNode before,
 
-            @Schema(types = "object", description = "The subject after the change; absent when it was deleted")
+            @Schema(
+                    types = "object",
+                    additionalProperties = Schema.AdditionalPropertiesValue.TRUE,
+                    description = "The subject after the change; absent when it was deleted")
             @Nullable
             JsonNode after) {}
 

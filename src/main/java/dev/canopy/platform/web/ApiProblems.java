@@ -1,6 +1,7 @@
 package dev.canopy.platform.web;
 
 import dev.canopy.platform.ProblemType;
+import dev.canopy.platform.RequestIds;
 import dev.canopy.shared.ConflictException;
 import dev.canopy.shared.InvalidInputException;
 import dev.canopy.shared.InvalidInputException.FieldProblem;
@@ -10,6 +11,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -101,6 +103,34 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemType.MALFORMED_BODY.problem(
                 "The body is not valid JSON of the expected shape: " + rootMessage(e));
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** A path or query value of the wrong type ({@code /partners/not-a-uuid}): invalid input naming it. */
+    @Override
+    protected @Nullable ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String field = String.valueOf(e.getPropertyName());
+        String expected =
+                e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName();
+        String message = "'" + e.getValue() + "' is not a valid " + ("UUID".equals(expected) ? "id" : expected);
+        return ResponseEntity.badRequest()
+                .body(withErrors(
+                        ProblemType.INVALID_INPUT.problem(field + ": " + message),
+                        List.of(new FieldProblem(field, message))));
+    }
+
+    /** Spring's own problems (missing parameter, unreadable value…) get Canopy's type, title and instance. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception e, @Nullable Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (body instanceof ProblemDetail problem && "about:blank".equals(String.valueOf(problem.getType()))) {
+            ProblemType.forStatus(status.value()).ifPresent(type -> {
+                problem.setType(type.uri());
+                problem.setTitle(type.title());
+            });
+            RequestIds.current().map(java.net.URI::create).ifPresent(problem::setInstance);
+        }
+        return super.handleExceptionInternal(e, body, headers, status, request);
     }
 
     private static String rootMessage(Throwable e) {

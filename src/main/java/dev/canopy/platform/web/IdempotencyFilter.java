@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -85,7 +86,12 @@ class IdempotencyFilter extends OncePerRequestFilter {
             keys.release(workspace.get(), key);
         } else {
             keys.complete(
-                    workspace.get(), key, cached.getStatus(), cached.getContentType(), cached.getContentAsByteArray());
+                    workspace.get(),
+                    key,
+                    cached.getStatus(),
+                    cached.getContentType(),
+                    cached.getHeader(HttpHeaders.LOCATION),
+                    cached.getContentAsByteArray());
         }
         cached.copyBodyToResponse();
     }
@@ -120,6 +126,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
             response.setStatus(stored.get().status());
             if (stored.get().contentType() != null) {
                 response.setContentType(stored.get().contentType());
+            }
+            if (stored.get().location() != null) {
+                response.setHeader(HttpHeaders.LOCATION, stored.get().location());
             }
             response.setHeader(REPLAYED_HEADER, "true");
             response.getOutputStream().write(stored.get().body());

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Repository;
@@ -26,7 +27,12 @@ class IdempotencyKeys {
     private final JdbcClient db;
     private final Clock clock;
 
-    record Stored(String requestHash, Integer status, String contentType, byte[] body) {
+    record Stored(
+            String requestHash,
+            Integer status,
+            String contentType,
+            @Nullable String location,
+            byte[] body) {
         boolean completed() {
             return status != null;
         }
@@ -72,24 +78,25 @@ class IdempotencyKeys {
 
     Optional<Stored> find(Scope scope, String key) {
         return db.sql("""
-                        select request_hash, response_status, response_type, response_body
+                        select request_hash, response_status, response_type, response_location, response_body
                         from platform_idempotency_key where workspace_id = ? and principal = ? and idempotency_key = ?
                         """)
                 .params(scope.workspace().value(), scope.principal(), key)
-                .query((rs, n) ->
-                        new Stored(rs.getString(1), (Integer) rs.getObject(2), rs.getString(3), rs.getBytes(4)))
+                .query((rs, n) -> new Stored(
+                        rs.getString(1), (Integer) rs.getObject(2), rs.getString(3), rs.getString(4), rs.getBytes(5)))
                 .optional();
     }
 
-    void complete(Scope scope, String key, int status, String contentType, byte[] body) {
+    void complete(Scope scope, String key, int status, String contentType, @Nullable String location, byte[] body) {
         db.sql("""
                         update platform_idempotency_key
-                        set response_status = ?, response_type = ?, response_body = ?, completed_at = ?
+                        set response_status = ?, response_type = ?, response_location = ?, response_body = ?, completed_at = ?
                         where workspace_id = ? and principal = ? and idempotency_key = ?
                         """)
                 .params(
                         status,
                         contentType,
+                        location,
                         body,
                         ts(clock.instant()),
                         scope.workspace().value(),

@@ -25,12 +25,15 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
+import java.util.Currency;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.ServerBaseUrlCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The OpenAPI document at /api/v1/openapi.json, made to describe exactly what the server sends (ADR 21): bearer
@@ -39,6 +42,13 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
+
+    static {
+        // A currency is written as its ISO 4217 code, not as the object Currency's getters describe
+        SpringDocUtils.getConfig().replaceWithSchema(Currency.class, new StringSchema().pattern("^[A-Z]{3}$"));
+        // Free JSON (the audit log's before and after) is any object, not JsonNode's getters
+        SpringDocUtils.getConfig().replaceWithSchema(JsonNode.class, new ObjectSchema());
+    }
 
     static final String PROBLEM = "Problem";
     private static final String PROBLEM_JSON = org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;

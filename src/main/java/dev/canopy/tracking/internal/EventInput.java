@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A lead, sale or refund as the events API, the snippet and the demo data give it. Amounts and times arrive as text so that each bad
@@ -20,19 +21,19 @@ import java.util.List;
  */
 public record EventInput(
         String id,
-        String customerExternalId,
-        String email,
-        String name,
-        String country,
-        String clickId,
-        String partnerRef,
-        String couponCode,
-        String invoiceId,
-        String amount,
-        String currency,
-        String product,
-        Boolean recurring,
-        String occurredAt) {
+        @Nullable String customerExternalId,
+        @Nullable String email,
+        @Nullable String name,
+        @Nullable String country,
+        @Nullable String clickId,
+        @Nullable String partnerRef,
+        @Nullable String couponCode,
+        @Nullable String invoiceId,
+        @Nullable String amount,
+        @Nullable String currency,
+        @Nullable String product,
+        @Nullable Boolean recurring,
+        @Nullable String occurredAt) {
 
     private static final int MAX = 200;
 

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Customers", description = "Customers learned from leads and sales, with their attribution evidence")
 class CustomersApi {
 
-    record CustomerList(List<CustomerView> data, Instant nextCursor) {}
+    record CustomerList(List<CustomerView> data, @Nullable Instant nextCursor) {}
 
     private final Customers customers;
 

@@ -8,7 +8,10 @@ import dev.canopy.tracking.Intake;
 import dev.canopy.tracking.IntakeOutcome;
 import dev.canopy.tracking.internal.EventInput;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import org.springframework.http.HttpStatus;
@@ -43,55 +46,61 @@ class EventsApi {
     }
 
     @ResponseStatus(HttpStatus.CREATED)
+    @ApiResponse(
+            responseCode = "201",
+            description = "The event was received and processed",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = IntakeOutcome.class)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "The same event (by id) was received before: its first outcome, nothing done again",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = IntakeOutcome.class)))
     @PostMapping(path = "/lead", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAuthority('tracking:write')")
     @Operation(
             summary = "A sign-up (lead)",
             description = "Needs id and customerExternalId or email; clickId (the cnp_click the snippet kept), "
                     + "partnerRef or couponCode say which partner brought it.",
-            requestBody =
-                    @RequestBody(
-                            content =
-                                    @io.swagger.v3.oas.annotations.media.Content(
-                                            schema =
-                                                    @io.swagger.v3.oas.annotations.media.Schema(
-                                                            implementation = EventInput.class))))
+            requestBody = @RequestBody(content = @Content(schema = @Schema(implementation = EventInput.class))))
     ResponseEntity<IntakeOutcome> recordLead(@org.springframework.web.bind.annotation.RequestBody String body) {
         return receive(ConversionKind.LEAD, body);
     }
 
     @ResponseStatus(HttpStatus.CREATED)
+    @ApiResponse(
+            responseCode = "201",
+            description = "The event was received and processed",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = IntakeOutcome.class)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "The same event (by id) was received before: its first outcome, nothing done again",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = IntakeOutcome.class)))
     @PostMapping(path = "/sale", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAuthority('tracking:write')")
     @Operation(
             summary = "A payment (sale)",
             description = "Needs id, invoiceId, amount and currency; one sale per invoice whichever source reports it. "
                     + "recurring marks subscription payments.",
-            requestBody =
-                    @RequestBody(
-                            content =
-                                    @io.swagger.v3.oas.annotations.media.Content(
-                                            schema =
-                                                    @io.swagger.v3.oas.annotations.media.Schema(
-                                                            implementation = EventInput.class))))
+            requestBody = @RequestBody(content = @Content(schema = @Schema(implementation = EventInput.class))))
     ResponseEntity<IntakeOutcome> recordSale(@org.springframework.web.bind.annotation.RequestBody String body) {
         return receive(ConversionKind.SALE, body);
     }
 
     @ResponseStatus(HttpStatus.CREATED)
+    @ApiResponse(
+            responseCode = "201",
+            description = "The event was received and processed",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = IntakeOutcome.class)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "The same event (by id) was received before: its first outcome, nothing done again",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = IntakeOutcome.class)))
     @PostMapping(path = "/refund", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAuthority('tracking:write')")
     @Operation(
             summary = "Money given back (refund)",
             description = "Needs id, invoiceId of the sale, amount and currency. A refund that arrives before its "
                     + "sale is kept and applied when the sale arrives.",
-            requestBody =
-                    @RequestBody(
-                            content =
-                                    @io.swagger.v3.oas.annotations.media.Content(
-                                            schema =
-                                                    @io.swagger.v3.oas.annotations.media.Schema(
-                                                            implementation = EventInput.class))))
+            requestBody = @RequestBody(content = @Content(schema = @Schema(implementation = EventInput.class))))
     ResponseEntity<IntakeOutcome> recordRefund(@org.springframework.web.bind.annotation.RequestBody String body) {
         return receive(ConversionKind.REFUND, body);
     }

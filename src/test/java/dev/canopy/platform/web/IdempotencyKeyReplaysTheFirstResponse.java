@@ -76,6 +76,9 @@ class IdempotencyKeyReplaysTheFirstResponse {
 
         assertThat(replay.getResponse().getContentAsString())
                 .isEqualTo(first.getResponse().getContentAsString());
+        assertThat(replay.getResponse().getHeader("Location"))
+                .startsWith("/api/v1/invitations/")
+                .isEqualTo(first.getResponse().getHeader("Location"));
         assertThat(fixtures.count("identity_invitation", tenant.id())).isEqualTo(1);
     }
 
