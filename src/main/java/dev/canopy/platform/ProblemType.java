@@ -1,5 +1,6 @@
 package dev.canopy.platform;
 
+import dev.canopy.platform.internal.RequestIds;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.Locale;

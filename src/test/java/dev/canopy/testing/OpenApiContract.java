@@ -129,6 +129,11 @@ public final class OpenApiContract implements ResultHandler {
                 failures.add("status " + status + " is not documented");
                 return failures;
             }
+            if (documented.has("$ref")) {
+                documented = api.path("components")
+                        .path("responses")
+                        .path(documented.path("$ref").asString().replace("#/components/responses/", ""));
+            }
             documented.path("headers").properties().forEach(header -> {
                 if (header.getValue().path("required").asBoolean(false)
                         && response.getHeader(header.getKey()) == null) {

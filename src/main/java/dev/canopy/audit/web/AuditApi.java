@@ -7,6 +7,8 @@ import dev.canopy.audit.AuditQuery;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -23,7 +25,12 @@ import tools.jackson.databind.json.JsonMapper;
 @Tag(name = "Audit log", description = "Every change made in the workspace, newest first")
 class AuditApi {
 
-    record AuditActor(String kind, @Nullable String id, String name) {}
+    record AuditActor(
+            @Schema(implementation = dev.canopy.shared.Actor.Kind.class)
+            String kind,
+
+            @Nullable String id,
+            String name) {}
 
     record AuditEvent(
             String id,
@@ -69,7 +76,7 @@ class AuditApi {
             @RequestParam(required = false) Instant from,
             @RequestParam(required = false) Instant to,
             @RequestParam(required = false) Long cursor,
-            @RequestParam(defaultValue = "50") int limit) {
+            @RequestParam(defaultValue = "50") @Min(1) @Max(AuditQuery.MAX_LIMIT) int limit) {
         AuditPage page = auditLog.search(new AuditQuery(action, actor, subject, from, to, cursor, limit));
         return new AuditEventList(
                 page.entries().stream().map(this::event).toList(),

@@ -4,8 +4,10 @@ import dev.canopy.deals.AccountMapping;
 import dev.canopy.deals.AccountMappingView;
 import dev.canopy.deals.MappedAccount;
 import dev.canopy.deals.MappingSummary;
+import dev.canopy.deals.SharingLevel;
 import dev.canopy.partners.PartnerId;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.UUID;
@@ -24,7 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
         description = "The vendor's account list and, per partner, what both sharing levels allow of the overlap")
 class AccountMappingApi {
 
-    record LevelRequest(String level) {}
+    record LevelRequest(
+            @Schema(implementation = SharingLevel.class) String level) {}
 
     record UploadResponse(int accounts) {}
 

@@ -11,7 +11,10 @@ import dev.canopy.deals.Sourcing;
 import dev.canopy.deals.SourcingEvidence;
 import dev.canopy.partners.PartnerId;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -108,11 +111,13 @@ class DealsApi {
 
     record ReasonRequest(String reason) {}
 
-    record StageRequest(String stage) {}
+    record StageRequest(
+            @Schema(implementation = DealStage.class) String stage) {}
 
     record WonRequest(@Nullable String amount, @Nullable String opportunityOpenedOn) {}
 
-    record SourcingRequest(String sourcing, String reason) {}
+    record SourcingRequest(
+            @Schema(implementation = Sourcing.class) String sourcing, String reason) {}
 
     private final Deals deals;
     private final java.time.Clock clock;
@@ -131,7 +136,7 @@ class DealsApi {
             @RequestParam(required = false) DealStatus status,
             @RequestParam(required = false) UUID partnerId,
             @RequestParam(required = false) String cursor,
-            @RequestParam(defaultValue = "50") int limit) {
+            @RequestParam(defaultValue = "50") @Min(1) @Max(DealQuery.MAX_LIMIT) int limit) {
         DealPage page =
                 deals.search(new DealQuery(status, partnerId == null ? null : new PartnerId(partnerId), cursor, limit));
         Instant now = clock.instant();

@@ -12,6 +12,8 @@ import dev.canopy.deals.NewRoutingRule;
 import dev.canopy.deals.RoutingRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -86,7 +88,7 @@ class LeadsApi {
     LeadList listLeads(
             @RequestParam(required = false) LeadStatus status,
             @RequestParam(required = false) String cursor,
-            @RequestParam(defaultValue = "50") int limit) {
+            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
         LeadPage page = leads.search(new LeadQuery(status, cursor, limit));
         return new LeadList(page.leads().stream().map(LeadResponse::of).toList(), page.nextCursor());
     }

@@ -2,8 +2,10 @@ package dev.canopy.identity.web;
 
 import dev.canopy.identity.InvitationView;
 import dev.canopy.identity.MemberView;
+import dev.canopy.identity.Role;
 import dev.canopy.identity.Team;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Clock;
@@ -27,7 +29,12 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Team", description = "Members of the workspace and invitations")
 class TeamApi {
 
-    record MemberResponse(String accountId, String email, String displayName, String role, Instant joinedAt) {
+    record MemberResponse(
+            String accountId,
+            String email,
+            String displayName,
+            @Schema(implementation = Role.class) String role,
+            Instant joinedAt) {
         static MemberResponse of(MemberView m) {
             return new MemberResponse(
                     m.accountId().toString(),
@@ -41,8 +48,11 @@ class TeamApi {
     record InvitationResponse(
             String id,
             String email,
-            String role,
+            @Schema(implementation = Role.class) String role,
+
+            @Schema(implementation = InvitationView.Status.class)
             String status,
+
             String invitedBy,
             Instant createdAt,
             Instant expiresAt) {
@@ -58,7 +68,9 @@ class TeamApi {
         }
     }
 
-    record InviteRequest(String email, String role) {}
+    record InviteRequest(
+            String email,
+            @Schema(implementation = Role.class) String role) {}
 
     private final Team team;
     private final Clock clock;

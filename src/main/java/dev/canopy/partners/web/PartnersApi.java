@@ -13,7 +13,10 @@ import dev.canopy.partners.PartnerView;
 import dev.canopy.partners.Partners;
 import dev.canopy.shared.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -46,7 +49,7 @@ class PartnersApi {
             List<String> regions,
             List<String> verticals,
             @Nullable String size,
-            String status,
+            @Schema(implementation = PartnerStatus.class) String status,
             @Nullable String statusReason,
             Instant statusChangedAt,
             @Nullable Instant lastActivityAt,
@@ -92,7 +95,9 @@ class PartnersApi {
             @Nullable List<String> verticals,
             @Nullable String size) {}
 
-    record StatusRequest(String status, @Nullable String reason) {}
+    record StatusRequest(
+            @Schema(implementation = PartnerStatus.class) String status,
+            @Nullable String reason) {}
 
     record ContactRequest(
             String name,
@@ -123,7 +128,7 @@ class PartnersApi {
             @RequestParam(defaultValue = "false") boolean dormant,
             @RequestParam(required = false) String tier,
             @RequestParam(required = false) String cursor,
-            @RequestParam(defaultValue = "50") int limit) {
+            @RequestParam(defaultValue = "50") @Min(1) @Max(PartnerSearch.MAX_LIMIT) int limit) {
         PartnerSearch search = new PartnerSearch(
                 q,
                 filter(PartnerType.class, "type", type),

@@ -1,7 +1,7 @@
 package dev.canopy.platform.web;
 
 import dev.canopy.platform.ProblemType;
-import dev.canopy.platform.RequestIds;
+import dev.canopy.platform.internal.RequestIds;
 import dev.canopy.shared.ConflictException;
 import dev.canopy.shared.InvalidInputException;
 import dev.canopy.shared.InvalidInputException.FieldProblem;

@@ -27,12 +27,15 @@ import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.Currency;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.ServerBaseUrlCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -103,6 +106,14 @@ class OpenApiConfiguration {
     OpenApiCustomizer problemsAndHeaders() {
         return api -> {
             api.getComponents().addSchemas(PROBLEM, problemSchema());
+            // One shared response per error status, referenced by every operation
+            for (ProblemType type : ProblemType.values()) {
+                api.getComponents()
+                        .addResponses(
+                                responseName(type.status()),
+                                problemResponse(type.status().getReasonPhrase()));
+            }
+            api.getComponents().addResponses("Error", problemResponse("Any other error"));
             operations(api).forEach(OpenApiConfiguration::addProblemsAndHeaders);
             // springdoc's own reading of ProblemDetail, replaced by the documented Problem
             api.getComponents().getSchemas().remove("ProblemDetail");
@@ -111,9 +122,14 @@ class OpenApiConfiguration {
 
     private static void addProblemsAndHeaders(Entry entry) {
         ApiResponses responses = entry.operation().getResponses();
+        responses.replaceAll((status, response) -> status.startsWith("4") || status.startsWith("5")
+                ? reference(ProblemType.forStatus(Integer.parseInt(status))
+                        .map(type -> responseName(type.status()))
+                        .orElse("Error"))
+                : response);
         responses.forEach((status, response) -> {
-            if (status.startsWith("4") || status.startsWith("5")) {
-                response.setContent(problemContent());
+            if (response.get$ref() != null) {
+                return;
             }
             response.addHeaderObject(RequestIdFilter.RESPONSE_HEADER, requestIdHeader());
             // An event has no address of its own: what it made is read from its outcome's ids
@@ -129,10 +145,24 @@ class OpenApiConfiguration {
         for (ProblemType type : ProblemType.values()) {
             String status = String.valueOf(type.status().value());
             if (!responses.containsKey(status) && applies(type, entry.method())) {
-                responses.addApiResponse(status, problemResponse(type.status().getReasonPhrase()));
+                responses.addApiResponse(status, reference(responseName(type.status())));
             }
         }
-        responses.setDefault(problemResponse("Any other error"));
+        responses.setDefault(reference("Error"));
+    }
+
+    /** {@code BadRequest}, {@code NotFound}…: the status's reason phrase as a name. */
+    private static String responseName(HttpStatus status) {
+        return Arrays.stream(status.getReasonPhrase().split("[^A-Za-z]+"))
+                .map(word -> word.isEmpty()
+                        ? word
+                        : Character.toUpperCase(word.charAt(0))
+                                + word.substring(1).toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining());
+    }
+
+    private static ApiResponse reference(String name) {
+        return new ApiResponse().$ref("#/components/responses/" + name);
     }
 
     /** Body-related errors only where there is a body; the container's 500 on every operation is {@code default}. */

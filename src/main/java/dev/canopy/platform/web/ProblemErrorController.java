@@ -1,7 +1,7 @@
 package dev.canopy.platform.web;
 
 import dev.canopy.platform.ProblemType;
-import dev.canopy.platform.RequestIds;
+import dev.canopy.platform.internal.RequestIds;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package dev.canopy.platform.web;
 
-import dev.canopy.platform.RequestIds;
+import dev.canopy.platform.internal.RequestIds;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

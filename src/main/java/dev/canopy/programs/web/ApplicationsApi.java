@@ -11,6 +11,8 @@ import dev.canopy.programs.Recruitment;
 import dev.canopy.programs.ScoreLine;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -94,7 +96,7 @@ class ApplicationsApi {
             @RequestParam(required = false) UUID programId,
             @RequestParam(required = false) ApplicationStatus status,
             @RequestParam(required = false) Long cursor,
-            @RequestParam(defaultValue = "50") int limit) {
+            @RequestParam(defaultValue = "50") @Min(1) @Max(ApplicationQuery.MAX_LIMIT) int limit) {
         ApplicationPage page = recruitment.applications(
                 new ApplicationQuery(programId == null ? null : new ProgramId(programId), status, cursor, limit));
         return new ApplicationList(

@@ -7,12 +7,14 @@ import dev.canopy.programs.Memberships;
 import dev.canopy.programs.ProgramId;
 import dev.canopy.programs.ProgramView;
 import dev.canopy.programs.Programs;
+import dev.canopy.programs.RewardType;
 import dev.canopy.programs.TermsVersion;
 import dev.canopy.programs.TierMetric;
 import dev.canopy.programs.TierView;
 import dev.canopy.programs.Tiers;
 import dev.canopy.shared.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -39,7 +41,12 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Programmes", description = "Partner programmes, their terms and tiers, and tier evaluation")
 class ProgramsApi {
 
-    record RewardResponse(String type, BigDecimal rateMin, BigDecimal rateMax, String basis, String currency) {}
+    record RewardResponse(
+            @Schema(implementation = RewardType.class) String type,
+            BigDecimal rateMin,
+            BigDecimal rateMax,
+            String basis,
+            String currency) {}
 
     record TierResponse(
             String id, int rank, String name, @Nullable String benefits, Map<TierMetric, BigDecimal> thresholds) {

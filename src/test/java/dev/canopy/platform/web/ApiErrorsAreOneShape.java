@@ -11,6 +11,8 @@ import dev.canopy.testing.Fixtures;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -87,6 +89,30 @@ class ApiErrorsAreOneShape {
                         .content("{\"name\":"),
                 400);
         assertThat(problem.path("type").asString()).isEqualTo("urn:canopy:problem:malformed-body");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "/api/v1/partners, 500",
+        "/api/v1/applications, 200",
+        "/api/v1/leads, 200",
+        "/api/v1/deals, 200",
+        "/api/v1/audit-events, 200"
+    })
+    void aLimitOutOfRangeIsRefusedNotQuietlyClamped(String list, int maximum) throws Exception {
+        for (int wrong : new int[] {0, -1, maximum + 1}) {
+            JsonNode problem = problem(
+                    get(list).param("limit", String.valueOf(wrong)).header("Authorization", "Bearer " + key), 400);
+            assertThat(problem.path("type").asString()).isEqualTo("urn:canopy:problem:invalid-input");
+            assertThat(problem.path("errors").get(0).path("field").asString()).isEqualTo("limit");
+        }
+        assertThat(mvc.perform(get(list)
+                                .param("limit", String.valueOf(maximum))
+                                .header("Authorization", "Bearer " + key))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(200);
     }
 
     @Test

@@ -12,6 +12,8 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -30,6 +32,7 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The document is one a generator can make a usable SDK from: operation ids are names, unique and clear of the
@@ -48,6 +51,22 @@ class TheOpenApiDocumentIsExact {
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping handlers;
+
+    /** The document as served, for CI's linters (Redocly, Spectral) and the SDK generators: target/openapi. */
+    @Test
+    void theDocumentIsWrittenWhereTheLintersAndGeneratorsReadIt() throws Exception {
+        Path written = Path.of("target", "openapi", "openapi.json");
+        Files.createDirectories(written.getParent());
+        Files.writeString(
+                written,
+                JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(contract.openApi()));
+        assertThat(JsonMapper.builder()
+                        .build()
+                        .readTree(written.toFile())
+                        .path("openapi")
+                        .asString())
+                .startsWith("3.1");
+    }
 
     @Test
     void operationIdsAreUniqueNamesThatCollideWithNoSchema() throws Exception {
@@ -99,7 +118,7 @@ class TheOpenApiDocumentIsExact {
                         .toString())
                 .contains("type", "title", "status", "detail");
         operations(api).forEach((where, operation) -> {
-            JsonNode responses = operation.path("responses");
+            JsonNode responses = resolved(api, operation.path("responses"));
             assertThat(responses.path("default").path("content").has("application/problem+json"))
                     .as(where)
                     .isTrue();
@@ -123,6 +142,30 @@ class TheOpenApiDocumentIsExact {
                         .path("content")
                         .propertyNames())
                 .containsExactly("text/csv");
+    }
+
+    @Test
+    void everyLimitSaysItsDefaultAndBounds() throws Exception {
+        List<String> limited = new ArrayList<>();
+        operations(contract.openApi())
+                .forEach((where, operation) -> operation
+                        .path("parameters")
+                        .values()
+                        .forEach(p -> {
+                            if (p.path("name").asString().equals("limit")) {
+                                limited.add(where);
+                                assertThat(p.path("schema").path("minimum").asInt())
+                                        .as(where)
+                                        .isEqualTo(1);
+                                assertThat(p.path("schema").path("maximum").asInt())
+                                        .as(where)
+                                        .isGreaterThanOrEqualTo(200);
+                                assertThat(p.path("schema").path("default").asInt())
+                                        .as(where)
+                                        .isEqualTo(50);
+                            }
+                        }));
+        assertThat(limited).hasSizeGreaterThanOrEqualTo(5);
     }
 
     @Test
@@ -165,6 +208,20 @@ class TheOpenApiDocumentIsExact {
         assertThat(api.path("servers").get(0).path("url").asString()).startsWith("http://localhost");
         assertThat(api.path("info").path("license").path("identifier").asString())
                 .isEqualTo("Apache-2.0");
+    }
+
+    /** The operation's responses with references to shared ones replaced by what they refer to. */
+    private static JsonNode resolved(JsonNode api, JsonNode responses) {
+        ObjectNode copy = (ObjectNode) responses.deepCopy();
+        copy.properties().forEach(response -> {
+            if (response.getValue().has("$ref")) {
+                String name = response.getValue().path("$ref").asString().replace("#/components/responses/", "");
+                copy.set(
+                        response.getKey(),
+                        api.path("components").path("responses").path(name));
+            }
+        });
+        return copy;
     }
 
     private static Map<String, JsonNode> operations(JsonNode api) {

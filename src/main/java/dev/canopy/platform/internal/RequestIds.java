@@ -1,4 +1,4 @@
-package dev.canopy.platform;
+package dev.canopy.platform.internal;
 
 import java.util.Optional;
 import org.slf4j.MDC;
