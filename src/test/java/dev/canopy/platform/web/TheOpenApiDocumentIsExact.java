@@ -68,6 +68,20 @@ class TheOpenApiDocumentIsExact {
                 .startsWith("3.1");
     }
 
+    /**
+     * The SDKs are generated from docs/api/openapi.json by the build, so it must be the document the server
+     * serves: a change to the API changes this file in the same commit, for review.
+     */
+    @Test
+    void theCommittedDocumentIsTheServedOne() throws Exception {
+        JsonNode committed = JsonMapper.builder()
+                .build()
+                .readTree(Path.of("docs", "api", "openapi.json").toFile());
+        assertThat(contract.openApi())
+                .as("docs/api/openapi.json is not what the server serves: copy target/openapi/openapi.json over it")
+                .isEqualTo(committed);
+    }
+
     @Test
     void operationIdsAreUniqueNamesThatCollideWithNoSchema() throws Exception {
         JsonNode api = contract.openApi();
