@@ -28,6 +28,8 @@ import java.util.Arrays;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -115,6 +117,16 @@ class OpenApiConfiguration {
             }
             api.getComponents().addResponses("Error", problemResponse("Any other error"));
             operations(api).forEach(OpenApiConfiguration::addProblemsAndHeaders);
+            // A status no operation can answer (406 and 500 are every operation's default) is not listed
+            Set<String> used = operations(api).stream()
+                    .flatMap(entry -> entry.operation().getResponses().values().stream())
+                    .map(ApiResponse::get$ref)
+                    .filter(Objects::nonNull)
+                    .collect(Collectors.toSet());
+            api.getComponents()
+                    .getResponses()
+                    .keySet()
+                    .removeIf(name -> !used.contains("#/components/responses/" + name));
             // springdoc's own reading of ProblemDetail, replaced by the documented Problem
             api.getComponents().getSchemas().remove("ProblemDetail");
         };
