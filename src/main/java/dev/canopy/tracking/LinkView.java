@@ -10,6 +10,7 @@ public record LinkView(
         LinkId id,
         PartnerId partner,
         String partnerName,
+        @Nullable String partnerRef,
         ProgramId program,
         String programName,
         String slug,

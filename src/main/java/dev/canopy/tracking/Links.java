@@ -350,11 +350,14 @@ public class Links {
                 programs.list().stream().collect(Collectors.toMap(ProgramView::id, ProgramView::name));
         Map<UUID, LinkView.LinkStats> stats =
                 links.stats(workspace, rows.stream().map(LinkTable.Row::id).toList());
+        Map<PartnerId, String> partnerRefs =
+                refs.refsOf(workspace, rows.stream().map(LinkTable.Row::partner).collect(Collectors.toSet()));
         return rows.stream()
                 .map(r -> new LinkView(
                         r.id(),
                         r.partner(),
                         partnerNames.getOrDefault(r.partner(), ""),
+                        partnerRefs.get(r.partner()),
                         r.program(),
                         programNames.getOrDefault(r.program(), ""),
                         r.slug(),

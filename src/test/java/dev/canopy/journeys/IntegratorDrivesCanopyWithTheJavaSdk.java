@@ -106,6 +106,16 @@ class IntegratorDrivesCanopyWithTheJavaSdk {
 
         String clickId = visit(link.getUrl());
         EventsApi events = new EventsApi(client);
+        assertThat(new EventsApi(client)
+                        .recordLead(
+                                new EventInput()
+                                        .id("ref-lead-" + clickId)
+                                        .email("reader@globex.example")
+                                        .partnerRef(link.getPartnerRef()),
+                                null)
+                        .getPartnerId())
+                .as("the link's partnerRef names its partner to the events API")
+                .isEqualTo(acme);
         IntakeOutcome lead = events.recordLead(
                 new EventInput()
                         .id("lead-" + clickId)

@@ -2,6 +2,9 @@ package dev.canopy.tracking.internal;
 
 import dev.canopy.partners.PartnerId;
 import dev.canopy.shared.WorkspaceId;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,6 +25,18 @@ public class RefTable {
                 .params(workspace.value(), partner.value())
                 .query(String.class)
                 .optional();
+    }
+
+    /** The refs of these partners, for those that have one. */
+    public Map<PartnerId, String> refsOf(WorkspaceId workspace, Collection<PartnerId> partners) {
+        Map<PartnerId, String> refs = new HashMap<>();
+        db.sql("select partner_id, ref from tracking_partner_ref where workspace_id = ? and partner_id = any(?)")
+                .params(
+                        workspace.value(),
+                        partners.stream().map(PartnerId::value).toArray(UUID[]::new))
+                .query((rs, n) -> refs.put(new PartnerId(rs.getObject(1, UUID.class)), rs.getString(2)))
+                .list();
+        return refs;
     }
 
     public Optional<PartnerId> partnerOf(WorkspaceId workspace, String ref) {

@@ -7,11 +7,13 @@ import dev.canopy.tracking.LinkId;
 import dev.canopy.tracking.LinkView;
 import dev.canopy.tracking.Links;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -33,6 +35,10 @@ class LinksApi {
     record LinkResponse(
             String id,
             String partnerId,
+
+            @Schema(description = "The partner's ref: the events API attributes a lead or sale that names it") @Nullable
+            String partnerRef,
+
             String programId,
             String slug,
             String url,
@@ -47,6 +53,7 @@ class LinksApi {
             return new LinkResponse(
                     l.id().toString(),
                     l.partner().value().toString(),
+                    l.partnerRef(),
                     l.program().value().toString(),
                     l.slug(),
                     l.url(),
