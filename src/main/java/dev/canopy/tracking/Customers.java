@@ -4,6 +4,7 @@ import dev.canopy.partners.PartnerId;
 import dev.canopy.partners.PartnerView;
 import dev.canopy.partners.Partners;
 import dev.canopy.platform.CurrentWorkspace;
+import dev.canopy.platform.Cursors;
 import dev.canopy.shared.NotFoundException;
 import dev.canopy.shared.WorkspaceId;
 import dev.canopy.tracking.internal.AttributionTable;
@@ -18,6 +19,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,10 +27,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Customers {
 
-    private static final int PAGE = 50;
+    /** What the console shows a page at a time. */
+    public static final int PAGE = 50;
 
     /** A page of customers; {@code nextCursor} is the creation time to pass on for the next page. */
-    public record CustomerPage(List<CustomerView> customers, Instant nextCursor) {}
+    /** A page of customers, newest first; {@code nextCursor} (opaque) continues it, null on the last page. */
+    public record CustomerPage(
+            List<CustomerView> customers, @Nullable String nextCursor) {}
 
     /** A received event as the log shows it. */
     public record EventView(
@@ -44,7 +49,9 @@ public class Customers {
             UUID partnerId,
             String partnerName) {}
 
-    public record EventPage(List<EventView> events, Instant nextCursor) {}
+    /** A page of the event log, newest first; {@code nextCursor} (opaque) continues it. */
+    public record EventPage(
+            List<EventView> events, @Nullable String nextCursor) {}
 
     private final CustomerTable customers;
     private final AttributionTable attributions;
@@ -69,16 +76,22 @@ public class Customers {
     }
 
     @Transactional(readOnly = true)
-    public CustomerPage list(PartnerId partner, String query, Instant before) {
+    public CustomerPage list(PartnerId partner, String query, @Nullable String cursor, int limit) {
         WorkspaceId workspace = currentWorkspace.id();
-        List<CustomerTable.Row> rows = customers.list(workspace, partner, query, before, PAGE + 1);
+        List<CustomerTable.Row> rows =
+                customers.list(workspace, partner, query, Cursors.decode(cursor, "cursor"), limit + 1);
         Map<UUID, String> names = names(
                 rows.stream().map(r -> r.partner() == null ? null : r.partner().value()));
         List<CustomerView> page = rows.stream()
-                .limit(PAGE)
+                .limit(limit)
                 .map(r -> view(r, names, List.of(), List.of()))
                 .toList();
-        return new CustomerPage(page, rows.size() > PAGE ? page.getLast().createdAt() : null);
+        return new CustomerPage(
+                page,
+                rows.size() > limit
+                        ? Cursors.encode(new Cursors.Position(
+                                page.getLast().createdAt(), page.getLast().id()))
+                        : null);
     }
 
     @Transactional(readOnly = true)
@@ -122,9 +135,10 @@ public class Customers {
     }
 
     @Transactional(readOnly = true)
-    public EventPage events(String outcome, String source, Instant before) {
+    public EventPage events(String outcome, String source, @Nullable String cursor) {
         WorkspaceId workspace = currentWorkspace.id();
-        List<EventTable.Row> rows = events.list(workspace, blank(outcome), blank(source), before, PAGE + 1);
+        List<EventTable.Row> rows =
+                events.list(workspace, blank(outcome), blank(source), Cursors.decode(cursor, "before"), PAGE + 1);
         Map<UUID, String> names = names(rows.stream().map(EventTable.Row::partnerId));
         List<EventView> page = rows.stream()
                 .limit(PAGE)
@@ -141,7 +155,12 @@ public class Customers {
                         e.partnerId(),
                         e.partnerId() == null ? null : names.get(e.partnerId())))
                 .toList();
-        return new EventPage(page, rows.size() > PAGE ? page.getLast().receivedAt() : null);
+        return new EventPage(
+                page,
+                rows.size() > PAGE
+                        ? Cursors.encode(new Cursors.Position(
+                                page.getLast().receivedAt(), page.getLast().id()))
+                        : null);
     }
 
     private CustomerView view(

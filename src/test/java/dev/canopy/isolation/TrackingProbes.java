@@ -63,7 +63,7 @@ class TrackingProbes implements ModuleProbes {
         customer = fixtures.as(
                 victim.owner(),
                 () -> context.getBean(Customers.class)
-                        .list(null, null, null)
+                        .list(null, null, null, Customers.PAGE)
                         .customers()
                         .getFirst()
                         .id());

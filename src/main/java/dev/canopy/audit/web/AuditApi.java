@@ -4,6 +4,7 @@ import dev.canopy.audit.AuditEntry;
 import dev.canopy.audit.AuditLog;
 import dev.canopy.audit.AuditPage;
 import dev.canopy.audit.AuditQuery;
+import dev.canopy.platform.Cursors;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -75,9 +76,10 @@ class AuditApi {
             @RequestParam(required = false) String subject,
             @RequestParam(required = false) Instant from,
             @RequestParam(required = false) Instant to,
-            @RequestParam(required = false) Long cursor,
+            @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "50") @Min(1) @Max(AuditQuery.MAX_LIMIT) int limit) {
-        AuditPage page = auditLog.search(new AuditQuery(action, actor, subject, from, to, cursor, limit));
+        AuditPage page = auditLog.search(
+                new AuditQuery(action, actor, subject, from, to, Cursors.sequence(cursor, "cursor"), limit));
         return new AuditEventList(
                 page.entries().stream().map(this::event).toList(),
                 page.nextCursor() == null ? null : page.nextCursor().toString());

@@ -1,5 +1,6 @@
 package dev.canopy.platform.web;
 
+import dev.canopy.shared.InvalidInputException;
 import dev.canopy.shared.NotFoundException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -19,6 +20,13 @@ class UiErrors {
     @ResponseStatus(HttpStatus.NOT_FOUND)
     String notFound() {
         return "error/404";
+    }
+
+    /** A page's address with a value Canopy did not make (a cursor, a filter): a 400 page, not a 500. */
+    @ExceptionHandler(InvalidInputException.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    String badAddress() {
+        return "error/400";
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

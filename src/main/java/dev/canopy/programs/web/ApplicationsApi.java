@@ -1,6 +1,7 @@
 package dev.canopy.programs.web;
 
 import dev.canopy.partners.PartnerType;
+import dev.canopy.platform.Cursors;
 import dev.canopy.programs.Answer;
 import dev.canopy.programs.ApplicationPage;
 import dev.canopy.programs.ApplicationQuery;
@@ -95,10 +96,13 @@ class ApplicationsApi {
     ApplicationList listApplications(
             @RequestParam(required = false) UUID programId,
             @RequestParam(required = false) ApplicationStatus status,
-            @RequestParam(required = false) Long cursor,
+            @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "50") @Min(1) @Max(ApplicationQuery.MAX_LIMIT) int limit) {
-        ApplicationPage page = recruitment.applications(
-                new ApplicationQuery(programId == null ? null : new ProgramId(programId), status, cursor, limit));
+        ApplicationPage page = recruitment.applications(new ApplicationQuery(
+                programId == null ? null : new ProgramId(programId),
+                status,
+                Cursors.sequence(cursor, "cursor"),
+                limit));
         return new ApplicationList(
                 page.applications().stream().map(ApplicationResponse::of).toList(),
                 page.nextCursor() == null ? null : page.nextCursor().toString());

@@ -1,6 +1,7 @@
 package dev.canopy.tracking.internal;
 
 import dev.canopy.partners.PartnerId;
+import dev.canopy.platform.Cursors;
 import dev.canopy.programs.ProgramId;
 import dev.canopy.shared.WorkspaceId;
 import java.sql.ResultSet;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -138,20 +140,22 @@ public class CustomerTable {
     }
 
     /** Newest first, optionally of one partner and matching a text, before a creation-time cursor. */
-    public List<Row> list(WorkspaceId workspace, PartnerId partner, String query, Instant before, int limit) {
+    public List<Row> list(
+            WorkspaceId workspace, PartnerId partner, String query, Cursors.@Nullable Position after, int limit) {
         return db.sql("select " + COLUMNS + """
                          from tracking_customer
                         where workspace_id = :workspace
                           and (cast(:partner as uuid) is null or partner_id = :partner)
                           and (cast(:q as text) is null or email ilike '%' || :q || '%' or name ilike '%' || :q || '%'
                                or external_id ilike '%' || :q || '%')
-                          and (cast(:before as timestamptz) is null or created_at < :before)
-                        order by created_at desc, id limit :limit
+                          and (cast(:at as timestamptz) is null or (created_at, id) < (:at, :id))
+                        order by created_at desc, id desc limit :limit
                         """)
                 .param("workspace", workspace.value())
                 .param("partner", partner == null ? null : partner.value())
                 .param("q", query == null || query.isBlank() ? null : query.strip())
-                .param("before", before == null ? null : Timestamp.from(before))
+                .param("at", after == null ? null : Timestamp.from(after.at()))
+                .param("id", after == null ? null : after.id())
                 .param("limit", limit)
                 .query(CustomerTable::row)
                 .list();

@@ -1,5 +1,6 @@
 package dev.canopy.tracking.internal;
 
+import dev.canopy.platform.Cursors;
 import dev.canopy.shared.WorkspaceId;
 import dev.canopy.tracking.EventSource;
 import java.sql.Timestamp;
@@ -7,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -76,19 +78,21 @@ public class EventTable {
     }
 
     /** Newest first, before {@code before} (a cursor), optionally of one outcome or source. */
-    public List<Row> list(WorkspaceId workspace, String outcome, String source, Instant before, int limit) {
+    public List<Row> list(
+            WorkspaceId workspace, String outcome, String source, Cursors.@Nullable Position after, int limit) {
         return db.sql("select " + COLUMNS + """
                          from tracking_event
                         where workspace_id = :workspace
                           and (cast(:outcome as text) is null or outcome = :outcome)
                           and (cast(:source as text) is null or source = :source)
-                          and (cast(:before as timestamptz) is null or received_at < :before)
-                        order by received_at desc, id limit :limit
+                          and (cast(:at as timestamptz) is null or (received_at, id) < (:at, :id))
+                        order by received_at desc, id desc limit :limit
                         """)
                 .param("workspace", workspace.value())
                 .param("outcome", outcome)
                 .param("source", source)
-                .param("before", before == null ? null : Timestamp.from(before))
+                .param("at", after == null ? null : Timestamp.from(after.at()))
+                .param("id", after == null ? null : after.id())
                 .param("limit", limit)
                 .query(EventTable::row)
                 .list();

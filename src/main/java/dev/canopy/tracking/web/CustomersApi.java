@@ -5,7 +5,8 @@ import dev.canopy.tracking.CustomerView;
 import dev.canopy.tracking.Customers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Instant;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -21,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Customers", description = "Customers learned from leads and sales, with their attribution evidence")
 class CustomersApi {
 
-    record CustomerList(List<CustomerView> data, @Nullable Instant nextCursor) {}
+    record CustomerList(List<CustomerView> data, @Nullable String nextCursor) {}
 
     private final Customers customers;
 
@@ -35,8 +36,10 @@ class CustomersApi {
     CustomerList listCustomers(
             @RequestParam(required = false) UUID partnerId,
             @RequestParam(required = false) String q,
-            @RequestParam(required = false) Instant cursor) {
-        Customers.CustomerPage page = customers.list(partnerId == null ? null : new PartnerId(partnerId), q, cursor);
+            @RequestParam(required = false) String cursor,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
+        Customers.CustomerPage page =
+                customers.list(partnerId == null ? null : new PartnerId(partnerId), q, cursor, limit);
         return new CustomerList(page.customers(), page.nextCursor());
     }
 

@@ -2,7 +2,6 @@ package dev.canopy.tracking.web;
 
 import dev.canopy.partners.PartnerId;
 import dev.canopy.tracking.Customers;
-import java.time.Instant;
 import java.util.UUID;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -26,9 +25,11 @@ class CustomersController {
     String list(
             @RequestParam(required = false) UUID partner,
             @RequestParam(required = false) String q,
-            @RequestParam(required = false) Instant before,
+            @RequestParam(required = false) String before,
             Model model) {
-        model.addAttribute("page", customers.list(partner == null ? null : new PartnerId(partner), q, before));
+        model.addAttribute(
+                "page", customers.list(partner == null ? null : new PartnerId(partner), q, before, Customers.PAGE));
+        model.addAttribute("partner", partner);
         model.addAttribute("q", q);
         return "tracking/customers";
     }
@@ -43,7 +44,7 @@ class CustomersController {
     String events(
             @RequestParam(required = false) String outcome,
             @RequestParam(required = false) String source,
-            @RequestParam(required = false) Instant before,
+            @RequestParam(required = false) String before,
             Model model) {
         model.addAttribute("page", customers.events(outcome, source, before));
         model.addAttribute("outcome", outcome);

@@ -160,6 +160,35 @@ class TheOpenApiDocumentIsExact {
     }
 
     @Test
+    void everyCursorIsAnOpaqueString() throws Exception {
+        JsonNode api = contract.openApi();
+        List<String> cursors = new ArrayList<>();
+        operations(api)
+                .forEach((where, operation) -> operation
+                        .path("parameters")
+                        .values()
+                        .forEach(p -> {
+                            if (p.path("name").asString().equals("cursor")) {
+                                cursors.add(where);
+                                assertThat(p.path("schema").path("type").asString())
+                                        .as(where)
+                                        .isEqualTo("string");
+                                assertThat(p.path("schema").has("format"))
+                                        .as(where)
+                                        .isFalse();
+                            }
+                        }));
+        assertThat(cursors).hasSizeGreaterThanOrEqualTo(7);
+        api.path("components").path("schemas").properties().forEach(schema -> {
+            JsonNode next = schema.getValue().path("properties").path("nextCursor");
+            if (!next.isMissingNode()) {
+                assertThat(next.path("type").asString()).as(schema.getKey()).isEqualTo("string");
+                assertThat(next.has("format")).as(schema.getKey()).isFalse();
+            }
+        });
+    }
+
+    @Test
     void everyLimitSaysItsDefaultAndBounds() throws Exception {
         List<String> limited = new ArrayList<>();
         operations(contract.openApi())
