@@ -1,5 +1,6 @@
 package dev.canopy.tracking;
 
+import dev.canopy.shared.Money;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -40,7 +41,7 @@ public record CustomerView(
     public record Conversion(
             UUID id,
             ConversionKind kind,
-            @Nullable String amount,
+            @Nullable Money amount,
             @Nullable String invoiceId,
             @Nullable String product,
             boolean recurring,

@@ -123,7 +123,7 @@ public class Customers {
                         .map(c -> new CustomerView.Conversion(
                                 c.id(),
                                 c.kind(),
-                                c.amount() == null ? null : c.amount().toString(),
+                                c.amount(),
                                 c.invoiceId(),
                                 c.product(),
                                 c.recurring(),

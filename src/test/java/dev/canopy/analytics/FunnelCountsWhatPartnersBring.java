@@ -251,7 +251,7 @@ class FunnelCountsWhatPartnersBring {
                         .header("Authorization", "Bearer " + setup.apiKey()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.current.clicks").value(5))
-                .andExpect(jsonPath("$.current.unattributedRevenue.amount").value(0));
+                .andExpect(jsonPath("$.current.unattributedRevenue.amount").value("0.00"));
         String csv = mvc.perform(get("/app/analytics/partners.csv")
                         .param("from", "2026-11-01")
                         .param("to", "2026-11-18")
@@ -303,7 +303,7 @@ class FunnelCountsWhatPartnersBring {
                         .header("Authorization", "Bearer " + setup.apiKey()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.current.clicks").value(16))
-                .andExpect(jsonPath("$.current.partnerRevenue.amount").value(1650.00))
+                .andExpect(jsonPath("$.current.partnerRevenue.amount").value("1650.00"))
                 .andExpect(jsonPath("$.currency").value("USD"))
                 .andExpect(jsonPath("$.partners[0].clicks").value(11));
 

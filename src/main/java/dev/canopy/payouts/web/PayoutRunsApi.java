@@ -33,14 +33,6 @@ import org.springframework.web.bind.annotation.RestController;
                 + " reconciliation of the ledger per partner and currency")
 class PayoutRunsApi {
 
-    /** Amounts as decimal strings in their currency, so no client turns them into binary floating point. */
-    record Amount(String amount, String currency) {
-
-        static Amount of(Money money) {
-            return money == null ? null : new Amount(money.amount().toPlainString(), money.currencyCode());
-        }
-    }
-
     record RunResponse(
             String id,
             String reference,
@@ -56,7 +48,7 @@ class PayoutRunsApi {
             @Nullable Instant exportedAt,
             @Nullable String paidBy,
             @Nullable Instant paidAt,
-            List<Amount> totals,
+            List<Money> totals,
             int payableLines,
             int carriedLines) {
 
@@ -76,7 +68,7 @@ class PayoutRunsApi {
                     r.exportedAt(),
                     r.paidBy(),
                     r.paidAt(),
-                    r.totals().stream().map(Amount::of).toList(),
+                    r.totals(),
                     r.payableLines(),
                     r.carriedLines());
         }
@@ -89,11 +81,11 @@ class PayoutRunsApi {
             String partnerId,
             String partnerName,
             int commissions,
-            Amount gross,
-            Amount gst,
-            Amount tds,
-            Amount net,
-            Amount paid,
+            Money gross,
+            Money gst,
+            Money tds,
+            Money net,
+            Money paid,
             @Nullable String exchangeRate,
             @Nullable LocalDate exchangeRateOn,
             boolean payable,
@@ -107,11 +99,11 @@ class PayoutRunsApi {
                     l.partner().toString(),
                     l.partnerName(),
                     l.commissions(),
-                    Amount.of(l.gross()),
-                    Amount.of(l.gst()),
-                    Amount.of(l.tds()),
-                    Amount.of(l.net()),
-                    Amount.of(l.paid()),
+                    l.gross(),
+                    l.gst(),
+                    l.tds(),
+                    l.net(),
+                    l.paid(),
                     l.conversion() == null
                             ? null
                             : l.conversion().rate().stripTrailingZeros().toPlainString(),
@@ -122,7 +114,7 @@ class PayoutRunsApi {
         }
     }
 
-    record FileResponse(String format, String label, String currency, int payments, Amount total, String href) {}
+    record FileResponse(String format, String label, String currency, int payments, Money total, String href) {}
 
     record RunDetail(RunResponse run, List<LineResponse> lines, List<FileResponse> files) {}
 
@@ -130,14 +122,14 @@ class PayoutRunsApi {
             String partnerId,
             String partnerName,
             String currency,
-            Amount earned,
-            Amount reversed,
-            Amount clawedBack,
-            Amount declined,
-            Amount paid,
-            Amount taxWithheld,
-            Amount gstAdded,
-            Amount balance,
+            Money earned,
+            Money reversed,
+            Money clawedBack,
+            Money declined,
+            Money paid,
+            Money taxWithheld,
+            Money gstAdded,
+            Money balance,
             boolean reconciles) {
 
         static ReconciliationResponse of(ReconciliationLine l) {
@@ -145,14 +137,14 @@ class PayoutRunsApi {
                     l.partner().toString(),
                     l.partnerName(),
                     l.currency(),
-                    Amount.of(l.earned()),
-                    Amount.of(l.reversed()),
-                    Amount.of(l.clawedBack()),
-                    Amount.of(l.declined()),
-                    Amount.of(l.paid()),
-                    Amount.of(l.taxWithheld()),
-                    Amount.of(l.gstAdded()),
-                    Amount.of(l.balance()),
+                    l.earned(),
+                    l.reversed(),
+                    l.clawedBack(),
+                    l.declined(),
+                    l.paid(),
+                    l.taxWithheld(),
+                    l.gstAdded(),
+                    l.balance(),
                     l.reconciles());
         }
     }
@@ -264,7 +256,7 @@ class PayoutRunsApi {
                                         o.label(),
                                         o.currency(),
                                         o.payments(),
-                                        Amount.of(o.total()),
+                                        o.total(),
                                         "/api/v1/payout-runs/" + run.id() + "/files/" + o.format() + "/"
                                                 + o.currency()))
                                 .toList()

@@ -2,6 +2,7 @@ package dev.canopy.platform.web;
 
 import dev.canopy.platform.BaseUrl;
 import dev.canopy.platform.ProblemType;
+import dev.canopy.shared.Money;
 import io.swagger.v3.core.converter.ModelConverter;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.Components;
@@ -48,9 +49,13 @@ import tools.jackson.databind.JsonNode;
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
 
+    static final String MONEY = "Money";
+
     static {
         // A currency is written as its ISO 4217 code, not as the object Currency's getters describe
         SpringDocUtils.getConfig().replaceWithSchema(Currency.class, new StringSchema().pattern("^[A-Z]{3}$"));
+        // Money as JsonMoney writes it, one schema that every amount refers to
+        SpringDocUtils.getConfig().replaceWithSchema(Money.class, new Schema<>().$ref("#/components/schemas/" + MONEY));
         // Free JSON (the audit log's before and after) is any object, not JsonNode's getters
         SpringDocUtils.getConfig().replaceWithSchema(JsonNode.class, new ObjectSchema());
     }
@@ -108,6 +113,14 @@ class OpenApiConfiguration {
     OpenApiCustomizer problemsAndHeaders() {
         return api -> {
             api.getComponents().addSchemas(PROBLEM, problemSchema());
+            api.getComponents()
+                    .addSchemas(
+                            MONEY,
+                            new ObjectSchema()
+                                    .description("An exact amount: a decimal string at the currency's decimals")
+                                    .addProperty("amount", new StringSchema().pattern("^-?[0-9]+(\\.[0-9]+)?$"))
+                                    .addProperty("currency", new StringSchema().pattern("^[A-Z]{3}$"))
+                                    .required(List.of("amount", "currency")));
             // One shared response per error status, referenced by every operation
             for (ProblemType type : ProblemType.values()) {
                 api.getComponents()
