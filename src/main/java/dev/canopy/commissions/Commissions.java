@@ -197,12 +197,18 @@ public class Commissions {
 
     @Transactional(readOnly = true)
     public Page list(CommissionFilter filter) {
+        return list(filter, PAGE);
+    }
+
+    /** A page of at most {@code limit} commissions. */
+    @Transactional(readOnly = true)
+    public Page list(CommissionFilter filter, int limit) {
         requireCursor(filter.after());
         WorkspaceId workspace = currentWorkspace.id();
         List<CommissionView> found =
-                commissions.list(workspace, filter, PAGE + 1, partnerNames(workspace), programNames(workspace));
-        String next = found.size() > PAGE ? found.get(PAGE - 1).id().toString() : null;
-        return new Page(found.subList(0, Math.min(PAGE, found.size())), next);
+                commissions.list(workspace, filter, limit + 1, partnerNames(workspace), programNames(workspace));
+        String next = found.size() > limit ? found.get(limit - 1).id().toString() : null;
+        return new Page(found.subList(0, Math.min(limit, found.size())), next);
     }
 
     @Transactional(readOnly = true)

@@ -7,6 +7,7 @@ import dev.canopy.partners.PartnerView;
 import dev.canopy.partners.Partners;
 import dev.canopy.platform.BaseUrl;
 import dev.canopy.platform.CurrentWorkspace;
+import dev.canopy.platform.Cursors;
 import dev.canopy.programs.MembershipView;
 import dev.canopy.programs.Memberships;
 import dev.canopy.programs.ProgramId;
@@ -31,6 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -103,7 +105,7 @@ public class Links {
         WorkspaceId workspace = currentWorkspace.id();
         PartnerId partner = signedInPartner().orElseThrow(() -> new NotFoundException("Partner"));
         ensurePersonalLinks(workspace, partner);
-        return views(workspace, links.list(workspace, partner, null, null, MAX_LIST));
+        return views(workspace, links.list(workspace, partner, null, null, null, MAX_LIST));
     }
 
     /** Links for the console, filtered by partner, programme and text; newest first. */
@@ -111,7 +113,25 @@ public class Links {
     public List<LinkView> list(PartnerId partner, ProgramId program, String query) {
         WorkspaceId workspace = currentWorkspace.id();
         PartnerId scope = signedInPartner().orElse(partner);
-        return views(workspace, links.list(workspace, scope, program, query, MAX_LIST));
+        return views(workspace, links.list(workspace, scope, program, query, null, MAX_LIST));
+    }
+
+    /** A page of links, newest first; {@code nextCursor} (opaque) continues it. */
+    public record LinkPage(List<LinkView> links, @Nullable String nextCursor) {}
+
+    @Transactional(readOnly = true)
+    public LinkPage page(PartnerId partner, ProgramId program, String query, @Nullable String cursor, int limit) {
+        WorkspaceId workspace = currentWorkspace.id();
+        PartnerId scope = signedInPartner().orElse(partner);
+        List<LinkTable.Row> rows =
+                links.list(workspace, scope, program, query, Cursors.decode(cursor, "cursor"), limit + 1);
+        List<LinkView> page = views(workspace, rows.stream().limit(limit).toList());
+        return new LinkPage(
+                page,
+                rows.size() > limit
+                        ? Cursors.encode(new Cursors.Position(
+                                page.getLast().createdAt(), page.getLast().id().value()))
+                        : null);
     }
 
     @Transactional(readOnly = true)

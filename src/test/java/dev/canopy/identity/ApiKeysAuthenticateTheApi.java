@@ -105,7 +105,7 @@ class ApiKeysAuthenticateTheApi {
         String secret = fixtures.apiKey(tenant, ApiKeyScope.READ);
         mvc.perform(get("/api/v1/members").header("Authorization", "Bearer " + secret))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$[0].email").value(tenant.owner().email()));
+                .andExpect(jsonPath("$.data[0].email").value(tenant.owner().email()));
         mvc.perform(post("/api/v1/invitations")
                         .header("Authorization", "Bearer " + secret)
                         .contentType(MediaType.APPLICATION_JSON)

@@ -137,7 +137,11 @@ class IntegratorDrivesCanopyWithTheJavaSdk {
 
         CommissionsApi commissions = new CommissionsApi(client);
         List<CommissionResponse> earned = await().atMost(Duration.ofSeconds(10))
-                .until(() -> commissions.listCommissions(null, acme, null, null).getData(), list -> !list.isEmpty());
+                .until(
+                        () -> commissions
+                                .listCommissions(null, acme, null, null, null)
+                                .getData(),
+                        list -> !list.isEmpty());
         assertThat(earned).singleElement().satisfies(commission -> {
             assertThat(commission.getAmount()).isEqualTo("20.00");
             assertThat(commission.getCurrency()).isEqualTo("EUR");

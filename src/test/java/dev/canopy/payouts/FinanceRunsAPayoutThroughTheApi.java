@@ -61,10 +61,10 @@ class FinanceRunsAPayoutThroughTheApi {
 
         call(get("/api/v1/payout-runs/preview"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$[0].partnerId").value(partner.id().toString()))
-                .andExpect(jsonPath("$[0].net.amount").value("150.00"))
-                .andExpect(jsonPath("$[0].net.currency").value("USD"))
-                .andExpect(jsonPath("$[0].payable").value(true));
+                .andExpect(jsonPath("$.data[0].partnerId").value(partner.id().toString()))
+                .andExpect(jsonPath("$.data[0].net.amount").value("150.00"))
+                .andExpect(jsonPath("$.data[0].net.currency").value("USD"))
+                .andExpect(jsonPath("$.data[0].payable").value(true));
 
         String started = call(post("/api/v1/payout-runs").header("Idempotency-Key", "run-2026-11"))
                 .andExpect(status().isCreated())
@@ -110,10 +110,10 @@ class FinanceRunsAPayoutThroughTheApi {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("PAID"));
         call(get("/api/v1/reconciliation"))
-                .andExpect(jsonPath("$[0].paid.amount").value("150.00"))
-                .andExpect(jsonPath("$[0].balance.amount").value("0.00"))
-                .andExpect(jsonPath("$[0].reconciles").value(true));
-        call(get("/api/v1/payout-runs")).andExpect(jsonPath("$[0].status").value("PAID"));
+                .andExpect(jsonPath("$.data[0].paid.amount").value("150.00"))
+                .andExpect(jsonPath("$.data[0].balance.amount").value("0.00"))
+                .andExpect(jsonPath("$.data[0].reconciles").value(true));
+        call(get("/api/v1/payout-runs")).andExpect(jsonPath("$.data[0].status").value("PAID"));
     }
 
     @Test

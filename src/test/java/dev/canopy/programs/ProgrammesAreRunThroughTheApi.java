@@ -94,9 +94,9 @@ class ProgrammesAreRunThroughTheApi {
                 .andExpect(jsonPath("$.reward.currency").value("USD"))
                 .andExpect(jsonPath("$.acceptingApplications").value(false));
         call(get("/api/v1/programs"))
-                .andExpect(jsonPath("$[0].id").value(id))
-                .andExpect(jsonPath("$[0].tiers").isArray())
-                .andExpect(jsonPath("$[0].currentTerms").doesNotExist());
+                .andExpect(jsonPath("$.data[0].id").value(id))
+                .andExpect(jsonPath("$.data[0].tiers").isArray())
+                .andExpect(jsonPath("$.data[0].currentTerms").doesNotExist());
         call(get("/api/v1/programs/" + id)).andExpect(jsonPath("$.name").value("Technology partners"));
         // Closed to applications: the public page is gone.
         mvc.perform(get("/programs/" + tenant.slug() + "/technology-partners")).andExpect(status().isNotFound());
@@ -173,11 +173,11 @@ class ProgrammesAreRunThroughTheApi {
                 .andExpect(jsonPath("$.data.length()").value(5));
 
         call(get("/api/v1/memberships").param("programId", reseller.id().toString()))
-                .andExpect(jsonPath("$[0].partnerId").value(partnerId))
-                .andExpect(jsonPath("$[0].partnerName").value("Reseller Co"));
+                .andExpect(jsonPath("$.data[0].partnerId").value(partnerId))
+                .andExpect(jsonPath("$.data[0].partnerName").value("Reseller Co"));
         call(get("/api/v1/memberships").param("partnerId", partnerId))
-                .andExpect(jsonPath("$.length()").value(1))
-                .andExpect(jsonPath("$[0].programName").value("Resale"));
+                .andExpect(jsonPath("$.data.length()").value(1))
+                .andExpect(jsonPath("$.data[0].programName").value("Resale"));
 
         // An existing partner joins another programme through the API, once.
         send(post("/api/v1/programs/" + referral.id() + "/memberships"), "{\"partnerId\":\"" + partnerId + "\"}")
@@ -187,7 +187,7 @@ class ProgrammesAreRunThroughTheApi {
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.errors[0].field").value("partnerId"));
         call(get("/api/v1/memberships").param("partnerId", partnerId))
-                .andExpect(jsonPath("$.length()").value(2));
+                .andExpect(jsonPath("$.data.length()").value(2));
         assertThat(new PartnerId(java.util.UUID.fromString(partnerId))).isNotNull();
     }
 

@@ -98,8 +98,8 @@ class TiersPromoteAtOnceAndDemoteAfterTheGracePeriod {
         mvc.perform(get("/api/v1/memberships")
                         .param("partnerId", partner.toString())
                         .header("Authorization", "Bearer " + key))
-                .andExpect(jsonPath("$[0].tier").value("Gold"))
-                .andExpect(jsonPath("$[0].programName").value("Reseller"));
+                .andExpect(jsonPath("$.data[0].tier").value("Gold"))
+                .andExpect(jsonPath("$.data[0].programName").value("Reseller"));
 
         // A slow quarter: below Gold, but Gold is kept through the grace period.
         programFixtures.deals(tenant, partner, 3);

@@ -6,19 +6,26 @@ import dev.canopy.analytics.FunnelQuery;
 import dev.canopy.analytics.FunnelReport;
 import dev.canopy.analytics.ProgramPnl;
 import dev.canopy.analytics.RetentionReport;
+import dev.canopy.platform.Pages;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/v1/analytics")
 @Tag(name = "Analytics", description = "The dashboards' figures, with the same filters, for BI tools")
 class AnalyticsApi {
+
+    record ProgramPnlList(List<ProgramPnl> data, @Nullable String nextCursor) {}
 
     private final Analytics analytics;
 
@@ -53,8 +60,16 @@ class AnalyticsApi {
             summary = "Each programme's profit and loss line in the period",
             description = "Partner revenue, commission cost and their difference (net contribution), with the"
                     + " funnel's counts and the deals won, per programme. The same filters as the funnel.")
-    List<ProgramPnl> listProgrammePnl(@ParameterObject Filters filters) {
-        return analytics.programmes(analytics.funnel(filters.query(analytics.today())));
+    ProgramPnlList listProgrammePnl(
+            @ParameterObject Filters filters,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
+        Pages.Page<ProgramPnl> page = Pages.of(
+                analytics.programmes(analytics.funnel(filters.query(analytics.today()))),
+                p -> p.program().toString(),
+                cursor,
+                limit);
+        return new ProgramPnlList(page.items(), page.nextCursor());
     }
 
     @GetMapping("/activation")

@@ -11,6 +11,8 @@ import dev.canopy.partners.PartnerId;
 import dev.canopy.programs.ProgramId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -138,18 +140,21 @@ class CommissionsApi {
     @GetMapping
     @PreAuthorize("hasAuthority('commissions:read')")
     @Operation(
-            summary = "List commissions, newest first, 50 a page",
+            summary = "List commissions, newest first",
             description = "Filter by status, partnerId and programId; cursor pagination: pass nextCursor as cursor.")
     CommissionList listCommissions(
             @RequestParam(required = false) CommissionStatus status,
             @RequestParam(required = false) UUID partnerId,
             @RequestParam(required = false) UUID programId,
-            @RequestParam(required = false) String cursor) {
-        Commissions.Page page = commissions.list(new CommissionFilter(
-                status,
-                partnerId == null ? null : new PartnerId(partnerId),
-                programId == null ? null : new ProgramId(programId),
-                cursor));
+            @RequestParam(required = false) String cursor,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
+        Commissions.Page page = commissions.list(
+                new CommissionFilter(
+                        status,
+                        partnerId == null ? null : new PartnerId(partnerId),
+                        programId == null ? null : new ProgramId(programId),
+                        cursor),
+                limit);
         return new CommissionList(
                 page.items().stream().map(c -> CommissionResponse.of(c, null)).toList(), page.next());
     }

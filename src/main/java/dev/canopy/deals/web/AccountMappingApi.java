@@ -6,17 +6,22 @@ import dev.canopy.deals.MappedAccount;
 import dev.canopy.deals.MappingSummary;
 import dev.canopy.deals.SharingLevel;
 import dev.canopy.partners.PartnerId;
+import dev.canopy.platform.Pages;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -31,6 +36,12 @@ class AccountMappingApi {
 
     record UploadResponse(int accounts) {}
 
+    record MappedAccountList(
+            List<MappedAccount> data, @Nullable String nextCursor) {}
+
+    record MappingSummaryList(
+            List<MappingSummary> data, @Nullable String nextCursor) {}
+
     private final AccountMapping mapping;
 
     AccountMappingApi(AccountMapping mapping) {
@@ -40,8 +51,11 @@ class AccountMappingApi {
     @GetMapping("/accounts")
     @PreAuthorize("hasAuthority('deals:read')")
     @Operation(summary = "The vendor's account list")
-    List<MappedAccount> listMappedAccounts() {
-        return mapping.vendorAccounts();
+    MappedAccountList listMappedAccounts(
+            @RequestParam(required = false) String cursor,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
+        Pages.Page<MappedAccount> page = Pages.of(mapping.vendorAccounts(), MappedAccount::domain, cursor, limit);
+        return new MappedAccountList(page.items(), page.nextCursor());
     }
 
     @PutMapping(path = "/accounts", consumes = "text/csv")
@@ -56,8 +70,12 @@ class AccountMappingApi {
     @GetMapping("/partners")
     @PreAuthorize("hasAuthority('deals:read')")
     @Operation(summary = "Every partnership with its sharing levels and the counts both allow")
-    List<MappingSummary> listAccountMappingPartners() {
-        return mapping.overview();
+    MappingSummaryList listAccountMappingPartners(
+            @RequestParam(required = false) String cursor,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
+        Pages.Page<MappingSummary> page =
+                Pages.of(mapping.overview(), m -> m.partnerId().toString(), cursor, limit);
+        return new MappingSummaryList(page.items(), page.nextCursor());
     }
 
     @GetMapping("/partners/{partnerId}")

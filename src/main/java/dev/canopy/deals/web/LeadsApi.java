@@ -10,6 +10,7 @@ import dev.canopy.deals.Leads;
 import dev.canopy.deals.NewLead;
 import dev.canopy.deals.NewRoutingRule;
 import dev.canopy.deals.RoutingRule;
+import dev.canopy.platform.Pages;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
@@ -74,6 +75,8 @@ class LeadsApi {
 
     record WeightRequest(String partnerId, String weight) {}
 
+    record RoutingRuleList(List<RoutingRule> data, @Nullable String nextCursor) {}
+
     private final Leads leads;
     private final LeadRoutingRules routing;
 
@@ -115,8 +118,11 @@ class LeadsApi {
     @GetMapping("/api/v1/lead-routing-rules")
     @PreAuthorize("hasAuthority('deals:read')")
     @Operation(summary = "The routing rules, in the order they are tried")
-    List<RoutingRule> listRoutingRules() {
-        return routing.rules();
+    RoutingRuleList listRoutingRules(
+            @RequestParam(required = false) String cursor,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
+        Pages.Page<RoutingRule> page = Pages.of(routing.rules(), r -> r.id().toString(), cursor, limit);
+        return new RoutingRuleList(page.items(), page.nextCursor());
     }
 
     @ResponseStatus(HttpStatus.CREATED)

@@ -4,14 +4,18 @@ import dev.canopy.identity.InvitationView;
 import dev.canopy.identity.MemberView;
 import dev.canopy.identity.Role;
 import dev.canopy.identity.Team;
+import dev.canopy.platform.Pages;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -21,6 +25,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -72,6 +77,11 @@ class TeamApi {
             String email,
             @Schema(implementation = Role.class) String role) {}
 
+    record MemberList(List<MemberResponse> data, @Nullable String nextCursor) {}
+
+    record InvitationList(
+            List<InvitationResponse> data, @Nullable String nextCursor) {}
+
     private final Team team;
     private final Clock clock;
 
@@ -83,18 +93,29 @@ class TeamApi {
     @GetMapping("/members")
     @PreAuthorize("hasAuthority('team:read')")
     @Operation(summary = "List the workspace's members")
-    List<MemberResponse> listMembers() {
-        return team.members().stream().map(MemberResponse::of).toList();
+    MemberList listMembers(
+            @RequestParam(required = false) String cursor,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
+        Pages.Page<MemberResponse> page = Pages.of(
+                team.members().stream().map(MemberResponse::of).toList(), MemberResponse::accountId, cursor, limit);
+        return new MemberList(page.items(), page.nextCursor());
     }
 
     @GetMapping("/invitations")
     @PreAuthorize("hasAuthority('team:read')")
     @Operation(summary = "List invitations, newest first")
-    List<InvitationResponse> listInvitations() {
+    InvitationList listInvitations(
+            @RequestParam(required = false) String cursor,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
         Instant now = clock.instant();
-        return team.invitations().stream()
-                .map(i -> InvitationResponse.of(i, now))
-                .toList();
+        Pages.Page<InvitationResponse> page = Pages.of(
+                team.invitations().stream()
+                        .map(i -> InvitationResponse.of(i, now))
+                        .toList(),
+                InvitationResponse::id,
+                cursor,
+                limit);
+        return new InvitationList(page.items(), page.nextCursor());
     }
 
     @GetMapping("/invitations/{id}")

@@ -11,6 +11,7 @@ import dev.canopy.partners.PartnerStatus;
 import dev.canopy.partners.PartnerType;
 import dev.canopy.partners.PartnerView;
 import dev.canopy.partners.Partners;
+import dev.canopy.platform.Pages;
 import dev.canopy.shared.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -106,6 +107,8 @@ class PartnersApi {
             @Nullable String title,
             @Nullable Boolean primary) {}
 
+    record ContactList(List<Contact> data, @Nullable String nextCursor) {}
+
     private final Partners partners;
     private final PartnerDirectory directory;
 
@@ -197,8 +200,13 @@ class PartnersApi {
     @GetMapping("/{id}/contacts")
     @PreAuthorize("hasAuthority('partners:read')")
     @Operation(summary = "A partner's contacts")
-    List<Contact> listPartnerContacts(@PathVariable UUID id) {
-        return partners.contacts(new PartnerId(id));
+    ContactList listPartnerContacts(
+            @PathVariable UUID id,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
+        Pages.Page<Contact> page =
+                Pages.of(partners.contacts(new PartnerId(id)), c -> c.id().toString(), cursor, limit);
+        return new ContactList(page.items(), page.nextCursor());
     }
 
     @ResponseStatus(HttpStatus.CREATED)

@@ -7,9 +7,12 @@ import dev.canopy.payouts.PayoutRunView;
 import dev.canopy.payouts.PayoutRuns;
 import dev.canopy.payouts.Reconciliation;
 import dev.canopy.payouts.ReconciliationLine;
+import dev.canopy.platform.Pages;
 import dev.canopy.shared.Money;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,6 +25,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -149,6 +153,13 @@ class PayoutRunsApi {
         }
     }
 
+    record PayoutRunList(List<RunResponse> data, @Nullable String nextCursor) {}
+
+    record PayoutPreview(List<LineResponse> data, @Nullable String nextCursor) {}
+
+    record ReconciliationList(
+            List<ReconciliationResponse> data, @Nullable String nextCursor) {}
+
     private final PayoutRuns runs;
     private final PayoutFiles files;
     private final Reconciliation reconciliation;
@@ -162,8 +173,12 @@ class PayoutRunsApi {
     @GetMapping("/api/v1/payout-runs")
     @PreAuthorize("hasAuthority('payouts:read')")
     @Operation(summary = "Payout runs, newest first")
-    List<RunResponse> listPayoutRuns() {
-        return runs.list().stream().map(RunResponse::of).toList();
+    PayoutRunList listPayoutRuns(
+            @RequestParam(required = false) String cursor,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
+        Pages.Page<RunResponse> page =
+                Pages.of(runs.list().stream().map(RunResponse::of).toList(), RunResponse::id, cursor, limit);
+        return new PayoutRunList(page.items(), page.nextCursor());
     }
 
     @GetMapping("/api/v1/payout-runs/preview")
@@ -172,8 +187,15 @@ class PayoutRunsApi {
             summary = "What a run started now would pay",
             description = "Approved commissions per partner and currency with their tax; lines under the"
                     + " programme's minimum, or without an exchange rate, are carried with the reason.")
-    List<LineResponse> previewPayoutRun() {
-        return runs.preview().stream().map(LineResponse::of).toList();
+    PayoutPreview previewPayoutRun(
+            @RequestParam(required = false) String cursor,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
+        Pages.Page<LineResponse> page = Pages.of(
+                runs.preview().stream().map(LineResponse::of).toList(),
+                l -> l.partnerId() + "/" + l.gross().currencyCode(),
+                cursor,
+                limit);
+        return new PayoutPreview(page.items(), page.nextCursor());
     }
 
     @ResponseStatus(HttpStatus.CREATED)
@@ -240,8 +262,15 @@ class PayoutRunsApi {
             summary = "The ledger per partner and currency",
             description = "earned − reversed − clawed back − paid − tax withheld = balance; reconciles says the"
                     + " figures and the ledger's balance agree.")
-    List<ReconciliationResponse> getReconciliation() {
-        return reconciliation.report().stream().map(ReconciliationResponse::of).toList();
+    ReconciliationList getReconciliation(
+            @RequestParam(required = false) String cursor,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
+        Pages.Page<ReconciliationResponse> page = Pages.of(
+                reconciliation.report().stream().map(ReconciliationResponse::of).toList(),
+                r -> r.partnerId() + "/" + r.currency(),
+                cursor,
+                limit);
+        return new ReconciliationList(page.items(), page.nextCursor());
     }
 
     private RunDetail detail(PayoutRunView run) {

@@ -1,11 +1,14 @@
 package dev.canopy.programs.web;
 
 import dev.canopy.partners.PartnerId;
+import dev.canopy.platform.Pages;
 import dev.canopy.programs.MembershipView;
 import dev.canopy.programs.Memberships;
 import dev.canopy.programs.ProgramId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -54,6 +57,9 @@ class MembershipsApi {
         }
     }
 
+    record MembershipList(
+            List<MembershipResponse> data, @Nullable String nextCursor) {}
+
     private final Memberships memberships;
 
     MembershipsApi(Memberships memberships) {
@@ -63,14 +69,22 @@ class MembershipsApi {
     @GetMapping
     @PreAuthorize("hasAuthority('programs:read')")
     @Operation(summary = "List memberships, by programme and/or by partner, with each member's tier")
-    List<MembershipResponse> listMemberships(
-            @RequestParam(required = false) UUID programId, @RequestParam(required = false) UUID partnerId) {
-        return memberships
-                .list(
-                        programId == null ? null : new ProgramId(programId),
-                        partnerId == null ? null : new PartnerId(partnerId))
-                .stream()
-                .map(MembershipResponse::of)
-                .toList();
+    MembershipList listMemberships(
+            @RequestParam(required = false) UUID programId,
+            @RequestParam(required = false) UUID partnerId,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
+        Pages.Page<MembershipResponse> page = Pages.of(
+                memberships
+                        .list(
+                                programId == null ? null : new ProgramId(programId),
+                                partnerId == null ? null : new PartnerId(partnerId))
+                        .stream()
+                        .map(MembershipResponse::of)
+                        .toList(),
+                m -> m.programId() + "/" + m.partnerId(),
+                cursor,
+                limit);
+        return new MembershipList(page.items(), page.nextCursor());
     }
 }

@@ -2,6 +2,7 @@ package dev.canopy.programs.web;
 
 import dev.canopy.partners.PartnerId;
 import dev.canopy.partners.PartnerType;
+import dev.canopy.platform.Pages;
 import dev.canopy.programs.Evaluation;
 import dev.canopy.programs.Memberships;
 import dev.canopy.programs.ProgramId;
@@ -16,6 +17,8 @@ import dev.canopy.shared.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
@@ -33,6 +36,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -84,6 +88,8 @@ class ProgramsApi {
 
     record EnrolRequest(String partnerId) {}
 
+    record ProgramList(List<ProgramResponse> data, @Nullable String nextCursor) {}
+
     private final Programs programs;
     private final Tiers tiers;
     private final Memberships memberships;
@@ -97,8 +103,12 @@ class ProgramsApi {
     @GetMapping
     @PreAuthorize("hasAuthority('programs:read')")
     @Operation(summary = "List the workspace's programmes")
-    List<ProgramResponse> listPrograms() {
-        return programs.list().stream().map(this::response).toList();
+    ProgramList listPrograms(
+            @RequestParam(required = false) String cursor,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
+        Pages.Page<ProgramResponse> page =
+                Pages.of(programs.list().stream().map(this::response).toList(), ProgramResponse::id, cursor, limit);
+        return new ProgramList(page.items(), page.nextCursor());
     }
 
     @GetMapping("/{id}")

@@ -1,6 +1,7 @@
 package dev.canopy.tracking.internal;
 
 import dev.canopy.partners.PartnerId;
+import dev.canopy.platform.Cursors;
 import dev.canopy.programs.ProgramId;
 import dev.canopy.shared.WorkspaceId;
 import dev.canopy.tracking.LinkId;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -111,20 +113,29 @@ public class LinkTable {
     }
 
     /** Links of a partner (or all, when null), optionally of one programme, newest first. */
-    public List<Row> list(WorkspaceId workspace, PartnerId partner, ProgramId program, String query, int limit) {
+    public List<Row> list(
+            WorkspaceId workspace,
+            PartnerId partner,
+            ProgramId program,
+            String query,
+            Cursors.@Nullable Position after,
+            int limit) {
         return db.sql("select " + COLUMNS + """
                          from tracking_link l
                         where l.workspace_id = :workspace
                           and (cast(:partner as uuid) is null or l.partner_id = :partner)
                           and (cast(:program as uuid) is null or l.program_id = :program)
                           and (cast(:q as text) is null or l.slug ilike '%' || :q || '%' or l.destination ilike '%' || :q || '%')
-                        order by l.created_at desc, l.id
+                          and (cast(:at as timestamptz) is null or (l.created_at, l.id) < (:at, :id))
+                        order by l.created_at desc, l.id desc
                         limit :limit
                         """)
                 .param("workspace", workspace.value())
                 .param("partner", partner == null ? null : partner.value())
                 .param("program", program == null ? null : program.value())
                 .param("q", query == null || query.isBlank() ? null : query.strip())
+                .param("at", after == null ? null : Timestamp.from(after.at()))
+                .param("id", after == null ? null : after.id())
                 .param("limit", limit)
                 .query(LinkTable::row)
                 .list();

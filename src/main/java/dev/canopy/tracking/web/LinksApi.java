@@ -9,6 +9,8 @@ import dev.canopy.tracking.Links;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -66,7 +68,7 @@ class LinksApi {
         }
     }
 
-    record LinkList(List<LinkResponse> data) {}
+    record LinkList(List<LinkResponse> data, @Nullable String nextCursor) {}
 
     record DisabledRequest(boolean disabled) {}
 
@@ -82,15 +84,16 @@ class LinksApi {
     LinkList listLinks(
             @RequestParam(required = false) UUID partnerId,
             @RequestParam(required = false) UUID programId,
-            @RequestParam(required = false) String q) {
-        return new LinkList(links
-                .list(
-                        partnerId == null ? null : new PartnerId(partnerId),
-                        programId == null ? null : new ProgramId(programId),
-                        q)
-                .stream()
-                .map(LinkResponse::of)
-                .toList());
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
+        Links.LinkPage page = links.page(
+                partnerId == null ? null : new PartnerId(partnerId),
+                programId == null ? null : new ProgramId(programId),
+                q,
+                cursor,
+                limit);
+        return new LinkList(page.links().stream().map(LinkResponse::of).toList(), page.nextCursor());
     }
 
     @GetMapping("/{id}")

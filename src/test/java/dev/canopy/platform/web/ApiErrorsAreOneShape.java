@@ -97,7 +97,12 @@ class ApiErrorsAreOneShape {
         "/api/v1/applications, 200",
         "/api/v1/leads, 200",
         "/api/v1/deals, 200",
-        "/api/v1/audit-events, 200"
+        "/api/v1/audit-events, 200",
+        "/api/v1/commissions, 200",
+        "/api/v1/links, 200",
+        "/api/v1/customers, 200",
+        "/api/v1/members, 200",
+        "/api/v1/payout-runs, 200"
     })
     void aLimitOutOfRangeIsRefusedNotQuietlyClamped(String list, int maximum) throws Exception {
         for (int wrong : new int[] {0, -1, maximum + 1}) {

@@ -160,6 +160,39 @@ class TheOpenApiDocumentIsExact {
     }
 
     @Test
+    void everyCollectionIsAPageWithALimitAndACursor() throws Exception {
+        JsonNode api = contract.openApi();
+        List<String> lists = new ArrayList<>();
+        operations(api).forEach((where, operation) -> {
+            JsonNode schema = operation
+                    .path("responses")
+                    .path("200")
+                    .path("content")
+                    .path("application/json")
+                    .path("schema");
+            assertThat(schema.path("type").asString())
+                    .as(where + " answers a bare array")
+                    .isNotEqualTo("array");
+            JsonNode page = schema.has("$ref")
+                    ? api.path("components")
+                            .path("schemas")
+                            .path(schema.path("$ref").asString().replace("#/components/schemas/", ""))
+                    : schema;
+            if (page.path("properties").path("data").path("type").asString().equals("array")) {
+                lists.add(where);
+                assertThat(page.path("properties").has("nextCursor")).as(where).isTrue();
+                List<String> parameters = new ArrayList<>();
+                operation
+                        .path("parameters")
+                        .values()
+                        .forEach(p -> parameters.add(p.path("name").asString()));
+                assertThat(parameters).as(where).contains("limit", "cursor");
+            }
+        });
+        assertThat(lists).hasSizeGreaterThanOrEqualTo(20);
+    }
+
+    @Test
     void everyCursorIsAnOpaqueString() throws Exception {
         JsonNode api = contract.openApi();
         List<String> cursors = new ArrayList<>();
