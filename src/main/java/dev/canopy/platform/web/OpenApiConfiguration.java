@@ -129,6 +129,15 @@ class OpenApiConfiguration {
                                 problemResponse(type.status().getReasonPhrase()));
             }
             api.getComponents().addResponses("Error", problemResponse("Any other error"));
+            api.getComponents()
+                    .getResponses()
+                    .get(responseName(HttpStatus.TOO_MANY_REQUESTS))
+                    .addHeaderObject(
+                            "Retry-After",
+                            new Header()
+                                    .required(true)
+                                    .description("Seconds until the key's next minute")
+                                    .schema(new IntegerSchema()));
             operations(api).forEach(OpenApiConfiguration::addProblemsAndHeaders);
             // A status no operation can answer (406 and 500 are every operation's default) is not listed
             Set<String> used = operations(api).stream()
@@ -157,6 +166,17 @@ class OpenApiConfiguration {
                 return;
             }
             response.addHeaderObject(RequestIdFilter.RESPONSE_HEADER, requestIdHeader());
+            response.addHeaderObject(
+                    "RateLimit",
+                    new Header()
+                            .description("For an API key: the requests left this minute (r) and the seconds until"
+                                    + " the next (t), as in \"per-key\";r=598;t=42")
+                            .schema(new StringSchema()));
+            response.addHeaderObject(
+                    "RateLimit-Policy",
+                    new Header()
+                            .description("For an API key: its requests a minute, as in \"per-key\";q=600;w=60")
+                            .schema(new StringSchema()));
             // An event has no address of its own: what it made is read from its outcome's ids
             if ("201".equals(status) && !entry.path().startsWith("/api/v1/events/")) {
                 response.addHeaderObject(
