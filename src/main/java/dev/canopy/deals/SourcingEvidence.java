@@ -1,5 +1,6 @@
 package dev.canopy.deals;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
@@ -10,5 +11,12 @@ import java.util.List;
 public record SourcingEvidence(List<PartnerAction> actions, Instant opportunityOpenedAt, String opportunitySource) {
 
     /** A documented action of the partner's: a registration, an accepted lead, a click. */
-    public record PartnerAction(String kind, Instant at, String reference) {}
+    public record PartnerAction(
+            @Schema(
+                    description = "What was done, such as REGISTRATION, LEAD_ACCEPTED, CUSTOMER or"
+                            + " OPEN_OPPORTUNITY: new kinds may come")
+            String kind,
+
+            Instant at,
+            String reference) {}
 }

@@ -14,7 +14,7 @@ public record CustomerView(
         @Nullable String name,
         @Nullable String domain,
         @Nullable String country,
-        String status,
+        CustomerStatus status,
         @Nullable UUID partnerId,
         @Nullable String partnerName,
         @Nullable UUID programId,
@@ -28,7 +28,7 @@ public record CustomerView(
     /** One attribution decision with its evidence. */
     public record Decision(
             Instant decidedAt,
-            String outcome,
+            EventOutcome outcome,
             @Nullable UUID partnerId,
             @Nullable String partnerName,
             @Nullable AttributionSignal signal,

@@ -109,7 +109,7 @@ public class Customers {
                 decisions.stream()
                         .map(d -> new CustomerView.Decision(
                                 d.decidedAt(),
-                                d.outcome(),
+                                EventOutcome.valueOf(d.outcome()),
                                 d.partnerId(),
                                 d.partnerId() == null ? null : names.get(d.partnerId()),
                                 d.signal(),
@@ -176,7 +176,7 @@ public class Customers {
                 r.name(),
                 r.domain(),
                 r.country(),
-                r.status(),
+                CustomerStatus.valueOf(r.status()),
                 partner,
                 partner == null ? null : names.get(partner),
                 r.program() == null ? null : r.program().value(),

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record IntakeOutcome(
         UUID eventId,
-        String outcome,
+        EventOutcome outcome,
         boolean duplicate,
         @Nullable UUID customerId,
         @Nullable UUID partnerId,

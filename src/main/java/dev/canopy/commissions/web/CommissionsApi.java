@@ -10,6 +10,7 @@ import dev.canopy.ledger.PostingView;
 import dev.canopy.partners.PartnerId;
 import dev.canopy.programs.ProgramId;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -107,7 +108,16 @@ class CommissionsApi {
     }
 
     record PostingResponse(
-            String kind, String memo, Instant occurredAt, String account, String amount, String currency) {
+            @Schema(
+                    description =
+                            "The kind of ledger entry, such as commission-earned or payout-paid: new kinds may come")
+            String kind,
+
+            String memo,
+            Instant occurredAt,
+            String account,
+            String amount,
+            String currency) {
 
         static PostingResponse of(PostingView p) {
             return new PostingResponse(

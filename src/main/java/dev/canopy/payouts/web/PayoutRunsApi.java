@@ -10,6 +10,7 @@ import dev.canopy.payouts.ReconciliationLine;
 import dev.canopy.platform.Pages;
 import dev.canopy.shared.Money;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -118,7 +119,15 @@ class PayoutRunsApi {
         }
     }
 
-    record FileResponse(String format, String label, String currency, int payments, Money total, String href) {}
+    record FileResponse(
+            @Schema(description = "The payment file's format, such as bank, paypal or wise: new formats may come")
+            String format,
+
+            String label,
+            String currency,
+            int payments,
+            Money total,
+            String href) {}
 
     record RunDetail(RunResponse run, List<LineResponse> lines, List<FileResponse> files) {}
 

@@ -10,6 +10,7 @@ import dev.canopy.tracking.ConversionAttributed;
 import dev.canopy.tracking.ConversionId;
 import dev.canopy.tracking.ConversionKind;
 import dev.canopy.tracking.CustomerId;
+import dev.canopy.tracking.EventOutcome;
 import dev.canopy.tracking.IncomingEvent;
 import dev.canopy.tracking.IntakeOutcome;
 import java.math.BigDecimal;
@@ -32,7 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class IntakeProcessor {
 
     private record Result(
-            String outcome,
+            EventOutcome outcome,
             String explanation,
             UUID customer,
             PartnerId partner,
@@ -40,13 +41,18 @@ public class IntakeProcessor {
             AttributionPolicy.Candidate evidence) {
 
         /** An outcome that concerns no customer (yet). */
-        static Result alone(String outcome, String explanation) {
+        static Result alone(EventOutcome outcome, String explanation) {
             return new Result(outcome, explanation, null, null, null, null);
         }
 
         static Result of(AttributionPolicy.Decision decision, UUID customer) {
             return new Result(
-                    decision.outcome().name(),
+                    switch (decision.outcome()) {
+                        case ATTRIBUTED -> EventOutcome.ATTRIBUTED;
+                        case TAKEN_OVER -> EventOutcome.TAKEN_OVER;
+                        case KEPT -> EventOutcome.KEPT;
+                        case UNATTRIBUTED -> EventOutcome.UNATTRIBUTED;
+                    },
                     decision.reason(),
                     customer,
                     decision.partner(),
@@ -101,7 +107,7 @@ public class IntakeProcessor {
                     events.find(workspace, event.source(), event.externalId()).orElseThrow();
             return new IntakeOutcome(
                     earlier.id(),
-                    earlier.outcome(),
+                    EventOutcome.valueOf(earlier.outcome()),
                     true,
                     earlier.customerId(),
                     earlier.partnerId(),
@@ -123,7 +129,7 @@ public class IntakeProcessor {
         events.decide(
                 workspace,
                 eventId,
-                result.outcome(),
+                result.outcome().name(),
                 result.explanation(),
                 result.customer(),
                 result.partner() == null ? null : result.partner().value());
@@ -151,7 +157,7 @@ public class IntakeProcessor {
                 eventId, ConversionKind.LEAD, customer, decision.partner(), decision.program(), event);
         if (!conversions.insert(workspace, lead, clock.instant())) {
             return new Result(
-                    "IGNORED",
+                    EventOutcome.IGNORED,
                     "This customer's lead was recorded before; a lead counts once. " + decision.reason(),
                     customer.id(),
                     decision.partner(),
@@ -168,7 +174,7 @@ public class IntakeProcessor {
         Optional<ConversionTable.Row> recorded = conversions.sale(workspace, event.invoiceId());
         if (recorded.isPresent()) {
             return new Result(
-                    "IGNORED",
+                    EventOutcome.IGNORED,
                     "Invoice " + event.invoiceId() + " was recorded from an earlier event; a payment counts once",
                     recorded.get().customerId(),
                     recorded.get().partner(),
@@ -222,7 +228,7 @@ public class IntakeProcessor {
                     event.amount().amount().subtract(before), event.amount().currency());
             if (amount.isNegative() || amount.isZero()) {
                 return Result.alone(
-                        "IGNORED",
+                        EventOutcome.IGNORED,
                         "Refunds of " + event.amount() + " on " + event.refundKey() + " were recorded already");
             }
             key = key + "#" + event.amount().amount().toPlainString();
@@ -238,11 +244,11 @@ public class IntakeProcessor {
         ConversionTable.Row refund = ConversionTable.Row.of(eventId, ConversionKind.REFUND, null, null, null, event)
                 .refunding(amount, event.invoiceId(), key, sale);
         if (!conversions.insert(workspace, refund, clock.instant())) {
-            return Result.alone("IGNORED", "Refund " + key + " was recorded before");
+            return Result.alone(EventOutcome.IGNORED, "Refund " + key + " was recorded before");
         }
         if (sale.isEmpty()) {
             return Result.alone(
-                    "WAITING",
+                    EventOutcome.WAITING,
                     "No payment of invoice " + event.invoiceId() + " yet: the refund of " + amount
                             + " is kept and applied when it arrives");
         }
@@ -251,7 +257,7 @@ public class IntakeProcessor {
         publish(workspace, refund, customer, null);
         metrics.measure(workspace, refund.partner(), refund.program());
         return new Result(
-                "REFUNDED",
+                EventOutcome.REFUNDED,
                 "Refund of " + amount + " on invoice " + event.invoiceId() + beyond(workspace, sale.get(), amount),
                 customer.id(),
                 refund.partner(),
@@ -277,7 +283,7 @@ public class IntakeProcessor {
         lock(workspace, "customer", customerKey(event));
         Optional<CustomerTable.Row> found = find(workspace, event);
         if (found.isEmpty()) {
-            return Result.alone("IGNORED", "No customer with this id or email yet");
+            return Result.alone(EventOutcome.IGNORED, "No customer with this id or email yet");
         }
         CustomerTable.Row customer = found.get();
         customers.churned(workspace, customer.id(), event.occurredAt());
@@ -287,7 +293,12 @@ public class IntakeProcessor {
         publish(workspace, churn, customer, null);
         metrics.measure(workspace, customer.partner(), customer.program());
         return new Result(
-                "CHURNED", "The customer cancelled", customer.id(), customer.partner(), customer.program(), null);
+                EventOutcome.CHURNED,
+                "The customer cancelled",
+                customer.id(),
+                customer.partner(),
+                customer.program(),
+                null);
     }
 
     /** Gathers every signal the event and the customer's domain carry, decides, and keeps the decision. */

@@ -2,6 +2,7 @@ package dev.canopy.tracking.web;
 
 import dev.canopy.identity.WorkspaceView;
 import dev.canopy.identity.Workspaces;
+import dev.canopy.tracking.EventOutcome;
 import dev.canopy.tracking.IncomingEvent;
 import dev.canopy.tracking.Intake;
 import dev.canopy.tracking.IntakeOutcome;
@@ -82,7 +83,7 @@ class StripeWebhook {
                     "received",
                     true,
                     "outcome",
-                    "IGNORED",
+                    EventOutcome.IGNORED,
                     "explanation",
                     "Canopy does not use " + event.path("type").asString("this event")));
         }

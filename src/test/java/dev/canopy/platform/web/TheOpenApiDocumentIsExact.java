@@ -192,6 +192,33 @@ class TheOpenApiDocumentIsExact {
         assertThat(lists).hasSizeGreaterThanOrEqualTo(20);
     }
 
+    /** A status, role, stage or outcome lists its values; an open vocabulary (a kind, a format) says so. */
+    @Test
+    void closedVocabulariesAreEnumsAndOpenOnesSaySo() throws Exception {
+        Set<String> closed = Set.of("status", "outcome", "role", "stage", "level", "sourcing", "signal");
+        contract.openApi()
+                .path("components")
+                .path("schemas")
+                .properties()
+                .forEach(schema -> schema.getValue()
+                        .path("properties")
+                        .properties()
+                        .forEach(property -> {
+                            String where = schema.getKey() + "." + property.getKey();
+                            JsonNode value = property.getValue();
+                            if (!value.path("type").asString().equals("string")) {
+                                return;
+                            }
+                            if (closed.contains(property.getKey())) {
+                                assertThat(value.has("enum")).as(where).isTrue();
+                            } else if (Set.of("kind", "format").contains(property.getKey()) && !value.has("enum")) {
+                                assertThat(value.path("description").asString())
+                                        .as(where)
+                                        .contains("may come");
+                            }
+                        }));
+    }
+
     @Test
     void everyCursorIsAnOpaqueString() throws Exception {
         JsonNode api = contract.openApi();
