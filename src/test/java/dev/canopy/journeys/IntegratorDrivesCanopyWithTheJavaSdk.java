@@ -116,6 +116,9 @@ class IntegratorDrivesCanopyWithTheJavaSdk {
                         .getPartnerId())
                 .as("the link's partnerRef names its partner to the events API")
                 .isEqualTo(acme);
+        assertThat(partners.getPartner(acme).getRef())
+                .as("the partner shows the same ref")
+                .isEqualTo(link.getPartnerRef());
         IntakeOutcome lead = events.recordLead(
                 new EventInput()
                         .id("lead-" + clickId)

@@ -6,6 +6,7 @@ import dev.canopy.partners.PartnerDirectory;
 import dev.canopy.partners.PartnerId;
 import dev.canopy.partners.PartnerPage;
 import dev.canopy.partners.PartnerProfile;
+import dev.canopy.partners.PartnerRefs;
 import dev.canopy.partners.PartnerSearch;
 import dev.canopy.partners.PartnerStatus;
 import dev.canopy.partners.PartnerType;
@@ -21,6 +22,7 @@ import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -55,9 +57,13 @@ class PartnersApi {
             Instant statusChangedAt,
             @Nullable Instant lastActivityAt,
             boolean dormant,
-            Instant createdAt) {
+            Instant createdAt,
 
-        static PartnerResponse of(PartnerView p) {
+            @Schema(description = "The partner's ref, which the events API accepts; given with its first link")
+            @Nullable
+            String ref) {
+
+        static PartnerResponse of(PartnerView p, @Nullable String ref) {
             return new PartnerResponse(
                     p.id().toString(),
                     p.name(),
@@ -72,7 +78,8 @@ class PartnersApi {
                     p.statusChangedAt(),
                     p.lastActivityAt(),
                     p.dormant(),
-                    p.createdAt());
+                    p.createdAt(),
+                    ref);
         }
     }
 
@@ -111,10 +118,17 @@ class PartnersApi {
 
     private final Partners partners;
     private final PartnerDirectory directory;
+    private final PartnerRefs partnerRefs;
 
-    PartnersApi(Partners partners, PartnerDirectory directory) {
+    PartnersApi(Partners partners, PartnerDirectory directory, PartnerRefs partnerRefs) {
         this.partners = partners;
         this.directory = directory;
+        this.partnerRefs = partnerRefs;
+    }
+
+    private PartnerResponse response(PartnerView partner) {
+        return PartnerResponse.of(
+                partner, partnerRefs.refsOf(List.of(partner.id())).get(partner.id()));
     }
 
     @GetMapping
@@ -141,14 +155,20 @@ class PartnersApi {
                 cursor,
                 limit);
         PartnerPage page = partners.search(directory.atTier(search, tier));
-        return new PartnerList(page.partners().stream().map(PartnerResponse::of).toList(), page.nextCursor());
+        Map<PartnerId, String> refs =
+                partnerRefs.refsOf(page.partners().stream().map(PartnerView::id).toList());
+        return new PartnerList(
+                page.partners().stream()
+                        .map(p -> PartnerResponse.of(p, refs.get(p.id())))
+                        .toList(),
+                page.nextCursor());
     }
 
     @GetMapping("/{id}")
     @PreAuthorize("hasAuthority('partners:read')")
     @Operation(summary = "One partner")
     PartnerResponse getPartner(@PathVariable UUID id) {
-        return PartnerResponse.of(partners.get(new PartnerId(id)));
+        return response(partners.get(new PartnerId(id)));
     }
 
     @ResponseStatus(HttpStatus.CREATED)
@@ -168,7 +188,7 @@ class PartnersApi {
                 request.contactName(),
                 request.contactEmail()));
         return ResponseEntity.created(URI.create("/api/v1/partners/" + created.id()))
-                .body(PartnerResponse.of(created));
+                .body(response(created));
     }
 
     @PatchMapping("/{id}")
@@ -176,7 +196,7 @@ class PartnersApi {
     @Operation(summary = "Change a partner's profile", description = "Fields left out keep their value.")
     PartnerResponse updatePartner(@PathVariable UUID id, @RequestBody ProfileRequest request) {
         PartnerView current = partners.get(new PartnerId(id));
-        return PartnerResponse.of(partners.updateProfile(
+        return response(partners.updateProfile(
                 current.id(),
                 new PartnerProfile(
                         request.name() == null ? current.name() : request.name(),
@@ -194,7 +214,7 @@ class PartnersApi {
             description = "REJECTED, SUSPENDED and BANNED need a reason.")
     PartnerResponse changePartnerStatus(@PathVariable UUID id, @RequestBody StatusRequest request) {
         PartnerStatus to = filter(PartnerStatus.class, "status", request.status());
-        return PartnerResponse.of(partners.changeStatus(new PartnerId(id), to, request.reason()));
+        return response(partners.changeStatus(new PartnerId(id), to, request.reason()));
     }
 
     @GetMapping("/{id}/contacts")
