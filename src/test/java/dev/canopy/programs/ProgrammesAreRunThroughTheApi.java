@@ -70,7 +70,7 @@ class ProgrammesAreRunThroughTheApi {
                         .andExpect(status().isCreated())
                         .andExpect(jsonPath("$.slug").value("technology-partners"))
                         .andExpect(jsonPath("$.reward.currency").value("EUR"))
-                        .andExpect(jsonPath("$.reward.rateMin").value(10))
+                        .andExpect(jsonPath("$.reward.rateMin").value("10.00"))
                         .andExpect(jsonPath("$.attributionWindowDays").value(60))
                         .andExpect(jsonPath("$.holdPeriodDays").value(30))
                         .andExpect(jsonPath("$.reapplyAfterDays").value(45))

@@ -114,7 +114,11 @@ class DealsApi {
     record StageRequest(
             @Schema(implementation = DealStage.class) String stage) {}
 
-    record WonRequest(@Nullable String amount, @Nullable String opportunityOpenedOn) {}
+    record WonRequest(
+            @Schema(description = "The contract value in the deal's currency, a decimal string") @Nullable
+            String amount,
+
+            @Schema(format = "date") @Nullable String opportunityOpenedOn) {}
 
     record SourcingRequest(
             @Schema(implementation = Sourcing.class) String sourcing, String reason) {}

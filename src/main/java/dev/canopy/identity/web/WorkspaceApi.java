@@ -4,6 +4,7 @@ import dev.canopy.identity.WorkspaceView;
 import dev.canopy.identity.Workspaces;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,16 +23,10 @@ class WorkspaceApi {
             @Nullable String website,
             String timezone,
             String currency,
-            String createdAt) {
+            Instant createdAt) {
         static WorkspaceResponse of(WorkspaceView w) {
             return new WorkspaceResponse(
-                    w.id().toString(),
-                    w.slug(),
-                    w.name(),
-                    w.website(),
-                    w.timezone(),
-                    w.currency(),
-                    w.createdAt().toString());
+                    w.id().toString(), w.slug(), w.name(), w.website(), w.timezone(), w.currency(), w.createdAt());
         }
     }
 

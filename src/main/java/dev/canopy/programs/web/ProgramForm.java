@@ -2,6 +2,7 @@ package dev.canopy.programs.web;
 
 import dev.canopy.programs.ProgramDraft;
 import dev.canopy.programs.ProgramView;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -18,10 +19,19 @@ record ProgramForm(
         String currency,
         @Nullable String coMarketing,
         @Nullable String training,
-        @Nullable String attributionWindowDays,
-        @Nullable String holdPeriodDays,
-        @Nullable String reapplyAfterDays,
-        @Nullable String demotionGraceDays,
+
+        @Schema(types = "integer", description = "Days; the default when absent") @Nullable
+        String attributionWindowDays,
+
+        @Schema(types = "integer", description = "Days; the default when absent") @Nullable
+        String holdPeriodDays,
+
+        @Schema(types = "integer", description = "Days; the default when absent") @Nullable
+        String reapplyAfterDays,
+
+        @Schema(types = "integer", description = "Days; the default when absent") @Nullable
+        String demotionGraceDays,
+
         @Nullable Boolean acceptingApplications) {
 
     static ProgramForm blank(String currency) {

@@ -47,8 +47,13 @@ class ProgramsApi {
 
     record RewardResponse(
             @Schema(implementation = RewardType.class) String type,
-            BigDecimal rateMin,
-            BigDecimal rateMax,
+
+            @Schema(description = "A decimal string, like every rate and amount")
+            String rateMin,
+
+            @Schema(description = "A decimal string, like every rate and amount")
+            String rateMax,
+
             String basis,
             String currency) {}
 
@@ -173,8 +178,8 @@ class ProgramsApi {
                 p.valueProposition(),
                 new RewardResponse(
                         p.reward().type().name(),
-                        p.reward().rateMin(),
-                        p.reward().rateMax(),
+                        p.reward().rateMin().toPlainString(),
+                        p.reward().rateMax().toPlainString(),
                         p.reward().basis(),
                         p.reward().currency()),
                 p.coMarketing(),

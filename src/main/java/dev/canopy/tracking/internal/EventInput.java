@@ -7,6 +7,7 @@ import dev.canopy.shared.Money;
 import dev.canopy.tracking.ConversionKind;
 import dev.canopy.tracking.EventSource;
 import dev.canopy.tracking.IncomingEvent;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,7 +34,9 @@ public record EventInput(
         @Nullable String currency,
         @Nullable String product,
         @Nullable Boolean recurring,
-        @Nullable String occurredAt) {
+
+        @Schema(format = "date-time", description = "When it happened, if not now (ISO 8601, with an offset)") @Nullable
+        String occurredAt) {
 
     private static final int MAX = 200;
 

@@ -219,6 +219,46 @@ class TheOpenApiDocumentIsExact {
                         }));
     }
 
+    /** Times and days say so, so that generated clients parse them; rates are decimal strings like amounts. */
+    @Test
+    void timesDaysAndRatesHaveOneForm() throws Exception {
+        contract.openApi()
+                .path("components")
+                .path("schemas")
+                .properties()
+                .forEach(schema -> schema.getValue()
+                        .path("properties")
+                        .properties()
+                        .forEach(property -> {
+                            String where = schema.getKey() + "." + property.getKey();
+                            JsonNode value = property.getValue();
+                            if (property.getKey().endsWith("At")) {
+                                assertThat(value.path("format").asString())
+                                        .as(where)
+                                        .isEqualTo("date-time");
+                            }
+                            if (property.getKey().endsWith("On")) {
+                                assertThat(value.path("format").asString())
+                                        .as(where)
+                                        .isEqualTo("date");
+                            }
+                            if (property.getKey()
+                                            .toLowerCase(java.util.Locale.ROOT)
+                                            .endsWith("rate")
+                                    || property.getKey().matches("rate(Min|Max)")) {
+                                assertThat(value.path("type").asString())
+                                        .as(where)
+                                        .isEqualTo("string");
+                            }
+                            if (property.getKey().endsWith("Days")
+                                    && !value.path("type").isMissingNode()) {
+                                assertThat(value.path("type").toString())
+                                        .as(where)
+                                        .containsAnyOf("integer", "number");
+                            }
+                        }));
+    }
+
     @Test
     void everyCursorIsAnOpaqueString() throws Exception {
         JsonNode api = contract.openApi();
