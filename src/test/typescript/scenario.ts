@@ -30,7 +30,7 @@ async function main(): Promise<void> {
     const created: string[] = [];
     for (const name of ["Acme", "Globex", "Initech"]) {
         const partner = await partners.createPartner({
-            createRequest: { name: `${name} ${unique}`, contactName: "Pat Lee", contactEmail: `pat-${name}-${unique}@example.com` },
+            newPartnerRequest: { name: `${name} ${unique}`, contactName: "Pat Lee", contactEmail: `pat-${name}-${unique}@example.com` },
         });
         created.push(partner.id);
     }
@@ -48,7 +48,7 @@ async function main(): Promise<void> {
 
     const acme = created[0];
     const programme = process.env.CANOPY_PROGRAM as string;
-    await new ProgrammesApi(config).enrolPartner({ id: programme, enrolRequest: { partnerId: acme } });
+    await new ProgrammesApi(config).enrolPartner({ id: programme, enrolmentRequest: { partnerId: acme } });
     const link = await new LinksApi(config).createLink({
         linkDraft: { partnerId: acme, programId: programme, destination: "https://www.shop.example/pricing" },
     });
@@ -76,7 +76,7 @@ async function main(): Promise<void> {
     check(earned.data[0].amount === "20.00" && earned.data[0].currency === "EUR", "10 % of the sale, in euros");
 
     try {
-        await partners.createPartner({ createRequest: { name: " ", contactName: "Pat Lee", contactEmail: `pat-${unique}@example.com` } });
+        await partners.createPartner({ newPartnerRequest: { name: " ", contactName: "Pat Lee", contactEmail: `pat-${unique}@example.com` } });
         check(false, "a blank name is refused");
     } catch (e) {
         check(e instanceof ResponseError, "an error is a ResponseError");

@@ -1,5 +1,6 @@
 package dev.canopy.analytics;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Optional;
@@ -15,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 public record ActivationReport(long approved, Step lead, Step deal, Step sale, long active, long dormant) {
 
     /** How many of the approved reached a first lead, deal or sale, and the median days it took (null: none). */
+    @Schema(name = "ActivationStep")
     public record Step(long reached, @Nullable BigDecimal medianDays) {}
 
     /** Active partners that are not dormant, in per cent; empty without active partners. */

@@ -4,6 +4,7 @@ import dev.canopy.partners.PartnerId;
 import dev.canopy.partners.PartnerType;
 import dev.canopy.programs.ProgramId;
 import dev.canopy.shared.InvalidInputException;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ public record FunnelQuery(
         Partners partners) {
 
     /** Partners by their profile: a type, a region (as partners wrote it), a tier id; each optional. */
+    @Schema(name = "FunnelPartnerFilter")
     public record Partners(
             @Nullable PartnerType type,
             @Nullable String region,

@@ -2,6 +2,7 @@ package dev.canopy.analytics;
 
 import dev.canopy.partners.PartnerId;
 import dev.canopy.shared.Money;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -28,6 +29,7 @@ public record FunnelReport(
         List<DayRow> days,
         List<Unconverted> unconverted) {
 
+    @Schema(name = "FunnelTotals")
     public record Totals(
             long clicks,
             long leads,
@@ -99,6 +101,7 @@ public record FunnelReport(
         }
     }
 
+    @Schema(name = "FunnelPartnerRow")
     public record PartnerRow(
             PartnerId partner,
             String name,
@@ -108,8 +111,10 @@ public record FunnelReport(
             Money revenue,
             Money commissionCost) {}
 
+    @Schema(name = "FunnelDay")
     public record DayRow(LocalDate day, long clicks, long leads, long customers, Money partnerRevenue) {}
 
+    @Schema(name = "UnconvertedRevenue")
     public record Unconverted(LocalDate day, Money amount) {}
 
     /** This period against the previous one, in per cent, one decimal; empty when the previous was zero. */

@@ -1,9 +1,11 @@
 package dev.canopy.analytics;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
 /** Calendar days {@code first} to {@code last}, both included. */
+@Schema(name = "ReportPeriod")
 public record Period(LocalDate first, LocalDate last) {
 
     public Period {

@@ -1,6 +1,7 @@
 package dev.canopy.analytics;
 
 import dev.canopy.shared.Money;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.YearMonth;
@@ -18,6 +19,7 @@ public record RetentionReport(
      * One side's figures: the customers who paid in the period and what they paid; those paying when it began and
      * how many of them churned in it.
      */
+    @Schema(name = "RetentionSide")
     public record Side(long payingAccounts, Money revenue, long payingAtStart, long churned) {
 
         /** Revenue ÷ paying accounts; empty without any. */
@@ -42,5 +44,14 @@ public record RetentionReport(
      * Customers who first paid in {@code month}; {@code retained} the share (per cent) still paying at the end of that
      * month and each after it, up to the period's last month.
      */
-    public record CohortRow(YearMonth month, long customers, List<BigDecimal> retained) {}
+    @Schema(name = "RetentionCohort")
+    public record CohortRow(
+            @Schema(
+                    type = "string",
+                    pattern = "^[0-9]{4}-[0-9]{2}$",
+                    description = "The month of first payment, 2026-11")
+            YearMonth month,
+
+            long customers,
+            List<BigDecimal> retained) {}
 }

@@ -1,6 +1,7 @@
 package dev.canopy.tracking;
 
 import dev.canopy.shared.Money;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -26,6 +27,7 @@ public record CustomerView(
         List<Conversion> conversions) {
 
     /** One attribution decision with its evidence. */
+    @Schema(name = "AttributionDecision")
     public record Decision(
             Instant decidedAt,
             EventOutcome outcome,

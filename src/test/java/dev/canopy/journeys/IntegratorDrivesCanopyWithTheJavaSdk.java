@@ -12,12 +12,12 @@ import canopy.client.api.LinksApi;
 import canopy.client.api.PartnersApi;
 import canopy.client.api.ProgrammesApi;
 import canopy.client.model.CommissionResponse;
-import canopy.client.model.CreateRequest;
-import canopy.client.model.EnrolRequest;
+import canopy.client.model.EnrolmentRequest;
 import canopy.client.model.EventInput;
 import canopy.client.model.IntakeOutcome;
 import canopy.client.model.LinkDraft;
 import canopy.client.model.LinkResponse;
+import canopy.client.model.NewPartnerRequest;
 import canopy.client.model.PartnerList;
 import canopy.client.model.PartnerResponse;
 import dev.canopy.commissions.CommissionFixtures;
@@ -74,7 +74,7 @@ class IntegratorDrivesCanopyWithTheJavaSdk {
         List<UUID> created = new ArrayList<>();
         for (String name : List.of("Acme", "Globex", "Initech")) {
             PartnerResponse partner = partners.createPartner(
-                    new CreateRequest()
+                    new NewPartnerRequest()
                             .name(name + " " + Fixtures.unique("sdk"))
                             .contactName("Pat Lee")
                             .contactEmail(Fixtures.uniqueEmail("pat")),
@@ -95,7 +95,7 @@ class IntegratorDrivesCanopyWithTheJavaSdk {
 
         UUID acme = created.getFirst();
         UUID programme = setup.program().id().value();
-        new ProgrammesApi(client).enrolPartner(programme, new EnrolRequest().partnerId(acme.toString()), null);
+        new ProgrammesApi(client).enrolPartner(programme, new EnrolmentRequest().partnerId(acme.toString()), null);
         LinkResponse link = new LinksApi(client)
                 .createLink(
                         new LinkDraft()
@@ -157,7 +157,7 @@ class IntegratorDrivesCanopyWithTheJavaSdk {
                 ApiException.class,
                 () -> new PartnersApi(client)
                         .createPartner(
-                                new CreateRequest()
+                                new NewPartnerRequest()
                                         .name(" ")
                                         .contactName("Pat Lee")
                                         .contactEmail(Fixtures.uniqueEmail("pat")),

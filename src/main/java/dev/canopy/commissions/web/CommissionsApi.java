@@ -133,9 +133,9 @@ class CommissionsApi {
     record CommissionList(
             List<CommissionResponse> data, @Nullable String nextCursor) {}
 
-    record MoveRequest(List<UUID> ids, @Nullable String reason) {}
+    record CommissionMoveRequest(List<UUID> ids, @Nullable String reason) {}
 
-    record MoveResponse(int requested, int moved) {}
+    record CommissionMoveResult(int requested, int moved) {}
 
     record BountyRequest(String partnerId, String ruleId, String reason) {}
 
@@ -182,8 +182,8 @@ class CommissionsApi {
             summary = "Approve pending or held commissions now",
             description = "Posts each to the partner's payable in the ledger. reason is an optional note. Answers how"
                     + " many moved; ids in another state are left as they are, an unknown id is 404 and moves none.")
-    MoveResponse approveCommissions(@RequestBody MoveRequest request) {
-        return new MoveResponse(size(request), commissions.approve(ids(request), request.reason()));
+    CommissionMoveResult approveCommissions(@RequestBody CommissionMoveRequest request) {
+        return new CommissionMoveResult(size(request), commissions.approve(ids(request), request.reason()));
     }
 
     @PostMapping("/decline")
@@ -191,15 +191,15 @@ class CommissionsApi {
     @Operation(
             summary = "Decline pending, held or approved commissions, with a reason",
             description = "An approved one is taken back out of the partner's payable. reason is required.")
-    MoveResponse declineCommissions(@RequestBody MoveRequest request) {
-        return new MoveResponse(size(request), commissions.decline(ids(request), request.reason()));
+    CommissionMoveResult declineCommissions(@RequestBody CommissionMoveRequest request) {
+        return new CommissionMoveResult(size(request), commissions.decline(ids(request), request.reason()));
     }
 
     @PostMapping("/hold")
     @PreAuthorize("hasAuthority('commissions:write')")
     @Operation(summary = "Hold pending commissions for fraud review, with a reason (required)")
-    MoveResponse holdCommissions(@RequestBody MoveRequest request) {
-        return new MoveResponse(size(request), commissions.hold(ids(request), request.reason()));
+    CommissionMoveResult holdCommissions(@RequestBody CommissionMoveRequest request) {
+        return new CommissionMoveResult(size(request), commissions.hold(ids(request), request.reason()));
     }
 
     @PostMapping("/release")
@@ -207,8 +207,8 @@ class CommissionsApi {
     @Operation(
             summary = "Release held commissions back to pending",
             description = "Their hold period still runs before they are approved. reason is an optional note.")
-    MoveResponse releaseCommissions(@RequestBody MoveRequest request) {
-        return new MoveResponse(size(request), commissions.release(ids(request), request.reason()));
+    CommissionMoveResult releaseCommissions(@RequestBody CommissionMoveRequest request) {
+        return new CommissionMoveResult(size(request), commissions.release(ids(request), request.reason()));
     }
 
     @ResponseStatus(HttpStatus.CREATED)
@@ -228,11 +228,11 @@ class CommissionsApi {
                 .body(CommissionResponse.of(granted.commission(), null));
     }
 
-    private static List<UUID> ids(MoveRequest request) {
+    private static List<UUID> ids(CommissionMoveRequest request) {
         return request.ids() == null ? List.of() : request.ids();
     }
 
-    private static int size(MoveRequest request) {
+    private static int size(CommissionMoveRequest request) {
         return ids(request).size();
     }
 }

@@ -31,10 +31,10 @@ import org.springframework.web.bind.annotation.RestController;
         description = "The vendor's account list and, per partner, what both sharing levels allow of the overlap")
 class AccountMappingApi {
 
-    record LevelRequest(
+    record SharingLevelRequest(
             @Schema(implementation = SharingLevel.class) String level) {}
 
-    record UploadResponse(int accounts) {}
+    record AccountUploadResult(int accounts) {}
 
     record MappedAccountList(
             List<MappedAccount> data, @Nullable String nextCursor) {}
@@ -63,8 +63,8 @@ class AccountMappingApi {
     @Operation(
             summary = "Replace the vendor's account list",
             description = "A CSV body with the columns name, domain, status (customer, open opportunity, prospect).")
-    UploadResponse uploadAccounts(@RequestBody String csv) {
-        return new UploadResponse(mapping.uploadVendorAccounts(csv));
+    AccountUploadResult uploadAccounts(@RequestBody String csv) {
+        return new AccountUploadResult(mapping.uploadVendorAccounts(csv));
     }
 
     @GetMapping("/partners")
@@ -91,7 +91,7 @@ class AccountMappingApi {
     @PutMapping("/partners/{partnerId}/sharing")
     @PreAuthorize("hasAuthority('deals:write')")
     @Operation(summary = "Set how much of the vendor's list this partner may see: HIDDEN, COUNTS, OVERLAPS, FULL")
-    AccountMappingView setAccountSharing(@PathVariable UUID partnerId, @RequestBody LevelRequest request) {
+    AccountMappingView setAccountSharing(@PathVariable UUID partnerId, @RequestBody SharingLevelRequest request) {
         return mapping.setVendorLevel(new PartnerId(partnerId), request.level());
     }
 }

@@ -109,18 +109,18 @@ class DealsApi {
 
     record DealList(List<DealResponse> data, @Nullable String nextCursor) {}
 
-    record ReasonRequest(String reason) {}
+    record DealReasonRequest(String reason) {}
 
-    record StageRequest(
+    record DealStageRequest(
             @Schema(implementation = DealStage.class) String stage) {}
 
-    record WonRequest(
+    record DealWonRequest(
             @Schema(description = "The contract value in the deal's currency, a decimal string") @Nullable
             String amount,
 
             @Schema(format = "date") @Nullable String opportunityOpenedOn) {}
 
-    record SourcingRequest(
+    record DealSourcingRequest(
             @Schema(implementation = Sourcing.class) String sourcing, String reason) {}
 
     private final Deals deals;
@@ -168,14 +168,14 @@ class DealsApi {
     @PostMapping("/{id}/reject")
     @PreAuthorize("hasAuthority('deals:write')")
     @Operation(summary = "Reject a pending registration with a reason")
-    DealResponse rejectDeal(@PathVariable UUID id, @RequestBody ReasonRequest request) {
+    DealResponse rejectDeal(@PathVariable UUID id, @RequestBody DealReasonRequest request) {
         return full(deals.reject(id, request.reason()));
     }
 
     @PostMapping("/{id}/stage")
     @PreAuthorize("hasAuthority('deals:write')")
     @Operation(summary = "Move an approved deal to QUALIFICATION, PROPOSAL or NEGOTIATION")
-    DealResponse setDealStage(@PathVariable UUID id, @RequestBody StageRequest request) {
+    DealResponse setDealStage(@PathVariable UUID id, @RequestBody DealStageRequest request) {
         return full(deals.moveStage(id, request.stage()));
     }
 
@@ -195,22 +195,22 @@ class DealsApi {
             description = "amount (optional) is the final value in the deal's currency; opportunityOpenedOn (optional,"
                     + " ISO date) is when the vendor's own opportunity existed. Classifies the deal as partner-sourced"
                     + " or influenced and publishes DealWon.")
-    DealResponse markDealWon(@PathVariable UUID id, @RequestBody(required = false) WonRequest request) {
-        WonRequest body = request == null ? new WonRequest(null, null) : request;
+    DealResponse markDealWon(@PathVariable UUID id, @RequestBody(required = false) DealWonRequest request) {
+        DealWonRequest body = request == null ? new DealWonRequest(null, null) : request;
         return full(deals.markWon(id, body.amount(), body.opportunityOpenedOn()));
     }
 
     @PostMapping("/{id}/lost")
     @PreAuthorize("hasAuthority('deals:write')")
     @Operation(summary = "Mark an approved deal lost, with a reason")
-    DealResponse markDealLost(@PathVariable UUID id, @RequestBody ReasonRequest request) {
+    DealResponse markDealLost(@PathVariable UUID id, @RequestBody DealReasonRequest request) {
         return full(deals.markLost(id, request.reason()));
     }
 
     @PostMapping("/{id}/sourcing")
     @PreAuthorize("hasAuthority('deals:write')")
     @Operation(summary = "Override a won deal's classification (SOURCED or INFLUENCED) with a reason")
-    DealResponse setDealSourcing(@PathVariable UUID id, @RequestBody SourcingRequest request) {
+    DealResponse setDealSourcing(@PathVariable UUID id, @RequestBody DealSourcingRequest request) {
         return full(deals.overrideSourcing(id, request.sourcing(), request.reason()));
     }
 

@@ -73,7 +73,7 @@ class LeadsApi {
 
     record LeadList(List<LeadResponse> data, @Nullable String nextCursor) {}
 
-    record WeightRequest(String partnerId, String weight) {}
+    record RoutingWeightRequest(String partnerId, String weight) {}
 
     record RoutingRuleList(List<RoutingRule> data, @Nullable String nextCursor) {}
 
@@ -136,7 +136,7 @@ class LeadsApi {
     @PostMapping("/api/v1/lead-routing-rules/{id}/weights")
     @PreAuthorize("hasAuthority('deals:write')")
     @Operation(summary = "Set a partner's weight in a rule (0–100; 1 by default)")
-    RoutingRule setRoutingWeight(@PathVariable UUID id, @RequestBody WeightRequest request) {
+    RoutingRule setRoutingWeight(@PathVariable UUID id, @RequestBody RoutingWeightRequest request) {
         return routing.setWeight(id, request.partnerId(), request.weight());
     }
 

@@ -73,7 +73,7 @@ class TeamApi {
         }
     }
 
-    record InviteRequest(
+    record InvitationRequest(
             String email,
             @Schema(implementation = Role.class) String role) {}
 
@@ -129,7 +129,7 @@ class TeamApi {
     @PostMapping("/invitations")
     @PreAuthorize("hasAuthority('team:write')")
     @Operation(summary = "Invite someone by email", description = "Honours an Idempotency-Key header.")
-    ResponseEntity<InvitationResponse> createInvitation(@RequestBody InviteRequest request) {
+    ResponseEntity<InvitationResponse> createInvitation(@RequestBody InvitationRequest request) {
         InvitationView created = team.invite(request.email(), request.role());
         return ResponseEntity.created(URI.create("/api/v1/invitations/" + created.id()))
                 .body(InvitationResponse.of(created, clock.instant()));

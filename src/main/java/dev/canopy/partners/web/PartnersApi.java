@@ -85,7 +85,7 @@ class PartnersApi {
 
     record PartnerList(List<PartnerResponse> data, @Nullable String nextCursor) {}
 
-    record CreateRequest(
+    record NewPartnerRequest(
             String name,
             @Nullable String website,
             @Nullable List<String> types,
@@ -95,7 +95,7 @@ class PartnersApi {
             String contactName,
             String contactEmail) {}
 
-    record ProfileRequest(
+    record PartnerProfileRequest(
             @Nullable String name,
             @Nullable String website,
             @Nullable List<String> types,
@@ -103,11 +103,11 @@ class PartnersApi {
             @Nullable List<String> verticals,
             @Nullable String size) {}
 
-    record StatusRequest(
+    record PartnerStatusRequest(
             @Schema(implementation = PartnerStatus.class) String status,
             @Nullable String reason) {}
 
-    record ContactRequest(
+    record NewContactRequest(
             String name,
             String email,
             @Nullable String phone,
@@ -177,7 +177,7 @@ class PartnersApi {
     @Operation(
             summary = "Add a partner",
             description = "The contact is invited to the partner portal as the company's admin.")
-    ResponseEntity<PartnerResponse> createPartner(@RequestBody CreateRequest request) {
+    ResponseEntity<PartnerResponse> createPartner(@RequestBody NewPartnerRequest request) {
         PartnerView created = partners.invite(new NewPartner(
                 request.name(),
                 request.website(),
@@ -194,7 +194,7 @@ class PartnersApi {
     @PatchMapping("/{id}")
     @PreAuthorize("hasAuthority('partners:write')")
     @Operation(summary = "Change a partner's profile", description = "Fields left out keep their value.")
-    PartnerResponse updatePartner(@PathVariable UUID id, @RequestBody ProfileRequest request) {
+    PartnerResponse updatePartner(@PathVariable UUID id, @RequestBody PartnerProfileRequest request) {
         PartnerView current = partners.get(new PartnerId(id));
         return response(partners.updateProfile(
                 current.id(),
@@ -212,7 +212,7 @@ class PartnersApi {
     @Operation(
             summary = "Move a partner in its lifecycle",
             description = "REJECTED, SUSPENDED and BANNED need a reason.")
-    PartnerResponse changePartnerStatus(@PathVariable UUID id, @RequestBody StatusRequest request) {
+    PartnerResponse changePartnerStatus(@PathVariable UUID id, @RequestBody PartnerStatusRequest request) {
         PartnerStatus to = filter(PartnerStatus.class, "status", request.status());
         return response(partners.changeStatus(new PartnerId(id), to, request.reason()));
     }
@@ -233,7 +233,7 @@ class PartnersApi {
     @PostMapping("/{id}/contacts")
     @PreAuthorize("hasAuthority('partners:write')")
     @Operation(summary = "Add a contact")
-    ResponseEntity<Contact> addPartnerContact(@PathVariable UUID id, @RequestBody ContactRequest request) {
+    ResponseEntity<Contact> addPartnerContact(@PathVariable UUID id, @RequestBody NewContactRequest request) {
         Contact contact = partners.addContact(
                 new PartnerId(id),
                 request.name(),

@@ -38,7 +38,7 @@ import org.springframework.web.bind.annotation.RestController;
                 + " reconciliation of the ledger per partner and currency")
 class PayoutRunsApi {
 
-    record RunResponse(
+    record PayoutRunResponse(
             String id,
             String reference,
             @Nullable String period,
@@ -57,8 +57,8 @@ class PayoutRunsApi {
             int payableLines,
             int carriedLines) {
 
-        static RunResponse of(PayoutRunView r) {
-            return new RunResponse(
+        static PayoutRunResponse of(PayoutRunView r) {
+            return new PayoutRunResponse(
                     r.id().toString(),
                     r.reference(),
                     r.period(),
@@ -80,7 +80,7 @@ class PayoutRunsApi {
     }
 
     /** gross + gst − tds = net, in the currency earned; {@code paid} is net in the currency it is paid in. */
-    record LineResponse(
+    record PayoutLineResponse(
             @Nullable String id,
             @Nullable String reference,
             String partnerId,
@@ -97,8 +97,8 @@ class PayoutRunsApi {
             @Nullable String carriedReason,
             List<String> taxNotes) {
 
-        static LineResponse of(PayoutLineView l) {
-            return new LineResponse(
+        static PayoutLineResponse of(PayoutLineView l) {
+            return new PayoutLineResponse(
                     l.id() == null ? null : l.id().toString(),
                     l.reference(),
                     l.partner().toString(),
@@ -119,7 +119,7 @@ class PayoutRunsApi {
         }
     }
 
-    record FileResponse(
+    record PayoutFileResponse(
             @Schema(description = "The payment file's format, such as bank, paypal or wise: new formats may come")
             String format,
 
@@ -129,7 +129,7 @@ class PayoutRunsApi {
             Money total,
             String href) {}
 
-    record RunDetail(RunResponse run, List<LineResponse> lines, List<FileResponse> files) {}
+    record PayoutRunDetail(PayoutRunResponse run, List<PayoutLineResponse> lines, List<PayoutFileResponse> files) {}
 
     record ReconciliationResponse(
             String partnerId,
@@ -162,9 +162,11 @@ class PayoutRunsApi {
         }
     }
 
-    record PayoutRunList(List<RunResponse> data, @Nullable String nextCursor) {}
+    record PayoutRunList(
+            List<PayoutRunResponse> data, @Nullable String nextCursor) {}
 
-    record PayoutPreview(List<LineResponse> data, @Nullable String nextCursor) {}
+    record PayoutPreview(
+            List<PayoutLineResponse> data, @Nullable String nextCursor) {}
 
     record ReconciliationList(
             List<ReconciliationResponse> data, @Nullable String nextCursor) {}
@@ -185,8 +187,8 @@ class PayoutRunsApi {
     PayoutRunList listPayoutRuns(
             @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
-        Pages.Page<RunResponse> page =
-                Pages.of(runs.list().stream().map(RunResponse::of).toList(), RunResponse::id, cursor, limit);
+        Pages.Page<PayoutRunResponse> page = Pages.of(
+                runs.list().stream().map(PayoutRunResponse::of).toList(), PayoutRunResponse::id, cursor, limit);
         return new PayoutRunList(page.items(), page.nextCursor());
     }
 
@@ -199,8 +201,8 @@ class PayoutRunsApi {
     PayoutPreview previewPayoutRun(
             @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
-        Pages.Page<LineResponse> page = Pages.of(
-                runs.preview().stream().map(LineResponse::of).toList(),
+        Pages.Page<PayoutLineResponse> page = Pages.of(
+                runs.preview().stream().map(PayoutLineResponse::of).toList(),
                 l -> l.partnerId() + "/" + l.gross().currencyCode(),
                 cursor,
                 limit);
@@ -214,8 +216,8 @@ class PayoutRunsApi {
             summary = "Start a run of the commissions approved until now",
             description = "One open run per workspace: 409 while another is not paid yet. Answers the run with"
                     + " its lines, awaiting approval.")
-    ResponseEntity<RunDetail> startPayoutRun() {
-        RunDetail started = detail(runs.start());
+    ResponseEntity<PayoutRunDetail> startPayoutRun() {
+        PayoutRunDetail started = detail(runs.start());
         return ResponseEntity.created(
                         URI.create("/api/v1/payout-runs/" + started.run().id()))
                 .body(started);
@@ -224,7 +226,7 @@ class PayoutRunsApi {
     @GetMapping("/api/v1/payout-runs/{id}")
     @PreAuthorize("hasAuthority('payouts:read')")
     @Operation(summary = "One run with its lines and, once exported, its payment files")
-    RunDetail getPayoutRun(@PathVariable UUID id) {
+    PayoutRunDetail getPayoutRun(@PathVariable UUID id) {
         return detail(runs.get(id));
     }
 
@@ -234,8 +236,8 @@ class PayoutRunsApi {
             summary = "Approve a run",
             description = "A run above the workspace's threshold needs two people signed in to the console:"
                     + " an API key cannot approve it (409).")
-    RunResponse approvePayoutRun(@PathVariable UUID id) {
-        return RunResponse.of(runs.approve(id));
+    PayoutRunResponse approvePayoutRun(@PathVariable UUID id) {
+        return PayoutRunResponse.of(runs.approve(id));
     }
 
     @PostMapping("/api/v1/payout-runs/{id}/export")
@@ -244,15 +246,15 @@ class PayoutRunsApi {
             summary = "Export an approved run",
             description = "Hands the payable lines to the payment provider under the batch id canopy-<run id>"
                     + " and moves them to the clearing account; a repeated call changes nothing.")
-    RunResponse exportPayoutRun(@PathVariable UUID id) {
-        return RunResponse.of(runs.export(id));
+    PayoutRunResponse exportPayoutRun(@PathVariable UUID id) {
+        return PayoutRunResponse.of(runs.export(id));
     }
 
     @PostMapping("/api/v1/payout-runs/{id}/mark-paid")
     @PreAuthorize("hasAuthority('payouts:write')")
     @Operation(summary = "Mark an exported run paid once the bank has paid it; a repeated call changes nothing")
-    RunResponse markPayoutRunPaid(@PathVariable UUID id) {
-        return RunResponse.of(runs.markPaid(id));
+    PayoutRunResponse markPayoutRunPaid(@PathVariable UUID id) {
+        return PayoutRunResponse.of(runs.markPaid(id));
     }
 
     @GetMapping(path = "/api/v1/payout-runs/{id}/files/{format}/{currency}", produces = "text/csv")
@@ -282,14 +284,14 @@ class PayoutRunsApi {
         return new ReconciliationList(page.items(), page.nextCursor());
     }
 
-    private RunDetail detail(PayoutRunView run) {
+    private PayoutRunDetail detail(PayoutRunView run) {
         boolean exported = run.status() == PayoutRunStatus.EXPORTED || run.status() == PayoutRunStatus.PAID;
-        return new RunDetail(
-                RunResponse.of(run),
-                runs.lines(run.id()).stream().map(LineResponse::of).toList(),
+        return new PayoutRunDetail(
+                PayoutRunResponse.of(run),
+                runs.lines(run.id()).stream().map(PayoutLineResponse::of).toList(),
                 exported
                         ? files.offers(run.id()).stream()
-                                .map(o -> new FileResponse(
+                                .map(o -> new PayoutFileResponse(
                                         o.format(),
                                         o.label(),
                                         o.currency(),

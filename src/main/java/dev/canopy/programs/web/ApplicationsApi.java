@@ -80,7 +80,7 @@ class ApplicationsApi {
     record ApplicationList(
             List<ApplicationResponse> data, @Nullable String nextCursor) {}
 
-    record RejectRequest(String reason) {}
+    record ApplicationRejectRequest(String reason) {}
 
     private final Recruitment recruitment;
 
@@ -129,7 +129,7 @@ class ApplicationsApi {
     @Operation(
             summary = "Reject an application with a reason",
             description = "Emails the applicant; the same email or domain may apply again after the reapply period.")
-    ApplicationResponse rejectApplication(@PathVariable UUID id, @RequestBody RejectRequest request) {
+    ApplicationResponse rejectApplication(@PathVariable UUID id, @RequestBody ApplicationRejectRequest request) {
         return ApplicationResponse.of(recruitment.reject(id, request.reason()));
     }
 }

@@ -91,7 +91,7 @@ class ProgramsApi {
             Instant createdAt,
             Instant updatedAt) {}
 
-    record EnrolRequest(String partnerId) {}
+    record EnrolmentRequest(String partnerId) {}
 
     record ProgramList(List<ProgramResponse> data, @Nullable String nextCursor) {}
 
@@ -155,7 +155,7 @@ class ProgramsApi {
     @PreAuthorize("hasAuthority('programs:write')")
     @Operation(summary = "Add an existing partner to the programme")
     ResponseEntity<MembershipsApi.MembershipResponse> enrolPartner(
-            @PathVariable UUID id, @RequestBody EnrolRequest request) {
+            @PathVariable UUID id, @RequestBody EnrolmentRequest request) {
         UUID partner;
         try {
             partner = UUID.fromString(String.valueOf(request.partnerId()));

@@ -70,7 +70,7 @@ class LinksApi {
 
     record LinkList(List<LinkResponse> data, @Nullable String nextCursor) {}
 
-    record DisabledRequest(boolean disabled) {}
+    record LinkDisabledRequest(boolean disabled) {}
 
     private final Links links;
 
@@ -126,7 +126,7 @@ class LinksApi {
     @PostMapping("/{id}/disabled")
     @PreAuthorize("hasAuthority('tracking:write')")
     @Operation(summary = "Switch a link off or on", description = "{\"disabled\": true} answers visitors 410 Gone.")
-    LinkResponse setLinkDisabled(@PathVariable UUID id, @RequestBody DisabledRequest request) {
+    LinkResponse setLinkDisabled(@PathVariable UUID id, @RequestBody LinkDisabledRequest request) {
         return LinkResponse.of(links.setDisabled(new LinkId(id), request.disabled()));
     }
 }
