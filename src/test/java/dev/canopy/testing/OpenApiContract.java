@@ -7,12 +7,17 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.springframework.http.MediaType;
@@ -38,6 +43,13 @@ public final class OpenApiContract implements ResultHandler {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String DOCUMENT = "/api/v1/openapi.json";
 
+    /** The operations a successful exchange held to the document: written at exit, for the coverage they give. */
+    private static final Set<String> EXERCISED = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(OpenApiContract::writeCoverage));
+    }
+
     private final WebApplicationContext context;
     private volatile Document document;
 
@@ -60,6 +72,20 @@ public final class OpenApiContract implements ResultHandler {
                             path,
                             result.getResponse().getStatus(),
                             String.join("\n  ", failures)));
+        }
+    }
+
+    /** target/openapi/exercised.txt: each operation id a test held to the document with a success. */
+    private static void writeCoverage() {
+        if (EXERCISED.isEmpty()) {
+            return;
+        }
+        try {
+            Path file = Path.of("target", "openapi", "exercised.txt");
+            Files.createDirectories(file.getParent());
+            Files.write(file, new TreeSet<>(EXERCISED));
+        } catch (IOException e) {
+            System.err.println("Could not write the API coverage: " + e);
         }
     }
 
@@ -143,6 +169,9 @@ public final class OpenApiContract implements ResultHandler {
             checkContent(documented.path("content"), response, failures);
             if (status < 300) {
                 checkRequest(operation, request, failures);
+                if (failures.isEmpty()) {
+                    EXERCISED.add(operation.path("operationId").asString());
+                }
             }
             return failures;
         }
