@@ -31,6 +31,15 @@ import tools.jackson.databind.json.JsonMapper;
         name = "Events",
         description = "Leads, sales and refunds from your systems, attributed to partners. Each event carries "
                 + "your id: sending it again changes nothing and answers what was decided the first time.")
+// Every operation here answers the same two ways
+@ApiResponse(
+        responseCode = "201",
+        description = "The event was received and processed",
+        content = @Content(mediaType = "application/json", schema = @Schema(implementation = IntakeOutcome.class)))
+@ApiResponse(
+        responseCode = "200",
+        description = "The same event (by id) was received before: its first outcome, nothing done again",
+        content = @Content(mediaType = "application/json", schema = @Schema(implementation = IntakeOutcome.class)))
 class EventsApi {
 
     private final Intake intake;
@@ -46,14 +55,6 @@ class EventsApi {
     }
 
     @ResponseStatus(HttpStatus.CREATED)
-    @ApiResponse(
-            responseCode = "201",
-            description = "The event was received and processed",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = IntakeOutcome.class)))
-    @ApiResponse(
-            responseCode = "200",
-            description = "The same event (by id) was received before: its first outcome, nothing done again",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = IntakeOutcome.class)))
     @PostMapping(path = "/lead", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAuthority('tracking:write')")
     @Operation(
@@ -66,14 +67,6 @@ class EventsApi {
     }
 
     @ResponseStatus(HttpStatus.CREATED)
-    @ApiResponse(
-            responseCode = "201",
-            description = "The event was received and processed",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = IntakeOutcome.class)))
-    @ApiResponse(
-            responseCode = "200",
-            description = "The same event (by id) was received before: its first outcome, nothing done again",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = IntakeOutcome.class)))
     @PostMapping(path = "/sale", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAuthority('tracking:write')")
     @Operation(
@@ -86,14 +79,6 @@ class EventsApi {
     }
 
     @ResponseStatus(HttpStatus.CREATED)
-    @ApiResponse(
-            responseCode = "201",
-            description = "The event was received and processed",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = IntakeOutcome.class)))
-    @ApiResponse(
-            responseCode = "200",
-            description = "The same event (by id) was received before: its first outcome, nothing done again",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = IntakeOutcome.class)))
     @PostMapping(path = "/refund", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAuthority('tracking:write')")
     @Operation(

@@ -198,67 +198,35 @@ class TheOpenApiDocumentIsExact {
     @Test
     void closedVocabulariesAreEnumsAndOpenOnesSaySo() throws Exception {
         Set<String> closed = Set.of("status", "outcome", "role", "stage", "level", "sourcing", "signal");
-        contract.openApi()
-                .path("components")
-                .path("schemas")
-                .properties()
-                .forEach(schema -> schema.getValue()
-                        .path("properties")
-                        .properties()
-                        .forEach(property -> {
-                            String where = schema.getKey() + "." + property.getKey();
-                            JsonNode value = property.getValue();
-                            if (!value.path("type").asString().equals("string")) {
-                                return;
-                            }
-                            if (closed.contains(property.getKey())) {
-                                assertThat(value.has("enum")).as(where).isTrue();
-                            } else if (Set.of("kind", "format").contains(property.getKey()) && !value.has("enum")) {
-                                assertThat(value.path("description").asString())
-                                        .as(where)
-                                        .contains("may come");
-                            }
-                        }));
+        eachProperty((where, name, value) -> {
+            if (!value.path("type").asString().equals("string")) {
+                return;
+            }
+            if (closed.contains(name)) {
+                assertThat(value.has("enum")).as(where).isTrue();
+            } else if (Set.of("kind", "format").contains(name) && !value.has("enum")) {
+                assertThat(value.path("description").asString()).as(where).contains("may come");
+            }
+        });
     }
 
     /** Times and days say so, so that generated clients parse them; rates are decimal strings like amounts. */
     @Test
     void timesDaysAndRatesHaveOneForm() throws Exception {
-        contract.openApi()
-                .path("components")
-                .path("schemas")
-                .properties()
-                .forEach(schema -> schema.getValue()
-                        .path("properties")
-                        .properties()
-                        .forEach(property -> {
-                            String where = schema.getKey() + "." + property.getKey();
-                            JsonNode value = property.getValue();
-                            if (property.getKey().endsWith("At")) {
-                                assertThat(value.path("format").asString())
-                                        .as(where)
-                                        .isEqualTo("date-time");
-                            }
-                            if (property.getKey().endsWith("On")) {
-                                assertThat(value.path("format").asString())
-                                        .as(where)
-                                        .isEqualTo("date");
-                            }
-                            if (property.getKey()
-                                            .toLowerCase(java.util.Locale.ROOT)
-                                            .endsWith("rate")
-                                    || property.getKey().matches("rate(Min|Max)")) {
-                                assertThat(value.path("type").asString())
-                                        .as(where)
-                                        .isEqualTo("string");
-                            }
-                            if (property.getKey().endsWith("Days")
-                                    && !value.path("type").isMissingNode()) {
-                                assertThat(value.path("type").toString())
-                                        .as(where)
-                                        .containsAnyOf("integer", "number");
-                            }
-                        }));
+        eachProperty((where, name, value) -> {
+            if (name.endsWith("At")) {
+                assertThat(value.path("format").asString()).as(where).isEqualTo("date-time");
+            }
+            if (name.endsWith("On")) {
+                assertThat(value.path("format").asString()).as(where).isEqualTo("date");
+            }
+            if (name.toLowerCase(java.util.Locale.ROOT).endsWith("rate") || name.matches("rate(Min|Max)")) {
+                assertThat(value.path("type").asString()).as(where).isEqualTo("string");
+            }
+            if (name.endsWith("Days") && !value.path("type").isMissingNode()) {
+                assertThat(value.path("type").toString()).as(where).containsAnyOf("integer", "number");
+            }
+        });
     }
 
     @Test
@@ -378,6 +346,22 @@ class TheOpenApiDocumentIsExact {
         return served.equals(committed)
                 ? Optional.empty()
                 : Optional.of(at + ": served " + served + ", committed " + committed);
+    }
+
+    interface PropertyCheck {
+        void check(String where, String name, JsonNode value);
+    }
+
+    /** Each property of each schema, named Schema.property. */
+    private void eachProperty(PropertyCheck check) throws Exception {
+        contract.openApi()
+                .path("components")
+                .path("schemas")
+                .properties()
+                .forEach(schema -> schema.getValue()
+                        .path("properties")
+                        .properties()
+                        .forEach(p -> check.check(schema.getKey() + "." + p.getKey(), p.getKey(), p.getValue())));
     }
 
     /** The operation's responses with references to shared ones replaced by what they refer to. */
