@@ -8,6 +8,7 @@ import dev.canopy.partners.PartnerId;
 import dev.canopy.partners.PartnerView;
 import dev.canopy.partners.Partners;
 import dev.canopy.platform.CurrentWorkspace;
+import dev.canopy.platform.Cursors;
 import dev.canopy.shared.InvalidInputException;
 import dev.canopy.shared.PartnerScoped;
 import dev.canopy.shared.WorkspaceId;
@@ -192,6 +193,24 @@ public class AccountMapping {
     public List<MappedAccount> vendorAccounts() {
         staff();
         return table.accounts(currentWorkspace.id(), null);
+    }
+
+    /** A page of the vendor's accounts by name; {@code nextCursor} (opaque) continues it. */
+    public record AccountPage(
+            List<MappedAccount> accounts, @Nullable String nextCursor) {}
+
+    @Transactional(readOnly = true)
+    public AccountPage vendorAccounts(@Nullable String cursor, int limit) {
+        staff();
+        List<MappedAccount> found =
+                table.vendorAccounts(currentWorkspace.id(), Cursors.decodeKeys(cursor, 2, "cursor"), limit + 1);
+        List<MappedAccount> page = found.subList(0, Math.min(limit, found.size()));
+        return new AccountPage(
+                List.copyOf(page),
+                found.size() > limit
+                        ? Cursors.encodeKeys(
+                                page.getLast().name(), page.getLast().domain())
+                        : null);
     }
 
     private AccountMappingView view(PartnerView company, boolean vendorSide) {

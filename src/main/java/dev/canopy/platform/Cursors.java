@@ -26,6 +26,30 @@ public final class Cursors {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Where a list ordered by text keys continues, e.g. (name, domain). */
+    public static String encodeKeys(String... keys) {
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(String.join("\u0000", keys).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The keys a cursor of {@link #encodeKeys} names; null for none; a 400 naming {@code field} otherwise. */
+    public static String @Nullable [] decodeKeys(@Nullable String cursor, int count, String field) {
+        if (cursor == null || cursor.isBlank()) {
+            return null;
+        }
+        try {
+            String[] keys = new String(Base64.getUrlDecoder().decode(cursor.strip()), StandardCharsets.UTF_8)
+                    .split("\u0000", -1);
+            if (keys.length != count) {
+                throw new InvalidInputException(field, GIVEN_BACK);
+            }
+            return keys;
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(field, GIVEN_BACK);
+        }
+    }
+
     /** A list that continues after a row number (its rows are numbered as they are written). */
     public static @Nullable Long sequence(@Nullable String cursor, String field) {
         if (cursor == null || cursor.isBlank()) {

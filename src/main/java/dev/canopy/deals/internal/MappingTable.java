@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -174,6 +175,26 @@ public class MappingTable {
                         "select name, domain, status from deals_mapping_account where workspace_id = ? and %s"
                                 + " order by lower(name), domain",
                         workspace, partner)
+                .query((rs, n) -> new MappedAccount(
+                        rs.getString("name"), rs.getString("domain"), AccountStatus.valueOf(rs.getString("status"))))
+                .list();
+    }
+
+    /** A page of the vendor's list by name, after the account named {@code after} (name, domain), if any. */
+    public List<MappedAccount> vendorAccounts(WorkspaceId workspace, String @Nullable [] after, int limit) {
+        return db.sql("""
+                        select name, domain, status from deals_mapping_account
+                        where workspace_id = ? and partner_id is null
+                          and (cast(? as text) is null or (lower(name), domain) > (lower(?), ?))
+                        order by lower(name), domain
+                        limit ?
+                        """)
+                .params(
+                        workspace.value(),
+                        after == null ? null : after[0],
+                        after == null ? null : after[0],
+                        after == null ? null : after[1],
+                        limit)
                 .query((rs, n) -> new MappedAccount(
                         rs.getString("name"), rs.getString("domain"), AccountStatus.valueOf(rs.getString("status"))))
                 .list();

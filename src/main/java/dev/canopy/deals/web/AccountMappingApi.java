@@ -54,8 +54,8 @@ class AccountMappingApi {
     MappedAccountList listMappedAccounts(
             @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
-        Pages.Page<MappedAccount> page = Pages.of(mapping.vendorAccounts(), MappedAccount::domain, cursor, limit);
-        return new MappedAccountList(page.items(), page.nextCursor());
+        AccountMapping.AccountPage page = mapping.vendorAccounts(cursor, limit);
+        return new MappedAccountList(page.accounts(), page.nextCursor());
     }
 
     @PutMapping(path = "/accounts", consumes = "text/csv")
