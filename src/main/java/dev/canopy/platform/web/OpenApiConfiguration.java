@@ -50,6 +50,8 @@ import tools.jackson.databind.JsonNode;
 class OpenApiConfiguration {
 
     static final String MONEY = "Money";
+    static final String PROBLEM = "Problem";
+    private static final String PROBLEM_JSON = org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
 
     static {
         // A currency is written as its ISO 4217 code, not as the object Currency's getters describe
@@ -59,9 +61,6 @@ class OpenApiConfiguration {
         // Free JSON (the audit log's before and after) is any object, not JsonNode's getters
         SpringDocUtils.getConfig().replaceWithSchema(JsonNode.class, new ObjectSchema());
     }
-
-    static final String PROBLEM = "Problem";
-    private static final String PROBLEM_JSON = org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
 
     @Bean
     OpenAPI canopyOpenApi() {
@@ -106,8 +105,8 @@ class OpenApiConfiguration {
     }
 
     /**
-     * Every operation: its errors as problems, a {@code Request-Id} on each answer, and a {@code Location} on
-     * each 201.
+     * Every operation: its errors as problems (shared responses), a {@code Request-Id} and the rate-limit fields
+     * on each answer, a {@code Location} on each 201, and the Problem and Money schemas.
      */
     @Bean
     OpenApiCustomizer problemsAndHeaders() {
