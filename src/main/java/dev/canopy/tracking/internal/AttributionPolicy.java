@@ -3,6 +3,7 @@ package dev.canopy.tracking.internal;
 import dev.canopy.partners.PartnerId;
 import dev.canopy.programs.ProgramId;
 import dev.canopy.tracking.AttributionSignal;
+import dev.canopy.tracking.EventOutcome;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -31,10 +32,21 @@ public final class AttributionPolicy {
     public record Current(PartnerId partner, ProgramId program, Instant since, boolean takeoverAllowed) {}
 
     public enum Outcome {
-        ATTRIBUTED,
-        TAKEN_OVER,
-        KEPT,
-        UNATTRIBUTED
+        ATTRIBUTED(EventOutcome.ATTRIBUTED),
+        TAKEN_OVER(EventOutcome.TAKEN_OVER),
+        KEPT(EventOutcome.KEPT),
+        UNATTRIBUTED(EventOutcome.UNATTRIBUTED);
+
+        private final EventOutcome event;
+
+        Outcome(EventOutcome event) {
+            this.event = event;
+        }
+
+        /** What the event that led to this decision is said to have had, in the API and the event log. */
+        public EventOutcome event() {
+            return event;
+        }
     }
 
     /** The decision and the evidence it rests on ({@code evidence} null when nothing named a partner). */

@@ -47,12 +47,7 @@ public class IntakeProcessor {
 
         static Result of(AttributionPolicy.Decision decision, UUID customer) {
             return new Result(
-                    switch (decision.outcome()) {
-                        case ATTRIBUTED -> EventOutcome.ATTRIBUTED;
-                        case TAKEN_OVER -> EventOutcome.TAKEN_OVER;
-                        case KEPT -> EventOutcome.KEPT;
-                        case UNATTRIBUTED -> EventOutcome.UNATTRIBUTED;
-                    },
+                    decision.outcome().event(),
                     decision.reason(),
                     customer,
                     decision.partner(),
