@@ -53,8 +53,7 @@ class ProblemErrorController extends BasicErrorController {
     private static String detail(HttpStatus status, HttpServletRequest request) {
         if (status == HttpStatus.NOT_FOUND) {
             Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-            return "Nothing is at " + (path == null ? "this path" : path) + ". The API's paths are listed at "
-                    + "/api/v1/openapi.json.";
+            return UnroutedProblems.noSuchPath(path == null ? "this path" : path.toString());
         }
         return status.getReasonPhrase();
     }

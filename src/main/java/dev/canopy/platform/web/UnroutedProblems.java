@@ -38,8 +38,12 @@ class UnroutedProblems {
             throw e;
         }
         return ResponseEntity.status(HttpStatus.NOT_FOUND)
-                .body(ProblemType.NOT_FOUND.problem("Nothing is at " + request.getRequestURI()
-                        + ". The API's paths are listed at /api/v1/openapi.json."));
+                .body(ProblemType.NOT_FOUND.problem(noSuchPath(request.getRequestURI())));
+    }
+
+    /** What a request to a path the API does not have is told, whoever answers it. */
+    static String noSuchPath(String path) {
+        return "Nothing is at " + path + ". The API's paths are listed at /api/v1/openapi.json.";
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
