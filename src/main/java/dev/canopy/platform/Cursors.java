@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Cursors {
 
-    private static final String GIVEN_BACK = "Pass nextCursor from the previous page as it was given";
+    static final String GIVEN_BACK = "Pass nextCursor from the previous page as it was given";
 
     private Cursors() {}
 
