@@ -263,22 +263,38 @@ class OpenApiConfiguration {
                         "type",
                         new StringSchema()
                                 .format("uri")
+                                .example(ProblemType.INVALID_INPUT.uri().toString())
                                 .description("The kind of error, stable; new kinds may be added: "
                                         + Arrays.stream(ProblemType.values())
                                                 .map(t -> t.uri().toString())
                                                 .toList()))
-                .addProperty("title", new StringSchema().description("The kind's title, the same every time"))
-                .addProperty("status", new IntegerSchema().format("int32"))
-                .addProperty("detail", new StringSchema().description("What went wrong this time, for people"))
                 .addProperty(
-                        "instance", new StringSchema().format("uri-reference").description("This request's Request-Id"))
+                        "title",
+                        new StringSchema()
+                                .example(ProblemType.INVALID_INPUT.title())
+                                .description("The kind's title, the same every time"))
+                .addProperty("status", new IntegerSchema().format("int32").example(400))
+                .addProperty(
+                        "detail",
+                        new StringSchema()
+                                .example("email: Enter an email address like name@example.com")
+                                .description("What went wrong this time, for people"))
+                .addProperty(
+                        "instance",
+                        new StringSchema()
+                                .format("uri-reference")
+                                .example("req_7m2k9q4x8c1v5b3n6z0w")
+                                .description("This request's Request-Id"))
                 .addProperty(
                         "errors",
                         new ArraySchema()
                                 .description("For invalid input: each field at fault and why")
                                 .items(new ObjectSchema()
-                                        .addProperty("field", new StringSchema())
-                                        .addProperty("message", new StringSchema())
+                                        .addProperty("field", new StringSchema().example("email"))
+                                        .addProperty(
+                                                "message",
+                                                new StringSchema()
+                                                        .example("Enter an email address like name@example.com"))
                                         .required(List.of("field", "message"))))
                 .required(List.of("type", "title", "status", "detail"));
     }
