@@ -15,7 +15,7 @@ class IntegratorReadsTheApiReference extends BrowserTest {
 
     @Test
     void anOperationShowsItsMethodNameItsCreatedAnswerAndItsProblems() {
-        for (int width : new int[] {1280, 390}) {
+        for (int width : new int[] {1366, 390}) {
             try (BrowserContext context = browser.newContext(
                     new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(width, 900))) {
                 Page page = context.newPage();
