@@ -321,12 +321,14 @@ public class Analytics {
 
         void click(DailyActivity.ClickDay c) {
             for (Sums s : List.of(all, partner(c.partner()))) {
-                s.clicks += c.clicks();
+                s.uniqueClicks += c.clicks();
+                s.clicks += c.clicks() + c.repeats();
+                s.bots += c.bots();
             }
         }
 
         void clickDay(DailyActivity.ClickDay c) {
-            byDay.get(c.day()).clicks += c.clicks();
+            byDay.get(c.day()).clicks += c.clicks() + c.repeats();
         }
 
         void conversion(DailyActivity.ConversionDay c, CurrencyConversion conversion) {
@@ -428,7 +430,15 @@ public class Analytics {
         }
 
         FunnelReport.Totals totals() {
-            return new FunnelReport.Totals(all.clicks, all.leads, all.customers, all.revenue, unattributed, all.cost);
+            return new FunnelReport.Totals(
+                    all.clicks,
+                    all.uniqueClicks,
+                    all.bots,
+                    all.leads,
+                    all.customers,
+                    all.revenue,
+                    unattributed,
+                    all.cost);
         }
 
         List<FunnelReport.PartnerRow> partnerRows(Map<PartnerId, String> names) {
@@ -438,6 +448,8 @@ public class Analytics {
                             e.getKey(),
                             name.apply(e.getKey()),
                             e.getValue().clicks,
+                            e.getValue().uniqueClicks,
+                            e.getValue().bots,
                             e.getValue().leads,
                             e.getValue().customers,
                             e.getValue().revenue,
@@ -463,6 +475,8 @@ public class Analytics {
 
     private static final class Sums {
         long clicks;
+        long uniqueClicks;
+        long bots;
         long leads;
         long customers;
         Money revenue;

@@ -29,9 +29,16 @@ public record FunnelReport(
         List<DayRow> days,
         List<Unconverted> unconverted) {
 
+    /**
+     * @param clicks people's requests through partner links, repeats included
+     * @param uniqueClicks clicks less a visitor's repeats on a link within the hour
+     * @param botRequests known bots' and crawlers' requests, never clicks
+     */
     @Schema(name = "FunnelTotals")
     public record Totals(
             long clicks,
+            long uniqueClicks,
+            long botRequests,
             long leads,
             long customers,
             Money partnerRevenue,
@@ -53,7 +60,12 @@ public record FunnelReport(
         }
 
         public Optional<BigDecimal> leadRate() {
-            return percent(BigDecimal.valueOf(leads), BigDecimal.valueOf(clicks));
+            return percent(BigDecimal.valueOf(leads), BigDecimal.valueOf(uniqueClicks));
+        }
+
+        /** Bots' requests ÷ every request (bots' and people's), in per cent; empty without any request. */
+        public Optional<BigDecimal> botShare() {
+            return percent(BigDecimal.valueOf(botRequests), BigDecimal.valueOf(botRequests + clicks));
         }
 
         public Optional<BigDecimal> customerRate() {
@@ -63,6 +75,7 @@ public record FunnelReport(
         BigDecimal value(Kpi kpi) {
             return switch (kpi) {
                 case CLICKS -> BigDecimal.valueOf(clicks);
+                case UNIQUE_CLICKS -> BigDecimal.valueOf(uniqueClicks);
                 case LEADS -> BigDecimal.valueOf(leads);
                 case CUSTOMERS -> BigDecimal.valueOf(customers);
                 case PARTNER_REVENUE -> partnerRevenue.amount();
@@ -106,6 +119,8 @@ public record FunnelReport(
             PartnerId partner,
             String name,
             long clicks,
+            long uniqueClicks,
+            long botRequests,
             long leads,
             long customers,
             Money revenue,

@@ -4,9 +4,18 @@ package dev.canopy.analytics;
 public enum Kpi {
     CLICKS(
             "Clicks",
-            "Visits through partner links in the period, each request counted once. Known bots and crawlers are"
-                    + " never stored, so never counted; a visitor who clicks twice counts twice here (a commission"
-                    + " paid per click counts a repeat within the hour once)."),
+            "Visits by people through partner links in the period, each request counted once: a visitor who"
+                    + " clicks twice counts twice here. Known bots' and crawlers' requests are never clicks."),
+    UNIQUE_CLICKS(
+            "Unique clicks",
+            "Clicks less a visitor's repeats on the same link within the hour after its first (a visitor is a"
+                    + " salted hash of the address and browser; each server remembers its own visitors). What a"
+                    + " link's page counts and what a commission per click pays."),
+    BOT_SHARE(
+            "Bot share",
+            "Requests through partner links by known bots, crawlers and link previews ÷ every request through"
+                    + " them (bots' and people's), in the period. Repeats and bots are counted from the Canopy"
+                    + " release that added these figures on: earlier days show no bots, and every click as unique."),
     LEADS(
             "Leads",
             "Sign-ups reported in the period (by the events API, Stripe or the website snippet) that a partner"
@@ -73,7 +82,7 @@ public enum Kpi {
             "Active partners today, and the share of them that are not dormant: a click, lead, deal or sign-in"
                     + " within the workspace's dormancy days (Partners settings)."),
     PARTNER_SHARE("Partner share of revenue", "Partner revenue ÷ (partner revenue + unattributed revenue)."),
-    LEAD_RATE("Click-to-lead rate", "Leads ÷ clicks, both in the period."),
+    LEAD_RATE("Click-to-lead rate", "Leads ÷ unique clicks, both in the period."),
     CUSTOMER_RATE("Lead-to-customer rate", "New customers ÷ leads, both in the period."),
     REPORTING_CURRENCY(
             "Reporting currency",

@@ -29,7 +29,11 @@ public class DailyActivity {
     public record Scope(
             WorkspaceId workspace, LocalDate from, LocalDate to, ProgramId program, Collection<PartnerId> partners) {}
 
-    public record ClickDay(LocalDate day, PartnerId partner, ProgramId program, long clicks, long paidAdClicks) {}
+    /**
+     * {@code clicks} are the stored ones (a visitor's repeat on a link within the hour is the same click), {@code
+     * repeats} those repeats, {@code bots} the requests of known bots and crawlers, which are never clicks.
+     */
+    public record ClickDay(LocalDate day, PartnerId partner, ProgramId program, long clicks, long repeats, long bots) {}
 
     /**
      * Conversions of one kind in one currency: of one partner (null: unattributed) over the scope's days ({@code day}
@@ -70,7 +74,8 @@ public class DailyActivity {
                         r.partnerId() == null ? null : new PartnerId(r.partnerId()),
                         r.programId() == null ? null : new ProgramId(r.programId()),
                         r.clicks(),
-                        r.paidAdClicks()))
+                        r.repeats(),
+                        r.bots()))
                 .toList();
     }
 
@@ -88,7 +93,8 @@ public class DailyActivity {
                             link.partner(),
                             link.program(),
                             r == null ? 0 : r.clicks(),
-                            r == null ? 0 : r.paidAdClicks());
+                            r == null ? 0 : r.repeats(),
+                            r == null ? 0 : r.bots());
                 })
                 .toList();
     }

@@ -204,7 +204,7 @@ class CommissionCostIsWhatPartnersAreOwed {
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
-        assertThat(csv).contains("," + resellers.id().value() + ",0,0,1,250.00,50.00,200.00,0.00,0.00,EUR");
+        assertThat(csv).contains("," + resellers.id().value() + ",0,0,0,0,1,250.00,50.00,200.00,0.00,0.00,EUR");
     }
 
     /** A workspace reporting in euros whose programme pays 10 % of every payment. */

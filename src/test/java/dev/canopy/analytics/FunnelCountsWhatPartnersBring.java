@@ -332,8 +332,9 @@ class FunnelCountsWhatPartnersBring {
         assertThat(csv.lines().toList())
                 .hasSize(3)
                 .first()
-                .isEqualTo("Partner,Partner id,Clicks,Leads,New customers,Revenue,Commissions,Currency");
-        assertThat(csv).contains(bluebird.value() + ",11,2,2,1650.00,0.00,USD");
+                .isEqualTo(
+                        "Partner,Partner id,Clicks,Unique clicks,Bot requests,Leads,New customers,Revenue,Commissions,Currency");
+        assertThat(csv).contains(bluebird.value() + ",11,11,0,2,2,1650.00,0.00,USD");
     }
 
     @Test

@@ -83,6 +83,59 @@ public class ClickTable {
         });
     }
 
+    /**
+     * Adds repeats and bots to the day and month rollups of their links, in one statement (all or nothing): rows
+     * locked in the order the click trigger locks them, days before months, so the two never deadlock.
+     */
+    public void addVisits(List<VisitTally.Visits> visits) {
+        if (visits.isEmpty()) {
+            return;
+        }
+        db.sql("""
+                        with v as (
+                            select workspace_id, day, link_id, min(partner_id::text)::uuid as partner_id,
+                                   min(program_id::text)::uuid as program_id, sum(repeats) as repeats, sum(bots) as bots
+                            from unnest(cast(:workspaces as uuid[]), cast(:days as date[]), cast(:links as uuid[]),
+                                        cast(:partners as uuid[]), cast(:programs as uuid[]), cast(:repeats as bigint[]),
+                                        cast(:bots as bigint[]))
+                                as t(workspace_id, day, link_id, partner_id, program_id, repeats, bots)
+                            group by workspace_id, day, link_id
+                        ), days as (
+                            insert into tracking_click_day
+                                (workspace_id, day, link_id, partner_id, program_id, clicks, paid_ad_clicks, repeats, bots)
+                            select workspace_id, day, link_id, partner_id, program_id, 0, 0, repeats, bots from v
+                            order by workspace_id, day, link_id
+                            on conflict (workspace_id, day, link_id) do update
+                                set repeats = tracking_click_day.repeats + excluded.repeats,
+                                    bots    = tracking_click_day.bots + excluded.bots
+                        )
+                        insert into tracking_click_month
+                            (workspace_id, month, link_id, partner_id, program_id, clicks, paid_ad_clicks, repeats, bots)
+                        select workspace_id, date_trunc('month', day)::date, link_id, min(partner_id::text)::uuid,
+                               min(program_id::text)::uuid, 0, 0, sum(repeats), sum(bots)
+                        from v group by 1, 2, 3 order by 1, 2, 3
+                        on conflict (workspace_id, month, link_id) do update
+                            set repeats = tracking_click_month.repeats + excluded.repeats,
+                                bots    = tracking_click_month.bots + excluded.bots
+                        """)
+                .param(
+                        "workspaces",
+                        visits.stream().map(v -> v.workspace().value()).toArray(UUID[]::new))
+                .param("days", visits.stream().map(v -> v.day().toString()).toArray(String[]::new))
+                .param("links", visits.stream().map(VisitTally.Visits::link).toArray(UUID[]::new))
+                .param(
+                        "partners",
+                        visits.stream().map(VisitTally.Visits::partner).toArray(UUID[]::new))
+                .param(
+                        "programs",
+                        visits.stream().map(VisitTally.Visits::program).toArray(UUID[]::new))
+                .param(
+                        "repeats",
+                        visits.stream().map(VisitTally.Visits::repeats).toArray(Long[]::new))
+                .param("bots", visits.stream().map(VisitTally.Visits::bots).toArray(Long[]::new))
+                .update();
+    }
+
     private static final String UNIQUE_VIOLATION = "23505";
     private static final byte[] BINARY_SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
     // PostgreSQL counts timestamps in microseconds from 2000-01-01T00:00:00Z.

@@ -34,24 +34,30 @@ public class ClickWriter implements SmartLifecycle {
     private static final long MAX_BACKOFF_MILLIS = 2_000;
 
     private final BlockingQueue<Click> queue;
+    private static final long VISITS_EVERY_MILLIS = 1_000;
+
     private final ClickTable clicks;
     private final Partners partners;
+    private final VisitTally visits;
     private final long drainMillis;
     private final Counter accepted;
     private final Counter written;
     private final Counter dropped;
     private volatile boolean running;
     private Thread worker;
+    private long visitsWritten = System.nanoTime();
 
     ClickWriter(
             ClickTable clicks,
             Partners partners,
+            VisitTally visits,
             MeterRegistry meters,
             @Value("${canopy.tracking.click-queue-capacity:200000}") int capacity,
             @Value("${canopy.tracking.shutdown-drain-millis:10000}") long drainMillis) {
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.clicks = clicks;
         this.partners = partners;
+        this.visits = visits;
         this.drainMillis = drainMillis;
         this.accepted = meters.counter("canopy.clicks.accepted");
         this.written = meters.counter("canopy.clicks.written");
@@ -109,6 +115,7 @@ public class ClickWriter implements SmartLifecycle {
         while (running) {
             try {
                 Click first = queue.poll(200, TimeUnit.MILLISECONDS);
+                writeVisitsEverySecond();
                 if (first == null) {
                     continue;
                 }
@@ -160,11 +167,33 @@ public class ClickWriter implements SmartLifecycle {
                 sleepQuietly(200);
             }
         }
+        writeVisits();
         if (!batch.isEmpty()) {
             dropped.increment(batch.size());
             log.error("Shutting down with {} clicks that could not be written", batch.size());
         } else if (total > 0) {
             log.info("Wrote the last {} queued clicks before shutting down", total);
+        }
+    }
+
+    private void writeVisitsEverySecond() {
+        if (System.nanoTime() - visitsWritten >= TimeUnit.MILLISECONDS.toNanos(VISITS_EVERY_MILLIS)) {
+            writeVisits();
+        }
+    }
+
+    /** Repeats and bots into the rollups; kept for the next time when PostgreSQL is away. */
+    private void writeVisits() {
+        visitsWritten = System.nanoTime();
+        List<VisitTally.Visits> taken = visits.take();
+        try {
+            clicks.addVisits(taken);
+        } catch (RuntimeException e) {
+            visits.giveBack(taken);
+            log.warn(
+                    "Could not add {} links' repeats and bots to the rollups, retrying: {}",
+                    taken.size(),
+                    e.getMessage());
         }
     }
 

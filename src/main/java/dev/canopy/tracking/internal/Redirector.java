@@ -45,12 +45,14 @@ public class Redirector {
     private final LinkCache links;
     private final RecentVisitors visitors;
     private final ClickWriter writer;
+    private final VisitTally tally;
     private final Clock clock;
 
-    Redirector(LinkCache links, RecentVisitors visitors, ClickWriter writer, Clock clock) {
+    Redirector(LinkCache links, RecentVisitors visitors, ClickWriter writer, VisitTally tally, Clock clock) {
         this.links = links;
         this.visitors = visitors;
         this.writer = writer;
+        this.tally = tally;
         this.clock = clock;
     }
 
@@ -66,8 +68,11 @@ public class Redirector {
         if (target.disabled()) {
             return new Answer(410, null, "This link is no longer active.");
         }
-        UUID clickId = BotFilter.isAutomated(visit.method(), visit.header()) ? null : count(visit, target);
-        return new Answer(302, target.location(visit.query(), clickId), null);
+        if (BotFilter.isAutomated(visit.method(), visit.header())) {
+            tally.bot(target);
+            return new Answer(302, target.location(visit.query(), null), null);
+        }
+        return new Answer(302, target.location(visit.query(), count(visit, target)), null);
     }
 
     private Optional<RedirectTarget> target(String path) {
@@ -84,7 +89,10 @@ public class Redirector {
                 rest.substring(slash + 1).toLowerCase(Locale.ROOT));
     }
 
-    /** Queues the click unless this visitor clicked the link within the hour; the click id either way. */
+    /**
+     * Queues the click unless this visitor clicked the link within the hour (then it is a repeat, tallied); the click
+     * id either way.
+     */
     private UUID count(Visit visit, RedirectTarget target) {
         long now = clock.millis();
         String address = visit.clientAddress();
@@ -102,7 +110,9 @@ public class Redirector {
         long visitorLow = visitorId.getLong();
         UUID fresh = ClickIds.next(now);
         Optional<UUID> earlier = visitors.earlierClick(target.linkId(), visitorHigh, visitorLow, fresh);
-        if (earlier.isEmpty()) {
+        if (earlier.isPresent()) {
+            tally.repeat(target);
+        } else {
             writer.offer(new Click(
                     fresh,
                     target.workspace(),

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class RollupTable {
 
-    public record ClickRow(LocalDate day, UUID partnerId, UUID programId, long clicks, long paidAdClicks) {}
+    /** Stored clicks, a visitors' repeats within the hour and bots' requests (V43). */
+    public record ClickRow(LocalDate day, UUID partnerId, UUID programId, long clicks, long repeats, long bots) {}
 
     public record ConversionRow(
             LocalDate day,
@@ -57,7 +58,7 @@ public class RollupTable {
         if (byDay) {
             return read(bind(
                     db.sql(
-                            "select day, null::uuid, null::uuid, sum(clicks), sum(paid_ad_clicks) from tracking_click_day "
+                            "select day, null::uuid, null::uuid, sum(clicks), sum(repeats), sum(bots) from tracking_click_day "
                                     + SCOPE + " group by day"),
                     scope));
         }
@@ -65,10 +66,10 @@ public class RollupTable {
                 ClickWindow.of(scope.from(), scope.to(), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
         return read(bind(db.sql("with counted as (" + counted(window) + """
                         )
-                        select null::date, partner_id, null::uuid, sum(clicks), sum(paid_ad_clicks) from counted
+                        select null::date, partner_id, null::uuid, sum(clicks), sum(repeats), sum(bots) from counted
                         where (cast(:program as uuid) is null or program_id = :program)
                           and (cast(:anyPartner as boolean) or partner_id = any(cast(:partners as uuid[])))
-                        group by partner_id having sum(clicks) <> 0
+                        group by partner_id having sum(clicks) <> 0 or sum(repeats) <> 0 or sum(bots) <> 0
                         """), scope));
     }
 
@@ -80,7 +81,7 @@ public class RollupTable {
     private static String counted(ClickWindow window) {
         List<String> parts = new ArrayList<>();
         if (!window.months().isEmpty()) {
-            parts.add("select partner_id, program_id, clicks, paid_ad_clicks from tracking_click_month"
+            parts.add("select partner_id, program_id, clicks, repeats, bots from tracking_click_month"
                     + " where workspace_id = :workspace and month in ("
                     + String.join(
                             ", ",
@@ -98,7 +99,8 @@ public class RollupTable {
     }
 
     private static String days(String sign, ClickWindow.Days d) {
-        return "select partner_id, program_id, " + sign + "clicks, " + sign + "paid_ad_clicks from tracking_click_day"
+        return "select partner_id, program_id, " + sign + "clicks, " + sign + "repeats, " + sign + "bots"
+                + " from tracking_click_day"
                 + " where workspace_id = :workspace and day >= date '" + d.from() + "' and day < date '" + d.to() + "'";
     }
 
@@ -108,7 +110,8 @@ public class RollupTable {
                         rs.getObject(2, UUID.class),
                         rs.getObject(3, UUID.class),
                         rs.getLong(4),
-                        rs.getLong(5)))
+                        rs.getLong(5),
+                        rs.getLong(6)))
                 .list();
     }
 
@@ -144,7 +147,7 @@ public class RollupTable {
     /** One link's clicks per day from {@code from} (included) to {@code to} (excluded), days without none. */
     public List<ClickRow> linkClicks(WorkspaceId workspace, UUID link, LocalDate from, LocalDate to) {
         return read(db.sql("""
-                        select day, partner_id, program_id, clicks, paid_ad_clicks from tracking_click_day
+                        select day, partner_id, program_id, clicks, repeats, bots from tracking_click_day
                         where workspace_id = ? and link_id = ? and day >= ? and day < ? order by day
                         """).params(workspace.value(), link, from, to));
     }

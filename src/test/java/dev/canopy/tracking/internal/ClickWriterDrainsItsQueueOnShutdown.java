@@ -6,6 +6,7 @@ import dev.canopy.partners.Partners;
 import dev.canopy.shared.WorkspaceId;
 import dev.canopy.testing.CanopyTest;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,8 @@ class ClickWriterDrainsItsQueueOnShutdown {
 
     @Test
     void clicksStillQueuedAtShutdownAreWrittenBeforeItStops() {
-        ClickWriter writer = new ClickWriter(clicks, partners, new SimpleMeterRegistry(), 50_000, 10_000);
+        ClickWriter writer = new ClickWriter(
+                clicks, partners, new VisitTally(Clock.systemUTC()), new SimpleMeterRegistry(), 50_000, 10_000);
         WorkspaceId workspace = new WorkspaceId(UUID.randomUUID());
         writer.start();
         for (int i = 0; i < 20_000; i++) {
@@ -60,7 +62,8 @@ class ClickWriterDrainsItsQueueOnShutdown {
 
     @Test
     void aFullQueueCountsWhatItCannotTakeAsDropped() {
-        ClickWriter writer = new ClickWriter(clicks, partners, new SimpleMeterRegistry(), 10, 1_000);
+        ClickWriter writer = new ClickWriter(
+                clicks, partners, new VisitTally(Clock.systemUTC()), new SimpleMeterRegistry(), 10, 1_000);
         WorkspaceId workspace = new WorkspaceId(UUID.randomUUID());
         int taken = 0;
         for (int i = 0; i < 25; i++) {
