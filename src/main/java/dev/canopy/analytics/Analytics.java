@@ -10,8 +10,6 @@ import dev.canopy.deals.Sourcing;
 import dev.canopy.identity.Workspaces;
 import dev.canopy.partners.PartnerDirectory;
 import dev.canopy.partners.PartnerId;
-import dev.canopy.partners.PartnerView;
-import dev.canopy.partners.Partners;
 import dev.canopy.platform.CurrentWorkspace;
 import dev.canopy.platform.ReplicaReads;
 import dev.canopy.programs.ProgramView;
@@ -38,7 +36,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
@@ -55,7 +52,6 @@ public class Analytics {
     private final CommissionActivity commissions;
     private final ExchangeRates rates;
     private final Workspaces workspaces;
-    private final Partners partners;
     private final PartnerDirectory directory;
     private final CurrentWorkspace currentWorkspace;
     private final Clock clock;
@@ -69,7 +65,6 @@ public class Analytics {
             CommissionActivity commissions,
             ExchangeRates rates,
             Workspaces workspaces,
-            Partners partners,
             PartnerDirectory directory,
             CurrentWorkspace currentWorkspace,
             Clock clock,
@@ -81,7 +76,6 @@ public class Analytics {
         this.commissions = commissions;
         this.rates = rates;
         this.workspaces = workspaces;
-        this.partners = partners;
         this.directory = directory;
         this.currentWorkspace = currentWorkspace;
         this.clock = clock;
@@ -103,8 +97,8 @@ public class Analytics {
         Period period = query.period();
         Collection<PartnerId> kept = partnersOf(query);
         CurrencyConversion conversion = rates.into(currency);
-        Tally now = tally(period, query, kept, currency, conversion);
-        Tally before = tally(period.previous(), query, kept, currency, conversion);
+        Tally now = tally(period, query, kept, currency, conversion, true);
+        Tally before = tally(period.previous(), query, kept, currency, conversion, false);
         DailyActivity.Scope scope =
                 new DailyActivity.Scope(currentWorkspace.id(), period.first(), period.end(), query.program(), kept);
         for (DailyActivity.ClickDay c : activity.clicksByDay(scope)) {
@@ -120,26 +114,34 @@ public class Analytics {
                 before.totals(),
                 now.dealTotals(),
                 before.dealTotals(),
-                now.partnerRows(names(now.byPartner.keySet())),
+                now.partnerRows(directory.names(now.byPartner.keySet())),
                 now.dayRows(),
                 List.copyOf(now.unconverted));
     }
 
-    /** One period's sums: each module's figures per partner (and per day only where a rate is needed). */
+    /**
+     * One period's sums: each module's figures per partner, or only in total (the database sums them: half the
+     * funnel's time at 10,000 partners went to the period before, which shows only totals), and per day only where
+     * a rate is needed.
+     */
     private Tally tally(
             Period period,
             FunnelQuery query,
             Collection<PartnerId> kept,
             Currency currency,
-            CurrencyConversion conversion) {
-        Tally tally = new Tally(period, currency);
+            CurrencyConversion conversion,
+            boolean perPartner) {
+        Tally tally = new Tally(period, currency, perPartner);
         WorkspaceId workspace = currentWorkspace.id();
         DailyActivity.Scope scope =
                 new DailyActivity.Scope(workspace, period.first(), period.end(), query.program(), kept);
-        for (DailyActivity.ClickDay c : activity.clicksByPartner(scope)) {
+        for (DailyActivity.ClickDay c :
+                perPartner ? activity.clicksByPartner(scope) : List.of(activity.clicksInTotal(scope))) {
             tally.click(c);
         }
-        for (DailyActivity.ConversionDay c : activity.conversionsByPartner(scope, currency)) {
+        for (DailyActivity.ConversionDay c : perPartner
+                ? activity.conversionsByPartner(scope, currency)
+                : activity.conversionsInTotal(scope, currency)) {
             tally.conversion(c, conversion);
         }
         for (DealActivity.DealDay d :
@@ -173,7 +175,7 @@ public class Analytics {
             return all.stream()
                     .map(p -> {
                         FunnelQuery one = new FunnelQuery(query.period(), p.id(), query.partner(), query.partners());
-                        Tally tally = tally(query.period(), one, kept, currency, conversion);
+                        Tally tally = tally(query.period(), one, kept, currency, conversion, false);
                         return new ProgramPnl(p.id(), p.name(), tally.totals(), tally.dealTotals());
                     })
                     .sorted(Comparator.comparing((ProgramPnl r) ->
@@ -280,12 +282,6 @@ public class Analytics {
                 ranked.size());
     }
 
-    private Map<PartnerId, String> names(java.util.Set<PartnerId> ids) {
-        return ids.isEmpty()
-                ? Map.of()
-                : partners.byIds(ids).stream().collect(Collectors.toMap(PartnerView::id, PartnerView::name));
-    }
-
     /** One period's sums, by partner and by day, as the rollup rows come. */
     private static final class Tally {
 
@@ -305,9 +301,11 @@ public class Analytics {
         private BigDecimal cycleDays = BigDecimal.ZERO;
 
         private final Period period;
+        private final boolean perPartner;
 
-        Tally(Period period, Currency currency) {
+        Tally(Period period, Currency currency, boolean perPartner) {
             this.period = period;
+            this.perPartner = perPartner;
             this.zero = Money.zero(currency);
             this.all = new Sums(zero);
             this.unattributed = zero;
@@ -320,11 +318,16 @@ public class Analytics {
         }
 
         void click(DailyActivity.ClickDay c) {
-            for (Sums s : List.of(all, partner(c.partner()))) {
+            for (Sums s : sums(c.partner())) {
                 s.uniqueClicks += c.clicks();
                 s.clicks += c.clicks() + c.repeats();
                 s.bots += c.bots();
             }
+        }
+
+        /** The sums a partner's figures go to: the period's, and the partner's own when kept per partner. */
+        private List<Sums> sums(PartnerId partner) {
+            return perPartner ? List.of(all, partner(partner)) : List.of(all);
         }
 
         void clickDay(DailyActivity.ClickDay c) {
@@ -333,11 +336,11 @@ public class Analytics {
 
         void conversion(DailyActivity.ConversionDay c, CurrencyConversion conversion) {
             Money revenue = revenue(c, conversion, true);
-            if (c.partner() == null) {
+            if (!c.attributed()) {
                 unattributed = unattributed.plus(revenue);
                 return;
             }
-            for (Sums s : List.of(all, partner(c.partner()))) {
+            for (Sums s : sums(c.partner())) {
                 add(s, c, revenue);
             }
         }
@@ -420,7 +423,7 @@ public class Analytics {
 
         void cost(CommissionActivity.CostDay c, CurrencyConversion conversion) {
             Money cost = converted(c.cost(), c.day(), conversion);
-            for (Sums s : List.of(all, partner(c.partner()))) {
+            for (Sums s : sums(c.partner())) {
                 s.cost = s.cost.plus(cost);
             }
         }

@@ -28,18 +28,12 @@ public class DealActivity {
     }
 
     /**
-     * The registrations of one partner that reached {@code outcome} on {@code day}, in one currency; {@code
+     * The registrations (of the partners asked for) that reached {@code outcome} on {@code day}, in one currency; {@code
      * sourcing} for wins (sourced or influenced, never blended); {@code cycleDays} the days from approval to
      * close summed over them (wins and losses).
      */
     public record DealDay(
-            LocalDate day,
-            PartnerId partner,
-            Outcome outcome,
-            Sourcing sourcing,
-            long deals,
-            Money amount,
-            BigDecimal cycleDays) {}
+            LocalDate day, Outcome outcome, Sourcing sourcing, long deals, Money amount, BigDecimal cycleDays) {}
 
     private final DealStatsTable stats;
 
@@ -61,7 +55,7 @@ public class DealActivity {
     }
 
     /**
-     * The days {@code from} (included) to {@code to} (excluded), per partner and currency ({@code day} null) — per day
+     * The days {@code from} (included) to {@code to} (excluded), per outcome and currency ({@code day} null) — per day
      * too for amounts not in {@code reporting}; {@code program} and {@code partners} (null: any) narrow.
      */
     @Transactional(readOnly = true)
@@ -85,7 +79,6 @@ public class DealActivity {
                 .stream()
                 .map(r -> new DealDay(
                         r.day(),
-                        new PartnerId(r.partnerId()),
                         Outcome.valueOf(r.outcome()),
                         r.sourcing() == null ? null : Sourcing.valueOf(r.sourcing()),
                         r.deals(),

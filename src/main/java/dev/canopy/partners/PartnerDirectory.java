@@ -62,6 +62,12 @@ public class PartnerDirectory {
         return found;
     }
 
+    /** The names of those of {@code ids} that are the current workspace's partners: a report's rows read no more. */
+    @Transactional(readOnly = true)
+    public Map<PartnerId, String> names(Collection<PartnerId> ids) {
+        return ids.isEmpty() ? Map.of() : partners.names(currentWorkspace.id(), ids);
+    }
+
     /** Partners of the current workspace first approved from {@code from} to {@code to}, and when. */
     @Transactional(readOnly = true)
     public Map<PartnerId, Instant> approvedBetween(Instant from, Instant to) {

@@ -36,13 +36,14 @@ public class DailyActivity {
     public record ClickDay(LocalDate day, PartnerId partner, ProgramId program, long clicks, long repeats, long bots) {}
 
     /**
-     * Conversions of one kind in one currency: of one partner (null: unattributed) over the scope's days ({@code day}
-     * null: the amount is in the reporting currency) or on one day; or, by day, of every partner on {@code day}.
-     * {@code amount} (sales and refunds) is null for leads and churn.
+     * Conversions of one kind in one currency: of one partner (null: unattributed or, in a total, any) over the
+     * scope's days ({@code day} null: the amount is in the reporting currency) or on one day; or, by day, of every
+     * partner on {@code day}. {@code amount} (sales and refunds) is null for leads and churn.
      */
     public record ConversionDay(
             LocalDate day,
             PartnerId partner,
+            boolean attributed,
             ProgramId program,
             ConversionKind kind,
             long conversions,
@@ -58,17 +59,23 @@ public class DailyActivity {
     /** Clicks per partner over the scope's days ({@code day} null). */
     @Transactional(readOnly = true)
     public List<ClickDay> clicksByPartner(Scope scope) {
-        return clicks(scope, false);
+        return clicks(scope, RollupTable.By.PARTNER);
     }
 
     /** Clicks per day over the scope's partners ({@code partner} and {@code program} null). */
     @Transactional(readOnly = true)
     public List<ClickDay> clicksByDay(Scope scope) {
-        return clicks(scope, true);
+        return clicks(scope, RollupTable.By.DAY);
     }
 
-    private List<ClickDay> clicks(Scope scope, boolean byDay) {
-        return rollups.clicks(internal(scope), byDay).stream()
+    /** The scope's clicks summed over its days and partners: one row, {@code day} and {@code partner} null. */
+    @Transactional(readOnly = true)
+    public ClickDay clicksInTotal(Scope scope) {
+        return clicks(scope, RollupTable.By.NOTHING).getFirst();
+    }
+
+    private List<ClickDay> clicks(Scope scope, RollupTable.By by) {
+        return rollups.clicks(internal(scope), by).stream()
                 .map(r -> new ClickDay(
                         r.day(),
                         r.partnerId() == null ? null : new PartnerId(r.partnerId()),
@@ -102,20 +109,27 @@ public class DailyActivity {
     /** Conversions per partner, kind and currency; per day too for amounts not in {@code reporting}. */
     @Transactional(readOnly = true)
     public List<ConversionDay> conversionsByPartner(Scope scope, Currency reporting) {
-        return conversions(scope, reporting, false);
+        return conversions(scope, reporting, RollupTable.By.PARTNER);
     }
 
     /** Attributed conversions per day, kind and currency ({@code partner} null). */
     @Transactional(readOnly = true)
     public List<ConversionDay> conversionsByDay(Scope scope, Currency reporting) {
-        return conversions(scope, reporting, true);
+        return conversions(scope, reporting, RollupTable.By.DAY);
     }
 
-    private List<ConversionDay> conversions(Scope scope, Currency reporting, boolean byDay) {
-        return rollups.conversions(internal(scope), reporting.getCurrencyCode(), byDay).stream()
+    /** As {@link #conversionsByPartner}, attributed and unattributed ones summed apart, {@code partner} null. */
+    @Transactional(readOnly = true)
+    public List<ConversionDay> conversionsInTotal(Scope scope, Currency reporting) {
+        return conversions(scope, reporting, RollupTable.By.NOTHING);
+    }
+
+    private List<ConversionDay> conversions(Scope scope, Currency reporting, RollupTable.By by) {
+        return rollups.conversions(internal(scope), reporting.getCurrencyCode(), by).stream()
                 .map(r -> new ConversionDay(
                         r.day(),
                         r.partnerId() == null ? null : new PartnerId(r.partnerId()),
+                        r.attributed(),
                         r.programId() == null ? null : new ProgramId(r.programId()),
                         ConversionKind.valueOf(r.kind()),
                         r.conversions(),

@@ -17,12 +17,11 @@ import org.springframework.stereotype.Repository;
 public class DealStatsTable {
 
     /**
-     * One day's registrations of one partner that reached {@code outcome} (APPROVED, WON or LOST) in one currency;
-     * {@code sourcing} for wins; {@code cycleDays} sums, for wins and losses, the days from approval to close.
+     * One day's registrations (of the partners asked for) that reached {@code outcome} (APPROVED, WON or LOST) in one
+     * currency; {@code sourcing} for wins; {@code cycleDays} sums, for wins and losses, the days from approval to close.
      */
     public record Row(
             LocalDate day,
-            UUID partnerId,
             String outcome,
             String sourcing,
             String currency,
@@ -51,8 +50,8 @@ public class DealStatsTable {
     }
 
     /**
-     * Registrations approved, won or lost from {@code from} (included) to {@code to} (excluded), per partner, outcome,
-     * sourcing and currency — and per day ({@code day} null otherwise) for amounts not in {@code reporting}, which are
+     * Registrations approved, won or lost from {@code from} (included) to {@code to} (excluded), per outcome,
+     * sourcing and currency (summed over the partners: a row per partner was most of this query's time) — and per day ({@code day} null otherwise) for amounts not in {@code reporting}, which are
      * converted at each day's rate.
      */
     public List<Row> days(
@@ -67,7 +66,7 @@ public class DealStatsTable {
                         -- materialised over the workspace's every registration first.
                         with outcomes as (
                             -- Every registration approved, whatever became of it: the pipeline it opened.
-                            select partner_id, 'APPROVED' as outcome, null as sourcing, currency, amount,
+                            select 'APPROVED' as outcome, null as sourcing, currency, amount,
                                    null::numeric as cycle, decided_at as at
                             from deals_registration
                             where workspace_id = :workspace and decided_at is not null and status <> 'REJECTED'
@@ -76,7 +75,7 @@ public class DealStatsTable {
                               and (cast(:program as uuid) is null or program_id = :program)
                               and (cast(:anyPartner as boolean) or partner_id = any(cast(:partners as uuid[])))
                             union all
-                            select partner_id, status, sourcing, currency, amount,
+                            select status, sourcing, currency, amount,
                                    extract(epoch from closed_at - decided_at) / 86400, closed_at
                             from deals_registration
                             where workspace_id = :workspace and status in ('WON', 'LOST') and closed_at is not null
@@ -86,9 +85,9 @@ public class DealStatsTable {
                               and (cast(:anyPartner as boolean) or partner_id = any(cast(:partners as uuid[])))
                         )
                         select case when currency = :reporting then null else (at at time zone 'UTC')::date end as day,
-                               partner_id, outcome, sourcing, currency, count(*), sum(amount), coalesce(sum(cycle), 0)
+                               outcome, sourcing, currency, count(*), sum(amount), coalesce(sum(cycle), 0)
                         from outcomes
-                        group by 1, 2, 3, 4, 5
+                        group by 1, 2, 3, 4
                         """)
                 .param("workspace", workspace.value())
                 .param("program", program)
@@ -99,13 +98,12 @@ public class DealStatsTable {
                 .param("to", to)
                 .query((rs, n) -> new Row(
                         rs.getObject(1, LocalDate.class),
-                        rs.getObject(2, UUID.class),
+                        rs.getString(2),
                         rs.getString(3),
                         rs.getString(4),
-                        rs.getString(5),
-                        rs.getLong(6),
-                        rs.getBigDecimal(7),
-                        rs.getBigDecimal(8)))
+                        rs.getLong(5),
+                        rs.getBigDecimal(6),
+                        rs.getBigDecimal(7)))
                 .list();
     }
 }

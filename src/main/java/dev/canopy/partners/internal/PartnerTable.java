@@ -15,8 +15,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -122,6 +124,16 @@ public class PartnerTable {
                 .param("region", region)
                 .query((rs, n) -> new PartnerId(rs.getObject(1, UUID.class)))
                 .list());
+    }
+
+    /** The names of {@code ids} that are the workspace's partners; nothing else of them. */
+    public Map<PartnerId, String> names(WorkspaceId workspace, Collection<PartnerId> ids) {
+        Map<PartnerId, String> names = new HashMap<>();
+        db.sql("select id, name from partners_partner where workspace_id = ? and id = any(?::uuid[])")
+                .params(workspace.value(), ids.stream().map(PartnerId::value).toArray(UUID[]::new))
+                .query((rs, n) -> names.put(new PartnerId(rs.getObject(1, UUID.class)), rs.getString(2)))
+                .list();
+        return names;
     }
 
     public List<PartnerView> search(WorkspaceId workspace, PartnerSearch search, Instant now, int limit) {

@@ -19,15 +19,24 @@ public class RollupTable {
     /** Stored clicks, a visitors' repeats within the hour and bots' requests (V43). */
     public record ClickRow(LocalDate day, UUID partnerId, UUID programId, long clicks, long repeats, long bots) {}
 
+    /** {@code partnerId} is null when unattributed or summed over partners ({@code attributed} tells which). */
     public record ConversionRow(
             LocalDate day,
             UUID partnerId,
+            boolean attributed,
             UUID programId,
             String kind,
             String currency,
             long conversions,
             long firstPayments,
             BigDecimal amount) {}
+
+    /** How rows are summed: per partner over the window, per day over the partners, or over both. */
+    public enum By {
+        PARTNER,
+        DAY,
+        NOTHING
+    }
 
     /**
      * Which rows: a workspace's days {@code from} (included) to {@code to} (excluded), optionally one programme's or
@@ -51,11 +60,11 @@ public class RollupTable {
     }
 
     /**
-     * Clicks per partner over the scope's days ({@code day} null): whole months from the monthly rollup, the edges
-     * from the daily one ({@link ClickWindow}); or per day over its partners (partner null).
+     * Clicks per partner over the scope's days ({@code day} null), or their sum (one row, partner null): whole months
+     * from the monthly rollup, the edges from the daily one ({@link ClickWindow}); or per day over its partners.
      */
-    public List<ClickRow> clicks(Scope scope, boolean byDay) {
-        if (byDay) {
+    public List<ClickRow> clicks(Scope scope, By by) {
+        if (by == By.DAY) {
             return read(bind(
                     db.sql(
                             "select day, null::uuid, null::uuid, sum(clicks), sum(repeats), sum(bots) from tracking_click_day "
@@ -64,13 +73,23 @@ public class RollupTable {
         }
         ClickWindow window =
                 ClickWindow.of(scope.from(), scope.to(), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
-        return read(bind(db.sql("with counted as (" + counted(window) + """
+        return read(bind(
+                db.sql("with counted as (" + counted(window)
+                        + """
                         )
-                        select null::date, partner_id, null::uuid, sum(clicks), sum(repeats), sum(bots) from counted
+                        select null::date, %s, null::uuid, coalesce(sum(clicks), 0), coalesce(sum(repeats), 0),
+                               coalesce(sum(bots), 0)
+                        from counted
                         where (cast(:program as uuid) is null or program_id = :program)
                           and (cast(:anyPartner as boolean) or partner_id = any(cast(:partners as uuid[])))
-                        group by partner_id having sum(clicks) <> 0 or sum(repeats) <> 0 or sum(bots) <> 0
-                        """), scope));
+                        %s
+                        """.formatted(
+                                        by == By.PARTNER ? "partner_id" : "null::uuid",
+                                        by == By.PARTNER
+                                                ? "group by partner_id"
+                                                        + " having sum(clicks) <> 0 or sum(repeats) <> 0 or sum(bots) <> 0"
+                                                : "")),
+                scope));
     }
 
     /**
@@ -116,31 +135,36 @@ public class RollupTable {
     }
 
     /**
-     * Applied conversions per partner (null: unattributed), kind and currency over the scope's days — per day too
-     * for amounts not in {@code reporting}, which are converted at each day's rate; or, {@code byDay}, the
-     * attributed ones per day, kind and currency.
+     * Applied conversions per partner (null: unattributed) — or only attributed or not, {@code By.NOTHING} — kind and
+     * currency over the scope's days, per day too for amounts not in {@code reporting}, which are converted at each
+     * day's rate; or, {@code By.DAY}, the attributed ones per day, kind and currency.
      */
-    public List<ConversionRow> conversions(Scope scope, String reporting, boolean byDay) {
-        String sql = byDay
-                ? "select day, null::uuid, null::uuid, kind, currency, sum(conversions), sum(first_payments), sum(amount)"
-                        + " from tracking_conversion_day " + SCOPE
+    public List<ConversionRow> conversions(Scope scope, String reporting, By by) {
+        String partner = by == By.PARTNER ? "partner_id" : "null::uuid";
+        String sql = by == By.DAY
+                ? "select day, null::uuid, true, null::uuid, kind, currency, sum(conversions), sum(first_payments),"
+                        + " sum(amount) from tracking_conversion_day " + SCOPE
                         + " and partner_id is not null group by day, kind, currency having sum(conversions) <> 0"
                 : """
                         select case when currency is null or currency = :reporting then null else day end as on_day,
-                               partner_id, null::uuid, kind, currency, sum(conversions), sum(first_payments), sum(amount)
+                               %s, partner_id is not null as attributed, null::uuid, kind, currency, sum(conversions),
+                               sum(first_payments), sum(amount)
                         from tracking_conversion_day
-                        """ + SCOPE + " group by on_day, partner_id, kind, currency having sum(conversions) <> 0";
+                        """.formatted(partner) + SCOPE
+                        + " group by on_day, " + (by == By.PARTNER ? "partner_id" : "attributed")
+                        + ", kind, currency having sum(conversions) <> 0";
         return bind(db.sql(sql), scope)
                 .param("reporting", reporting)
                 .query((rs, n) -> new ConversionRow(
                         rs.getObject(1, LocalDate.class),
                         rs.getObject(2, UUID.class),
-                        rs.getObject(3, UUID.class),
-                        rs.getString(4),
+                        rs.getBoolean(3),
+                        rs.getObject(4, UUID.class),
                         rs.getString(5),
-                        rs.getLong(6),
+                        rs.getString(6),
                         rs.getLong(7),
-                        rs.getBigDecimal(8)))
+                        rs.getLong(8),
+                        rs.getBigDecimal(9)))
                 .list();
     }
 
