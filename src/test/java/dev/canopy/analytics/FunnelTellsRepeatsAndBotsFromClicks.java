@@ -81,6 +81,7 @@ class FunnelTellsRepeatsAndBotsFromClicks {
         visit(head(link()), "192.0.2.2", BROWSER);
         awaitRollup("tracking_click_day", "day", "2 2 2");
         awaitRollup("tracking_click_month", "month", "2 2 2");
+        awaitRollup("tracking_click_total_day", "day", "2 2 2");
 
         FunnelReport report = fixtures.as(
                 setup.tenant().owner(), () -> analytics.funnel(new FunnelQuery(new Period(DAY, DAY), null, null)));

@@ -156,6 +156,31 @@ class RollupsEqualTheRawAggregate {
                 .as("clicks by month, seed %d", seed)
                 .isEqualTo(clickAggregate(setup, "date_trunc('month', clicked_at at time zone 'UTC')::date"));
         assertThat(conversionRollup(setup)).as("conversions, seed %d", seed).isEqualTo(conversionAggregate(setup));
+        assertThat(lines(
+                        setup,
+                        "select day || ' ' || program_id || ' ' || clicks from tracking_click_total_day"
+                                + " where workspace_id = ? order by 1"))
+                .as("the workspace's clicks per day, seed %d", seed)
+                .isEqualTo(lines(
+                        setup,
+                        "select (clicked_at at time zone 'UTC')::date || ' ' || program_id || ' ' || count(*)"
+                                + " from tracking_click where workspace_id = ?"
+                                + " group by (clicked_at at time zone 'UTC')::date, program_id order by 1"));
+        assertThat(lines(setup, """
+                        select concat_ws(' ', day, program_id, attributed, kind, currency, conversions, first_payments,
+                                         amount)
+                        from tracking_conversion_total_day where workspace_id = ? and conversions <> 0 order by 1
+                        """))
+                .as("the workspace's conversions per day, seed %d", seed)
+                .isEqualTo(lines(setup, """
+                        select concat_ws(' ', (occurred_at at time zone 'UTC')::date, program_id,
+                                         partner_id is not null, kind, currency, count(*),
+                                         count(*) filter (where first_payment), coalesce(sum(amount), 0)::numeric(19, 4))
+                        from tracking_conversion where workspace_id = ? and applied
+                        group by (occurred_at at time zone 'UTC')::date, program_id, partner_id is not null, kind,
+                                 currency
+                        order by 1
+                        """));
     }
 
     /** A click rollup's rows, each as one line: {@code period} is its day or month column. */

@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 @Repository
 public class ClickTable {
@@ -84,40 +85,55 @@ public class ClickTable {
     }
 
     /**
-     * Adds repeats and bots to the day and month rollups of their links, in one statement (all or nothing): rows
-     * locked in the order the click trigger locks them, days before months, so the two never deadlock.
+     * Adds repeats and bots to the day and month rollups of their links and to the workspace's day totals, all or
+     * nothing: days, then months, then totals, the order the click trigger locks them in, so the two never deadlock
+     * (one statement's data-modifying parts run in no set order).
      */
+    @Transactional
     public void addVisits(List<VisitTally.Visits> visits) {
         if (visits.isEmpty()) {
             return;
         }
+        addVisits(visits, """
+                insert into tracking_click_day
+                    (workspace_id, day, link_id, partner_id, program_id, clicks, paid_ad_clicks, repeats, bots)
+                select workspace_id, day, link_id, min(partner_id::text)::uuid, min(program_id::text)::uuid, 0, 0,
+                       sum(repeats), sum(bots)
+                from visits group by 1, 2, 3 order by 1, 2, 3
+                on conflict (workspace_id, day, link_id) do update
+                    set repeats = tracking_click_day.repeats + excluded.repeats,
+                        bots    = tracking_click_day.bots + excluded.bots
+                """);
+        addVisits(visits, """
+                insert into tracking_click_month
+                    (workspace_id, month, link_id, partner_id, program_id, clicks, paid_ad_clicks, repeats, bots)
+                select workspace_id, date_trunc('month', day)::date, link_id, min(partner_id::text)::uuid,
+                       min(program_id::text)::uuid, 0, 0, sum(repeats), sum(bots)
+                from visits group by 1, 2, 3 order by 1, 2, 3
+                on conflict (workspace_id, month, link_id) do update
+                    set repeats = tracking_click_month.repeats + excluded.repeats,
+                        bots    = tracking_click_month.bots + excluded.bots
+                """);
+        addVisits(visits, """
+                insert into tracking_click_total_day (workspace_id, day, program_id, clicks, repeats, bots)
+                select workspace_id, day, program_id, 0, sum(repeats), sum(bots)
+                from visits group by 1, 2, 3 order by 1, 2, 3
+                on conflict (workspace_id, day, program_id) do update
+                    set repeats = tracking_click_total_day.repeats + excluded.repeats,
+                        bots    = tracking_click_total_day.bots + excluded.bots
+                """);
+    }
+
+    /** Runs {@code upsert}, which reads the visits as the table {@code visits}. */
+    private void addVisits(List<VisitTally.Visits> visits, String upsert) {
         db.sql("""
-                        with v as (
-                            select workspace_id, day, link_id, min(partner_id::text)::uuid as partner_id,
-                                   min(program_id::text)::uuid as program_id, sum(repeats) as repeats, sum(bots) as bots
-                            from unnest(cast(:workspaces as uuid[]), cast(:days as date[]), cast(:links as uuid[]),
-                                        cast(:partners as uuid[]), cast(:programs as uuid[]), cast(:repeats as bigint[]),
-                                        cast(:bots as bigint[]))
+                        with visits as (
+                            select * from unnest(cast(:workspaces as uuid[]), cast(:days as date[]), cast(:links as uuid[]),
+                                                 cast(:partners as uuid[]), cast(:programs as uuid[]),
+                                                 cast(:repeats as bigint[]), cast(:bots as bigint[]))
                                 as t(workspace_id, day, link_id, partner_id, program_id, repeats, bots)
-                            group by workspace_id, day, link_id
-                        ), days as (
-                            insert into tracking_click_day
-                                (workspace_id, day, link_id, partner_id, program_id, clicks, paid_ad_clicks, repeats, bots)
-                            select workspace_id, day, link_id, partner_id, program_id, 0, 0, repeats, bots from v
-                            order by workspace_id, day, link_id
-                            on conflict (workspace_id, day, link_id) do update
-                                set repeats = tracking_click_day.repeats + excluded.repeats,
-                                    bots    = tracking_click_day.bots + excluded.bots
                         )
-                        insert into tracking_click_month
-                            (workspace_id, month, link_id, partner_id, program_id, clicks, paid_ad_clicks, repeats, bots)
-                        select workspace_id, date_trunc('month', day)::date, link_id, min(partner_id::text)::uuid,
-                               min(program_id::text)::uuid, 0, 0, sum(repeats), sum(bots)
-                        from v group by 1, 2, 3 order by 1, 2, 3
-                        on conflict (workspace_id, month, link_id) do update
-                            set repeats = tracking_click_month.repeats + excluded.repeats,
-                                bots    = tracking_click_month.bots + excluded.bots
-                        """)
+                        """ + upsert)
                 .param(
                         "workspaces",
                         visits.stream().map(v -> v.workspace().value()).toArray(UUID[]::new))

@@ -12,7 +12,10 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The daily rollups of clicks and conversions that triggers keep (V31); read here, never written. */
+/**
+ * The rollups of clicks and conversions that triggers keep (V31, V39, V44): per link or partner and day or month, and
+ * the workspace's day totals for a scope of anyone's; read here, never written.
+ */
 @Repository
 public class RollupTable {
 
@@ -51,6 +54,12 @@ public class RollupTable {
               and (cast(:anyPartner as boolean) or partner_id = any(cast(:partners as uuid[])))
             """;
 
+    // The same over the workspace's day totals (V44), which have no partners: for a scope of anyone's.
+    private static final String TOTAL_SCOPE = """
+            where workspace_id = :workspace and day >= :from and day < :to
+              and (cast(:program as uuid) is null or program_id = :program)
+            """;
+
     private final JdbcClient db;
     private final Clock clock;
 
@@ -64,6 +73,14 @@ public class RollupTable {
      * from the monthly rollup, the edges from the daily one ({@link ClickWindow}); or per day over its partners.
      */
     public List<ClickRow> clicks(Scope scope, By by) {
+        if (scope.partners() == null && by != By.PARTNER) {
+            return read(bind(
+                    db.sql("select %s, null::uuid, null::uuid, coalesce(sum(clicks), 0), coalesce(sum(repeats), 0),"
+                                    .formatted(by == By.DAY ? "day" : "null::date")
+                            + " coalesce(sum(bots), 0) from tracking_click_total_day " + TOTAL_SCOPE
+                            + (by == By.DAY ? " group by day" : "")),
+                    scope));
+        }
         if (by == By.DAY) {
             return read(bind(
                     db.sql(
@@ -140,19 +157,23 @@ public class RollupTable {
      * day's rate; or, {@code By.DAY}, the attributed ones per day, kind and currency.
      */
     public List<ConversionRow> conversions(Scope scope, String reporting, By by) {
-        String partner = by == By.PARTNER ? "partner_id" : "null::uuid";
+        boolean totals = scope.partners() == null && by != By.PARTNER;
+        String rows = totals ? "tracking_conversion_total_day " + TOTAL_SCOPE : "tracking_conversion_day " + SCOPE;
+        String attributed = totals ? "attributed" : "partner_id is not null";
         String sql = by == By.DAY
                 ? "select day, null::uuid, true, null::uuid, kind, currency, sum(conversions), sum(first_payments),"
-                        + " sum(amount) from tracking_conversion_day " + SCOPE
-                        + " and partner_id is not null group by day, kind, currency having sum(conversions) <> 0"
+                        + " sum(amount) from " + rows + " and " + attributed
+                        + " group by day, kind, currency having sum(conversions) <> 0"
                 : """
                         select case when currency is null or currency = :reporting then null else day end as on_day,
-                               %s, partner_id is not null as attributed, null::uuid, kind, currency, sum(conversions),
-                               sum(first_payments), sum(amount)
-                        from tracking_conversion_day
-                        """.formatted(partner) + SCOPE
-                        + " group by on_day, " + (by == By.PARTNER ? "partner_id" : "attributed")
-                        + ", kind, currency having sum(conversions) <> 0";
+                               %s, %s as attributed, null::uuid, kind, currency, sum(conversions), sum(first_payments),
+                               sum(amount)
+                        from %s group by on_day, %s, kind, currency having sum(conversions) <> 0
+                        """.formatted(
+                                by == By.PARTNER ? "partner_id" : "null::uuid",
+                                attributed,
+                                rows,
+                                by == By.PARTNER ? "partner_id" : "attributed");
         return bind(db.sql(sql), scope)
                 .param("reporting", reporting)
                 .query((rs, n) -> new ConversionRow(
