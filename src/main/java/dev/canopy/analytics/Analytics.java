@@ -15,7 +15,6 @@ import dev.canopy.platform.ReplicaReads;
 import dev.canopy.programs.ProgramView;
 import dev.canopy.programs.Programs;
 import dev.canopy.shared.Money;
-import dev.canopy.shared.PartnerScoped;
 import dev.canopy.shared.WorkspaceId;
 import dev.canopy.tracking.ConversionKind;
 import dev.canopy.tracking.CustomerActivity;
@@ -262,10 +261,7 @@ public class Analytics {
     }
 
     private PartnerFunnel mineOf(Period period) {
-        PartnerId me = currentWorkspace
-                .principal()
-                .filter(PartnerScoped.class::isInstance)
-                .map(p -> new PartnerId(((PartnerScoped) p).partnerId()))
+        PartnerId me = PartnerId.signedIn(currentWorkspace)
                 .orElseThrow(() -> new AccessDeniedException("Only a partner has a funnel of its own"));
         FunnelReport everyone = funnel(new FunnelQuery(period, null, null));
         FunnelReport mine = funnel(new FunnelQuery(period, null, me));

@@ -1,5 +1,15 @@
 /** The partner portal's pages that compose several modules. */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Portal",
-        allowedDependencies = {"shared", "platform", "identity", "partners", "programs", "tracking", "deals"})
+        allowedDependencies = {
+            "shared",
+            "platform",
+            "identity",
+            "partners",
+            "programs",
+            "tracking",
+            "deals",
+            "commissions",
+            "analytics"
+        })
 package dev.canopy.portal;

@@ -14,7 +14,6 @@ import dev.canopy.programs.internal.TierEvaluator;
 import dev.canopy.programs.internal.TierTable;
 import dev.canopy.shared.ConflictException;
 import dev.canopy.shared.NotFoundException;
-import dev.canopy.shared.PartnerScoped;
 import dev.canopy.shared.WorkspaceId;
 import dev.canopy.shared.WorkspacePrincipal;
 import java.math.BigDecimal;
@@ -239,10 +238,7 @@ public class Memberships {
     }
 
     private PartnerId partner() {
-        return currentWorkspace
-                .principal()
-                .filter(PartnerScoped.class::isInstance)
-                .map(p -> new PartnerId(((PartnerScoped) p).partnerId()))
+        return PartnerId.signedIn(currentWorkspace)
                 .orElseThrow(() -> new AccessDeniedException("Only partner users have programmes of their own"));
     }
 

@@ -16,7 +16,6 @@ import dev.canopy.programs.Programs;
 import dev.canopy.shared.ConflictException;
 import dev.canopy.shared.InvalidInputException;
 import dev.canopy.shared.NotFoundException;
-import dev.canopy.shared.PartnerScoped;
 import dev.canopy.shared.WorkspaceId;
 import dev.canopy.tracking.internal.AllowedDomainTable;
 import dev.canopy.tracking.internal.Destinations;
@@ -398,10 +397,7 @@ public class Links {
     }
 
     private Optional<PartnerId> signedInPartner() {
-        return currentWorkspace
-                .principal()
-                .filter(PartnerScoped.class::isInstance)
-                .map(p -> new PartnerId(((PartnerScoped) p).partnerId()));
+        return PartnerId.signedIn(currentWorkspace);
     }
 
     private void refreshAfterCommit() {

@@ -5,10 +5,13 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** A funnel's days as the chart script reads them: comma-separated series in the canvas's data attributes. */
-record FunnelChart(String days, String clicks, String leads, String customers, String revenue) {
+/**
+ * A funnel's days as the chart script ({@code /js/analytics.js}) reads them: comma-separated series in the canvas's
+ * data attributes.
+ */
+public record FunnelChart(String days, String clicks, String leads, String customers, String revenue) {
 
-    static FunnelChart of(List<FunnelReport.DayRow> rows) {
+    public static FunnelChart of(List<FunnelReport.DayRow> rows) {
         return new FunnelChart(
                 join(rows, r -> r.day().toString()),
                 join(rows, r -> Long.toString(r.clicks())),

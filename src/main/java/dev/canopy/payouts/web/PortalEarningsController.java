@@ -1,6 +1,7 @@
 package dev.canopy.payouts.web;
 
 import dev.canopy.commissions.Commissions;
+import dev.canopy.commissions.Earnings;
 import dev.canopy.partners.PartnerId;
 import dev.canopy.payouts.PayoutDetails;
 import dev.canopy.payouts.PayoutDocument;
@@ -36,7 +37,7 @@ class PortalEarningsController {
     @GetMapping
     String earnings(@RequestParam(required = false) UUID after, Model model) {
         PartnerId me = details.myPartner();
-        model.addAttribute("totals", EarningsTotals.of(commissions.totals(me)));
+        model.addAttribute("totals", Earnings.of(commissions.totals(me)));
         model.addAttribute("page", commissions.mine(after));
         model.addAttribute("statements", statements.mine());
         model.addAttribute("hasPayoutDetails", details.payout(me).isPresent());

@@ -1,5 +1,11 @@
 package dev.canopy.portal.web;
 
+import dev.canopy.analytics.Analytics;
+import dev.canopy.analytics.FunnelQuery;
+import dev.canopy.analytics.PartnerFunnel;
+import dev.canopy.analytics.web.FunnelChart;
+import dev.canopy.commissions.Commissions;
+import dev.canopy.commissions.Earnings;
 import dev.canopy.deals.DealQuery;
 import dev.canopy.deals.DealStatus;
 import dev.canopy.deals.DealView;
@@ -7,6 +13,8 @@ import dev.canopy.deals.Deals;
 import dev.canopy.deals.LeadQuery;
 import dev.canopy.deals.LeadStatus;
 import dev.canopy.deals.Leads;
+import dev.canopy.partners.PartnerId;
+import dev.canopy.platform.CurrentWorkspace;
 import dev.canopy.programs.Memberships;
 import dev.canopy.tracking.LinkView;
 import dev.canopy.tracking.Links;
@@ -19,8 +27,9 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The partner portal's home: where the partner stands in each programme, what its links brought in,
- * its deals and the leads waiting for its answer, each with the way to the page that has the rest.
+ * The partner portal's home: where the partner stands in each programme, its last 30 days against the 30 before
+ * and its rank band, its earnings by status, what its links brought in, its deals and the leads waiting for its
+ * answer, each with the way to the page that has the rest.
  */
 @Controller
 @PreAuthorize("hasRole('PARTNER')")
@@ -41,12 +50,25 @@ class PortalHomeController {
     private final Links links;
     private final Deals deals;
     private final Leads leads;
+    private final Analytics analytics;
+    private final Commissions commissions;
+    private final CurrentWorkspace currentWorkspace;
 
-    PortalHomeController(Memberships memberships, Links links, Deals deals, Leads leads) {
+    PortalHomeController(
+            Memberships memberships,
+            Links links,
+            Deals deals,
+            Leads leads,
+            Analytics analytics,
+            Commissions commissions,
+            CurrentWorkspace currentWorkspace) {
         this.memberships = memberships;
         this.links = links;
         this.deals = deals;
         this.leads = leads;
+        this.analytics = analytics;
+        this.commissions = commissions;
+        this.currentWorkspace = currentWorkspace;
     }
 
     @GetMapping("/portal")
@@ -61,6 +83,14 @@ class PortalHomeController {
                 "personalLinks", mine.stream().filter(LinkView::personal).toList());
         model.addAttribute("linkTotals", LinkTotals.of(mine));
         model.addAttribute("dealsByStatus", dealsByStatus);
+        PartnerFunnel performance =
+                analytics.mine(FunnelQuery.lastDays(analytics.today()).period());
+        model.addAttribute("performance", performance);
+        model.addAttribute("chart", FunnelChart.of(performance.days()));
+        model.addAttribute(
+                "earnings",
+                Earnings.of(
+                        commissions.totals(PartnerId.signedIn(currentWorkspace).orElseThrow())));
         model.addAttribute(
                 "leadsWaiting",
                 leads.search(new LeadQuery(LeadStatus.OFFERED, null, 200))
