@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.canopy.deals.DealFixtures;
@@ -127,15 +128,28 @@ class AnalystReadsTheFunnelAndDownloadsIt extends BrowserTest {
         page.waitForFunction("() => window.Chart && Chart.getChart('funnel-chart') && Chart.getChart('revenue-chart')");
         screenshot(page, "80-analytics-funnel");
 
-        page.getByTestId("kpi-clicks").getByRole(AriaRole.LINK).click();
-        assertThat(page.getByTestId("definition-clicks")).containsText("Known bots and crawlers are never stored");
+        // Stored straight, without the redirect: every click is unique and no bot asked.
+        assertThat(page.getByTestId("kpi-clicks").getByTestId("unique-clicks")).hasText("50");
+        assertThat(page.getByTestId("kpi-clicks").getByTestId("bot-share")).hasText("0.0 %");
+        page.getByTestId("kpi-clicks")
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Clicks"))
+                .click();
+        assertThat(page.getByTestId("definition-clicks")).containsText("Known bots' and crawlers' requests are never");
+        page.goBack();
+        page.getByTestId("kpi-clicks")
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("bots"))
+                .click();
+        assertThat(page.getByTestId("definition-bot-share")).containsText("every request through them");
         page.goBack();
 
         Download csv =
                 page.waitForDownload(() -> page.getByTestId("download-partners").click());
         String body = Files.readString(csv.path(), StandardCharsets.UTF_8);
-        assertThat(body).startsWith("Partner,Partner id,Clicks,Leads,New customers,Revenue,Commissions,Currency");
-        assertThat(body).contains(setup.partner().value() + ",50,1,1,1200.00,0.00,USD");
+        assertThat(body)
+                .startsWith(
+                        "Partner,Partner id,Clicks,Unique clicks,Bot requests,Leads,New customers,Revenue,Commissions,"
+                                + "Currency");
+        assertThat(body).contains(setup.partner().value() + ",50,50,0,1,1,1200.00,0.00,USD");
 
         // The link's own page shows the same clicks, per day, from the same rollup.
         page.navigate(url("/app/links/" + setup.link().id().value()));
@@ -211,6 +225,17 @@ class AnalystReadsTheFunnelAndDownloadsIt extends BrowserTest {
         portal.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
                 .click();
         portal.waitForURL(url("/portal"));
+        // The home sums up the last 30 days the same way, with its chart, on a phone and on a desktop.
+        assertThat(portal.getByTestId("home-clicks")).hasText("17");
+        assertThat(portal.getByTestId("home-rank")).hasText("Top 10 %");
+        portal.waitForFunction("() => window.Chart && Chart.getChart('funnel-chart')");
+        assertThat((Boolean) portal.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"))
+                .as("no sideways scrolling on a phone")
+                .isTrue();
+        screenshot(portal, "82a-partner-home-phone");
+        portal.setViewportSize(1366, 900);
+        screenshot(portal, "82c-partner-home");
+        portal.setViewportSize(390, 844);
         portal.navigate(url("/portal/analytics?from=2026-11-01&to=2026-11-18"));
         assertThat(portal.getByTestId("my-clicks").getByTestId("value")).hasText("17");
         assertThat(portal.getByTestId("my-rank").getByTestId("value")).hasText("Top 10 %");
