@@ -2,11 +2,11 @@ package dev.canopy.analytics;
 
 import dev.canopy.analytics.internal.Activation;
 import dev.canopy.analytics.internal.Cohorts;
+import dev.canopy.analytics.internal.Tally;
 import dev.canopy.commissions.CommissionActivity;
 import dev.canopy.commissions.CurrencyConversion;
 import dev.canopy.commissions.ExchangeRates;
 import dev.canopy.deals.DealActivity;
-import dev.canopy.deals.Sourcing;
 import dev.canopy.identity.Workspaces;
 import dev.canopy.partners.PartnerDirectory;
 import dev.canopy.partners.PartnerId;
@@ -14,27 +14,21 @@ import dev.canopy.platform.CurrentWorkspace;
 import dev.canopy.platform.ReplicaReads;
 import dev.canopy.programs.ProgramView;
 import dev.canopy.programs.Programs;
-import dev.canopy.shared.Money;
 import dev.canopy.shared.WorkspaceId;
-import dev.canopy.tracking.ConversionKind;
 import dev.canopy.tracking.CustomerActivity;
 import dev.canopy.tracking.DailyActivity;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
@@ -113,9 +107,9 @@ public class Analytics {
                 before.totals(),
                 now.dealTotals(),
                 before.dealTotals(),
-                now.partnerRows(directory.names(now.byPartner.keySet())),
+                now.partnerRows(directory.names(now.partners())),
                 now.dayRows(),
-                List.copyOf(now.unconverted));
+                now.unconverted());
     }
 
     /**
@@ -276,214 +270,5 @@ public class Analytics {
                 mine.days(),
                 RankBand.of(ranked, me),
                 ranked.size());
-    }
-
-    /** One period's sums, by partner and by day, as the rollup rows come. */
-    private static final class Tally {
-
-        private final Money zero;
-        private final Sums all;
-        private Money unattributed;
-        private final Map<PartnerId, Sums> byPartner = new HashMap<>();
-        private final Map<LocalDate, Sums> byDay = new LinkedHashMap<>();
-        private final List<FunnelReport.Unconverted> unconverted = new ArrayList<>();
-        private long approved;
-        private Money pipeline;
-        private long sourcedWins;
-        private Money sourcedRevenue;
-        private long influencedWins;
-        private Money influencedRevenue;
-        private long lost;
-        private BigDecimal cycleDays = BigDecimal.ZERO;
-
-        private final Period period;
-        private final boolean perPartner;
-
-        Tally(Period period, Currency currency, boolean perPartner) {
-            this.period = period;
-            this.perPartner = perPartner;
-            this.zero = Money.zero(currency);
-            this.all = new Sums(zero);
-            this.unattributed = zero;
-            this.pipeline = zero;
-            this.sourcedRevenue = zero;
-            this.influencedRevenue = zero;
-            for (LocalDate d = period.first(); !d.isAfter(period.last()); d = d.plusDays(1)) {
-                byDay.put(d, new Sums(zero));
-            }
-        }
-
-        void click(DailyActivity.ClickDay c) {
-            for (Sums s : sums(c.partner())) {
-                s.uniqueClicks += c.clicks();
-                s.clicks += c.clicks() + c.repeats();
-                s.bots += c.bots();
-            }
-        }
-
-        /** The sums a partner's figures go to: the period's, and the partner's own when kept per partner. */
-        private List<Sums> sums(PartnerId partner) {
-            return perPartner ? List.of(all, partner(partner)) : List.of(all);
-        }
-
-        void clickDay(DailyActivity.ClickDay c) {
-            byDay.get(c.day()).clicks += c.clicks() + c.repeats();
-        }
-
-        void conversion(DailyActivity.ConversionDay c, CurrencyConversion conversion) {
-            Money revenue = revenue(c, conversion, true);
-            if (!c.attributed()) {
-                unattributed = unattributed.plus(revenue);
-                return;
-            }
-            for (Sums s : sums(c.partner())) {
-                add(s, c, revenue);
-            }
-        }
-
-        /** The chart's day: what has no rate was listed once already, by the period's own sums. */
-        void conversionDay(DailyActivity.ConversionDay c, CurrencyConversion conversion) {
-            add(byDay.get(c.day()), c, revenue(c, conversion, false));
-        }
-
-        private static void add(Sums s, DailyActivity.ConversionDay c, Money revenue) {
-            if (c.kind() == ConversionKind.LEAD) {
-                s.leads += c.conversions();
-            }
-            s.customers += c.firstPayments();
-            s.revenue = s.revenue.plus(revenue);
-        }
-
-        /** What a sale brought or a refund gave back, in the reporting currency; zero for leads and churn. */
-        private Money revenue(DailyActivity.ConversionDay c, CurrencyConversion conversion, boolean listMissing) {
-            if (c.amount() == null || (c.kind() != ConversionKind.SALE && c.kind() != ConversionKind.REFUND)) {
-                return zero;
-            }
-            Money signed = c.kind() == ConversionKind.REFUND ? c.amount().negate() : c.amount();
-            return listMissing
-                    ? converted(signed, c.day(), conversion)
-                    : conversion
-                            .convert(signed, c.day())
-                            .map(CurrencyConversion.Converted::to)
-                            .orElse(zero);
-        }
-
-        void deal(DealActivity.DealDay d, CurrencyConversion conversion) {
-            Money value = converted(d.amount(), d.day(), conversion);
-            switch (d.outcome()) {
-                case APPROVED -> {
-                    approved += d.deals();
-                    pipeline = pipeline.plus(value);
-                }
-                case WON -> {
-                    if (d.sourcing() == Sourcing.INFLUENCED) {
-                        influencedWins += d.deals();
-                        influencedRevenue = influencedRevenue.plus(value);
-                    } else {
-                        sourcedWins += d.deals();
-                        sourcedRevenue = sourcedRevenue.plus(value);
-                    }
-                    cycleDays = cycleDays.add(d.cycleDays());
-                }
-                case LOST -> {
-                    lost += d.deals();
-                    cycleDays = cycleDays.add(d.cycleDays());
-                }
-            }
-        }
-
-        /**
-         * {@code amount} in the reporting currency at {@code day}'s rate ({@code day} is null only for an amount in
-         * the reporting currency already); zero, and listed, without a rate.
-         */
-        private Money converted(Money amount, LocalDate day, CurrencyConversion conversion) {
-            var converted = conversion.convert(amount, day == null ? period.first() : day);
-            if (converted.isEmpty()) {
-                unconverted.add(new FunnelReport.Unconverted(day, amount));
-                return zero;
-            }
-            return converted.get().to();
-        }
-
-        FunnelReport.DealTotals dealTotals() {
-            return new FunnelReport.DealTotals(
-                    approved,
-                    pipeline,
-                    sourcedWins,
-                    sourcedRevenue,
-                    influencedWins,
-                    influencedRevenue,
-                    lost,
-                    cycleDays);
-        }
-
-        void cost(CommissionActivity.CostDay c, CurrencyConversion conversion) {
-            Money cost = converted(c.cost(), c.day(), conversion);
-            for (Sums s : sums(c.partner())) {
-                s.cost = s.cost.plus(cost);
-            }
-        }
-
-        private Sums partner(PartnerId partner) {
-            return byPartner.computeIfAbsent(partner, p -> new Sums(zero));
-        }
-
-        FunnelReport.Totals totals() {
-            return new FunnelReport.Totals(
-                    all.clicks,
-                    all.uniqueClicks,
-                    all.bots,
-                    all.leads,
-                    all.customers,
-                    all.revenue,
-                    unattributed,
-                    all.cost);
-        }
-
-        List<FunnelReport.PartnerRow> partnerRows(Map<PartnerId, String> names) {
-            Function<PartnerId, String> name = id -> names.getOrDefault(id, "(removed partner)");
-            return byPartner.entrySet().stream()
-                    .map(e -> new FunnelReport.PartnerRow(
-                            e.getKey(),
-                            name.apply(e.getKey()),
-                            e.getValue().clicks,
-                            e.getValue().uniqueClicks,
-                            e.getValue().bots,
-                            e.getValue().leads,
-                            e.getValue().customers,
-                            e.getValue().revenue,
-                            e.getValue().cost))
-                    .sorted(Comparator.comparing(FunnelReport.PartnerRow::revenue)
-                            .thenComparingLong(FunnelReport.PartnerRow::clicks)
-                            .reversed()
-                            .thenComparing(FunnelReport.PartnerRow::name))
-                    .toList();
-        }
-
-        List<FunnelReport.DayRow> dayRows() {
-            return byDay.entrySet().stream()
-                    .map(e -> new FunnelReport.DayRow(
-                            e.getKey(),
-                            e.getValue().clicks,
-                            e.getValue().leads,
-                            e.getValue().customers,
-                            e.getValue().revenue))
-                    .toList();
-        }
-    }
-
-    private static final class Sums {
-        long clicks;
-        long uniqueClicks;
-        long bots;
-        long leads;
-        long customers;
-        Money revenue;
-        Money cost;
-
-        Sums(Money zero) {
-            this.revenue = zero;
-            this.cost = zero;
-        }
     }
 }

@@ -35,14 +35,17 @@ public class DealStatsTable {
         this.db = db;
     }
 
-    /** Each partner's first registration, among {@code partners}. */
+    /** Each partner's first registration, among {@code partners}: one index probe per partner (V45). */
     public Map<UUID, Instant> firstRegistrations(WorkspaceId workspace, Collection<UUID> partners) {
         Map<UUID, Instant> firsts = new HashMap<>();
         db.sql("""
-                        select partner_id, min(submitted_at) from deals_registration
-                        where workspace_id = ? and partner_id = any(?::uuid[]) group by partner_id
+                        select p.id, f.first
+                        from unnest(?::uuid[]) as p(id)
+                        cross join lateral (select min(r.submitted_at) as first from deals_registration r
+                                            where r.workspace_id = ? and r.partner_id = p.id) f
+                        where f.first is not null
                         """)
-                .params(workspace.value(), partners.toArray(UUID[]::new))
+                .params(partners.toArray(UUID[]::new), workspace.value())
                 .query((rs, n) -> firsts.put(
                         rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant()))
                 .list();
