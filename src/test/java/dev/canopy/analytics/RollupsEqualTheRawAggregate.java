@@ -156,6 +156,19 @@ class RollupsEqualTheRawAggregate {
                 .as("clicks by month, seed %d", seed)
                 .isEqualTo(clickAggregate(setup, "date_trunc('month', clicked_at at time zone 'UTC')::date"));
         assertThat(conversionRollup(setup)).as("conversions, seed %d", seed).isEqualTo(conversionAggregate(setup));
+        assertThat(lines(setup, """
+                        select concat_ws(' ', month, partner_id, program_id, kind, currency, conversions, first_payments,
+                                         amount)
+                        from tracking_conversion_month where workspace_id = ? and conversions <> 0 order by 1
+                        """)).as("conversions by month, seed %d", seed).isEqualTo(lines(setup, """
+                        select concat_ws(' ', date_trunc('month', occurred_at at time zone 'UTC')::date, partner_id,
+                                         program_id, kind, currency, count(*), count(*) filter (where first_payment),
+                                         coalesce(sum(amount), 0)::numeric(19, 4))
+                        from tracking_conversion where workspace_id = ? and applied
+                        group by date_trunc('month', occurred_at at time zone 'UTC')::date, partner_id, program_id,
+                                 kind, currency
+                        order by 1
+                        """));
         assertThat(lines(
                         setup,
                         "select day || ' ' || program_id || ' ' || clicks from tracking_click_total_day"

@@ -60,6 +60,8 @@ public class RollupTable {
               and (cast(:program as uuid) is null or program_id = :program)
             """;
 
+    private static final List<String> CLICKS = List.of("clicks", "repeats", "bots");
+
     private final JdbcClient db;
     private final Clock clock;
 
@@ -70,7 +72,7 @@ public class RollupTable {
 
     /**
      * Clicks per partner over the scope's days ({@code day} null), or their sum (one row, partner null): whole months
-     * from the monthly rollup, the edges from the daily one ({@link ClickWindow}); or per day over its partners.
+     * from the monthly rollup, the edges from the daily one ({@link RollupWindow}); or per day over its partners.
      */
     public List<ClickRow> clicks(Scope scope, By by) {
         if (scope.partners() == null && by != By.PARTNER) {
@@ -88,10 +90,9 @@ public class RollupTable {
                                     + SCOPE + " group by day"),
                     scope));
         }
-        ClickWindow window =
-                ClickWindow.of(scope.from(), scope.to(), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
         return read(bind(
-                db.sql("with counted as (" + counted(window)
+                db.sql("with counted as ("
+                        + counted(window(scope), "tracking_click", "partner_id, program_id", CLICKS)
                         + """
                         )
                         select null::date, %s, null::uuid, coalesce(sum(clicks), 0), coalesce(sum(repeats), 0),
@@ -110,14 +111,15 @@ public class RollupTable {
     }
 
     /**
-     * The window's rollup rows, signed. Its days are written into the SQL (dates the code made, never input): a
-     * statement prepared with them as parameters gets, after a few runs, a generic plan that expects any range and
-     * scans every day of the workspace.
+     * The window's rollup rows of {@code table} ({@code _month} and {@code _day}), {@code keys} as they are and {@code
+     * summed} signed. Its days are written into the SQL (dates the code made, never input): a statement prepared with
+     * them as parameters gets, after a few runs, a generic plan that expects any range and scans every day of the
+     * workspace.
      */
-    private static String counted(ClickWindow window) {
+    private static String counted(RollupWindow window, String table, String keys, List<String> summed) {
         List<String> parts = new ArrayList<>();
         if (!window.months().isEmpty()) {
-            parts.add("select partner_id, program_id, clicks, repeats, bots from tracking_click_month"
+            parts.add("select " + keys + ", " + String.join(", ", summed) + " from " + table + "_month"
                     + " where workspace_id = :workspace and month in ("
                     + String.join(
                             ", ",
@@ -125,19 +127,25 @@ public class RollupTable {
                                     .map(m -> "date '" + m + "'")
                                     .toList()) + ")");
         }
-        for (ClickWindow.Days d : window.added()) {
-            parts.add(days("", d));
+        for (RollupWindow.Days d : window.added()) {
+            parts.add(days(table, keys, summed, "", d));
         }
-        for (ClickWindow.Days d : window.taken()) {
-            parts.add(days("-", d));
+        for (RollupWindow.Days d : window.taken()) {
+            parts.add(days(table, keys, summed, "-", d));
         }
         return String.join(" union all ", parts);
     }
 
-    private static String days(String sign, ClickWindow.Days d) {
-        return "select partner_id, program_id, " + sign + "clicks, " + sign + "repeats, " + sign + "bots"
-                + " from tracking_click_day"
-                + " where workspace_id = :workspace and day >= date '" + d.from() + "' and day < date '" + d.to() + "'";
+    private static String days(String table, String keys, List<String> summed, String sign, RollupWindow.Days d) {
+        return "select " + keys + ", "
+                + String.join(
+                        ", ", summed.stream().map(c -> sign + c + " as " + c).toList())
+                + " from " + table + "_day where workspace_id = :workspace and day >= date '" + d.from()
+                + "' and day < date '" + d.to() + "'";
+    }
+
+    private RollupWindow window(Scope scope) {
+        return RollupWindow.of(scope.from(), scope.to(), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
     }
 
     private static List<ClickRow> read(JdbcClient.StatementSpec sql) {
@@ -157,36 +165,111 @@ public class RollupTable {
      * day's rate; or, {@code By.DAY}, the attributed ones per day, kind and currency.
      */
     public List<ConversionRow> conversions(Scope scope, String reporting, By by) {
-        boolean totals = scope.partners() == null && by != By.PARTNER;
-        String rows = totals ? "tracking_conversion_total_day " + TOTAL_SCOPE : "tracking_conversion_day " + SCOPE;
-        String attributed = totals ? "attributed" : "partner_id is not null";
-        String sql = by == By.DAY
+        if (scope.partners() == null && by != By.PARTNER) {
+            return conversionRows(scope, reporting, totals(by));
+        }
+        if (by == By.DAY) {
+            return conversionRows(
+                    scope,
+                    reporting,
+                    "select day, null::uuid, true, null::uuid, kind, currency, sum(conversions), sum(first_payments),"
+                            + " sum(amount) from tracking_conversion_day " + SCOPE
+                            + " and partner_id is not null group by day, kind, currency having sum(conversions) <> 0");
+        }
+        return windowed(scope, reporting, by);
+    }
+
+    /** From the workspace's day totals (V44): a few hundred rows for a month. */
+    private static String totals(By by) {
+        return by == By.DAY
                 ? "select day, null::uuid, true, null::uuid, kind, currency, sum(conversions), sum(first_payments),"
-                        + " sum(amount) from " + rows + " and " + attributed
-                        + " group by day, kind, currency having sum(conversions) <> 0"
+                        + " sum(amount) from tracking_conversion_total_day " + TOTAL_SCOPE
+                        + " and attributed group by day, kind, currency having sum(conversions) <> 0"
                 : """
                         select case when currency is null or currency = :reporting then null else day end as on_day,
-                               %s, %s as attributed, null::uuid, kind, currency, sum(conversions), sum(first_payments),
+                               null::uuid, attributed, null::uuid, kind, currency, sum(conversions), sum(first_payments),
                                sum(amount)
-                        from %s group by on_day, %s, kind, currency having sum(conversions) <> 0
-                        """.formatted(
-                                by == By.PARTNER ? "partner_id" : "null::uuid",
-                                attributed,
-                                rows,
-                                by == By.PARTNER ? "partner_id" : "attributed");
+                        from tracking_conversion_total_day
+                        """ + TOTAL_SCOPE + " group by on_day, attributed, kind, currency having sum(conversions) <> 0";
+    }
+
+    /**
+     * Over whole months and edge days (V46), as clicks are. An amount in another currency than {@code reporting} needs
+     * each day's rate: its months' rows keep their counts and lose their amounts, which are read again per day for
+     * those currencies only (an index by currency answers it: nothing to read for a workspace paid in one currency).
+     */
+    private List<ConversionRow> windowed(Scope scope, String reporting, By by) {
+        String partner = by == By.PARTNER ? "partner_id" : "null::uuid";
+        String grouped = by == By.PARTNER ? "partner_id" : "attributed";
+        List<ConversionRow> rows = conversionRows(
+                scope,
+                reporting,
+                "with counted as ("
+                        + counted(
+                                window(scope),
+                                "tracking_conversion",
+                                "partner_id, program_id, kind, currency",
+                                List.of("conversions", "first_payments", "amount"))
+                        + ") select null::date, " + partner + ", partner_id is not null as attributed, null::uuid,"
+                        + " kind, currency, sum(conversions), sum(first_payments), sum(amount) from counted"
+                        + " where (cast(:program as uuid) is null or program_id = :program)"
+                        + " and (cast(:anyPartner as boolean) or partner_id = any(cast(:partners as uuid[])))"
+                        + " group by " + grouped + ", kind, currency having sum(conversions) <> 0");
+        List<String> foreign = rows.stream()
+                .map(ConversionRow::currency)
+                .filter(c -> c != null && !c.equals(reporting))
+                .distinct()
+                .toList();
+        if (foreign.isEmpty()) {
+            return rows;
+        }
+        List<ConversionRow> all = new ArrayList<>(rows.stream()
+                .map(r -> foreign.contains(r.currency())
+                        ? new ConversionRow(
+                                null,
+                                r.partnerId(),
+                                r.attributed(),
+                                r.programId(),
+                                r.kind(),
+                                null,
+                                r.conversions(),
+                                r.firstPayments(),
+                                null)
+                        : r)
+                .toList());
+        all.addAll(bind(
+                        db.sql("select day, " + partner + ", partner_id is not null as attributed, null::uuid, kind,"
+                                + " currency, 0, 0, sum(amount) from tracking_conversion_day"
+                                + " where workspace_id = :workspace and currency = any(cast(:foreign as text[]))"
+                                + " and day >= :from and day < :to"
+                                + " and (cast(:program as uuid) is null or program_id = :program)"
+                                + " and (cast(:anyPartner as boolean) or partner_id = any(cast(:partners as uuid[])))"
+                                + " group by day, " + grouped + ", kind, currency having sum(amount) <> 0"),
+                        scope)
+                .param("foreign", foreign.toArray(String[]::new))
+                .query(RollupTable::conversionRow)
+                .list());
+        return all;
+    }
+
+    private List<ConversionRow> conversionRows(Scope scope, String reporting, String sql) {
         return bind(db.sql(sql), scope)
                 .param("reporting", reporting)
-                .query((rs, n) -> new ConversionRow(
-                        rs.getObject(1, LocalDate.class),
-                        rs.getObject(2, UUID.class),
-                        rs.getBoolean(3),
-                        rs.getObject(4, UUID.class),
-                        rs.getString(5),
-                        rs.getString(6),
-                        rs.getLong(7),
-                        rs.getLong(8),
-                        rs.getBigDecimal(9)))
+                .query(RollupTable::conversionRow)
                 .list();
+    }
+
+    private static ConversionRow conversionRow(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new ConversionRow(
+                rs.getObject(1, LocalDate.class),
+                rs.getObject(2, UUID.class),
+                rs.getBoolean(3),
+                rs.getObject(4, UUID.class),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getLong(7),
+                rs.getLong(8),
+                rs.getBigDecimal(9));
     }
 
     /** One link's clicks per day from {@code from} (included) to {@code to} (excluded), days without none. */

@@ -15,12 +15,12 @@ import java.util.List;
  * @param added day ranges added (from included, to excluded)
  * @param taken day ranges taken away from the whole months
  */
-public record ClickWindow(List<LocalDate> months, List<Days> added, List<Days> taken) {
+public record RollupWindow(List<LocalDate> months, List<Days> added, List<Days> taken) {
 
     /** The days {@code from} (included) to {@code to} (excluded). */
     public record Days(LocalDate from, LocalDate to) {}
 
-    public static ClickWindow of(LocalDate from, LocalDate to, LocalDate today) {
+    public static RollupWindow of(LocalDate from, LocalDate to, LocalDate today) {
         List<LocalDate> months = new ArrayList<>();
         List<Days> added = new ArrayList<>();
         List<Days> taken = new ArrayList<>();
@@ -38,7 +38,7 @@ public record ClickWindow(List<LocalDate> months, List<Days> added, List<Days> t
                 added.add(new Days(start, end));
             }
         }
-        return new ClickWindow(List.copyOf(months), List.copyOf(added), List.copyOf(taken));
+        return new RollupWindow(List.copyOf(months), List.copyOf(added), List.copyOf(taken));
     }
 
     /** Days from {@code from} to {@code to} that may hold clicks (not after today). */

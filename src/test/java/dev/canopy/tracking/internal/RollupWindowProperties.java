@@ -14,7 +14,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
 /** Whole months less and plus the edge days always sum to exactly the window's days. */
-class ClickWindowProperties {
+class RollupWindowProperties {
 
     private static final LocalDate EPOCH = LocalDate.parse("2026-01-01");
 
@@ -29,16 +29,16 @@ class ClickWindowProperties {
         TreeMap<LocalDate, Long> days = new TreeMap<>();
         clicksByDay.forEach((offset, n) -> days.merge(EPOCH.plusDays(offset), (long) n, Long::sum));
 
-        ClickWindow window = ClickWindow.of(from, to, EPOCH.plusDays(todayOffset));
+        RollupWindow window = RollupWindow.of(from, to, EPOCH.plusDays(todayOffset));
 
         long sum = 0;
         for (LocalDate month : window.months()) {
             sum += between(days, month, month.plusMonths(1));
         }
-        for (ClickWindow.Days d : window.added()) {
+        for (RollupWindow.Days d : window.added()) {
             sum += between(days, d.from(), d.to());
         }
-        for (ClickWindow.Days d : window.taken()) {
+        for (RollupWindow.Days d : window.taken()) {
             sum -= between(days, d.from(), d.to());
         }
         assertThat(sum).isEqualTo(between(days, from, to));
@@ -46,25 +46,25 @@ class ClickWindowProperties {
 
     @Example
     void aThirtyDayWindowEndingTodayReadsTheCurrentMonthWholeAndTakesAwayTheStartOfTheFirst() {
-        ClickWindow window = ClickWindow.of(
+        RollupWindow window = RollupWindow.of(
                 LocalDate.parse("2026-11-06"), LocalDate.parse("2026-12-06"), LocalDate.parse("2026-12-05"));
 
         assertThat(window.months()).containsExactly(LocalDate.parse("2026-11-01"), LocalDate.parse("2026-12-01"));
         assertThat(window.taken())
                 .containsExactly(
-                        new ClickWindow.Days(LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-06")),
-                        new ClickWindow.Days(LocalDate.parse("2026-12-06"), LocalDate.parse("2027-01-01")));
+                        new RollupWindow.Days(LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-06")),
+                        new RollupWindow.Days(LocalDate.parse("2026-12-06"), LocalDate.parse("2027-01-01")));
         assertThat(window.added()).isEmpty();
     }
 
     @Example
     void aFewDaysInsideAMonthAreReadAsDays() {
-        ClickWindow window = ClickWindow.of(
+        RollupWindow window = RollupWindow.of(
                 LocalDate.parse("2026-10-10"), LocalDate.parse("2026-10-13"), LocalDate.parse("2026-12-05"));
 
         assertThat(window.months()).isEmpty();
         assertThat(window.added())
-                .containsExactly(new ClickWindow.Days(LocalDate.parse("2026-10-10"), LocalDate.parse("2026-10-13")));
+                .containsExactly(new RollupWindow.Days(LocalDate.parse("2026-10-10"), LocalDate.parse("2026-10-13")));
     }
 
     @Provide
