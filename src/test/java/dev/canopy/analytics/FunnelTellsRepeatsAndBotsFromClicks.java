@@ -101,14 +101,7 @@ class FunnelTellsRepeatsAndBotsFromClicks {
                 .singleElement()
                 .satisfies(d -> assertThat(d.clicks()).isEqualTo(4));
 
-        String page = mvc.perform(get("/app/analytics")
-                        .param("from", DAY.toString())
-                        .param("to", DAY.toString())
-                        .with(Fixtures.signedIn(setup.tenant().owner())))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
+        String page = ownersView("/app/analytics");
         assertThat(page).contains("data-testid=\"unique-clicks\">2<").contains("data-testid=\"bot-share\">33.3 %<");
         mvc.perform(get("/api/v1/analytics/funnel")
                         .param("from", DAY.toString())
@@ -119,14 +112,7 @@ class FunnelTellsRepeatsAndBotsFromClicks {
                 .andExpect(jsonPath("$.current.uniqueClicks").value(2))
                 .andExpect(jsonPath("$.current.botRequests").value(2))
                 .andExpect(jsonPath("$.partners[0].uniqueClicks").value(2));
-        String csv = mvc.perform(get("/app/analytics/partners.csv")
-                        .param("from", DAY.toString())
-                        .param("to", DAY.toString())
-                        .with(Fixtures.signedIn(setup.tenant().owner())))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
+        String csv = ownersView("/app/analytics/partners.csv");
         assertThat(csv.lines().toList())
                 .first()
                 .asString()
@@ -142,6 +128,18 @@ class FunnelTellsRepeatsAndBotsFromClicks {
         }
         awaitRollup("tracking_click_day", "day", "0 0 50");
         assertThat(writer.counts().accepted()).isEqualTo(accepted);
+    }
+
+    /** A console page or download of the day, as the workspace's owner gets it. */
+    private String ownersView(String path) throws Exception {
+        return mvc.perform(get(path)
+                        .param("from", DAY.toString())
+                        .param("to", DAY.toString())
+                        .with(Fixtures.signedIn(setup.tenant().owner())))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
     }
 
     private String link() {
