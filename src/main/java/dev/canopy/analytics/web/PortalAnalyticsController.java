@@ -1,6 +1,7 @@
 package dev.canopy.analytics.web;
 
 import dev.canopy.analytics.Analytics;
+import dev.canopy.analytics.FunnelChart;
 import dev.canopy.analytics.FunnelQuery;
 import dev.canopy.analytics.FunnelReport;
 import dev.canopy.analytics.PartnerFunnel;

@@ -1,9 +1,9 @@
 package dev.canopy.portal.web;
 
 import dev.canopy.analytics.Analytics;
+import dev.canopy.analytics.FunnelChart;
 import dev.canopy.analytics.FunnelQuery;
 import dev.canopy.analytics.PartnerFunnel;
-import dev.canopy.analytics.web.FunnelChart;
 import dev.canopy.commissions.Commissions;
 import dev.canopy.commissions.Earnings;
 import dev.canopy.deals.DealQuery;

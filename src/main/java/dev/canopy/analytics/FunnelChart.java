@@ -1,6 +1,5 @@
-package dev.canopy.analytics.web;
+package dev.canopy.analytics;
 
-import dev.canopy.analytics.FunnelReport;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
