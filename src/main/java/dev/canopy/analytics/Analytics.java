@@ -50,6 +50,7 @@ public class Analytics {
     private final Clock clock;
     private final ReplicaReads reads;
     private final Programs programs;
+    private final List<Certifications> certifications;
 
     Analytics(
             DailyActivity activity,
@@ -62,7 +63,8 @@ public class Analytics {
             CurrentWorkspace currentWorkspace,
             Clock clock,
             ReplicaReads reads,
-            Programs programs) {
+            Programs programs,
+            List<Certifications> certifications) {
         this.activity = activity;
         this.deals = deals;
         this.customers = customers;
@@ -74,6 +76,7 @@ public class Analytics {
         this.clock = clock;
         this.reads = reads;
         this.programs = programs;
+        this.certifications = certifications;
     }
 
     /** Today, as the rollups count days (UTC). */
@@ -225,6 +228,7 @@ public class Analytics {
         Map<PartnerId, CustomerActivity.Firsts> firsts = customers.firsts(currentWorkspace.id(), approved.keySet());
         Map<PartnerId, Instant> deals = this.deals.firstRegistrations(currentWorkspace.id(), approved.keySet());
         PartnerDirectory.ActiveCount active = directory.active(clock.instant());
+        Map<PartnerId, Long> certified = certifiedPeople(kept);
         return new ActivationReport(
                 approved.size(),
                 Activation.step(
@@ -233,7 +237,22 @@ public class Analytics {
                 Activation.step(
                         approved, id -> firsts.containsKey(id) ? firsts.get(id).sale() : null),
                 active.active(),
-                active.dormant());
+                active.dormant(),
+                certified.values().stream().mapToLong(Long::longValue).sum(),
+                certified.size());
+    }
+
+    /** People certified today per partner the query keeps to (null: any) that has any. */
+    private Map<PartnerId, Long> certifiedPeople(Collection<PartnerId> kept) {
+        Map<PartnerId, Long> people = new HashMap<>();
+        for (Certifications source : certifications) {
+            source.certifiedPeople(currentWorkspace.id()).forEach((partner, count) -> {
+                if (count > 0 && (kept == null || kept.contains(partner))) {
+                    people.merge(partner, count, Long::sum);
+                }
+            });
+        }
+        return people;
     }
 
     /** The partners a query keeps to: one, those matching its profile filters, or null for anyone. */

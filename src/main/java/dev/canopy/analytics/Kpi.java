@@ -81,6 +81,11 @@ public enum Kpi {
             "Active and dormant partners",
             "Active partners today, and the share of them that are not dormant: a click, lead, deal or sign-in"
                     + " within the workspace's dormancy days (Partners settings)."),
+    CERTIFIED_PEOPLE(
+            "Certified people",
+            "People at partner companies holding a certification in force today, and that number ÷ today's"
+                    + " active partners. Certifications come from enablement; until Canopy certifies people, the"
+                    + " count is zero."),
     PARTNER_SHARE("Partner share of revenue", "Partner revenue ÷ (partner revenue + unattributed revenue)."),
     LEAD_RATE("Click-to-lead rate", "Leads ÷ unique clicks, both in the period."),
     CUSTOMER_RATE("Lead-to-customer rate", "New customers ÷ leads, both in the period."),

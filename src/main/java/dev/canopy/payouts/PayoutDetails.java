@@ -11,7 +11,6 @@ import dev.canopy.shared.EmailAddress;
 import dev.canopy.shared.InvalidInputException;
 import dev.canopy.shared.InvalidInputException.FieldProblem;
 import dev.canopy.shared.Money;
-import dev.canopy.shared.PartnerScoped;
 import dev.canopy.shared.WorkspaceId;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -47,10 +46,8 @@ public class PayoutDetails {
 
     /** The signed-in partner user's company. */
     public PartnerId myPartner() {
-        if (currentWorkspace.principal().orElseThrow() instanceof PartnerScoped partner) {
-            return new PartnerId(partner.partnerId());
-        }
-        throw new AccessDeniedException("Only partner users have payout details of their own");
+        return PartnerId.signedIn(currentWorkspace)
+                .orElseThrow(() -> new AccessDeniedException("Only partner users have payout details of their own"));
     }
 
     @Transactional(readOnly = true)

@@ -1,11 +1,13 @@
 package dev.canopy.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.canopy.deals.DealFixtures;
 import dev.canopy.testing.CanopyTest;
+import dev.canopy.testing.CertificationsForTests;
 import dev.canopy.testing.Fixtures;
 import dev.canopy.testing.MutableClock;
 import dev.canopy.tracking.TrackingFixtures;
@@ -48,6 +50,9 @@ class ActivationMeasuresHowFastPartnersStart {
 
     @Autowired
     JdbcClient db;
+
+    @Autowired
+    CertificationsForTests certifications;
 
     /** The figures are worked out for 18 November 2026, whatever day the suite runs as of. */
     @BeforeEach
@@ -104,6 +109,39 @@ class ActivationMeasuresHowFastPartnersStart {
         assertThat(report.active()).isEqualTo(3);
         assertThat(report.dormant()).isEqualTo(1);
         assertThat(report.workingShare()).contains(new BigDecimal("66.7"));
+        assertThat(report.certifiedPeople()).as("nobody certifies people here").isZero();
+        assertThat(report.certifiedPerActivePartner()).contains(new BigDecimal("0.0"));
+    }
+
+    /** Three certified at one partner and one at another, both active: 4 people, 2.0 an active partner. */
+    @Test
+    void certifiedPeopleAreCountedPerActivePartnerAndKeepToTheFilter() throws Exception {
+        TrackingFixtures.Setup setup = new TrackingFixtures(context).setup();
+        DealFixtures deals = new DealFixtures(context);
+        DealFixtures.Member ann = deals.member(setup.tenant(), setup.program());
+        DealFixtures.Member bob = deals.member(setup.tenant(), setup.program());
+        certifications.certify(setup.tenant().id(), ann.id(), 3);
+        certifications.certify(setup.tenant().id(), bob.id(), 1);
+        Period november = new Period(LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-18"));
+
+        ActivationReport everyone =
+                fixtures.as(setup.tenant().owner(), () -> analytics.activation(new FunnelQuery(november, null, null)));
+        ActivationReport annOnly = fixtures.as(
+                setup.tenant().owner(), () -> analytics.activation(new FunnelQuery(november, null, ann.id())));
+
+        assertThat(everyone.active()).isEqualTo(2);
+        assertThat(everyone.certifiedPeople()).isEqualTo(4);
+        assertThat(everyone.certifiedPartners()).isEqualTo(2);
+        assertThat(everyone.certifiedPerActivePartner()).contains(new BigDecimal("2.0"));
+        assertThat(annOnly.certifiedPeople()).isEqualTo(3);
+        assertThat(annOnly.certifiedPartners()).isEqualTo(1);
+        String page = mvc.perform(get("/app/analytics")
+                        .with(Fixtures.signedIn(setup.tenant().owner())))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page).contains(Kpi.CERTIFIED_PEOPLE.label()).contains("at 2 partners; 2.0 per active partner");
     }
 
     private void at(String day) {

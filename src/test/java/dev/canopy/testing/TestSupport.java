@@ -22,6 +22,11 @@ public class TestSupport {
     }
 
     @Bean
+    CertificationsForTests certifications() {
+        return new CertificationsForTests();
+    }
+
+    @Bean
     WorkspaceRows workspaceRows(JdbcClient db) {
         return new WorkspaceRows(db);
     }
