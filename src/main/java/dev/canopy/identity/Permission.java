@@ -24,7 +24,9 @@ public enum Permission {
     COMMISSIONS_WRITE("commissions:write"),
     PAYOUTS_READ("payouts:read"),
     PAYOUTS_WRITE("payouts:write"),
-    ANALYTICS_READ("analytics:read");
+    ANALYTICS_READ("analytics:read"),
+    WEBHOOKS_READ("webhooks:read"),
+    WEBHOOKS_WRITE("webhooks:write");
 
     private final String authority;
 

@@ -91,7 +91,8 @@ class OneWorkspaceNeverSeesOrChangesAnother {
                 new DealsProbes(context),
                 new CommissionsProbes(context),
                 new PayoutsProbes(context),
-                new AnalyticsProbes(context));
+                new AnalyticsProbes(context),
+                new WebhooksProbes(context));
         modules.forEach(module -> module.prepare(victim, attacker));
     }
 
