@@ -34,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class WebhookEndpoints {
 
-    /** How many of an endpoint's deliveries the log lists at most. */
+    /** How many of an endpoint's deliveries a page of the log lists at most. */
     public static final int LOG_LIMIT = 200;
 
     private static final int URL_MAX = 2_000;
@@ -175,10 +175,11 @@ public class WebhookEndpoints {
         return outbox.test(workspace(), endpoint);
     }
 
+    /** The endpoint's deliveries, newest first, from before {@code before} (a delivery's id; null: the newest). */
     @Transactional(readOnly = true)
-    public List<WebhookDelivery> deliveries(UUID id) {
+    public List<WebhookDelivery> deliveries(UUID id, Long before, int limit) {
         get(id);
-        return deliveries.list(workspace(), id, LOG_LIMIT);
+        return deliveries.list(workspace(), id, before, Math.min(limit, LOG_LIMIT + 1));
     }
 
     /** Sends one delivery again, now. */

@@ -65,7 +65,7 @@ public class DeliveryTable {
     /**
      * Up to {@code limit} deliveries due at {@code now}, claimed for {@code lease}: rows other nodes hold are
      * skipped, and a claim that ran out (its node died mid-attempt) is due again. An ordered delivery waits while an
-     * earlier ordered one to the same endpoint is pending.
+     * earlier ordered one to the same endpoint is pending; nothing goes to a disabled endpoint.
      */
     public List<Claim> claim(Instant now, Duration lease, int limit) {
         Instant until = now.plus(lease);
@@ -74,6 +74,8 @@ public class DeliveryTable {
                             select d.id from webhooks_delivery d
                             where d.status = 'pending' and d.next_attempt_at <= :now
                               and (d.claimed_until is null or d.claimed_until < :now)
+                              and exists (
+                                  select 1 from webhooks_endpoint p where p.id = d.endpoint_id and p.disabled_at is null)
                               and not (d.ordered and exists (
                                   select 1 from webhooks_delivery e
                                   where e.endpoint_id = d.endpoint_id and e.ordered and e.status = 'pending'
@@ -138,19 +140,26 @@ public class DeliveryTable {
                 == 1;
     }
 
-    /** Every pending delivery to an endpoint fails with it (it was disabled). */
+    /**
+     * Every pending delivery to an endpoint fails with it (it was disabled). One another node is settling right now
+     * is skipped, not waited for (two nodes disabling at once would deadlock): it stays pending, and is not claimed
+     * while its endpoint is disabled.
+     */
     public void failPending(WorkspaceId workspace, UUID endpoint) {
         db.sql("""
                         update webhooks_delivery set status = 'failed', next_attempt_at = null
-                        where workspace_id = :workspace and endpoint_id = :endpoint and status = 'pending'
+                        where id in (
+                            select id from webhooks_delivery
+                            where workspace_id = :workspace and endpoint_id = :endpoint and status = 'pending'
+                            for update skip locked)
                         """)
                 .param("workspace", workspace.value())
                 .param("endpoint", endpoint)
                 .update();
     }
 
-    /** The endpoint's deliveries, newest first, with each one's latest attempt. */
-    public List<WebhookDelivery> list(WorkspaceId workspace, UUID endpoint, int limit) {
+    /** The endpoint's deliveries before {@code before} (null: from the newest), newest first, each's latest attempt. */
+    public List<WebhookDelivery> list(WorkspaceId workspace, UUID endpoint, Long before, int limit) {
         return db.sql("""
                         select d.id, d.endpoint_id, d.message_id, m.event_type, d.status, d.attempts, d.next_attempt_at,
                                a.response_status, a.error, d.created_at
@@ -160,11 +169,13 @@ public class DeliveryTable {
                             select response_status, error from webhooks_attempt
                             where delivery_id = d.id order by attempt desc limit 1) a on true
                         where d.workspace_id = :workspace and d.endpoint_id = :endpoint
-                        order by d.created_at desc, d.id desc
+                          and (cast(:before as bigint) is null or d.id < :before)
+                        order by d.id desc
                         limit :limit
                         """)
                 .param("workspace", workspace.value())
                 .param("endpoint", endpoint)
+                .param("before", before)
                 .param("limit", limit)
                 .query(DeliveryTable::delivery)
                 .list();

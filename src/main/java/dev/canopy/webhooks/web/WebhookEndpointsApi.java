@@ -1,5 +1,6 @@
 package dev.canopy.webhooks.web;
 
+import dev.canopy.platform.Cursors;
 import dev.canopy.platform.Pages;
 import dev.canopy.webhooks.WebhookDelivery;
 import dev.canopy.webhooks.WebhookEndpoint;
@@ -83,7 +84,7 @@ class WebhookEndpointsApi {
 
     record WebhookTestMessage(String messageId) {}
 
-    record WebhookEventTypeList(List<String> data) {}
+    record WebhookEventTypeList(List<String> data, @Nullable String nextCursor) {}
 
     record WebhookDeliveryResponse(
             String id,
@@ -113,7 +114,8 @@ class WebhookEndpointsApi {
         }
     }
 
-    record WebhookDeliveryList(List<WebhookDeliveryResponse> data) {}
+    record WebhookDeliveryList(
+            List<WebhookDeliveryResponse> data, @Nullable String nextCursor) {}
 
     record ReplayFailedRequest(Instant from, Instant to) {}
 
@@ -128,8 +130,11 @@ class WebhookEndpointsApi {
     @GetMapping("/webhook-event-types")
     @PreAuthorize("hasAuthority('webhooks:read')")
     @Operation(summary = "List the event types an endpoint can listen to")
-    WebhookEventTypeList listWebhookEventTypes() {
-        return new WebhookEventTypeList(webhooks.eventTypes());
+    WebhookEventTypeList listWebhookEventTypes(
+            @RequestParam(required = false) String cursor,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
+        Pages.Page<String> page = Pages.of(webhooks.eventTypes(), type -> type, cursor, limit);
+        return new WebhookEventTypeList(page.items(), page.nextCursor());
     }
 
     @GetMapping("/webhook-endpoints")
@@ -148,6 +153,7 @@ class WebhookEndpointsApi {
 
     @PostMapping("/webhook-endpoints")
     @PreAuthorize("hasAuthority('webhooks:write')")
+    @ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     @Operation(
             summary = "Create a webhook endpoint",
             description = "Answers the signing secret (whsec_…) too. Honours an Idempotency-Key header.")
@@ -220,11 +226,17 @@ class WebhookEndpointsApi {
 
     @GetMapping("/webhook-endpoints/{id}/deliveries")
     @PreAuthorize("hasAuthority('webhooks:read')")
-    @Operation(summary = "The endpoint's latest deliveries (up to 200), newest first, each with its latest attempt")
-    WebhookDeliveryList listWebhookDeliveries(@PathVariable UUID id) {
-        return new WebhookDeliveryList(webhooks.deliveries(id).stream()
-                .map(WebhookDeliveryResponse::of)
-                .toList());
+    @Operation(
+            summary = "List the endpoint's deliveries, newest first, each with its latest attempt (kept 90 days)",
+            description = "Cursor pagination: pass nextCursor as cursor for the next page.")
+    WebhookDeliveryList listWebhookDeliveries(
+            @PathVariable UUID id,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(WebhookEndpoints.LOG_LIMIT) int limit) {
+        List<WebhookDelivery> page = webhooks.deliveries(id, Cursors.sequence(cursor, "cursor"), limit + 1);
+        return new WebhookDeliveryList(
+                page.stream().limit(limit).map(WebhookDeliveryResponse::of).toList(),
+                page.size() > limit ? Long.toString(page.get(limit - 1).id()) : null);
     }
 
     @PostMapping("/webhook-endpoints/{id}/replay-failed")
