@@ -1,6 +1,8 @@
 package dev.canopy.platform;
 
 import java.util.function.Supplier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -9,7 +11,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Runs a report's reads in one read-only transaction on the reporting replica ({@code
  * canopy.analytics.datasource.*}) when one is configured, so that heavy dashboards never compete with the writes of
  * clicks and payments; on the main database otherwise. Work started inside a transaction already open joins it, on
- * that transaction's connection: a transaction cannot change databases half-way.
+ * that transaction's connection: a transaction cannot change databases half-way. A report's statements run without
+ * PostgreSQL's parallel workers unless {@code canopy.analytics.parallel-workers} allows some: on two cores, starting
+ * them cost more than they saved (a 30-day funnel's clicks per partner: 79–107 ms with two, 53–67 ms without).
  */
 @Component
 public class ReplicaReads {
@@ -17,10 +21,17 @@ public class ReplicaReads {
     private static final ThreadLocal<Boolean> REPORTING = new ThreadLocal<>();
 
     private final TransactionTemplate readOnly;
+    private final JdbcClient db;
+    private final int parallelWorkers;
 
-    ReplicaReads(PlatformTransactionManager transactions) {
+    ReplicaReads(
+            PlatformTransactionManager transactions,
+            JdbcClient db,
+            @Value("${canopy.analytics.parallel-workers:0}") int parallelWorkers) {
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
+        this.db = db;
+        this.parallelWorkers = parallelWorkers;
     }
 
     public <T> T read(Supplier<T> work) {
@@ -29,7 +40,13 @@ public class ReplicaReads {
         }
         REPORTING.set(Boolean.TRUE);
         try {
-            return readOnly.execute(status -> work.get());
+            return readOnly.execute(status -> {
+                db.sql("select set_config('max_parallel_workers_per_gather', :workers, true)")
+                        .param("workers", Integer.toString(parallelWorkers))
+                        .query(String.class)
+                        .single();
+                return work.get();
+            });
         } finally {
             REPORTING.remove();
         }

@@ -70,6 +70,16 @@ class DashboardsReadFromTheReplica {
         assertThat(joined).isEqualTo(main);
     }
 
+    /** Parallel workers cost a 2-core machine more than they save (ReplicaReads); outside reports they stay. */
+    @Test
+    void aReportsStatementsRunWithoutParallelWorkers() {
+        String setting = "select current_setting('max_parallel_workers_per_gather')";
+
+        assertThat(reads.read(() -> db.sql(setting).query(String.class).single()))
+                .isEqualTo("0");
+        assertThat(db.sql(setting).query(String.class).single()).isEqualTo("2");
+    }
+
     @Test
     void theFunnelShowsTheReplicasFigures() {
         TrackingFixtures tracking = new TrackingFixtures(context);

@@ -49,7 +49,26 @@ class WebhooksProbes implements ModuleProbes {
     public List<Probe> probes() {
         String api = "/api/v1/webhook-endpoints/" + endpoint;
         String body = "{\"url\":\"https://hooks.attacker.example/\",\"description\":\"Hijacked\"}";
+        String app = "/app/webhooks/" + endpoint;
         return List.of(
+                new Probe("/app/webhooks/{id}", get(app)),
+                new Probe(
+                        "/app/webhooks/{id}",
+                        post(app)
+                                .param("url", "https://hooks.attacker.example/")
+                                .param("description", "Hijacked")),
+                new Probe("/app/webhooks/{id}/secret", post(app + "/secret")),
+                new Probe("/app/webhooks/{id}/rotate-secret", post(app + "/rotate-secret")),
+                new Probe("/app/webhooks/{id}/test", post(app + "/test")),
+                new Probe("/app/webhooks/{id}/disable", post(app + "/disable")),
+                new Probe("/app/webhooks/{id}/enable", post(app + "/enable")),
+                new Probe("/app/webhooks/{id}/delete", post(app + "/delete")),
+                new Probe(
+                        "/app/webhooks/{id}/replay-failed",
+                        post(app + "/replay-failed").param("hours", "2160")),
+                new Probe(
+                        "/app/webhooks/{id}/deliveries/{delivery}/replay",
+                        post(app + "/deliveries/" + delivery + "/replay")),
                 new Probe("/api/v1/webhook-endpoints/{id}", get(api)),
                 new Probe("/api/v1/webhook-endpoints/{id}", json(put(api), body)),
                 new Probe("/api/v1/webhook-endpoints/{id}", delete(api)),
@@ -80,7 +99,7 @@ class WebhooksProbes implements ModuleProbes {
 
     @Override
     public List<MockHttpServletRequestBuilder> consolePages() {
-        return List.of();
+        return List.of(get("/app/webhooks"));
     }
 
     @Override
