@@ -8,15 +8,25 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.Cookie;
+import com.sun.net.httpserver.HttpServer;
 import dev.canopy.testing.Fixtures;
+import dev.canopy.webhooks.internal.Dispatcher;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** The first journey of a new customer, in a real Chromium against the running application. */
 class VendorSignsUpInvitesATeammateAndCallsTheApi extends BrowserTest {
+
+    @Autowired
+    Dispatcher dispatcher;
 
     private static String sessionCookie(BrowserContext context) {
         return context.cookies().stream()
@@ -123,6 +133,43 @@ class VendorSignsUpInvitesATeammateAndCallsTheApi extends BrowserTest {
                         HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"slug\":\"" + slug + "\"").contains("Journey Cloud");
+
+        // Send the workspace's events to a receiver of its own: add an endpoint, send it a test event, read the log.
+        HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 5);
+        List<String> received = new CopyOnWriteArrayList<>();
+        receiver.createContext("/", exchange -> {
+            received.add(exchange.getRequestHeaders().getFirst("webhook-signature"));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            page.navigate(url("/app/webhooks"));
+            assertThat(page.getByTestId("no-endpoints")).isVisible();
+            page.getByTestId("url")
+                    .fill("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks");
+            page.getByLabel("What it is for").fill("CRM sync");
+            page.getByLabel("tier.changed").check();
+            page.getByTestId("add-endpoint").click();
+            assertThat(page.getByTestId("secret")).containsText("whsec_");
+            page.getByTestId("send-test").click();
+            dispatcher.deliverDue();
+            page.reload();
+            assertThat(page.getByTestId("deliveries")).containsText("webhook.test");
+            assertThat(page.getByTestId("delivery-status")).hasText("delivered");
+            screenshot(page, "08-webhook-endpoint");
+            page.setViewportSize(390, 844);
+            screenshot(page, "08b-webhook-endpoint-phone");
+            page.navigate(url("/app/webhooks"));
+            screenshot(page, "08c-webhooks-phone");
+            page.setViewportSize(1366, 900);
+            org.assertj.core.api.Assertions.assertThat(received)
+                    .singleElement()
+                    .asString()
+                    .startsWith("v1,");
+        } finally {
+            receiver.stop(0);
+        }
 
         page.navigate(url("/app/audit"));
         assertThat(page.getByTestId("audit-entries")).containsText("api_key.created");
