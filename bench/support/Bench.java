@@ -41,21 +41,26 @@ public final class Bench {
         return start(Files.createTempDirectory(name), false);
     }
 
-    /** Canopy on the PostgreSQL kept in {@code work} (made there if new), which closing keeps when asked to. */
-    public static Canopy start(Path work, boolean keep) throws IOException {
+    /**
+     * Canopy on the PostgreSQL kept in {@code work} (made there if new), which closing keeps when asked to; {@code
+     * settings} are more {@code --name=value} arguments.
+     */
+    public static Canopy start(Path work, boolean keep, String... settings) throws IOException {
         try {
-            ConfigurableApplicationContext app = new SpringApplicationBuilder(CanopyApplication.class)
-                    .run(
-                            "--server.port=0",
-                            "--canopy.embedded-postgres.enabled=true",
-                            "--canopy.embedded-postgres.data-dir=" + work.resolve("pg"),
-                            "--canopy.embedded-postgres.port=0",
-                            "--canopy.mail.sink.enabled=true",
-                            "--canopy.mail.sink.port=0",
-                            "--canopy.commissions.hold-expiry-delay=1d",
-                            "--canopy.payouts.schedule-cron=-",
-                            "--spring.main.banner-mode=off",
-                            "--logging.level.root=WARN");
+            List<String> arguments = new java.util.ArrayList<>(List.of(
+                    "--server.port=0",
+                    "--canopy.embedded-postgres.enabled=true",
+                    "--canopy.embedded-postgres.data-dir=" + work.resolve("pg"),
+                    "--canopy.embedded-postgres.port=0",
+                    "--canopy.mail.sink.enabled=true",
+                    "--canopy.mail.sink.port=0",
+                    "--canopy.commissions.hold-expiry-delay=1d",
+                    "--canopy.payouts.schedule-cron=-",
+                    "--spring.main.banner-mode=off",
+                    "--logging.level.root=WARN"));
+            arguments.addAll(List.of(settings));
+            ConfigurableApplicationContext app =
+                    new SpringApplicationBuilder(CanopyApplication.class).run(arguments.toArray(String[]::new));
             return new Canopy(app, work, keep);
         } catch (RuntimeException e) {
             if (!keep) {

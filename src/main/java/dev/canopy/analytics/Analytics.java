@@ -1,6 +1,7 @@
 package dev.canopy.analytics;
 
 import dev.canopy.analytics.internal.Activation;
+import dev.canopy.analytics.internal.Certifications;
 import dev.canopy.analytics.internal.Cohorts;
 import dev.canopy.analytics.internal.Tally;
 import dev.canopy.commissions.CommissionActivity;

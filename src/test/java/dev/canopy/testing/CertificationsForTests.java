@@ -1,6 +1,6 @@
 package dev.canopy.testing;
 
-import dev.canopy.analytics.Certifications;
+import dev.canopy.analytics.internal.Certifications;
 import dev.canopy.partners.PartnerId;
 import dev.canopy.shared.WorkspaceId;
 import java.util.Map;

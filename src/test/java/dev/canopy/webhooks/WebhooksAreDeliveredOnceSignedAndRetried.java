@@ -18,6 +18,7 @@ import dev.canopy.testing.CanopyTest;
 import dev.canopy.testing.Fixtures;
 import dev.canopy.testing.MutableClock;
 import dev.canopy.tracking.TrackingFixtures;
+import dev.canopy.webhooks.internal.DeliveryLogRetention;
 import dev.canopy.webhooks.internal.DeliveryTable;
 import dev.canopy.webhooks.internal.Dispatcher;
 import java.nio.charset.StandardCharsets;
@@ -91,6 +92,9 @@ class WebhooksAreDeliveredOnceSignedAndRetried {
 
     @Autowired
     MailSink mail;
+
+    @Autowired
+    DeliveryLogRetention retention;
 
     private final Receiver receiver = new Receiver();
     private Fixtures.Tenant tenant;
@@ -366,6 +370,29 @@ class WebhooksAreDeliveredOnceSignedAndRetried {
         assertThat(api(get("/api/v1/webhook-endpoints/" + endpoint + "/deliveries"))
                         .get("data"))
                 .allSatisfy(d -> assertThat(d.get("status").asString()).isEqualTo("delivered"));
+    }
+
+    @Test
+    void theDeliveryLogKeepsNinetyDays() throws Exception {
+        String endpoint = id(endpoint(receiver.url()));
+        api(post("/api/v1/webhook-endpoints/" + endpoint + "/test"));
+        deliverAll();
+        clock.setTo(START.plus(Duration.ofDays(89)));
+        api(post("/api/v1/webhook-endpoints/" + endpoint + "/test"));
+        deliverAll();
+
+        clock.setTo(START.plus(Duration.ofDays(90)).plusSeconds(60));
+        retention.forgetOld();
+
+        JsonNode log = api(get("/api/v1/webhook-endpoints/" + endpoint + "/deliveries"));
+        assertThat(log.get("data")).hasSize(1);
+        assertThat(Instant.parse(log.get("data").get(0).get("createdAt").asString()))
+                .isAfter(START.plus(Duration.ofDays(89)));
+        assertThat(db.sql("select count(*) from webhooks_message where workspace_id = ?")
+                        .param(tenant.id().value())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test

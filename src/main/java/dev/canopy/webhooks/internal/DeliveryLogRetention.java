@@ -8,7 +8,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Keeps the delivery log 90 days: older attempts, finished deliveries and their messages go, once an hour. */
 @Component
-class DeliveryLogRetention {
+public class DeliveryLogRetention {
 
     static final Duration KEPT = Duration.ofDays(90);
 

@@ -66,8 +66,10 @@ public class Sender implements AutoCloseable {
                                 .setConnectTimeout(Timeout.of(TIMEOUT))
                                 .setSocketTimeout(Timeout.of(TIMEOUT))
                                 .build())
-                        .setMaxConnTotal(64)
-                        .setMaxConnPerRoute(8)
+                        // A batch's deliveries to one endpoint mostly go at once: waiting for a connection counts
+                        // against an attempt's 15 seconds.
+                        .setMaxConnTotal(200)
+                        .setMaxConnPerRoute(32)
                         .build())
                 .setDefaultRequestConfig(RequestConfig.custom()
                         .setRedirectsEnabled(false)

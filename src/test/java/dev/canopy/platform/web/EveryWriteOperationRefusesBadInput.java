@@ -11,6 +11,7 @@ import dev.canopy.testing.CanopyTest;
 import dev.canopy.testing.Fixtures;
 import dev.canopy.testing.WorkspaceRows;
 import dev.canopy.tracking.TrackingFixtures;
+import dev.canopy.webhooks.WebhookEndpoints;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -66,6 +67,7 @@ class EveryWriteOperationRefusesBadInput {
     private TrackingFixtures.Setup setup;
     private DealView deal;
     private Map<String, String> bodies;
+    private UUID webhookEndpoint;
 
     @BeforeEach
     void aWorkspaceWithOneOfEverything() throws Exception {
@@ -131,6 +133,25 @@ class EveryWriteOperationRefusesBadInput {
         bodies.put("POST /api/v1/applications/{id}/approve", null);
         bodies.put("DELETE /api/v1/invitations/{id}", null);
         bodies.put("DELETE /api/v1/lead-routing-rules/{id}", null);
+        webhookEndpoint = fixtures.as(
+                        setup.tenant().owner(),
+                        () -> context.getBean(WebhookEndpoints.class)
+                                .create(new WebhookEndpoints.EndpointInput(
+                                        "https://hooks.example.com/canopy", "CRM", List.of())))
+                .endpoint()
+                .id();
+        String endpoint =
+                "{\"url\":\"https://hooks.example.com/crm\",\"description\":\"CRM\",\"eventTypes\":[\"tier.changed\"]}";
+        bodies.put("POST /api/v1/webhook-endpoints", endpoint);
+        bodies.put("PUT /api/v1/webhook-endpoints/{id}", endpoint);
+        bodies.put("DELETE /api/v1/webhook-endpoints/{id}", null);
+        for (String action : List.of("disable", "enable", "rotate-secret", "test")) {
+            bodies.put("POST /api/v1/webhook-endpoints/{id}/" + action, null);
+        }
+        bodies.put(
+                "POST /api/v1/webhook-endpoints/{id}/replay-failed",
+                "{\"from\":\"2026-11-01T00:00:00Z\",\"to\":\"2026-11-02T00:00:00Z\"}");
+        bodies.put("POST /api/v1/webhook-deliveries/{id}/replay", null);
     }
 
     @Test
@@ -313,7 +334,9 @@ class EveryWriteOperationRefusesBadInput {
                                 ? setup.partner().value().toString()
                                 : template.startsWith("/api/v1/deals/")
                                         ? deal.id().toString()
-                                        : UUID.randomUUID().toString();
+                                        : template.startsWith("/api/v1/webhook-endpoints/")
+                                                ? webhookEndpoint.toString()
+                                                : UUID.randomUUID().toString();
         return template.replaceAll("\\{[^}]+}", id);
     }
 
