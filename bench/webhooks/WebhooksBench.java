@@ -1,10 +1,9 @@
 import bench.Bench;
 import com.sun.net.httpserver.HttpServer;
 import dev.canopy.identity.Workspaces;
-import dev.canopy.partners.PartnerId;
 import dev.canopy.platform.AsSystem;
 import dev.canopy.programs.ProgramId;
-import dev.canopy.programs.TierChanged;
+import dev.canopy.programs.ApplicationSubmitted;
 import dev.canopy.shared.Actor;
 import dev.canopy.shared.WorkspaceId;
 import dev.canopy.webhooks.WebhookEndpoints;
@@ -27,12 +26,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Webhook fan-out: events committed one per transaction, each to every endpoint, received by local servers that
+ * Webhook fan-out: events (applications submitted, a type sent in any order) committed one per transaction, each to every endpoint, received by local servers that
  * note when each message arrived; deliveries per second, and the time from an event's commit to its arrival.
  */
 public class WebhooksBench {
 
-    private static final Pattern SEQUENCE = Pattern.compile("\"reason\":\"bench-(\\d+)\"");
+    private static final Pattern SEQUENCE = Pattern.compile("bench-(\\d+)@");
 
     public static void main(String[] args) throws Exception {
         int events = 100_000;
@@ -96,8 +95,13 @@ public class WebhooksBench {
             long start = System.nanoTime();
             for (int n = 0; n < events; n++) {
                 int sequence = n;
-                transactions.executeWithoutResult(s -> publisher.publishEvent(new TierChanged(
-                        workspace, program, PartnerId.random(), null, "Gold", "bench-" + sequence, Instant.now())));
+                transactions.executeWithoutResult(s -> publisher.publishEvent(new ApplicationSubmitted(
+                        workspace,
+                        UUID.randomUUID(),
+                        program,
+                        "Applicant " + sequence,
+                        "bench-" + sequence + "@applicant.example",
+                        Instant.now())));
                 committed.set(n, System.nanoTime());
             }
             long allCommitted = System.nanoTime();

@@ -64,25 +64,35 @@ public class DeliveryTable {
 
     /**
      * Up to {@code limit} deliveries due at {@code now}, claimed for {@code lease}: rows other nodes hold are
-     * skipped, and a claim that ran out (its node died mid-attempt) is due again. An ordered delivery waits while an
-     * earlier ordered one to the same endpoint is pending; nothing goes to a disabled endpoint.
+     * skipped, and a claim that ran out (its node died mid-attempt) is due again. Of an endpoint's ordered deliveries
+     * only the oldest pending one can be claimed (so one is in flight at a time); nothing goes to a disabled endpoint.
+     * Up to twice {@code limit}: that many of each kind.
      */
     public List<Claim> claim(Instant now, Duration lease, int limit) {
         Instant until = now.plus(lease);
         return db.sql("""
-                        with due as (
+                        with unordered as (
                             select d.id from webhooks_delivery d
-                            where d.status = 'pending' and d.next_attempt_at <= :now
+                            where d.status = 'pending' and not d.ordered and d.next_attempt_at <= :now
                               and (d.claimed_until is null or d.claimed_until < :now)
                               and exists (
                                   select 1 from webhooks_endpoint p where p.id = d.endpoint_id and p.disabled_at is null)
-                              and not (d.ordered and exists (
-                                  select 1 from webhooks_delivery e
-                                  where e.endpoint_id = d.endpoint_id and e.ordered and e.status = 'pending'
-                                    and e.id < d.id))
                             order by d.next_attempt_at
                             limit :limit
                             for update of d skip locked
+                        ), heads as (
+                            select d.id from webhooks_endpoint p
+                            cross join lateral (
+                                select e.id from webhooks_delivery e
+                                where e.endpoint_id = p.id and e.status = 'pending' and e.ordered
+                                order by e.id limit 1) head
+                            join webhooks_delivery d on d.id = head.id
+                            where p.disabled_at is null and d.next_attempt_at <= :now
+                              and (d.claimed_until is null or d.claimed_until < :now)
+                            limit :limit
+                            for update of d skip locked
+                        ), due as (
+                            select id from unordered union all select id from heads
                         )
                         update webhooks_delivery d set claimed_until = :until, attempts = d.attempts + 1
                         from due, webhooks_endpoint p, webhooks_message m

@@ -83,8 +83,8 @@ public class Dispatcher implements DisposableBean {
             initialDelayString = "${canopy.webhooks.poll-delay:1s}")
     void tick() {
         try {
-            while (deliverDue() == BATCH) {
-                // a full batch: more may be due
+            while (deliverDue() > 0) {
+                // more may be due: an endpoint's next ordered message once its head is sent, or a backlog
             }
         } catch (RuntimeException e) {
             log.error("Delivering webhooks failed", e);
