@@ -129,10 +129,8 @@ public class WebhookEndpoints {
     @Transactional
     public WebhookEndpoint disable(UUID id) {
         WebhookEndpoint before = get(id);
-        if (endpoints.disable(
-                workspace(), id, "Disabled by " + currentWorkspace.actor().name(), clock.instant())) {
-            deliveries.failPending(workspace(), id);
-        }
+        endpoints.disable(
+                workspace(), id, "Disabled by " + currentWorkspace.actor().name(), clock.instant());
         WebhookEndpoint after = get(id);
         audit.record("webhook_endpoint.disabled", "webhook_endpoint", id, before, after);
         return after;
@@ -189,6 +187,18 @@ public class WebhookEndpoints {
             throw new NotFoundException("webhook delivery");
         }
         audit.record("webhook_delivery.replayed", "webhook_delivery", delivery, null, null);
+    }
+
+    /** Sends one delivery to {@code endpoint} again, now; one made to another endpoint is not found. */
+    @Transactional
+    public void replay(UUID endpoint, long delivery) {
+        if (!deliveries
+                .endpointOf(workspace(), delivery)
+                .filter(endpoint::equals)
+                .isPresent()) {
+            throw new NotFoundException("webhook delivery");
+        }
+        replay(delivery);
     }
 
     /** Sends again every failed delivery to the endpoint made in [{@code from}, {@code to}); answers how many. */

@@ -10,6 +10,8 @@ import dev.canopy.identity.Role;
 import dev.canopy.testing.CanopyTest;
 import dev.canopy.testing.Fixtures;
 import dev.canopy.webhooks.internal.Dispatcher;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -94,6 +96,45 @@ class AdminKeepsWebhooksInTheConsole {
                 .contains(receiver.url())
                 .contains("tier.changed, link.created")
                 .contains("Healthy");
+    }
+
+    @Test
+    void aDeliveryIsReplayedOnlyFromItsOwnEndpointsPage() throws Exception {
+        Fixtures.Tenant tenant = fixtures.newWorkspace();
+        String[] ids = fixtures.as(tenant.owner(), () -> {
+            String first = webhooks.create(new WebhookEndpoints.EndpointInput(receiver.url(), "CRM", List.of()))
+                    .endpoint()
+                    .id()
+                    .toString();
+            String second = webhooks.create(new WebhookEndpoints.EndpointInput(receiver.url(), "BI", List.of()))
+                    .endpoint()
+                    .id()
+                    .toString();
+            webhooks.sendTest(UUID.fromString(first));
+            return new String[] {first, second};
+        });
+        while (dispatcher.deliverDue() > 0) {
+            // until nothing is due
+        }
+        long delivery = fixtures.as(
+                tenant.owner(),
+                () -> webhooks.deliveries(UUID.fromString(ids[0]), null, 10)
+                        .getFirst()
+                        .id());
+
+        mvc.perform(post("/app/webhooks/" + ids[1] + "/deliveries/" + delivery + "/replay")
+                        .with(Fixtures.signedIn(tenant.owner()))
+                        .with(csrf()))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/app/webhooks/" + ids[0] + "/deliveries/" + delivery + "/replay")
+                        .with(Fixtures.signedIn(tenant.owner()))
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        while (dispatcher.deliverDue() > 0) {
+            // until nothing is due
+        }
+
+        assertThat(receiver.received()).hasSize(2);
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -150,24 +151,6 @@ public class DeliveryTable {
                 == 1;
     }
 
-    /**
-     * Every pending delivery to an endpoint fails with it (it was disabled). One another node is settling right now
-     * is skipped, not waited for (two nodes disabling at once would deadlock): it stays pending, and is not claimed
-     * while its endpoint is disabled.
-     */
-    public void failPending(WorkspaceId workspace, UUID endpoint) {
-        db.sql("""
-                        update webhooks_delivery set status = 'failed', next_attempt_at = null
-                        where id in (
-                            select id from webhooks_delivery
-                            where workspace_id = :workspace and endpoint_id = :endpoint and status = 'pending'
-                            for update skip locked)
-                        """)
-                .param("workspace", workspace.value())
-                .param("endpoint", endpoint)
-                .update();
-    }
-
     /** The endpoint's deliveries before {@code before} (null: from the newest), newest first, each's latest attempt. */
     public List<WebhookDelivery> list(WorkspaceId workspace, UUID endpoint, Long before, int limit) {
         return db.sql("""
@@ -192,6 +175,14 @@ public class DeliveryTable {
     }
 
     /** Sends a delivery again from now, whatever became of it; false when it is not the workspace's. */
+    public Optional<UUID> endpointOf(WorkspaceId workspace, long id) {
+        return db.sql("select endpoint_id from webhooks_delivery where workspace_id = :workspace and id = :id")
+                .param("workspace", workspace.value())
+                .param("id", id)
+                .query(UUID.class)
+                .optional();
+    }
+
     public boolean replay(WorkspaceId workspace, long id, Instant now) {
         return db.sql("""
                         update webhooks_delivery set status = 'pending', next_attempt_at = :now, claimed_until = null

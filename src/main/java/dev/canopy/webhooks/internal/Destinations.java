@@ -3,6 +3,8 @@ package dev.canopy.webhooks.internal;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
+import org.springframework.security.util.matcher.InetAddressMatcher;
+import org.springframework.security.util.matcher.InetAddressMatchers;
 
 /**
  * Where a webhook may go (server-side request forgery): a public address only — never loopback, private (10/8,
@@ -12,15 +14,24 @@ import java.util.List;
  */
 public final class Destinations {
 
-    private final List<Cidr> allowed;
+    private final List<InetAddressMatcher> allowed;
 
     public Destinations(List<String> allowedRanges) {
-        this.allowed = allowedRanges.stream().map(Cidr::parse).toList();
+        this.allowed = allowedRanges.stream().map(Destinations::range).toList();
+    }
+
+    /** An operator's range such as {@code 10.1.0.0/16} or {@code fd00::/8}; a host name is refused. */
+    private static InetAddressMatcher range(String range) {
+        try {
+            return InetAddressMatchers.fromIpAddress(range.trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("canopy.webhooks.allowed-ranges: not an address range: " + range, e);
+        }
     }
 
     /** Why {@code address} is refused, or null when a webhook may go there. */
     public String refusal(InetAddress address) {
-        if (allowed.stream().anyMatch(c -> c.contains(address))) {
+        if (allowed.stream().anyMatch(c -> c.matches(address))) {
             return null;
         }
         if (address.isLoopbackAddress()) {
@@ -51,38 +62,6 @@ public final class Destinations {
     private static boolean sharedNat(InetAddress address) {
         byte[] bytes = address.getAddress();
         return bytes.length == 4 && (bytes[0] & 0xff) == 100 && (bytes[1] & 0xc0) == 64;
-    }
-
-    /** An address range such as {@code 10.1.0.0/16} or {@code fd00::/8}. */
-    record Cidr(byte[] network, int bits) {
-
-        static Cidr parse(String range) {
-            String[] parts = range.trim().split("/", 2);
-            try {
-                byte[] network = InetAddress.ofLiteral(parts[0]).getAddress();
-                int bits = parts.length == 2 ? Integer.parseInt(parts[1]) : network.length * 8;
-                if (bits < 0 || bits > network.length * 8) {
-                    throw new IllegalArgumentException("No such prefix length in " + range);
-                }
-                return new Cidr(network, bits);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("canopy.webhooks.allowed-ranges: not an address range: " + range, e);
-            }
-        }
-
-        boolean contains(InetAddress address) {
-            byte[] bytes = address.getAddress();
-            if (bytes.length != network.length) {
-                return false;
-            }
-            for (int i = 0; i < bits; i++) {
-                int mask = 0x80 >> (i % 8);
-                if ((bytes[i / 8] & mask) != (network[i / 8] & mask)) {
-                    return false;
-                }
-            }
-            return true;
-        }
     }
 
     /** Resolves {@code host} and refuses it when any of its addresses is refused. */

@@ -153,7 +153,6 @@ public class Dispatcher implements DisposableBean {
         if (!endpoints.disable(claim.workspace(), claim.endpointId(), reason, at)) {
             return;
         }
-        deliveries.failPending(claim.workspace(), claim.endpointId());
         List<MemberView> owners = AsSystem.in(claim.workspace(), Actor.system(), team::members).stream()
                 .filter(m -> m.role() == Role.OWNER)
                 .toList();

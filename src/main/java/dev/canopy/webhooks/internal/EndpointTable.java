@@ -95,9 +95,13 @@ public class EndpointTable {
                 == 1;
     }
 
-    /** Stops deliveries to an endpoint that is enabled; false when it was not. */
+    /**
+     * Stops deliveries to an endpoint that is enabled, and fails what was pending to it; false when it was not
+     * enabled. A pending delivery another node is settling right now is skipped, not waited for (two nodes disabling
+     * at once would deadlock): it stays pending, and is not claimed while its endpoint is disabled.
+     */
     public boolean disable(WorkspaceId workspace, UUID id, String reason, Instant at) {
-        return db.sql("""
+        boolean disabled = db.sql("""
                         update webhooks_endpoint set disabled_at = :at, disabled_reason = :reason, updated_at = :at
                         where workspace_id = :workspace and id = :id and disabled_at is null
                         """)
@@ -107,6 +111,19 @@ public class EndpointTable {
                         .param("at", Timestamp.from(at))
                         .update()
                 == 1;
+        if (disabled) {
+            db.sql("""
+                            update webhooks_delivery set status = 'failed', next_attempt_at = null
+                            where id in (
+                                select id from webhooks_delivery
+                                where workspace_id = :workspace and endpoint_id = :endpoint and status = 'pending'
+                                for update skip locked)
+                            """)
+                    .param("workspace", workspace.value())
+                    .param("endpoint", id)
+                    .update();
+        }
+        return disabled;
     }
 
     public boolean enable(WorkspaceId workspace, UUID id, Instant at) {

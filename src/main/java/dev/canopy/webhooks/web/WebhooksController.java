@@ -149,8 +149,7 @@ class WebhooksController {
 
     @PostMapping("/{id}/deliveries/{delivery}/replay")
     String replay(@PathVariable UUID id, @PathVariable long delivery, RedirectAttributes redirect) {
-        webhooks.get(id);
-        webhooks.replay(delivery);
+        webhooks.replay(id, delivery);
         redirect.addFlashAttribute("flash", "Delivery sent again.");
         return "redirect:/app/webhooks/" + id;
     }
