@@ -26,7 +26,8 @@ public enum Permission {
     PAYOUTS_WRITE("payouts:write"),
     ANALYTICS_READ("analytics:read"),
     WEBHOOKS_READ("webhooks:read"),
-    WEBHOOKS_WRITE("webhooks:write");
+    WEBHOOKS_WRITE("webhooks:write"),
+    IMPORTS_RUN("imports:run");
 
     private final String authority;
 

@@ -1,21 +1,37 @@
 package dev.canopy.partners;
 
+import dev.canopy.partners.internal.ContactTable;
 import dev.canopy.partners.internal.ImportTable;
 import dev.canopy.partners.internal.PartnerCsv;
 import dev.canopy.partners.internal.PartnerImporter;
+import dev.canopy.partners.internal.PartnerRows;
+import dev.canopy.partners.internal.PartnerTable;
 import dev.canopy.platform.CurrentWorkspace;
 import dev.canopy.shared.Actor;
+import dev.canopy.shared.EmailAddress;
+import dev.canopy.shared.Imported;
 import dev.canopy.shared.InvalidInputException;
 import dev.canopy.shared.NotFoundException;
 import dev.canopy.shared.Texts;
 import dev.canopy.shared.WorkspaceId;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.TaskExecutor;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Bulk partners: CSV import in the background with progress and a report of refused rows, and export. */
 @Service
@@ -25,6 +41,9 @@ public class PartnerImports {
 
     private final ImportTable imports;
     private final PartnerImporter importer;
+    private final PartnerTable partnerTable;
+    private final ContactTable contactTable;
+    private final JdbcClient db;
     private final Partners partners;
     private final CurrentWorkspace currentWorkspace;
     private final TaskExecutor executor;
@@ -33,12 +52,18 @@ public class PartnerImports {
     PartnerImports(
             ImportTable imports,
             PartnerImporter importer,
+            PartnerTable partnerTable,
+            ContactTable contactTable,
+            JdbcClient db,
             Partners partners,
             CurrentWorkspace currentWorkspace,
             @Qualifier("applicationTaskExecutor") TaskExecutor executor,
             Clock clock) {
         this.imports = imports;
         this.importer = importer;
+        this.partnerTable = partnerTable;
+        this.contactTable = contactTable;
+        this.db = db;
         this.partners = partners;
         this.currentWorkspace = currentWorkspace;
         this.executor = executor;
@@ -67,6 +92,90 @@ public class PartnerImports {
         imports.start(workspace, id, name, parsed.rows().size(), actor.name(), clock.instant());
         executor.execute(() -> importer.run(workspace, actor, id, parsed));
         return get(id);
+    }
+
+    /** A partner as another PRM knew it, under an id the caller derives from the source's own. */
+    public record SourcePartner(
+            PartnerId id,
+            String name,
+            String contactName,
+            String contactEmail,
+            @Nullable String country) {}
+
+    /**
+     * Stores the partners not stored before — active, with their contact, and not invited: moving a directory is not
+     * inviting people — and answers one outcome per partner, in order. Joins the caller's transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<Imported> importFrom(WorkspaceId workspace, List<SourcePartner> given, Instant now) {
+        Set<UUID> known = new HashSet<>(db.sql("select id from partners_partner where workspace_id = ? and id = any(?)")
+                .params(
+                        workspace.value(),
+                        given.stream().map(p -> p.id().value()).toArray(UUID[]::new))
+                .query(UUID.class)
+                .list());
+        List<Imported> outcomes = new ArrayList<>();
+        List<PartnerTable.Row> rows = new ArrayList<>();
+        List<Contact> contacts = new ArrayList<>();
+        for (SourcePartner partner : given) {
+            if (!known.add(partner.id().value())) {
+                outcomes.add(Imported.UNCHANGED);
+                continue;
+            }
+            try {
+                PartnerTable.Row[] row = new PartnerTable.Row[1];
+                EmailAddress[] email = new EmailAddress[1];
+                InvalidInputException.collect(
+                        () -> row[0] = PartnerRows.validate(
+                                partner.id(),
+                                partner.name(),
+                                null,
+                                Set.of(),
+                                partner.country() == null ? List.of() : List.of(partner.country()),
+                                List.of(),
+                                null,
+                                PartnerStatus.ACTIVE),
+                        () -> PartnerRows.requireText("contact_name", partner.contactName(), 120),
+                        () -> email[0] = EmailAddress.parse(partner.contactEmail())
+                                .orElseThrow(() -> new InvalidInputException(
+                                        "email", "'" + partner.contactEmail() + "' is not an email address")));
+                rows.add(row[0]);
+                contacts.add(new Contact(
+                        UUID.randomUUID(), partner.contactName().strip(), email[0].value(), null, null, true, now));
+                outcomes.add(Imported.CREATED);
+            } catch (InvalidInputException e) {
+                known.remove(partner.id().value());
+                outcomes.add(Imported.refused(e));
+            }
+        }
+        partnerTable.insertAll(workspace, rows, now);
+        contactTable.insertAll(
+                workspace, rows.stream().map(PartnerTable.Row::id).toList(), contacts);
+        return outcomes;
+    }
+
+    /** Which of these partners exist in the workspace. */
+    public Set<PartnerId> existing(WorkspaceId workspace, Collection<PartnerId> ids) {
+        return db.sql("select id from partners_partner where workspace_id = ? and id = any(?)")
+                .params(workspace.value(), ids.stream().map(PartnerId::value).toArray(UUID[]::new))
+                .query((rs, n) -> new PartnerId(rs.getObject("id", UUID.class)))
+                .set();
+    }
+
+    /** The partners whose primary contact has one of {@code emails} (compared without case), by that email. */
+    public Map<String, PartnerId> byContactEmail(WorkspaceId workspace, Collection<String> emails) {
+        Map<String, PartnerId> found = new HashMap<>();
+        db.sql("""
+                        select lower(email) as email, partner_id from partners_contact
+                        where workspace_id = ? and is_primary and lower(email) = any(?)
+                        """)
+                .params(
+                        workspace.value(),
+                        emails.stream().map(e -> e.toLowerCase(Locale.ROOT)).toArray(String[]::new))
+                .query((rs, n) ->
+                        found.putIfAbsent(rs.getString("email"), new PartnerId(rs.getObject("partner_id", UUID.class))))
+                .list();
+        return found;
     }
 
     public ImportView get(UUID id) {

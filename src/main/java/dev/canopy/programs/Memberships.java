@@ -19,8 +19,10 @@ import dev.canopy.shared.WorkspacePrincipal;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,6 +30,7 @@ import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -135,6 +138,29 @@ public class Memberships {
         audit.record("programs.membership.created", "membership", program + "/" + partner, null, created);
         evaluator.evaluate(workspace, currentWorkspace.actor(), p, Optional.of(partner));
         return list(program, partner).getFirst();
+    }
+
+    /**
+     * Adds partners brought from another PRM to a programme (those in it already stay as they are), each at the tier
+     * named like its group there. Answers, per partner, why it joined without a tier (null when it did not).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<String> importMembers(
+            WorkspaceId workspace, ProgramId program, List<PartnerId> members, List<String> groups, Instant now) {
+        Map<String, UUID> tierByName = tiers.list(workspace, program).stream()
+                .collect(Collectors.toMap(t -> t.name().toLowerCase(Locale.ROOT), TierView::id, (a, b) -> a));
+        List<UUID> tierIds = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        for (String group : groups) {
+            UUID tier = group == null ? null : tierByName.get(group.strip().toLowerCase(Locale.ROOT));
+            tierIds.add(tier);
+            notes.add(
+                    group == null || group.isBlank() || tier != null
+                            ? null
+                            : "No tier is named '" + group.strip() + "'; joined without a tier");
+        }
+        memberships.insertAll(workspace, program, members, tierIds, now);
+        return notes;
     }
 
     /** The signed-in partner's programmes, for the portal. */

@@ -51,6 +51,26 @@ public class MemberTable {
                 == 1;
     }
 
+    /** Adds the partners not members yet, each at its tier (null: none); the others stay as they are. */
+    public void insertAll(
+            WorkspaceId workspace, ProgramId program, List<PartnerId> partners, List<UUID> tiers, Instant now) {
+        db.sql("""
+                        insert into programs_membership (workspace_id, program_id, partner_id, joined_at, tier_id,
+                                                         tier_since)
+                        select ?, ?, m.partner_id, ?, m.tier_id, case when m.tier_id is not null then ?::timestamptz end
+                        from unnest(?::uuid[], ?::uuid[]) as m(partner_id, tier_id)
+                        on conflict do nothing
+                        """)
+                .params(
+                        workspace.value(),
+                        program.value(),
+                        Rows.ts(now),
+                        Rows.ts(now),
+                        partners.stream().map(PartnerId::value).toArray(UUID[]::new),
+                        tiers.toArray(UUID[]::new))
+                .update();
+    }
+
     /** Memberships, optionally of one programme and/or one partner; partner names are left for the caller. */
     public List<MembershipView> list(WorkspaceId workspace, ProgramId program, PartnerId partner) {
         StringBuilder sql = new StringBuilder(SELECT).append(" where m.workspace_id = ?");

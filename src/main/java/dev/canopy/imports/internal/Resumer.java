@@ -1,0 +1,48 @@
+package dev.canopy.imports.internal;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Picks up runs whose node stopped pushing its claim forward — it crashed or was stopped mid-run — on any node,
+ * once a minute: a real run goes on after its last committed batch, a dry run starts again.
+ */
+@Component
+public class Resumer {
+
+    private final ImportRunTable runs;
+    private final Importer importer;
+    private final TaskExecutor executor;
+    private final Clock clock;
+
+    Resumer(
+            ImportRunTable runs,
+            Importer importer,
+            @Qualifier("applicationTaskExecutor") TaskExecutor executor,
+            Clock clock) {
+        this.runs = runs;
+        this.importer = importer;
+        this.executor = executor;
+        this.clock = clock;
+    }
+
+    @Scheduled(
+            fixedDelayString = "${canopy.imports.resume-delay:60s}",
+            initialDelayString = "${canopy.imports.resume-delay:60s}")
+    void tick() {
+        for (Optional<UUID> stale = claim(); stale.isPresent(); stale = claim()) {
+            UUID id = stale.get();
+            executor.execute(() -> importer.run(id));
+        }
+    }
+
+    /** Claims one abandoned run for this node; empty when there is none. */
+    public Optional<UUID> claim() {
+        return runs.claimStale(clock.instant(), clock.instant().plus(Importer.CLAIM));
+    }
+}
