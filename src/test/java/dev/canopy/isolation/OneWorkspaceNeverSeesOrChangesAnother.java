@@ -92,7 +92,8 @@ class OneWorkspaceNeverSeesOrChangesAnother {
                 new CommissionsProbes(context),
                 new PayoutsProbes(context),
                 new AnalyticsProbes(context),
-                new WebhooksProbes(context));
+                new WebhooksProbes(context),
+                new ImportsProbes(context));
         modules.forEach(module -> module.prepare(victim, attacker));
     }
 
