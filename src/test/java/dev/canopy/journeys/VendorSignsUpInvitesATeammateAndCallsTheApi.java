@@ -171,6 +171,23 @@ class VendorSignsUpInvitesATeammateAndCallsTheApi extends BrowserTest {
             receiver.stop(0);
         }
 
+        // Moving from another PRM: the import form names what is missing beside its field.
+        page.navigate(url("/app/imports"));
+        assertThat(page.getByTestId("no-imports")).isVisible();
+        page.getByTestId("source").selectOption("DUB");
+        page.getByTestId("file-partners")
+                .setInputFiles(new com.microsoft.playwright.options.FilePayload(
+                        "partners.csv",
+                        "text/csv",
+                        "id,email,name,company_name,country,group\npn_1,ana@alpha.example,Ana,Alpha,PT,\n"
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        page.getByTestId("start-import").click();
+        assertThat(page.locator("#program + .invalid-feedback")).hasText("Choose the programme to import into");
+        screenshot(page, "09-imports");
+        page.setViewportSize(390, 844);
+        screenshot(page, "09b-imports-phone");
+        page.setViewportSize(1366, 900);
+
         page.navigate(url("/app/audit"));
         assertThat(page.getByTestId("audit-entries")).containsText("api_key.created");
         assertThat(page.getByTestId("audit-entries")).containsText("team.invitation.accepted");
