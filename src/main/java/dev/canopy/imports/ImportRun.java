@@ -11,6 +11,7 @@ public record ImportRun(
         ImportSource source,
         UUID programId,
         boolean dryRun,
+        boolean fromApi,
         Status status,
         @Nullable RecordKind phase,
         int total,
@@ -26,6 +27,7 @@ public record ImportRun(
         List<FileView> files) {
 
     public enum Status {
+        FETCHING,
         RUNNING,
         DONE,
         FAILED
@@ -39,6 +41,6 @@ public record ImportRun(
     }
 
     public boolean running() {
-        return status == Status.RUNNING;
+        return status == Status.RUNNING || status == Status.FETCHING;
     }
 }

@@ -1,10 +1,12 @@
 package dev.canopy.imports;
 
 import dev.canopy.audit.AuditLog;
+import dev.canopy.imports.internal.ApiFetcher;
 import dev.canopy.imports.internal.Formats;
 import dev.canopy.imports.internal.ImportFile;
 import dev.canopy.imports.internal.ImportRunTable;
 import dev.canopy.imports.internal.Importer;
+import dev.canopy.imports.internal.SourceApis;
 import dev.canopy.platform.CsvCells;
 import dev.canopy.platform.CurrentWorkspace;
 import dev.canopy.programs.Programs;
@@ -49,6 +51,7 @@ public class Imports {
 
     private final ImportRunTable runs;
     private final Importer importer;
+    private final ApiFetcher fetcher;
     private final Programs programs;
     private final CurrentWorkspace currentWorkspace;
     private final AuditLog audit;
@@ -58,6 +61,7 @@ public class Imports {
     Imports(
             ImportRunTable runs,
             Importer importer,
+            ApiFetcher fetcher,
             Programs programs,
             CurrentWorkspace currentWorkspace,
             AuditLog audit,
@@ -65,6 +69,7 @@ public class Imports {
             Clock clock) {
         this.runs = runs;
         this.importer = importer;
+        this.fetcher = fetcher;
         this.programs = programs;
         this.currentWorkspace = currentWorkspace;
         this.audit = audit;
@@ -151,6 +156,87 @@ public class Imports {
                 Map.of("source", source.name(), "rows", rows));
         afterCommit(() -> executor.execute(() -> importer.run(id)));
         return get(id);
+    }
+
+    /** What a source's API needs besides the key: its label on the form, or null when nothing. */
+    private static String accountLabel(ImportSource source) {
+        return switch (source) {
+            case FIRSTPROMOTER -> "Account ID";
+            case TOLT, DUB -> "Program ID";
+            case PARTNERSTACK, REWARDFUL -> null;
+        };
+    }
+
+    /**
+     * Checks the key on the source's API at once (a wrong one is named on the form), then fetches every record in
+     * the background and imports them like uploaded exports. The key is used for the fetch and kept nowhere.
+     */
+    @Transactional
+    public ImportRun startFromApi(
+            ImportSource source, UUID program, String key, String secret, String account, boolean dryRun) {
+        WorkspaceId workspace = currentWorkspace.id();
+        List<InvalidInputException.FieldProblem> problems = new ArrayList<>();
+        if (source == null) {
+            problems.add(new InvalidInputException.FieldProblem("source", "Choose the system you are moving from"));
+        }
+        if (program == null
+                || programs.all(workspace).stream()
+                        .noneMatch(p -> p.id().value().equals(program))) {
+            problems.add(new InvalidInputException.FieldProblem("program", "Choose the programme to import into"));
+        }
+        String cleanKey = credential(problems, "key", key, true, "Paste the API key");
+        String cleanSecret = credential(
+                problems,
+                "secret",
+                secret,
+                source == ImportSource.PARTNERSTACK,
+                "PartnerStack needs its secret key too");
+        String cleanAccount = credential(
+                problems,
+                "account",
+                account,
+                source != null && accountLabel(source) != null,
+                source == null ? "" : source.label() + " needs the " + accountLabel(source));
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        if (!dryRun && runs.realRunUnderWay(workspace)) {
+            throw new ConflictException("source", "An import is under way; start the next one when it has ended");
+        }
+        SourceApis.Credentials credentials = new SourceApis.Credentials(cleanKey, cleanSecret, cleanAccount);
+        fetcher.check(source, credentials);
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant();
+        runs.insertFetching(
+                workspace, id, source, program, dryRun, currentWorkspace.actor().name(), now, now.plus(Importer.CLAIM));
+        audit.record(
+                dryRun ? "imports.rehearsal_started" : "imports.started",
+                "import",
+                id,
+                null,
+                Map.of("source", source.name(), "from", "api"));
+        afterCommit(() -> executor.execute(() -> importer.fetchThenRun(id, source, credentials)));
+        return get(id);
+    }
+
+    private static String credential(
+            List<InvalidInputException.FieldProblem> problems,
+            String field,
+            String value,
+            boolean required,
+            String missing) {
+        String clean = value == null ? "" : value.strip();
+        if (clean.isEmpty()) {
+            if (required) {
+                problems.add(new InvalidInputException.FieldProblem(field, missing));
+            }
+            return null;
+        }
+        if (clean.length() > 500 || !clean.matches("[\\x21-\\x7e]+")) {
+            problems.add(
+                    new InvalidInputException.FieldProblem(field, "Paste it as the source shows it, without spaces"));
+        }
+        return clean;
     }
 
     /** Runs for real what a dry run rehearsed, from the same files. */

@@ -21,7 +21,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A node stops after the first committed batch of a real run (a crash): once its claim has run out, another node
- * takes the run over and goes on from the next batch — every partner stored once, every record reported once.
+ * takes the run over and goes on from the next batch — every partner stored once, every record reported once. A fetch
+ * from an API cut short cannot go on (the key is not kept): it ends, saying so.
  */
 @CanopyTest
 class ARunCutShortIsResumed {
@@ -99,5 +100,25 @@ class ARunCutShortIsResumed {
                         .query(Long.class)
                         .single())
                 .isEqualTo(2_500);
+    }
+
+    @Test
+    void aFetchCutShortEndsAndSaysToStartAgain() {
+        Fixtures.Tenant tenant = fixtures.newWorkspace();
+        ProgramView program = new CommissionFixtures(context).referralProgram(tenant, "USD", 30);
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant();
+        runs.insertFetching(
+                tenant.id(), id, ImportSource.TOLT, program.id().value(), true, "Test", now, now.plus(Importer.CLAIM));
+
+        assertThat(resumer.failAbandonedFetches()).isZero();
+        db.sql("update imports_run set claimed_until = ? where id = ?")
+                .params(java.sql.Timestamp.from(now.minusSeconds(1)), id)
+                .update();
+        resumer.failAbandonedFetches();
+
+        ImportRun run = fixtures.as(tenant.owner(), () -> imports.get(id));
+        assertThat(run.status()).isEqualTo(ImportRun.Status.FAILED);
+        assertThat(run.error()).contains("start the import again");
     }
 }

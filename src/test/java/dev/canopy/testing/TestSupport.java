@@ -27,6 +27,11 @@ public class TestSupport {
     }
 
     @Bean
+    SourceApiStub sourceApiStub() {
+        return new SourceApiStub();
+    }
+
+    @Bean
     WorkspaceRows workspaceRows(JdbcClient db) {
         return new WorkspaceRows(db);
     }

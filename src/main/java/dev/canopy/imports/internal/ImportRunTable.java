@@ -82,11 +82,69 @@ public class ImportRunTable {
                         Timestamp.from(now),
                         Timestamp.from(claimedUntil))
                 .update();
+        insertFiles(id, names, contents, rows);
+    }
+
+    private void insertFiles(
+            UUID run, Map<RecordKind, String> names, Map<RecordKind, String> contents, Map<RecordKind, Integer> rows) {
         for (RecordKind kind : contents.keySet()) {
             db.sql("insert into imports_file (run_id, kind, file_name, content, rows) values (?, ?, ?, ?, ?)")
-                    .params(id, kind.name(), names.get(kind), contents.get(kind), rows.get(kind))
+                    .params(run, kind.name(), names.get(kind), contents.get(kind), rows.get(kind))
                     .update();
         }
+    }
+
+    /** A run that first fetches its records from the source's API; its files come when the fetch is done. */
+    public void insertFetching(
+            WorkspaceId workspace,
+            UUID id,
+            ImportSource source,
+            UUID program,
+            boolean dryRun,
+            String createdBy,
+            Instant now,
+            Instant claimedUntil) {
+        db.sql("""
+                        insert into imports_run (id, workspace_id, source, program_id, dry_run, from_api, status, phase,
+                                                 total, created_by, created_at, claimed_until)
+                        values (?, ?, ?, ?, ?, true, 'FETCHING', 'PARTNERS', 0, ?, ?, ?)
+                        """)
+                .params(
+                        id,
+                        workspace.value(),
+                        source.name(),
+                        program,
+                        dryRun,
+                        createdBy,
+                        Timestamp.from(now),
+                        Timestamp.from(claimedUntil))
+                .update();
+    }
+
+    /** How many records the fetch has read so far. */
+    public void fetched(UUID run, int count, Instant claimedUntil) {
+        db.sql("update imports_run set processed = ?, claimed_until = ? where id = ? and status = 'FETCHING'")
+                .params(count, Timestamp.from(claimedUntil), run)
+                .update();
+    }
+
+    /** The fetch is done: its files are the run's, and the import proper starts. */
+    public void fetchedAll(
+            UUID run, Map<RecordKind, String> names, Map<RecordKind, String> contents, Map<RecordKind, Integer> rows) {
+        insertFiles(run, names, contents, rows);
+        db.sql("update imports_run set status = 'RUNNING', processed = 0, total = ? where id = ?")
+                .params(rows.values().stream().mapToInt(Integer::intValue).sum(), run)
+                .update();
+    }
+
+    /** Fetches whose node stopped: the key was never kept, so they cannot go on; answers how many ended. */
+    public int failStaleFetches(Instant now) {
+        return db.sql("""
+                        update imports_run
+                        set status = 'FAILED', finished_at = ?, claimed_until = null,
+                            error = 'The fetch was cut short, and the API key is not kept: start the import again'
+                        where status = 'FETCHING' and claimed_until < ?
+                        """).params(Timestamp.from(now), Timestamp.from(now)).update();
     }
 
     public Optional<ImportRun> find(WorkspaceId workspace, UUID id) {
@@ -113,7 +171,7 @@ public class ImportRunTable {
     }
 
     public Optional<Work> work(UUID id) {
-        return db.sql("select * from imports_run where id = ? and status = 'RUNNING'")
+        return db.sql("select * from imports_run where id = ? and status in ('FETCHING', 'RUNNING')")
                 .param(id)
                 .query((rs, n) -> new Work(
                         id,
@@ -261,6 +319,7 @@ public class ImportRunTable {
                 ImportSource.valueOf(rs.getString("source")),
                 rs.getObject("program_id", UUID.class),
                 rs.getBoolean("dry_run"),
+                rs.getBoolean("from_api"),
                 ImportRun.Status.valueOf(rs.getString("status")),
                 phase == null ? null : RecordKind.valueOf(phase),
                 rs.getInt("total"),

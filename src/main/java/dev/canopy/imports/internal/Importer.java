@@ -4,6 +4,7 @@ import dev.canopy.audit.AuditLog;
 import dev.canopy.commissions.CommissionImports;
 import dev.canopy.commissions.CommissionStatus;
 import dev.canopy.imports.ImportRun;
+import dev.canopy.imports.ImportSource;
 import dev.canopy.imports.RecordKind;
 import dev.canopy.imports.internal.Formats.Field;
 import dev.canopy.partners.PartnerId;
@@ -56,6 +57,7 @@ public class Importer {
     private final Memberships memberships;
     private final TrackingImports tracking;
     private final CommissionImports commissions;
+    private final ApiFetcher fetcher;
     private final AuditLog audit;
     private final TransactionTemplate transactions;
     private final TransactionTemplate separately;
@@ -67,6 +69,7 @@ public class Importer {
             Memberships memberships,
             TrackingImports tracking,
             CommissionImports commissions,
+            ApiFetcher fetcher,
             AuditLog audit,
             PlatformTransactionManager transactionManager,
             Clock clock) {
@@ -75,6 +78,7 @@ public class Importer {
         this.memberships = memberships;
         this.tracking = tracking;
         this.commissions = commissions;
+        this.fetcher = fetcher;
         this.audit = audit;
         this.transactions = new TransactionTemplate(transactionManager);
         this.separately = new TransactionTemplate(transactionManager);
@@ -134,6 +138,35 @@ public class Importer {
             runs.work(id)
                     .ifPresent(work -> finish(work, ImportRun.Status.FAILED, "The import stopped: " + e.getMessage()));
         }
+    }
+
+    /** Fetches a run's records from the source's API with the vendor's key, then imports them. */
+    public void fetchThenRun(UUID id, ImportSource source, SourceApis.Credentials credentials) {
+        try {
+            Map<RecordKind, String> contents = fetcher.fetch(
+                    source,
+                    credentials,
+                    n -> runs.fetched(id, n, clock.instant().plus(CLAIM)));
+            Map<RecordKind, String> names = new EnumMap<>(RecordKind.class);
+            Map<RecordKind, Integer> rows = new EnumMap<>(RecordKind.class);
+            contents.forEach((kind, csv) -> {
+                names.put(
+                        kind,
+                        source.name().toLowerCase(Locale.ROOT) + "-api-"
+                                + kind.name().toLowerCase(Locale.ROOT) + ".csv");
+                rows.put(kind, ImportFile.parse(csv).size());
+            });
+            transactions.executeWithoutResult(tx -> runs.fetchedAll(id, names, contents, rows));
+        } catch (RuntimeException e) {
+            log.warn("Fetching import {} from {} failed", id, source, e);
+            runs.work(id)
+                    .ifPresent(work -> finish(
+                            work,
+                            ImportRun.Status.FAILED,
+                            "Fetching from " + source.label() + " failed: " + e.getMessage()));
+            return;
+        }
+        run(id);
     }
 
     /** The run as it stands, its files read; null when it has ended. */

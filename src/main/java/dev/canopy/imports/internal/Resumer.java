@@ -35,10 +35,16 @@ public class Resumer {
             fixedDelayString = "${canopy.imports.resume-delay:60s}",
             initialDelayString = "${canopy.imports.resume-delay:60s}")
     void tick() {
+        failAbandonedFetches();
         for (Optional<UUID> stale = claim(); stale.isPresent(); stale = claim()) {
             UUID id = stale.get();
             executor.execute(() -> importer.run(id));
         }
+    }
+
+    /** Ends the fetches whose node stopped: the key was never kept, so they cannot go on. */
+    public int failAbandonedFetches() {
+        return runs.failStaleFetches(clock.instant());
     }
 
     /** Claims one abandoned run for this node; empty when there is none. */

@@ -52,6 +52,7 @@ class ImportsController {
         model.addAttribute("kinds", RecordKind.values());
         model.addAttribute("programs", programs.list());
         model.addAttribute("programNames", programNames());
+
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", Map.of());
         }
@@ -85,6 +86,31 @@ class ImportsController {
             return page(model);
         } catch (ConflictException e) {
             model.addAttribute("errors", Map.of("source", e.getMessage()));
+            return page(model);
+        }
+    }
+
+    @PostMapping("/api")
+    String startFromApi(
+            @RequestParam(required = false) String source,
+            @RequestParam(required = false) UUID program,
+            @RequestParam(required = false) String key,
+            @RequestParam(required = false) String secret,
+            @RequestParam(required = false) String account,
+            @RequestParam(defaultValue = "false") boolean dryRun,
+            Model model) {
+        try {
+            ImportRun run = imports.startFromApi(parse(source), program, key, secret, account, dryRun);
+            return "redirect:/app/imports/" + run.id();
+        } catch (InvalidInputException e) {
+            Map<String, String> errors = new HashMap<>();
+            e.problems().forEach(p -> errors.putIfAbsent("api-" + p.field(), p.message()));
+            model.addAttribute("errors", errors);
+            model.addAttribute("chosenApiSource", source);
+            model.addAttribute("chosenProgram", program);
+            return page(model);
+        } catch (ConflictException e) {
+            model.addAttribute("errors", Map.of("api-source", e.getMessage()));
             return page(model);
         }
     }
