@@ -27,6 +27,7 @@ public record ImportRun(
         List<FileView> files) {
 
     public enum Status {
+        MAPPING,
         FETCHING,
         RUNNING,
         DONE,

@@ -2,6 +2,7 @@ package dev.canopy.imports;
 
 import dev.canopy.audit.AuditLog;
 import dev.canopy.imports.internal.ApiFetcher;
+import dev.canopy.imports.internal.ColumnMatching;
 import dev.canopy.imports.internal.Formats;
 import dev.canopy.imports.internal.ImportFile;
 import dev.canopy.imports.internal.ImportRunTable;
@@ -102,8 +103,15 @@ public class Imports {
             try {
                 String text = Texts.utf8(file.content(), field);
                 ImportFile parsed = ImportFile.parse(text);
-                if (source != null) {
-                    List<String> missing = parsed.missing(Formats.of(source, upload.getKey()));
+                Formats.Format format = source == null ? null : Formats.of(source, upload.getKey());
+                if (source != null && format == null) {
+                    throw new InvalidInputException(
+                            field,
+                            source.label() + " has no "
+                                    + upload.getKey().label().toLowerCase(java.util.Locale.ROOT) + " export");
+                }
+                if (format != null) {
+                    List<String> missing = parsed.missing(format);
                     if (!missing.isEmpty()) {
                         throw new InvalidInputException(
                                 field,
@@ -163,7 +171,7 @@ public class Imports {
         return switch (source) {
             case FIRSTPROMOTER -> "Account ID";
             case TOLT, DUB -> "Program ID";
-            case PARTNERSTACK, REWARDFUL -> null;
+            case PARTNERSTACK, REWARDFUL, CSV -> null;
         };
     }
 
@@ -176,7 +184,7 @@ public class Imports {
             ImportSource source, UUID program, String key, String secret, String account, boolean dryRun) {
         WorkspaceId workspace = currentWorkspace.id();
         List<InvalidInputException.FieldProblem> problems = new ArrayList<>();
-        if (source == null) {
+        if (source == null || source == ImportSource.CSV) {
             problems.add(new InvalidInputException.FieldProblem("source", "Choose the system you are moving from"));
         }
         if (program == null
@@ -237,6 +245,138 @@ public class Imports {
                     new InvalidInputException.FieldProblem(field, "Paste it as the source shows it, without spaces"));
         }
         return clean;
+    }
+
+    /** What the column-matching page shows: the file's headers, Canopy's fields with a guess each, a few rows. */
+    public record Columns(
+            ImportRun run,
+            RecordKind kind,
+            List<String> headers,
+            List<ColumnMatching.Target> targets,
+            Map<String, String> guesses,
+            List<Map<String, String>> preview) {}
+
+    /** The vendor's own CSV of customers or deals, kept until its columns are matched ({@link #match}). */
+    @Transactional
+    public ImportRun upload(RecordKind kind, UUID program, Upload file, boolean dryRun) {
+        WorkspaceId workspace = currentWorkspace.id();
+        List<InvalidInputException.FieldProblem> problems = new ArrayList<>();
+        if (kind != RecordKind.CUSTOMERS && kind != RecordKind.DEALS) {
+            problems.add(new InvalidInputException.FieldProblem("kind", "Choose customers or deals"));
+        }
+        if (program == null
+                || programs.all(workspace).stream()
+                        .noneMatch(p -> p.id().value().equals(program))) {
+            problems.add(new InvalidInputException.FieldProblem("program", "Choose the programme to import into"));
+        }
+        String text = null;
+        int rows = 0;
+        try {
+            if (file == null || file.content() == null || file.content().length == 0) {
+                throw new InvalidInputException("file", "Choose a CSV file");
+            }
+            text = Texts.utf8(file.content(), "file");
+            rows = ImportFile.parse(text).size();
+            if (rows == 0 || rows > MAX_ROWS) {
+                throw new InvalidInputException(
+                        "file", "Give a file of 1 to " + String.format("%,d", MAX_ROWS) + " rows");
+            }
+        } catch (InvalidInputException e) {
+            problems.addAll(e.problems());
+        } catch (IllegalArgumentException e) {
+            problems.add(new InvalidInputException.FieldProblem("file", e.getMessage()));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant();
+        runs.insert(
+                workspace,
+                id,
+                ImportSource.CSV,
+                program,
+                dryRun,
+                ImportRun.Status.MAPPING,
+                Map.of(kind, fileName(file.fileName(), kind)),
+                Map.of(kind, text),
+                Map.of(kind, rows),
+                currentWorkspace.actor().name(),
+                now,
+                now);
+        return get(id);
+    }
+
+    /** The uploaded file's headers and first rows, and Canopy's fields with the column each looks like. */
+    @Transactional(readOnly = true)
+    public Columns columns(UUID id) {
+        ImportRun run = waitingForColumns(id);
+        Map.Entry<RecordKind, String[]> file =
+                runs.files(id).entrySet().iterator().next();
+        ImportFile parsed = ImportFile.parse(file.getValue()[1]);
+        return new Columns(
+                run,
+                file.getKey(),
+                parsed.header(),
+                ColumnMatching.targets(file.getKey()),
+                ColumnMatching.guess(file.getKey(), parsed.header()),
+                parsed.records().subList(0, Math.min(5, parsed.size())));
+    }
+
+    /**
+     * Matches Canopy's fields to the file's columns ({@code field → header}; a blank header leaves the field out) and
+     * starts the run. Every required field must be matched, and no column twice.
+     */
+    @Transactional
+    public ImportRun match(UUID id, Map<String, String> matched) {
+        Columns columns = columns(id);
+        List<InvalidInputException.FieldProblem> problems = new ArrayList<>();
+        Map<String, String> clean = new java.util.HashMap<>();
+        java.util.Set<String> used = new java.util.HashSet<>();
+        for (ColumnMatching.Target target : columns.targets()) {
+            String header = matched.get(target.column());
+            if (header == null || header.isBlank()) {
+                if (target.required()) {
+                    problems.add(
+                            new InvalidInputException.FieldProblem(target.column(), "Choose the column that holds it"));
+                }
+            } else if (!columns.headers().contains(header)) {
+                problems.add(
+                        new InvalidInputException.FieldProblem(target.column(), "The file has no column " + header));
+            } else if (!used.add(header)) {
+                problems.add(new InvalidInputException.FieldProblem(
+                        target.column(), "The column " + header + " is matched twice"));
+            } else {
+                clean.put(target.column(), header);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        String content = ColumnMatching.rewrite(
+                columns.kind(), ImportFile.parse(runs.files(id).get(columns.kind())[1]), clean);
+        runs.matched(
+                currentWorkspace.id(),
+                id,
+                columns.kind(),
+                content,
+                clock.instant().plus(Importer.CLAIM));
+        audit.record(
+                columns.run().dryRun() ? "imports.rehearsal_started" : "imports.started",
+                "import",
+                id,
+                null,
+                Map.of("source", ImportSource.CSV.name(), "columns", clean));
+        afterCommit(() -> executor.execute(() -> importer.run(id)));
+        return get(id);
+    }
+
+    private ImportRun waitingForColumns(UUID id) {
+        ImportRun run = get(id);
+        if (run.status() != ImportRun.Status.MAPPING) {
+            throw new ConflictException("id", "This import's columns are matched already");
+        }
+        return run;
     }
 
     /** Runs for real what a dry run rehearsed, from the same files. */

@@ -13,6 +13,7 @@
             "partners",
             "programs",
             "tracking",
-            "commissions"
+            "commissions",
+            "deals"
         })
 package dev.canopy.imports;

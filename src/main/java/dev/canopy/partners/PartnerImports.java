@@ -154,6 +154,23 @@ public class PartnerImports {
         return outcomes;
     }
 
+    /** The partners named one of {@code names} (compared without case), by that name; the oldest when two share one. */
+    public Map<String, PartnerId> byName(WorkspaceId workspace, Collection<String> names) {
+        Map<String, PartnerId> found = new HashMap<>();
+        db.sql("""
+                        select lower(name) as name, id from partners_partner
+                        where workspace_id = ? and lower(name) = any(?)
+                        order by created_at, id
+                        """)
+                .params(
+                        workspace.value(),
+                        names.stream().map(n -> n.toLowerCase(Locale.ROOT)).toArray(String[]::new))
+                .query((rs, n) ->
+                        found.putIfAbsent(rs.getString("name"), new PartnerId(rs.getObject("id", UUID.class))))
+                .list();
+        return found;
+    }
+
     /** Which of these partners exist in the workspace. */
     public Set<PartnerId> existing(WorkspaceId workspace, Collection<PartnerId> ids) {
         return db.sql("select id from partners_partner where workspace_id = ? and id = any(?)")

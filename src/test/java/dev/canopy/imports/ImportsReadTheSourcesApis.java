@@ -59,7 +59,7 @@ class ImportsReadTheSourcesApis {
     ApplicationContext context;
 
     @ParameterizedTest
-    @EnumSource(ImportSource.class)
+    @EnumSource(value = ImportSource.class, names = "CSV", mode = EnumSource.Mode.EXCLUDE)
     void everyPageIsReadAndImportedOnce(ImportSource source) {
         Fixtures.Tenant tenant = fixtures.newWorkspace();
         ProgramView program = new CommissionFixtures(context).referralProgram(tenant, "USD", 30);
@@ -110,14 +110,15 @@ class ImportsReadTheSourcesApis {
                         .list())
                 .containsExactly("APPROVED", "PAID", "PENDING");
         assertThat(ledger.check(tenant.id())).isEmpty();
-        List<String> pagedAndScoped = switch (source) {
-            case PARTNERSTACK -> List.of("/partnerships?limit=250&starting_after=part_b");
-            case REWARDFUL -> List.of("/affiliates?limit=100&page=2");
-            case FIRSTPROMOTER -> List.of("/promoters?per_page=100&page=1 Account-ID=acc_42");
-            case TOLT -> List.of("/partners?limit=100&starting_after=part_b&program_id=prog_7");
-            case DUB -> List.of("/commissions?pageSize=100&page=1&programId=prog_7");
+        String pagedAndScoped = switch (source) {
+            case PARTNERSTACK -> "/partnerships?limit=250&starting_after=part_b";
+            case REWARDFUL -> "/affiliates?limit=100&page=2";
+            case FIRSTPROMOTER -> "/promoters?per_page=100&page=1 Account-ID=acc_42";
+            case TOLT -> "/partners?limit=100&starting_after=part_b&program_id=prog_7";
+            case DUB -> "/commissions?pageSize=100&page=1&programId=prog_7";
+            case CSV -> throw new IllegalArgumentException("No API");
         };
-        assertThat(stub.requests()).anySatisfy(r -> assertThat(r).endsWith(pagedAndScoped.getFirst()));
+        assertThat(stub.requests()).anySatisfy(r -> assertThat(r).endsWith(pagedAndScoped));
 
         ImportRun again = finished(
                 tenant,

@@ -195,6 +195,7 @@ final class SampleApis {
                           "createdAt":"2026-03-01T00:00:00.000Z","partner":{"id":"pn_a"},"customer":null}]
                         """);
             }
+            case CSV -> throw new IllegalArgumentException("The vendor's own files have no API");
         }
     }
 }

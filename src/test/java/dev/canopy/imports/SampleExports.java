@@ -167,6 +167,7 @@ final class SampleExports {
                     cm_3,pn_b,,1000,usd,10000,%s,2026-03-01T00:00:00.000Z
                     cm_4,pn_a,,700,usd,7000,weird,2026-03-01T00:00:00.000Z
                     """.formatted(pending));
+            case CSV -> throw new IllegalArgumentException("The vendor's own files have no PRM export");
         };
         Map<RecordKind, Imports.Upload> uploads = new EnumMap<>(RecordKind.class);
         files.forEach((kind, csv) -> uploads.put(

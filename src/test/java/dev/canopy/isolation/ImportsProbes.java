@@ -20,6 +20,7 @@ class ImportsProbes implements ModuleProbes {
 
     private final ApplicationContext context;
     private UUID run;
+    private UUID waiting;
     private String partnerEmail;
 
     ImportsProbes(ApplicationContext context) {
@@ -44,6 +45,18 @@ class ImportsProbes implements ModuleProbes {
                                                         "partners.csv", csv.getBytes(StandardCharsets.UTF_8))),
                                         true))
                 .id();
+        waiting = fixtures.as(
+                        victim.owner(),
+                        () -> context.getBean(Imports.class)
+                                .upload(
+                                        RecordKind.DEALS,
+                                        program.id().value(),
+                                        new Imports.Upload(
+                                                "deals.csv",
+                                                "deal_id,partner\nD-1,Victim Imports\n"
+                                                        .getBytes(StandardCharsets.UTF_8)),
+                                        true))
+                .id();
     }
 
     @Override
@@ -52,7 +65,13 @@ class ImportsProbes implements ModuleProbes {
         return List.of(
                 new Probe("/app/imports/{id}", get(app)),
                 new Probe("/app/imports/{id}/report.csv", get(app + "/report.csv")),
-                new Probe("/app/imports/{id}/confirm", post(app + "/confirm")));
+                new Probe("/app/imports/{id}/confirm", post(app + "/confirm")),
+                new Probe("/app/imports/{id}/columns", get("/app/imports/" + waiting + "/columns")),
+                new Probe(
+                        "/app/imports/{id}/columns",
+                        post("/app/imports/" + waiting + "/columns")
+                                .param("column-id", "deal_id")
+                                .param("column-partner", "partner")));
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How each source's export names what Canopy reads: per kind of file, the column holding each field (headers are
@@ -37,7 +38,17 @@ public final class Formats {
         CURRENCY,
         STATUS,
         PAID,
-        CREATED_AT
+        CREATED_AT,
+        /** A partner named by its contact's email or its name (the vendor's own files). */
+        PARTNER,
+        ACCOUNT_NAME,
+        WEBSITE,
+        CONTACT_NAME,
+        CONTACT_EMAIL,
+        STAGE,
+        EXPECTED_CLOSE,
+        SUBMITTED_AT,
+        CLOSED_AT
     }
 
     /** One kind of file of one source: its columns, and which of them must be there. */
@@ -162,9 +173,25 @@ public final class Formats {
                         "canceled", CommissionStatus.DECLINED));
     }
 
+    /** The vendor's own files, in the columns its column matching writes. */
+    static {
+        define(
+                ImportSource.CSV,
+                Map.of(
+                        RecordKind.CUSTOMERS,
+                        format("ID=id PARTNER=partner EMAIL=email NAME=name STATUS=status CREATED_AT=created_at"),
+                        RecordKind.DEALS,
+                        format("ID=id PARTNER=partner ACCOUNT_NAME=account_name WEBSITE=website"
+                                + " CONTACT_NAME=contact_name CONTACT_EMAIL=contact_email AMOUNT=amount CURRENCY=currency"
+                                + " STAGE=stage STATUS=status EXPECTED_CLOSE=expected_close SUBMITTED_AT=submitted_at"
+                                + " CLOSED_AT=closed_at")),
+                Map.of());
+    }
+
     private Formats() {}
 
-    public static Format of(ImportSource source, RecordKind kind) {
+    /** The shape of one kind of file of the source; null when the source has no such file. */
+    public static @Nullable Format of(ImportSource source, RecordKind kind) {
         return FORMATS.get(source).get(kind);
     }
 

@@ -59,7 +59,7 @@ public final class ImportFile {
                     values.putIfAbsent(header.get(i), record.get(i));
                 }
                 rows.add(values);
-                lines.add(parser.getCurrentLineNumber());
+                lines.add(record.getRecordNumber() + 1);
             }
             return new ImportFile(header, rows, lines);
         } catch (IOException e) {
@@ -79,6 +79,11 @@ public final class ImportFile {
 
     public List<String> header() {
         return header;
+    }
+
+    /** Every row's values by normalized header. */
+    public List<Map<String, String>> records() {
+        return rows;
     }
 
     public int size() {

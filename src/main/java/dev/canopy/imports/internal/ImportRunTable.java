@@ -64,11 +64,40 @@ public class ImportRunTable {
             String createdBy,
             Instant now,
             Instant claimedUntil) {
+        insert(
+                workspace,
+                id,
+                source,
+                program,
+                dryRun,
+                ImportRun.Status.RUNNING,
+                names,
+                contents,
+                rows,
+                createdBy,
+                now,
+                claimedUntil);
+    }
+
+    /** A run in {@code status}: RUNNING to start at once, MAPPING to wait for its columns to be matched. */
+    public void insert(
+            WorkspaceId workspace,
+            UUID id,
+            ImportSource source,
+            UUID program,
+            boolean dryRun,
+            ImportRun.Status status,
+            Map<RecordKind, String> names,
+            Map<RecordKind, String> contents,
+            Map<RecordKind, Integer> rows,
+            String createdBy,
+            Instant now,
+            Instant claimedUntil) {
         int total = rows.values().stream().mapToInt(Integer::intValue).sum();
         db.sql("""
                         insert into imports_run (id, workspace_id, source, program_id, dry_run, status, phase, total,
                                                  created_by, created_at, claimed_until)
-                        values (?, ?, ?, ?, ?, 'RUNNING', ?, ?, ?, ?, ?)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """)
                 .params(
                         id,
@@ -76,6 +105,7 @@ public class ImportRunTable {
                         source.name(),
                         program,
                         dryRun,
+                        status.name(),
                         RecordKind.PARTNERS.name(),
                         total,
                         createdBy,
@@ -135,6 +165,20 @@ public class ImportRunTable {
         db.sql("update imports_run set status = 'RUNNING', processed = 0, total = ? where id = ?")
                 .params(rows.values().stream().mapToInt(Integer::intValue).sum(), run)
                 .update();
+    }
+
+    /** The columns of a run's own file are matched: the file in Canopy's columns replaces it, and the run starts. */
+    public boolean matched(WorkspaceId workspace, UUID run, RecordKind kind, String content, Instant claimedUntil) {
+        db.sql("update imports_file set content = ? where run_id = ? and kind = ?")
+                .params(content, run, kind.name())
+                .update();
+        return db.sql("""
+                        update imports_run set status = 'RUNNING', claimed_until = ?
+                        where workspace_id = ? and id = ? and status = 'MAPPING'
+                        """)
+                        .params(Timestamp.from(claimedUntil), workspace.value(), run)
+                        .update()
+                == 1;
     }
 
     /** Fetches whose node stopped: the key was never kept, so they cannot go on; answers how many ended. */
@@ -277,7 +321,7 @@ public class ImportRunTable {
                         select o.* from imports_outcome o join imports_run r on r.id = o.run_id
                         where r.workspace_id = ? and o.run_id = ?
                           and (not ? or o.outcome in ('REFUSED', 'UPDATED') or o.reason is not null)
-                        order by array_position(array['PARTNERS', 'LINKS', 'CUSTOMERS', 'COMMISSIONS'], o.kind), o.line
+                        order by array_position(array['PARTNERS', 'LINKS', 'CUSTOMERS', 'DEALS', 'COMMISSIONS'], o.kind), o.line
                         limit ?
                         """)
                 .params(workspace.value(), run, notable, limit)
@@ -290,7 +334,7 @@ public class ImportRunTable {
         db.sql("""
                         select o.* from imports_outcome o join imports_run r on r.id = o.run_id
                         where r.workspace_id = ? and o.run_id = ?
-                        order by array_position(array['PARTNERS', 'LINKS', 'CUSTOMERS', 'COMMISSIONS'], o.kind), o.line
+                        order by array_position(array['PARTNERS', 'LINKS', 'CUSTOMERS', 'DEALS', 'COMMISSIONS'], o.kind), o.line
                         """).params(workspace.value(), run).query(ImportRunTable::outcome).stream()
                 .forEach(sink);
     }

@@ -3,6 +3,10 @@ package dev.canopy.imports.internal;
 import dev.canopy.audit.AuditLog;
 import dev.canopy.commissions.CommissionImports;
 import dev.canopy.commissions.CommissionStatus;
+import dev.canopy.deals.DealImports;
+import dev.canopy.deals.DealStage;
+import dev.canopy.deals.DealStatus;
+import dev.canopy.deals.NewDeal;
 import dev.canopy.imports.ImportRun;
 import dev.canopy.imports.ImportSource;
 import dev.canopy.imports.RecordKind;
@@ -58,6 +62,7 @@ public class Importer {
     private final TrackingImports tracking;
     private final CommissionImports commissions;
     private final ApiFetcher fetcher;
+    private final DealImports deals;
     private final AuditLog audit;
     private final TransactionTemplate transactions;
     private final TransactionTemplate separately;
@@ -70,6 +75,7 @@ public class Importer {
             TrackingImports tracking,
             CommissionImports commissions,
             ApiFetcher fetcher,
+            DealImports deals,
             AuditLog audit,
             PlatformTransactionManager transactionManager,
             Clock clock) {
@@ -79,6 +85,7 @@ public class Importer {
         this.tracking = tracking;
         this.commissions = commissions;
         this.fetcher = fetcher;
+        this.deals = deals;
         this.audit = audit;
         this.transactions = new TransactionTemplate(transactionManager);
         this.separately = new TransactionTemplate(transactionManager);
@@ -237,6 +244,7 @@ public class Importer {
             case PARTNERS -> partners(work, rows, now);
             case LINKS -> links(work, rows, now);
             case CUSTOMERS -> customers(work, rows, now);
+            case DEALS -> deals(work, rows);
             case COMMISSIONS -> commissions(work, rows, now);
         };
         cursor.position += rows.size();
@@ -364,6 +372,39 @@ public class Importer {
                 read -> tracking.importCustomers(work.workspace(), new ProgramId(work.program()), read, now));
     }
 
+    private List<Imported> deals(ImportRunTable.Work work, List<ImportFile.Row> rows) {
+        Map<ImportFile.Row, PartnerId> owners = owners(work, rows);
+        return each(
+                rows,
+                row -> {
+                    String sourceId = Records.required(row, Field.ID);
+                    DealStatus status = Records.choice(row, Field.STATUS, DealStatus.class, DealStatus.PENDING);
+                    String closed = row.get(Field.CLOSED_AT);
+                    return new DealImports.SourceDeal(
+                            Records.id(work.workspace(), work.source(), RecordKind.DEALS, sourceId),
+                            owner(row, owners),
+                            new NewDeal(
+                                    work.program().toString(),
+                                    row.get(Field.ACCOUNT_NAME),
+                                    row.get(Field.WEBSITE),
+                                    row.get(Field.CONTACT_NAME),
+                                    row.get(Field.CONTACT_EMAIL),
+                                    row.get(Field.AMOUNT),
+                                    row.get(Field.CURRENCY) == null
+                                            ? null
+                                            : row.get(Field.CURRENCY).toUpperCase(Locale.ROOT),
+                                    List.of(),
+                                    row.get(Field.EXPECTED_CLOSE),
+                                    null),
+                            status,
+                            Records.choice(row, Field.STAGE, DealStage.class, DealStage.QUALIFICATION),
+                            Records.instant(
+                                    row.format().column(Field.SUBMITTED_AT), Records.required(row, Field.SUBMITTED_AT)),
+                            closed == null ? null : Records.instant(row.format().column(Field.CLOSED_AT), closed));
+                },
+                read -> deals.importDeals(work.workspace(), new ProgramId(work.program()), "Import", read));
+    }
+
     private List<Imported> commissions(ImportRunTable.Work work, List<ImportFile.Row> rows, Instant now) {
         Map<ImportFile.Row, PartnerId> owners = owners(work, rows);
         String prefix = work.source().name().toLowerCase(Locale.ROOT) + ":";
@@ -445,13 +486,25 @@ public class Importer {
                 emails.add(row.get(Field.PARTNER_EMAIL));
             }
         }
+        List<String> names = new ArrayList<>();
+        for (ImportFile.Row row : rows) {
+            String named = row.get(Field.PARTNER);
+            if (named != null) {
+                (named.contains("@") ? emails : names).add(named);
+            }
+        }
         Set<PartnerId> existing = partners.existing(work.workspace(), candidates);
         Map<String, PartnerId> byEmail = partners.byContactEmail(work.workspace(), emails);
+        Map<String, PartnerId> byName = partners.byName(work.workspace(), names);
         Map<ImportFile.Row, PartnerId> owners = new java.util.IdentityHashMap<>();
         for (ImportFile.Row row : rows) {
             PartnerId id = byId.get(row);
             if (id == null && row.get(Field.PARTNER_EMAIL) != null) {
                 id = byEmail.get(row.get(Field.PARTNER_EMAIL).toLowerCase(Locale.ROOT));
+            }
+            String named = row.get(Field.PARTNER);
+            if (id == null && named != null) {
+                id = (named.contains("@") ? byEmail : byName).get(named.toLowerCase(Locale.ROOT));
             }
             if (id != null && (byId.get(row) == null || existing.contains(id))) {
                 owners.put(row, id);
@@ -462,6 +515,14 @@ public class Importer {
 
     private static PartnerId owner(ImportFile.Row row, Map<ImportFile.Row, PartnerId> owners) {
         PartnerId owner = owners.get(row);
+        if (owner == null && row.format().column(Field.PARTNER) != null) {
+            String named = row.get(Field.PARTNER);
+            throw new InvalidInputException(
+                    row.format().column(Field.PARTNER),
+                    named == null
+                            ? "This record names no partner"
+                            : "No partner is named " + named + " or has it as its contact's email");
+        }
         if (owner == null) {
             String column = row.get(Field.PARTNER_ID) != null || row.format().column(Field.PARTNER_EMAIL) == null
                     ? row.format().column(Field.PARTNER_ID)

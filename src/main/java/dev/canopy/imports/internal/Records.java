@@ -132,6 +132,27 @@ final class Records {
         return joined.isEmpty() ? row.get(Field.EMAIL) : joined;
     }
 
+    /** One of {@code type}'s constants by name (any case, spaces as underscores), or {@code otherwise} when blank. */
+    static <E extends Enum<E>> E choice(ImportFile.Row row, Field field, Class<E> type, E otherwise) {
+        String raw = row.get(field);
+        if (raw == null) {
+            return otherwise;
+        }
+        try {
+            return Enum.valueOf(
+                    type, raw.strip().toUpperCase(java.util.Locale.ROOT).replace(' ', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(
+                    row.format().column(field),
+                    "'" + raw + "' is not one of "
+                            + String.join(
+                                    ", ",
+                                    java.util.Arrays.stream(type.getEnumConstants())
+                                            .map(c -> c.name().toLowerCase(java.util.Locale.ROOT))
+                                            .toList()));
+        }
+    }
+
     static boolean truthy(@Nullable String raw) {
         return raw != null && (raw.equalsIgnoreCase("true") || raw.equals("1") || raw.equalsIgnoreCase("yes"));
     }

@@ -48,8 +48,8 @@ class ImportsController {
     @GetMapping
     String page(Model model) {
         model.addAttribute("runs", imports.recent());
-        model.addAttribute("sources", ImportSource.values());
-        model.addAttribute("kinds", RecordKind.values());
+        model.addAttribute("sources", ImportSource.prms());
+        model.addAttribute("kinds", RecordKind.ofPrms());
         model.addAttribute("programs", programs.list());
         model.addAttribute("programNames", programNames());
 
@@ -68,7 +68,7 @@ class ImportsController {
             Model model)
             throws IOException {
         Map<RecordKind, Imports.Upload> uploads = new EnumMap<>(RecordKind.class);
-        for (RecordKind kind : RecordKind.values()) {
+        for (RecordKind kind : RecordKind.ofPrms()) {
             MultipartFile file = files.get(kind.name().toLowerCase(Locale.ROOT));
             if (file != null && !file.isEmpty()) {
                 uploads.put(kind, new Imports.Upload(file.getOriginalFilename(), file.getBytes()));
@@ -115,9 +115,69 @@ class ImportsController {
         }
     }
 
+    @PostMapping("/csv")
+    String uploadOwnCsv(
+            @RequestParam(required = false) String kind,
+            @RequestParam(required = false) UUID program,
+            @RequestParam(defaultValue = "false") boolean dryRun,
+            @RequestParam(name = "file", required = false) MultipartFile file,
+            Model model)
+            throws IOException {
+        try {
+            ImportRun run = imports.upload(
+                    "DEALS".equals(kind) ? RecordKind.DEALS : "CUSTOMERS".equals(kind) ? RecordKind.CUSTOMERS : null,
+                    program,
+                    file == null || file.isEmpty()
+                            ? null
+                            : new Imports.Upload(file.getOriginalFilename(), file.getBytes()),
+                    dryRun);
+            return "redirect:/app/imports/" + run.id() + "/columns";
+        } catch (InvalidInputException e) {
+            Map<String, String> errors = new HashMap<>();
+            e.problems().forEach(p -> errors.putIfAbsent("csv-" + p.field(), p.message()));
+            model.addAttribute("errors", errors);
+            model.addAttribute("chosenProgram", program);
+            return page(model);
+        }
+    }
+
+    @GetMapping("/{id}/columns")
+    String columns(@PathVariable UUID id, Model model) {
+        Imports.Columns columns = imports.columns(id);
+        model.addAttribute("columns", columns);
+        model.addAttribute("chosen", columns.guesses());
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", Map.of());
+        }
+        return "imports/columns";
+    }
+
+    @PostMapping("/{id}/columns")
+    String match(@PathVariable UUID id, @RequestParam Map<String, String> form, Model model) {
+        Map<String, String> matched = new HashMap<>();
+        form.forEach((name, value) -> {
+            if (name.startsWith("column-")) {
+                matched.put(name.substring("column-".length()), value);
+            }
+        });
+        try {
+            return "redirect:/app/imports/" + imports.match(id, matched).id();
+        } catch (InvalidInputException e) {
+            Map<String, String> errors = new HashMap<>();
+            e.problems().forEach(p -> errors.putIfAbsent(p.field(), p.message()));
+            model.addAttribute("columns", imports.columns(id));
+            model.addAttribute("chosen", matched);
+            model.addAttribute("errors", errors);
+            return "imports/columns";
+        }
+    }
+
     @GetMapping("/{id}")
     String run(@PathVariable UUID id, @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
         ImportRun run = imports.get(id);
+        if (run.status() == ImportRun.Status.MAPPING) {
+            return "redirect:/app/imports/" + id + "/columns";
+        }
         model.addAttribute("run", run);
         model.addAttribute("programName", programNames().getOrDefault(run.programId(), "a programme"));
         model.addAttribute("notable", run.running() ? java.util.List.of() : imports.notable(id, 200));
