@@ -1,26 +1,20 @@
 package dev.canopy.imports;
 
-import dev.canopy.audit.AuditLog;
-import dev.canopy.imports.internal.ApiFetcher;
-import dev.canopy.imports.internal.ColumnMatching;
 import dev.canopy.imports.internal.Formats;
 import dev.canopy.imports.internal.ImportFile;
 import dev.canopy.imports.internal.ImportRunTable;
 import dev.canopy.imports.internal.Importer;
-import dev.canopy.imports.internal.SourceApis;
+import dev.canopy.imports.internal.Launcher;
 import dev.canopy.platform.CsvCells;
 import dev.canopy.platform.CurrentWorkspace;
-import dev.canopy.programs.Programs;
 import dev.canopy.shared.ConflictException;
 import dev.canopy.shared.Imported;
 import dev.canopy.shared.InvalidInputException;
 import dev.canopy.shared.NotFoundException;
 import dev.canopy.shared.Texts;
-import dev.canopy.shared.WorkspaceId;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -29,12 +23,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Imports from another PRM: the vendor uploads the source's exports (partners, links, customers, commissions; any
@@ -52,45 +42,24 @@ public class Imports {
 
     private final ImportRunTable runs;
     private final Importer importer;
-    private final ApiFetcher fetcher;
-    private final Programs programs;
+    private final Launcher launcher;
     private final CurrentWorkspace currentWorkspace;
-    private final AuditLog audit;
-    private final TaskExecutor executor;
-    private final Clock clock;
 
-    Imports(
-            ImportRunTable runs,
-            Importer importer,
-            ApiFetcher fetcher,
-            Programs programs,
-            CurrentWorkspace currentWorkspace,
-            AuditLog audit,
-            @Qualifier("applicationTaskExecutor") TaskExecutor executor,
-            Clock clock) {
+    Imports(ImportRunTable runs, Importer importer, Launcher launcher, CurrentWorkspace currentWorkspace) {
         this.runs = runs;
         this.importer = importer;
-        this.fetcher = fetcher;
-        this.programs = programs;
+        this.launcher = launcher;
         this.currentWorkspace = currentWorkspace;
-        this.audit = audit;
-        this.executor = executor;
-        this.clock = clock;
     }
 
     /** Checks every file has the source's shape for its kind, and starts the run in the background. */
     @Transactional
     public ImportRun start(ImportSource source, UUID program, Map<RecordKind, Upload> uploads, boolean dryRun) {
-        WorkspaceId workspace = currentWorkspace.id();
         List<InvalidInputException.FieldProblem> problems = new ArrayList<>();
         if (source == null) {
             problems.add(new InvalidInputException.FieldProblem("source", "Choose the system you are moving from"));
         }
-        if (program == null
-                || programs.all(workspace).stream()
-                        .noneMatch(p -> p.id().value().equals(program))) {
-            problems.add(new InvalidInputException.FieldProblem("program", "Choose the programme to import into"));
-        }
+        launcher.checkProgram(program, problems);
         Map<RecordKind, String> names = new EnumMap<>(RecordKind.class);
         Map<RecordKind, String> contents = new EnumMap<>(RecordKind.class);
         Map<RecordKind, Integer> rows = new EnumMap<>(RecordKind.class);
@@ -124,7 +93,7 @@ public class Imports {
                     throw new InvalidInputException(
                             field, "Give a file of 1 to " + String.format("%,d", MAX_ROWS) + " rows");
                 }
-                names.put(upload.getKey(), fileName(file.fileName(), upload.getKey()));
+                names.put(upload.getKey(), Launcher.fileName(file.fileName(), upload.getKey()));
                 contents.put(upload.getKey(), text);
                 rows.put(upload.getKey(), parsed.size());
             } catch (InvalidInputException e) {
@@ -139,13 +108,11 @@ public class Imports {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        if (!dryRun && runs.realRunUnderWay(workspace)) {
-            throw new ConflictException("source", "An import is under way; start the next one when it has ended");
-        }
+        launcher.oneRealRunAtATime(dryRun);
         UUID id = UUID.randomUUID();
-        Instant now = clock.instant();
+        Instant now = launcher.now();
         runs.insert(
-                workspace,
+                launcher.workspace(),
                 id,
                 source,
                 program,
@@ -153,230 +120,11 @@ public class Imports {
                 names,
                 contents,
                 rows,
-                currentWorkspace.actor().name(),
+                launcher.actor(),
                 now,
                 now.plus(Importer.CLAIM));
-        audit.record(
-                dryRun ? "imports.rehearsal_started" : "imports.started",
-                "import",
-                id,
-                null,
-                Map.of("source", source.name(), "rows", rows));
-        afterCommit(() -> executor.execute(() -> importer.run(id)));
+        launcher.start(id, dryRun, Map.of("source", source.name(), "rows", rows), () -> importer.run(id));
         return get(id);
-    }
-
-    /** What a source's API needs besides the key: its label on the form, or null when nothing. */
-    private static String accountLabel(ImportSource source) {
-        return switch (source) {
-            case FIRSTPROMOTER -> "Account ID";
-            case TOLT, DUB -> "Program ID";
-            case PARTNERSTACK, REWARDFUL, CSV -> null;
-        };
-    }
-
-    /**
-     * Checks the key on the source's API at once (a wrong one is named on the form), then fetches every record in
-     * the background and imports them like uploaded exports. The key is used for the fetch and kept nowhere.
-     */
-    @Transactional
-    public ImportRun startFromApi(
-            ImportSource source, UUID program, String key, String secret, String account, boolean dryRun) {
-        WorkspaceId workspace = currentWorkspace.id();
-        List<InvalidInputException.FieldProblem> problems = new ArrayList<>();
-        if (source == null || source == ImportSource.CSV) {
-            problems.add(new InvalidInputException.FieldProblem("source", "Choose the system you are moving from"));
-        }
-        if (program == null
-                || programs.all(workspace).stream()
-                        .noneMatch(p -> p.id().value().equals(program))) {
-            problems.add(new InvalidInputException.FieldProblem("program", "Choose the programme to import into"));
-        }
-        String cleanKey = credential(problems, "key", key, true, "Paste the API key");
-        String cleanSecret = credential(
-                problems,
-                "secret",
-                secret,
-                source == ImportSource.PARTNERSTACK,
-                "PartnerStack needs its secret key too");
-        String cleanAccount = credential(
-                problems,
-                "account",
-                account,
-                source != null && accountLabel(source) != null,
-                source == null ? "" : source.label() + " needs the " + accountLabel(source));
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
-        if (!dryRun && runs.realRunUnderWay(workspace)) {
-            throw new ConflictException("source", "An import is under way; start the next one when it has ended");
-        }
-        SourceApis.Credentials credentials = new SourceApis.Credentials(cleanKey, cleanSecret, cleanAccount);
-        fetcher.check(source, credentials);
-        UUID id = UUID.randomUUID();
-        Instant now = clock.instant();
-        runs.insertFetching(
-                workspace, id, source, program, dryRun, currentWorkspace.actor().name(), now, now.plus(Importer.CLAIM));
-        audit.record(
-                dryRun ? "imports.rehearsal_started" : "imports.started",
-                "import",
-                id,
-                null,
-                Map.of("source", source.name(), "from", "api"));
-        afterCommit(() -> executor.execute(() -> importer.fetchThenRun(id, source, credentials)));
-        return get(id);
-    }
-
-    private static String credential(
-            List<InvalidInputException.FieldProblem> problems,
-            String field,
-            String value,
-            boolean required,
-            String missing) {
-        String clean = value == null ? "" : value.strip();
-        if (clean.isEmpty()) {
-            if (required) {
-                problems.add(new InvalidInputException.FieldProblem(field, missing));
-            }
-            return null;
-        }
-        if (clean.length() > 500 || !clean.matches("[\\x21-\\x7e]+")) {
-            problems.add(
-                    new InvalidInputException.FieldProblem(field, "Paste it as the source shows it, without spaces"));
-        }
-        return clean;
-    }
-
-    /** What the column-matching page shows: the file's headers, Canopy's fields with a guess each, a few rows. */
-    public record Columns(
-            ImportRun run,
-            RecordKind kind,
-            List<String> headers,
-            List<ColumnMatching.Target> targets,
-            Map<String, String> guesses,
-            List<Map<String, String>> preview) {}
-
-    /** The vendor's own CSV of customers or deals, kept until its columns are matched ({@link #match}). */
-    @Transactional
-    public ImportRun upload(RecordKind kind, UUID program, Upload file, boolean dryRun) {
-        WorkspaceId workspace = currentWorkspace.id();
-        List<InvalidInputException.FieldProblem> problems = new ArrayList<>();
-        if (kind != RecordKind.CUSTOMERS && kind != RecordKind.DEALS) {
-            problems.add(new InvalidInputException.FieldProblem("kind", "Choose customers or deals"));
-        }
-        if (program == null
-                || programs.all(workspace).stream()
-                        .noneMatch(p -> p.id().value().equals(program))) {
-            problems.add(new InvalidInputException.FieldProblem("program", "Choose the programme to import into"));
-        }
-        String text = null;
-        int rows = 0;
-        try {
-            if (file == null || file.content() == null || file.content().length == 0) {
-                throw new InvalidInputException("file", "Choose a CSV file");
-            }
-            text = Texts.utf8(file.content(), "file");
-            rows = ImportFile.parse(text).size();
-            if (rows == 0 || rows > MAX_ROWS) {
-                throw new InvalidInputException(
-                        "file", "Give a file of 1 to " + String.format("%,d", MAX_ROWS) + " rows");
-            }
-        } catch (InvalidInputException e) {
-            problems.addAll(e.problems());
-        } catch (IllegalArgumentException e) {
-            problems.add(new InvalidInputException.FieldProblem("file", e.getMessage()));
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
-        UUID id = UUID.randomUUID();
-        Instant now = clock.instant();
-        runs.insert(
-                workspace,
-                id,
-                ImportSource.CSV,
-                program,
-                dryRun,
-                ImportRun.Status.MAPPING,
-                Map.of(kind, fileName(file.fileName(), kind)),
-                Map.of(kind, text),
-                Map.of(kind, rows),
-                currentWorkspace.actor().name(),
-                now,
-                now);
-        return get(id);
-    }
-
-    /** The uploaded file's headers and first rows, and Canopy's fields with the column each looks like. */
-    @Transactional(readOnly = true)
-    public Columns columns(UUID id) {
-        ImportRun run = waitingForColumns(id);
-        Map.Entry<RecordKind, String[]> file =
-                runs.files(id).entrySet().iterator().next();
-        ImportFile parsed = ImportFile.parse(file.getValue()[1]);
-        return new Columns(
-                run,
-                file.getKey(),
-                parsed.header(),
-                ColumnMatching.targets(file.getKey()),
-                ColumnMatching.guess(file.getKey(), parsed.header()),
-                parsed.records().subList(0, Math.min(5, parsed.size())));
-    }
-
-    /**
-     * Matches Canopy's fields to the file's columns ({@code field → header}; a blank header leaves the field out) and
-     * starts the run. Every required field must be matched, and no column twice.
-     */
-    @Transactional
-    public ImportRun match(UUID id, Map<String, String> matched) {
-        Columns columns = columns(id);
-        List<InvalidInputException.FieldProblem> problems = new ArrayList<>();
-        Map<String, String> clean = new java.util.HashMap<>();
-        java.util.Set<String> used = new java.util.HashSet<>();
-        for (ColumnMatching.Target target : columns.targets()) {
-            String header = matched.get(target.column());
-            if (header == null || header.isBlank()) {
-                if (target.required()) {
-                    problems.add(
-                            new InvalidInputException.FieldProblem(target.column(), "Choose the column that holds it"));
-                }
-            } else if (!columns.headers().contains(header)) {
-                problems.add(
-                        new InvalidInputException.FieldProblem(target.column(), "The file has no column " + header));
-            } else if (!used.add(header)) {
-                problems.add(new InvalidInputException.FieldProblem(
-                        target.column(), "The column " + header + " is matched twice"));
-            } else {
-                clean.put(target.column(), header);
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
-        String content = ColumnMatching.rewrite(
-                columns.kind(), ImportFile.parse(runs.files(id).get(columns.kind())[1]), clean);
-        runs.matched(
-                currentWorkspace.id(),
-                id,
-                columns.kind(),
-                content,
-                clock.instant().plus(Importer.CLAIM));
-        audit.record(
-                columns.run().dryRun() ? "imports.rehearsal_started" : "imports.started",
-                "import",
-                id,
-                null,
-                Map.of("source", ImportSource.CSV.name(), "columns", clean));
-        afterCommit(() -> executor.execute(() -> importer.run(id)));
-        return get(id);
-    }
-
-    private ImportRun waitingForColumns(UUID id) {
-        ImportRun run = get(id);
-        if (run.status() != ImportRun.Status.MAPPING) {
-            throw new ConflictException("id", "This import's columns are matched already");
-        }
-        return run;
     }
 
     /** Runs for real what a dry run rehearsed, from the same files. */
@@ -435,21 +183,5 @@ public class Imports {
             throw new UncheckedIOException(e);
         }
         return out.toString();
-    }
-
-    private static String fileName(String given, RecordKind kind) {
-        String name = given == null || given.isBlank()
-                ? kind.name().toLowerCase(java.util.Locale.ROOT) + ".csv"
-                : given.strip();
-        return name.length() > 200 ? name.substring(0, 200) : name;
-    }
-
-    private static void afterCommit(Runnable task) {
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                task.run();
-            }
-        });
     }
 }

@@ -41,6 +41,9 @@ class ImportsReadTheSourcesApis {
     Imports imports;
 
     @Autowired
+    ApiImports apiImports;
+
+    @Autowired
     SourceApiStub stub;
 
     @Autowired
@@ -83,7 +86,7 @@ class ImportsReadTheSourcesApis {
 
         assertThatThrownBy(() -> fixtures.as(
                         tenant.owner(),
-                        () -> imports.startFromApi(source, program.id().value(), "wrong", secret, account, false)))
+                        () -> apiImports.startFromApi(source, program.id().value(), "wrong", secret, account, false)))
                 .isInstanceOfSatisfying(
                         InvalidInputException.class,
                         e -> assertThat(e.problems()).singleElement().satisfies(p -> {
@@ -96,7 +99,8 @@ class ImportsReadTheSourcesApis {
                 tenant,
                 fixtures.as(
                         tenant.owner(),
-                        () -> imports.startFromApi(source, program.id().value(), "pk_live_1", secret, account, false)));
+                        () -> apiImports.startFromApi(
+                                source, program.id().value(), "pk_live_1", secret, account, false)));
 
         assertThat(run.status()).isEqualTo(ImportRun.Status.DONE);
         assertThat(run.fromApi()).isTrue();
@@ -124,7 +128,8 @@ class ImportsReadTheSourcesApis {
                 tenant,
                 fixtures.as(
                         tenant.owner(),
-                        () -> imports.startFromApi(source, program.id().value(), "pk_live_1", secret, account, false)));
+                        () -> apiImports.startFromApi(
+                                source, program.id().value(), "pk_live_1", secret, account, false)));
 
         assertThat(List.of(again.created(), again.updated(), again.unchanged())).containsExactly(0, 0, 8);
     }

@@ -36,6 +36,9 @@ class VendorsOwnCsvIsMatchedAndImported {
     Imports imports;
 
     @Autowired
+    OwnCsvImports ownCsv;
+
+    @Autowired
     JdbcClient db;
 
     @Autowired
@@ -56,8 +59,8 @@ class VendorsOwnCsvIsMatchedAndImported {
 
         ImportRun waiting = fixtures.as(
                 tenant.owner(),
-                () -> imports.upload(RecordKind.DEALS, program.id().value(), upload("crm-deals.csv", csv), true));
-        Imports.Columns columns = fixtures.as(tenant.owner(), () -> imports.columns(waiting.id()));
+                () -> ownCsv.upload(RecordKind.DEALS, program.id().value(), upload("crm-deals.csv", csv), true));
+        OwnCsvImports.Columns columns = fixtures.as(tenant.owner(), () -> ownCsv.columns(waiting.id()));
 
         assertThat(waiting.status()).isEqualTo(ImportRun.Status.MAPPING);
         assertThat(columns.guesses())
@@ -75,7 +78,7 @@ class VendorsOwnCsvIsMatchedAndImported {
         matched.values().removeIf(v -> v == null);
         Map<String, String> incomplete = new HashMap<>(matched);
         incomplete.remove("contact_name");
-        assertThatThrownBy(() -> fixtures.as(tenant.owner(), () -> imports.match(waiting.id(), incomplete)))
+        assertThatThrownBy(() -> fixtures.as(tenant.owner(), () -> ownCsv.match(waiting.id(), incomplete)))
                 .isInstanceOfSatisfying(
                         InvalidInputException.class,
                         e -> assertThat(e.problems())
@@ -83,7 +86,7 @@ class VendorsOwnCsvIsMatchedAndImported {
         matched.put("contact_name", "buyer");
         matched.put("contact_email", "buyer_email");
 
-        ImportRun dry = finished(tenant, fixtures.as(tenant.owner(), () -> imports.match(waiting.id(), matched)));
+        ImportRun dry = finished(tenant, fixtures.as(tenant.owner(), () -> ownCsv.match(waiting.id(), matched)));
 
         assertThat(List.of(dry.created(), dry.refused())).containsExactly(2, 2);
         assertThat(fixtures.count("deals_registration", tenant.id())).isZero();
@@ -104,9 +107,8 @@ class VendorsOwnCsvIsMatchedAndImported {
                 .containsExactly("PENDING", "WON");
         ImportRun waitingAgain = fixtures.as(
                 tenant.owner(),
-                () -> imports.upload(RecordKind.DEALS, program.id().value(), upload("crm-deals.csv", csv), false));
-        ImportRun again =
-                finished(tenant, fixtures.as(tenant.owner(), () -> imports.match(waitingAgain.id(), matched)));
+                () -> ownCsv.upload(RecordKind.DEALS, program.id().value(), upload("crm-deals.csv", csv), false));
+        ImportRun again = finished(tenant, fixtures.as(tenant.owner(), () -> ownCsv.match(waitingAgain.id(), matched)));
         assertThat(List.of(again.created(), again.unchanged(), again.refused())).containsExactly(0, 2, 2);
     }
 
@@ -123,12 +125,12 @@ class VendorsOwnCsvIsMatchedAndImported {
                 """;
         ImportRun waiting = fixtures.as(
                 tenant.owner(),
-                () -> imports.upload(RecordKind.CUSTOMERS, program.id().value(), upload("billing.csv", csv), false));
-        Imports.Columns columns = fixtures.as(tenant.owner(), () -> imports.columns(waiting.id()));
+                () -> ownCsv.upload(RecordKind.CUSTOMERS, program.id().value(), upload("billing.csv", csv), false));
+        OwnCsvImports.Columns columns = fixtures.as(tenant.owner(), () -> ownCsv.columns(waiting.id()));
         Map<String, String> matched = new HashMap<>(columns.guesses());
         matched.values().removeIf(v -> v == null);
 
-        ImportRun run = finished(tenant, fixtures.as(tenant.owner(), () -> imports.match(waiting.id(), matched)));
+        ImportRun run = finished(tenant, fixtures.as(tenant.owner(), () -> ownCsv.match(waiting.id(), matched)));
 
         assertThat(matched).containsEntry("id", "stripe_customer_id").containsEntry("partner", "referred_by");
         assertThat(List.of(run.created(), run.refused())).containsExactly(2, 1);

@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import dev.canopy.commissions.CommissionFixtures;
 import dev.canopy.imports.ImportSource;
 import dev.canopy.imports.Imports;
+import dev.canopy.imports.OwnCsvImports;
 import dev.canopy.imports.RecordKind;
 import dev.canopy.testing.Fixtures;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +48,7 @@ class ImportsProbes implements ModuleProbes {
                 .id();
         waiting = fixtures.as(
                         victim.owner(),
-                        () -> context.getBean(Imports.class)
+                        () -> context.getBean(OwnCsvImports.class)
                                 .upload(
                                         RecordKind.DEALS,
                                         program.id().value(),

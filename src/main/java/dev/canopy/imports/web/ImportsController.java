@@ -1,8 +1,10 @@
 package dev.canopy.imports.web;
 
+import dev.canopy.imports.ApiImports;
 import dev.canopy.imports.ImportRun;
 import dev.canopy.imports.ImportSource;
 import dev.canopy.imports.Imports;
+import dev.canopy.imports.OwnCsvImports;
 import dev.canopy.imports.RecordKind;
 import dev.canopy.programs.Programs;
 import dev.canopy.shared.ConflictException;
@@ -38,10 +40,14 @@ import org.springframework.web.multipart.MultipartFile;
 class ImportsController {
 
     private final Imports imports;
+    private final ApiImports apiImports;
+    private final OwnCsvImports ownCsv;
     private final Programs programs;
 
-    ImportsController(Imports imports, Programs programs) {
+    ImportsController(Imports imports, ApiImports apiImports, OwnCsvImports ownCsv, Programs programs) {
         this.imports = imports;
+        this.apiImports = apiImports;
+        this.ownCsv = ownCsv;
         this.programs = programs;
     }
 
@@ -100,7 +106,7 @@ class ImportsController {
             @RequestParam(defaultValue = "false") boolean dryRun,
             Model model) {
         try {
-            ImportRun run = imports.startFromApi(parse(source), program, key, secret, account, dryRun);
+            ImportRun run = apiImports.startFromApi(parse(source), program, key, secret, account, dryRun);
             return "redirect:/app/imports/" + run.id();
         } catch (InvalidInputException e) {
             Map<String, String> errors = new HashMap<>();
@@ -124,7 +130,7 @@ class ImportsController {
             Model model)
             throws IOException {
         try {
-            ImportRun run = imports.upload(
+            ImportRun run = ownCsv.upload(
                     "DEALS".equals(kind) ? RecordKind.DEALS : "CUSTOMERS".equals(kind) ? RecordKind.CUSTOMERS : null,
                     program,
                     file == null || file.isEmpty()
@@ -143,7 +149,7 @@ class ImportsController {
 
     @GetMapping("/{id}/columns")
     String columns(@PathVariable UUID id, Model model) {
-        Imports.Columns columns = imports.columns(id);
+        OwnCsvImports.Columns columns = ownCsv.columns(id);
         model.addAttribute("columns", columns);
         model.addAttribute("chosen", columns.guesses());
         if (!model.containsAttribute("errors")) {
@@ -161,11 +167,11 @@ class ImportsController {
             }
         });
         try {
-            return "redirect:/app/imports/" + imports.match(id, matched).id();
+            return "redirect:/app/imports/" + ownCsv.match(id, matched).id();
         } catch (InvalidInputException e) {
             Map<String, String> errors = new HashMap<>();
             e.problems().forEach(p -> errors.putIfAbsent(p.field(), p.message()));
-            model.addAttribute("columns", imports.columns(id));
+            model.addAttribute("columns", ownCsv.columns(id));
             model.addAttribute("chosen", matched);
             model.addAttribute("errors", errors);
             return "imports/columns";
