@@ -10,12 +10,12 @@ import java.util.Map;
  * cannot keep, one of a partner not in the export; two customers; commissions paid, approved and pending, and one in
  * a status the source does not have. Amounts are in cents, dates as each source writes them.
  */
-final class SampleExports {
+public final class SampleExports {
 
     private SampleExports() {}
 
     /** {@code pending} is the status of the third commission, so a later export can say it was paid. */
-    static Map<RecordKind, Imports.Upload> of(ImportSource source, String slug, String pending) {
+    public static Map<RecordKind, Imports.Upload> of(ImportSource source, String slug, String pending) {
         Map<RecordKind, String> files = switch (source) {
             case PARTNERSTACK ->
                 Map.of(
