@@ -22,10 +22,12 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -60,6 +62,10 @@ public class Dispatcher implements DisposableBean {
     private final Clock clock;
     private final RandomGenerator random = RandomGenerator.getDefault();
     private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
+    private final ExecutorService waker = Executors.newSingleThreadExecutor(
+            Thread.ofVirtual().name("webhooks-waker").factory());
+    private final AtomicBoolean woken = new AtomicBoolean();
+    private final boolean wakeOnCommit;
 
     Dispatcher(
             DeliveryTable deliveries,
@@ -68,6 +74,7 @@ public class Dispatcher implements DisposableBean {
             TransactionTemplate transactions,
             Team team,
             Mailer mailer,
+            @Value("${canopy.webhooks.wake-on-commit:true}") boolean wakeOnCommit,
             Clock clock) {
         this.deliveries = deliveries;
         this.endpoints = endpoints;
@@ -75,6 +82,7 @@ public class Dispatcher implements DisposableBean {
         this.transactions = transactions;
         this.team = team;
         this.mailer = mailer;
+        this.wakeOnCommit = wakeOnCommit;
         this.clock = clock;
     }
 
@@ -91,17 +99,34 @@ public class Dispatcher implements DisposableBean {
         }
     }
 
+    /**
+     * Delivers soon after a commit that made deliveries, rather than at the next poll. Wakes coalesce: while one is
+     * waiting to run, more add nothing.
+     */
+    public void wake() {
+        if (wakeOnCommit && woken.compareAndSet(false, true)) {
+            waker.execute(() -> {
+                woken.set(false);
+                tick();
+            });
+        }
+    }
+
     /** Claims and sends one batch of due deliveries; answers how many were claimed. */
     public int deliverDue() {
         List<DeliveryTable.Claim> claims =
                 transactions.execute(status -> deliveries.claim(clock.instant(), LEASE, BATCH));
-        List<Future<?>> sent = new ArrayList<>();
+        List<Future<Attempt>> sent = new ArrayList<>();
         for (DeliveryTable.Claim claim : claims) {
             sent.add(senders.submit(() -> attempt(claim)));
         }
-        for (Future<?> f : sent) {
+        List<Attempt> attempts = new ArrayList<>();
+        for (Future<Attempt> f : sent) {
             try {
-                f.get();
+                Attempt attempt = f.get();
+                if (attempt != null) {
+                    attempts.add(attempt);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
@@ -109,19 +134,44 @@ public class Dispatcher implements DisposableBean {
                 log.error("A webhook attempt failed unexpectedly", e.getCause());
             }
         }
+        settleAll(attempts);
         return claims.size();
     }
 
-    private void attempt(DeliveryTable.Claim claim) {
+    /** One attempt made, to be settled. */
+    private record Attempt(DeliveryTable.Claim claim, Sender.Outcome outcome, Instant at) {}
+
+    private Attempt attempt(DeliveryTable.Claim claim) {
         Instant now = clock.instant();
-        Sender.Outcome outcome = endpoints
+        return endpoints
                 .secrets(claim.workspace(), claim.endpointId())
-                .map(secrets -> sender.post(URI.create(claim.url()), headers(claim, secrets, now), claim.payload()))
-                .orElse(null);
-        if (outcome == null) {
-            return; // the endpoint was deleted meanwhile, its deliveries with it
+                .map(secrets -> new Attempt(
+                        claim,
+                        sender.post(URI.create(claim.url()), headers(claim, secrets, now), claim.payload()),
+                        now))
+                .orElse(null); // the endpoint was deleted meanwhile, its deliveries with it
+    }
+
+    /**
+     * A batch's attempts settled in one transaction (one commit, not one per delivery). Should that fail, each is
+     * settled on its own, so one bad row cannot hold the others back until their claims run out.
+     */
+    private void settleAll(List<Attempt> attempts) {
+        if (attempts.isEmpty()) {
+            return;
         }
-        transactions.executeWithoutResult(status -> settle(claim, outcome, now));
+        try {
+            transactions.executeWithoutResult(status -> attempts.forEach(a -> settle(a.claim(), a.outcome(), a.at())));
+        } catch (RuntimeException batch) {
+            log.warn("Settling {} webhook attempts together failed; settling them one by one", attempts.size(), batch);
+            for (Attempt a : attempts) {
+                try {
+                    transactions.executeWithoutResult(status -> settle(a.claim(), a.outcome(), a.at()));
+                } catch (RuntimeException one) {
+                    log.error("Settling webhook delivery {} failed", a.claim().id(), one);
+                }
+            }
+        }
     }
 
     private void settle(DeliveryTable.Claim claim, Sender.Outcome outcome, Instant at) {
@@ -194,6 +244,7 @@ public class Dispatcher implements DisposableBean {
 
     @Override
     public void destroy() {
+        waker.shutdownNow();
         senders.shutdownNow();
     }
 }

@@ -12,12 +12,14 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns each domain event into a message and a delivery per endpoint that wants it, in the transaction that
  * published the event: a change committed is announced, a change rolled back never is, and nothing is sent from
- * here — {@link Dispatcher} sends what is committed.
+ * here — {@link Dispatcher} sends what is committed, woken as soon as it is.
  */
 @Component
 public class Outbox {
@@ -29,13 +31,21 @@ public class Outbox {
     private final DeliveryTable deliveries;
     private final EventTypes types;
     private final JsonMapper json;
+    private final Dispatcher dispatcher;
     private final Clock clock;
 
-    Outbox(EndpointTable endpoints, DeliveryTable deliveries, EventTypes types, JsonMapper json, Clock clock) {
+    Outbox(
+            EndpointTable endpoints,
+            DeliveryTable deliveries,
+            EventTypes types,
+            JsonMapper json,
+            Dispatcher dispatcher,
+            Clock clock) {
         this.endpoints = endpoints;
         this.deliveries = deliveries;
         this.types = types;
         this.json = json;
+        this.dispatcher = dispatcher;
         this.clock = clock;
     }
 
@@ -56,6 +66,7 @@ public class Outbox {
         for (WebhookEndpoint endpoint : wanting) {
             deliveries.deliver(workspace, endpoint.id(), id, types.ordered(type), now);
         }
+        wakeAfterCommit();
     }
 
     /** A {@link #TEST_TYPE} message to {@code endpoint} alone, due at once; answers its id. */
@@ -67,7 +78,20 @@ public class Outbox {
                 Map.of("endpointId", endpoint.id().toString(), "message", "A test event sent from Canopy"),
                 now);
         deliveries.deliver(workspace, endpoint.id(), id, false, now);
+        wakeAfterCommit();
         return id;
+    }
+
+    /** The dispatcher sends what this transaction queued as soon as it is committed, not at its next poll. */
+    private void wakeAfterCommit() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    dispatcher.wake();
+                }
+            });
+        }
     }
 
     /** A message of {@code type} with {@code data}, in the documented envelope; answers its id. */
