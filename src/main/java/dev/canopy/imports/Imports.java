@@ -117,6 +117,7 @@ public class Imports {
                 source,
                 program,
                 dryRun,
+                ImportRun.Status.RUNNING,
                 names,
                 contents,
                 rows,

@@ -73,6 +73,7 @@ class ARunCutShortIsResumed {
                 ImportSource.DUB,
                 program.id().value(),
                 false,
+                ImportRun.Status.RUNNING,
                 Map.of(RecordKind.PARTNERS, "partners.csv"),
                 Map.of(RecordKind.PARTNERS, csv.toString()),
                 Map.of(RecordKind.PARTNERS, ImportFile.parse(csv.toString()).size()),

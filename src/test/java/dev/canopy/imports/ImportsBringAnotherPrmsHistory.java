@@ -1,24 +1,18 @@
 package dev.canopy.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import dev.canopy.commissions.CommissionFixtures;
 import dev.canopy.ledger.Account;
 import dev.canopy.ledger.Balance;
 import dev.canopy.ledger.Ledger;
 import dev.canopy.partners.PartnerId;
-import dev.canopy.programs.ProgramFixtures;
 import dev.canopy.programs.ProgramView;
 import dev.canopy.shared.Money;
 import dev.canopy.testing.CanopyTest;
 import dev.canopy.testing.Fixtures;
-import dev.canopy.tracking.TrackingSettings;
 import dev.canopy.tracking.internal.LinkCache;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -52,18 +46,13 @@ class ImportsBringAnotherPrmsHistory {
     LinkCache links;
 
     @Autowired
-    TrackingSettings tracking;
-
-    @Autowired
     ApplicationContext context;
 
     @ParameterizedTest
     @EnumSource(value = ImportSource.class, names = "CSV", mode = EnumSource.Mode.EXCLUDE)
     void aDryRunShowsWhatTheRealRunDoesAndARerunChangesNothing(ImportSource source) {
         Fixtures.Tenant tenant = fixtures.newWorkspace();
-        ProgramView program = new CommissionFixtures(context).referralProgram(tenant, "USD", 30);
-        new ProgramFixtures(context).tier(tenant, program.id(), "Gold", Map.of());
-        fixtures.as(tenant.owner(), () -> tracking.allowDomain("shop.example"));
+        ProgramView program = new ImportFixtures(context).programmeWithGold(tenant);
         String slug = "ana-" + source.name().toLowerCase().substring(0, 3) + "-2024";
 
         ImportRun dry = finished(
@@ -149,10 +138,7 @@ class ImportsBringAnotherPrmsHistory {
     }
 
     private ImportRun finished(Fixtures.Tenant tenant, ImportRun started) {
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> !fixtures.as(tenant.owner(), () -> imports.get(started.id()))
-                        .running());
-        return fixtures.as(tenant.owner(), () -> imports.get(started.id()));
+        return new ImportFixtures(context).finished(tenant, started);
     }
 
     private List<String> statuses(Fixtures.Tenant tenant) {

@@ -2,23 +2,17 @@ package dev.canopy.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
-import dev.canopy.commissions.CommissionFixtures;
 import dev.canopy.ledger.Ledger;
-import dev.canopy.programs.ProgramFixtures;
 import dev.canopy.programs.ProgramView;
 import dev.canopy.shared.InvalidInputException;
 import dev.canopy.testing.CanopyTest;
 import dev.canopy.testing.Fixtures;
 import dev.canopy.testing.SourceApiStub;
-import dev.canopy.tracking.TrackingSettings;
 import dev.canopy.tracking.internal.LinkCache;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,9 +47,6 @@ class ImportsReadTheSourcesApis {
     LinkCache links;
 
     @Autowired
-    TrackingSettings tracking;
-
-    @Autowired
     JdbcClient db;
 
     @Autowired
@@ -65,9 +56,7 @@ class ImportsReadTheSourcesApis {
     @EnumSource(value = ImportSource.class, names = "CSV", mode = EnumSource.Mode.EXCLUDE)
     void everyPageIsReadAndImportedOnce(ImportSource source) {
         Fixtures.Tenant tenant = fixtures.newWorkspace();
-        ProgramView program = new CommissionFixtures(context).referralProgram(tenant, "USD", 30);
-        new ProgramFixtures(context).tier(tenant, program.id(), "Gold", Map.of());
-        fixtures.as(tenant.owner(), () -> tracking.allowDomain("shop.example"));
+        ProgramView program = new ImportFixtures(context).programmeWithGold(tenant);
         String slug = "api-" + source.name().toLowerCase().substring(0, 3) + "-2025";
         String secret = source == ImportSource.PARTNERSTACK ? "sk_live_1" : null;
         String account = switch (source) {
@@ -135,10 +124,7 @@ class ImportsReadTheSourcesApis {
     }
 
     private ImportRun finished(Fixtures.Tenant tenant, ImportRun started) {
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> !fixtures.as(tenant.owner(), () -> imports.get(started.id()))
-                        .running());
-        return fixtures.as(tenant.owner(), () -> imports.get(started.id()));
+        return new ImportFixtures(context).finished(tenant, started);
     }
 
     private static String basic(String credentials) {

@@ -2,7 +2,6 @@ package dev.canopy.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import dev.canopy.commissions.CommissionFixtures;
 import dev.canopy.programs.ProgramFixtures;
@@ -11,11 +10,9 @@ import dev.canopy.shared.InvalidInputException;
 import dev.canopy.testing.CanopyTest;
 import dev.canopy.testing.Fixtures;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -142,10 +139,7 @@ class VendorsOwnCsvIsMatchedAndImported {
     }
 
     private ImportRun finished(Fixtures.Tenant tenant, ImportRun started) {
-        UUID id = started.id();
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> !fixtures.as(tenant.owner(), () -> imports.get(id)).running());
-        return fixtures.as(tenant.owner(), () -> imports.get(id));
+        return new ImportFixtures(context).finished(tenant, started);
     }
 
     private static Imports.Upload upload(String name, String csv) {

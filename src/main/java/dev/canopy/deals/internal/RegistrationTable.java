@@ -74,25 +74,7 @@ public class RegistrationTable {
                             expected_close, notes, status, stage, submitted_at, submitted_by, review_due_at)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 'QUALIFICATION', ?, ?, ?)
                         """)
-                .params(
-                        deal.id(),
-                        workspace.value(),
-                        deal.partner().value(),
-                        deal.program().value(),
-                        deal.accountName(),
-                        CompanyNames.normalize(deal.accountName()),
-                        deal.website(),
-                        deal.domain(),
-                        deal.contactName(),
-                        deal.contactEmail(),
-                        deal.amount().amount(),
-                        deal.amount().currencyCode(),
-                        deal.products().toArray(String[]::new),
-                        deal.expectedClose(),
-                        deal.notes(),
-                        Rows.ts(now),
-                        submittedBy,
-                        Rows.ts(reviewDue))
+                .params(with(columns(workspace, deal), Rows.ts(now), submittedBy, Rows.ts(reviewDue)))
                 .update();
     }
 
@@ -118,22 +100,8 @@ public class RegistrationTable {
                                 case when ? = 'APPROVED' then (?::date + 1)::timestamptz end, ?, ?)
                         on conflict (id) do nothing
                         """)
-                        .params(
-                                deal.id(),
-                                workspace.value(),
-                                deal.partner().value(),
-                                deal.program().value(),
-                                deal.accountName(),
-                                CompanyNames.normalize(deal.accountName()),
-                                deal.website(),
-                                deal.domain(),
-                                deal.contactName(),
-                                deal.contactEmail(),
-                                deal.amount().amount(),
-                                deal.amount().currencyCode(),
-                                deal.products().toArray(String[]::new),
-                                deal.expectedClose(),
-                                deal.notes(),
+                        .params(with(
+                                columns(workspace, deal),
                                 status,
                                 stage,
                                 Rows.ts(submittedAt),
@@ -146,9 +114,35 @@ public class RegistrationTable {
                                 status,
                                 deal.expectedClose(),
                                 closedAt == null ? null : Rows.ts(closedAt),
-                                closedAt == null ? null : by)
+                                closedAt == null ? null : by))
                         .update()
                 == 1;
+    }
+
+    /** The registration's own columns, id to notes, in the order both inserts name them. */
+    private static List<Object> columns(WorkspaceId workspace, Checked deal) {
+        return java.util.Arrays.asList(
+                deal.id(),
+                workspace.value(),
+                deal.partner().value(),
+                deal.program().value(),
+                deal.accountName(),
+                CompanyNames.normalize(deal.accountName()),
+                deal.website(),
+                deal.domain(),
+                deal.contactName(),
+                deal.contactEmail(),
+                deal.amount().amount(),
+                deal.amount().currencyCode(),
+                deal.products().toArray(String[]::new),
+                deal.expectedClose(),
+                deal.notes());
+    }
+
+    private static List<Object> with(List<Object> first, Object... rest) {
+        List<Object> all = new ArrayList<>(first);
+        all.addAll(java.util.Arrays.asList(rest));
+        return all;
     }
 
     public Optional<DealView> find(WorkspaceId workspace, UUID id) {

@@ -52,33 +52,6 @@ public class ImportRunTable {
         this.db = db;
     }
 
-    public void insert(
-            WorkspaceId workspace,
-            UUID id,
-            ImportSource source,
-            UUID program,
-            boolean dryRun,
-            Map<RecordKind, String> names,
-            Map<RecordKind, String> contents,
-            Map<RecordKind, Integer> rows,
-            String createdBy,
-            Instant now,
-            Instant claimedUntil) {
-        insert(
-                workspace,
-                id,
-                source,
-                program,
-                dryRun,
-                ImportRun.Status.RUNNING,
-                names,
-                contents,
-                rows,
-                createdBy,
-                now,
-                claimedUntil);
-    }
-
     /** A run in {@code status}: RUNNING to start at once, MAPPING to wait for its columns to be matched. */
     public void insert(
             WorkspaceId workspace,
