@@ -42,6 +42,7 @@ public class ApiFetcher {
     static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final int MAX_PAGES = 10_000;
     private static final int MAX_RETRIES = 5;
+    private static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern.compile("[\\p{Cc}&&[^\\t\\n\\r]]");
 
     private final HttpClient http = HttpClient.newBuilder()
             .connectTimeout(TIMEOUT)
@@ -210,7 +211,10 @@ public class ApiFetcher {
                     JsonNode value = path.startsWith("parent.") && parent != null
                             ? at(parent, path.substring("parent.".length()))
                             : at(item, path);
-                    return value.isValueNode() && !value.isNull() ? value.asString() : "";
+                    // Control characters cannot be stored (PostgreSQL refuses NUL): an answer's are dropped.
+                    return value.isValueNode() && !value.isNull()
+                            ? CONTROL.matcher(value.asString()).replaceAll("")
+                            : "";
                 })
                 .toArray(String[]::new);
     }
