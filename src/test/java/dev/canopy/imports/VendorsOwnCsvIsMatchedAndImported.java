@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.canopy.commissions.CommissionFixtures;
+import dev.canopy.imports.internal.Resumer;
 import dev.canopy.programs.ProgramFixtures;
 import dev.canopy.programs.ProgramView;
 import dev.canopy.shared.InvalidInputException;
 import dev.canopy.testing.CanopyTest;
 import dev.canopy.testing.Fixtures;
+import dev.canopy.testing.MutableClock;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +40,12 @@ class VendorsOwnCsvIsMatchedAndImported {
 
     @Autowired
     JdbcClient db;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    Resumer resumer;
 
     @Autowired
     ApplicationContext context;
@@ -136,6 +145,36 @@ class VendorsOwnCsvIsMatchedAndImported {
                         where workspace_id = ? and partner_id is not null order by external_id
                         """).param(tenant.id().value()).query(String.class).list())
                 .containsExactly("CUSTOMER", "LEAD");
+    }
+
+    @Test
+    void anUploadLeftWithoutItsColumnsIsForgottenAfterAWeek() {
+        Fixtures.Tenant tenant = fixtures.newWorkspace();
+        ProgramView program = new CommissionFixtures(context).referralProgram(tenant, "EUR", 30);
+        ImportRun waiting = fixtures.as(
+                tenant.owner(),
+                () -> ownCsv.upload(
+                        RecordKind.CUSTOMERS,
+                        program.id().value(),
+                        upload("billing.csv", "id,partner\nc1,Nobody\n"),
+                        true));
+        try {
+            clock.advance(Duration.ofDays(6));
+            resumer.forgetUnmatchedUploads();
+            assertThat(fixtures.count("imports_run", tenant.id())).isEqualTo(1);
+
+            clock.advance(Duration.ofDays(2));
+            resumer.forgetUnmatchedUploads();
+
+            assertThat(fixtures.count("imports_run", tenant.id())).isZero();
+            assertThat(db.sql("select count(*) from imports_file where run_id = ?")
+                            .param(waiting.id())
+                            .query(Long.class)
+                            .single())
+                    .isZero();
+        } finally {
+            clock.reset();
+        }
     }
 
     private ImportRun finished(Fixtures.Tenant tenant, ImportRun started) {

@@ -154,6 +154,13 @@ public class ImportRunTable {
                 == 1;
     }
 
+    /** Uploads whose columns were never matched, made before {@code before}: gone, with their files. */
+    public int forgetUnmatched(Instant before) {
+        return db.sql("delete from imports_run where status = 'MAPPING' and created_at < ?")
+                .param(Timestamp.from(before))
+                .update();
+    }
+
     /** Fetches whose node stopped: the key was never kept, so they cannot go on; answers how many ended. */
     public int failStaleFetches(Instant now) {
         return db.sql("""

@@ -1,6 +1,7 @@
 package dev.canopy.imports.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -10,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Picks up runs whose node stopped pushing its claim forward — it crashed or was stopped mid-run — on any node,
- * once a minute: a real run goes on after its last committed batch, a dry run starts again.
+ * once a minute: a real run goes on after its last committed batch, a dry run starts again. It also forgets uploads
+ * left waiting for their columns for a week.
  */
 @Component
 public class Resumer {
@@ -36,10 +38,19 @@ public class Resumer {
             initialDelayString = "${canopy.imports.resume-delay:60s}")
     void tick() {
         failAbandonedFetches();
+        forgetUnmatchedUploads();
         for (Optional<UUID> stale = claim(); stale.isPresent(); stale = claim()) {
             UUID id = stale.get();
             executor.execute(() -> importer.run(id));
         }
+    }
+
+    /** How long an upload waits for its columns to be matched before it is forgotten (it holds people's details). */
+    static final Duration UNMATCHED_KEPT = Duration.ofDays(7);
+
+    /** Forgets the vendor's own files whose columns were never matched within a week; answers how many. */
+    public int forgetUnmatchedUploads() {
+        return runs.forgetUnmatched(clock.instant().minus(UNMATCHED_KEPT));
     }
 
     /** Ends the fetches whose node stopped: the key was never kept, so they cannot go on. */
