@@ -46,6 +46,13 @@ class ImportsProbes implements ModuleProbes {
                                                         "partners.csv", csv.getBytes(StandardCharsets.UTF_8))),
                                         true))
                 .id();
+        // The dry run ends on a background thread, auditing as it does: ended before the probes fingerprint B's data.
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> !fixtures.as(
+                                victim.owner(),
+                                () -> context.getBean(Imports.class).get(run))
+                        .running());
         waiting = fixtures.as(
                         victim.owner(),
                         () -> context.getBean(OwnCsvImports.class)
