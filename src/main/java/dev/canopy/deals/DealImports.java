@@ -1,6 +1,7 @@
 package dev.canopy.deals;
 
 import dev.canopy.deals.internal.DealChecks;
+import dev.canopy.deals.internal.ImportedRegistrations;
 import dev.canopy.deals.internal.RegistrationTable;
 import dev.canopy.partners.PartnerId;
 import dev.canopy.programs.ProgramId;
@@ -38,9 +39,9 @@ public class DealImports {
             Instant submittedAt,
             @Nullable Instant closedAt) {}
 
-    private final RegistrationTable registrations;
+    private final ImportedRegistrations registrations;
 
-    DealImports(RegistrationTable registrations) {
+    DealImports(ImportedRegistrations registrations) {
         this.registrations = registrations;
     }
 

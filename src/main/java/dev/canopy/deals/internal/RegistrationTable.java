@@ -78,49 +78,8 @@ public class RegistrationTable {
                 .update();
     }
 
-    /**
-     * A registration brought from another system as it stands there: its status and stage, when it was submitted and
-     * (won or lost) closed; an approved one is protected until its expected close. False when it is stored already.
-     */
-    public boolean insertImported(
-            WorkspaceId workspace,
-            Checked deal,
-            String status,
-            String stage,
-            Instant submittedAt,
-            Instant closedAt,
-            String by) {
-        return db.sql("""
-                        insert into deals_registration (id, workspace_id, partner_id, program_id, account_name,
-                            normalized_name, website, domain, contact_name, contact_email, amount, currency, products,
-                            expected_close, notes, status, stage, submitted_at, submitted_by, review_due_at, decided_at,
-                            decided_by, protected_until, closed_at, closed_by)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-                                case when ? <> 'PENDING' then ?::timestamptz end, case when ? <> 'PENDING' then ? end,
-                                case when ? = 'APPROVED' then (?::date + 1)::timestamptz end, ?, ?)
-                        on conflict (id) do nothing
-                        """)
-                        .params(with(
-                                columns(workspace, deal),
-                                status,
-                                stage,
-                                Rows.ts(submittedAt),
-                                by,
-                                Rows.ts(submittedAt),
-                                status,
-                                Rows.ts(submittedAt),
-                                status,
-                                by,
-                                status,
-                                deal.expectedClose(),
-                                closedAt == null ? null : Rows.ts(closedAt),
-                                closedAt == null ? null : by))
-                        .update()
-                == 1;
-    }
-
     /** The registration's own columns, id to notes, in the order both inserts name them. */
-    private static List<Object> columns(WorkspaceId workspace, Checked deal) {
+    static List<Object> columns(WorkspaceId workspace, Checked deal) {
         return java.util.Arrays.asList(
                 deal.id(),
                 workspace.value(),
@@ -139,7 +98,7 @@ public class RegistrationTable {
                 deal.notes());
     }
 
-    private static List<Object> with(List<Object> first, Object... rest) {
+    static List<Object> with(List<Object> first, Object... rest) {
         List<Object> all = new ArrayList<>(first);
         all.addAll(java.util.Arrays.asList(rest));
         return all;
