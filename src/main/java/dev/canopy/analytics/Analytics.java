@@ -85,11 +85,29 @@ public class Analytics {
         return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 
+    /** How many partners' rows the dashboard shows; the CSV and the API give them all. */
+    public static final int DASHBOARD_PARTNERS = 25;
+
+    /** The funnel with every active partner's row. */
     public FunnelReport funnel(FunnelQuery query) {
-        return reads.read(() -> funnelOf(query));
+        return reads.read(() -> funnelOf(query, Integer.MAX_VALUE));
     }
 
-    private FunnelReport funnelOf(FunnelQuery query) {
+    /** The funnel with the {@value #DASHBOARD_PARTNERS} partners of the largest revenue only, as the dashboard shows. */
+    public FunnelReport dashboard(FunnelQuery query) {
+        return reads.read(() -> funnelOf(query, DASHBOARD_PARTNERS));
+    }
+
+    /** The period's totals alone, without any partner's row: what retention and a programme's line need. */
+    public FunnelReport.Totals totals(FunnelQuery query) {
+        return reads.read(() -> {
+            Currency currency = Currency.getInstance(workspaces.current().currency());
+            return tally(query.period(), query, partnersOf(query), currency, rates.into(currency), false)
+                    .totals();
+        });
+    }
+
+    private FunnelReport funnelOf(FunnelQuery query, int partnerRows) {
         Currency currency = Currency.getInstance(workspaces.current().currency());
         Period period = query.period();
         Collection<PartnerId> kept = partnersOf(query);
@@ -111,7 +129,8 @@ public class Analytics {
                 before.totals(),
                 now.dealTotals(),
                 before.dealTotals(),
-                now.partnerRows(directory.names(now.partners())),
+                now.partnerRows(directory::names, partnerRows),
+                now.partnerCount(),
                 now.dayRows(),
                 now.unconverted());
     }
@@ -198,11 +217,10 @@ public class Analytics {
         Instant start = period.first().atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant end = period.end().atStartOfDay(ZoneOffset.UTC).toInstant();
         CustomerActivity.Paying paying = customers.paying(scope, start, end);
-        CustomerActivity.Churn churn = customers.churn(scope, start, end);
+        CustomerActivity.Churn churn = customers.churn(scope, period.first(), period.end());
         YearMonth last = YearMonth.from(period.last());
         YearMonth first = last.minusMonths(11);
-        List<CustomerActivity.CohortCount> counts = customers.cohorts(
-                scope, first.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant(), end);
+        List<CustomerActivity.CohortCount> counts = customers.cohorts(scope, first, period.end());
         return new RetentionReport(
                 new RetentionReport.Side(
                         paying.withPartner(), totals.partnerRevenue(), churn.partnerAtStart(), churn.partnerChurned()),

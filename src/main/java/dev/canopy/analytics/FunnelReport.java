@@ -14,7 +14,9 @@ import java.util.Optional;
  * The demand funnel of a period against the one before it: clicks → leads → new customers → revenue, in the
  * reporting currency, with partner and unattributed revenue kept apart ({@link Kpi} defines each figure).
  *
- * @param partners one row per partner with any activity in the period, the largest revenue first
+ * @param partners one row per partner with any activity in the period, the largest revenue first (on the
+ *     dashboard, the first {@value Analytics#DASHBOARD_PARTNERS} only)
+ * @param partnerCount the partners with any activity in the period, listed or not
  * @param days every day of the period, for the charts
  * @param unconverted the day totals left out of the revenue for want of an exchange rate on or before their day
  */
@@ -26,6 +28,7 @@ public record FunnelReport(
         DealTotals deals,
         DealTotals previousDeals,
         List<PartnerRow> partners,
+        long partnerCount,
         List<DayRow> days,
         List<Unconverted> unconverted) {
 

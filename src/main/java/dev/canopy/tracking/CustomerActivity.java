@@ -6,6 +6,7 @@ import dev.canopy.shared.WorkspaceId;
 import dev.canopy.tracking.internal.CustomerStatsTable;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -49,8 +50,9 @@ public class CustomerActivity {
         return new Paying(withPartner, direct);
     }
 
+    /** Customers paying when day {@code from} began, and how many of them churned before day {@code to}. */
     @Transactional(readOnly = true)
-    public Churn churn(Scope scope, Instant from, Instant to) {
+    public Churn churn(Scope scope, LocalDate from, LocalDate to) {
         long[] sums = new long[4];
         for (CustomerStatsTable.Churn c : stats.churn(internal(scope), from, to)) {
             int at = c.partnered() ? 0 : 2;
@@ -60,9 +62,10 @@ public class CustomerActivity {
         return new Churn(sums[0], sums[1], sums[2], sums[3]);
     }
 
+    /** Customers who first paid from month {@code first} up to day {@code to} (excluded), by month (UTC). */
     @Transactional(readOnly = true)
-    public List<CohortCount> cohorts(Scope scope, Instant from, Instant to) {
-        return stats.cohorts(internal(scope), from, to).stream()
+    public List<CohortCount> cohorts(Scope scope, YearMonth first, LocalDate to) {
+        return stats.cohorts(internal(scope), first, to).stream()
                 .map(c -> new CohortCount(c.cohort(), c.partnered(), c.churnedIn(), c.customers()))
                 .toList();
     }

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * One period's sums for a dashboard, as the modules' rows come: in total, per partner when asked, and per day for the
@@ -168,11 +169,6 @@ public final class Tally {
         return byPartner.computeIfAbsent(partner, p -> new Sums(zero));
     }
 
-    /** The partners with any figure in the period (none when summed only in total). */
-    public Set<PartnerId> partners() {
-        return Set.copyOf(byPartner.keySet());
-    }
-
     /** The day totals left out of the revenue for want of a rate on or before their day. */
     public List<FunnelReport.Unconverted> unconverted() {
         return List.copyOf(unconverted);
@@ -183,9 +179,32 @@ public final class Tally {
                 all.clicks, all.uniqueClicks, all.bots, all.leads, all.customers, all.revenue, unattributed, all.cost);
     }
 
-    public List<FunnelReport.PartnerRow> partnerRows(Map<PartnerId, String> names) {
-        Function<PartnerId, String> name = id -> names.getOrDefault(id, "(removed partner)");
-        return byPartner.entrySet().stream()
+    /** How many partners had any figure in the period. */
+    public int partnerCount() {
+        return byPartner.size();
+    }
+
+    /**
+     * The first {@code limit} partners' rows, the largest revenue first, then the most clicks, then by name; {@code
+     * names} is asked only for the partners that can be among them (those tied at the last place included).
+     */
+    public List<FunnelReport.PartnerRow> partnerRows(
+            Function<Set<PartnerId>, Map<PartnerId, String>> names, int limit) {
+        Comparator<Map.Entry<PartnerId, Sums>> byFigures = Comparator.comparing(
+                        (Map.Entry<PartnerId, Sums> e) -> e.getValue().revenue.amount())
+                .thenComparingLong(e -> e.getValue().clicks)
+                .reversed();
+        List<Map.Entry<PartnerId, Sums>> ranked = new ArrayList<>(byPartner.entrySet());
+        ranked.sort(byFigures);
+        int end = Math.min(limit, ranked.size());
+        while (end > 0 && end < ranked.size() && byFigures.compare(ranked.get(end - 1), ranked.get(end)) == 0) {
+            end++;
+        }
+        List<Map.Entry<PartnerId, Sums>> candidates = ranked.subList(0, end);
+        Map<PartnerId, String> named =
+                names.apply(candidates.stream().map(Map.Entry::getKey).collect(Collectors.toSet()));
+        Function<PartnerId, String> name = id -> named.getOrDefault(id, "(removed partner)");
+        return candidates.stream()
                 .map(e -> new FunnelReport.PartnerRow(
                         e.getKey(),
                         name.apply(e.getKey()),
@@ -196,10 +215,12 @@ public final class Tally {
                         e.getValue().customers,
                         e.getValue().revenue,
                         e.getValue().cost))
-                .sorted(Comparator.comparing(FunnelReport.PartnerRow::revenue)
+                .sorted(Comparator.comparing(
+                                (FunnelReport.PartnerRow r) -> r.revenue().amount())
                         .thenComparingLong(FunnelReport.PartnerRow::clicks)
                         .reversed()
                         .thenComparing(FunnelReport.PartnerRow::name))
+                .limit(limit)
                 .toList();
     }
 

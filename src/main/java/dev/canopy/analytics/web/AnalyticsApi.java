@@ -51,7 +51,7 @@ class AnalyticsApi {
             description = "The same filters as the funnel; cohorts are the 12 months up to the period's last day.")
     RetentionReport getRetention(@ParameterObject Filters filters) {
         FunnelQuery query = filters.query(analytics.today());
-        return analytics.retention(query, analytics.funnel(query).current());
+        return analytics.retention(query, analytics.totals(query));
     }
 
     @GetMapping("/programmes")
@@ -65,7 +65,7 @@ class AnalyticsApi {
             @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
         Pages.Page<ProgramPnl> page = Pages.of(
-                analytics.programmes(analytics.funnel(filters.query(analytics.today()))),
+                analytics.programmes(analytics.dashboard(filters.query(analytics.today()))),
                 p -> p.program().toString(),
                 cursor,
                 limit);

@@ -51,7 +51,7 @@ class AnalyticsController {
             model.addAttribute("filterError", Flash.message(e));
             query = FunnelQuery.lastDays(analytics.today());
         }
-        FunnelReport report = analytics.funnel(query);
+        FunnelReport report = analytics.dashboard(query);
         model.addAttribute("report", report);
         model.addAttribute("retention", analytics.retention(query, report.current()));
         model.addAttribute("activation", analytics.activation(query));
@@ -84,7 +84,7 @@ class AnalyticsController {
 
     @GetMapping("/programmes.csv")
     ResponseEntity<byte[]> programmesCsv(Filters filters) {
-        FunnelReport report = analytics.funnel(filters.query(analytics.today()));
+        FunnelReport report = analytics.dashboard(filters.query(analytics.today()));
         return csv("programmes", report, FunnelCsv.programmes(analytics.programmes(report)));
     }
 
