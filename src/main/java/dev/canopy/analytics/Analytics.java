@@ -295,18 +295,25 @@ public class Analytics {
     private PartnerFunnel mineOf(Period period) {
         PartnerId me = PartnerId.signedIn(currentWorkspace)
                 .orElseThrow(() -> new AccessDeniedException("Only a partner has a funnel of its own"));
-        FunnelReport everyone = funnel(new FunnelQuery(period, null, null));
         FunnelReport mine = funnel(new FunnelQuery(period, null, me));
-        List<PartnerId> ranked = everyone.partners().stream()
-                .map(FunnelReport.PartnerRow::partner)
-                .toList();
+        // Everyone's standing needs only the figures partners are ranked by, not deals, nor the period before.
+        Currency currency = mine.currency();
+        CurrencyConversion conversion = rates.into(currency);
+        Tally everyone = new Tally(period, currency, true);
+        DailyActivity.Scope scope =
+                new DailyActivity.Scope(currentWorkspace.id(), period.first(), period.end(), null, null);
+        activity.clicksByPartner(scope).forEach(everyone::click);
+        activity.conversionsByPartner(scope, currency).forEach(c -> everyone.conversion(c, conversion));
+        commissions
+                .cost(currentWorkspace.id(), period.first(), period.end(), null, null, currency)
+                .forEach(c -> everyone.cost(c, conversion));
         return new PartnerFunnel(
                 period,
                 mine.currency(),
                 mine.current(),
                 mine.previous(),
                 mine.days(),
-                RankBand.of(ranked, me),
-                ranked.size());
+                RankBand.of(everyone.position(me, directory::names), everyone.partnerCount()),
+                everyone.partnerCount());
     }
 }

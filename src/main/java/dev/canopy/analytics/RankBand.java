@@ -1,8 +1,5 @@
 package dev.canopy.analytics;
 
-import dev.canopy.partners.PartnerId;
-import java.util.List;
-
 /**
  * Where a partner stands among the vendor's partners active in a period, by partner revenue then clicks — a band,
  * never a position, so that no partner learns another's figures.
@@ -24,14 +21,13 @@ public enum RankBand {
         return label;
     }
 
-    /** {@code partner}'s band in {@code ranked}, the active partners best first. */
-    static RankBand of(List<PartnerId> ranked, PartnerId partner) {
-        int position = ranked.indexOf(partner);
+    /** The band of the partner at {@code position} (0: the best; -1: not active) among {@code active} partners. */
+    static RankBand of(int position, int active) {
         if (position < 0) {
             return NO_ACTIVITY;
         }
         // The share of partners ahead of this one, so that the best of ten is in the top 10 %.
-        double ahead = (double) position / ranked.size();
+        double ahead = (double) position / active;
         if (ahead < 0.10) {
             return TOP_10;
         }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,8 @@ import java.util.stream.Collectors;
  * chart; amounts in the reporting currency at each day's rate, and what has no rate listed, never guessed.
  */
 public final class Tally {
+
+    private static final String REMOVED = "(removed partner)";
 
     private final Money zero;
     private final Sums all;
@@ -185,6 +188,36 @@ public final class Tally {
     }
 
     /**
+     * Where {@code partner} stands in {@link #partnerRows}' order (0: first; -1: no figure in the period), from
+     * everyone's figures and the names of those tied with it only.
+     */
+    public int position(PartnerId partner, Function<Set<PartnerId>, Map<PartnerId, String>> names) {
+        Sums mine = byPartner.get(partner);
+        if (mine == null) {
+            return -1;
+        }
+        int ahead = 0;
+        Set<PartnerId> tied = new HashSet<>();
+        for (Map.Entry<PartnerId, Sums> e : byPartner.entrySet()) {
+            int order = e.getValue().revenue.amount().compareTo(mine.revenue.amount());
+            if (order == 0) {
+                order = Long.compare(e.getValue().clicks, mine.clicks);
+            }
+            if (order > 0) {
+                ahead++;
+            } else if (order == 0) {
+                tied.add(e.getKey());
+            }
+        }
+        Map<PartnerId, String> named = names.apply(tied);
+        String own = named.getOrDefault(partner, REMOVED);
+        return ahead
+                + (int) tied.stream()
+                        .filter(id -> named.getOrDefault(id, REMOVED).compareTo(own) < 0)
+                        .count();
+    }
+
+    /**
      * The first {@code limit} partners' rows, the largest revenue first, then the most clicks, then by name; {@code
      * names} is asked only for the partners that can be among them (those tied at the last place included).
      */
@@ -203,7 +236,7 @@ public final class Tally {
         List<Map.Entry<PartnerId, Sums>> candidates = ranked.subList(0, end);
         Map<PartnerId, String> named =
                 names.apply(candidates.stream().map(Map.Entry::getKey).collect(Collectors.toSet()));
-        Function<PartnerId, String> name = id -> named.getOrDefault(id, "(removed partner)");
+        Function<PartnerId, String> name = id -> named.getOrDefault(id, REMOVED);
         return candidates.stream()
                 .map(e -> new FunnelReport.PartnerRow(
                         e.getKey(),
