@@ -1,5 +1,7 @@
 package dev.canopy.analytics;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.canopy.analytics.internal.Activation;
 import dev.canopy.analytics.internal.Certifications;
 import dev.canopy.analytics.internal.Cohorts;
@@ -19,6 +21,7 @@ import dev.canopy.shared.WorkspaceId;
 import dev.canopy.tracking.CustomerActivity;
 import dev.canopy.tracking.DailyActivity;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -53,6 +56,16 @@ public class Analytics {
     private final Programs programs;
     private final List<Certifications> certifications;
 
+    // A rank band compares a partner with every other: a whole funnel's reading, shared by all of a workspace's
+    // partners and done again at most once a minute, however many of them open their portal.
+    private final Cache<StandingKey, Standing> standings;
+
+    static final Duration STANDING_FOR = Duration.ofMinutes(1);
+
+    private record StandingKey(WorkspaceId workspace, Period period) {}
+
+    private record Standing(Map<PartnerId, Integer> places, int active) {}
+
     Analytics(
             DailyActivity activity,
             DealActivity deals,
@@ -78,6 +91,11 @@ public class Analytics {
         this.reads = reads;
         this.programs = programs;
         this.certifications = certifications;
+        this.standings = Caffeine.newBuilder()
+                .ticker(() -> clock.millis() * 1_000_000L)
+                .expireAfterWrite(STANDING_FOR)
+                .maximumSize(1_000)
+                .build();
     }
 
     /** Today, as the rollups count days (UTC). */
@@ -296,8 +314,21 @@ public class Analytics {
         PartnerId me = PartnerId.signedIn(currentWorkspace)
                 .orElseThrow(() -> new AccessDeniedException("Only a partner has a funnel of its own"));
         FunnelReport mine = funnel(new FunnelQuery(period, null, me));
-        // Everyone's standing needs only the figures partners are ranked by, not deals, nor the period before.
-        Currency currency = mine.currency();
+        Standing standing = standings.get(
+                new StandingKey(currentWorkspace.id(), period), key -> standingOf(period, mine.currency()));
+        Integer place = standing.places().get(me);
+        return new PartnerFunnel(
+                period,
+                mine.currency(),
+                mine.current(),
+                mine.previous(),
+                mine.days(),
+                RankBand.of(place == null ? -1 : place, standing.active()),
+                standing.active());
+    }
+
+    /** Every active partner's place in the period, best first: only the figures partners are ranked by are read. */
+    private Standing standingOf(Period period, Currency currency) {
         CurrencyConversion conversion = rates.into(currency);
         Tally everyone = new Tally(period, currency, true);
         DailyActivity.Scope scope =
@@ -307,13 +338,11 @@ public class Analytics {
         commissions
                 .cost(currentWorkspace.id(), period.first(), period.end(), null, null, currency)
                 .forEach(c -> everyone.cost(c, conversion));
-        return new PartnerFunnel(
-                period,
-                mine.currency(),
-                mine.current(),
-                mine.previous(),
-                mine.days(),
-                RankBand.of(everyone.position(me, directory::names), everyone.partnerCount()),
-                everyone.partnerCount());
+        List<FunnelReport.PartnerRow> ranked = everyone.partnerRows(directory::names, Integer.MAX_VALUE);
+        Map<PartnerId, Integer> places = new HashMap<>();
+        for (int i = 0; i < ranked.size(); i++) {
+            places.put(ranked.get(i).partner(), i);
+        }
+        return new Standing(places, ranked.size());
     }
 }

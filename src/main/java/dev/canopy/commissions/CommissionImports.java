@@ -1,5 +1,7 @@
 package dev.canopy.commissions;
 
+import dev.canopy.commissions.internal.CommissionPostings;
+import dev.canopy.commissions.internal.CommissionTable;
 import dev.canopy.commissions.internal.ImportedCommissions;
 import dev.canopy.ledger.Account;
 import dev.canopy.ledger.Ledger;
@@ -195,14 +197,9 @@ public class CommissionImports {
             String label) {
         List<LedgerEntry> entries = new ArrayList<>();
         if (from != CommissionStatus.APPROVED && (to == CommissionStatus.APPROVED || to == CommissionStatus.PAID)) {
-            entries.add(new LedgerEntry(
-                    "commission-approved:" + id,
-                    "commission",
-                    "Commission approved (" + label + ") " + id,
-                    at,
-                    List.of(
-                            Leg.debit(Account.COMMISSION_EXPENSE, partner, amount, id),
-                            Leg.credit(Account.PARTNER_PAYABLE, partner, amount, id))));
+            // The entry any approval posts: the same key, so a commission is owed once however it got there.
+            entries.add(CommissionPostings.approved(
+                    new CommissionTable.Moved(id, partner, CommissionKind.EARNED, amount, true), at));
         }
         if (to == CommissionStatus.PAID) {
             entries.add(new LedgerEntry(

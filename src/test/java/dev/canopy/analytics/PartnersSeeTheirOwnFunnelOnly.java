@@ -136,6 +136,46 @@ class PartnersSeeTheirOwnFunnelOnly {
                 .andExpect(status().isForbidden());
     }
 
+    /** Everyone's standing is read once for all of a workspace's partners, and again a minute later at most. */
+    @Test
+    void aRankBandIsAtMostAMinuteOld() throws Exception {
+        TrackingFixtures tracking = new TrackingFixtures(context);
+        TrackingFixtures.Setup setup = tracking.setup();
+        DealFixtures deals = new DealFixtures(context);
+        DealFixtures.Member ann = deals.member(setup.tenant(), setup.program());
+        DealFixtures.Member bob = deals.member(setup.tenant(), setup.program());
+        String shop = "https://www." + TrackingFixtures.SHOP + "/";
+        UUID annsLink = tracking.link(setup.tenant(), ann.id(), setup.program(), shop)
+                .id()
+                .value();
+        UUID bobsLink = tracking.link(setup.tenant(), bob.id(), setup.program(), shop)
+                .id()
+                .value();
+        clicksOf(setup, ann.id(), annsLink, 9);
+        clicksOf(setup, bob.id(), bobsLink, 3);
+        assertThat(band(deals, bob)).contains("Bottom half");
+
+        clicksOf(setup, bob.id(), bobsLink, 20);
+        clock.advance(Analytics.STANDING_FOR.minusSeconds(5));
+        assertThat(band(deals, bob))
+                .as("within the minute")
+                .contains("Bottom half")
+                .contains(">23<");
+        clock.advance(java.time.Duration.ofSeconds(10));
+        assertThat(band(deals, bob)).as("a minute on").contains("Top 10 %");
+    }
+
+    private String band(DealFixtures deals, DealFixtures.Member partner) throws Exception {
+        return mvc.perform(get("/portal/analytics")
+                        .param("from", "2026-11-01")
+                        .param("to", "2026-11-18")
+                        .with(deals.portal(partner)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+    }
+
     private void clicksOf(TrackingFixtures.Setup setup, PartnerId partner, UUID link, int count) {
         List<Click> batch = new ArrayList<>();
         for (int i = 0; i < count; i++) {

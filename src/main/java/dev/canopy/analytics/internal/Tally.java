@@ -189,36 +189,6 @@ public final class Tally {
     }
 
     /**
-     * Where {@code partner} stands in {@link #partnerRows}' order (0: first; -1: no figure in the period), from
-     * everyone's figures and the names of those tied with it only.
-     */
-    public int position(PartnerId partner, Function<Set<PartnerId>, Map<PartnerId, String>> names) {
-        Sums mine = byPartner.get(partner);
-        if (mine == null) {
-            return -1;
-        }
-        int ahead = 0;
-        Set<PartnerId> tied = new HashSet<>();
-        for (Map.Entry<PartnerId, Sums> e : byPartner.entrySet()) {
-            int order = e.getValue().revenue.amount().compareTo(mine.revenue.amount());
-            if (order == 0) {
-                order = Long.compare(e.getValue().clicks, mine.clicks);
-            }
-            if (order > 0) {
-                ahead++;
-            } else if (order == 0) {
-                tied.add(e.getKey());
-            }
-        }
-        Map<PartnerId, String> named = names.apply(tied);
-        String own = named.getOrDefault(partner, REMOVED);
-        return ahead
-                + (int) tied.stream()
-                        .filter(id -> named.getOrDefault(id, REMOVED).compareTo(own) < 0)
-                        .count();
-    }
-
-    /**
      * The first {@code limit} partners' rows, the largest revenue first, then the most clicks, then by name; {@code
      * names} is asked only for the partners that can be among them (those tied at the last place included).
      */
