@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.canopy.analytics.FunnelReport;
 import dev.canopy.analytics.Period;
 import dev.canopy.partners.PartnerId;
+import dev.canopy.shared.Money;
 import dev.canopy.tracking.DailyActivity;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -30,6 +33,43 @@ class TallyTopPartnersProperties {
 
     private static final Currency USD = Currency.getInstance("USD");
     private static final LocalDate DAY = LocalDate.parse("2026-11-18");
+
+    /** Rows sorted through their revenue in minor units, huge amounts included, are sorted as their amounts are. */
+    @Property
+    void rowsSortByRevenueThenClicksThenName(
+            @ForAll @Size(min = 1, max = 40) List<@IntRange(min = 0, max = 5) Integer> revenues,
+            @ForAll @IntRange(min = 0, max = 2) int clickSpread,
+            @ForAll boolean huge) {
+        List<FunnelReport.PartnerRow> rows = new ArrayList<>();
+        for (int i = 0; i < revenues.size(); i++) {
+            // Some amounts past a long's range of cents, where the comparison falls back to the amounts themselves.
+            BigDecimal amount = BigDecimal.valueOf(revenues.get(i))
+                    .multiply(huge && i % 2 == 0 ? new BigDecimal("1e17") : BigDecimal.ONE);
+            rows.add(new FunnelReport.PartnerRow(
+                    new PartnerId(UUID.randomUUID()),
+                    "Partner " + (char) ('A' + (i * 11) % 26),
+                    i % (clickSpread + 1),
+                    0,
+                    0,
+                    0,
+                    0,
+                    Money.of(amount, "USD"),
+                    Money.zero(USD)));
+        }
+        List<FunnelReport.PartnerRow> expected = rows.stream()
+                .sorted(Comparator.comparing(
+                                (FunnelReport.PartnerRow r) -> r.revenue().amount())
+                        .thenComparingLong(FunnelReport.PartnerRow::clicks)
+                        .reversed()
+                        .thenComparing(FunnelReport.PartnerRow::name))
+                .toList();
+        assertThat(rows.stream()
+                        .map(Tally.Ranked::of)
+                        .sorted(Tally.BEST_FIRST)
+                        .map(Tally.Ranked::row)
+                        .toList())
+                .isEqualTo(expected);
+    }
 
     /** Each partner's clicks, from few values so that ties are common (no revenue: clicks decide then names). */
     @Property
