@@ -71,24 +71,17 @@ class PartnersSeeTheirOwnFunnelOnly {
 
     @Test
     void ownFiguresAndABandNotAnotherPartnersNumbers() throws Exception {
-        TrackingFixtures tracking = new TrackingFixtures(context);
-        TrackingFixtures.Setup setup = tracking.setup();
+        Two two = twoPartners();
+        TrackingFixtures.Setup setup = two.setup();
+        DealFixtures deals = two.deals();
+        DealFixtures.Member ann = two.ann();
+        DealFixtures.Member bob = two.bob();
         fixtures.as(setup.tenant().owner(), () -> {
             WorkspaceView w = workspaces.current();
             return workspaces.update(new Workspaces.Settings(w.name(), null, "UTC", "EUR"));
         });
-        DealFixtures deals = new DealFixtures(context);
-        DealFixtures.Member ann = deals.member(setup.tenant(), setup.program());
-        DealFixtures.Member bob = deals.member(setup.tenant(), setup.program());
-        String shop = "https://www." + TrackingFixtures.SHOP + "/";
-        UUID annsLink = tracking.link(setup.tenant(), ann.id(), setup.program(), shop)
-                .id()
-                .value();
-        UUID bobsLink = tracking.link(setup.tenant(), bob.id(), setup.program(), shop)
-                .id()
-                .value();
-        clicksOf(setup, ann.id(), annsLink, 7);
-        clicksOf(setup, bob.id(), bobsLink, 31);
+        clicksOf(setup, ann.id(), two.annsLink(), 7);
+        clicksOf(setup, bob.id(), two.bobsLink(), 31);
         String bobsRef = db.sql("select ref from tracking_partner_ref where partner_id = ? limit 1")
                 .param(bob.id().value())
                 .query(String.class)
@@ -105,14 +98,7 @@ class PartnersSeeTheirOwnFunnelOnly {
                 .query(String.class)
                 .single();
 
-        String annsPage = mvc.perform(get("/portal/analytics")
-                        .param("from", "2026-11-01")
-                        .param("to", "2026-11-18")
-                        .with(deals.portal(ann)))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
+        String annsPage = performance(deals, ann);
         assertThat(annsPage)
                 .contains("data-testid=\"value\">7<")
                 .contains("Bottom half")
@@ -121,14 +107,7 @@ class PartnersSeeTheirOwnFunnelOnly {
                 .doesNotContain("4,321.00")
                 .doesNotContain(">31<");
 
-        String bobsPage = mvc.perform(get("/portal/analytics")
-                        .param("from", "2026-11-01")
-                        .param("to", "2026-11-18")
-                        .with(deals.portal(bob)))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
+        String bobsPage = performance(deals, bob);
         assertThat(bobsPage).contains("Top 10 %").contains("4,321.00 EUR").contains("data-testid=\"value\">31<");
 
         mvc.perform(get("/portal/analytics")
@@ -139,33 +118,52 @@ class PartnersSeeTheirOwnFunnelOnly {
     /** Everyone's standing is read once for all of a workspace's partners, and again a minute later at most. */
     @Test
     void aRankBandIsAtMostAMinuteOld() throws Exception {
+        Two two = twoPartners();
+        clicksOf(two.setup(), two.ann().id(), two.annsLink(), 9);
+        clicksOf(two.setup(), two.bob().id(), two.bobsLink(), 3);
+        assertThat(performance(two.deals(), two.bob())).contains("Bottom half");
+
+        clicksOf(two.setup(), two.bob().id(), two.bobsLink(), 20);
+        clock.advance(Analytics.STANDING_FOR.minusSeconds(5));
+        assertThat(performance(two.deals(), two.bob()))
+                .as("within the minute")
+                .contains("Bottom half")
+                .contains(">23<");
+        clock.advance(java.time.Duration.ofSeconds(10));
+        assertThat(performance(two.deals(), two.bob())).as("a minute on").contains("Top 10 %");
+    }
+
+    /** Two partners, Ann and Bob, in one programme, each with a link. */
+    private record Two(
+            TrackingFixtures.Setup setup,
+            DealFixtures deals,
+            DealFixtures.Member ann,
+            DealFixtures.Member bob,
+            UUID annsLink,
+            UUID bobsLink) {}
+
+    private Two twoPartners() {
         TrackingFixtures tracking = new TrackingFixtures(context);
         TrackingFixtures.Setup setup = tracking.setup();
         DealFixtures deals = new DealFixtures(context);
         DealFixtures.Member ann = deals.member(setup.tenant(), setup.program());
         DealFixtures.Member bob = deals.member(setup.tenant(), setup.program());
         String shop = "https://www." + TrackingFixtures.SHOP + "/";
-        UUID annsLink = tracking.link(setup.tenant(), ann.id(), setup.program(), shop)
-                .id()
-                .value();
-        UUID bobsLink = tracking.link(setup.tenant(), bob.id(), setup.program(), shop)
-                .id()
-                .value();
-        clicksOf(setup, ann.id(), annsLink, 9);
-        clicksOf(setup, bob.id(), bobsLink, 3);
-        assertThat(band(deals, bob)).contains("Bottom half");
-
-        clicksOf(setup, bob.id(), bobsLink, 20);
-        clock.advance(Analytics.STANDING_FOR.minusSeconds(5));
-        assertThat(band(deals, bob))
-                .as("within the minute")
-                .contains("Bottom half")
-                .contains(">23<");
-        clock.advance(java.time.Duration.ofSeconds(10));
-        assertThat(band(deals, bob)).as("a minute on").contains("Top 10 %");
+        return new Two(
+                setup,
+                deals,
+                ann,
+                bob,
+                tracking.link(setup.tenant(), ann.id(), setup.program(), shop)
+                        .id()
+                        .value(),
+                tracking.link(setup.tenant(), bob.id(), setup.program(), shop)
+                        .id()
+                        .value());
     }
 
-    private String band(DealFixtures deals, DealFixtures.Member partner) throws Exception {
+    /** The partner's Performance page for 1–18 November. */
+    private String performance(DealFixtures deals, DealFixtures.Member partner) throws Exception {
         return mvc.perform(get("/portal/analytics")
                         .param("from", "2026-11-01")
                         .param("to", "2026-11-18")
