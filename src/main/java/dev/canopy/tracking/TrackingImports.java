@@ -16,6 +16,7 @@ import dev.canopy.tracking.internal.RefTable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -118,18 +119,23 @@ public class TrackingImports {
     private void giveRefs(WorkspaceId workspace, List<ImportedRows.NewLink> links) {
         Map<PartnerId, String> refs = this.refs.refsOf(
                 workspace, links.stream().map(l -> new PartnerId(l.partner())).toList());
+        // Each partner's first slug, all claimed in one statement (one per partner took a fifth of the links' time);
+        // a slug someone holds already is numbered, one try at a time.
+        Map<PartnerId, String> firsts = new LinkedHashMap<>();
         for (ImportedRows.NewLink link : links) {
             PartnerId partner = new PartnerId(link.partner());
-            if (refs.containsKey(partner)) {
-                continue;
-            }
-            for (int n = 1; !refs.containsKey(partner); n++) {
-                String candidate = n == 1 ? link.slug() : link.slug() + "-" + n;
-                if (this.refs.claim(workspace, partner, candidate)) {
-                    refs.put(partner, candidate);
-                }
+            if (!refs.containsKey(partner)) {
+                firsts.putIfAbsent(partner, link.slug());
             }
         }
+        Set<PartnerId> given = this.refs.claimAll(workspace, firsts);
+        firsts.forEach((partner, slug) -> {
+            for (int n = 2; !given.contains(partner); n++) {
+                if (this.refs.claim(workspace, partner, slug + "-" + n)) {
+                    given.add(partner);
+                }
+            }
+        });
     }
 
     /**

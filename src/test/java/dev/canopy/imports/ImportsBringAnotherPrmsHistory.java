@@ -137,6 +137,39 @@ class ImportsBringAnotherPrmsHistory {
         assertThat(ledger.check(tenant.id())).isEmpty();
     }
 
+    /** An imported partner's ref is its first link's slug, numbered when another partner holds that ref already. */
+    @org.junit.jupiter.api.Test
+    void aPartnersFirstSlugBecomesItsRefNumberedWhenTaken() {
+        Fixtures.Tenant tenant = fixtures.newWorkspace();
+        ProgramView program = new ImportFixtures(context).programmeWithGold(tenant);
+        PartnerId holder = new dev.canopy.tracking.TrackingFixtures(context).partner(tenant, program, "Holder Ltd");
+        db.sql("""
+                        insert into tracking_partner_ref (workspace_id, partner_id, ref) values (?, ?, 'ana-taken')
+                        on conflict (workspace_id, partner_id) do update set ref = excluded.ref
+                        """).params(tenant.id().value(), holder.value()).update();
+
+        finished(
+                tenant,
+                fixtures.as(
+                        tenant.owner(),
+                        () -> imports.start(
+                                ImportSource.PARTNERSTACK,
+                                program.id().value(),
+                                SampleExports.of(ImportSource.PARTNERSTACK, "ana-taken", "pending"),
+                                false)));
+
+        assertThat(ref(partner(tenant, "ana@alpha.example"))).isEqualTo("ana-taken-2");
+        assertThat(ref(holder)).isEqualTo("ana-taken");
+        assertThat(links.find(tenant.slug(), "ana-taken")).isPresent();
+    }
+
+    private String ref(PartnerId partner) {
+        return db.sql("select ref from tracking_partner_ref where partner_id = ?")
+                .param(partner.value())
+                .query(String.class)
+                .single();
+    }
+
     private ImportRun finished(Fixtures.Tenant tenant, ImportRun started) {
         return new ImportFixtures(context).finished(tenant, started);
     }

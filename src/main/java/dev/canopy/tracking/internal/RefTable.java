@@ -4,8 +4,11 @@ import dev.canopy.partners.PartnerId;
 import dev.canopy.shared.WorkspaceId;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -45,6 +48,28 @@ public class RefTable {
                 .query(UUID.class)
                 .optional()
                 .map(PartnerId::new);
+    }
+
+    /**
+     * Gives each partner its ref in one statement, unless it has one already or the ref is taken (by anyone, or by an
+     * earlier partner in {@code wanted}); answers the partners given theirs.
+     */
+    public Set<PartnerId> claimAll(WorkspaceId workspace, Map<PartnerId, String> wanted) {
+        List<PartnerId> partners = List.copyOf(wanted.keySet());
+        Set<PartnerId> given = new HashSet<>();
+        db.sql("""
+                        insert into tracking_partner_ref (workspace_id, partner_id, ref)
+                        select ?, p, r from unnest(?::uuid[], ?::text[]) with ordinality as t (p, r, n) order by n
+                        on conflict do nothing
+                        returning partner_id
+                        """)
+                .params(
+                        workspace.value(),
+                        partners.stream().map(PartnerId::value).toArray(UUID[]::new),
+                        partners.stream().map(wanted::get).toArray(String[]::new))
+                .query((rs, n) -> given.add(new PartnerId(rs.getObject(1, UUID.class))))
+                .list();
+        return given;
     }
 
     /** Gives the partner {@code ref} unless it has one already or the ref is taken; true when given. */
