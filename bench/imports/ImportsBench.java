@@ -78,12 +78,16 @@ public class ImportsBench {
                 System.out.printf("%s: %s in %.1f s — created %,d, updated %,d, unchanged %,d, refused %,d%n",
                         pass, run.status(), (end - start) / 1e9, run.created(), run.updated(), run.unchanged(),
                         run.refused());
-                int[] counts = {partners, partners * 5, partners * 2, partners * 20};
+                Map<RecordKind, Integer> counts = Map.of(
+                        RecordKind.PARTNERS, partners,
+                        RecordKind.LINKS, partners * 5,
+                        RecordKind.CUSTOMERS, partners * 2,
+                        RecordKind.COMMISSIONS, partners * 20);
                 for (RecordKind kind : RecordKind.values()) {
                     if (phaseStart.containsKey(kind)) {
                         double seconds = (phaseEnd.get(kind) - phaseStart.get(kind)) / 1e9;
                         System.out.printf("  %-12s %,9d records in %6.1f s  (%,.0f records/s)%n",
-                                kind.label(), counts[kind.ordinal()], seconds, counts[kind.ordinal()] / seconds);
+                                kind.label(), counts.get(kind), seconds, counts.get(kind) / seconds);
                     }
                 }
             }

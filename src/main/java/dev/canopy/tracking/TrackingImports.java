@@ -119,8 +119,8 @@ public class TrackingImports {
     private void giveRefs(WorkspaceId workspace, List<ImportedRows.NewLink> links) {
         Map<PartnerId, String> refs = this.refs.refsOf(
                 workspace, links.stream().map(l -> new PartnerId(l.partner())).toList());
-        // Each partner's first slug, all claimed in one statement (one per partner took a fifth of the links' time);
-        // a slug someone holds already is numbered, one try at a time.
+        // Each partner's first slug, all claimed in one statement; a slug someone holds already is numbered, one try
+        // at a time.
         Map<PartnerId, String> firsts = new LinkedHashMap<>();
         for (ImportedRows.NewLink link : links) {
             PartnerId partner = new PartnerId(link.partner());
