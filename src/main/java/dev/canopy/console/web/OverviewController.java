@@ -4,6 +4,8 @@ import dev.canopy.identity.ApiKeys;
 import dev.canopy.identity.Team;
 import dev.canopy.identity.Workspaces;
 import dev.canopy.tracking.TrackingSettings;
+import java.util.Objects;
+import java.util.stream.Stream;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -44,31 +46,36 @@ class OverviewController {
         model.addAttribute("keyCount", keyCount);
         model.addAttribute(
                 "steps",
-                java.util.List.of(
-                        new Step(
-                                "Create your workspace",
-                                "Your company's home in Canopy.",
-                                "/app/settings",
-                                "Review settings",
-                                true),
-                        new Step(
-                                "Invite your team",
-                                "Partner managers, finance and sales each get the access their role needs.",
-                                "/app/team",
-                                "Invite a teammate",
-                                members.size() > 1 || !invitations.isEmpty()),
-                        new Step(
-                                "Connect your systems",
-                                "Create an API key for your billing system, CRM or website.",
-                                "/app/api-keys",
-                                "Create an API key",
-                                keyCount > 0),
-                        new Step(
-                                "Track what partners bring",
-                                "Allow your website's domain for partner links, add the snippet, connect Stripe.",
-                                "/app/integration",
-                                "Set up tracking",
-                                !tracking.allowedDomains().isEmpty())));
+                Stream.of(
+                                new Step(
+                                        "Create your workspace",
+                                        "Your company's home in Canopy.",
+                                        "/app/settings",
+                                        "Review settings",
+                                        true),
+                                new Step(
+                                        "Invite your team",
+                                        "Partner managers, finance and sales each get the access their role needs.",
+                                        "/app/team",
+                                        "Invite a teammate",
+                                        members.size() > 1 || !invitations.isEmpty()),
+                                // Only for those who may create keys: the others would meet a 403 behind the button.
+                                canSeeKeys
+                                        ? new Step(
+                                                "Connect your systems",
+                                                "Create an API key for your billing system, CRM or website.",
+                                                "/app/api-keys",
+                                                "Create an API key",
+                                                keyCount > 0)
+                                        : null,
+                                new Step(
+                                        "Track what partners bring",
+                                        "Allow your website's domain for partner links, add the snippet, connect Stripe.",
+                                        "/app/integration",
+                                        "Set up tracking",
+                                        !tracking.allowedDomains().isEmpty()))
+                        .filter(Objects::nonNull)
+                        .toList());
         return "console/overview";
     }
 }
