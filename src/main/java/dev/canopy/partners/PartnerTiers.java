@@ -4,10 +4,12 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The tiers partners hold in programmes, offered by the programmes module (which depends on partners,
- * not the other way round) so that the partner directory can show and filter by them.
+ * The programmes and tiers partners hold, offered by the programmes module (which depends on partners,
+ * not the other way round) so that the partner directory can show and filter by them, and place a partner
+ * it adds.
  */
 public interface PartnerTiers {
 
@@ -22,4 +24,16 @@ public interface PartnerTiers {
 
     /** The tiers each of {@code partners} holds, labelled for display. */
     Map<PartnerId, List<String>> tierLabels(Collection<PartnerId> partners);
+
+    /** A programme of the current workspace and its tiers (labelled by name alone), lowest first. */
+    record Programme(String id, String name, List<Tier> tiers) {}
+
+    /** The current workspace's programmes, where staff may place a partner they add. */
+    List<Programme> programmes();
+
+    /**
+     * Adds {@code partner} to the programme {@code programId} at the tier {@code tierId} (null: the tier its metrics
+     * earn); an id that is not one of {@link #programmes()} is refused, naming the field {@code placements}.
+     */
+    void enrol(PartnerId partner, String programId, @Nullable String tierId);
 }

@@ -2,6 +2,9 @@ package dev.canopy.programs;
 
 import dev.canopy.audit.AuditLog;
 import dev.canopy.partners.PartnerId;
+import dev.canopy.partners.PartnerPage;
+import dev.canopy.partners.PartnerSearch;
+import dev.canopy.partners.PartnerStatus;
 import dev.canopy.partners.PartnerView;
 import dev.canopy.partners.Partners;
 import dev.canopy.platform.CurrentWorkspace;
@@ -13,6 +16,7 @@ import dev.canopy.programs.internal.TierChangeTable;
 import dev.canopy.programs.internal.TierEvaluator;
 import dev.canopy.programs.internal.TierTable;
 import dev.canopy.shared.ConflictException;
+import dev.canopy.shared.InvalidInputException;
 import dev.canopy.shared.NotFoundException;
 import dev.canopy.shared.WorkspaceId;
 import dev.canopy.shared.WorkspacePrincipal;
@@ -21,12 +25,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -42,6 +49,9 @@ public class Memberships {
 
     /** An acceptance of the terms as the audit log records it. */
     record Acceptance(String program, String partner, int version, String acceptedBy, Instant acceptedAt) {}
+
+    private static final Set<PartnerStatus> CAN_JOIN =
+            EnumSet.of(PartnerStatus.INVITED, PartnerStatus.APPROVED, PartnerStatus.ACTIVE);
 
     private final ProgramTable programs;
     private final MemberTable memberships;
@@ -128,16 +138,54 @@ public class Memberships {
     /** Adds a partner of the workspace to a programme, at the tier its metrics earn. */
     @Transactional
     public MembershipView enrol(ProgramId program, PartnerId partner) {
+        return enrol(program, partner, null);
+    }
+
+    /**
+     * Adds a partner of the workspace to a programme at {@code startTier} (null: the tier its metrics earn). From
+     * then on the tier rules apply as to any member: promoted at once when its metrics earn more, moved down when
+     * they have earned less for the programme's whole grace period.
+     */
+    @Transactional
+    public MembershipView enrol(ProgramId program, PartnerId partner, @Nullable UUID startTier) {
         WorkspaceId workspace = currentWorkspace.id();
         ProgramView p = program(workspace, program);
         partners.get(partner);
-        if (!memberships.insert(workspace, program, partner, clock.instant())) {
+        if (startTier != null && tiers.list(workspace, program).stream().noneMatch(t -> t.id().equals(startTier))) {
+            throw new InvalidInputException("tierId", "Choose one of the tiers of " + p.name());
+        }
+        if (!memberships.insert(workspace, program, partner, startTier, clock.instant())) {
             throw new ConflictException("partnerId", "This partner is a member of " + p.name() + " already");
         }
         MembershipView created = list(program, partner).getFirst();
         audit.record("programs.membership.created", "membership", program + "/" + partner, null, created);
         evaluator.evaluate(workspace, currentWorkspace.actor(), p, Optional.of(partner));
         return list(program, partner).getFirst();
+    }
+
+    /**
+     * Up to {@code limit} partners in good standing (invited, approved or active) whose name or domain matches
+     * {@code query}, in name order, that are not members of the programme yet: whom staff may add to it.
+     */
+    @Transactional(readOnly = true)
+    public List<PartnerView> candidates(ProgramId program, @Nullable String query, int limit) {
+        WorkspaceId workspace = currentWorkspace.id();
+        program(workspace, program);
+        Set<PartnerId> members = memberships.list(workspace, program, null).stream()
+                .map(MembershipView::partnerId)
+                .collect(Collectors.toSet());
+        List<PartnerView> found = new ArrayList<>();
+        PartnerSearch search = new PartnerSearch(query, null, null, null, false, null, PartnerSearch.MAX_LIMIT);
+        String cursor = null;
+        do {
+            PartnerPage page = partners.search(search.page(cursor, PartnerSearch.MAX_LIMIT));
+            page.partners().stream()
+                    .filter(p -> CAN_JOIN.contains(p.status()) && !members.contains(p.id()))
+                    .limit(limit - found.size())
+                    .forEach(found::add);
+            cursor = page.nextCursor();
+        } while (cursor != null && found.size() < limit);
+        return found;
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.canopy.shared;
 
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Typed ids ({@code PartnerId}, {@code ProgramId}, …) are written to JSON as their plain UUID string; read back,
@@ -10,6 +11,15 @@ import java.util.UUID;
 public final class Ids {
 
     private Ids() {}
+
+    /** {@code raw} as a UUID; when it is none, refused naming {@code field} with {@code message}. */
+    public static UUID required(String field, @Nullable String raw, String message) {
+        try {
+            return UUID.fromString(String.valueOf(raw).strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(field, message);
+        }
+    }
 
     public static UUID fromJson(Object json) {
         Object raw = json instanceof Map<?, ?> map ? map.get("value") : json;

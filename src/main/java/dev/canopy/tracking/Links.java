@@ -107,6 +107,20 @@ public class Links {
         return views(workspace, links.list(workspace, partner, null, null, null, MAX_LIST));
     }
 
+    /**
+     * A partner's personal link for each of its programmes, made where missing (once the workspace has an allowed
+     * domain): for staff and system work that hands a partner its links before it signs in.
+     */
+    @Transactional
+    public List<LinkView> personalLinks(PartnerId partner) {
+        WorkspaceId workspace = currentWorkspace.id();
+        partners.get(partner);
+        ensurePersonalLinks(workspace, partner);
+        return views(workspace, links.list(workspace, partner, null, null, null, MAX_LIST)).stream()
+                .filter(LinkView::personal)
+                .toList();
+    }
+
     /** Links for the console, filtered by partner, programme and text; newest first. */
     @Transactional(readOnly = true)
     public List<LinkView> list(PartnerId partner, ProgramId program, String query) {

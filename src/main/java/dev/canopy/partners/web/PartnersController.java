@@ -7,6 +7,7 @@ import dev.canopy.partners.PartnerPage;
 import dev.canopy.partners.PartnerProfile;
 import dev.canopy.partners.PartnerSearch;
 import dev.canopy.partners.PartnerStatus;
+import dev.canopy.partners.PartnerTiers;
 import dev.canopy.partners.PartnerType;
 import dev.canopy.partners.PartnerView;
 import dev.canopy.partners.Partners;
@@ -43,10 +44,39 @@ class PartnersController {
             String verticals,
             String size,
             String contactName,
-            String contactEmail) {
+            String contactEmail,
+            List<String> placements) {
 
-        static NewPartnerForm empty() {
-            return new NewPartnerForm("", "", List.of(), "", "", "", "", "");
+        NewPartnerForm {
+            placements = placements == null ? List.of() : placements;
+        }
+
+        /** A blank form; the workspace's only programme is chosen already, as that is where the partner goes. */
+        static NewPartnerForm empty(List<PartnerTiers.Programme> programmes) {
+            return new NewPartnerForm(
+                    "",
+                    "",
+                    List.of(),
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    programmes.size() == 1 ? List.of(programmes.getFirst().id()) : List.of());
+        }
+
+        /** Each chosen programme: "programme id" joins at the tier earned, "programme id:tier id" at that tier. */
+        List<PartnerDirectory.Placement> chosenPlacements() {
+            return placements.stream()
+                    .filter(p -> p != null && !p.isBlank())
+                    .map(p -> {
+                        int colon = p.indexOf(':');
+                        return colon < 0
+                                ? new PartnerDirectory.Placement(p.strip(), null)
+                                : new PartnerDirectory.Placement(
+                                        p.substring(0, colon).strip(), p.substring(colon + 1));
+                    })
+                    .toList();
         }
     }
 
@@ -98,7 +128,7 @@ class PartnersController {
     @GetMapping("/new")
     @PreAuthorize("hasAuthority('partners:write')")
     String newForm(Model model) {
-        model.addAttribute("form", NewPartnerForm.empty());
+        model.addAttribute("form", NewPartnerForm.empty(directory.programmes()));
         return newPage(model);
     }
 
@@ -112,19 +142,26 @@ class PartnersController {
         return Forms.submit(
                 result,
                 () -> {
-                    PartnerView created = partners.invite(new NewPartner(
-                            form.name(),
-                            form.website(),
-                            PartnerType.parseAll("types", form.types()),
-                            PartnerProfile.splitList(form.regions()),
-                            PartnerProfile.splitList(form.verticals()),
-                            form.size(),
-                            form.contactName(),
-                            form.contactEmail()));
+                    List<PartnerDirectory.Placement> placements = form.chosenPlacements();
+                    PartnerView created = directory.invite(
+                            new NewPartner(
+                                    form.name(),
+                                    form.website(),
+                                    PartnerType.parseAll("types", form.types()),
+                                    PartnerProfile.splitList(form.regions()),
+                                    PartnerProfile.splitList(form.verticals()),
+                                    form.size(),
+                                    form.contactName(),
+                                    form.contactEmail()),
+                            placements);
                     redirect.addFlashAttribute(
                             "flash",
-                            created.name() + " added; " + form.contactEmail().strip()
-                                    + " is invited to the partner portal.");
+                            created.name() + " added"
+                                    + (placements.isEmpty()
+                                            ? ""
+                                            : " to " + placements.size()
+                                                    + (placements.size() == 1 ? " programme" : " programmes"))
+                                    + "; " + form.contactEmail().strip() + " is invited to the partner portal.");
                     return "redirect:/app/partners/" + created.id();
                 },
                 () -> newPage(model));
@@ -204,6 +241,7 @@ class PartnersController {
 
     private String newPage(Model model) {
         model.addAttribute("types", PartnerType.values());
+        model.addAttribute("programmes", directory.programmes());
         return "partners/new";
     }
 

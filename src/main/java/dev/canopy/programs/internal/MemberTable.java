@@ -42,11 +42,25 @@ public class MemberTable {
 
     /** False when the partner is a member already. */
     public boolean insert(WorkspaceId workspace, ProgramId program, PartnerId partner, Instant now) {
+        return insert(workspace, program, partner, null, now);
+    }
+
+    /** Adds a member at {@code tier} (null: none until evaluated); false when the partner is a member already. */
+    public boolean insert(WorkspaceId workspace, ProgramId program, PartnerId partner, UUID tier, Instant now) {
         return db.sql("""
-                        insert into programs_membership (workspace_id, program_id, partner_id, joined_at)
-                        values (?, ?, ?, ?) on conflict do nothing
+                        insert into programs_membership (workspace_id, program_id, partner_id, joined_at, tier_id,
+                                                         tier_since)
+                        values (?, ?, ?, ?, ?, case when ?::uuid is not null then ?::timestamptz end)
+                        on conflict do nothing
                         """)
-                        .params(workspace.value(), program.value(), partner.value(), Rows.ts(now))
+                        .params(
+                                workspace.value(),
+                                program.value(),
+                                partner.value(),
+                                Rows.ts(now),
+                                tier,
+                                tier,
+                                Rows.ts(now))
                         .update()
                 == 1;
     }

@@ -13,7 +13,7 @@ import dev.canopy.programs.TermsVersion;
 import dev.canopy.programs.TierMetric;
 import dev.canopy.programs.TierView;
 import dev.canopy.programs.Tiers;
-import dev.canopy.shared.InvalidInputException;
+import dev.canopy.shared.Ids;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -91,7 +91,11 @@ class ProgramsApi {
             Instant createdAt,
             Instant updatedAt) {}
 
-    record EnrolmentRequest(String partnerId) {}
+    record EnrolmentRequest(
+            String partnerId,
+
+            @Schema(description = "The tier the partner starts at; without it, the tier its metrics earn.") @Nullable
+            String tierId) {}
 
     record ProgramList(List<ProgramResponse> data, @Nullable String nextCursor) {}
 
@@ -156,14 +160,12 @@ class ProgramsApi {
     @Operation(summary = "Add an existing partner to the programme")
     ResponseEntity<MembershipsApi.MembershipResponse> enrolPartner(
             @PathVariable UUID id, @RequestBody EnrolmentRequest request) {
-        UUID partner;
-        try {
-            partner = UUID.fromString(String.valueOf(request.partnerId()));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("partnerId", "Give the partner's id");
-        }
-        MembershipsApi.MembershipResponse enrolled =
-                MembershipsApi.MembershipResponse.of(memberships.enrol(new ProgramId(id), new PartnerId(partner)));
+        UUID partner = Ids.required("partnerId", request.partnerId(), "Give the partner's id");
+        UUID tier = request.tierId() == null
+                ? null
+                : Ids.required("tierId", request.tierId(), "Give the id of one of the programme's tiers");
+        MembershipsApi.MembershipResponse enrolled = MembershipsApi.MembershipResponse.of(
+                memberships.enrol(new ProgramId(id), new PartnerId(partner), tier));
         return ResponseEntity.created(URI.create("/api/v1/memberships?program=" + id + "&partner=" + partner))
                 .body(enrolled);
     }

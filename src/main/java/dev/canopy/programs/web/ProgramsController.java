@@ -3,6 +3,7 @@ package dev.canopy.programs.web;
 import dev.canopy.identity.Workspaces;
 import dev.canopy.partners.PartnerId;
 import dev.canopy.partners.PartnerType;
+import dev.canopy.platform.Flash;
 import dev.canopy.platform.Forms;
 import dev.canopy.programs.MembershipView;
 import dev.canopy.programs.Memberships;
@@ -11,6 +12,7 @@ import dev.canopy.programs.ProgramView;
 import dev.canopy.programs.Programs;
 import dev.canopy.programs.RewardType;
 import dev.canopy.programs.Tiers;
+import dev.canopy.shared.Ids;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -25,12 +27,16 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The programmes list and a programme's details, terms and members in the console. */
 @Controller
 @RequestMapping("/app/programs")
 class ProgramsController {
+
+    /** How many partners the Members tab offers to add at a time; typing narrows them. */
+    static final int CANDIDATES = 8;
 
     record TermsForm(String body) {}
 
@@ -158,7 +164,37 @@ class ProgramsController {
         model.addAttribute("members", members);
         model.addAttribute("partnerNames", names(members));
         model.addAttribute("history", tiers.history(program, null));
+        model.addAttribute("ladder", tiers.tiers(program));
+        model.addAttribute("candidates", memberships.candidates(program, null, CANDIDATES));
+        model.addAttribute("query", "");
         return "programs/members";
+    }
+
+    /** The partners staff may add, as they type a name. */
+    @GetMapping("/{id}/members/candidates")
+    @PreAuthorize("hasAuthority('programs:write')")
+    String candidates(@PathVariable UUID id, @RequestParam(required = false) String q, Model model) {
+        model.addAttribute("candidates", memberships.candidates(new ProgramId(id), q, CANDIDATES));
+        model.addAttribute("query", q == null ? "" : q.strip());
+        return "programs/members :: candidates";
+    }
+
+    @PostMapping("/{id}/members")
+    @PreAuthorize("hasAuthority('programs:write')")
+    String addMember(
+            @PathVariable UUID id,
+            @RequestParam(required = false) String partnerId,
+            @RequestParam(required = false) String tierId,
+            RedirectAttributes redirect) {
+        return Flash.after(redirect, "/app/programs/" + id + "/members", () -> {
+            MembershipView joined = memberships.enrol(
+                    new ProgramId(id),
+                    new PartnerId(Ids.required("partnerId", partnerId, "Choose a partner")),
+                    tierId == null || tierId.isBlank() ? null : Ids.required("tierId", tierId, "Choose a tier"));
+            return joined.partnerName() + " joined " + joined.programName()
+                    + (joined.tierName() == null ? "" : " at " + joined.tierName())
+                    + "; it finds its tracking link in the portal.";
+        });
     }
 
     /** Partner names by id, for tier histories (which keep ids only). */

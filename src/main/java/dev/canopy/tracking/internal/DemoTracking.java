@@ -28,8 +28,8 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The demo workspace's tracking: northwind.example as the allowed domain, a Stripe signing secret, a
- * personal link for every programme member with a month of clicks, a coupon, and leads, sales and a
+ * The demo workspace's tracking: northwind.example as the allowed domain, a Stripe signing secret, the
+ * personal link of every programme member with a month of clicks, a coupon, and leads, sales and a
  * refund through the real intake, so the customers, events and links pages have something to show.
  * Loaded once, after the programmes.
  */
@@ -89,16 +89,23 @@ class DemoTracking implements ApplicationRunner {
         Instant now = clock.instant();
         List<LinkView> made = new ArrayList<>();
         for (MembershipView member : memberships.list(null, null)) {
-            LinkView link = links.create(new LinkDraft(
-                    member.partnerId().value().toString(),
-                    member.programId().value().toString(),
-                    "",
-                    "https://www.northwind.example/pricing",
-                    "partner",
-                    "referral",
-                    null,
-                    null,
-                    null));
+            // The partner's personal link, as the portal would make it, sent to the pricing page.
+            LinkView personal = links.personalLinks(member.partnerId()).stream()
+                    .filter(l -> l.program().equals(member.programId()))
+                    .findFirst()
+                    .orElseThrow();
+            LinkView link = links.update(
+                    personal.id(),
+                    new LinkDraft(
+                            null,
+                            null,
+                            personal.slug(),
+                            "https://www.northwind.example/pricing",
+                            "partner",
+                            "referral",
+                            null,
+                            null,
+                            null));
             made.add(link);
             List<Click> month = new ArrayList<>();
             int count = 20 + random.nextInt(60);
