@@ -87,9 +87,15 @@ class DemoCommissions implements ApplicationRunner {
         plans.addRule(referral.id(), rule("First deal bonus", "BOUNTY", "FLAT", null, "250", "ONCE", null, Map.of()));
         plans.setPayoutMinimum(referral.id(), "50");
         if (reseller != null) {
+            // 15 % at Registered up to 30 % at Platinum: what the programme's public offer says.
+            Map<String, String> margins = new HashMap<>();
+            Map<String, String> byTier = Map.of("Silver", "20", "Gold", "25", "Platinum", "30");
+            tiers.tiers(reseller.id()).stream()
+                    .filter(t -> byTier.containsKey(t.name()))
+                    .forEach(t -> margins.put(t.id().toString(), byTier.get(t.name())));
             plans.addRule(
                     reseller.id(),
-                    rule("Reseller margin", "DEAL_WON", "LIST_PRICE", "20", null, "ONCE", null, Map.of()));
+                    rule("Reseller margin", "DEAL_WON", "LIST_PRICE", "15", null, "ONCE", null, margins));
         }
         commissions.priceWaiting(workspace, clock.instant());
     }

@@ -9,7 +9,9 @@ import dev.canopy.commissions.CommissionPlans;
 import dev.canopy.commissions.CommissionRule;
 import dev.canopy.commissions.RuleDraft;
 import dev.canopy.platform.Forms;
+import dev.canopy.programs.OfferCheck;
 import dev.canopy.programs.ProgramId;
+import dev.canopy.programs.ProgramView;
 import dev.canopy.programs.Programs;
 import dev.canopy.programs.TierView;
 import dev.canopy.programs.Tiers;
@@ -44,11 +46,13 @@ class CommissionPlanController {
     private static final String TIER_RATES = "tierRates[";
 
     private final CommissionPlans plans;
+    private final OfferCheck offerCheck;
     private final Programs programs;
     private final Tiers tiers;
 
-    CommissionPlanController(CommissionPlans plans, Programs programs, Tiers tiers) {
+    CommissionPlanController(CommissionPlans plans, Programs programs, Tiers tiers, OfferCheck offerCheck) {
         this.plans = plans;
+        this.offerCheck = offerCheck;
         this.programs = programs;
         this.tiers = tiers;
     }
@@ -173,7 +177,9 @@ class CommissionPlanController {
     private String page(Model model, ProgramId program, CommissionRule editing) {
         CommissionPlan plan = plans.plan(program);
         List<TierView> programTiers = tiers.tiers(program);
-        model.addAttribute("program", programs.get(program));
+        ProgramView view = programs.get(program);
+        model.addAttribute("program", view);
+        model.addAttribute("offerDifferences", offerCheck.differences(view));
         model.addAttribute("plan", plan);
         model.addAttribute("rows", RuleRow.of(plan.rules(), programTiers, plan.currency()));
         model.addAttribute("tiers", programTiers);

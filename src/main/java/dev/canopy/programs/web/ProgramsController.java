@@ -7,6 +7,7 @@ import dev.canopy.platform.Flash;
 import dev.canopy.platform.Forms;
 import dev.canopy.programs.MembershipView;
 import dev.canopy.programs.Memberships;
+import dev.canopy.programs.OfferCheck;
 import dev.canopy.programs.ProgramId;
 import dev.canopy.programs.ProgramView;
 import dev.canopy.programs.Programs;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -42,11 +44,18 @@ class ProgramsController {
 
     private final Programs programs;
     private final Memberships memberships;
+    private final ObjectProvider<OfferCheck> offerCheck;
     private final Tiers tiers;
     private final Workspaces workspaces;
 
-    ProgramsController(Programs programs, Memberships memberships, Tiers tiers, Workspaces workspaces) {
+    ProgramsController(
+            Programs programs,
+            Memberships memberships,
+            Tiers tiers,
+            Workspaces workspaces,
+            ObjectProvider<OfferCheck> offerCheck) {
         this.programs = programs;
+        this.offerCheck = offerCheck;
         this.memberships = memberships;
         this.tiers = tiers;
         this.workspaces = workspaces;
@@ -95,6 +104,8 @@ class ProgramsController {
         }
         model.addAttribute("program", program);
         model.addAttribute("workspace", workspaces.current());
+        OfferCheck check = offerCheck.getIfAvailable();
+        model.addAttribute("offerDifferences", check == null ? List.of() : check.differences(program));
         return choices(model, "programs/details");
     }
 
