@@ -69,6 +69,25 @@
         options: Object.assign({}, common, { plugins: { legend: { display: false } } })
       });
     }
+    // The homes' small charts: a figure per day, this period solid, the one before dashed, day by day.
+    document.querySelectorAll('canvas.trend-chart').forEach(function (canvas) {
+      new Chart(canvas, {
+        type: 'line',
+        data: {
+          labels: series(canvas, 'days'),
+          datasets: [
+            { label: 'Last 30 days', data: numbers(canvas, 'now'), borderColor: '#1f7a4d', backgroundColor: '#1f7a4d',
+              pointRadius: 0, borderWidth: 2, tension: 0 },
+            { label: '30 days before', data: numbers(canvas, 'before'), borderColor: '#8a9a91', backgroundColor: '#8a9a91',
+              borderDash: [4, 3], pointRadius: 0, borderWidth: 1.5, tension: 0 }
+          ]
+        },
+        options: Object.assign({}, common, {
+          plugins: { legend: { display: false } },
+          scales: { x: { display: false }, y: { display: false, beginAtZero: true } }
+        })
+      });
+    });
   }
 
   if (document.readyState === 'loading') {

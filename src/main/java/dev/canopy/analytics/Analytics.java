@@ -132,14 +132,7 @@ public class Analytics {
         CurrencyConversion conversion = rates.into(currency);
         Tally now = tally(period, query, kept, currency, conversion, true);
         Tally before = tally(period.previous(), query, kept, currency, conversion, false);
-        DailyActivity.Scope scope =
-                new DailyActivity.Scope(currentWorkspace.id(), period.first(), period.end(), query.program(), kept);
-        for (DailyActivity.ClickDay c : activity.clicksByDay(scope)) {
-            now.clickDay(c);
-        }
-        for (DailyActivity.ConversionDay c : activity.conversionsByDay(scope, currency)) {
-            now.conversionDay(c, conversion);
-        }
+        byDay(now, period, query, kept, currency, conversion);
         return new FunnelReport(
                 query,
                 currency,
@@ -151,6 +144,50 @@ public class Analytics {
                 now.partnerCount(),
                 now.dayRows(),
                 now.unconverted());
+    }
+
+    /**
+     * The query's period against the one before it, in total and day by day, without partners' rows: what the
+     * console's, a partner page's and the portal's homes chart. A partner user sees its own only.
+     */
+    public Trend trend(FunnelQuery query) {
+        FunnelQuery scoped = PartnerId.signedIn(currentWorkspace)
+                .map(me -> new FunnelQuery(query.period(), query.program(), me))
+                .orElse(query);
+        return reads.read(() -> {
+            Currency currency = Currency.getInstance(workspaces.current().currency());
+            Collection<PartnerId> kept = partnersOf(scoped);
+            CurrencyConversion conversion = rates.into(currency);
+            Period period = scoped.period();
+            Tally now = tally(period, scoped, kept, currency, conversion, false);
+            Tally before = tally(period.previous(), scoped, kept, currency, conversion, false);
+            byDay(now, period, scoped, kept, currency, conversion);
+            byDay(before, period.previous(), scoped, kept, currency, conversion);
+            return new Trend(currency, period, now.totals(), before.totals(), now.dayRows(), before.dayRows());
+        });
+    }
+
+    /** The chart's days of {@code tally}: clicks, conversions and commission cost per day. */
+    private void byDay(
+            Tally tally,
+            Period period,
+            FunnelQuery query,
+            Collection<PartnerId> kept,
+            Currency currency,
+            CurrencyConversion conversion) {
+        WorkspaceId workspace = currentWorkspace.id();
+        DailyActivity.Scope scope =
+                new DailyActivity.Scope(workspace, period.first(), period.end(), query.program(), kept);
+        for (DailyActivity.ClickDay c : activity.clicksByDay(scope)) {
+            tally.clickDay(c);
+        }
+        for (DailyActivity.ConversionDay c : activity.conversionsByDay(scope, currency)) {
+            tally.conversionDay(c, conversion);
+        }
+        for (CommissionActivity.CostDay c :
+                commissions.costByDay(workspace, period.first(), period.end(), query.program(), kept)) {
+            tally.costDay(c, conversion);
+        }
     }
 
     /**

@@ -130,7 +130,8 @@ public record FunnelReport(
             Money commissionCost) {}
 
     @Schema(name = "FunnelDay")
-    public record DayRow(LocalDate day, long clicks, long leads, long customers, Money partnerRevenue) {}
+    public record DayRow(
+            LocalDate day, long clicks, long leads, long customers, Money partnerRevenue, Money commissionCost) {}
 
     @Schema(name = "UnconvertedRevenue")
     public record Unconverted(LocalDate day, Money amount) {}

@@ -16,7 +16,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CommissionActivity {
 
-    /** One partner's commissions in one currency, reversals netted in; made on {@code day}, or in the period (null). */
+    /**
+     * One partner's (null in a sum over every partner) commissions in one currency, reversals netted in; made on
+     * {@code day}, or in the period (null).
+     */
     public record CostDay(LocalDate day, PartnerId partner, Money cost) {}
 
     private final CommissionStatsTable stats;
@@ -49,6 +52,24 @@ public class CommissionActivity {
                         reporting.getCurrencyCode())
                 .stream()
                 .map(r -> new CostDay(r.day(), new PartnerId(r.partnerId()), Money.of(r.amount(), r.currency())))
+                .toList();
+    }
+
+    /** The same cost per day and currency, every partner together ({@code partner} null), for charts. */
+    @Transactional(readOnly = true)
+    public List<CostDay> costByDay(
+            WorkspaceId workspace, LocalDate from, LocalDate to, ProgramId program, Collection<PartnerId> partners) {
+        return stats
+                .costByDay(
+                        workspace,
+                        from,
+                        to,
+                        program == null ? null : program.value(),
+                        partners == null
+                                ? null
+                                : partners.stream().map(PartnerId::value).toList())
+                .stream()
+                .map(r -> new CostDay(r.day(), null, Money.of(r.amount(), r.currency())))
                 .toList();
     }
 }

@@ -129,6 +129,22 @@ class CommissionCostIsWhatPartnersAreOwed {
         assertThat(report.current().partnerRevenue()).isEqualTo(Money.of("1400.00", "EUR"));
         assertThat(report.current().costRatio()).contains(new BigDecimal("8.2"));
         assertThat(report.partners().getFirst().commissionCost()).isEqualTo(Money.of("115.00", "EUR"));
+        // The charts' days add up to the same cost, and the homes' trend says it too.
+        assertThat(report.days().stream()
+                        .map(FunnelReport.DayRow::commissionCost)
+                        .reduce(Money::plus)
+                        .orElseThrow())
+                .isEqualTo(Money.of("115.00", "EUR"));
+        Trend trend = fixtures.as(
+                setup.tenant().owner(),
+                () -> analytics.trend(new FunnelQuery(
+                        new Period(LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-18")), null, null)));
+        assertThat(trend.current().commissionCost()).isEqualTo(Money.of("115.00", "EUR"));
+        assertThat(trend.days().stream()
+                        .map(FunnelReport.DayRow::commissionCost)
+                        .reduce(Money::plus)
+                        .orElseThrow())
+                .isEqualTo(Money.of("115.00", "EUR"));
     }
 
     @Test

@@ -170,6 +170,15 @@ public final class Tally {
         }
     }
 
+    /** The chart's day of commission cost; what has no rate is listed by the period's own sums. */
+    public void costDay(CommissionActivity.CostDay c, CurrencyConversion conversion) {
+        Sums day = byDay.get(c.day());
+        day.cost = day.cost.plus(conversion
+                .convert(c.cost(), c.day())
+                .map(CurrencyConversion.Converted::to)
+                .orElse(zero));
+    }
+
     private Sums partner(PartnerId partner) {
         return byPartner.computeIfAbsent(partner, p -> new Sums(zero));
     }
@@ -282,7 +291,8 @@ public final class Tally {
                         e.getValue().clicks,
                         e.getValue().leads,
                         e.getValue().customers,
-                        e.getValue().revenue))
+                        e.getValue().revenue,
+                        e.getValue().cost))
                 .toList();
     }
 

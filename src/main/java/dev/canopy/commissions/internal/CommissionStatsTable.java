@@ -59,4 +59,28 @@ public class CommissionStatsTable {
                         rs.getBigDecimal(4)))
                 .list();
     }
+
+    /** The same cost per UTC day and currency, every partner together ({@code partnerId} null): for charts. */
+    public List<Row> costByDay(
+            WorkspaceId workspace, LocalDate from, LocalDate to, UUID program, Collection<UUID> partners) {
+        return db.sql("""
+                        select (created_at at time zone 'UTC')::date, currency, sum(amount)
+                        from commissions_commission
+                        where workspace_id = :workspace
+                          and created_at >= (cast(:from as date) at time zone 'UTC')
+                          and created_at < (cast(:to as date) at time zone 'UTC')
+                          and payable and status <> 'DECLINED'
+                          and (cast(:program as uuid) is null or program_id = :program)
+                          and (cast(:anyPartner as boolean) or partner_id = any(cast(:partners as uuid[])))
+                        group by 1, 2
+                        """)
+                .param("workspace", workspace.value())
+                .param("from", from)
+                .param("to", to)
+                .param("program", program)
+                .param("anyPartner", partners == null)
+                .param("partners", partners == null ? new UUID[0] : partners.toArray(UUID[]::new))
+                .query((rs, n) -> new Row(rs.getObject(1, LocalDate.class), null, rs.getString(2), rs.getBigDecimal(3)))
+                .list();
+    }
 }

@@ -1,81 +1,57 @@
 package dev.canopy.console.web;
 
-import dev.canopy.identity.ApiKeys;
-import dev.canopy.identity.Team;
+import dev.canopy.analytics.Analytics;
+import dev.canopy.analytics.FunnelQuery;
 import dev.canopy.identity.Workspaces;
-import dev.canopy.tracking.TrackingSettings;
-import java.util.Objects;
-import java.util.stream.Stream;
+import dev.canopy.identity.security.VendorUser;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The console's first page: the workspace at a glance and what to set up next. */
+/**
+ * The console's first page, by role: what waits for the signed-in person now, the last 30 days against the 30
+ * before, and what the workspace still needs set up.
+ */
 @Controller
 class OverviewController {
 
-    /** One step of the getting-started checklist. */
-    record Step(String title, String description, String href, String action, boolean done) {}
-
     private final Workspaces workspaces;
-    private final Team team;
-    private final ApiKeys apiKeys;
-    private final TrackingSettings tracking;
+    private final WorkWaiting work;
+    private final GettingStarted gettingStarted;
+    private final Analytics analytics;
 
-    OverviewController(Workspaces workspaces, Team team, ApiKeys apiKeys, TrackingSettings tracking) {
+    OverviewController(Workspaces workspaces, WorkWaiting work, GettingStarted gettingStarted, Analytics analytics) {
         this.workspaces = workspaces;
-        this.team = team;
-        this.apiKeys = apiKeys;
-        this.tracking = tracking;
+        this.work = work;
+        this.gettingStarted = gettingStarted;
+        this.analytics = analytics;
     }
 
     @GetMapping("/app")
     @PreAuthorize("hasAuthority('workspace:read')")
     String overview(Model model, Authentication authentication) {
-        var members = team.members();
-        var invitations = team.invitations();
+        Set<String> authorities = authentication.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .collect(Collectors.toSet());
+        Predicate<String> can = authorities::contains;
+        String accountId = authentication.getPrincipal() instanceof VendorUser user
+                ? user.accountId().toString()
+                : null;
         model.addAttribute("workspace", workspaces.current());
-        model.addAttribute("memberCount", members.size());
-        model.addAttribute("invitationCount", invitations.size());
-        boolean canSeeKeys =
-                authentication.getAuthorities().stream().anyMatch(a -> "api-keys:write".equals(a.getAuthority()));
-        long keyCount =
-                canSeeKeys ? apiKeys.list().stream().filter(k -> k.active()).count() : 0;
-        model.addAttribute("keyCount", keyCount);
-        model.addAttribute(
-                "steps",
-                Stream.of(
-                                new Step(
-                                        "Create your workspace",
-                                        "Your company's home in Canopy.",
-                                        "/app/settings",
-                                        "Review settings",
-                                        true),
-                                new Step(
-                                        "Invite your team",
-                                        "Partner managers, finance and sales each get the access their role needs.",
-                                        "/app/team",
-                                        "Invite a teammate",
-                                        members.size() > 1 || !invitations.isEmpty()),
-                                // Only for those who may create keys: the others would meet a 403 behind the button.
-                                canSeeKeys
-                                        ? new Step(
-                                                "Connect your systems",
-                                                "Create an API key for your billing system, CRM or website.",
-                                                "/app/api-keys",
-                                                "Create an API key",
-                                                keyCount > 0)
-                                        : null,
-                                new Step(
-                                        "Track what partners bring",
-                                        "Allow your website's domain for partner links, add the snippet, connect Stripe.",
-                                        "/app/integration",
-                                        "Set up tracking",
-                                        !tracking.allowedDomains().isEmpty()))
-                        .filter(Objects::nonNull)
-                        .toList());
+        model.addAttribute("work", work.items(can, accountId));
+        List<GettingStarted.Step> steps = gettingStarted.steps(can);
+        model.addAttribute("steps", steps);
+        model.addAttribute("setUp", steps.stream().allMatch(GettingStarted.Step::done));
+        if (can.test("analytics:read")) {
+            model.addAttribute("trend", analytics.trend(FunnelQuery.lastDays(analytics.today())));
+        }
         return "console/overview";
     }
 }
