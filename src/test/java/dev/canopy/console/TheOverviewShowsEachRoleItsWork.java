@@ -10,6 +10,7 @@ import dev.canopy.deals.DealFixtures;
 import dev.canopy.identity.ApiKeyScope;
 import dev.canopy.identity.Role;
 import dev.canopy.identity.security.VendorUser;
+import dev.canopy.partners.PartnerId;
 import dev.canopy.partners.PartnerType;
 import dev.canopy.programs.ProgramFixtures;
 import dev.canopy.programs.ProgramView;
@@ -19,14 +20,11 @@ import dev.canopy.testing.Fixtures;
 import dev.canopy.testing.MutableClock;
 import dev.canopy.tracking.TrackingFixtures;
 import dev.canopy.tracking.TrackingSettings;
-import dev.canopy.tracking.internal.Click;
-import dev.canopy.tracking.internal.ClickTable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -58,9 +56,6 @@ class TheOverviewShowsEachRoleItsWork {
 
     @Autowired
     CommissionPlans plans;
-
-    @Autowired
-    ClickTable clicks;
 
     @Autowired
     TrackingSettings settings;
@@ -198,24 +193,12 @@ class TheOverviewShowsEachRoleItsWork {
         clock.setTo(NOON);
         TrackingFixtures tracking = new TrackingFixtures(context);
         TrackingFixtures.Setup setup = tracking.setup();
-        List<Click> batch = new ArrayList<>();
+        // Four clicks in the last 30 days, two in the 30 before.
+        List<Instant> times = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            // Four clicks in the last 30 days, two in the 30 before.
-            Instant at = i < 4 ? NOON.minus(Duration.ofDays(i + 1)) : NOON.minus(Duration.ofDays(35 + i));
-            batch.add(new Click(
-                    UUID.randomUUID(),
-                    setup.tenant().id(),
-                    setup.link().id().value(),
-                    setup.partner().value(),
-                    setup.program().id().value(),
-                    at,
-                    "v" + i,
-                    "203.0.113.9",
-                    "Mozilla/5.0 Firefox/140.0",
-                    null,
-                    null));
+            times.add(i < 4 ? NOON.minus(Duration.ofDays(i + 1)) : NOON.minus(Duration.ofDays(35 + i)));
         }
-        clicks.insert(batch);
+        tracking.clicksAt(setup.tenant(), setup.link(), times);
 
         String html = home(setup.tenant().owner());
         int clicksTile = html.indexOf(">Clicks<");
@@ -233,5 +216,33 @@ class TheOverviewShowsEachRoleItsWork {
                         .sum())
                 .isEqualTo(4);
         assertThat(home(fixtures.member(setup.tenant(), Role.SALES))).contains("data-testid=\"trend\"");
+    }
+
+    @Test
+    void aPartnersPageShowsItsOwnLastThirtyDaysOnly() throws Exception {
+        clock.setTo(NOON);
+        TrackingFixtures tracking = new TrackingFixtures(context);
+        TrackingFixtures.Setup setup = tracking.setup();
+        tracking.clicksAt(setup.tenant(), setup.link(), List.of(NOON.minus(Duration.ofDays(2))));
+        PartnerId other = tracking.partner(setup.tenant(), setup.program(), "Northstar Systems");
+        tracking.clicksAt(
+                setup.tenant(),
+                tracking.link(setup.tenant(), other, setup.program(), "https://www." + TrackingFixtures.SHOP),
+                List.of(
+                        NOON.minus(Duration.ofDays(1)),
+                        NOON.minus(Duration.ofDays(3)),
+                        NOON.minus(Duration.ofDays(4))));
+
+        String page = mvc.perform(get("/app/partners/" + setup.partner())
+                        .with(signedIn(setup.tenant().owner())))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String performance = page.substring(page.indexOf("data-testid=\"partner-performance\""));
+        assertThat(performance)
+                .containsPattern("data-testid=\"trend-value\">\\s*1\\s*<")
+                .contains("data-testid=\"partner-earnings\"")
+                .contains("data-testid=\"partner-deals\"");
+        assertThat(home(setup.tenant().owner())).containsPattern("data-testid=\"trend-value\">\\s*4\\s*<");
     }
 }

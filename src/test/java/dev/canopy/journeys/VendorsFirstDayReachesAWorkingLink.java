@@ -57,7 +57,8 @@ class VendorsFirstDayReachesAWorkingLink extends BrowserTest {
         // A programme, from the checklist.
         page.getByTestId("checklist").getByText("Create a programme").last().click();
         page.getByLabel("Programme name").fill("Referral Programme");
-        page.getByLabel("Referral partner", new Page.GetByLabelOptions().setExact(true)).check();
+        page.getByLabel("Referral partner", new Page.GetByLabelOptions().setExact(true))
+                .check();
         page.getByLabel("Why partner with you").fill("Refer customers to First Day Cloud and earn on what they pay.");
         page.getByLabel("Partners earn").selectOption("COMMISSION");
         page.getByLabel("Rate from (%)").fill("20");

@@ -8,7 +8,12 @@ import dev.canopy.partners.PartnerType;
 import dev.canopy.programs.ProgramFixtures;
 import dev.canopy.programs.ProgramView;
 import dev.canopy.testing.Fixtures;
+import dev.canopy.tracking.internal.Click;
+import dev.canopy.tracking.internal.ClickTable;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.springframework.context.ApplicationContext;
@@ -28,6 +33,7 @@ public class TrackingFixtures {
     private final Links links;
     private final TrackingSettings settings;
     private final JdbcClient db;
+    private final ClickTable clickTable;
 
     public TrackingFixtures(ApplicationContext context) {
         this.fixtures = context.getBean(Fixtures.class);
@@ -35,6 +41,7 @@ public class TrackingFixtures {
         this.links = context.getBean(Links.class);
         this.settings = context.getBean(TrackingSettings.class);
         this.db = context.getBean(JdbcClient.class);
+        this.clickTable = context.getBean(ClickTable.class);
     }
 
     public Setup setup() {
@@ -100,6 +107,26 @@ public class TrackingFixtures {
         UUID click = UUID.fromString(location.replaceFirst(".*[?&]cnp_click=([^&#]+).*", "$1"));
         awaitStored(click);
         return click;
+    }
+
+    /** People's clicks on {@code link} at {@code times}, stored as the click writer stores them. */
+    public void clicksAt(Fixtures.Tenant tenant, LinkView link, List<Instant> times) {
+        List<Click> batch = new ArrayList<>();
+        for (Instant at : times) {
+            batch.add(new Click(
+                    UUID.randomUUID(),
+                    tenant.id(),
+                    link.id().value(),
+                    link.partner().value(),
+                    link.program().value(),
+                    at,
+                    "v" + batch.size(),
+                    "203.0.113.9",
+                    "Mozilla/5.0 Firefox/140.0",
+                    null,
+                    null));
+        }
+        clickTable.insert(batch);
     }
 
     public long rows(String table, Fixtures.Tenant tenant) {

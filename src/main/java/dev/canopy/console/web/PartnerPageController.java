@@ -1,7 +1,13 @@
 package dev.canopy.console.web;
 
+import dev.canopy.analytics.Analytics;
+import dev.canopy.analytics.FunnelQuery;
 import dev.canopy.audit.AuditLog;
 import dev.canopy.audit.AuditQuery;
+import dev.canopy.commissions.Commissions;
+import dev.canopy.deals.DealQuery;
+import dev.canopy.deals.DealStatus;
+import dev.canopy.deals.Deals;
 import dev.canopy.identity.PartnerAccess;
 import dev.canopy.identity.PartnerRole;
 import dev.canopy.partners.PartnerId;
@@ -16,9 +22,13 @@ import dev.canopy.programs.TierChange;
 import dev.canopy.programs.Tiers;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,6 +50,9 @@ class PartnerPageController {
     private final CurrentWorkspace currentWorkspace;
     private final Memberships memberships;
     private final Tiers tiers;
+    private final Analytics analytics;
+    private final Commissions commissions;
+    private final Deals deals;
 
     PartnerPageController(
             Partners partners,
@@ -47,7 +60,13 @@ class PartnerPageController {
             AuditLog audit,
             CurrentWorkspace currentWorkspace,
             Memberships memberships,
-            Tiers tiers) {
+            Tiers tiers,
+            Analytics analytics,
+            Commissions commissions,
+            Deals deals) {
+        this.analytics = analytics;
+        this.commissions = commissions;
+        this.deals = deals;
         this.partners = partners;
         this.access = access;
         this.audit = audit;
@@ -58,7 +77,7 @@ class PartnerPageController {
 
     @GetMapping
     @PreAuthorize("hasAuthority('partners:read')")
-    String page(@PathVariable UUID id, Model model) {
+    String page(@PathVariable UUID id, Model model, Authentication authentication) {
         PartnerView partner = partners.get(new PartnerId(id));
         model.addAttribute("partner", partner);
         model.addAttribute(
@@ -85,7 +104,36 @@ class PartnerPageController {
                         .flatMap(m -> tiers.history(m.programId(), partner.id()).stream())
                         .sorted(Comparator.comparing(TierChange::changedAt).reversed())
                         .toList());
+        performance(partner.id(), model, authentication);
         return "console/partner";
+    }
+
+    /** The partner's last 30 days against the 30 before, its commissions and deals, as far as the role reads them. */
+    private void performance(PartnerId partner, Model model, Authentication authentication) {
+        Predicate<String> can =
+                authority -> authentication.getAuthorities().stream().anyMatch(a -> authority.equals(a.getAuthority()));
+        if (can.test("analytics:read")) {
+            FunnelQuery last30 = FunnelQuery.lastDays(analytics.today());
+            model.addAttribute("trend", analytics.trend(new FunnelQuery(last30.period(), null, partner)));
+        }
+        if (can.test("commissions:read")) {
+            model.addAttribute(
+                    "earnings",
+                    commissions.totals(partner).stream()
+                            .sorted(Comparator.comparing(Commissions.StatusTotal::status))
+                            .toList());
+        }
+        if (can.test("deals:read")) {
+            Map<DealStatus, Integer> counts = new LinkedHashMap<>();
+            for (DealStatus status : List.of(DealStatus.PENDING, DealStatus.APPROVED, DealStatus.WON)) {
+                counts.put(
+                        status,
+                        deals.search(new DealQuery(status, partner, null, DealQuery.MAX_LIMIT))
+                                .deals()
+                                .size());
+            }
+            model.addAttribute("dealCounts", counts);
+        }
     }
 
     @PostMapping("/users")
