@@ -1,7 +1,9 @@
 package dev.canopy.payouts;
 
 import dev.canopy.audit.AuditLog;
+import dev.canopy.identity.Workspaces;
 import dev.canopy.payouts.internal.Gstin;
+import dev.canopy.payouts.internal.PayoutSchedule;
 import dev.canopy.payouts.internal.PayoutSettingsTable;
 import dev.canopy.platform.CurrentWorkspace;
 import dev.canopy.shared.InvalidInputException;
@@ -10,9 +12,12 @@ import dev.canopy.shared.Money;
 import dev.canopy.shared.WorkspaceId;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
@@ -43,11 +48,18 @@ public class PayoutRules {
 
     private final PayoutSettingsTable settings;
     private final CurrentWorkspace currentWorkspace;
+    private final Workspaces workspaces;
     private final AuditLog audit;
     private final Clock clock;
 
-    PayoutRules(PayoutSettingsTable settings, CurrentWorkspace currentWorkspace, AuditLog audit, Clock clock) {
+    PayoutRules(
+            PayoutSettingsTable settings,
+            CurrentWorkspace currentWorkspace,
+            Workspaces workspaces,
+            AuditLog audit,
+            Clock clock) {
         this.settings = settings;
+        this.workspaces = workspaces;
         this.currentWorkspace = currentWorkspace;
         this.audit = audit;
         this.clock = clock;
@@ -56,6 +68,17 @@ public class PayoutRules {
     @Transactional(readOnly = true)
     public PayoutSettings settings() {
         return settings.get(currentWorkspace.id());
+    }
+
+    /** The day the next scheduled run starts, in the workspace's time zone; empty when runs are started by hand. */
+    @Transactional(readOnly = true)
+    public Optional<LocalDate> nextScheduledRun() {
+        PayoutSettings current = settings();
+        if (!current.scheduled()) {
+            return Optional.empty();
+        }
+        ZoneId zone = ZoneId.of(workspaces.current().timezone());
+        return Optional.of(PayoutSchedule.nextRunOn(LocalDate.ofInstant(clock.instant(), zone), current.netDays()));
     }
 
     @Transactional

@@ -73,6 +73,12 @@ class PartnersSeeTheirEarningsAndOnlyTheirStatements {
                 .doesNotContain(otherLine.reference())
                 .doesNotContain("add-payout-details");
         assertThat(page("/portal/earnings", other)).doesNotContain("data-testid=\"download-invoice\"");
+        // The home sums the same, and says when the next run pays what is approved.
+        assertThat(page("/portal", indian))
+                .contains("data-testid=\"earnings-paid\"")
+                .contains("180,000.00 INR")
+                .contains("data-testid=\"next-payout\"")
+                .doesNotContain("data-testid=\"recorded-margins\"");
         assertThat(page("/portal/payout-details", indian))
                 .contains(PayoutFixtures.IBANS.get(0))
                 .contains(PayoutFixtures.GSTIN);

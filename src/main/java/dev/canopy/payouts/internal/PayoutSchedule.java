@@ -40,6 +40,21 @@ public class PayoutSchedule {
         runDue();
     }
 
+    /** The day {@code month}'s run starts: {@code netDays} after the month has ended. */
+    public static LocalDate dueOn(YearMonth month, int netDays) {
+        return month.plusMonths(1).atDay(1).plusDays(netDays);
+    }
+
+    /** The first day on or after {@code today} that a month's run starts. */
+    public static LocalDate nextRunOn(LocalDate today, int netDays) {
+        // With at most 60 NET days, the run due next is of one of the last three months or of this one.
+        YearMonth month = YearMonth.from(today).minusMonths(3);
+        while (dueOn(month, netDays).isBefore(today)) {
+            month = month.plusMonths(1);
+        }
+        return dueOn(month, netDays);
+    }
+
     /** Starts the runs that are due; answers how many workspaces had one due. */
     public int runDue() {
         int due = 0;
@@ -51,10 +66,8 @@ public class PayoutSchedule {
                         .orElse(ZoneId.of("UTC"));
                 Instant now = clock.instant();
                 YearMonth last = YearMonth.from(LocalDate.ofInstant(now, zone)).minusMonths(1);
-                LocalDate dueOn = last.plusMonths(1)
-                        .atDay(1)
-                        .plusDays(settings.get(workspace).netDays());
-                if (LocalDate.ofInstant(now, zone).isBefore(dueOn)) {
+                if (LocalDate.ofInstant(now, zone)
+                        .isBefore(dueOn(last, settings.get(workspace).netDays()))) {
                     continue;
                 }
                 Instant cutoff = last.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();

@@ -4,6 +4,7 @@ import dev.canopy.analytics.Analytics;
 import dev.canopy.analytics.FunnelChart;
 import dev.canopy.analytics.FunnelQuery;
 import dev.canopy.analytics.PartnerFunnel;
+import dev.canopy.commissions.CommissionStatus;
 import dev.canopy.commissions.Commissions;
 import dev.canopy.commissions.Earnings;
 import dev.canopy.deals.DealQuery;
@@ -14,6 +15,7 @@ import dev.canopy.deals.LeadQuery;
 import dev.canopy.deals.LeadStatus;
 import dev.canopy.deals.Leads;
 import dev.canopy.partners.PartnerId;
+import dev.canopy.payouts.PayoutRules;
 import dev.canopy.platform.CurrentWorkspace;
 import dev.canopy.programs.Memberships;
 import dev.canopy.tracking.LinkView;
@@ -52,6 +54,7 @@ class PortalHomeController {
     private final Leads leads;
     private final Analytics analytics;
     private final Commissions commissions;
+    private final PayoutRules payoutRules;
     private final CurrentWorkspace currentWorkspace;
 
     PortalHomeController(
@@ -61,7 +64,9 @@ class PortalHomeController {
             Leads leads,
             Analytics analytics,
             Commissions commissions,
+            PayoutRules payoutRules,
             CurrentWorkspace currentWorkspace) {
+        this.payoutRules = payoutRules;
         this.memberships = memberships;
         this.links = links;
         this.deals = deals;
@@ -87,10 +92,16 @@ class PortalHomeController {
                 analytics.mine(FunnelQuery.lastDays(analytics.today()).period());
         model.addAttribute("performance", performance);
         model.addAttribute("chart", FunnelChart.of(performance.days()));
+        List<Commissions.StatusTotal> totals =
+                commissions.totals(PartnerId.signedIn(currentWorkspace).orElseThrow());
+        model.addAttribute("earnings", Earnings.of(totals));
         model.addAttribute(
-                "earnings",
-                Earnings.of(
-                        commissions.totals(PartnerId.signedIn(currentWorkspace).orElseThrow())));
+                "margins",
+                totals.stream()
+                        .filter(t -> t.status() == CommissionStatus.RECORDED)
+                        .map(Commissions.StatusTotal::amount)
+                        .toList());
+        model.addAttribute("nextPayout", payoutRules.nextScheduledRun().orElse(null));
         model.addAttribute(
                 "leadsWaiting",
                 leads.search(new LeadQuery(LeadStatus.OFFERED, null, 200))
