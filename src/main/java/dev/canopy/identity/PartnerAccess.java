@@ -20,6 +20,7 @@ import dev.canopy.shared.WorkspaceId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,7 +42,7 @@ public class PartnerAccess {
     public static final Duration INVITATION_VALIDITY = Duration.ofDays(14);
 
     /** An invitation as the invited partner user sees it. */
-    public record OpenInvitation(String workspaceName, String email, String displayName) {}
+    public record OpenInvitation(String workspaceName, String workspaceSlug, String email, String displayName) {}
 
     private final PartnerUserTable users;
     private final WorkspaceTable workspaces;
@@ -50,6 +51,7 @@ public class PartnerAccess {
     private final AuditLog audit;
     private final Mailer mailer;
     private final BaseUrl baseUrl;
+    private final Branding branding;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -61,8 +63,10 @@ public class PartnerAccess {
             AuditLog audit,
             Mailer mailer,
             BaseUrl baseUrl,
+            Branding branding,
             ApplicationEventPublisher events,
             Clock clock) {
+        this.branding = branding;
         this.users = users;
         this.workspaces = workspaces;
         this.passwords = passwords;
@@ -105,14 +109,23 @@ public class PartnerAccess {
                 email[0],
                 workspaceName + " invited you to its partner portal",
                 "partner-invitation",
-                Map.of(
-                        "name", displayName.strip(),
-                        "workspaceName", workspaceName,
-                        "invitedBy", actor.name(),
-                        "link", baseUrl.link("/portal/join/" + token),
-                        "expiresAt", now.plus(INVITATION_VALIDITY)),
+                withBrand(
+                        workspace,
+                        Map.of(
+                                "name", displayName.strip(),
+                                "workspaceName", workspaceName,
+                                "invitedBy", actor.name(),
+                                "link", baseUrl.link("/portal/join/" + token),
+                                "expiresAt", now.plus(INVITATION_VALIDITY))),
                 Set.of(workspace)));
         return created;
+    }
+
+    /** An email's variables with the workspace's brand, which partners' emails show. */
+    private Map<String, Object> withBrand(WorkspaceId workspace, Map<String, Object> variables) {
+        Map<String, Object> model = new HashMap<>(branding.forMail(workspace));
+        model.putAll(variables);
+        return model;
     }
 
     /** A partner admin invites a colleague of their own company. */
@@ -151,9 +164,10 @@ public class PartnerAccess {
 
     @Transactional(readOnly = true)
     public Optional<OpenInvitation> openInvitation(String token) {
-        return invitation(token)
-                .map(i -> new OpenInvitation(
-                        workspaces.find(i.workspaceId()).orElseThrow().name(), i.email(), i.displayName()));
+        return invitation(token).map(i -> {
+            WorkspaceView workspace = workspaces.find(i.workspaceId()).orElseThrow();
+            return new OpenInvitation(workspace.name(), workspace.slug(), i.email(), i.displayName());
+        });
     }
 
     /** Sets the invited user's name and password; their company may then become active. */

@@ -10,6 +10,7 @@
             "tracking",
             "deals",
             "commissions",
+            "payouts",
             "analytics"
         })
 package dev.canopy.portal;

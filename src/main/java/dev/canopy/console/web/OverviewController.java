@@ -3,7 +3,7 @@ package dev.canopy.console.web;
 import dev.canopy.analytics.Analytics;
 import dev.canopy.analytics.FunnelQuery;
 import dev.canopy.identity.Workspaces;
-import dev.canopy.identity.security.VendorUser;
+import dev.canopy.platform.CurrentWorkspace;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -23,12 +23,19 @@ import org.springframework.web.bind.annotation.GetMapping;
 class OverviewController {
 
     private final Workspaces workspaces;
+    private final CurrentWorkspace currentWorkspace;
     private final WorkWaiting work;
     private final GettingStarted gettingStarted;
     private final Analytics analytics;
 
-    OverviewController(Workspaces workspaces, WorkWaiting work, GettingStarted gettingStarted, Analytics analytics) {
+    OverviewController(
+            Workspaces workspaces,
+            CurrentWorkspace currentWorkspace,
+            WorkWaiting work,
+            GettingStarted gettingStarted,
+            Analytics analytics) {
         this.workspaces = workspaces;
+        this.currentWorkspace = currentWorkspace;
         this.work = work;
         this.gettingStarted = gettingStarted;
         this.analytics = analytics;
@@ -41,9 +48,7 @@ class OverviewController {
                 .map(GrantedAuthority::getAuthority)
                 .collect(Collectors.toSet());
         Predicate<String> can = authorities::contains;
-        String accountId = authentication.getPrincipal() instanceof VendorUser user
-                ? user.accountId().toString()
-                : null;
+        String accountId = currentWorkspace.actor().id();
         model.addAttribute("workspace", workspaces.current());
         model.addAttribute("work", work.items(can, accountId));
         List<GettingStarted.Step> steps = gettingStarted.steps(can);

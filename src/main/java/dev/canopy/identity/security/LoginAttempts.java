@@ -72,7 +72,7 @@ class LoginAttempts {
                         now);
                 if (lockedUntil.isPresent()) {
                     long minutes = Math.max(1, (lockedUntil.get().getEpochSecond() - now.getEpochSecond() + 59) / 60);
-                    response.sendRedirect(loginPath + "?locked=" + minutes);
+                    response.sendRedirect(loginPath + "?locked=" + minutes + workspace(request));
                     return;
                 }
                 chain.doFilter(request, response);
@@ -83,7 +83,7 @@ class LoginAttempts {
     AuthenticationFailureHandler failureHandler(String loginPath) {
         return (request, response, exception) -> {
             failures.insert(email(request), request.getRemoteAddr(), clock.instant());
-            response.sendRedirect(loginPath + "?error");
+            response.sendRedirect(loginPath + "?error" + workspace(request));
         };
     }
 
@@ -104,6 +104,12 @@ class LoginAttempts {
             failures.forget(email(request));
             redirect.onAuthenticationSuccess(request, response, authentication);
         };
+    }
+
+    /** The workspace whose brand the sign-in page showed, carried on to the next page ("&workspace=…"). */
+    static String workspace(HttpServletRequest request) {
+        String slug = request.getParameter("workspace");
+        return slug != null && slug.matches("[a-z0-9-]{1,63}") ? "&workspace=" + slug : "";
     }
 
     private static String email(HttpServletRequest request) {

@@ -1,6 +1,7 @@
 package dev.canopy.identity.security;
 
 import dev.canopy.identity.ApiKeys;
+import dev.canopy.identity.Branding;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -94,7 +95,11 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain portal(
-            HttpSecurity http, PartnerUsers partnerUsers, PasswordEncoder encoder, LoginAttempts attempts)
+            HttpSecurity http,
+            PartnerUsers partnerUsers,
+            PasswordEncoder encoder,
+            LoginAttempts attempts,
+            Branding branding)
             throws Exception {
         http.securityMatcher("/portal/**")
                 .authorizeHttpRequests(a -> a.requestMatchers("/portal/login", "/portal/join/*")
@@ -107,7 +112,16 @@ class SecurityConfiguration {
                         .defaultSuccessUrl("/portal", false)
                         .failureHandler(attempts.failureHandler("/portal/login"))
                         .successHandler(attempts.successHandler("/portal")))
-                .logout(l -> l.logoutUrl("/portal/logout").logoutSuccessUrl("/portal/login?logout"))
+                // Back to the vendor's own sign-in page, in its brand.
+                .logout(l -> l.logoutUrl("/portal/logout")
+                        .logoutSuccessHandler((request, response, authentication) ->
+                                response.sendRedirect(request.getContextPath() + "/portal/login?logout"
+                                        + (authentication != null
+                                                        && authentication.getPrincipal() instanceof PartnerUser user
+                                                ? "&workspace="
+                                                        + branding.of(user.workspaceId())
+                                                                .slug()
+                                                : ""))))
                 .addFilterBefore(attempts.throttle("/portal/login"), UsernamePasswordAuthenticationFilter.class);
         return common(http).build();
     }
@@ -126,6 +140,7 @@ class SecurityConfiguration {
                                 "/reset-password",
                                 "/invitations/*",
                                 "/programs/**",
+                                "/brand/*/logo",
                                 "/webjars/**",
                                 "/css/**",
                                 "/js/**",

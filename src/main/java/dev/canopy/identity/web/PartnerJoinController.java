@@ -1,5 +1,6 @@
 package dev.canopy.identity.web;
 
+import dev.canopy.identity.Branding;
 import dev.canopy.identity.PartnerAccess;
 import dev.canopy.identity.PartnerUserView;
 import dev.canopy.identity.security.PartnerUsers;
@@ -27,11 +28,13 @@ class PartnerJoinController {
     record JoinForm(String displayName, String password) {}
 
     private final PartnerAccess access;
+    private final Branding branding;
     private final PartnerUsers partnerUsers;
     private final SignIn signIn;
 
-    PartnerJoinController(PartnerAccess access, PartnerUsers partnerUsers, SignIn signIn) {
+    PartnerJoinController(PartnerAccess access, PartnerUsers partnerUsers, SignIn signIn, Branding branding) {
         this.access = access;
+        this.branding = branding;
         this.partnerUsers = partnerUsers;
         this.signIn = signIn;
     }
@@ -64,7 +67,7 @@ class PartnerJoinController {
         return "redirect:/portal";
     }
 
-    private static String page(
+    private String page(
             String token,
             Optional<PartnerAccess.OpenInvitation> invitation,
             Model model,
@@ -75,6 +78,9 @@ class PartnerJoinController {
         }
         model.addAttribute("invitation", invitation.get());
         model.addAttribute("token", token);
+        // The vendor's brand: the page is the partner's first sight of its portal.
+        model.addAttribute(
+                "brand", branding.bySlug(invitation.get().workspaceSlug()).orElse(null));
         return "public/partner-join";
     }
 }

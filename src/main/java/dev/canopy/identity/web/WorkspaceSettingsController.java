@@ -1,5 +1,6 @@
 package dev.canopy.identity.web;
 
+import dev.canopy.identity.Branding;
 import dev.canopy.identity.WorkspaceView;
 import dev.canopy.identity.Workspaces;
 import dev.canopy.identity.security.SignIn;
@@ -39,11 +40,14 @@ class WorkspaceSettingsController {
     }
 
     private final Workspaces workspaces;
+    private final Branding branding;
     private final VendorAccounts vendorAccounts;
     private final SignIn signIn;
 
-    WorkspaceSettingsController(Workspaces workspaces, VendorAccounts vendorAccounts, SignIn signIn) {
+    WorkspaceSettingsController(
+            Workspaces workspaces, VendorAccounts vendorAccounts, SignIn signIn, Branding branding) {
         this.workspaces = workspaces;
+        this.branding = branding;
         this.vendorAccounts = vendorAccounts;
         this.signIn = signIn;
     }
@@ -53,6 +57,7 @@ class WorkspaceSettingsController {
     String page(Model model) {
         WorkspaceView workspace = workspaces.current();
         model.addAttribute("workspace", workspace);
+        model.addAttribute("brand", branding.current());
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", SettingsForm.of(workspace));
         }

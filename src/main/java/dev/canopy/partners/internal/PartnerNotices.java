@@ -1,5 +1,6 @@
 package dev.canopy.partners.internal;
 
+import dev.canopy.identity.Branding;
 import dev.canopy.partners.Contact;
 import dev.canopy.partners.PartnerView;
 import dev.canopy.platform.Mailer;
@@ -17,16 +18,18 @@ import org.springframework.stereotype.Component;
 public class PartnerNotices {
 
     private final Mailer mailer;
+    private final Branding branding;
 
-    PartnerNotices(Mailer mailer) {
+    PartnerNotices(Mailer mailer, Branding branding) {
         this.mailer = mailer;
+        this.branding = branding;
     }
 
     /** To the primary contact (or, without one, every contact), after the change commits. */
     public void statusChanged(WorkspaceId workspace, PartnerView partner, List<Contact> contacts) {
         List<Contact> recipients = contacts.stream().filter(Contact::primary).toList();
         for (Contact contact : recipients.isEmpty() ? contacts : recipients) {
-            Map<String, Object> model = new HashMap<>();
+            Map<String, Object> model = new HashMap<>(branding.forMail(workspace));
             model.put("name", contact.name());
             model.put("partnerName", partner.name());
             model.put("status", partner.status().label());
