@@ -14,8 +14,14 @@ document.addEventListener("DOMContentLoaded", () => {
       const source = document.querySelector(button.dataset.copy);
       await navigator.clipboard.writeText(source.textContent.trim());
       const label = button.innerHTML;
+      const name = button.getAttribute("aria-label");
       button.textContent = "Copied";
-      setTimeout(() => (button.innerHTML = label), 1500);
+      // The accessible name says what the button shows (WCAG 2.5.3), then goes back with it.
+      if (name) button.setAttribute("aria-label", "Copied");
+      setTimeout(() => {
+        button.innerHTML = label;
+        if (name) button.setAttribute("aria-label", name);
+      }, 1500);
     });
   });
   // Forms that ask before doing something that cannot be undone: <form data-confirm="...">.

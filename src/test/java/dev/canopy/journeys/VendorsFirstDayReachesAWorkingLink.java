@@ -41,6 +41,7 @@ class VendorsFirstDayReachesAWorkingLink extends BrowserTest {
         String slug = Fixtures.unique("firstday");
         String contact = Fixtures.uniqueEmail("pat");
         BrowserContext vendor = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900));
+        Axe.into(vendor);
         Page page = vendor.newPage();
 
         page.navigate(url("/signup"));
@@ -100,6 +101,7 @@ class VendorsFirstDayReachesAWorkingLink extends BrowserTest {
         assertThat(page.getByLabel("Referral Programme").locator("option:checked"))
                 .hasText("Member, at the tier its figures earn");
         screenshot(page, "first-day-02-add-partner");
+        assertThat(Axe.seriousViolations(page)).isEmpty();
         page.getByText("Add partner and invite contact").click();
         assertThat(page.getByTestId("flash")).containsText("added to 1 programme");
 
@@ -112,6 +114,7 @@ class VendorsFirstDayReachesAWorkingLink extends BrowserTest {
         BrowserContext partner = browser.newContext(new Browser.NewContextOptions()
                 .setViewportSize(390, 844)
                 .setPermissions(List.of("clipboard-read", "clipboard-write")));
+        Axe.into(partner);
         Page portal = partner.newPage();
         portal.navigate(join);
         portal.getByLabel("Choose a password").fill(Fixtures.PASSWORD);
@@ -119,6 +122,7 @@ class VendorsFirstDayReachesAWorkingLink extends BrowserTest {
         assertThat(portal.getByTestId("terms-gate")).isVisible();
         portal.getByTestId("accept-terms").click();
         portal.navigate(url("/portal"));
+        assertThat(Axe.seriousViolations(portal)).isEmpty();
         portal.getByTestId("copy-link").first().click();
         assertThat(portal.getByTestId("copy-link").first()).hasText("Copied");
         String link = (String) portal.evaluate("() => navigator.clipboard.readText()");
@@ -143,6 +147,7 @@ class VendorsFirstDayReachesAWorkingLink extends BrowserTest {
         });
         assertThat(page.getByTestId("checklist")).containsText("Connect your systems");
         screenshot(page, "first-day-04-overview");
+        assertThat(Axe.seriousViolations(page)).isEmpty();
         vendor.close();
     }
 }
