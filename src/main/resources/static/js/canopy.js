@@ -49,4 +49,15 @@ document.addEventListener("DOMContentLoaded", () => {
     countTicked();
   });
   countTicked();
+  // A box that scrolls sideways (a wide table on a phone, a code sample) can be scrolled from the keyboard too.
+  const focusableScrolling = () =>
+    document.querySelectorAll(".table-responsive, pre").forEach((box) => {
+      if (box.scrollWidth > box.clientWidth) {
+        box.tabIndex = 0;
+      } else if (box.tabIndex === 0) {
+        box.removeAttribute("tabindex");
+      }
+    });
+  focusableScrolling();
+  window.addEventListener("resize", focusableScrolling);
 });
