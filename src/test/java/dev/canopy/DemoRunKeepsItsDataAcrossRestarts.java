@@ -2,9 +2,27 @@ package dev.canopy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.canopy.commissions.CommissionStatus;
+import dev.canopy.commissions.Commissions;
+import dev.canopy.identity.Workspaces;
+import dev.canopy.partners.PartnerId;
+import dev.canopy.partners.PartnerSearch;
+import dev.canopy.partners.Partners;
+import dev.canopy.payouts.Form1099Flag;
+import dev.canopy.payouts.Form1099Report;
+import dev.canopy.payouts.Form1099Row;
+import dev.canopy.platform.AsSystem;
+import dev.canopy.programs.ApplicationQuery;
+import dev.canopy.programs.ApplicationStatus;
+import dev.canopy.programs.Recruitment;
+import dev.canopy.shared.Actor;
+import dev.canopy.shared.WorkspaceId;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.assertj.core.api.SoftAssertions;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +56,7 @@ class DemoRunKeepsItsDataAcrossRestarts {
                             .query(Long.class)
                             .single())
                     .isEqualTo(6);
-            assertThat(deals(db)).isEqualTo(4);
+            assertThat(deals(db)).isEqualTo(7);
             assertThat(db.sql("select count(*) from deals_conflict")
                             .query(Long.class)
                             .single())
@@ -61,6 +79,7 @@ class DemoRunKeepsItsDataAcrossRestarts {
                                             """).query(BigDecimal.class).list())
                                     .singleElement()
                                     .satisfies(amount -> assertThat(amount).isEqualByComparingTo("-80.00")));
+            theDemoShowsWhatTheReadmeSays(first);
             db.sql("update identity_workspace set name = 'Northwind Renamed' where slug = 'northwind'")
                     .update();
         }
@@ -70,8 +89,54 @@ class DemoRunKeepsItsDataAcrossRestarts {
                             .query(String.class)
                             .list())
                     .containsExactly("Northwind Renamed");
-            assertThat(deals(db)).as("loaded once").isEqualTo(4);
+            assertThat(deals(db)).as("loaded once").isEqualTo(7);
         }
+    }
+
+    /**
+     * What the README promises a visitor: an application waiting in the inbox, earnings for Pat of Bluebird (pending,
+     * approved and paid through a payout run), and a US partner in this year's 1099 report.
+     */
+    private static void theDemoShowsWhatTheReadmeSays(ConfigurableApplicationContext demo) {
+        WorkspaceId northwind =
+                demo.getBean(Workspaces.class).bySlug("northwind").orElseThrow().id();
+        Runnable checks = () -> SoftAssertions.assertSoftly(soft -> {
+            soft.assertThat(demo.getBean(Recruitment.class)
+                            .applications(new ApplicationQuery(null, ApplicationStatus.PENDING, null, 10))
+                            .applications())
+                    .as("applications waiting for review in /app/applications")
+                    .isNotEmpty();
+
+            PartnerId bluebird = demo.getBean(Partners.class)
+                    .search(new PartnerSearch("Bluebird Consulting", null, null, null, false, null, 1))
+                    .partners()
+                    .getFirst()
+                    .id();
+            Map<CommissionStatus, BigDecimal> earnings = demo.getBean(Commissions.class).totals(bluebird).stream()
+                    .collect(Collectors.toMap(
+                            Commissions.StatusTotal::status, t -> t.amount().amount(), BigDecimal::add));
+            soft.assertThat(earnings)
+                    .as("Bluebird's earnings in /portal/earnings, by status")
+                    .hasEntrySatisfying(
+                            CommissionStatus.PENDING, a -> assertThat(a).isPositive())
+                    .hasEntrySatisfying(
+                            CommissionStatus.APPROVED, a -> assertThat(a).isPositive())
+                    .hasEntrySatisfying(
+                            CommissionStatus.PAID, a -> assertThat(a).isPositive());
+
+            soft.assertThat(demo.getBean(Form1099Report.class).report("").rows())
+                    .as("this year's 1099 report in /app/payouts/1099")
+                    .anySatisfy(row -> {
+                        assertThat(row.country()).isEqualTo("US");
+                        assertThat(row.flag()).isEqualTo(Form1099Flag.NEC_REQUIRED);
+                    })
+                    .extracting(Form1099Row::partnerName)
+                    .contains("Integrately");
+        });
+        AsSystem.in(northwind, new Actor(Actor.Kind.SYSTEM, "test", "Test"), () -> {
+            checks.run();
+            return null;
+        });
     }
 
     private static long deals(JdbcClient db) {
