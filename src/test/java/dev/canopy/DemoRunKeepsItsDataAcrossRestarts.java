@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.canopy.commissions.CommissionStatus;
 import dev.canopy.commissions.Commissions;
 import dev.canopy.identity.Workspaces;
+import dev.canopy.identity.internal.DemoWorkspace;
 import dev.canopy.partners.PartnerId;
 import dev.canopy.partners.PartnerSearch;
 import dev.canopy.partners.Partners;
@@ -20,17 +21,22 @@ import dev.canopy.shared.WorkspaceId;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.assertj.core.api.SoftAssertions;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** What `./mvnw spring-boot:run` does: the demo profile on a data directory that outlives the process. */
+@ExtendWith(OutputCaptureExtension.class)
 class DemoRunKeepsItsDataAcrossRestarts {
 
     @TempDir
@@ -48,7 +54,7 @@ class DemoRunKeepsItsDataAcrossRestarts {
     }
 
     @Test
-    void theDemoWorkspaceIsLoadedOnceAndNewDataSurvivesARestart() {
+    void theDemoWorkspaceIsLoadedOnceAndNewDataSurvivesARestart(CapturedOutput log) {
         try (ConfigurableApplicationContext first = start()) {
             JdbcClient db = first.getBean(JdbcClient.class);
             assertThat(db.sql(
@@ -91,6 +97,21 @@ class DemoRunKeepsItsDataAcrossRestarts {
                     .containsExactly("Northwind Renamed");
             assertThat(deals(db)).as("loaded once").isEqualTo(7);
         }
+        startsQuietly(log.getAll());
+    }
+
+    /**
+     * Two starts, first and again, log no warning or error (a duplicate bean, a default that should have been set)
+     * and no password but the demo's own, printed on purpose beside the logins.
+     */
+    private static void startsQuietly(String log) {
+        assertThat(log.lines().filter(line -> line.contains(" WARN ") || line.contains(" ERROR ")))
+                .as("warnings and errors in the log")
+                .isEmpty();
+        assertThat(log.lines().filter(line -> line.toLowerCase(Locale.ROOT).contains("password")))
+                .as("log lines about a password")
+                .isNotEmpty()
+                .allSatisfy(line -> assertThat(line).contains(DemoWorkspace.PASSWORD));
     }
 
     /**
