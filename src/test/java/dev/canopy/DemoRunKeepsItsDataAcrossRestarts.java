@@ -48,6 +48,7 @@ class DemoRunKeepsItsDataAcrossRestarts {
                 .profiles("demo")
                 .run(
                         "--server.port=0",
+                        "--canopy.base-url=http://canopy.test:8091",
                         "--canopy.embedded-postgres.port=0",
                         "--canopy.embedded-postgres.data-dir=" + data.resolve("postgres"),
                         "--canopy.mail.sink.port=0");
@@ -98,6 +99,11 @@ class DemoRunKeepsItsDataAcrossRestarts {
             assertThat(deals(db)).as("loaded once").isEqualTo(7);
         }
         startsQuietly(log.getAll());
+        assertThat(log.getAll())
+                .as("the logins, at this Canopy's address")
+                .contains("http://canopy.test:8091/login")
+                .contains("http://canopy.test:8091/portal/login  pat@bluebird-consulting.example")
+                .doesNotContain("localhost:8080");
     }
 
     /**
