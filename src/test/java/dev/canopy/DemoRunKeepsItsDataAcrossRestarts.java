@@ -87,6 +87,12 @@ class DemoRunKeepsItsDataAcrossRestarts {
                                     .singleElement()
                                     .satisfies(amount -> assertThat(amount).isEqualByComparingTo("-80.00")));
             theDemoShowsWhatTheReadmeSays(first);
+            assertThat(db.sql("select description from commissions_source order by description")
+                            .query(String.class)
+                            .list())
+                    .as("what each commission was for, as the pages show it: customers by email or id, not by UUID")
+                    .isNotEmpty()
+                    .noneMatch(d -> d.matches("(?i).*[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}.*"));
             db.sql("update identity_workspace set name = 'Northwind Renamed' where slug = 'northwind'")
                     .update();
         }
