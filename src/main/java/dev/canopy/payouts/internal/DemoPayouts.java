@@ -193,10 +193,8 @@ class DemoPayouts implements ApplicationRunner {
      */
     private void pay(PartnerView integrately, PartnerView bluebird) {
         List<UUID> bluebirds = bluebird == null ? List.of() : pending(bluebird).reversed();
-        commissions.approve(pending(integrately), "Demo: approved early");
-        if (!bluebirds.isEmpty()) {
-            commissions.approve(List.of(bluebirds.getFirst()), "Demo: approved early");
-        }
+        approve(pending(integrately));
+        approve(bluebirds.stream().limit(1).toList());
         try {
             PayoutRunView run = runs.start();
             runs.approve(run.id());
@@ -206,8 +204,12 @@ class DemoPayouts implements ApplicationRunner {
             // The demo still starts; its payouts page then says what stopped the run.
             log.warn("Demo data: the first payout run stopped: {}", e.getMessage());
         }
-        if (bluebirds.size() > 1) {
-            commissions.approve(List.of(bluebirds.get(1)), "Demo: approved early");
+        approve(bluebirds.stream().skip(1).limit(1).toList());
+    }
+
+    private void approve(List<UUID> ids) {
+        if (!ids.isEmpty()) {
+            commissions.approve(ids, "Demo: approved early");
         }
     }
 
