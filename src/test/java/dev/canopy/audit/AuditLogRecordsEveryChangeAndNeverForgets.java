@@ -126,6 +126,8 @@ class AuditLogRecordsEveryChangeAndNeverForgets {
                 .as("actions in words")
                 .contains(">Workspace updated<")
                 .contains(">Exchange rates<")
+                .as("the action filter, in words too")
+                .contains(">Workspace updated (workspace.updated)<")
                 .as("the subject by its name")
                 .contains(">Renamed Co<")
                 .as("no subject shown as null")
