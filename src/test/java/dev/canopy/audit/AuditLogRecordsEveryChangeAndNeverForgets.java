@@ -115,6 +115,18 @@ class AuditLogRecordsEveryChangeAndNeverForgets {
                 null,
                 null,
                 java.util.Map.of("rates", 2)));
+        transactions.executeWithoutResult(status -> auditLog.record(
+                tenant.id(),
+                Actor.system(),
+                "commissions.approved",
+                "commission",
+                null,
+                null,
+                java.util.Map.of(
+                        "ids",
+                        java.util.List.of(java.util.UUID.randomUUID(), java.util.UUID.randomUUID()),
+                        "note",
+                        "Early")));
 
         String page = mvc.perform(get("/app/audit").with(signedIn(tenant.owner())))
                 .andExpect(status().isOk())
@@ -130,6 +142,8 @@ class AuditLogRecordsEveryChangeAndNeverForgets {
                 .contains(">Workspace updated (workspace.updated)<")
                 .as("the subject by its name")
                 .contains(">Renamed Co<")
+                .as("a bulk move by how many it moved")
+                .contains(">2 commissions<")
                 .as("no subject shown as null")
                 .doesNotContain(">null<");
     }

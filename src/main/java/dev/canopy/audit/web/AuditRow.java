@@ -10,7 +10,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * One audit entry as the page shows it: the action in words ("programs.application.submitted" is "Application
  * submitted"), the subject's kind in words, and the subject by its name where its recorded state names it, its id
- * kept for the tooltip. A change with no one subject (a bulk move, the exchange rates) shows its kind alone.
+ * kept for the tooltip. A change with no one subject shows its kind, and a bulk move how many it moved.
  */
 record AuditRow(AuditEntry entry, String action, String subjectType, String subjectName, String subjectId) {
 
@@ -53,9 +53,9 @@ record AuditRow(AuditEntry entry, String action, String subjectType, String subj
                         || entry.subjectId().equals("null")
                 ? null
                 : entry.subjectId();
-        String name = name(entry.after(), json);
+        String name = name(entry.after(), entry.subjectType(), json);
         if (name == null) {
-            name = name(entry.before(), json);
+            name = name(entry.before(), entry.subjectType(), json);
         }
         return new AuditRow(entry, action(entry.action()), words(entry.subjectType()), name, id);
     }
@@ -91,7 +91,7 @@ record AuditRow(AuditEntry entry, String action, String subjectType, String subj
         return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
-    private static String name(String state, JsonMapper json) {
+    private static String name(String state, String subjectType, JsonMapper json) {
         if (state == null || state.isBlank()) {
             return null;
         }
@@ -103,6 +103,11 @@ record AuditRow(AuditEntry entry, String action, String subjectType, String subj
         }
         if (node == null || !node.isObject()) {
             return null;
+        }
+        JsonNode ids = node.get("ids");
+        if (ids != null && ids.isArray()) {
+            String kind = words(subjectType).toLowerCase(Locale.ROOT);
+            return ids.size() + " " + kind + (ids.size() == 1 ? "" : "s");
         }
         for (String field : NAME_FIELDS) {
             JsonNode value = node.get(field);
