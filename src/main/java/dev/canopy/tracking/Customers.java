@@ -5,6 +5,7 @@ import dev.canopy.partners.PartnerView;
 import dev.canopy.partners.Partners;
 import dev.canopy.platform.CurrentWorkspace;
 import dev.canopy.platform.Cursors;
+import dev.canopy.shared.Money;
 import dev.canopy.shared.NotFoundException;
 import dev.canopy.shared.WorkspaceId;
 import dev.canopy.tracking.internal.AttributionTable;
@@ -46,6 +47,8 @@ public class Customers {
             String outcome,
             String explanation,
             UUID customerId,
+            @Nullable String customer,
+            @Nullable Money amount,
             UUID partnerId,
             String partnerName) {}
 
@@ -137,23 +140,28 @@ public class Customers {
     @Transactional(readOnly = true)
     public EventPage events(String outcome, String source, @Nullable String cursor) {
         WorkspaceId workspace = currentWorkspace.id();
-        List<EventTable.Row> rows =
+        List<EventTable.Listed> rows =
                 events.list(workspace, blank(outcome), blank(source), Cursors.decode(cursor, "before"), PAGE + 1);
-        Map<UUID, String> names = names(rows.stream().map(EventTable.Row::partnerId));
+        Map<UUID, String> names = names(rows.stream().map(l -> l.event().partnerId()));
         List<EventView> page = rows.stream()
                 .limit(PAGE)
-                .map(e -> new EventView(
-                        e.id(),
-                        e.source(),
-                        e.externalId(),
-                        e.type(),
-                        e.payload(),
-                        e.receivedAt(),
-                        e.outcome(),
-                        e.explanation(),
-                        e.customerId(),
-                        e.partnerId(),
-                        e.partnerId() == null ? null : names.get(e.partnerId())))
+                .map(l -> {
+                    EventTable.Row e = l.event();
+                    return new EventView(
+                            e.id(),
+                            e.source(),
+                            e.externalId(),
+                            e.type(),
+                            e.payload(),
+                            e.receivedAt(),
+                            e.outcome(),
+                            e.explanation(),
+                            e.customerId(),
+                            l.customer(),
+                            l.amount() == null ? null : Money.of(l.amount(), l.currency()),
+                            e.partnerId(),
+                            e.partnerId() == null ? null : names.get(e.partnerId()));
+                })
                 .toList();
         return new EventPage(
                 page,

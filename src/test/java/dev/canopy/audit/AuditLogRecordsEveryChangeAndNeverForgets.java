@@ -11,12 +11,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.canopy.identity.ApiKeyScope;
+import dev.canopy.shared.Actor;
 import dev.canopy.testing.CanopyTest;
 import dev.canopy.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @CanopyTest
 class AuditLogRecordsEveryChangeAndNeverForgets {
@@ -29,6 +31,12 @@ class AuditLogRecordsEveryChangeAndNeverForgets {
 
     @Autowired
     JdbcClient db;
+
+    @Autowired
+    AuditLog auditLog;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     @Test
     void settingsChangesAreRecordedWithBeforeAndAfter() throws Exception {
@@ -88,6 +96,59 @@ class AuditLogRecordsEveryChangeAndNeverForgets {
     }
 
     @Test
+    void thePageNamesActionsAndSubjectsInWords() throws Exception {
+        Fixtures.Tenant tenant = fixtures.newWorkspace();
+        mvc.perform(post("/app/settings")
+                        .with(signedIn(tenant.owner()))
+                        .with(csrf())
+                        .param("name", "Renamed Co")
+                        .param("website", "https://renamed.example")
+                        .param("timezone", "Europe/Berlin")
+                        .param("currency", "EUR"))
+                .andExpect(status().is3xxRedirection());
+        // A change with no one subject (a bulk move, the exchange rates): its subject is only its kind.
+        transactions.executeWithoutResult(status -> auditLog.record(
+                tenant.id(),
+                Actor.system(),
+                "commissions.exchange-rates",
+                "exchange-rate",
+                null,
+                null,
+                java.util.Map.of("rates", 2)));
+        transactions.executeWithoutResult(status -> auditLog.record(
+                tenant.id(),
+                Actor.system(),
+                "commissions.approved",
+                "commission",
+                null,
+                null,
+                java.util.Map.of(
+                        "ids",
+                        java.util.List.of(java.util.UUID.randomUUID(), java.util.UUID.randomUUID()),
+                        "note",
+                        "Early")));
+
+        String page = mvc.perform(get("/app/audit").with(signedIn(tenant.owner())))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        assertThat(page)
+                .as("actions in words")
+                .contains(">Workspace updated<")
+                .contains(">Exchange rates<")
+                .as("the action filter, in words too")
+                .contains(">Workspace updated (workspace.updated)<")
+                .as("the subject by its name")
+                .contains(">Renamed Co<")
+                .as("a bulk move by how many it moved")
+                .contains(">2 commissions<")
+                .as("no subject shown as null")
+                .doesNotContain(">null<");
+    }
+
+    @Test
     void thePageFiltersAndPagesWithACursor() throws Exception {
         Fixtures.Tenant tenant = fixtures.newWorkspace();
         for (int i = 0; i < 3; i++) {
@@ -99,10 +160,10 @@ class AuditLogRecordsEveryChangeAndNeverForgets {
         }
         mvc.perform(get("/app/audit").param("action", "team.invitation.created").with(signedIn(tenant.owner())))
                 .andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("team.invitation.created")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString(">Team invitation created<")))
                 .andExpect(content()
                         .string(org.hamcrest.Matchers.not(
-                                org.hamcrest.Matchers.containsString("<code>workspace.created</code>"))));
+                                org.hamcrest.Matchers.containsString(">Workspace created<"))));
         String key = fixtures.apiKey(tenant, ApiKeyScope.READ);
         String cursor = com.jayway.jsonpath.JsonPath.read(
                 mvc.perform(get("/api/v1/audit-events")

@@ -410,6 +410,7 @@ class CommissionRulesPayWhatThePlanSays {
                         program.id(),
                         new CustomerId(UUID.randomUUID()),
                         email,
+                        null,
                         email == null ? null : email.substring(email.indexOf('@') + 1),
                         country,
                         Money.of(amount, currency),

@@ -189,8 +189,8 @@ class VendorSignsUpInvitesATeammateAndCallsTheApi extends BrowserTest {
         page.setViewportSize(1366, 900);
 
         page.navigate(url("/app/audit"));
-        assertThat(page.getByTestId("audit-entries")).containsText("api_key.created");
-        assertThat(page.getByTestId("audit-entries")).containsText("team.invitation.accepted");
+        assertThat(page.getByTestId("audit-entries")).containsText("API key created");
+        assertThat(page.getByTestId("audit-entries")).containsText("Team invitation accepted");
         screenshot(page, "07-audit");
         ownerContext.close();
     }

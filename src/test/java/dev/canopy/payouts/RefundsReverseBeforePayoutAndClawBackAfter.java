@@ -159,6 +159,7 @@ class RefundsReverseBeforePayoutAndClawBackAfter {
                 program.id(),
                 new dev.canopy.tracking.CustomerId(customer),
                 "buyer@customer.example",
+                null,
                 "customer.example",
                 "IN",
                 Money.of("50.00", "USD"),

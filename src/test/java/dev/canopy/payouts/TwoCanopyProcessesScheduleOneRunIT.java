@@ -119,8 +119,9 @@ class TwoCanopyProcessesScheduleOneRunIT {
     private static void assertOneRunClaimedEverything(ExternalDatabase database, int approved) throws SQLException {
         try (Connection db = database.connect();
                 Statement statement = db.createStatement()) {
-            List<String> runs = strings(statement, "select id::text from payouts_run");
-            assertThat(runs).as("payout runs").hasSize(1);
+            // The demo data paid a run of its own, started by hand (no period): only scheduled runs count here.
+            List<String> runs = strings(statement, "select id::text from payouts_run where period is not null");
+            assertThat(runs).as("scheduled payout runs").hasSize(1);
             String run = runs.getFirst();
             assertThat(number(
                             statement,
@@ -137,8 +138,11 @@ class TwoCanopyProcessesScheduleOneRunIT {
             assertThat(number(statement, "select count(*) from payouts_line where run_id = '" + run + "'"))
                     .as("lines")
                     .isPositive();
-            assertThat(number(statement, "select count(*) from audit_event where action = 'payouts.run-started'"))
-                    .as("runs started, as the audit log tells")
+            assertThat(number(
+                            statement,
+                            "select count(*) from audit_event where action = 'payouts.run-started'"
+                                    + " and actor_kind = 'SYSTEM' and actor_id <> 'demo'"))
+                    .as("scheduled runs started, as the audit log tells")
                     .isEqualTo(1);
         }
     }

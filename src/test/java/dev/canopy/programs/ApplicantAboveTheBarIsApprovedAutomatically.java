@@ -116,7 +116,11 @@ class ApplicantAboveTheBarIsApprovedAutomatically {
                 .andExpect(content().string(Matchers.containsString("Gold")));
         mvc.perform(get("/programs/" + tenant.slug()))
                 .andExpect(status().isOk())
-                .andExpect(content().string(Matchers.containsString("Reseller")));
+                .andExpect(content().string(Matchers.containsString("Reseller")))
+                // Each programme's card has an Apply button that leads to the form.
+                .andExpect(content()
+                        .string(Matchers.matchesPattern("(?s).*<a [^>]*href=\"/programs/" + tenant.slug() + "/"
+                                + program.slug() + "#apply\"[^>]*>\\s*Apply\\s*</a>.*")));
         mvc.perform(get("/programs/" + tenant.slug() + "/no-such-programme")).andExpect(status().isNotFound());
         mvc.perform(get("/programs/no-such-workspace-" + UUID.randomUUID())).andExpect(status().isNotFound());
     }

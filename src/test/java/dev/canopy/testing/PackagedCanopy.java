@@ -112,6 +112,15 @@ public final class PackagedCanopy implements AutoCloseable {
         fail("%s was not ready within %s; last answer: %s", name, STARTUP_LIMIT, last);
     }
 
+    /** Waits for the process to end by itself (one that cannot start, say); answers its exit code. */
+    public int awaitExit(Duration limit) throws InterruptedException {
+        if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+            dumpOutput(name + " did not exit");
+            fail("%s was still running after %s", name, limit);
+        }
+        return process.exitValue();
+    }
+
     public HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(10))

@@ -232,6 +232,20 @@ class EventsApiAttributesLeadsSalesAndRefunds {
     }
 
     @Test
+    void theEventLogShowsEachEventsAmountAndCustomer() throws Exception {
+        send("lead", """
+                        {"id":"log-1","customerExternalId":"c-log","email":"lena@log.example"}""").andExpect(status().isCreated());
+        send("sale", """
+                        {"id":"log-2","customerExternalId":"c-log","invoiceId":"log-i1","amount":"1234.5","currency":"USD"}""").andExpect(status().isCreated());
+
+        mvc.perform(get("/app/events").with(signedIn(setup.tenant().owner())))
+                .andExpect(status().isOk())
+                // in the rows themselves, not only in the payloads shown beneath them
+                .andExpect(content().string(org.hamcrest.Matchers.containsString(">1,234.50 USD<")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString(">lena@log.example<")));
+    }
+
+    @Test
     void aCountryThatIsNoIsoCodeIsRefusedByNameAndNothingIsStored() throws Exception {
         for (String country : new String[] {"India", "XX"}) {
             send("sale", """

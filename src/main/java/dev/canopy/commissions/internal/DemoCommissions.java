@@ -25,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The demo's commission plans, as the seeds describe them: the referral programme pays 15 % of
  * first-year contract value (Gold 20 %) plus 20 % of every payment for 12 months, and has a 250 USD
  * bounty staff can grant for a partner's first deal; the reseller programme
- * records a 20 % margin on list price. Loaded once, after tracking and deals; the conversions and won
+ * records a 20 % margin on list price and pays a 500 USD bonus for every won deal. Loaded once, after tracking and deals; the conversions and won
  * deals already there are then priced.
  */
 @Component
@@ -96,6 +96,9 @@ class DemoCommissions implements ApplicationRunner {
             plans.addRule(
                     reseller.id(),
                     rule("Reseller margin", "DEAL_WON", "LIST_PRICE", "15", null, "ONCE", null, margins));
+            // The margin is the reseller's own (recorded, never paid); the bonus is money Northwind pays.
+            plans.addRule(
+                    reseller.id(), rule("Won-deal bonus", "DEAL_WON", "FLAT", null, "500", "ONCE", null, Map.of()));
         }
         commissions.priceWaiting(workspace, clock.instant());
     }

@@ -34,9 +34,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The demo workspace's deals: Northstar's approved registration of Wide World Importers and Bluebird's
- * later one of the same company (waiting, with its conflict), Integrately's won referral, a lead routing
- * rule with two leads, and account lists of Northwind's and Bluebird's that overlap. Loaded once, after
- * the programmes; Bluebird's tier metrics stay as the programme demo set them (its deals are still open).
+ * later one of the same company (waiting, with its conflict), Bluebird's three won deals and one in proposal,
+ * Integrately's won referral, a lead routing rule with two leads, and account lists of Northwind's and
+ * Bluebird's that overlap. Loaded once, after the programmes; Bluebird's tier metrics stay as the programme
+ * demo set them.
  */
 @Component
 @Order(310)
@@ -52,6 +53,9 @@ class DemoDeals implements ApplicationRunner {
             return DEMO;
         }
     }
+
+    /** A deal a partner registered and won. */
+    private record Sale(String account, String website, String amount) {}
 
     private final Workspaces workspaces;
     private final Deals deals;
@@ -140,6 +144,19 @@ class DemoDeals implements ApplicationRunner {
                 () -> deals.register(deal(reseller, "Trey Research", "treyresearch.net", "56000", 4)));
         deals.approve(working.id());
         deals.moveStage(working.id(), "PROPOSAL");
+        // Bluebird's won deals earn it the reseller programme's bonus: the payouts demo pays one, approves one
+        // and leaves one in its hold period, so Pat's earnings show every stage.
+        for (Sale sale : List.of(
+                new Sale("Litware", "litwareinc.com", "48000"),
+                new Sale("Proseware", "proseware.com", "36000"),
+                new Sale("Lamna Healthcare", "lamnahealthcare.com", "24000"))) {
+            DealView sold = as(
+                    workspace,
+                    bluebird,
+                    () -> deals.register(deal(reseller, sale.account(), sale.website(), sale.amount(), 1)));
+            deals.approve(sold.id());
+            deals.markWon(sold.id(), "", "");
+        }
         DealView won = as(
                 workspace,
                 integrately,

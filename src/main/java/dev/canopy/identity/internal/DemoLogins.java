@@ -2,6 +2,7 @@ package dev.canopy.identity.internal;
 
 import dev.canopy.identity.PartnerUserJoined;
 import dev.canopy.identity.Workspaces;
+import dev.canopy.platform.BaseUrl;
 import dev.canopy.shared.WorkspaceId;
 import java.util.List;
 import java.util.UUID;
@@ -19,7 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs after every module's demo data: on the first start, partner users the demo invited get the demo
- * password, as if they had followed their invitation; the logins are printed at every start.
+ * password, as if they had followed their invitation; the logins are printed at every start, at this Canopy's
+ * address ({@code canopy.base-url}, which follows {@code server.port}).
  */
 @Component
 @Order(Integer.MAX_VALUE)
@@ -36,6 +38,7 @@ class DemoLogins implements ApplicationRunner {
     private final PasswordEncoder encoder;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
+    private final BaseUrl baseUrl;
 
     DemoLogins(
             DemoWorkspace demo,
@@ -43,13 +46,15 @@ class DemoLogins implements ApplicationRunner {
             JdbcClient db,
             PasswordEncoder encoder,
             ApplicationEventPublisher events,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions,
+            BaseUrl baseUrl) {
         this.demo = demo;
         this.workspaces = workspaces;
         this.db = db;
         this.encoder = encoder;
         this.events = events;
         this.transactions = transactions;
+        this.baseUrl = baseUrl;
     }
 
     @Override
@@ -59,12 +64,18 @@ class DemoLogins implements ApplicationRunner {
         if (demo.loadedThisStart()) {
             transactions.executeWithoutResult(status -> joinInvitedPartnerUsers(workspace));
         }
+        String console = baseUrl.link("/login");
+        String portal = baseUrl.link("/portal/login");
+        int width = Math.max(console.length(), portal.length()) + 2;
+        String column = "%-" + width + "s";
         StringBuilder logins = new StringBuilder(
                 "\n\n  Canopy demo is ready. Sign in with password '" + DemoWorkspace.PASSWORD + "':\n");
-        logins.append("    console  http://localhost:8080/login         ")
+        logins.append("    console  ")
+                .append(column.formatted(console))
                 .append(DemoWorkspace.OWNER)
                 .append(" (Owner)\n");
-        DemoWorkspace.TEAM.forEach(p -> logins.append("                                                ")
+        DemoWorkspace.TEAM.forEach(p -> logins.append("             ")
+                .append(column.formatted(""))
                 .append(p.email())
                 .append(" (")
                 .append(p.role().label())
@@ -73,10 +84,11 @@ class DemoLogins implements ApplicationRunner {
                 .param(workspace.value())
                 .query(String.class)
                 .list()
-                .forEach(email -> logins.append("    portal   http://localhost:8080/portal/login  ")
+                .forEach(email -> logins.append("    portal   ")
+                        .append(column.formatted(portal))
                         .append(email)
                         .append(" (partner user)\n"));
-        logins.append("    mail     http://localhost:8080/app/mail (as owner or admin)\n");
+        logins.append("    mail     ").append(baseUrl.link("/app/mail")).append(" (as owner or admin)\n");
         log.info(logins.toString());
     }
 

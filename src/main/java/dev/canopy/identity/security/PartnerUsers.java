@@ -2,16 +2,16 @@ package dev.canopy.identity.security;
 
 import dev.canopy.identity.internal.PartnerUserTable;
 import dev.canopy.shared.EmailAddress;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 
 /**
  * Loads partner users for the portal's sign-in: only those who have set a password, are not removed, and
- * whose company's portal is open.
+ * whose company's portal is open. Not a {@code UserDetailsService} bean: the portal's filter chain has its own
+ * authentication manager over it (see {@code SecurityConfiguration}), and no global one exists.
  */
 @Component
-public class PartnerUsers implements UserDetailsService {
+public class PartnerUsers {
 
     private final PartnerUserTable users;
 
@@ -19,7 +19,6 @@ public class PartnerUsers implements UserDetailsService {
         this.users = users;
     }
 
-    @Override
     public PartnerUser loadUserByUsername(String email) {
         return EmailAddress.parse(email)
                 .flatMap(address -> users.credential(address.value()))

@@ -27,7 +27,10 @@ import org.springframework.session.web.http.DefaultCookieSerializer;
 /**
  * Three doors, each with its own way in: the API (API keys, stateless), the partner portal (partner
  * users) and the vendor console (staff). Which principal may do what is checked on the server for every
- * request: here by path, in controllers by permission.
+ * request: here by path, in controllers by permission. Each door that signs people in has its own
+ * authentication manager; there is no global one, so no {@code UserDetailsService} bean (two would make Spring
+ * Security warn, none makes Boot add an in-memory user with a generated password unless its auto-configuration is
+ * left out, as {@code CanopyApplication} does).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -106,7 +109,7 @@ class SecurityConfiguration {
                         .permitAll()
                         .anyRequest()
                         .hasRole("PARTNER"))
-                .authenticationManager(manager(partnerUsers, encoder))
+                .authenticationManager(manager(partnerUsers::loadUserByUsername, encoder))
                 .formLogin(f -> f.loginPage("/portal/login")
                         .usernameParameter("email")
                         .defaultSuccessUrl("/portal", false)
@@ -156,7 +159,7 @@ class SecurityConfiguration {
                         .hasRole("VENDOR")
                         .anyRequest()
                         .authenticated())
-                .authenticationManager(manager(vendorAccounts, encoder))
+                .authenticationManager(manager(vendorAccounts::loadUserByUsername, encoder))
                 .formLogin(f -> f.loginPage("/login")
                         .usernameParameter("email")
                         .failureHandler(attempts.failureHandler("/login"))

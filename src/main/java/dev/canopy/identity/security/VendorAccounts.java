@@ -7,13 +7,15 @@ import dev.canopy.shared.WorkspaceId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 
-/** Loads vendor staff for sign-in: their account and the workspaces they belong to. */
+/**
+ * Loads vendor staff for sign-in: their account and the workspaces they belong to. Not a {@code UserDetailsService}
+ * bean: the console's filter chain has its own authentication manager over it (see {@code SecurityConfiguration}).
+ */
 @Component
-public class VendorAccounts implements UserDetailsService {
+public class VendorAccounts {
 
     private final AccountTable accounts;
     private final MembershipTable memberships;
@@ -24,7 +26,6 @@ public class VendorAccounts implements UserDetailsService {
     }
 
     /** Signs in to the first workspace joined; the switcher in the console moves to another. */
-    @Override
     public VendorUser loadUserByUsername(String email) {
         return EmailAddress.parse(email)
                 .flatMap(address -> accounts.findByEmail(address.value()))

@@ -25,7 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The demo workspace's partner companies, one in each interesting state; Bluebird Consulting has a
- * portal user. Loaded once, after the workspace itself.
+ * portal user. Loaded once, after the workspace itself. (The company that applied, Lakeside Digital, is an
+ * application in the programmes' inbox, not a partner yet: see the programmes' demo data.)
  */
 @Component
 @Order(200)
@@ -83,17 +84,7 @@ class DemoPartners implements ApplicationRunner {
                     "1-10",
                     PartnerStatus.SUSPENDED,
                     "Paid-search ads on our brand terms against the programme rules",
-                    40),
-            new Seed(
-                    "Lakeside Digital",
-                    "https://lakeside.example",
-                    Set.of(PartnerType.AGENCY),
-                    List.of("APAC"),
-                    List.of("Media"),
-                    "11-50",
-                    PartnerStatus.APPLIED,
-                    null,
-                    0));
+                    40));
 
     private final Workspaces workspaces;
     private final Partners partners;

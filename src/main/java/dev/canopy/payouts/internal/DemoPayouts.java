@@ -11,9 +11,19 @@ import dev.canopy.partners.PartnerView;
 import dev.canopy.partners.Partners;
 import dev.canopy.payouts.PayoutDetails;
 import dev.canopy.payouts.PayoutRules;
+import dev.canopy.payouts.PayoutRunView;
+import dev.canopy.payouts.PayoutRuns;
 import dev.canopy.platform.AsSystem;
+import dev.canopy.platform.EventDeliveries;
 import dev.canopy.shared.Actor;
+import dev.canopy.shared.ConflictException;
 import dev.canopy.shared.WorkspaceId;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -22,10 +32,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The demo's payout side: Northwind pays from India (its GSTIN on self-billed invoices); Integrately is paid
- * by PayPal, Northstar by SEPA transfer, and Bluebird (Bengaluru, GST-registered) by bank transfer with PAN
- * and GSTIN — its USD commissions get GST and count towards the TDS threshold in rupees at the demo's
- * USD→INR rate. Integrately's commissions are approved, so a payout run has something to pay at once.
+ * The demo's payout side: Northwind pays from India (its GSTIN on self-billed invoices); Integrately (a US company
+ * with a W-9 on file) is paid by PayPal, Northstar by SEPA transfer, and Bluebird (Bengaluru, GST-registered) by bank
+ * transfer with PAN and GSTIN — its USD commissions get GST and count towards the TDS threshold in rupees at the
+ * demo's USD→INR rate. A first payout run has paid Integrately's commissions and Bluebird's first won-deal bonus
+ * (so the 1099 report of this year has Integrately, and Pat sees a paid statement); Bluebird's second bonus is
+ * approved for the next run and its third is still in its hold period. All through the services a person uses.
  */
 @Component
 @Order(510)
@@ -34,13 +46,21 @@ class DemoPayouts implements ApplicationRunner {
 
     private static final Actor DEMO = new Actor(Actor.Kind.SYSTEM, "demo", "Demo data");
 
+    private static final Logger log = LoggerFactory.getLogger(DemoPayouts.class);
+
+    /** How long the demo waits for the commissions the earlier demo data's events make. */
+    private static final Duration EVENTS_LIMIT = Duration.ofSeconds(60);
+
     private final Workspaces workspaces;
     private final Partners partners;
     private final PayoutDetails details;
     private final Commissions commissions;
     private final PayoutRules rules;
     private final ExchangeRates rates;
+    private final PayoutRuns runs;
+    private final EventDeliveries deliveries;
     private final TransactionTemplate transactions;
+    private final Clock clock;
 
     DemoPayouts(
             Workspaces workspaces,
@@ -49,14 +69,20 @@ class DemoPayouts implements ApplicationRunner {
             Commissions commissions,
             PayoutRules rules,
             ExchangeRates rates,
-            TransactionTemplate transactions) {
+            PayoutRuns runs,
+            EventDeliveries deliveries,
+            TransactionTemplate transactions,
+            Clock clock) {
         this.workspaces = workspaces;
         this.partners = partners;
         this.details = details;
         this.commissions = commissions;
         this.rules = rules;
         this.rates = rates;
+        this.runs = runs;
+        this.deliveries = deliveries;
         this.transactions = transactions;
+        this.clock = clock;
     }
 
     @Override
@@ -66,6 +92,8 @@ class DemoPayouts implements ApplicationRunner {
             PartnerView integrately = partner("Integrately");
             if (integrately != null && details.payout(integrately.id()).isEmpty()) {
                 transactions.executeWithoutResult(status -> load(integrately));
+                awaitCommissions(workspace);
+                pay(integrately, partner("Bluebird Consulting"));
             }
             return null;
         });
@@ -136,14 +164,63 @@ class DemoPayouts implements ApplicationRunner {
                             null,
                             null));
         }
-        commissions.approve(
-                commissions
-                        .list(new CommissionFilter(CommissionStatus.PENDING, integrately.id(), null, null))
-                        .items()
-                        .stream()
-                        .map(CommissionView::id)
-                        .toList(),
-                "Demo: approved early");
+        details.saveTax(
+                integrately.id(),
+                new PayoutDetails.TaxInput(
+                        "US",
+                        "Integrately Inc.",
+                        "548 Market Street, San Francisco, CA 94104",
+                        null,
+                        null,
+                        "W9",
+                        "12-3456789"));
+    }
+
+    /**
+     * The deals won and sales made by the earlier demo data become commissions as their events are delivered, after
+     * their transactions: wait for those deliveries, then price what arrived before the commission plans did.
+     */
+    private void awaitCommissions(WorkspaceId workspace) {
+        if (!deliveries.awaitAllDelivered(EVENTS_LIMIT)) {
+            log.warn("Demo data: some events were not delivered within {}; payouts may show less", EVENTS_LIMIT);
+        }
+        commissions.priceWaiting(workspace, clock.instant());
+    }
+
+    /**
+     * A first payout run, phase by phase: Integrately's commissions and Bluebird's oldest bonus, approved early;
+     * then Bluebird's next bonus approved for the next run. Bluebird's last one stays pending.
+     */
+    private void pay(PartnerView integrately, PartnerView bluebird) {
+        List<UUID> bluebirds = bluebird == null ? List.of() : pending(bluebird).reversed();
+        approve(pending(integrately));
+        approve(bluebirds.stream().limit(1).toList());
+        try {
+            PayoutRunView run = runs.start();
+            runs.approve(run.id());
+            runs.export(run.id());
+            runs.markPaid(run.id());
+        } catch (ConflictException e) {
+            // The demo still starts; its payouts page then says what stopped the run.
+            log.warn("Demo data: the first payout run stopped: {}", e.getMessage());
+        }
+        approve(bluebirds.stream().skip(1).limit(1).toList());
+    }
+
+    private void approve(List<UUID> ids) {
+        if (!ids.isEmpty()) {
+            commissions.approve(ids, "Demo: approved early");
+        }
+    }
+
+    /** The partner's pending commissions, newest first. */
+    private List<UUID> pending(PartnerView partner) {
+        return commissions
+                .list(new CommissionFilter(CommissionStatus.PENDING, partner.id(), null, null))
+                .items()
+                .stream()
+                .map(CommissionView::id)
+                .toList();
     }
 
     private PartnerView partner(String name) {

@@ -6,6 +6,7 @@ import dev.canopy.partners.PartnerPage;
 import dev.canopy.partners.PartnerSearch;
 import dev.canopy.partners.Partners;
 import dev.canopy.platform.AsSystem;
+import dev.canopy.programs.ApplicationInput;
 import dev.canopy.programs.CriterionInput;
 import dev.canopy.programs.Memberships;
 import dev.canopy.programs.MetricReading;
@@ -13,6 +14,7 @@ import dev.canopy.programs.ProgramDraft;
 import dev.canopy.programs.ProgramView;
 import dev.canopy.programs.Programs;
 import dev.canopy.programs.Question;
+import dev.canopy.programs.Recruitment;
 import dev.canopy.programs.TierDraft;
 import dev.canopy.programs.TierMetric;
 import dev.canopy.programs.Tiers;
@@ -32,7 +34,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The demo workspace's two programmes as the product brief describes them — a referral programme paying
  * 10–20 % of first-year contract value and a reseller programme with 15–30 % margin — with their tiers,
- * application questions and scoring, terms, and a few members. Loaded once, after the partners.
+ * application questions and scoring, terms, and a few members, and an application through the public form that
+ * scores too low for automatic approval, so it waits in the inbox. Loaded once, after the partners.
  */
 @Component
 @Order(300)
@@ -45,6 +48,7 @@ class DemoPrograms implements ApplicationRunner {
     private final Programs programs;
     private final Tiers tiers;
     private final Memberships memberships;
+    private final Recruitment recruitment;
     private final Partners partners;
     private final TransactionTemplate transactions;
     private final Clock clock;
@@ -54,6 +58,7 @@ class DemoPrograms implements ApplicationRunner {
             Programs programs,
             Tiers tiers,
             Memberships memberships,
+            Recruitment recruitment,
             Partners partners,
             TransactionTemplate transactions,
             Clock clock) {
@@ -61,6 +66,7 @@ class DemoPrograms implements ApplicationRunner {
         this.programs = programs;
         this.tiers = tiers;
         this.memberships = memberships;
+        this.recruitment = recruitment;
         this.partners = partners;
         this.transactions = transactions;
         this.clock = clock;
@@ -131,7 +137,7 @@ class DemoPrograms implements ApplicationRunner {
         }
         Question customers =
                 programs.addQuestion(referral.id(), "How many companies do you advise in a year?", "NUMBER", true, "");
-        programs.addQuestion(
+        Question region = programs.addQuestion(
                 referral.id(),
                 "Where are most of your clients?",
                 "SINGLE_CHOICE",
@@ -150,6 +156,21 @@ class DemoPrograms implements ApplicationRunner {
         enrol(workspace, referral, "Integrately", "20000", "1", "0");
         tiers.evaluate(referral.id());
         tiers.evaluate(reseller.id());
+
+        // An agency advising 25 companies scores 40 (no points for its type): under the 60 that approves at once,
+        // above the 10 that declines, so it waits for a person in the applications inbox.
+        recruitment.apply(
+                "northwind",
+                referral.slug(),
+                new ApplicationInput(
+                        "Lakeside Digital",
+                        "https://lakeside.example",
+                        "Lena Lakeside",
+                        "lena@lakeside.example",
+                        List.of("AGENCY"),
+                        "APAC",
+                        Map.of(customers.id(), List.of("25"), region.id(), List.of("APAC"))),
+                "demo data");
     }
 
     private void enrol(

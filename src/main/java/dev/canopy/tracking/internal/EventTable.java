@@ -3,6 +3,7 @@ package dev.canopy.tracking.internal;
 import dev.canopy.platform.Cursors;
 import dev.canopy.shared.WorkspaceId;
 import dev.canopy.tracking.EventSource;
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -27,6 +28,13 @@ public class EventTable {
             String explanation,
             UUID customerId,
             UUID partnerId) {}
+
+    /** An event in the log, with the amount of the conversion it made (if any) and its customer in words. */
+    public record Listed(
+            Row event,
+            @Nullable BigDecimal amount,
+            @Nullable String currency,
+            @Nullable String customer) {}
 
     private static final String COLUMNS =
             "id, source, external_id, type, payload::text, received_at, outcome, explanation, customer_id, partner_id";
@@ -77,16 +85,28 @@ public class EventTable {
                 .optional();
     }
 
-    /** Newest first, before {@code before} (a cursor), optionally of one outcome or source. */
-    public List<Row> list(
+    /**
+     * Newest first, before {@code before} (a cursor), optionally of one outcome or source; each with the amount of
+     * the conversion it made and its customer's name, email or id in the vendor's system.
+     */
+    public List<Listed> list(
             WorkspaceId workspace, String outcome, String source, Cursors.@Nullable Position after, int limit) {
-        return db.sql("select " + COLUMNS + """
-                         from tracking_event
-                        where workspace_id = :workspace
-                          and (cast(:outcome as text) is null or outcome = :outcome)
-                          and (cast(:source as text) is null or source = :source)
-                          and (cast(:at as timestamptz) is null or (received_at, id) < (:at, :id))
-                        order by received_at desc, id desc limit :limit
+        return db.sql("""
+                        select e.id, e.source, e.external_id, e.type, e.payload::text, e.received_at, e.outcome,
+                               e.explanation, e.customer_id, e.partner_id, c.amount, c.currency,
+                               coalesce(nullif(cu.name, ''), cu.email, cu.external_id) as customer
+                          from (select * from tracking_event
+                                 where workspace_id = :workspace
+                                   and (cast(:outcome as text) is null or outcome = :outcome)
+                                   and (cast(:source as text) is null or source = :source)
+                                   and (cast(:at as timestamptz) is null or (received_at, id) < (:at, :id))
+                                 order by received_at desc, id desc limit :limit) e
+                          left join lateral (
+                                select v.amount, v.currency from tracking_conversion v
+                                 where v.event_id = e.id and v.workspace_id = e.workspace_id and v.amount is not null
+                                 order by v.recorded_at limit 1) c on true
+                          left join tracking_customer cu on cu.id = e.customer_id and cu.workspace_id = e.workspace_id
+                         order by e.received_at desc, e.id desc
                         """)
                 .param("workspace", workspace.value())
                 .param("outcome", outcome)
@@ -94,7 +114,8 @@ public class EventTable {
                 .param("at", after == null ? null : Timestamp.from(after.at()))
                 .param("id", after == null ? null : after.id())
                 .param("limit", limit)
-                .query(EventTable::row)
+                .query((rs, n) -> new Listed(
+                        row(rs, n), rs.getBigDecimal("amount"), rs.getString("currency"), rs.getString("customer")))
                 .list();
     }
 

@@ -396,6 +396,7 @@ public class IntakeProcessor {
                 conversion.program(),
                 new CustomerId(customer.id()),
                 customer.email(),
+                customer.name() != null && !customer.name().isBlank() ? customer.name() : customer.externalId(),
                 customer.domain(),
                 conversion.country(),
                 conversion.amount(),
