@@ -64,6 +64,13 @@ class DemoRunKeepsItsDataAcrossRestarts {
                             .single())
                     .isEqualTo(6);
             assertThat(deals(db)).isEqualTo(7);
+            // Each member's demo link is its personal link: opening My links finds it and makes no second one.
+            assertThat(db.sql("""
+                                    select count(*) from programs_membership m
+                                    where (select count(*) from tracking_link l where l.workspace_id = m.workspace_id
+                                           and l.partner_id = m.partner_id and l.program_id = m.program_id
+                                           and l.personal) <> 1
+                                    """).query(Long.class).single()).isZero();
             assertThat(db.sql("select count(*) from deals_conflict")
                             .query(Long.class)
                             .single())
