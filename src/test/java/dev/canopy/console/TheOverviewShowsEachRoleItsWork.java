@@ -12,6 +12,9 @@ import dev.canopy.identity.Role;
 import dev.canopy.identity.security.VendorUser;
 import dev.canopy.partners.PartnerId;
 import dev.canopy.partners.PartnerType;
+import dev.canopy.payouts.PayoutFixtures;
+import dev.canopy.payouts.PayoutRunView;
+import dev.canopy.payouts.PayoutRuns;
 import dev.canopy.programs.ProgramFixtures;
 import dev.canopy.programs.ProgramView;
 import dev.canopy.programs.Programs;
@@ -59,6 +62,9 @@ class TheOverviewShowsEachRoleItsWork {
 
     @Autowired
     TrackingSettings settings;
+
+    @Autowired
+    PayoutRuns runs;
 
     @Autowired
     MutableClock clock;
@@ -186,6 +192,25 @@ class TheOverviewShowsEachRoleItsWork {
 
         clock.advance(Duration.ofDays(30));
         assertThat(home(manager)).contains("1 past the review clock").contains("text-bg-danger");
+    }
+
+    @Test
+    void aPayoutRunWaitsForItsApproversOnly() throws Exception {
+        Fixtures.Tenant tenant = fixtures.newWorkspace();
+        PayoutFixtures payouts = new PayoutFixtures(context);
+        ProgramView program = payouts.referralProgramme(tenant, "USD");
+        DealFixtures.Member partner = payouts.bankPartner(tenant, program, PayoutFixtures.IBANS.get(0));
+        // 15 % of 1,000,000 USD: above the 10,000 USD from which two people approve a run.
+        payouts.approvedCommission(tenant, program, partner.id(), "1000000", "USD");
+        // Who starts a run by hand gives its first approval.
+        PayoutRunView run = fixtures.as(tenant.owner(), runs::start);
+        VendorUser finance = fixtures.member(tenant, Role.FINANCE);
+        assertThat(home(finance)).contains("Payout run " + run.reference() + " waits for a second approver");
+        assertThat(home(tenant.owner()))
+                .contains("waits for a second approver")
+                .contains("approved by you: someone else gives the second approval");
+        assertThat(home(finance)).contains("approved first by");
+        assertThat(home(fixtures.member(tenant, Role.SALES))).doesNotContain("Payout run");
     }
 
     @Test

@@ -18,9 +18,12 @@ import dev.canopy.programs.Programs;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Predicate;
 import org.springframework.stereotype.Component;
 
@@ -154,7 +157,12 @@ class WorkWaiting {
                                 ? (mine
                                         ? "approved by you: someone else gives the second approval"
                                         : "approved first by " + run.firstApprovedBy())
-                                : "period " + run.period(),
+                                : run.period() == null
+                                        ? "started by hand, for what was approved by "
+                                                + DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH)
+                                                        .withZone(ZoneOffset.UTC)
+                                                        .format(run.cutoff())
+                                        : "the run of " + run.period(),
                         "/app/payouts/" + run.id(),
                         false));
             }
