@@ -53,7 +53,9 @@ class OneWorkspaceNeverSeesOrChangesAnother {
             // Tracking's public intake: Stripe webhooks (signed) and the website snippet (allowed origins only).
             "/t/{workspace}/stripe",
             "/t/{workspace}/canopy.js",
-            "/t/{workspace}/leads");
+            "/t/{workspace}/leads",
+            // A workspace's logo: its partners' sign-in page and emails show it before anyone signs in.
+            "/brand/{slug}/logo");
 
     @Autowired
     MockMvc mvc;

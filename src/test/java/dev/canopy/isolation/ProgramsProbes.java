@@ -154,6 +154,10 @@ class ProgramsProbes implements ModuleProbes {
                 new Probe("/app/programs/{id}/terms", get(program + "/terms")),
                 new Probe("/app/programs/{id}/terms", post(program + "/terms").param("body", "Hijacked terms")),
                 new Probe("/app/programs/{id}/members", get(program + "/members")),
+                new Probe("/app/programs/{id}/members/candidates", get(program + "/members/candidates")),
+                new Probe(
+                        "/app/programs/{id}/members",
+                        post(program + "/members").param("partnerId", partnerId.toString())),
                 new Probe("/app/programs/{id}/form", get(program + "/form")),
                 new Probe(
                         "/app/programs/{id}/questions",
