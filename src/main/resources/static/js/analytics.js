@@ -27,22 +27,24 @@
     }
     var funnel = document.getElementById('funnel-chart');
     if (funnel) {
+      // The portal names the series in the reader's language (data-labels="Clicks|Leads|New customers").
+      var names = (funnel.dataset.labels || 'Clicks|Leads|New customers').split('|');
       new Chart(funnel, {
         type: 'line',
         data: {
           labels: series(funnel, 'days'),
           datasets: [
-            { label: 'Clicks', data: numbers(funnel, 'clicks'), borderColor: '#1f7a4d', backgroundColor: '#1f7a4d', yAxisID: 'y', tension: 0 },
-            { label: 'Leads', data: numbers(funnel, 'leads'), borderColor: '#0d6efd', backgroundColor: '#0d6efd', yAxisID: 'y1', tension: 0 },
-            { label: 'New customers', data: numbers(funnel, 'customers'), borderColor: '#b45309', backgroundColor: '#b45309', yAxisID: 'y1', tension: 0 }
+            { label: names[0], data: numbers(funnel, 'clicks'), borderColor: '#1f7a4d', backgroundColor: '#1f7a4d', yAxisID: 'y', tension: 0 },
+            { label: names[1], data: numbers(funnel, 'leads'), borderColor: '#0d6efd', backgroundColor: '#0d6efd', yAxisID: 'y1', tension: 0 },
+            { label: names[2], data: numbers(funnel, 'customers'), borderColor: '#b45309', backgroundColor: '#b45309', yAxisID: 'y1', tension: 0 }
           ]
         },
         options: Object.assign({}, common, {
           scales: {
             x: common.scales.x,
-            y: { beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: 'Clicks' } },
+            y: { beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: names[0] } },
             y1: { beginAtZero: true, position: 'right', grid: { drawOnChartArea: false }, ticks: { precision: 0 },
-                  title: { display: true, text: 'Leads, customers' } }
+                  title: { display: true, text: names[1] + ', ' + names[2] } }
           }
         })
       });
@@ -64,7 +66,7 @@
         type: 'bar',
         data: {
           labels: series(revenue, 'days'),
-          datasets: [{ label: 'Partner revenue (' + revenue.dataset.currency + ')', data: numbers(revenue, 'revenue'), backgroundColor: '#1f7a4d' }]
+          datasets: [{ label: (revenue.dataset.label || 'Partner revenue') + ' (' + revenue.dataset.currency + ')', data: numbers(revenue, 'revenue'), backgroundColor: '#1f7a4d' }]
         },
         options: Object.assign({}, common, { plugins: { legend: { display: false } } })
       });

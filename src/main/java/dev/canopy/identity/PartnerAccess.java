@@ -8,6 +8,7 @@ import dev.canopy.identity.internal.WorkspaceTable;
 import dev.canopy.identity.security.PartnerUser;
 import dev.canopy.platform.BaseUrl;
 import dev.canopy.platform.CurrentWorkspace;
+import dev.canopy.platform.Language;
 import dev.canopy.platform.Mailer;
 import dev.canopy.platform.OutgoingMail;
 import dev.canopy.shared.Actor;
@@ -208,6 +209,15 @@ public class PartnerAccess {
                 && !partner.partnerId().equals(partnerId)) {
             throw new NotFoundException("Partner");
         }
+    }
+
+    /** The signed-in partner user's portal language, kept on the account so that it follows them. */
+    @Transactional
+    public void chooseLanguage(Language language) {
+        if (!(currentWorkspace.principal().orElseThrow() instanceof PartnerUser user)) {
+            throw new AccessDeniedException("Only a partner user chooses a portal language");
+        }
+        users.setLanguage(user.id(), language.tag());
     }
 
     private PartnerUser partnerAdmin() {

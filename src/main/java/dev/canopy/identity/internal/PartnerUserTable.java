@@ -142,9 +142,17 @@ public class PartnerUserTable {
                 .update();
     }
 
-    public void recordLogin(UUID id, Instant at) {
-        db.sql("update identity_partner_user set last_login_at = ? where id = ?")
+    /** Records the sign-in and answers the language the user chose for the portal, if any. */
+    public Optional<String> recordLogin(UUID id, Instant at) {
+        return db.sql("update identity_partner_user set last_login_at = ? where id = ? returning language")
                 .params(Timestamp.from(at), id)
+                .query(String.class)
+                .optional();
+    }
+
+    public void setLanguage(UUID id, String tag) {
+        db.sql("update identity_partner_user set language = ? where id = ?")
+                .params(tag, id)
                 .update();
     }
 

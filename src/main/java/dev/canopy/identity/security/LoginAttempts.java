@@ -5,6 +5,7 @@ import dev.canopy.identity.internal.AccountTable;
 import dev.canopy.identity.internal.LoginFailureTable;
 import dev.canopy.identity.internal.LoginThrottle;
 import dev.canopy.identity.internal.PartnerUserTable;
+import dev.canopy.platform.Language;
 import dev.canopy.shared.EmailAddress;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -21,6 +22,7 @@ import org.springframework.security.web.authentication.SavedRequestAwareAuthenti
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * Sign-in attempts: failures are counted in PostgreSQL and {@link LoginThrottle} decides when to refuse
@@ -35,6 +37,7 @@ class LoginAttempts {
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final LocaleResolver languages;
 
     LoginAttempts(
             LoginFailureTable failures,
@@ -42,13 +45,15 @@ class LoginAttempts {
             PartnerUserTable partnerUsers,
             TransactionTemplate transactions,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            LocaleResolver languages) {
         this.failures = failures;
         this.accounts = accounts;
         this.partnerUsers = partnerUsers;
         this.transactions = transactions;
         this.events = events;
         this.clock = clock;
+        this.languages = languages;
     }
 
     /** Refuses a sign-in POST to {@code loginPath} while the address or the client is locked out. */
@@ -94,11 +99,14 @@ class LoginAttempts {
             Instant now = clock.instant();
             switch (authentication.getPrincipal()) {
                 case VendorUser user -> accounts.recordLogin(user.accountId(), now);
-                case PartnerUser user ->
-                    transactions.executeWithoutResult(tx -> {
-                        partnerUsers.recordLogin(user.id(), now);
+                case PartnerUser user -> {
+                    Optional<String> language = transactions.execute(tx -> {
                         events.publishEvent(new PartnerUserSignedIn(user.workspaceId(), user.partnerId(), now));
+                        return partnerUsers.recordLogin(user.id(), now);
                     });
+                    language.flatMap(Language::of)
+                            .ifPresent(chosen -> languages.setLocale(request, response, chosen.locale()));
+                }
                 default -> {}
             }
             failures.forget(email(request));
