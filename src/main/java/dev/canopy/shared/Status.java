@@ -10,6 +10,13 @@ public interface Status {
 
     Tone tone();
 
+    /** The key of this state's words in the portal's message bundles ("status.DealStatus.PENDING"). */
+    default String messageKey() {
+        return this instanceof Enum<?> state
+                ? "status." + state.getDeclaringClass().getSimpleName() + "." + state.name()
+                : "status." + getClass().getSimpleName() + "." + label();
+    }
+
     /** What a state asks of the reader, drawn as a Bootstrap badge colour. */
     enum Tone {
         /** Someone has to act: review it, approve it. */

@@ -1,8 +1,10 @@
 package dev.canopy.platform.internal;
 
 import java.time.Clock;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 @Configuration(proxyBeanMethods = false)
@@ -13,5 +15,11 @@ class PlatformConfiguration {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** Messages in the current request's language, for what controllers say (flash messages) in the portal. */
+    @Bean
+    MessageSourceAccessor messages(MessageSource source) {
+        return new MessageSourceAccessor(source);
     }
 }
