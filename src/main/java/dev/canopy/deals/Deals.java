@@ -180,6 +180,15 @@ public class Deals {
         return new DealPage(List.copyOf(page), page.getLast().id().toString());
     }
 
+    /** How many registrations of {@code partner} (all partners when null; a partner user's own) are in each status. */
+    @Transactional(readOnly = true)
+    public Map<DealStatus, Long> countByStatus(PartnerId partner) {
+        PartnerId scoped = currentWorkspace.principal().orElseThrow() instanceof PartnerScoped p
+                ? new PartnerId(p.partnerId())
+                : partner;
+        return registrations.countByStatus(currentWorkspace.id(), scoped);
+    }
+
     @Transactional(readOnly = true)
     public DealView get(UUID id) {
         DealView deal = registrations

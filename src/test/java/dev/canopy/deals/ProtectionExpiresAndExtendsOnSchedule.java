@@ -15,6 +15,7 @@ import dev.canopy.testing.CanopyTest;
 import dev.canopy.testing.Fixtures;
 import dev.canopy.testing.MutableClock;
 import java.time.Duration;
+import java.util.Map;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -94,8 +95,11 @@ class ProtectionExpiresAndExtendsOnSchedule {
         clock.advance(Duration.ofDays(29));
         assertThat(expiry.runNow()).extracting(DealView::id).doesNotContain(deal.id());
         assertThat(f.asStaff(tenant, () -> deals.get(deal.id())).status()).isEqualTo(DealStatus.APPROVED);
+        assertThat(f.asPartner(partner, () -> deals.countByStatus(null))).isEqualTo(Map.of(DealStatus.APPROVED, 1L));
 
         clock.advance(Duration.ofDays(2));
+        // Counted as read: the ended protection is expired on the portal's home before the job records it.
+        assertThat(f.asPartner(partner, () -> deals.countByStatus(null))).isEqualTo(Map.of(DealStatus.EXPIRED, 1L));
         // Reads never write: the page shows the lapsed protection as expired, and nothing is recorded yet.
         mvc.perform(get("/portal/deals/" + deal.id()).with(f.portal(partner)))
                 .andExpect(content().string(Matchers.containsString("Protection expired")));

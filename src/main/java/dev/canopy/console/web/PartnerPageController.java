@@ -5,7 +5,6 @@ import dev.canopy.analytics.FunnelQuery;
 import dev.canopy.audit.AuditLog;
 import dev.canopy.audit.AuditQuery;
 import dev.canopy.commissions.Commissions;
-import dev.canopy.deals.DealQuery;
 import dev.canopy.deals.DealStatus;
 import dev.canopy.deals.Deals;
 import dev.canopy.identity.PartnerAccess;
@@ -124,13 +123,10 @@ class PartnerPageController {
                             .toList());
         }
         if (can.test("deals:read")) {
-            Map<DealStatus, Integer> counts = new LinkedHashMap<>();
+            Map<DealStatus, Long> all = deals.countByStatus(partner);
+            Map<DealStatus, Long> counts = new LinkedHashMap<>();
             for (DealStatus status : List.of(DealStatus.PENDING, DealStatus.APPROVED, DealStatus.WON)) {
-                counts.put(
-                        status,
-                        deals.search(new DealQuery(status, partner, null, DealQuery.MAX_LIMIT))
-                                .deals()
-                                .size());
+                counts.put(status, all.getOrDefault(status, 0L));
             }
             model.addAttribute("dealCounts", counts);
         }

@@ -123,7 +123,8 @@ class WorkWaiting {
             }
         }
         if (can.test("commissions:write")) {
-            long held = count(CommissionStatus.HELD);
+            List<Commissions.StatusTotal> totals = commissions.totals(null);
+            long held = count(totals, CommissionStatus.HELD);
             if (held > 0) {
                 items.add(new Item(
                         Long.toString(held),
@@ -132,7 +133,7 @@ class WorkWaiting {
                         "/app/commissions/review",
                         false));
             }
-            long pending = count(CommissionStatus.PENDING);
+            long pending = count(totals, CommissionStatus.PENDING);
             if (pending > 0) {
                 items.add(new Item(
                         Long.toString(pending),
@@ -170,8 +171,8 @@ class WorkWaiting {
         return items;
     }
 
-    private long count(CommissionStatus status) {
-        return commissions.totals(null).stream()
+    private static long count(List<Commissions.StatusTotal> totals, CommissionStatus status) {
+        return totals.stream()
                 .filter(t -> t.status() == status)
                 .mapToLong(Commissions.StatusTotal::count)
                 .sum();

@@ -27,7 +27,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -139,6 +141,26 @@ public class RegistrationTable {
         sql.append(" order by r.submitted_at desc, r.id desc limit ?");
         params.add(limit);
         return db.sql(sql.toString()).params(params).query(this::view).list();
+    }
+
+    /** How many registrations are in each status as a reader sees it (an ended protection reads as expired). */
+    public Map<DealStatus, Long> countByStatus(WorkspaceId workspace, PartnerId partner) {
+        Map<DealStatus, Long> counts = new EnumMap<>(DealStatus.class);
+        db.sql("""
+                        select case when status = 'APPROVED' and protected_until <= ? then 'EXPIRED' else status end,
+                               count(*)
+                        from deals_registration
+                        where workspace_id = ? and (cast(? as uuid) is null or partner_id = ?)
+                        group by 1
+                        """)
+                .params(
+                        Rows.ts(clock.instant()),
+                        workspace.value(),
+                        partner == null ? null : partner.value(),
+                        partner == null ? null : partner.value())
+                .query((rs, row) -> counts.put(DealStatus.valueOf(rs.getString(1)), rs.getLong(2)))
+                .list();
+        return counts;
     }
 
     /** Moves PENDING to APPROVED; false when it was no longer pending. */

@@ -7,9 +7,7 @@ import dev.canopy.analytics.PartnerFunnel;
 import dev.canopy.commissions.CommissionStatus;
 import dev.canopy.commissions.Commissions;
 import dev.canopy.commissions.Earnings;
-import dev.canopy.deals.DealQuery;
 import dev.canopy.deals.DealStatus;
-import dev.canopy.deals.DealView;
 import dev.canopy.deals.Deals;
 import dev.canopy.deals.LeadQuery;
 import dev.canopy.deals.LeadStatus;
@@ -22,7 +20,6 @@ import dev.canopy.tracking.LinkView;
 import dev.canopy.tracking.Links;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -79,10 +76,7 @@ class PortalHomeController {
     @GetMapping("/portal")
     String home(Model model) {
         List<LinkView> mine = links.mine();
-        List<DealView> registered = deals.search(new DealQuery(null, null, null, DealQuery.MAX_LIMIT))
-                .deals();
-        Map<DealStatus, Long> dealsByStatus =
-                registered.stream().collect(Collectors.groupingBy(DealView::status, Collectors.counting()));
+        Map<DealStatus, Long> dealsByStatus = deals.countByStatus(null);
         model.addAttribute("programs", memberships.mine());
         model.addAttribute(
                 "personalLinks", mine.stream().filter(LinkView::personal).toList());
