@@ -13,8 +13,8 @@ import java.util.UUID;
  * attributed to a partner, for the commission engine. A replayed or duplicated source event never
  * publishes it twice; a refund that arrived before its sale is published right after the sale.
  *
- * @param customerName how the vendor knows the customer when there is no email: its name, else its id in the
- *     vendor's own system (a Stripe customer id, say); null when neither is known
+ * @param customerName the customer as people read it: its name, else its email, else its id in the vendor's own
+ *     system (a Stripe customer id, say); null when none is known
  * @param country the customer's ISO 3166-1 alpha-2 country when it converted, null when unknown; a refund
  *     carries its sale's, so it is reversed under the same rules
  * @param amount what was paid or refunded (null for leads and churn), in the currency of the payment

@@ -51,10 +51,8 @@ public record CommissionSource(
 
     /** An attributed lead, sale or refund (not churn), in the partner's tier {@code tierId}. */
     public static CommissionSource of(ConversionAttributed c, UUID tierId) {
-        // People read this on statements and in the console: the customer by email or name, never by Canopy's id.
-        String customer = c.customerEmail() != null
-                ? c.customerEmail()
-                : c.customerName() != null ? c.customerName() : "a customer";
+        // People read this on statements and in the console: the customer as tracking names it, never by Canopy's id.
+        String customer = c.customerName() != null ? c.customerName() : "a customer";
         Kind kind = Kind.valueOf(c.kind().name());
         String description = switch (kind) {
             case LEAD -> "Lead " + customer;

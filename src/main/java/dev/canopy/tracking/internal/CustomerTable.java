@@ -31,7 +31,16 @@ public class CustomerTable {
             Instant attributedAt,
             Instant createdAt,
             Instant firstSaleAt,
-            Instant churnedAt) {}
+            Instant churnedAt) {
+
+        /**
+         * The customer as people read it on every page, list and statement: its name, else its email, else its id
+         * in the vendor's system (the lists' SQL writes the same rule as {@code coalesce(name, email, external_id)}).
+         */
+        public String label() {
+            return name != null && !name.isBlank() ? name : email != null ? email : externalId;
+        }
+    }
 
     private static final String COLUMNS = "id, external_id, email, name, domain, country, status, partner_id,"
             + " program_id, attributed_at, created_at, first_sale_at, churned_at";

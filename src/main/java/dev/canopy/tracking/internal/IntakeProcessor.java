@@ -396,7 +396,7 @@ public class IntakeProcessor {
                 conversion.program(),
                 new CustomerId(customer.id()),
                 customer.email(),
-                customer.name() != null && !customer.name().isBlank() ? customer.name() : customer.externalId(),
+                customer.label(),
                 customer.domain(),
                 conversion.country(),
                 conversion.amount(),
