@@ -21,7 +21,9 @@ import dev.canopy.tracking.internal.AllowedDomainTable;
 import dev.canopy.tracking.internal.Destinations;
 import dev.canopy.tracking.internal.LinkCache;
 import dev.canopy.tracking.internal.LinkRules;
+import dev.canopy.tracking.internal.LinkSlugs;
 import dev.canopy.tracking.internal.LinkTable;
+import dev.canopy.tracking.internal.PersonalLinks;
 import dev.canopy.tracking.internal.QrCodes;
 import dev.canopy.tracking.internal.RefTable;
 import java.time.Clock;
@@ -52,6 +54,8 @@ public class Links {
     private final LinkTable links;
     private final RefTable refs;
     private final AllowedDomainTable domains;
+    private final PersonalLinks personalLinks;
+    private final LinkSlugs slugs;
     private final LinkCache cache;
     private final Partners partners;
     private final Programs programs;
@@ -68,6 +72,8 @@ public class Links {
             LinkTable links,
             RefTable refs,
             AllowedDomainTable domains,
+            PersonalLinks personalLinks,
+            LinkSlugs slugs,
             LinkCache cache,
             Partners partners,
             Programs programs,
@@ -82,6 +88,8 @@ public class Links {
         this.links = links;
         this.refs = refs;
         this.domains = domains;
+        this.personalLinks = personalLinks;
+        this.slugs = slugs;
         this.cache = cache;
         this.partners = partners;
         this.programs = programs;
@@ -157,12 +165,11 @@ public class Links {
     public LinkView create(LinkDraft draft) {
         WorkspaceId workspace = currentWorkspace.id();
         PartnerId partner = signedInPartner().orElseGet(() -> partnerOf(draft.partnerId()));
-        String ref = refFor(workspace, partner);
+        // Every partner with a link has its ref, which the website snippet reads from ?ref=.
+        slugs.refFor(workspace, partner);
         ProgramId program = programOf(partner, draft.programId());
         String slug = draft.slug() == null || draft.slug().isBlank()
-                ? freeSlug(
-                        workspace,
-                        ref + "-" + LinkRules.slugOf(programs.get(program).slug(), 20))
+                ? slugs.forProgramme(workspace, partner, programs.get(program))
                 : draft.slug();
         LinkTable.Row link = checked(workspace, new LinkId(UUID.randomUUID()), partner, program, slug, draft, false);
         insert(workspace, link);
@@ -217,29 +224,9 @@ public class Links {
     }
 
     private void ensurePersonalLinks(WorkspaceId workspace, PartnerId partner) {
-        List<String> allowed = domains.list(workspace);
-        if (allowed.isEmpty()) {
-            return;
-        }
-        String destination = defaultDestination(allowed);
-        String ref = refFor(workspace, partner);
-        for (MembershipView membership : memberships.list(null, partner)) {
-            if (!links.hasPersonal(workspace, partner, membership.programId())) {
-                ProgramView program = programs.get(membership.programId());
-                String slug = freeSlug(workspace, ref + "-" + LinkRules.slugOf(program.slug(), 20));
-                LinkTable.Row link = new LinkTable.Row(
-                        new LinkId(UUID.randomUUID()),
-                        partner,
-                        program.id(),
-                        slug,
-                        Destinations.check(destination, allowed).toString(),
-                        LinkView.Utm.NONE,
-                        true,
-                        false,
-                        clock.instant());
-                insert(workspace, link);
-                refreshAfterCommit();
-            }
+        for (LinkTable.Row link : personalLinks.missing(workspace, partner)) {
+            insert(workspace, link);
+            refreshAfterCommit();
         }
     }
 
@@ -248,16 +235,6 @@ public class Links {
         links.insert(workspace, link, now);
         events.publishEvent(new LinkCreated(
                 workspace, link.id(), link.partner(), link.program(), link.slug(), link.destination(), now));
-    }
-
-    /** The workspace's website when links may lead there, else the home page of the first allowed domain. */
-    private String defaultDestination(List<String> allowed) {
-        String website = workspaces.current().website();
-        try {
-            return Destinations.check(website, allowed).toString();
-        } catch (InvalidInputException e) {
-            return "https://" + allowed.getFirst() + "/";
-        }
     }
 
     private LinkTable.Row checked(
@@ -299,33 +276,6 @@ public class Links {
                 link.personal(),
                 disabled,
                 link.createdAt());
-    }
-
-    /** The partner's ref, made from its name the first time it is needed. */
-    private String refFor(WorkspaceId workspace, PartnerId partner) {
-        Optional<String> existing = refs.refOf(workspace, partner);
-        if (existing.isPresent()) {
-            return existing.get();
-        }
-        String base = LinkRules.slugOf(partners.get(partner).name(), 24);
-        for (int n = 1; ; n++) {
-            String candidate = n == 1 ? base : base + "-" + n;
-            if (refs.claim(workspace, partner, candidate)) {
-                return candidate;
-            }
-            Optional<String> claimed = refs.refOf(workspace, partner);
-            if (claimed.isPresent()) {
-                return claimed.get();
-            }
-        }
-    }
-
-    private String freeSlug(WorkspaceId workspace, String base) {
-        String slug = LinkRules.checkSlug(LinkRules.slugOf(base, 60));
-        for (int n = 2; links.slugTaken(workspace, slug, null); n++) {
-            slug = LinkRules.slugOf(base, 56) + "-" + n;
-        }
-        return slug;
     }
 
     private PartnerId partnerOf(String raw) {
