@@ -31,6 +31,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -151,7 +152,7 @@ public class PayoutRuns {
         }
         PayoutRunView run = claim(workspace, open.id());
         if (created) {
-            audited("payouts.run-started", "payout-run", run.id(), null, run.reference());
+            audited("payouts.run-started", run, null);
             published(new PayoutRunMoved(
                     workspace, new PayoutRunId(run.id()), run.reference(), run.status(), by.name(), now));
         }
@@ -180,7 +181,7 @@ public class PayoutRuns {
         Optional<PayoutRunView> run = runs.byPeriod(workspace, period).map(r -> claim(workspace, r.id()));
         if (created) {
             run.ifPresent(r -> {
-                audited("payouts.run-started", "payout-run", r.id(), null, r.reference());
+                audited("payouts.run-started", r, null);
                 published(new PayoutRunMoved(
                         workspace, new PayoutRunId(r.id()), r.reference(), r.status(), "Canopy", now));
                 log.info(
@@ -286,7 +287,7 @@ public class PayoutRuns {
             }
             return runs.get(workspace, id).orElseThrow();
         });
-        audited("payouts.run-approved", "payout-run", id, null, result.status().name());
+        audited("payouts.run-approved", result, null);
         if (result.status() == PayoutRunStatus.APPROVED) {
             published(new PayoutRunMoved(
                     workspace, new PayoutRunId(id), result.reference(), result.status(), by.name(), clock.instant()));
@@ -327,7 +328,7 @@ public class PayoutRuns {
             runs.exported(workspace, id, now);
             return runs.get(workspace, id).orElseThrow();
         });
-        audited("payouts.run-exported", "payout-run", id, null, answer);
+        audited("payouts.run-exported", done, answer);
         published(new PayoutRunMoved(
                 workspace,
                 new PayoutRunId(id),
@@ -422,7 +423,7 @@ public class PayoutRuns {
                     new PayoutRunMoved(workspace, new PayoutRunId(id), run.reference(), PayoutRunStatus.PAID, by, now));
             return runs.get(workspace, id).orElseThrow();
         });
-        audited("payouts.run-paid", "payout-run", id, null, done.reference());
+        audited("payouts.run-paid", done, null);
         return done;
     }
 
@@ -446,9 +447,16 @@ public class PayoutRuns {
         tx.executeWithoutResult(s -> events.publishEvent(moved));
     }
 
+    /** What the audit log keeps of a run's move: its reference (the name the log shows), its status, and more. */
+    private record RunState(
+            String reference,
+            PayoutRunStatus status,
+            @Nullable String detail) {}
+
     /** The audit log joins a transaction; the phases' own have ended by the time they are logged. */
-    private void audited(String action, String type, Object id, Object before, Object after) {
-        tx.executeWithoutResult(s -> audit.record(action, type, id, before, after));
+    private void audited(String action, PayoutRunView run, @Nullable String detail) {
+        RunState state = new RunState(run.reference(), run.status(), detail);
+        tx.executeWithoutResult(s -> audit.record(action, "payout-run", run.id(), null, state));
     }
 
     public List<PayoutRunView> list() {

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -49,6 +50,9 @@ class FinanceRunsAPayoutFromTheConsole {
 
     @Autowired
     PayoutRuns runs;
+
+    @Autowired
+    JdbcClient db;
 
     PayoutFixtures f;
     Fixtures.Tenant tenant;
@@ -109,6 +113,18 @@ class FinanceRunsAPayoutFromTheConsole {
         assertThat(page("/app/reconciliation.csv", finance))
                 .contains("Partner,Currency,Earned")
                 .contains(line.partnerName() + ",USD,3000.00,0.00,0.00,0.00,3000.00,0.00,0.00,0.00,yes");
+
+        // The audit log names the run by its reference at every step, never by its id.
+        String reference = db.sql("select reference from payouts_run where id = ?")
+                .param(run)
+                .query(String.class)
+                .single();
+        String audit = page("/app/audit?subject=payout-run", tenant.owner());
+        for (String step : List.of("Run started", "Run approved", "Run exported", "Run paid")) {
+            assertThat(audit).contains(step);
+        }
+        assertThat(audit.split("<span>" + reference + "</span>", -1)).hasSizeGreaterThan(4);
+        assertThat(audit).doesNotContain(">" + run + "</div>");
     }
 
     @Test
