@@ -15,6 +15,7 @@ import dev.canopy.shared.NotFoundException;
 import dev.canopy.shared.WorkspaceId;
 import java.time.Clock;
 import java.util.Currency;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -100,7 +101,12 @@ public class CommissionPlans {
             throw new InvalidInputException("payoutMinimum", "The minimum cannot be negative");
         }
         rules.savePayoutMinimum(currentWorkspace.id(), program, money.amount(), clock.instant());
-        audit.record("commissions.payout-minimum", "program", program.value(), null, money.toString());
+        audit.record(
+                "commissions.payout-minimum",
+                "program",
+                program.value(),
+                null,
+                Map.of("name", p.name(), "payoutMinimum", money.toString()));
     }
 
     public CommissionRule rule(ProgramId program, UUID id) {
