@@ -8,16 +8,17 @@ document.addEventListener("DOMContentLoaded", () => {
       event.detail.headers[header.content] = token.content;
     });
   }
-  // Copy buttons: <button data-copy="#id">.
+  // Copy buttons: <button data-copy="#id" data-copied="Copied">, data-copied in the page's language.
   document.querySelectorAll("[data-copy]").forEach((button) => {
     button.addEventListener("click", async () => {
       const source = document.querySelector(button.dataset.copy);
       await navigator.clipboard.writeText(source.textContent.trim());
       const label = button.innerHTML;
       const name = button.getAttribute("aria-label");
-      button.textContent = "Copied";
+      const copied = button.dataset.copied || "Copied";
+      button.textContent = copied;
       // The accessible name says what the button shows (WCAG 2.5.3), then goes back with it.
-      if (name) button.setAttribute("aria-label", "Copied");
+      if (name) button.setAttribute("aria-label", copied);
       setTimeout(() => {
         button.innerHTML = label;
         if (name) button.setAttribute("aria-label", name);
