@@ -61,4 +61,11 @@ document.addEventListener("DOMContentLoaded", () => {
     });
   focusableScrolling();
   window.addEventListener("resize", focusableScrolling);
+  // Tabs that scroll sideways on a phone show the current one.
+  document.querySelectorAll(".nav-tabs .nav-link.active").forEach((tab) => {
+    const tabs = tab.closest(".nav-tabs");
+    if (tabs.scrollWidth > tabs.clientWidth) {
+      tabs.scrollLeft = tab.offsetLeft - (tabs.clientWidth - tab.offsetWidth) / 2;
+    }
+  });
 });
