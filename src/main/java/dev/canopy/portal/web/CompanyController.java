@@ -13,6 +13,7 @@ import dev.canopy.platform.Forms;
 import dev.canopy.shared.PartnerScoped;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,11 +38,17 @@ class CompanyController {
     private final Partners partners;
     private final PartnerAccess access;
     private final CurrentWorkspace currentWorkspace;
+    private final MessageSourceAccessor messages;
 
-    CompanyController(Partners partners, PartnerAccess access, CurrentWorkspace currentWorkspace) {
+    CompanyController(
+            Partners partners,
+            PartnerAccess access,
+            CurrentWorkspace currentWorkspace,
+            MessageSourceAccessor messages) {
         this.partners = partners;
         this.access = access;
         this.currentWorkspace = currentWorkspace;
+        this.messages = messages;
     }
 
     @GetMapping
@@ -81,7 +88,7 @@ class CompanyController {
                                     PartnerProfile.splitList(form.regions()),
                                     PartnerProfile.splitList(form.verticals()),
                                     form.size()));
-                    redirect.addFlashAttribute("flash", "Company profile saved.");
+                    redirect.addFlashAttribute("flash", messages.getMessage("portal.company.saved"));
                     return "redirect:/portal/company";
                 },
                 () -> page(model));
@@ -92,7 +99,8 @@ class CompanyController {
     String invite(InviteForm form, RedirectAttributes redirect) {
         return Flash.after(redirect, "/portal/company", () -> {
             access.inviteColleague(form.email(), form.displayName(), form.role());
-            return form.email().strip() + " is invited.";
+            return messages.getMessage(
+                    "portal.company.invitedFlash", new Object[] {form.email().strip()});
         });
     }
 
@@ -101,7 +109,7 @@ class CompanyController {
     String remove(@PathVariable UUID userId, RedirectAttributes redirect) {
         return Flash.after(redirect, "/portal/company", () -> {
             access.remove(userId);
-            return "Removed.";
+            return messages.getMessage("portal.company.removed");
         });
     }
 
