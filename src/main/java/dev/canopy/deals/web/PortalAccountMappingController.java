@@ -4,6 +4,7 @@ import dev.canopy.deals.AccountMapping;
 import dev.canopy.deals.SharingLevel;
 import dev.canopy.platform.Flash;
 import java.util.Arrays;
+import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,9 +22,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class PortalAccountMappingController {
 
     private final AccountMapping mapping;
+    private final MessageSourceAccessor messages;
 
-    PortalAccountMappingController(AccountMapping mapping) {
+    PortalAccountMappingController(AccountMapping mapping, MessageSourceAccessor messages) {
         this.mapping = mapping;
+        this.messages = messages;
     }
 
     @GetMapping
@@ -38,15 +41,16 @@ class PortalAccountMappingController {
         return Flash.after(
                 redirect,
                 "/portal/accounts",
-                () -> "Your account list now holds " + mapping.uploadMine(AccountMappingController.text(file))
-                        + " accounts.");
+                () -> messages.getMessage(
+                        "deals.accounts.uploaded",
+                        new Object[] {mapping.uploadMine(AccountMappingController.text(file))}));
     }
 
     @PostMapping("/sharing")
     String share(@RequestParam(defaultValue = "") String level, RedirectAttributes redirect) {
         return Flash.after(redirect, "/portal/accounts", () -> {
             mapping.setMyLevel(level);
-            return "Sharing level saved.";
+            return messages.getMessage("deals.accounts.saved");
         });
     }
 }

@@ -5,11 +5,13 @@ import dev.canopy.deals.DealView;
 import dev.canopy.deals.Deals;
 import dev.canopy.deals.NewDeal;
 import dev.canopy.platform.Flash;
+import dev.canopy.platform.Formats;
 import dev.canopy.platform.Forms;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -58,10 +60,14 @@ class PortalDealsController {
 
     private final Deals deals;
     private final Clock clock;
+    private final MessageSourceAccessor messages;
+    private final Formats formats;
 
-    PortalDealsController(Deals deals, Clock clock) {
+    PortalDealsController(Deals deals, Clock clock, MessageSourceAccessor messages, Formats formats) {
         this.deals = deals;
         this.clock = clock;
+        this.messages = messages;
+        this.formats = formats;
     }
 
     @GetMapping
@@ -85,9 +91,7 @@ class PortalDealsController {
                 () -> {
                     DealView deal = deals.register(form.toNewDeal());
                     redirect.addFlashAttribute(
-                            "flash",
-                            deal.accountName()
-                                    + " is registered; the vendor reviews it and you will see the answer here.");
+                            "flash", messages.getMessage("deals.register.done", new Object[] {deal.accountName()}));
                     return "redirect:/portal/deals/" + deal.id();
                 },
                 () -> form(model, false));
@@ -113,7 +117,9 @@ class PortalDealsController {
         return Flash.after(
                 redirect,
                 "/portal/deals/" + id,
-                () -> "Protected until " + deals.extend(id).protectedUntil() + ".");
+                () -> messages.getMessage(
+                        "deals.deal.extended",
+                        new Object[] {formats.date(deals.extend(id).protectedUntil())}));
     }
 
     private String form(Model model, boolean fresh) {

@@ -4,6 +4,7 @@ import dev.canopy.deals.LeadQuery;
 import dev.canopy.deals.Leads;
 import dev.canopy.platform.Flash;
 import java.util.UUID;
+import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,9 +22,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class PortalLeadsController {
 
     private final Leads leads;
+    private final MessageSourceAccessor messages;
 
-    PortalLeadsController(Leads leads) {
+    PortalLeadsController(Leads leads, MessageSourceAccessor messages) {
         this.leads = leads;
+        this.messages = messages;
     }
 
     @GetMapping
@@ -37,14 +40,15 @@ class PortalLeadsController {
         return Flash.after(
                 redirect,
                 "/portal/leads",
-                () -> leads.accept(id).accountName() + " is yours: the contact's details are below.");
+                () -> messages.getMessage(
+                        "deals.leads.accepted", new Object[] {leads.accept(id).accountName()}));
     }
 
     @PostMapping("/{id}/decline")
     String decline(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
         return Flash.after(redirect, "/portal/leads", () -> {
             leads.decline(id, reason);
-            return "The lead is declined and goes to another partner.";
+            return messages.getMessage("deals.leads.declined");
         });
     }
 }
