@@ -9,6 +9,7 @@ import dev.canopy.payouts.TaxProfile;
 import dev.canopy.payouts.internal.PayoutMethod;
 import dev.canopy.platform.Forms;
 import java.util.Optional;
+import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,9 +27,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class PortalPayoutDetailsController {
 
     private final PayoutDetails details;
+    private final MessageSourceAccessor messages;
 
-    PortalPayoutDetailsController(PayoutDetails details) {
+    PortalPayoutDetailsController(PayoutDetails details, MessageSourceAccessor messages) {
         this.details = details;
+        this.messages = messages;
     }
 
     @GetMapping
@@ -62,7 +65,7 @@ class PortalPayoutDetailsController {
                 result,
                 () -> {
                     details.savePayout(details.myPartner(), form);
-                    redirect.addFlashAttribute("flash", "Payout details saved: your next payout goes there.");
+                    redirect.addFlashAttribute("flash", messages.getMessage("payouts.details.payoutSaved"));
                     return "redirect:/portal/payout-details";
                 },
                 () -> page(model));
@@ -76,7 +79,7 @@ class PortalPayoutDetailsController {
                 result,
                 () -> {
                     details.saveTax(details.myPartner(), form);
-                    redirect.addFlashAttribute("flash", "Tax details saved: they apply from your next payout.");
+                    redirect.addFlashAttribute("flash", messages.getMessage("payouts.details.taxSaved"));
                     return "redirect:/portal/payout-details";
                 },
                 () -> page(model));

@@ -177,9 +177,9 @@ class PortalTextComesFromMessageBundles {
                 literals(value).forEach(words -> problems.add(where + ": " + name + " '" + words + "'"));
             }
             if (name.equals("th:replace") || name.equals("th:insert")) {
-                // A page title handed to the layout; field names, ids and test ids (one word, lower-case first) pass.
+                // A page title handed to the layout; field names, ids, test ids and CSS classes pass.
                 literals(value).stream()
-                        .filter(words -> !words.matches("[a-z][A-Za-z0-9_-]*"))
+                        .filter(words -> !words.matches("[a-z][A-Za-z0-9_-]*") && !words.matches("[a-z][a-z0-9 -]*"))
                         .forEach(words -> problems.add(where + ": " + name + " '" + words + "'"));
             }
             if (name.equals("th:attr")) {
