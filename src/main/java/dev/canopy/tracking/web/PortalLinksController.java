@@ -6,6 +6,7 @@ import dev.canopy.tracking.LinkId;
 import dev.canopy.tracking.Links;
 import dev.canopy.tracking.TrackingSettings;
 import java.util.UUID;
+import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -27,10 +28,12 @@ class PortalLinksController {
 
     private final Links links;
     private final TrackingSettings settings;
+    private final MessageSourceAccessor messages;
 
-    PortalLinksController(Links links, TrackingSettings settings) {
+    PortalLinksController(Links links, TrackingSettings settings, MessageSourceAccessor messages) {
         this.links = links;
         this.settings = settings;
+        this.messages = messages;
     }
 
     @GetMapping
@@ -50,8 +53,9 @@ class PortalLinksController {
         return Forms.submit(
                 result,
                 () -> {
-                    redirect.addFlashAttribute(
-                            "flash", "Link " + links.create(form).url() + " created: share it anywhere.");
+                    redirect.addFlashAttribute("flash", messages.getMessage("tracking.links.created", new Object[] {
+                        links.create(form).url()
+                    }));
                     return "redirect:/portal/links";
                 },
                 () -> mine(model));
