@@ -3,6 +3,8 @@ package dev.canopy.platform;
 import com.ibm.icu.text.NumberFormat;
 import com.ibm.icu.util.ULocale;
 import dev.canopy.shared.Money;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -42,6 +44,11 @@ public class Formats {
 
     public String number(long value) {
         return NumberFormat.getInstance(ULocale.forLocale(formatsLocale())).format(value);
+    }
+
+    /** A figure rounded to a whole number, as tier thresholds are shown: 1,25,000 in en-IN. */
+    public String whole(BigDecimal value) {
+        return number(value.setScale(0, RoundingMode.HALF_UP).longValueExact());
     }
 
     /** "6 Dec 2026", "06.12.2026", "6 déc. 2026". */

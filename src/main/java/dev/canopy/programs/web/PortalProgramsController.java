@@ -6,6 +6,7 @@ import dev.canopy.programs.ProgramId;
 import dev.canopy.shared.ConflictException;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,9 +24,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class PortalProgramsController {
 
     private final Memberships memberships;
+    private final MessageSourceAccessor messages;
 
-    PortalProgramsController(Memberships memberships) {
+    PortalProgramsController(Memberships memberships, MessageSourceAccessor messages) {
         this.memberships = memberships;
+        this.messages = messages;
     }
 
     @GetMapping
@@ -46,10 +49,9 @@ class PortalProgramsController {
     String accept(@PathVariable UUID id, @RequestParam(defaultValue = "0") int version, RedirectAttributes redirect) {
         try {
             MyProgram accepted = memberships.acceptTerms(new ProgramId(id), version);
-            redirect.addFlashAttribute(
-                    "flash",
-                    "You accepted version " + version + " of the "
-                            + accepted.program().name() + " terms.");
+            redirect.addFlashAttribute("flash", messages.getMessage("programs.terms.accepted", new Object[] {
+                version, accepted.program().name()
+            }));
         } catch (ConflictException e) {
             redirect.addFlashAttribute("flashError", e.getMessage());
             return "redirect:/portal/programs/" + id + "/terms";

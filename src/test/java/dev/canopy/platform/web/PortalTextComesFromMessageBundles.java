@@ -40,8 +40,12 @@ class PortalTextComesFromMessageBundles {
     private static final Pattern LETTERS = Pattern.compile("\\p{L}");
     /** A string literal inside a Thymeleaf expression. */
     private static final Pattern LITERAL = Pattern.compile("'((?:[^'\\\\]|\\\\.)*)'");
-    /** A literal that is part of a message key ('analytics.band.' + …), not words. */
-    private static final Pattern KEY_PART = Pattern.compile("[A-Za-z0-9_]*(\\.[A-Za-z0-9_]*)+");
+    /**
+     * Literals that are not words: part of a message key ('analytics.band.' + …), a field or map key
+     * ('companyName'), an enum constant ('SINGLE_CHOICE'), an address ('https://').
+     */
+    private static final Pattern NOT_WORDS =
+            Pattern.compile("[A-Za-z0-9_]*(\\.[A-Za-z0-9_]*)+|[a-z][A-Za-z0-9_]*|[A-Z][A-Z0-9_]+|https?://\\S*");
     /** An included fragment: ~{deals/portal/fragments :: row(…)}. */
     private static final Pattern INCLUDE = Pattern.compile("~\\{\\s*([\\w/-]+)\\s*::\\s*([\\w-]+)");
 
@@ -169,6 +173,7 @@ class PortalTextComesFromMessageBundles {
             String value = attribute.getValue();
             if (WORD_ATTRIBUTES.contains(name)
                     && LETTERS.matcher(value).find()
+                    && !NOT_WORDS.matcher(value).matches()
                     && !element.hasAttr("th:" + name)
                     && !(name.equals("value") && !element.tagName().equals("button") && !isButtonInput(element))) {
                 problems.add(where + ": " + name + "=\"" + value + "\"");
@@ -207,7 +212,7 @@ class PortalTextComesFromMessageBundles {
         Matcher literal = LITERAL.matcher(expression);
         while (literal.find()) {
             String text = literal.group(1);
-            if (LETTERS.matcher(text).find() && !KEY_PART.matcher(text).matches()) {
+            if (LETTERS.matcher(text).find() && !NOT_WORDS.matcher(text).matches()) {
                 words.add(text);
             }
         }
