@@ -130,7 +130,7 @@ class TiersPromoteAtOnceAndDemoteAfterTheGracePeriod {
         mvc.perform(get("/portal/programs").with(partnerUser(tenant, partner)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("Silver")))
-                .andExpect(content().string(Matchers.containsString("Progress to <span>Gold</span>")))
+                .andExpect(content().string(Matchers.containsString("<span>Progress to Gold</span>")))
                 .andExpect(content().string(Matchers.containsString("3</span></strong>")))
                 .andExpect(content().string(Matchers.containsString("<span class=\"text-nowrap\">5</span>")))
                 .andExpect(content().string(Matchers.containsString("EUR 50,000")));
