@@ -8,6 +8,17 @@
     return raw ? raw.split(',') : [];
   }
 
+  // Days (2026-11-05) as the page's language writes them: "5 Nov", "5. Nov.", "5 nov." ("en" reads as en-GB).
+  var pageLanguage = document.documentElement.lang === 'en' ? 'en-GB' : (document.documentElement.lang || 'en-GB');
+  var dayFormat = new Intl.DateTimeFormat(pageLanguage, { day: 'numeric', month: 'short', timeZone: 'UTC' });
+
+  function days(canvas) {
+    return series(canvas, 'days').map(function (day) {
+      var parsed = new Date(day + 'T00:00:00Z');
+      return isNaN(parsed) ? day : dayFormat.format(parsed);
+    });
+  }
+
   function numbers(canvas, name) {
     return series(canvas, name).map(Number);
   }
@@ -32,7 +43,7 @@
       new Chart(funnel, {
         type: 'line',
         data: {
-          labels: series(funnel, 'days'),
+          labels: days(funnel),
           datasets: [
             { label: names[0], data: numbers(funnel, 'clicks'), borderColor: '#1f7a4d', backgroundColor: '#1f7a4d', yAxisID: 'y', tension: 0 },
             { label: names[1], data: numbers(funnel, 'leads'), borderColor: '#0d6efd', backgroundColor: '#0d6efd', yAxisID: 'y1', tension: 0 },
@@ -54,7 +65,7 @@
       new Chart(linkClicks, {
         type: 'bar',
         data: {
-          labels: series(linkClicks, 'days'),
+          labels: days(linkClicks),
           datasets: [{ label: 'Clicks', data: numbers(linkClicks, 'clicks'), backgroundColor: '#1f7a4d' }]
         },
         options: Object.assign({}, common, { plugins: { legend: { display: false } } })
@@ -65,7 +76,7 @@
       new Chart(revenue, {
         type: 'bar',
         data: {
-          labels: series(revenue, 'days'),
+          labels: days(revenue),
           datasets: [{ label: (revenue.dataset.label || 'Partner revenue') + ' (' + revenue.dataset.currency + ')', data: numbers(revenue, 'revenue'), backgroundColor: '#1f7a4d' }]
         },
         options: Object.assign({}, common, { plugins: { legend: { display: false } } })
@@ -76,7 +87,7 @@
       new Chart(canvas, {
         type: 'line',
         data: {
-          labels: series(canvas, 'days'),
+          labels: days(canvas),
           datasets: [
             { label: 'Last 30 days', data: numbers(canvas, 'now'), borderColor: '#1f7a4d', backgroundColor: '#1f7a4d',
               pointRadius: 0, borderWidth: 2, tension: 0 },
