@@ -46,6 +46,18 @@ public class Formats {
         return NumberFormat.getInstance(ULocale.forLocale(formatsLocale())).format(value);
     }
 
+    /** A rate or a change as people write it: 12.5 (12,5 in German), up to two decimals, no trailing zeros. */
+    public String decimal(BigDecimal value) {
+        NumberFormat format = NumberFormat.getInstance(ULocale.forLocale(formatsLocale()));
+        format.setMaximumFractionDigits(2);
+        return format.format(value);
+    }
+
+    /** A reward's rate or range of rates: "15", "15–30", "12,5". */
+    public String rates(BigDecimal min, BigDecimal max) {
+        return min.compareTo(max) == 0 ? decimal(min) : decimal(min) + "–" + decimal(max);
+    }
+
     /** A figure rounded to a whole number, as tier thresholds are shown: 1,25,000 in en-IN. */
     public String whole(BigDecimal value) {
         return number(value.setScale(0, RoundingMode.HALF_UP).longValueExact());

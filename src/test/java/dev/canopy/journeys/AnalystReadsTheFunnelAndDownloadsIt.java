@@ -107,12 +107,7 @@ class AnalystReadsTheFunnelAndDownloadsIt extends BrowserTest {
 
         BrowserContext browserContext = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900));
         Page page = browserContext.newPage();
-        page.navigate(url("/login"));
-        page.getByLabel("Work email").fill(analyst.email());
-        page.getByLabel("Password").fill(Fixtures.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
-                .click();
-        page.waitForURL(url("/app"));
+        signInToConsole(page, analyst.email());
         page.getByTestId("nav-analytics").click();
         page.getByLabel("First day").fill("2026-11-01");
         page.getByLabel("Last day").fill("2026-11-18");

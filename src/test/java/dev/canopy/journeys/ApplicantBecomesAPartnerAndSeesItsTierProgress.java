@@ -94,12 +94,7 @@ class ApplicantBecomesAPartnerAndSeesItsTierProgress extends BrowserTest {
         BrowserContext vendor =
                 browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1366, 900));
         Page console = vendor.newPage();
-        console.navigate(url("/login"));
-        console.getByLabel("Work email").fill(tenant.owner().email());
-        console.getByLabel("Password").fill(Fixtures.PASSWORD);
-        console.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
-                .click();
-        console.waitForURL(url("/app"));
+        signInToConsole(console, tenant.owner().email());
         console.navigate(url("/app/applications"));
         console.getByText("Harbor Integrations").click();
         assertThat(console.getByTestId("score")).isVisible();

@@ -62,6 +62,11 @@ abstract class BrowserTest {
         return "http://localhost:" + port + path;
     }
 
+    /** Signs a member of a workspace in at the console's sign-in page and waits for the console's home. */
+    void signInToConsole(Page page, String email) {
+        signInToConsole(page, email);
+    }
+
     /** Saved under target/screenshots, for people to look at what the test saw. */
     static void screenshot(Page page, String name) {
         page.screenshot(new Page.ScreenshotOptions()

@@ -61,12 +61,7 @@ class FinanceApprovesCommissionsRunsAPayoutAndThePartnerDownloadsItsStatement ex
         // Finance approves the pending fee without waiting for its hold, then runs the payout.
         BrowserContext vendorBrowser = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900));
         Page console = vendorBrowser.newPage();
-        console.navigate(url("/login"));
-        console.getByLabel("Work email").fill(finance.email());
-        console.getByLabel("Password").fill(Fixtures.PASSWORD);
-        console.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
-                .click();
-        console.waitForURL(url("/app"));
+        signInToConsole(console, finance.email());
         console.getByTestId("nav-commissions").click();
         assertThat(console.getByTestId("commission-status")).hasText("Pending");
         console.getByTestId("tick").check();

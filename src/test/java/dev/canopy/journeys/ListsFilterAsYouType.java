@@ -5,7 +5,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.AriaRole;
 import dev.canopy.testing.Fixtures;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -24,12 +23,7 @@ class ListsFilterAsYouType extends BrowserTest {
         String second = fixtures.partnerUser(tenant);
         BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 800));
         Page page = context.newPage();
-        page.navigate(url("/login"));
-        page.getByLabel("Work email").fill(tenant.owner().email());
-        page.getByLabel("Password").fill(Fixtures.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
-                .click();
-        page.waitForURL(url("/app"));
+        signInToConsole(page, tenant.owner().email());
         page.navigate(url("/app/partners"));
         assertThat(page.getByTestId("partners").locator("tbody tr")).hasCount(2);
 

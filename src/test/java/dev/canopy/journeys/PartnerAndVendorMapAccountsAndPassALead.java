@@ -71,12 +71,7 @@ class PartnerAndVendorMapAccountsAndPassALead extends BrowserTest {
         // The vendor shares its overlaps too; now both see the accounts they share.
         BrowserContext vendorBrowser = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900));
         Page console = vendorBrowser.newPage();
-        console.navigate(url("/login"));
-        console.getByLabel("Work email").fill(tenant.owner().email());
-        console.getByLabel("Password").fill(Fixtures.PASSWORD);
-        console.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
-                .click();
-        console.waitForURL(url("/app"));
+        signInToConsole(console, tenant.owner().email());
         console.getByTestId("nav-account-mapping").click();
         assertThat(console.getByTestId("mapping-overview")).containsText("Overlaps");
         console.getByTestId("mapping-overview").getByRole(AriaRole.LINK).first().click();

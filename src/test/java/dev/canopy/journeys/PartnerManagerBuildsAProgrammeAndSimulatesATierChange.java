@@ -36,12 +36,7 @@ class PartnerManagerBuildsAProgrammeAndSimulatesATierChange extends BrowserTest 
         Fixtures.Tenant tenant = fixtures.newWorkspace();
         BrowserContext browserContext = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900));
         Page page = browserContext.newPage();
-        page.navigate(url("/login"));
-        page.getByLabel("Work email").fill(tenant.owner().email());
-        page.getByLabel("Password").fill(Fixtures.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
-                .click();
-        page.waitForURL(url("/app"));
+        signInToConsole(page, tenant.owner().email());
 
         // An empty list says what to do.
         page.getByTestId("nav-programs").click();

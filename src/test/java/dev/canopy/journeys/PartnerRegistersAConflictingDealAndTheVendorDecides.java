@@ -70,12 +70,7 @@ class PartnerRegistersAConflictingDealAndTheVendorDecides extends BrowserTest {
         // The vendor sees both registrations, the later one flagged with its conflict.
         BrowserContext vendorBrowser = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900));
         Page console = vendorBrowser.newPage();
-        console.navigate(url("/login"));
-        console.getByLabel("Work email").fill(tenant.owner().email());
-        console.getByLabel("Password").fill(Fixtures.PASSWORD);
-        console.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
-                .click();
-        console.waitForURL(url("/app"));
+        signInToConsole(console, tenant.owner().email());
         console.getByTestId("nav-deals").click();
         assertThat(console.getByTestId("deal-row")).hasCount(2);
         assertThat(console.getByTestId("conflict-badge")).hasCount(2);

@@ -49,12 +49,7 @@ class VendorMovesFromAnotherPrmAndItsCrm extends BrowserTest {
 
         BrowserContext browserContext = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900));
         Page page = browserContext.newPage();
-        page.navigate(url("/login"));
-        page.getByLabel("Work email").fill(tenant.owner().email());
-        page.getByLabel("Password").fill(Fixtures.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
-                .click();
-        page.waitForURL(url("/app"));
+        signInToConsole(page, tenant.owner().email());
         page.getByTestId("nav-imports").click();
 
         page.getByTestId("source").selectOption("TOLT");

@@ -46,6 +46,8 @@ class FormatsFollowTheReadersLanguage {
         assertThat(formats.money(Money.of("1200.5", "EUR"))).isEqualTo("1.200,50\u00a0€");
         assertThat(formats.money(Money.of("1200.5", "USD"))).isEqualTo("1.200,50 USD");
         assertThat(formats.date(LocalDate.of(2026, 12, 6))).isEqualTo("06.12.2026");
+        assertThat(formats.rates(new java.math.BigDecimal("12.50"), new java.math.BigDecimal("30")))
+                .isEqualTo("12,5–30");
         read("fr");
         assertThat(formats.money(Money.of("1200.5", "EUR"))).isEqualTo("1\u202f200,50\u00a0€");
         assertThat(formats.longDate(LocalDate.of(2027, 1, 15))).isEqualTo("15 janvier 2027");
