@@ -4,7 +4,9 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
 import dev.canopy.testing.CanopyServerTest;
+import dev.canopy.testing.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -64,7 +66,12 @@ abstract class BrowserTest {
 
     /** Signs a member of a workspace in at the console's sign-in page and waits for the console's home. */
     void signInToConsole(Page page, String email) {
-        signInToConsole(page, email);
+        page.navigate(url("/login"));
+        page.getByLabel("Work email").fill(email);
+        page.getByLabel("Password").fill(Fixtures.PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
+                .click();
+        page.waitForURL(url("/app"));
     }
 
     /** Saved under target/screenshots, for people to look at what the test saw. */
