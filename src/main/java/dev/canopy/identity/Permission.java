@@ -25,6 +25,8 @@ public enum Permission {
     PAYOUTS_READ("payouts:read"),
     PAYOUTS_WRITE("payouts:write"),
     ANALYTICS_READ("analytics:read"),
+    CONTENT_READ("content:read"),
+    CONTENT_WRITE("content:write"),
     WEBHOOKS_READ("webhooks:read"),
     WEBHOOKS_WRITE("webhooks:write"),
     IMPORTS_RUN("imports:run");

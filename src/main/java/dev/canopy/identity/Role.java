@@ -3,6 +3,8 @@ package dev.canopy.identity;
 import static dev.canopy.identity.Permission.ANALYTICS_READ;
 import static dev.canopy.identity.Permission.COMMISSIONS_READ;
 import static dev.canopy.identity.Permission.COMMISSIONS_WRITE;
+import static dev.canopy.identity.Permission.CONTENT_READ;
+import static dev.canopy.identity.Permission.CONTENT_WRITE;
 import static dev.canopy.identity.Permission.DEALS_READ;
 import static dev.canopy.identity.Permission.DEALS_WRITE;
 import static dev.canopy.identity.Permission.PARTNERS_READ;
@@ -45,7 +47,9 @@ public enum Role {
                     DEALS_READ,
                     DEALS_WRITE,
                     COMMISSIONS_READ,
-                    ANALYTICS_READ)),
+                    ANALYTICS_READ,
+                    CONTENT_READ,
+                    CONTENT_WRITE)),
     FINANCE(
             "Finance",
             "Approves commissions and runs payouts.",
@@ -60,7 +64,8 @@ public enum Role {
                     COMMISSIONS_WRITE,
                     PAYOUTS_READ,
                     PAYOUTS_WRITE,
-                    ANALYTICS_READ)),
+                    ANALYTICS_READ,
+                    CONTENT_READ)),
     SALES(
             "Sales",
             "Reviews deal registrations and works shared deals.",
@@ -72,7 +77,8 @@ public enum Role {
                     TRACKING_READ,
                     DEALS_READ,
                     DEALS_WRITE,
-                    ANALYTICS_READ)),
+                    ANALYTICS_READ,
+                    CONTENT_READ)),
     ANALYST(
             "Analyst",
             "Reads everything, changes nothing.",
@@ -85,7 +91,8 @@ public enum Role {
                     DEALS_READ,
                     COMMISSIONS_READ,
                     PAYOUTS_READ,
-                    ANALYTICS_READ));
+                    ANALYTICS_READ,
+                    CONTENT_READ));
 
     private final String label;
     private final String description;

@@ -15,25 +15,37 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses request bodies over {@code canopy.api.max-body-bytes} with a 413 problem, whether the client
- * declares the length or streams it, before anything reads or stores them.
+ * declares the length or streams it, before anything reads or stores them. File uploads have a larger limit:
+ * {@code canopy.uploads.max-bytes} for the CSV files and logos read in memory, and the multipart limit
+ * ({@code spring.servlet.multipart.*}, as large as the content library's files) for the library's own
+ * addresses, which stream to disk.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     private final long maxBytes;
+    private final long uploadMaxBytes;
 
-    RequestSizeLimitFilter(@Value("${canopy.api.max-body-bytes}") long maxBytes) {
+    RequestSizeLimitFilter(
+            @Value("${canopy.api.max-body-bytes}") long maxBytes,
+            @Value("${canopy.uploads.max-bytes}") DataSize uploadMax) {
         this.maxBytes = maxBytes;
+        this.uploadMaxBytes = uploadMax.toBytes();
     }
 
-    /** File uploads have their own, larger limit (spring.servlet.multipart.*). */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return multipart(request) && (path.startsWith("/app/content") || path.startsWith("/api/v1/content"));
+    }
+
+    private static boolean multipart(HttpServletRequest request) {
         String type = request.getContentType();
         return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data");
     }
@@ -41,12 +53,13 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > maxBytes) {
+        long limit = multipart(request) ? uploadMaxBytes : maxBytes;
+        if (request.getContentLengthLong() > limit) {
             reject(response);
             return;
         }
         try {
-            chain.doFilter(new LimitedRequest(request, maxBytes), response);
+            chain.doFilter(new LimitedRequest(request, limit), response);
         } catch (BodyTooLargeException e) {
             if (!response.isCommitted()) {
                 response.reset();

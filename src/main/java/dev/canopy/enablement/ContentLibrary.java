@@ -1,0 +1,409 @@
+package dev.canopy.enablement;
+
+import dev.canopy.audit.AuditLog;
+import dev.canopy.enablement.internal.AssetTable;
+import dev.canopy.enablement.internal.ContentStore;
+import dev.canopy.enablement.internal.FileInspector;
+import dev.canopy.enablement.internal.Markdown;
+import dev.canopy.enablement.internal.UsageTable;
+import dev.canopy.partners.PartnerId;
+import dev.canopy.partners.PartnerView;
+import dev.canopy.partners.Partners;
+import dev.canopy.platform.CurrentWorkspace;
+import dev.canopy.programs.MembershipView;
+import dev.canopy.programs.Memberships;
+import dev.canopy.shared.InvalidInputException;
+import dev.canopy.shared.NotFoundException;
+import dev.canopy.shared.PartnerScoped;
+import dev.canopy.shared.WorkspaceId;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The content library: staff add files, links and Markdown, file them and say who may see them; partners find
+ * what their audience admits (an asset outside it does not exist for them: 404, in lists, search and downloads
+ * alike), and every view and download is counted per partner and person. Files are sniffed and their words
+ * extracted on upload ({@link FileInspector}); replacing a file keeps the old versions.
+ */
+@Service
+public class ContentLibrary {
+
+    /** How many assets one list or search shows at most. */
+    public static final int LIMIT = 200;
+
+    /** An asset with its counts, for the staff list. */
+    public record Listed(AssetView asset, long views, long downloads, long partners) {}
+
+    /** One page of the staff list or of a partner's library. */
+    public record Found(List<Listed> assets, List<String> folders, boolean more) {}
+
+    private final AssetTable assets;
+    private final UsageTable usage;
+    private final ContentStore store;
+    private final FileInspector inspector;
+    private final Markdown markdown;
+    private final AssetInputs inputs;
+    private final Partners partners;
+    private final Memberships memberships;
+    private final CurrentWorkspace currentWorkspace;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final long maxFileBytes;
+
+    ContentLibrary(
+            AssetTable assets,
+            UsageTable usage,
+            ContentStore store,
+            FileInspector inspector,
+            Markdown markdown,
+            AssetInputs inputs,
+            Partners partners,
+            Memberships memberships,
+            CurrentWorkspace currentWorkspace,
+            AuditLog audit,
+            Clock clock,
+            @Value("${canopy.content.max-file-size:200MB}") DataSize maxFileSize) {
+        this.assets = assets;
+        this.usage = usage;
+        this.store = store;
+        this.inspector = inspector;
+        this.markdown = markdown;
+        this.inputs = inputs;
+        this.partners = partners;
+        this.memberships = memberships;
+        this.currentWorkspace = currentWorkspace;
+        this.audit = audit;
+        this.clock = clock;
+        this.maxFileBytes = maxFileSize.toBytes();
+    }
+
+    public long maxFileBytes() {
+        return maxFileBytes;
+    }
+
+    /**
+     * Staff: the workspace's assets, or a partner: those it may see now; searched by {@code words} (in titles,
+     * descriptions, folders, tags and the text inside files) and narrowed to a folder.
+     */
+    @Transactional(readOnly = true)
+    public Found find(@Nullable String words, @Nullable String folder, boolean archived) {
+        WorkspaceId workspace = currentWorkspace.id();
+        Instant now = clock.instant();
+        Optional<Viewer> viewer = viewer();
+        AssetTable.Query query = new AssetTable.Query(words, folder, archived && viewer.isEmpty(), LIMIT + 1);
+        List<AssetTable.Row> rows = viewer.isPresent()
+                ? assets.searchVisible(workspace, query, viewer.get(), now)
+                : assets.search(workspace, query);
+        boolean more = rows.size() > LIMIT;
+        List<AssetTable.Row> shown = more ? rows.subList(0, LIMIT) : rows;
+        Map<UUID, UsageTable.Totals> totals = viewer.isPresent()
+                ? Map.of()
+                : usage.totals(workspace, shown.stream().map(AssetTable.Row::id).toList()).stream()
+                        .collect(Collectors.toMap(UsageTable.Totals::asset, Function.identity()));
+        List<Listed> listed = shown.stream()
+                .map(row -> {
+                    UsageTable.Totals t = totals.get(row.id());
+                    return new Listed(
+                            view(row, now),
+                            t == null ? 0 : t.views(),
+                            t == null ? 0 : t.downloads(),
+                            t == null ? 0 : t.partners());
+                })
+                .toList();
+        List<String> folders =
+                viewer.isPresent() ? assets.foldersVisible(workspace, viewer.get(), now) : assets.folders(workspace);
+        return new Found(listed, folders, more);
+    }
+
+    /** One asset; for a partner only one it may see now, and its opening is counted as a view. */
+    @Transactional
+    public AssetView open(UUID id) {
+        AssetTable.Row row = row(id);
+        if (currentWorkspace.principal().orElse(null) instanceof PartnerScoped partner) {
+            usage.record(
+                    currentWorkspace.id(),
+                    id,
+                    new PartnerId(partner.partnerId()),
+                    currentWorkspace.actor().name(),
+                    UsageTable.Action.VIEW,
+                    row.file() == null ? 0 : row.file().version(),
+                    clock.instant());
+        }
+        return view(row, clock.instant());
+    }
+
+    /** A rich-text asset's body as safe HTML. */
+    public String html(AssetView asset) {
+        return asset.body() == null ? "" : markdown.html(asset.body());
+    }
+
+    /** A link or text asset. */
+    @Transactional
+    public AssetView create(AssetInput input) {
+        AssetInputs.Checked checked = inputs.check(input, null);
+        if (checked.kind() == AssetKind.FILE) {
+            throw new InvalidInputException("file", "Choose the file to upload");
+        }
+        return insert(checked, null);
+    }
+
+    /** A file asset: the file is stored, sniffed and read for search before anything is written. */
+    @Transactional
+    public AssetView create(AssetInput input, Upload file) {
+        AssetInputs.Checked checked = inputs.check(input, null);
+        return insert(checked, checked.kind() == AssetKind.FILE ? stored(file, 1) : null);
+    }
+
+    /** Changes what an asset says, where it is filed and who may see it; a file stays as it is. */
+    @Transactional
+    public AssetView update(UUID id, AssetInput input) {
+        AssetTable.Row before = staffRow(id);
+        AssetInputs.Checked checked = inputs.check(input, before.kind());
+        AssetTable.Row after = checked.row(id, before.file(), before.storageKey(), before.createdAt(), clock.instant());
+        assets.update(currentWorkspace.id(), after);
+        AssetView view = view(staffRow(id), clock.instant());
+        audit.record("content.updated", "asset", id, view(before, clock.instant()), view);
+        return view;
+    }
+
+    /** A new version of a file asset; the earlier ones stay listed and downloadable by staff. */
+    @Transactional
+    public AssetView replaceFile(UUID id, Upload file) {
+        AssetTable.Row before = staffRow(id);
+        if (before.kind() != AssetKind.FILE) {
+            throw new InvalidInputException("file", "Only a file asset has a file to replace");
+        }
+        StoredFile stored = stored(file, before.file().version() + 1);
+        assets.addVersion(currentWorkspace.id(), id, stored.version(), stored.key(), stored.text());
+        AssetView after = view(staffRow(id), clock.instant());
+        audit.record("content.file_replaced", "asset", id, before.file(), after.file());
+        return after;
+    }
+
+    @Transactional
+    public AssetView archive(UUID id) {
+        staffRow(id);
+        assets.archive(currentWorkspace.id(), id, clock.instant());
+        AssetView after = view(staffRow(id), clock.instant());
+        audit.record("content.archived", "asset", id, null, after);
+        return after;
+    }
+
+    @Transactional
+    public AssetView restore(UUID id) {
+        staffRow(id);
+        assets.restore(currentWorkspace.id(), id, clock.instant());
+        AssetView after = view(staffRow(id), clock.instant());
+        audit.record("content.restored", "asset", id, null, after);
+        return after;
+    }
+
+    @Transactional(readOnly = true)
+    public List<FileVersion> versions(UUID id) {
+        staffRow(id);
+        return assets.versions(currentWorkspace.id(), id);
+    }
+
+    /** Who used an asset: per partner and person, views, downloads and when last. */
+    @Transactional(readOnly = true)
+    public List<AssetUsage> usage(UUID id) {
+        staffRow(id);
+        List<UsageTable.Use> uses = usage.uses(currentWorkspace.id(), id);
+        Map<PartnerId, String> names =
+                partners
+                        .byIds(uses.stream()
+                                .map(UsageTable.Use::partner)
+                                .distinct()
+                                .toList())
+                        .stream()
+                        .collect(Collectors.toMap(PartnerView::id, PartnerView::name));
+        return uses.stream()
+                .map(u -> new AssetUsage(
+                        u.partner(),
+                        names.getOrDefault(u.partner(), "—"),
+                        u.person(),
+                        u.views(),
+                        u.downloads(),
+                        u.lastAt()))
+                .toList();
+    }
+
+    /**
+     * A file asset's current file (or, for staff, {@code version}); a partner's download is counted. A partner
+     * outside the audience, or asking for an old version, gets 404.
+     */
+    @Transactional
+    public Download download(UUID id, @Nullable Integer version) {
+        AssetTable.Row row = row(id);
+        if (row.kind() != AssetKind.FILE) {
+            throw new NotFoundException("File");
+        }
+        boolean partner = currentWorkspace.principal().orElse(null) instanceof PartnerScoped;
+        FileVersion file = row.file();
+        String key = row.storageKey();
+        if (version != null && version != file.version()) {
+            if (partner) {
+                throw new NotFoundException("File");
+            }
+            file = assets.versions(currentWorkspace.id(), id).stream()
+                    .filter(v -> v.version() == version)
+                    .findFirst()
+                    .orElseThrow(() -> new NotFoundException("File version"));
+            key = assets.storageKey(currentWorkspace.id(), id, version);
+        }
+        if (currentWorkspace.principal().orElse(null) instanceof PartnerScoped scoped) {
+            usage.record(
+                    currentWorkspace.id(),
+                    id,
+                    new PartnerId(scoped.partnerId()),
+                    currentWorkspace.actor().name(),
+                    UsageTable.Action.DOWNLOAD,
+                    file.version(),
+                    clock.instant());
+        }
+        return new Download(
+                file.fileName(),
+                file.contentType(),
+                file.sizeBytes(),
+                store.get(key),
+                FileInspector.shownInPlace(file.contentType()));
+    }
+
+    /** What the audience fields offer: the workspace's programmes and tiers, types, regions and partners. */
+    @Transactional(readOnly = true)
+    public AudienceChoices audienceChoices() {
+        return inputs.choices();
+    }
+
+    private AssetView insert(AssetInputs.Checked checked, @Nullable StoredFile file) {
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant();
+        AssetTable.Row row =
+                checked.row(id, file == null ? null : file.version(), file == null ? null : file.key(), now, now);
+        assets.insert(currentWorkspace.id(), row, "");
+        if (file != null) {
+            assets.addVersion(currentWorkspace.id(), id, file.version(), file.key(), file.text());
+        }
+        AssetView view = view(staffRow(id), now);
+        audit.record("content.created", "asset", id, null, view);
+        return view;
+    }
+
+    private record StoredFile(FileVersion version, String key, String text) {}
+
+    /** Stores the upload, then reads what it is; a refused or rolled-back file is removed from the store. */
+    private StoredFile stored(Upload file, int version) {
+        String name = inputs.fileName(file.fileName());
+        ContentStore.Stored stored;
+        try (InputStream in = file.open()) {
+            stored = store.put(currentWorkspace.id(), in, maxFileBytes);
+        } catch (ContentStore.TooLargeException e) {
+            throw new InvalidInputException(
+                    "file", "Upload at most " + DataSize.ofBytes(maxFileBytes).toMegabytes() + " MB");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (stored.sizeBytes() == 0) {
+            store.delete(stored.key());
+            throw new InvalidInputException("file", "The file is empty");
+        }
+        FileInspector.Inspection inspection;
+        try {
+            inspection = inspector.inspect(stored.path(), name);
+        } catch (RuntimeException e) {
+            store.delete(stored.key());
+            throw e;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                if (status != STATUS_COMMITTED) {
+                    store.delete(stored.key());
+                }
+            }
+        });
+        FileVersion fileVersion = new FileVersion(
+                version,
+                name,
+                inspection.contentType(),
+                stored.sizeBytes(),
+                stored.sha256(),
+                currentWorkspace.actor().name(),
+                clock.instant());
+        return new StoredFile(fileVersion, stored.key(), inspection.text());
+    }
+
+    /** The asset as its reader may have it: staff any of the workspace's, a partner only one it may see now. */
+    private AssetTable.Row row(UUID id) {
+        Optional<Viewer> viewer = viewer();
+        Optional<AssetTable.Row> row = viewer.isPresent()
+                ? assets.findVisible(currentWorkspace.id(), id, viewer.get(), clock.instant())
+                : assets.find(currentWorkspace.id(), id);
+        return row.orElseThrow(() -> new NotFoundException("Asset"));
+    }
+
+    private AssetTable.Row staffRow(UUID id) {
+        return assets.find(currentWorkspace.id(), id).orElseThrow(() -> new NotFoundException("Asset"));
+    }
+
+    /** The signed-in partner as audiences see it; empty for staff and API keys. */
+    private Optional<Viewer> viewer() {
+        if (!(currentWorkspace.principal().orElse(null) instanceof PartnerScoped scoped)) {
+            return Optional.empty();
+        }
+        PartnerId id = new PartnerId(scoped.partnerId());
+        PartnerView partner = partners.get(id);
+        List<MembershipView> joined = memberships.list(null, id);
+        Set<UUID> tiers = joined.stream()
+                .map(MembershipView::tierId)
+                .filter(Objects::nonNull)
+                .collect(Collectors.toCollection(HashSet::new));
+        return Optional.of(new Viewer(
+                id,
+                joined.stream().map(m -> m.programId().value()).collect(Collectors.toSet()),
+                tiers,
+                partner.types(),
+                Set.copyOf(partner.regions())));
+    }
+
+    private static AssetView view(AssetTable.Row row, Instant now) {
+        return new AssetView(
+                row.id(),
+                row.kind(),
+                row.title(),
+                row.description(),
+                row.folder(),
+                row.tags(),
+                row.products(),
+                row.dealStages(),
+                row.industries(),
+                row.url(),
+                row.body(),
+                row.audience(),
+                row.publishFrom(),
+                row.expireOn(),
+                row.file(),
+                AssetState.of(row.publishFrom(), row.expireOn(), row.archivedAt(), now),
+                row.createdAt(),
+                row.updatedAt());
+    }
+}

@@ -1,0 +1,384 @@
+package dev.canopy.enablement.internal;
+
+import dev.canopy.deals.DealStage;
+import dev.canopy.enablement.AssetKind;
+import dev.canopy.enablement.Audience;
+import dev.canopy.enablement.FileVersion;
+import dev.canopy.enablement.Viewer;
+import dev.canopy.partners.PartnerId;
+import dev.canopy.partners.PartnerType;
+import dev.canopy.shared.WorkspaceId;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The library's assets and their file versions; every query by workspace. What a partner may see is decided here
+ * in SQL ({@link #VISIBLE}, the same rule as {@link Audience#admits}), so that a search or a list never holds an
+ * asset outside its reader's audience, not even in a count.
+ */
+@Repository
+public class AssetTable {
+
+    /** An asset as stored: its fields, and its current file's version (null for links and text). */
+    public record Row(
+            UUID id,
+            AssetKind kind,
+            String title,
+            String description,
+            String folder,
+            List<String> tags,
+            List<String> products,
+            List<DealStage> dealStages,
+            List<String> industries,
+            @Nullable String url,
+            @Nullable String body,
+            Audience audience,
+            @Nullable Instant publishFrom,
+            @Nullable Instant expireOn,
+            @Nullable FileVersion file,
+            @Nullable String storageKey,
+            Instant createdAt,
+            Instant updatedAt,
+            @Nullable Instant archivedAt) {}
+
+    /** Which assets a search asks for: words (any prefix of each), a folder, and archived ones too or not. */
+    public record Query(@Nullable String words, @Nullable String folder, boolean archived, int limit) {}
+
+    private static final String COLUMNS = """
+            a.id, a.kind, a.title, a.description, a.folder, a.tags, a.products, a.deal_stages, a.industries, a.url,
+            a.body, a.audience_match, a.program_ids, a.tier_ids, a.partner_types, a.regions, a.partner_ids,
+            a.publish_from, a.expire_on, a.created_at, a.updated_at, a.archived_at,
+            v.version, v.file_name, v.content_type, v.size_bytes, v.sha256, v.uploaded_by, v.uploaded_at, v.storage_key
+            """;
+
+    private static final String FROM = """
+            from enablement_asset a
+            left join enablement_asset_version v on v.asset_id = a.id and v.version = a.version
+            """;
+
+    /** The asset is live now and its audience admits the viewer (:partner, :programs, :tiers, :types, :regions). */
+    private static final String VISIBLE = """
+            a.archived_at is null
+            and (a.publish_from is null or a.publish_from <= :now)
+            and (a.expire_on is null or a.expire_on > :now)
+            and (:partner = any (a.partner_ids)
+                 or (cardinality(a.program_ids) + cardinality(a.tier_ids) + cardinality(a.partner_types)
+                         + cardinality(a.regions) = 0 and cardinality(a.partner_ids) = 0)
+                 or (a.audience_match = 'ALL'
+                     and cardinality(a.program_ids) + cardinality(a.tier_ids) + cardinality(a.partner_types)
+                         + cardinality(a.regions) > 0
+                     and (cardinality(a.program_ids) = 0 or a.program_ids && :programs::uuid[])
+                     and (cardinality(a.tier_ids) = 0 or a.tier_ids && :tiers::uuid[])
+                     and (cardinality(a.partner_types) = 0 or a.partner_types && :types::text[])
+                     and (cardinality(a.regions) = 0 or a.regions && :regions::text[]))
+                 or (a.audience_match = 'ANY'
+                     and (a.program_ids && :programs::uuid[] or a.tier_ids && :tiers::uuid[]
+                          or a.partner_types && :types::text[] or a.regions && :regions::text[])))
+            """;
+
+    private final JdbcClient db;
+
+    AssetTable(JdbcClient db) {
+        this.db = db;
+    }
+
+    public void insert(WorkspaceId workspace, Row row, String extractedText) {
+        db.sql("""
+                        insert into enablement_asset (id, workspace_id, kind, title, description, folder, tags, products,
+                                                      deal_stages, industries, url, body, audience_match, program_ids,
+                                                      tier_ids, partner_types, regions, partner_ids, publish_from,
+                                                      expire_on, version, extracted_text, created_at, updated_at)
+                        values (:id, :workspace, :kind, :title, :description, :folder, :tags, :products, :stages,
+                                :industries, :url, :body, :match, :programIds, :tierIds, :partnerTypes, :regionList,
+                                :partnerIds, :publishFrom, :expireOn, :version, :text, :at, :at)
+                        """)
+                .param("id", row.id())
+                .param("workspace", workspace.value())
+                .param("kind", row.kind().name())
+                .param("version", row.file() == null ? 0 : row.file().version())
+                .param("text", extractedText)
+                .param("at", Timestamp.from(row.createdAt()))
+                .params(fields(row))
+                .update();
+    }
+
+    public void update(WorkspaceId workspace, Row row) {
+        db.sql("""
+                        update enablement_asset
+                        set title = :title, description = :description, folder = :folder, tags = :tags,
+                            products = :products, deal_stages = :stages, industries = :industries, url = :url,
+                            body = :body, audience_match = :match, program_ids = :programIds, tier_ids = :tierIds,
+                            partner_types = :partnerTypes, regions = :regionList, partner_ids = :partnerIds,
+                            publish_from = :publishFrom, expire_on = :expireOn, updated_at = :at
+                        where workspace_id = :workspace and id = :id
+                        """)
+                .param("id", row.id())
+                .param("workspace", workspace.value())
+                .param("at", Timestamp.from(row.updatedAt()))
+                .params(fields(row))
+                .update();
+    }
+
+    /** Adds a file version and makes it the asset's current one, with its words for search. */
+    public void addVersion(
+            WorkspaceId workspace, UUID asset, FileVersion file, String storageKey, String extractedText) {
+        db.sql("""
+                        insert into enablement_asset_version (asset_id, version, workspace_id, file_name, content_type,
+                                                              size_bytes, sha256, storage_key, uploaded_by, uploaded_at)
+                        values (:asset, :version, :workspace, :name, :type, :size, :sha256, :key, :by, :at)
+                        """)
+                .param("asset", asset)
+                .param("version", file.version())
+                .param("workspace", workspace.value())
+                .param("name", file.fileName())
+                .param("type", file.contentType())
+                .param("size", file.sizeBytes())
+                .param("sha256", file.sha256())
+                .param("key", storageKey)
+                .param("by", file.uploadedBy())
+                .param("at", Timestamp.from(file.uploadedAt()))
+                .update();
+        db.sql("""
+                        update enablement_asset set version = :version, extracted_text = :text, updated_at = :at
+                        where workspace_id = :workspace and id = :asset
+                        """)
+                .param("version", file.version())
+                .param("text", extractedText)
+                .param("at", Timestamp.from(file.uploadedAt()))
+                .param("workspace", workspace.value())
+                .param("asset", asset)
+                .update();
+    }
+
+    public void archive(WorkspaceId workspace, UUID id, Instant at) {
+        db.sql("update enablement_asset set archived_at = :at, updated_at = :at"
+                        + " where workspace_id = :workspace and id = :id and archived_at is null")
+                .param("at", Timestamp.from(at))
+                .param("workspace", workspace.value())
+                .param("id", id)
+                .update();
+    }
+
+    public void restore(WorkspaceId workspace, UUID id, Instant at) {
+        db.sql("update enablement_asset set archived_at = null, updated_at = :at"
+                        + " where workspace_id = :workspace and id = :id")
+                .param("at", Timestamp.from(at))
+                .param("workspace", workspace.value())
+                .param("id", id)
+                .update();
+    }
+
+    public Optional<Row> find(WorkspaceId workspace, UUID id) {
+        return db.sql("select " + COLUMNS + FROM + " where a.workspace_id = :workspace and a.id = :id")
+                .param("workspace", workspace.value())
+                .param("id", id)
+                .query(AssetTable::row)
+                .optional();
+    }
+
+    /** The asset, if {@code viewer} may see it now. */
+    public Optional<Row> findVisible(WorkspaceId workspace, UUID id, Viewer viewer, Instant now) {
+        return db.sql("select " + COLUMNS + FROM + " where a.workspace_id = :workspace and a.id = :id and " + VISIBLE)
+                .param("workspace", workspace.value())
+                .param("id", id)
+                .params(viewer(viewer, now))
+                .query(AssetTable::row)
+                .optional();
+    }
+
+    /** The workspace's assets as staff search them. */
+    public List<Row> search(WorkspaceId workspace, Query query) {
+        String where = " where a.workspace_id = :workspace" + (query.archived() ? "" : " and a.archived_at is null");
+        return search(where, workspace, query, Map.of());
+    }
+
+    /** The assets {@code viewer} may see now, searched. */
+    public List<Row> searchVisible(WorkspaceId workspace, Query query, Viewer viewer, Instant now) {
+        return search(" where a.workspace_id = :workspace and " + VISIBLE, workspace, query, viewer(viewer, now));
+    }
+
+    /** The folders in use, for the library's side list. */
+    public List<String> folders(WorkspaceId workspace) {
+        return db.sql("select distinct folder from enablement_asset where workspace_id = :workspace"
+                        + " and archived_at is null and folder <> '' order by folder")
+                .param("workspace", workspace.value())
+                .query(String.class)
+                .list();
+    }
+
+    public String storageKey(WorkspaceId workspace, UUID asset, int version) {
+        return db.sql("select storage_key from enablement_asset_version"
+                        + " where workspace_id = :workspace and asset_id = :asset and version = :version")
+                .param("workspace", workspace.value())
+                .param("asset", asset)
+                .param("version", version)
+                .query(String.class)
+                .single();
+    }
+
+    /** The folders holding something {@code viewer} may see now: a folder of hidden assets is hidden too. */
+    public List<String> foldersVisible(WorkspaceId workspace, Viewer viewer, Instant now) {
+        return db.sql("select distinct a.folder from enablement_asset a where a.workspace_id = :workspace"
+                        + " and a.folder <> '' and " + VISIBLE + " order by a.folder")
+                .param("workspace", workspace.value())
+                .params(viewer(viewer, now))
+                .query(String.class)
+                .list();
+    }
+
+    public List<FileVersion> versions(WorkspaceId workspace, UUID asset) {
+        return db.sql("""
+                        select version, file_name, content_type, size_bytes, sha256, uploaded_by, uploaded_at
+                        from enablement_asset_version where workspace_id = :workspace and asset_id = :asset
+                        order by version desc
+                        """)
+                .param("workspace", workspace.value())
+                .param("asset", asset)
+                .query((rs, n) -> new FileVersion(
+                        rs.getInt("version"),
+                        rs.getString("file_name"),
+                        rs.getString("content_type"),
+                        rs.getLong("size_bytes"),
+                        rs.getString("sha256"),
+                        rs.getString("uploaded_by"),
+                        rs.getTimestamp("uploaded_at").toInstant()))
+                .list();
+    }
+
+    private List<Row> search(String where, WorkspaceId workspace, Query query, Map<String, Object> viewer) {
+        String words = TextSearch.prefixQuery(query.words());
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + FROM + where);
+        if (query.folder() != null && !query.folder().isBlank()) {
+            sql.append(" and a.folder = :folder");
+        }
+        if (words != null) {
+            sql.append(" and a.search @@ to_tsquery('simple', :words)")
+                    .append(" order by ts_rank(a.search, to_tsquery('simple', :words)) desc, a.title, a.id");
+        } else {
+            sql.append(" order by a.folder, a.title, a.id");
+        }
+        sql.append(" limit :limit");
+        JdbcClient.StatementSpec statement = db.sql(sql.toString())
+                .param("workspace", workspace.value())
+                .param("limit", query.limit())
+                .params(viewer);
+        if (query.folder() != null && !query.folder().isBlank()) {
+            statement = statement.param("folder", query.folder());
+        }
+        if (words != null) {
+            statement = statement.param("words", words);
+        }
+        return statement.query(AssetTable::row).list();
+    }
+
+    private static Map<String, Object> viewer(Viewer viewer, Instant now) {
+        return Map.of(
+                "partner", viewer.partner().value(),
+                "programs", viewer.programs().toArray(UUID[]::new),
+                "tiers", viewer.tiers().toArray(UUID[]::new),
+                "types", viewer.types().stream().map(Enum::name).toArray(String[]::new),
+                "regions", viewer.regions().toArray(String[]::new),
+                "now", Timestamp.from(now));
+    }
+
+    private static Map<String, Object> fields(Row row) {
+        Audience audience = row.audience();
+        java.util.HashMap<String, Object> fields = new java.util.HashMap<>();
+        fields.put("title", row.title());
+        fields.put("description", row.description());
+        fields.put("folder", row.folder());
+        fields.put("tags", row.tags().toArray(String[]::new));
+        fields.put("products", row.products().toArray(String[]::new));
+        fields.put("stages", row.dealStages().stream().map(Enum::name).toArray(String[]::new));
+        fields.put("industries", row.industries().toArray(String[]::new));
+        fields.put("url", row.url());
+        fields.put("body", row.body());
+        fields.put("match", audience.match().name());
+        fields.put("programIds", audience.programs().stream().sorted().toArray(UUID[]::new));
+        fields.put("tierIds", audience.tiers().stream().sorted().toArray(UUID[]::new));
+        fields.put(
+                "partnerTypes",
+                audience.types().stream().map(Enum::name).sorted().toArray(String[]::new));
+        fields.put("regionList", audience.regions().stream().sorted().toArray(String[]::new));
+        fields.put(
+                "partnerIds",
+                audience.partners().stream().map(PartnerId::value).sorted().toArray(UUID[]::new));
+        fields.put("publishFrom", row.publishFrom() == null ? null : Timestamp.from(row.publishFrom()));
+        fields.put("expireOn", row.expireOn() == null ? null : Timestamp.from(row.expireOn()));
+        return fields;
+    }
+
+    private static Row row(ResultSet rs, int n) throws SQLException {
+        int version = rs.getInt("version");
+        FileVersion file = rs.wasNull()
+                ? null
+                : new FileVersion(
+                        version,
+                        rs.getString("file_name"),
+                        rs.getString("content_type"),
+                        rs.getLong("size_bytes"),
+                        rs.getString("sha256"),
+                        rs.getString("uploaded_by"),
+                        rs.getTimestamp("uploaded_at").toInstant());
+        Audience audience = new Audience(
+                Audience.Match.valueOf(rs.getString("audience_match")),
+                Arrays.stream(uuids(rs.getArray("program_ids"))).collect(Collectors.toSet()),
+                Arrays.stream(uuids(rs.getArray("tier_ids"))).collect(Collectors.toSet()),
+                Arrays.stream(strings(rs.getArray("partner_types")))
+                        .map(PartnerType::valueOf)
+                        .collect(Collectors.toSet()),
+                Arrays.stream(strings(rs.getArray("regions"))).collect(Collectors.toSet()),
+                Arrays.stream(uuids(rs.getArray("partner_ids")))
+                        .map(PartnerId::new)
+                        .collect(Collectors.toSet()));
+        return new Row(
+                rs.getObject("id", UUID.class),
+                AssetKind.valueOf(rs.getString("kind")),
+                rs.getString("title"),
+                rs.getString("description"),
+                rs.getString("folder"),
+                List.of(strings(rs.getArray("tags"))),
+                List.of(strings(rs.getArray("products"))),
+                map(strings(rs.getArray("deal_stages")), DealStage::valueOf),
+                List.of(strings(rs.getArray("industries"))),
+                rs.getString("url"),
+                rs.getString("body"),
+                audience,
+                instant(rs.getTimestamp("publish_from")),
+                instant(rs.getTimestamp("expire_on")),
+                file,
+                file == null ? null : rs.getString("storage_key"),
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("updated_at").toInstant(),
+                instant(rs.getTimestamp("archived_at")));
+    }
+
+    private static <T> List<T> map(String[] values, Function<String, T> each) {
+        return Arrays.stream(values).map(each).toList();
+    }
+
+    private static String[] strings(Array array) throws SQLException {
+        return (String[]) array.getArray();
+    }
+
+    private static UUID[] uuids(Array array) throws SQLException {
+        return (UUID[]) array.getArray();
+    }
+
+    private static @Nullable Instant instant(@Nullable Timestamp at) {
+        return at == null ? null : at.toInstant();
+    }
+}

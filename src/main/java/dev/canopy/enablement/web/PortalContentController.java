@@ -1,0 +1,52 @@
+package dev.canopy.enablement.web;
+
+import dev.canopy.enablement.AssetView;
+import dev.canopy.enablement.ContentLibrary;
+import java.util.UUID;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The partner's content library: what its audience admits, searched and by folder; an asset's page (counted as a
+ * view) and its download (counted as a download). Anything else answers 404, as if it did not exist.
+ */
+@Controller
+@RequestMapping("/portal/content")
+@PreAuthorize("hasRole('PARTNER')")
+class PortalContentController {
+
+    private final ContentLibrary library;
+
+    PortalContentController(ContentLibrary library) {
+        this.library = library;
+    }
+
+    @GetMapping
+    String library(
+            @RequestParam(required = false) String q, @RequestParam(required = false) String folder, Model model) {
+        model.addAttribute("found", library.find(q, folder, false));
+        model.addAttribute("q", q);
+        model.addAttribute("folder", folder);
+        return "enablement/portal/library";
+    }
+
+    @GetMapping("/{id}")
+    String asset(@PathVariable UUID id, Model model) {
+        AssetView asset = library.open(id);
+        model.addAttribute("asset", asset);
+        model.addAttribute("html", library.html(asset));
+        return "enablement/portal/asset";
+    }
+
+    @GetMapping("/{id}/download")
+    ResponseEntity<Resource> download(@PathVariable UUID id) {
+        return Downloads.of(library.download(id, null));
+    }
+}

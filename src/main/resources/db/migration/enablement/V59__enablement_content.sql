@@ -1,0 +1,77 @@
+-- The content library (ADR 26): assets (a file, a link or Markdown), who may see them (their audience, mirrored
+-- by enablement.Audience), the versions of a file asset, and what partners did with them.
+-- What search matches: the title first, then the description, folder and tags, then the text. ('simple': no
+-- language's stemming, as assets come in several languages; the query matches prefixes instead.) Declared
+-- immutable because array_to_string is only marked stable, though it is immutable for text.
+create function enablement_search(title text, description text, folder text, tags text[], body text, extracted text)
+    returns tsvector
+    language sql
+    immutable
+    parallel safe
+return setweight(to_tsvector('simple', title), 'A')
+    || setweight(to_tsvector('simple', description), 'B')
+    || setweight(to_tsvector('simple', folder || ' ' || array_to_string(tags, ' ')), 'B')
+    || setweight(to_tsvector('simple', coalesce(body, '') || ' ' || extracted), 'C');
+
+create table enablement_asset
+(
+    id             uuid primary key,
+    workspace_id   uuid        not null,
+    kind           text        not null check (kind in ('FILE', 'LINK', 'TEXT')),
+    title          text        not null,
+    description    text        not null,
+    folder         text        not null,
+    tags           text[]      not null,
+    products       text[]      not null,
+    deal_stages    text[]      not null,
+    industries     text[]      not null,
+    url            text,
+    body           text,
+    audience_match text        not null check (audience_match in ('ALL', 'ANY')),
+    program_ids    uuid[]      not null,
+    tier_ids       uuid[]      not null,
+    partner_types  text[]      not null,
+    regions        text[]      not null,
+    partner_ids    uuid[]      not null,
+    publish_from   timestamptz,
+    expire_on      timestamptz,
+    version        int         not null,
+    -- The words inside the current file (Tika), searched with the title and description; never shown.
+    extracted_text text        not null,
+    search         tsvector generated always as (
+        enablement_search(title, description, folder, tags, body, extracted_text)) stored,
+    created_at     timestamptz not null,
+    updated_at     timestamptz not null,
+    archived_at    timestamptz
+);
+create index enablement_asset_workspace on enablement_asset (workspace_id, folder, title);
+create index enablement_asset_search on enablement_asset using gin (search);
+
+create table enablement_asset_version
+(
+    asset_id     uuid        not null references enablement_asset (id),
+    version      int         not null,
+    workspace_id uuid        not null,
+    file_name    text        not null,
+    content_type text        not null,
+    size_bytes   bigint      not null,
+    sha256       text        not null,
+    storage_key  text        not null,
+    uploaded_by  text        not null,
+    uploaded_at  timestamptz not null,
+    primary key (asset_id, version)
+);
+
+-- One row per view or download: by which partner, which person (the portal user's email), and of which version.
+create table enablement_asset_usage
+(
+    id           bigint generated always as identity primary key,
+    workspace_id uuid        not null,
+    asset_id     uuid        not null references enablement_asset (id),
+    partner_id   uuid        not null,
+    person       text        not null,
+    action       text        not null check (action in ('VIEW', 'DOWNLOAD')),
+    version      int         not null,
+    at           timestamptz not null
+);
+create index enablement_asset_usage_asset on enablement_asset_usage (workspace_id, asset_id, partner_id);
