@@ -1,0 +1,183 @@
+package dev.canopy.enablement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.canopy.deals.DealFixtures;
+import dev.canopy.programs.ProgramView;
+import dev.canopy.testing.CanopyTest;
+import dev.canopy.testing.Fixtures;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
+
+/**
+ * A vendor uploads a PDF and a Word file for one programme's members and writes a page for everyone; through the
+ * console and the portal, as real requests: the member finds each by the words inside it and downloads it (with
+ * its sniffed type, saved, never run), the partner outside the programme finds nothing and gets 404 for the page
+ * and the file even with the right id, and the vendor reads who opened what. Replacing the file keeps version 1.
+ */
+@CanopyTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PartnersFindTheContentMeantForThem {
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient db;
+
+    Fixtures.Tenant tenant;
+    DealFixtures f;
+    ProgramView program;
+    DealFixtures.Member member;
+    DealFixtures.Member outsider;
+    String word;
+
+    @BeforeAll
+    void aProgrammeWithAMemberAndAPartnerOutsideIt() {
+        f = new DealFixtures(context);
+        tenant = fixtures.newWorkspace();
+        program = f.program(tenant);
+        member = f.member(tenant, program);
+        outsider = f.member(tenant, f.program(tenant));
+        word = "quokka" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Test
+    void theMemberFindsTheDeckByAWordInsideItAndTheOutsiderCannotReachIt() throws Exception {
+        UUID deck = upload("Competitive deck", "Battlecards", "deck.pdf", SampleFiles.pdf("Why we win: " + word));
+
+        String found = portal(member, "/portal/content?q=" + word).getResponse().getContentAsString();
+        assertThat(found).contains("Competitive deck");
+        String notFound =
+                portal(outsider, "/portal/content?q=" + word).getResponse().getContentAsString();
+        assertThat(notFound).doesNotContain("Competitive deck").doesNotContain("Battlecards");
+
+        mvc.perform(get("/portal/content/" + deck).with(f.portal(outsider))).andExpect(status().isNotFound());
+        mvc.perform(get("/portal/content/" + deck + "/download").with(f.portal(outsider)))
+                .andExpect(status().isNotFound());
+
+        mvc.perform(get("/portal/content/" + deck).with(f.portal(member))).andExpect(status().isOk());
+        MvcResult download = mvc.perform(
+                        get("/portal/content/" + deck + "/download").with(f.portal(member)))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", "application/pdf"))
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+                .andReturn();
+        assertThat(download.getResponse().getHeader("Content-Disposition")).startsWith("attachment");
+        assertThat(download.getResponse().getHeader("Content-Security-Policy")).contains("sandbox");
+        assertThat(download.getResponse().getContentAsByteArray())
+                .startsWith("%PDF".getBytes(StandardCharsets.US_ASCII));
+
+        String usage = mvc.perform(get("/app/content/" + deck).with(Fixtures.signedIn(tenant.owner())))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(Jsoup.parse(usage).select("[data-testid=usage-row]").text())
+                .contains(member.email())
+                .doesNotContain(outsider.email());
+        assertThat(db.sql("select action, count(*) from enablement_asset_usage where asset_id = ? group by action"
+                                + " order by action")
+                        .param(deck)
+                        .query((rs, n) -> rs.getString(1) + "=" + rs.getLong(2))
+                        .list())
+                .containsExactly("DOWNLOAD=1", "VIEW=1");
+    }
+
+    @Test
+    void wordsInsideAWordDocumentAreFoundToo() throws Exception {
+        String docWord = "wombat" + UUID.randomUUID().toString().substring(0, 8);
+        upload("Pricing FAQ", "Pricing", "faq.docx", SampleFiles.docx("Discount rules: " + docWord));
+        assertThat(portal(member, "/portal/content?q=" + docWord).getResponse().getContentAsString())
+                .contains("Pricing FAQ");
+    }
+
+    @Test
+    void aNewVersionReplacesTheFileAndKeepsTheOld() throws Exception {
+        UUID sheet = upload("Price list", "Pricing", "prices.pdf", SampleFiles.pdf("Prices 2026"));
+        mvc.perform(multipart("/app/content/" + sheet + "/file")
+                        .file(new MockMultipartFile(
+                                "file", "prices-2027.pdf", "application/pdf", SampleFiles.pdf("Prices 2027")))
+                        .with(Fixtures.signedIn(tenant.owner()))
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        MvcResult current = mvc.perform(
+                        get("/portal/content/" + sheet + "/download").with(f.portal(member)))
+                .andExpect(status().isOk())
+                .andReturn();
+        assertThat(current.getResponse().getHeader("Content-Disposition")).contains("prices-2027.pdf");
+        mvc.perform(get("/app/content/" + sheet + "/download?version=1").with(Fixtures.signedIn(tenant.owner())))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.containsString("prices.pdf")));
+        mvc.perform(get("/portal/content/" + sheet + "/download?version=1").with(f.portal(member)))
+                .andExpect(status().isOk())
+                .andExpect(header().string(
+                                "Content-Disposition", org.hamcrest.Matchers.containsString("prices-2027.pdf")));
+    }
+
+    @Test
+    void aPageForEveryoneIsReadWithoutItsScript() throws Exception {
+        String title = "Talk track " + UUID.randomUUID();
+        mvc.perform(multipart("/app/content")
+                        .param("kind", "TEXT")
+                        .param("title", title)
+                        .param(
+                                "body",
+                                "# Opening\n<script>alert(1)</script>\n[Click](javascript:alert(2))"
+                                        + " <img src=x onerror=alert(3)>")
+                        .with(Fixtures.signedIn(tenant.owner()))
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        UUID id = db.sql("select id from enablement_asset where title = ?")
+                .param(title)
+                .query(UUID.class)
+                .single();
+        String page = portal(outsider, "/portal/content/" + id).getResponse().getContentAsString();
+        assertThat(page).contains("<h1>Opening</h1>").doesNotContain("alert(").doesNotContain("javascript:");
+    }
+
+    private UUID upload(String title, String folder, String fileName, byte[] bytes) throws Exception {
+        MockMultipartHttpServletRequestBuilder request = multipart("/app/content")
+                .file(new MockMultipartFile("file", fileName, "application/octet-stream", bytes));
+        request.param("kind", "FILE")
+                .param("title", title)
+                .param("folder", folder)
+                .param("programIds", program.id().value().toString())
+                .with(Fixtures.signedIn(tenant.owner()))
+                .with(csrf());
+        String location = mvc.perform(request)
+                .andExpect(status().is3xxRedirection())
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
+        return UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
+    }
+
+    private MvcResult portal(DealFixtures.Member who, String url) throws Exception {
+        return mvc.perform(get(url).with(f.portal(who)))
+                .andExpect(status().isOk())
+                .andReturn();
+    }
+}
