@@ -1,6 +1,7 @@
 package dev.canopy.enablement;
 
 import dev.canopy.audit.AuditLog;
+import dev.canopy.enablement.internal.AssetInputs;
 import dev.canopy.enablement.internal.AssetTable;
 import dev.canopy.enablement.internal.ContentStore;
 import dev.canopy.enablement.internal.FileInspector;
@@ -187,10 +188,13 @@ public class ContentLibrary {
 
     /** A new version of a file asset; the earlier ones stay listed and downloadable by staff. */
     @Transactional
-    public AssetView replaceFile(UUID id, Upload file) {
+    public AssetView replaceFile(UUID id, @Nullable Upload file) {
         AssetTable.Row before = staffRow(id);
         if (before.kind() != AssetKind.FILE) {
             throw new InvalidInputException("file", "Only a file asset has a file to replace");
+        }
+        if (file == null) {
+            throw new InvalidInputException("file", "Choose the new file");
         }
         StoredFile stored = stored(file, before.file().version() + 1);
         assets.addVersion(currentWorkspace.id(), id, stored.version(), stored.key(), stored.text());

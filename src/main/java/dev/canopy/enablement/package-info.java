@@ -5,5 +5,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Enablement",
-        allowedDependencies = {"shared", "platform", "identity", "audit", "partners", "programs"})
+        allowedDependencies = {"shared", "platform", "identity", "audit", "partners", "programs", "deals"})
 package dev.canopy.enablement;

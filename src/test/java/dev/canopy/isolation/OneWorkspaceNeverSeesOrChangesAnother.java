@@ -95,7 +95,8 @@ class OneWorkspaceNeverSeesOrChangesAnother {
                 new PayoutsProbes(context),
                 new AnalyticsProbes(context),
                 new WebhooksProbes(context),
-                new ImportsProbes(context));
+                new ImportsProbes(context),
+                new EnablementProbes(context));
         modules.forEach(module -> module.prepare(victim, attacker));
     }
 

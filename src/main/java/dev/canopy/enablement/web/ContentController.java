@@ -6,7 +6,6 @@ import dev.canopy.enablement.ContentLibrary;
 import dev.canopy.enablement.Upload;
 import dev.canopy.platform.Flash;
 import dev.canopy.platform.Forms;
-import dev.canopy.shared.InvalidInputException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
@@ -128,10 +127,7 @@ class ContentController {
     String replace(
             @PathVariable UUID id, @RequestParam(required = false) MultipartFile file, RedirectAttributes redirect) {
         return Flash.after(redirect, "/app/content/" + id, () -> {
-            if (file == null || file.isEmpty()) {
-                throw new InvalidInputException("file", "Choose the new file");
-            }
-            AssetView asset = library.replaceFile(id, upload(file));
+            AssetView asset = library.replaceFile(id, file == null || file.isEmpty() ? null : upload(file));
             return "Version " + asset.file().version() + " is the one partners get now.";
         });
     }

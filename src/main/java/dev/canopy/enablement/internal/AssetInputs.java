@@ -1,7 +1,11 @@
-package dev.canopy.enablement;
+package dev.canopy.enablement.internal;
 
 import dev.canopy.deals.DealStage;
-import dev.canopy.enablement.internal.AssetTable;
+import dev.canopy.enablement.AssetInput;
+import dev.canopy.enablement.AssetKind;
+import dev.canopy.enablement.Audience;
+import dev.canopy.enablement.AudienceChoices;
+import dev.canopy.enablement.FileVersion;
 import dev.canopy.partners.PartnerId;
 import dev.canopy.partners.PartnerSearch;
 import dev.canopy.partners.PartnerType;
@@ -36,7 +40,7 @@ import org.springframework.stereotype.Component;
  * nothing stored until all are right. Programmes, tiers and partners must be the workspace's own.
  */
 @Component
-class AssetInputs {
+public class AssetInputs {
 
     private static final int TITLE_MAX = 200;
     private static final int DESCRIPTION_MAX = 2_000;
@@ -45,7 +49,7 @@ class AssetInputs {
     private static final int URL_MAX = 2_000;
 
     /** An input that passed: typed values, ready to be a row. */
-    record Checked(
+    public record Checked(
             AssetKind kind,
             String title,
             String description,
@@ -60,7 +64,7 @@ class AssetInputs {
             @Nullable Instant publishFrom,
             @Nullable Instant expireOn) {
 
-        AssetTable.Row row(
+        public AssetTable.Row row(
                 UUID id,
                 @Nullable FileVersion file,
                 @Nullable String storageKey,
@@ -100,7 +104,7 @@ class AssetInputs {
     }
 
     /** Checks {@code input}; {@code kind} is the asset's own when it exists (a kind never changes). */
-    Checked check(AssetInput input, @Nullable AssetKind kind) {
+    public Checked check(AssetInput input, @Nullable AssetKind kind) {
         Map<String, String> problems = new LinkedHashMap<>();
         AssetKind checkedKind = kind != null ? kind : kind(input.kind(), problems);
         String title = text("title", input.title(), TITLE_MAX, problems);
@@ -149,7 +153,7 @@ class AssetInputs {
     }
 
     /** An uploaded file's name as it will be offered for saving: its last path part, checked as text. */
-    String fileName(@Nullable String raw) {
+    public String fileName(@Nullable String raw) {
         String name = raw == null ? "" : raw.replace('\\', '/');
         name = name.substring(name.lastIndexOf('/') + 1).strip();
         String problem = Texts.problem(name);
@@ -160,7 +164,7 @@ class AssetInputs {
         return name;
     }
 
-    AudienceChoices choices() {
+    public AudienceChoices choices() {
         List<AudienceChoices.Choice> programChoices = new ArrayList<>();
         List<AudienceChoices.Choice> tierChoices = new ArrayList<>();
         programsAndTiers(programChoices, tierChoices);
