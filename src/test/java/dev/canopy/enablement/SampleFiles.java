@@ -11,11 +11,11 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 
 /** Real documents made by the test: a PDF (PDFBox) and a Word file (POI) holding the words given. */
-final class SampleFiles {
+public final class SampleFiles {
 
     private SampleFiles() {}
 
-    static byte[] pdf(String text) {
+    public static byte[] pdf(String text) {
         try (PDDocument document = new PDDocument();
                 ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDPage page = new PDPage();
@@ -34,7 +34,7 @@ final class SampleFiles {
         }
     }
 
-    static byte[] docx(String text) {
+    public static byte[] docx(String text) {
         try (XWPFDocument document = new XWPFDocument();
                 ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             document.createParagraph().createRun().setText(text);
@@ -46,7 +46,7 @@ final class SampleFiles {
     }
 
     /** A 1×1 PNG. */
-    static byte[] png() {
+    public static byte[] png() {
         return java.util.Base64.getDecoder()
                 .decode(
                         "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
