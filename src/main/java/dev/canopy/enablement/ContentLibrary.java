@@ -1,6 +1,8 @@
 package dev.canopy.enablement;
 
 import dev.canopy.audit.AuditLog;
+import dev.canopy.deals.DealView;
+import dev.canopy.deals.Deals;
 import dev.canopy.enablement.internal.AssetInputs;
 import dev.canopy.enablement.internal.AssetTable;
 import dev.canopy.enablement.internal.ContentStore;
@@ -65,6 +67,7 @@ public class ContentLibrary {
     private final AssetInputs inputs;
     private final Partners partners;
     private final Memberships memberships;
+    private final Deals deals;
     private final CurrentWorkspace currentWorkspace;
     private final AuditLog audit;
     private final Clock clock;
@@ -79,6 +82,7 @@ public class ContentLibrary {
             AssetInputs inputs,
             Partners partners,
             Memberships memberships,
+            Deals deals,
             CurrentWorkspace currentWorkspace,
             AuditLog audit,
             Clock clock,
@@ -91,6 +95,7 @@ public class ContentLibrary {
         this.inputs = inputs;
         this.partners = partners;
         this.memberships = memberships;
+        this.deals = deals;
         this.currentWorkspace = currentWorkspace;
         this.audit = audit;
         this.clock = clock;
@@ -150,6 +155,20 @@ public class ContentLibrary {
                     clock.instant());
         }
         return view(row, clock.instant());
+    }
+
+    /**
+     * For one of the signed-in partner's deal registrations: what it may see that names the deal's products or
+     * its stage, best matches first (at most {@code limit}).
+     */
+    @Transactional(readOnly = true)
+    public List<AssetView> recommendedFor(UUID dealId, int limit) {
+        Viewer viewer = viewer().orElseThrow(() -> new NotFoundException("Deal registration"));
+        DealView deal = deals.get(dealId);
+        Instant now = clock.instant();
+        return assets.recommended(currentWorkspace.id(), viewer, now, deal.products(), deal.stage(), limit).stream()
+                .map(row -> view(row, now))
+                .toList();
     }
 
     /** A rich-text asset's body as safe HTML. */

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.canopy.deals.DealFixtures;
+import dev.canopy.deals.DealView;
 import dev.canopy.programs.ProgramView;
 import dev.canopy.testing.CanopyTest;
 import dev.canopy.testing.Fixtures;
@@ -156,6 +157,43 @@ class PartnersFindTheContentMeantForThem {
                 .single();
         String page = portal(outsider, "/portal/content/" + id).getResponse().getContentAsString();
         assertThat(page).contains("<h1>Opening</h1>").doesNotContain("alert(").doesNotContain("javascript:");
+    }
+
+    @Test
+    void aDealRegistrationRecommendsWhatNamesItsProductsAndOnlyWhatThePartnerMaySee() throws Exception {
+        DealView deal = f.register(member, program, "Acme Recommended", "acme-recommended.example");
+        String forDeal = "Cloud Suite pitch " + UUID.randomUUID();
+        link(forDeal, "cloud suite", null);
+        link("Unrelated " + UUID.randomUUID(), "Something else", null);
+        String hidden = "Hidden Cloud Suite sheet " + UUID.randomUUID();
+        link(hidden, "Cloud Suite", outsider.id().value().toString());
+
+        String fragment = mvc.perform(
+                        get("/portal/content/recommended?deal=" + deal.id()).with(f.portal(member)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(Jsoup.parse(fragment)
+                        .select("[data-testid=recommended-asset]")
+                        .eachText())
+                .anyMatch(text -> text.contains(forDeal))
+                .noneMatch(text -> text.contains("Unrelated") || text.contains(hidden));
+        mvc.perform(get("/portal/content/recommended?deal=" + deal.id()).with(f.portal(outsider)))
+                .andExpect(status().isNotFound());
+    }
+
+    private void link(String title, String product, String onlyPartner) throws Exception {
+        var request = multipart("/app/content")
+                .param("kind", "LINK")
+                .param("title", title)
+                .param("url", "https://example.com/" + UUID.randomUUID())
+                .param("products", product);
+        if (onlyPartner != null) {
+            request.param("partnerIds", onlyPartner);
+        }
+        mvc.perform(request.with(Fixtures.signedIn(tenant.owner())).with(csrf()))
+                .andExpect(status().is3xxRedirection());
     }
 
     private UUID upload(String title, String folder, String fileName, byte[] bytes) throws Exception {

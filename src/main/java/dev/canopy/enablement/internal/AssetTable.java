@@ -229,6 +229,34 @@ public class AssetTable {
                 .single();
     }
 
+    /**
+     * What {@code viewer} may see now that names one of {@code products} (in any case) or {@code stage}: the most
+     * matches first, then by title.
+     */
+    public List<Row> recommended(
+            WorkspaceId workspace,
+            Viewer viewer,
+            Instant now,
+            List<String> products,
+            @Nullable DealStage stage,
+            int limit) {
+        String score = "(select count(*) from unnest(a.products) p where lower(p) = any (:wanted::text[]))"
+                + " + case when :stage = any (a.deal_stages) then 1 else 0 end";
+        return db.sql("select " + COLUMNS + FROM + " where a.workspace_id = :workspace and " + VISIBLE + " and " + score
+                        + " > 0 order by " + score + " desc, a.title, a.id limit :limit")
+                .param("workspace", workspace.value())
+                .params(viewer(viewer, now))
+                .param(
+                        "wanted",
+                        products.stream()
+                                .map(p -> p.toLowerCase(java.util.Locale.ROOT))
+                                .toArray(String[]::new))
+                .param("stage", stage == null ? "" : stage.name())
+                .param("limit", limit)
+                .query(AssetTable::row)
+                .list();
+    }
+
     /** The folders holding something {@code viewer} may see now: a folder of hidden assets is hidden too. */
     public List<String> foldersVisible(WorkspaceId workspace, Viewer viewer, Instant now) {
         return db.sql("select distinct a.folder from enablement_asset a where a.workspace_id = :workspace"

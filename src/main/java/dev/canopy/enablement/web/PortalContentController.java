@@ -37,6 +37,13 @@ class PortalContentController {
         return "enablement/portal/library";
     }
 
+    /** The deal registration page's "Recommended for this deal" (htmx), from the deal's products and stage. */
+    @GetMapping("/recommended")
+    String recommended(@RequestParam UUID deal, Model model) {
+        model.addAttribute("assets", library.recommendedFor(deal, 5));
+        return "enablement/portal/recommended";
+    }
+
     @GetMapping("/{id}")
     String asset(@PathVariable UUID id, Model model) {
         AssetView asset = library.open(id);
