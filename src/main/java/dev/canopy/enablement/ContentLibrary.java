@@ -8,8 +8,12 @@ import dev.canopy.enablement.internal.AssetTable;
 import dev.canopy.enablement.internal.ContentStore;
 import dev.canopy.enablement.internal.FileInspector;
 import dev.canopy.enablement.internal.Markdown;
+import dev.canopy.enablement.internal.UsageCsv;
 import dev.canopy.enablement.internal.UsageTable;
 import dev.canopy.partners.PartnerId;
+import dev.canopy.partners.PartnerPage;
+import dev.canopy.partners.PartnerSearch;
+import dev.canopy.partners.PartnerStatus;
 import dev.canopy.partners.PartnerView;
 import dev.canopy.partners.Partners;
 import dev.canopy.platform.CurrentWorkspace;
@@ -271,6 +275,51 @@ public class ContentLibrary {
     }
 
     /**
+     * The active partners an asset is for (its audience admits them now) who have never opened it, by name: whom
+     * to nudge. Empty while the asset is not live.
+     */
+    @Transactional(readOnly = true)
+    public List<PartnerView> neverOpened(UUID id) {
+        AssetView asset = view(staffRow(id), clock.instant());
+        if (asset.state() != AssetState.LIVE) {
+            return List.of();
+        }
+        Set<PartnerId> opened = usage.uses(currentWorkspace.id(), id).stream()
+                .map(UsageTable.Use::partner)
+                .collect(Collectors.toSet());
+        Map<PartnerId, List<MembershipView>> joined =
+                memberships.list(null, null).stream().collect(Collectors.groupingBy(MembershipView::partnerId));
+        List<PartnerView> never = new java.util.ArrayList<>();
+        String after = null;
+        do {
+            PartnerPage page = partners.search(new PartnerSearch(
+                    null, null, PartnerStatus.ACTIVE, null, false, after, PartnerSearch.MAX_LIMIT, null));
+            for (PartnerView partner : page.partners()) {
+                if (!opened.contains(partner.id())
+                        && asset.audience().admits(viewer(partner, joined.getOrDefault(partner.id(), List.of())))) {
+                    never.add(partner);
+                }
+            }
+            after = page.nextCursor();
+        } while (after != null);
+        never.sort(java.util.Comparator.comparing(PartnerView::name, String.CASE_INSENSITIVE_ORDER));
+        return never;
+    }
+
+    /** The usage report as CSV: one row per partner and person, then the partners who never opened it. */
+    @Transactional(readOnly = true)
+    public String usageCsv(UUID id) {
+        List<List<Object>> rows = new java.util.ArrayList<>();
+        for (AssetUsage u : usage(id)) {
+            rows.add(List.of(u.partnerName(), u.person(), u.views(), u.downloads(), u.lastAt()));
+        }
+        for (PartnerView p : neverOpened(id)) {
+            rows.add(List.of(p.name(), "", 0, 0, ""));
+        }
+        return UsageCsv.write(rows);
+    }
+
+    /**
      * A file asset's current file (or, for staff, {@code version}); a partner's download is counted. A partner
      * outside the audience, or asking for an old version, gets 404.
      */
@@ -394,18 +443,20 @@ public class ContentLibrary {
             return Optional.empty();
         }
         PartnerId id = new PartnerId(scoped.partnerId());
-        PartnerView partner = partners.get(id);
-        List<MembershipView> joined = memberships.list(null, id);
+        return Optional.of(viewer(partners.get(id), memberships.list(null, id)));
+    }
+
+    private static Viewer viewer(PartnerView partner, List<MembershipView> joined) {
         Set<UUID> tiers = joined.stream()
                 .map(MembershipView::tierId)
                 .filter(Objects::nonNull)
                 .collect(Collectors.toCollection(HashSet::new));
-        return Optional.of(new Viewer(
-                id,
+        return new Viewer(
+                partner.id(),
                 joined.stream().map(m -> m.programId().value()).collect(Collectors.toSet()),
                 tiers,
                 partner.types(),
-                Set.copyOf(partner.regions())));
+                Set.copyOf(partner.regions()));
     }
 
     private static AssetView view(AssetTable.Row row, Instant now) {

@@ -183,6 +183,40 @@ class PartnersFindTheContentMeantForThem {
                 .andExpect(status().isNotFound());
     }
 
+    @Test
+    void theVendorSeesWhoNeverOpenedItAndDownloadsTheReport() throws Exception {
+        String title = "Onboarding checklist " + UUID.randomUUID();
+        link(title, "Onboarding", null);
+        UUID id = db.sql("select id from enablement_asset where title = ?")
+                .param(title)
+                .query(UUID.class)
+                .single();
+        String memberName = "Partner " + member.email();
+
+        assertThat(neverOpened(id)).contains(memberName).contains("Partner " + outsider.email());
+        portal(member, "/portal/content/" + id);
+        assertThat(neverOpened(id)).doesNotContain(memberName).contains("Partner " + outsider.email());
+
+        String csv = mvc.perform(get("/app/content/" + id + "/usage.csv").with(Fixtures.signedIn(tenant.owner())))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", "text/csv;charset=UTF-8"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(csv.lines()).first().isEqualTo("partner,person,views,downloads,last_used_at");
+        assertThat(csv).contains(memberName + ",Partner Person <" + member.email() + ">,1,0,");
+        assertThat(csv).contains("Partner " + outsider.email() + ",,0,0,");
+    }
+
+    private String neverOpened(UUID id) throws Exception {
+        String page = mvc.perform(get("/app/content/" + id).with(Fixtures.signedIn(tenant.owner())))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        return Jsoup.parse(page).select("[data-testid=never-opened]").text();
+    }
+
     private void link(String title, String product, String onlyPartner) throws Exception {
         var request = multipart("/app/content")
                 .param("kind", "LINK")

@@ -9,11 +9,15 @@ import dev.canopy.platform.Forms;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.Resource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -93,6 +97,7 @@ class ContentController {
         model.addAttribute("asset", asset);
         model.addAttribute("html", library.html(asset));
         model.addAttribute("usage", library.usage(id));
+        model.addAttribute("neverOpened", library.neverOpened(id));
         model.addAttribute("versions", asset.kind() == AssetKind.FILE ? library.versions(id) : List.of());
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", AssetForm.of(asset));
@@ -148,6 +153,20 @@ class ContentController {
             library.restore(id);
             return "Restored: partners in its audience see it again.";
         });
+    }
+
+    @GetMapping("/{id}/usage.csv")
+    @PreAuthorize("hasAuthority('content:read')")
+    ResponseEntity<String> usage(@PathVariable UUID id) {
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename("content-usage-" + id + ".csv")
+                                .build()
+                                .toString())
+                .body(library.usageCsv(id));
     }
 
     @GetMapping("/{id}/download")
