@@ -57,8 +57,11 @@ public class ContentLibrary {
     /** How many assets one list or search shows at most. */
     public static final int LIMIT = 200;
 
-    /** An asset with its counts, for the staff list. */
-    public record Listed(AssetView asset, long views, long downloads, long partners) {}
+    /**
+     * An asset with its counts (for staff) or, for a partner, whether a newer file came since the reader last
+     * downloaded it.
+     */
+    public record Listed(AssetView asset, long views, long downloads, long partners, boolean newVersion) {}
 
     /** One page of the staff list or of a partner's library. */
     public record Found(List<Listed> assets, List<String> folders, boolean more) {}
@@ -129,6 +132,8 @@ public class ContentLibrary {
                 ? Map.of()
                 : usage.totals(workspace, shown.stream().map(AssetTable.Row::id).toList()).stream()
                         .collect(Collectors.toMap(UsageTable.Totals::asset, Function.identity()));
+        Map<UUID, Integer> downloaded =
+                downloadedVersions(shown.stream().map(AssetTable.Row::id).toList());
         List<Listed> listed = shown.stream()
                 .map(row -> {
                     UsageTable.Totals t = totals.get(row.id());
@@ -136,7 +141,8 @@ public class ContentLibrary {
                             view(row, now),
                             t == null ? 0 : t.views(),
                             t == null ? 0 : t.downloads(),
-                            t == null ? 0 : t.partners());
+                            t == null ? 0 : t.partners(),
+                            newerThan(row.file(), downloaded.get(row.id())));
                 })
                 .toList();
         List<String> folders =
@@ -173,6 +179,27 @@ public class ContentLibrary {
         return assets.recommended(currentWorkspace.id(), viewer, now, deal.products(), deal.stage(), limit).stream()
                 .map(row -> view(row, now))
                 .toList();
+    }
+
+    /** Whether the signed-in partner user downloaded an earlier version of this file than the current one. */
+    @Transactional(readOnly = true)
+    public boolean newVersionSinceMyDownload(AssetView asset) {
+        return newerThan(asset.file(), downloadedVersions(List.of(asset.id())).get(asset.id()));
+    }
+
+    private Map<UUID, Integer> downloadedVersions(List<UUID> ids) {
+        if (!(currentWorkspace.principal().orElse(null) instanceof PartnerScoped partner) || ids.isEmpty()) {
+            return Map.of();
+        }
+        return usage.downloadedVersions(
+                currentWorkspace.id(),
+                new PartnerId(partner.partnerId()),
+                currentWorkspace.actor().name(),
+                ids);
+    }
+
+    private static boolean newerThan(@Nullable FileVersion file, @Nullable Integer downloaded) {
+        return file != null && downloaded != null && downloaded < file.version();
     }
 
     /** A rich-text asset's body as safe HTML. */

@@ -118,17 +118,24 @@ class PartnersFindTheContentMeantForThem {
     @Test
     void aNewVersionReplacesTheFileAndKeepsTheOld() throws Exception {
         UUID sheet = upload("Price list", "Pricing", "prices.pdf", SampleFiles.pdf("Prices 2026"));
+        mvc.perform(get("/portal/content/" + sheet + "/download").with(f.portal(member)))
+                .andExpect(status().isOk());
+        assertThat(newVersionNotices(sheet)).isZero();
         mvc.perform(multipart("/app/content/" + sheet + "/file")
                         .file(new MockMultipartFile(
                                 "file", "prices-2027.pdf", "application/pdf", SampleFiles.pdf("Prices 2027")))
                         .with(Fixtures.signedIn(tenant.owner()))
                         .with(csrf()))
                 .andExpect(status().is3xxRedirection());
+        assertThat(newVersionNotices(sheet))
+                .as("the page and the library card tell who has version 1")
+                .isEqualTo(2);
         MvcResult current = mvc.perform(
                         get("/portal/content/" + sheet + "/download").with(f.portal(member)))
                 .andExpect(status().isOk())
                 .andReturn();
         assertThat(current.getResponse().getHeader("Content-Disposition")).contains("prices-2027.pdf");
+        assertThat(newVersionNotices(sheet)).isZero();
         mvc.perform(get("/app/content/" + sheet + "/download?version=1").with(Fixtures.signedIn(tenant.owner())))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.containsString("prices.pdf")));
@@ -206,6 +213,15 @@ class PartnersFindTheContentMeantForThem {
         assertThat(csv.lines()).first().isEqualTo("partner,person,views,downloads,last_used_at");
         assertThat(csv).contains(memberName + ",Partner Person <" + member.email() + ">,1,0,");
         assertThat(csv).contains("Partner " + outsider.email() + ",,0,0,");
+    }
+
+    /** The "new version" notices the member sees: on the asset's page and on its card in the library. */
+    private int newVersionNotices(UUID id) throws Exception {
+        String page = portal(member, "/portal/content/" + id).getResponse().getContentAsString();
+        String library =
+                portal(member, "/portal/content?folder=Pricing").getResponse().getContentAsString();
+        return Jsoup.parse(page).select("[data-testid=new-version]").size()
+                + Jsoup.parse(library).select("[data-testid=new-version]").size();
     }
 
     private String neverOpened(UUID id) throws Exception {

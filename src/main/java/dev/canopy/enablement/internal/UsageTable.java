@@ -4,7 +4,9 @@ import dev.canopy.partners.PartnerId;
 import dev.canopy.shared.WorkspaceId;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -70,6 +72,26 @@ public class UsageTable {
                         rs.getLong("downloads"),
                         rs.getTimestamp("last_at").toInstant()))
                 .list();
+    }
+
+    /** The newest version of each of {@code assets} that {@code person} of {@code partner} downloaded. */
+    public Map<UUID, Integer> downloadedVersions(
+            WorkspaceId workspace, PartnerId partner, String person, List<UUID> assets) {
+        Map<UUID, Integer> versions = new HashMap<>();
+        db.sql("""
+                        select asset_id, max(version) as version from enablement_asset_usage
+                        where workspace_id = :workspace and partner_id = :partner and person = :person
+                          and action = 'DOWNLOAD' and asset_id = any (:assets)
+                        group by asset_id
+                        """)
+                .param("workspace", workspace.value())
+                .param("partner", partner.value())
+                .param("person", person)
+                .param("assets", assets.toArray(UUID[]::new))
+                .query(rs -> {
+                    versions.put(rs.getObject("asset_id", UUID.class), rs.getInt("version"));
+                });
+        return versions;
     }
 
     /** Views, downloads and how many partners, for each of {@code assets}. */

@@ -49,6 +49,7 @@ class PortalContentController {
         AssetView asset = library.open(id);
         model.addAttribute("asset", asset);
         model.addAttribute("html", library.html(asset));
+        model.addAttribute("newVersion", library.newVersionSinceMyDownload(asset));
         return "enablement/portal/asset";
     }
 
