@@ -1,17 +1,17 @@
 -- The content library (ADR 26): assets (a file, a link or Markdown), who may see them (their audience, mirrored
 -- by enablement.Audience), the versions of a file asset, and what partners did with them.
--- What search matches: the title first, then the description, folder and tags, then the text. ('simple': no
--- language's stemming, as assets come in several languages; the query matches prefixes instead.) Declared
--- immutable because array_to_string is only marked stable, though it is immutable for text.
-create function enablement_search(title text, description text, folder text, tags text[], body text, extracted text)
+
+-- What search matches ('simple': no language's stemming, as assets come in several languages; the query matches
+-- prefixes instead): the asset's head (title, then description, folder and tags), small enough to rank every match
+-- cheaply, and everything (the head with the body and the file's words), which only says whether an asset matches.
+-- Declared immutable because array_to_string is only marked stable, though it is immutable for text.
+create function enablement_head(title text, description text, folder text, tags text[])
     returns tsvector
     language sql
     immutable
     parallel safe
 return setweight(to_tsvector('simple', title), 'A')
-    || setweight(to_tsvector('simple', description), 'B')
-    || setweight(to_tsvector('simple', folder || ' ' || array_to_string(tags, ' ')), 'B')
-    || setweight(to_tsvector('simple', coalesce(body, '') || ' ' || extracted), 'C');
+    || setweight(to_tsvector('simple', description || ' ' || folder || ' ' || array_to_string(tags, ' ')), 'B');
 
 create table enablement_asset
 (
@@ -38,8 +38,10 @@ create table enablement_asset
     version        int         not null,
     -- The words inside the current file (Tika), searched with the title and description; never shown.
     extracted_text text        not null,
+    head           tsvector generated always as (enablement_head(title, description, folder, tags)) stored,
     search         tsvector generated always as (
-        enablement_search(title, description, folder, tags, body, extracted_text)) stored,
+        enablement_head(title, description, folder, tags)
+            || to_tsvector('simple', coalesce(body, '') || ' ' || extracted_text)) stored,
     created_at     timestamptz not null,
     updated_at     timestamptz not null,
     archived_at    timestamptz

@@ -294,7 +294,7 @@ public class AssetTable {
         }
         if (words != null) {
             sql.append(" and a.search @@ to_tsquery('simple', :words)")
-                    .append(" order by ts_rank(a.search, to_tsquery('simple', :words)) desc, a.title, a.id");
+                    .append(" order by ts_rank(a.head, to_tsquery('simple', :words)) desc, a.title, a.id");
         } else {
             sql.append(" order by a.folder, a.title, a.id");
         }
