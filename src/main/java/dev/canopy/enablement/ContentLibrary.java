@@ -3,6 +3,7 @@ package dev.canopy.enablement;
 import dev.canopy.audit.AuditLog;
 import dev.canopy.deals.DealView;
 import dev.canopy.deals.Deals;
+import dev.canopy.enablement.internal.AssetFields;
 import dev.canopy.enablement.internal.AssetInputs;
 import dev.canopy.enablement.internal.AssetTable;
 import dev.canopy.enablement.internal.ContentStore;
@@ -210,7 +211,7 @@ public class ContentLibrary {
     /** A link or text asset. */
     @Transactional
     public AssetView create(AssetInput input) {
-        AssetInputs.Checked checked = inputs.check(input, null);
+        AssetFields checked = inputs.check(input, null);
         if (checked.kind() == AssetKind.FILE) {
             throw new InvalidInputException("file", "Choose the file to upload");
         }
@@ -220,7 +221,7 @@ public class ContentLibrary {
     /** A file asset: the file is stored, sniffed and read for search before anything is written. */
     @Transactional
     public AssetView create(AssetInput input, Upload file) {
-        AssetInputs.Checked checked = inputs.check(input, null);
+        AssetFields checked = inputs.check(input, null);
         return insert(checked, checked.kind() == AssetKind.FILE ? stored(file, 1) : null);
     }
 
@@ -228,8 +229,9 @@ public class ContentLibrary {
     @Transactional
     public AssetView update(UUID id, AssetInput input) {
         AssetTable.Row before = staffRow(id);
-        AssetInputs.Checked checked = inputs.check(input, before.kind());
-        AssetTable.Row after = checked.row(id, before.file(), before.storageKey(), before.createdAt(), clock.instant());
+        AssetFields checked = inputs.check(input, before.fields().kind());
+        AssetTable.Row after = new AssetTable.Row(
+                id, checked, before.file(), before.storageKey(), before.createdAt(), clock.instant(), null);
         assets.update(currentWorkspace.id(), after);
         AssetView view = view(staffRow(id), clock.instant());
         audit.record("content.updated", "asset", id, view(before, clock.instant()), view);
@@ -240,7 +242,7 @@ public class ContentLibrary {
     @Transactional
     public AssetView replaceFile(UUID id, @Nullable Upload file) {
         AssetTable.Row before = staffRow(id);
-        if (before.kind() != AssetKind.FILE) {
+        if (before.fields().kind() != AssetKind.FILE) {
             throw new InvalidInputException("file", "Only a file asset has a file to replace");
         }
         if (file == null) {
@@ -353,7 +355,7 @@ public class ContentLibrary {
     @Transactional
     public Download download(UUID id, @Nullable Integer version) {
         AssetTable.Row row = row(id);
-        if (row.kind() != AssetKind.FILE) {
+        if (row.fields().kind() != AssetKind.FILE) {
             throw new NotFoundException("File");
         }
         boolean partner = currentWorkspace.principal().orElse(null) instanceof PartnerScoped;
@@ -393,11 +395,11 @@ public class ContentLibrary {
         return inputs.choices();
     }
 
-    private AssetView insert(AssetInputs.Checked checked, @Nullable StoredFile file) {
+    private AssetView insert(AssetFields checked, @Nullable StoredFile file) {
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
-        AssetTable.Row row =
-                checked.row(id, file == null ? null : file.version(), file == null ? null : file.key(), now, now);
+        AssetTable.Row row = new AssetTable.Row(
+                id, checked, file == null ? null : file.version(), file == null ? null : file.key(), now, now, null);
         assets.insert(currentWorkspace.id(), row, "");
         if (file != null) {
             assets.addVersion(currentWorkspace.id(), id, file.version(), file.key(), file.text());
@@ -489,21 +491,21 @@ public class ContentLibrary {
     private static AssetView view(AssetTable.Row row, Instant now) {
         return new AssetView(
                 row.id(),
-                row.kind(),
-                row.title(),
-                row.description(),
-                row.folder(),
-                row.tags(),
-                row.products(),
-                row.dealStages(),
-                row.industries(),
-                row.url(),
-                row.body(),
-                row.audience(),
-                row.publishFrom(),
-                row.expireOn(),
+                row.fields().kind(),
+                row.fields().title(),
+                row.fields().description(),
+                row.fields().folder(),
+                row.fields().tags(),
+                row.fields().products(),
+                row.fields().dealStages(),
+                row.fields().industries(),
+                row.fields().url(),
+                row.fields().body(),
+                row.fields().audience(),
+                row.fields().publishFrom(),
+                row.fields().expireOn(),
                 row.file(),
-                AssetState.of(row.publishFrom(), row.expireOn(), row.archivedAt(), now),
+                AssetState.of(row.fields().publishFrom(), row.fields().expireOn(), row.archivedAt(), now),
                 row.createdAt(),
                 row.updatedAt());
     }

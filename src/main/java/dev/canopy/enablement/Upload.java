@@ -1,5 +1,6 @@
 package dev.canopy.enablement;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -9,4 +10,19 @@ public interface Upload {
     String fileName();
 
     InputStream open() throws IOException;
+
+    /** A file already in memory (demo data, tests). */
+    static Upload of(String fileName, byte[] bytes) {
+        return new Upload() {
+            @Override
+            public String fileName() {
+                return fileName;
+            }
+
+            @Override
+            public InputStream open() {
+                return new ByteArrayInputStream(bytes);
+            }
+        };
+    }
 }

@@ -2,6 +2,7 @@ package dev.canopy.enablement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.canopy.enablement.internal.AssetFields;
 import dev.canopy.enablement.internal.AssetTable;
 import dev.canopy.partners.PartnerId;
 import dev.canopy.partners.PartnerType;
@@ -94,19 +95,20 @@ class WhatAPartnerSeesIsWhatItsAudienceAdmits {
                 workspace,
                 new AssetTable.Row(
                         id,
-                        AssetKind.TEXT,
-                        "Selling guide " + id,
-                        "",
-                        "",
-                        List.of(),
-                        List.of(),
-                        List.of(),
-                        List.of(),
-                        null,
-                        "A guide",
-                        placed.audience(),
-                        placed.publishFrom(),
-                        placed.expireOn(),
+                        new AssetFields(
+                                AssetKind.TEXT,
+                                "Selling guide " + id,
+                                "",
+                                "",
+                                List.of(),
+                                List.of(),
+                                List.of(),
+                                List.of(),
+                                null,
+                                "A guide",
+                                placed.audience(),
+                                placed.publishFrom(),
+                                placed.expireOn()),
                         null,
                         null,
                         NOW,

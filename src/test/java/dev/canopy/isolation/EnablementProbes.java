@@ -8,8 +8,6 @@ import dev.canopy.enablement.AssetInput;
 import dev.canopy.enablement.ContentLibrary;
 import dev.canopy.enablement.Upload;
 import dev.canopy.testing.Fixtures;
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
@@ -39,18 +37,11 @@ class EnablementProbes implements ModuleProbes {
         Fixtures fixtures = context.getBean(Fixtures.class);
         file = fixtures.as(
                         victim.owner(),
-                        () -> library.create(input("FILE", title, null, null), new Upload() {
-                            @Override
-                            public String fileName() {
-                                return "victim-notes.txt";
-                            }
-
-                            @Override
-                            public InputStream open() {
-                                return new ByteArrayInputStream(
-                                        "Victim's discount ladder".getBytes(StandardCharsets.UTF_8));
-                            }
-                        }))
+                        () -> library.create(
+                                input("FILE", title, null, null),
+                                Upload.of(
+                                        "victim-notes.txt",
+                                        "Victim's discount ladder".getBytes(StandardCharsets.UTF_8))))
                 .id();
         page = fixtures.as(
                         victim.owner(),
@@ -94,6 +85,7 @@ class EnablementProbes implements ModuleProbes {
                 new Probe("/app/content/{id}/archive", post(app + "/archive")),
                 new Probe("/app/content/{id}/restore", post("/app/content/" + page + "/restore")),
                 new Probe("/app/content/{id}/download", get(app + "/download")),
+                new Probe("/app/content/{id}/usage.csv", get(app + "/usage.csv")),
                 new Probe("/portal/content/{id}", get("/portal/content/" + page)),
                 new Probe("/portal/content/{id}/download", get("/portal/content/" + file + "/download")),
                 new Probe("/api/v1/content/{id}", get(api)),

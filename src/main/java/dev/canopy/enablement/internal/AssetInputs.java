@@ -5,7 +5,6 @@ import dev.canopy.enablement.AssetInput;
 import dev.canopy.enablement.AssetKind;
 import dev.canopy.enablement.Audience;
 import dev.canopy.enablement.AudienceChoices;
-import dev.canopy.enablement.FileVersion;
 import dev.canopy.partners.PartnerId;
 import dev.canopy.partners.PartnerSearch;
 import dev.canopy.partners.PartnerType;
@@ -48,51 +47,6 @@ public class AssetInputs {
     private static final int LIST_MAX = 30;
     private static final int URL_MAX = 2_000;
 
-    /** An input that passed: typed values, ready to be a row. */
-    public record Checked(
-            AssetKind kind,
-            String title,
-            String description,
-            String folder,
-            List<String> tags,
-            List<String> products,
-            List<DealStage> dealStages,
-            List<String> industries,
-            @Nullable String url,
-            @Nullable String body,
-            Audience audience,
-            @Nullable Instant publishFrom,
-            @Nullable Instant expireOn) {
-
-        public AssetTable.Row row(
-                UUID id,
-                @Nullable FileVersion file,
-                @Nullable String storageKey,
-                Instant createdAt,
-                Instant updatedAt) {
-            return new AssetTable.Row(
-                    id,
-                    kind,
-                    title,
-                    description,
-                    folder,
-                    tags,
-                    products,
-                    dealStages,
-                    industries,
-                    url,
-                    body,
-                    audience,
-                    publishFrom,
-                    expireOn,
-                    file,
-                    storageKey,
-                    createdAt,
-                    updatedAt,
-                    null);
-        }
-    }
-
     private final Programs programs;
     private final Tiers tiers;
     private final Partners partners;
@@ -104,7 +58,7 @@ public class AssetInputs {
     }
 
     /** Checks {@code input}; {@code kind} is the asset's own when it exists (a kind never changes). */
-    public Checked check(AssetInput input, @Nullable AssetKind kind) {
+    public AssetFields check(AssetInput input, @Nullable AssetKind kind) {
         Map<String, String> problems = new LinkedHashMap<>();
         AssetKind checkedKind = kind != null ? kind : kind(input.kind(), problems);
         String title = text("title", input.title(), TITLE_MAX, problems);
@@ -136,7 +90,7 @@ public class AssetInputs {
         if (!problems.isEmpty()) {
             throw InvalidInputException.of(problems);
         }
-        return new Checked(
+        return new AssetFields(
                 checkedKind,
                 title,
                 description,

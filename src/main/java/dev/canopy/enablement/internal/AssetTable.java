@@ -35,19 +35,7 @@ public class AssetTable {
     /** An asset as stored: its fields, and its current file's version (null for links and text). */
     public record Row(
             UUID id,
-            AssetKind kind,
-            String title,
-            String description,
-            String folder,
-            List<String> tags,
-            List<String> products,
-            List<DealStage> dealStages,
-            List<String> industries,
-            @Nullable String url,
-            @Nullable String body,
-            Audience audience,
-            @Nullable Instant publishFrom,
-            @Nullable Instant expireOn,
+            AssetFields fields,
             @Nullable FileVersion file,
             @Nullable String storageKey,
             Instant createdAt,
@@ -107,7 +95,7 @@ public class AssetTable {
                         """)
                 .param("id", row.id())
                 .param("workspace", workspace.value())
-                .param("kind", row.kind().name())
+                .param("kind", row.fields().kind().name())
                 .param("version", row.file() == null ? 0 : row.file().version())
                 .param("text", extractedText)
                 .param("at", Timestamp.from(row.createdAt()))
@@ -322,7 +310,8 @@ public class AssetTable {
                 "now", Timestamp.from(now));
     }
 
-    private static Map<String, Object> fields(Row row) {
+    private static Map<String, Object> fields(Row stored) {
+        AssetFields row = stored.fields();
         Audience audience = row.audience();
         java.util.HashMap<String, Object> fields = new java.util.HashMap<>();
         fields.put("title", row.title());
@@ -374,19 +363,20 @@ public class AssetTable {
                         .collect(Collectors.toSet()));
         return new Row(
                 rs.getObject("id", UUID.class),
-                AssetKind.valueOf(rs.getString("kind")),
-                rs.getString("title"),
-                rs.getString("description"),
-                rs.getString("folder"),
-                List.of(strings(rs.getArray("tags"))),
-                List.of(strings(rs.getArray("products"))),
-                map(strings(rs.getArray("deal_stages")), DealStage::valueOf),
-                List.of(strings(rs.getArray("industries"))),
-                rs.getString("url"),
-                rs.getString("body"),
-                audience,
-                instant(rs.getTimestamp("publish_from")),
-                instant(rs.getTimestamp("expire_on")),
+                new AssetFields(
+                        AssetKind.valueOf(rs.getString("kind")),
+                        rs.getString("title"),
+                        rs.getString("description"),
+                        rs.getString("folder"),
+                        List.of(strings(rs.getArray("tags"))),
+                        List.of(strings(rs.getArray("products"))),
+                        map(strings(rs.getArray("deal_stages")), DealStage::valueOf),
+                        List.of(strings(rs.getArray("industries"))),
+                        rs.getString("url"),
+                        rs.getString("body"),
+                        audience,
+                        instant(rs.getTimestamp("publish_from")),
+                        instant(rs.getTimestamp("expire_on"))),
                 file,
                 file == null ? null : rs.getString("storage_key"),
                 rs.getTimestamp("created_at").toInstant(),

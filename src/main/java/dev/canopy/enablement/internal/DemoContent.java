@@ -9,20 +9,10 @@ import dev.canopy.programs.ProgramView;
 import dev.canopy.programs.Programs;
 import dev.canopy.shared.Actor;
 import dev.canopy.shared.WorkspaceId;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -195,37 +185,6 @@ class DemoContent implements ApplicationRunner {
 
     /** A one-page PDF with {@code text}, as a vendor's real collateral would be. */
     private static Upload pdf(String name, String text) {
-        byte[] bytes;
-        try (PDDocument document = new PDDocument();
-                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PDPage page = new PDPage();
-            document.addPage(page);
-            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-                content.beginText();
-                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 11);
-                content.newLineAtOffset(56, 720);
-                content.showText(text.length() > 95 ? text.substring(0, 95) : text);
-                if (text.length() > 95) {
-                    content.newLineAtOffset(0, -16);
-                    content.showText(text.substring(95));
-                }
-                content.endText();
-            }
-            document.save(out);
-            bytes = out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new Upload() {
-            @Override
-            public String fileName() {
-                return name;
-            }
-
-            @Override
-            public InputStream open() {
-                return new ByteArrayInputStream(bytes);
-            }
-        };
+        return Upload.of(name, TextPdf.of(text));
     }
 }
