@@ -18,7 +18,7 @@ public enum AssetState implements Status {
         this.tone = tone;
     }
 
-    static AssetState of(Instant publishFrom, Instant expireOn, Instant archivedAt, Instant now) {
+    public static AssetState of(Instant publishFrom, Instant expireOn, Instant archivedAt, Instant now) {
         if (archivedAt != null) {
             return ARCHIVED;
         }

@@ -9,17 +9,10 @@ import dev.canopy.enablement.internal.AssetTable;
 import dev.canopy.enablement.internal.ContentStore;
 import dev.canopy.enablement.internal.FileInspector;
 import dev.canopy.enablement.internal.Markdown;
-import dev.canopy.enablement.internal.UsageCsv;
 import dev.canopy.enablement.internal.UsageTable;
+import dev.canopy.enablement.internal.Viewers;
 import dev.canopy.partners.PartnerId;
-import dev.canopy.partners.PartnerPage;
-import dev.canopy.partners.PartnerSearch;
-import dev.canopy.partners.PartnerStatus;
-import dev.canopy.partners.PartnerView;
-import dev.canopy.partners.Partners;
 import dev.canopy.platform.CurrentWorkspace;
-import dev.canopy.programs.MembershipView;
-import dev.canopy.programs.Memberships;
 import dev.canopy.shared.InvalidInputException;
 import dev.canopy.shared.NotFoundException;
 import dev.canopy.shared.PartnerScoped;
@@ -29,12 +22,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -73,8 +63,7 @@ public class ContentLibrary {
     private final FileInspector inspector;
     private final Markdown markdown;
     private final AssetInputs inputs;
-    private final Partners partners;
-    private final Memberships memberships;
+    private final Viewers viewers;
     private final Deals deals;
     private final CurrentWorkspace currentWorkspace;
     private final AuditLog audit;
@@ -88,8 +77,7 @@ public class ContentLibrary {
             FileInspector inspector,
             Markdown markdown,
             AssetInputs inputs,
-            Partners partners,
-            Memberships memberships,
+            Viewers viewers,
             Deals deals,
             CurrentWorkspace currentWorkspace,
             AuditLog audit,
@@ -101,8 +89,7 @@ public class ContentLibrary {
         this.inspector = inspector;
         this.markdown = markdown;
         this.inputs = inputs;
-        this.partners = partners;
-        this.memberships = memberships;
+        this.viewers = viewers;
         this.deals = deals;
         this.currentWorkspace = currentWorkspace;
         this.audit = audit;
@@ -122,7 +109,7 @@ public class ContentLibrary {
     public Found find(@Nullable String words, @Nullable String folder, boolean archived) {
         WorkspaceId workspace = currentWorkspace.id();
         Instant now = clock.instant();
-        Optional<Viewer> viewer = viewer();
+        Optional<Viewer> viewer = viewers.current();
         AssetTable.Query query = new AssetTable.Query(words, folder, archived && viewer.isEmpty(), LIMIT + 1);
         List<AssetTable.Row> rows = viewer.isPresent()
                 ? assets.searchVisible(workspace, query, viewer.get(), now)
@@ -139,7 +126,7 @@ public class ContentLibrary {
                 .map(row -> {
                     UsageTable.Totals t = totals.get(row.id());
                     return new Listed(
-                            view(row, now),
+                            row.view(now),
                             t == null ? 0 : t.views(),
                             t == null ? 0 : t.downloads(),
                             t == null ? 0 : t.partners(),
@@ -165,7 +152,7 @@ public class ContentLibrary {
                     row.file() == null ? 0 : row.file().version(),
                     clock.instant());
         }
-        return view(row, clock.instant());
+        return row.view(clock.instant());
     }
 
     /**
@@ -174,11 +161,11 @@ public class ContentLibrary {
      */
     @Transactional(readOnly = true)
     public List<AssetView> recommendedFor(UUID dealId, int limit) {
-        Viewer viewer = viewer().orElseThrow(() -> new NotFoundException("Deal registration"));
+        Viewer viewer = viewers.current().orElseThrow(() -> new NotFoundException("Deal registration"));
         DealView deal = deals.get(dealId);
         Instant now = clock.instant();
         return assets.recommended(currentWorkspace.id(), viewer, now, deal.products(), deal.stage(), limit).stream()
-                .map(row -> view(row, now))
+                .map(row -> row.view(now))
                 .toList();
     }
 
@@ -233,8 +220,8 @@ public class ContentLibrary {
         AssetTable.Row after = new AssetTable.Row(
                 id, checked, before.file(), before.storageKey(), before.createdAt(), clock.instant(), null);
         assets.update(currentWorkspace.id(), after);
-        AssetView view = view(staffRow(id), clock.instant());
-        audit.record("content.updated", "asset", id, view(before, clock.instant()), view);
+        AssetView view = staffRow(id).view(clock.instant());
+        audit.record("content.updated", "asset", id, before.view(clock.instant()), view);
         return view;
     }
 
@@ -250,7 +237,7 @@ public class ContentLibrary {
         }
         StoredFile stored = stored(file, before.file().version() + 1);
         assets.addVersion(currentWorkspace.id(), id, stored.version(), stored.key(), stored.text());
-        AssetView after = view(staffRow(id), clock.instant());
+        AssetView after = staffRow(id).view(clock.instant());
         audit.record("content.file_replaced", "asset", id, before.file(), after.file());
         return after;
     }
@@ -259,7 +246,7 @@ public class ContentLibrary {
     public AssetView archive(UUID id) {
         staffRow(id);
         assets.archive(currentWorkspace.id(), id, clock.instant());
-        AssetView after = view(staffRow(id), clock.instant());
+        AssetView after = staffRow(id).view(clock.instant());
         audit.record("content.archived", "asset", id, null, after);
         return after;
     }
@@ -268,7 +255,7 @@ public class ContentLibrary {
     public AssetView restore(UUID id) {
         staffRow(id);
         assets.restore(currentWorkspace.id(), id, clock.instant());
-        AssetView after = view(staffRow(id), clock.instant());
+        AssetView after = staffRow(id).view(clock.instant());
         audit.record("content.restored", "asset", id, null, after);
         return after;
     }
@@ -277,75 +264,6 @@ public class ContentLibrary {
     public List<FileVersion> versions(UUID id) {
         staffRow(id);
         return assets.versions(currentWorkspace.id(), id);
-    }
-
-    /** Who used an asset: per partner and person, views, downloads and when last. */
-    @Transactional(readOnly = true)
-    public List<AssetUsage> usage(UUID id) {
-        staffRow(id);
-        List<UsageTable.Use> uses = usage.uses(currentWorkspace.id(), id);
-        Map<PartnerId, String> names =
-                partners
-                        .byIds(uses.stream()
-                                .map(UsageTable.Use::partner)
-                                .distinct()
-                                .toList())
-                        .stream()
-                        .collect(Collectors.toMap(PartnerView::id, PartnerView::name));
-        return uses.stream()
-                .map(u -> new AssetUsage(
-                        u.partner(),
-                        names.getOrDefault(u.partner(), "—"),
-                        u.person(),
-                        u.views(),
-                        u.downloads(),
-                        u.lastAt()))
-                .toList();
-    }
-
-    /**
-     * The active partners an asset is for (its audience admits them now) who have never opened it, by name: whom
-     * to nudge. Empty while the asset is not live.
-     */
-    @Transactional(readOnly = true)
-    public List<PartnerView> neverOpened(UUID id) {
-        AssetView asset = view(staffRow(id), clock.instant());
-        if (asset.state() != AssetState.LIVE) {
-            return List.of();
-        }
-        Set<PartnerId> opened = usage.uses(currentWorkspace.id(), id).stream()
-                .map(UsageTable.Use::partner)
-                .collect(Collectors.toSet());
-        Map<PartnerId, List<MembershipView>> joined =
-                memberships.list(null, null).stream().collect(Collectors.groupingBy(MembershipView::partnerId));
-        List<PartnerView> never = new java.util.ArrayList<>();
-        String after = null;
-        do {
-            PartnerPage page = partners.search(new PartnerSearch(
-                    null, null, PartnerStatus.ACTIVE, null, false, after, PartnerSearch.MAX_LIMIT, null));
-            for (PartnerView partner : page.partners()) {
-                if (!opened.contains(partner.id())
-                        && asset.audience().admits(viewer(partner, joined.getOrDefault(partner.id(), List.of())))) {
-                    never.add(partner);
-                }
-            }
-            after = page.nextCursor();
-        } while (after != null);
-        never.sort(java.util.Comparator.comparing(PartnerView::name, String.CASE_INSENSITIVE_ORDER));
-        return never;
-    }
-
-    /** The usage report as CSV: one row per partner and person, then the partners who never opened it. */
-    @Transactional(readOnly = true)
-    public String usageCsv(UUID id) {
-        List<List<Object>> rows = new java.util.ArrayList<>();
-        for (AssetUsage u : usage(id)) {
-            rows.add(List.of(u.partnerName(), u.person(), u.views(), u.downloads(), u.lastAt()));
-        }
-        for (PartnerView p : neverOpened(id)) {
-            rows.add(List.of(p.name(), "", 0, 0, ""));
-        }
-        return UsageCsv.write(rows);
     }
 
     /**
@@ -404,7 +322,7 @@ public class ContentLibrary {
         if (file != null) {
             assets.addVersion(currentWorkspace.id(), id, file.version(), file.key(), file.text());
         }
-        AssetView view = view(staffRow(id), now);
+        AssetView view = staffRow(id).view(now);
         audit.record("content.created", "asset", id, null, view);
         return view;
     }
@@ -455,7 +373,7 @@ public class ContentLibrary {
 
     /** The asset as its reader may have it: staff any of the workspace's, a partner only one it may see now. */
     private AssetTable.Row row(UUID id) {
-        Optional<Viewer> viewer = viewer();
+        Optional<Viewer> viewer = viewers.current();
         Optional<AssetTable.Row> row = viewer.isPresent()
                 ? assets.findVisible(currentWorkspace.id(), id, viewer.get(), clock.instant())
                 : assets.find(currentWorkspace.id(), id);
@@ -464,49 +382,5 @@ public class ContentLibrary {
 
     private AssetTable.Row staffRow(UUID id) {
         return assets.find(currentWorkspace.id(), id).orElseThrow(() -> new NotFoundException("Asset"));
-    }
-
-    /** The signed-in partner as audiences see it; empty for staff and API keys. */
-    private Optional<Viewer> viewer() {
-        if (!(currentWorkspace.principal().orElse(null) instanceof PartnerScoped scoped)) {
-            return Optional.empty();
-        }
-        PartnerId id = new PartnerId(scoped.partnerId());
-        return Optional.of(viewer(partners.get(id), memberships.list(null, id)));
-    }
-
-    private static Viewer viewer(PartnerView partner, List<MembershipView> joined) {
-        Set<UUID> tiers = joined.stream()
-                .map(MembershipView::tierId)
-                .filter(Objects::nonNull)
-                .collect(Collectors.toCollection(HashSet::new));
-        return new Viewer(
-                partner.id(),
-                joined.stream().map(m -> m.programId().value()).collect(Collectors.toSet()),
-                tiers,
-                partner.types(),
-                Set.copyOf(partner.regions()));
-    }
-
-    private static AssetView view(AssetTable.Row row, Instant now) {
-        return new AssetView(
-                row.id(),
-                row.fields().kind(),
-                row.fields().title(),
-                row.fields().description(),
-                row.fields().folder(),
-                row.fields().tags(),
-                row.fields().products(),
-                row.fields().dealStages(),
-                row.fields().industries(),
-                row.fields().url(),
-                row.fields().body(),
-                row.fields().audience(),
-                row.fields().publishFrom(),
-                row.fields().expireOn(),
-                row.file(),
-                AssetState.of(row.fields().publishFrom(), row.fields().expireOn(), row.archivedAt(), now),
-                row.createdAt(),
-                row.updatedAt());
     }
 }

@@ -64,7 +64,21 @@ create table enablement_asset_version
     primary key (asset_id, version)
 );
 
--- One row per view or download: by which partner, which person (the portal user's email), and of which version.
+-- A partner user's tracked link to one asset, for its customers (/shared/{token}): one per asset and person. The
+-- token is public by design, as a tracking link's slug is; it opens only while the partner may see the asset.
+create table enablement_share
+(
+    token        text primary key,
+    workspace_id uuid        not null,
+    asset_id     uuid        not null references enablement_asset (id),
+    partner_id   uuid        not null,
+    person       text        not null,
+    created_at   timestamptz not null,
+    unique (workspace_id, asset_id, partner_id, person)
+);
+
+-- One row per view, download or opening of a share link: by which partner, which person (the portal user; for a
+-- share link, who shared it), and of which version.
 create table enablement_asset_usage
 (
     id           bigint generated always as identity primary key,
@@ -72,7 +86,7 @@ create table enablement_asset_usage
     asset_id     uuid        not null references enablement_asset (id),
     partner_id   uuid        not null,
     person       text        not null,
-    action       text        not null check (action in ('VIEW', 'DOWNLOAD')),
+    action       text        not null check (action in ('VIEW', 'DOWNLOAD', 'SHARE_OPEN')),
     version      int         not null,
     at           timestamptz not null
 );

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -210,9 +211,69 @@ class PartnersFindTheContentMeantForThem {
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
-        assertThat(csv.lines()).first().isEqualTo("partner,person,views,downloads,last_used_at");
-        assertThat(csv).contains(memberName + ",Partner Person <" + member.email() + ">,1,0,");
-        assertThat(csv).contains("Partner " + outsider.email() + ",,0,0,");
+        assertThat(csv.lines()).first().isEqualTo("partner,person,views,downloads,share_link_opens,last_used_at");
+        assertThat(csv).contains(memberName + ",Partner Person <" + member.email() + ">,1,0,0,");
+        assertThat(csv).contains("Partner " + outsider.email() + ",,0,0,0,");
+    }
+
+    @Test
+    void aShareLinkOpensForAnyoneUntilThePartnerMayNoLongerSeeIt() throws Exception {
+        UUID deck = upload("Customer deck", "Decks", "customer-deck.pdf", SampleFiles.pdf("For customers"));
+        String token = share(deck);
+        assertThat(share(deck)).as("the same link each time").isEqualTo(token);
+
+        MvcResult opened =
+                mvc.perform(get("/shared/" + token)).andExpect(status().isOk()).andReturn();
+        assertThat(opened.getResponse().getHeader("Content-Disposition")).contains("customer-deck.pdf");
+        assertThat(opened.getResponse().getHeader("Content-Security-Policy")).contains("sandbox");
+        assertThat(db.sql("select count(*) from enablement_asset_usage where asset_id = ? and action = 'SHARE_OPEN'")
+                        .param(deck)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+
+        String talk = "Talk for customers " + UUID.randomUUID();
+        mvc.perform(multipart("/app/content")
+                        .param("kind", "TEXT")
+                        .param("title", talk)
+                        .param("body", "**Why now** <script>alert(1)</script>")
+                        .with(Fixtures.signedIn(tenant.owner()))
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        UUID page = db.sql("select id from enablement_asset where title = ?")
+                .param(talk)
+                .query(UUID.class)
+                .single();
+        String pageToken = share(page);
+        mvc.perform(get("/shared/" + pageToken))
+                .andExpect(status().isFound())
+                .andExpect(header().string("Location", "/shared/" + pageToken + "/page"));
+        String shown = mvc.perform(get("/shared/" + pageToken + "/page"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(shown).contains("<strong>Why now</strong>").doesNotContain("alert(");
+
+        mvc.perform(multipart("/app/content/" + deck)
+                        .param("title", "Customer deck")
+                        .param("partnerIds", outsider.id().value().toString())
+                        .with(Fixtures.signedIn(tenant.owner()))
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/shared/" + token)).andExpect(status().isNotFound());
+        mvc.perform(get("/shared/not-a-token")).andExpect(status().isNotFound());
+    }
+
+    private String share(UUID asset) throws Exception {
+        String url = (String) mvc.perform(post("/portal/content/" + asset + "/share")
+                        .with(f.portal(member))
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andReturn()
+                .getFlashMap()
+                .get("shareUrl");
+        return url.substring(url.lastIndexOf('/') + 1);
     }
 
     /** The "new version" notices the member sees: on the asset's page and on its card in the library. */

@@ -88,6 +88,7 @@ class EnablementProbes implements ModuleProbes {
                 new Probe("/app/content/{id}/usage.csv", get(app + "/usage.csv")),
                 new Probe("/portal/content/{id}", get("/portal/content/" + page)),
                 new Probe("/portal/content/{id}/download", get("/portal/content/" + file + "/download")),
+                new Probe("/portal/content/{id}/share", post("/portal/content/" + page + "/share")),
                 new Probe("/api/v1/content/{id}", get(api)),
                 new Probe(
                         "/api/v1/content/{id}",

@@ -55,7 +55,11 @@ class OneWorkspaceNeverSeesOrChangesAnother {
             "/t/{workspace}/canopy.js",
             "/t/{workspace}/leads",
             // A workspace's logo: its partners' sign-in page and emails show it before anyone signs in.
-            "/brand/{slug}/logo");
+            "/brand/{slug}/logo",
+            // A partner's share link: public by design, opening only what that partner may see (EnablementProbes
+            // checks that another workspace's token changes nothing).
+            "/shared/{token}",
+            "/shared/{token}/page");
 
     @Autowired
     MockMvc mvc;

@@ -2,6 +2,8 @@ package dev.canopy.enablement.internal;
 
 import dev.canopy.deals.DealStage;
 import dev.canopy.enablement.AssetKind;
+import dev.canopy.enablement.AssetState;
+import dev.canopy.enablement.AssetView;
 import dev.canopy.enablement.Audience;
 import dev.canopy.enablement.FileVersion;
 import dev.canopy.enablement.Viewer;
@@ -40,7 +42,31 @@ public class AssetTable {
             @Nullable String storageKey,
             Instant createdAt,
             Instant updatedAt,
-            @Nullable Instant archivedAt) {}
+            @Nullable Instant archivedAt) {
+
+        /** The asset as its readers get it, its state as of {@code now}. */
+        public AssetView view(Instant now) {
+            return new AssetView(
+                    id,
+                    fields.kind(),
+                    fields.title(),
+                    fields.description(),
+                    fields.folder(),
+                    fields.tags(),
+                    fields.products(),
+                    fields.dealStages(),
+                    fields.industries(),
+                    fields.url(),
+                    fields.body(),
+                    fields.audience(),
+                    fields.publishFrom(),
+                    fields.expireOn(),
+                    file,
+                    AssetState.of(fields.publishFrom(), fields.expireOn(), archivedAt, now),
+                    createdAt,
+                    updatedAt);
+        }
+    }
 
     /** Which assets a search asks for: words (any prefix of each), a folder, and archived ones too or not. */
     public record Query(@Nullable String words, @Nullable String folder, boolean archived, int limit) {}

@@ -13,11 +13,11 @@ public final class UsageCsv {
 
     private UsageCsv() {}
 
-    /** Rows of partner, person, views, downloads and last use. */
+    /** Rows of partner, person, views, downloads, share link opens and last use. */
     public static String write(List<List<Object>> rows) {
         StringWriter out = new StringWriter();
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
-            printer.printRecord("partner", "person", "views", "downloads", "last_used_at");
+            printer.printRecord("partner", "person", "views", "downloads", "share_link_opens", "last_used_at");
             for (List<Object> row : rows) {
                 printer.printRecord(row.stream().map(CsvCells::text).toList());
             }

@@ -11,18 +11,20 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** What partners did with assets, one row per view or download; every query by workspace. */
+/** What partners did with assets, one row per view, download or share link opened; every query by workspace. */
 @Repository
 public class UsageTable {
 
     /** What the library counts. */
     public enum Action {
         VIEW,
-        DOWNLOAD
+        DOWNLOAD,
+        /** Someone outside opened a partner's share link. */
+        SHARE_OPEN
     }
 
     /** One person's use of one asset. */
-    public record Use(PartnerId partner, String person, long views, long downloads, Instant lastAt) {}
+    public record Use(PartnerId partner, String person, long views, long downloads, long shareOpens, Instant lastAt) {}
 
     /** An asset's uses, all partners together. */
     public record Totals(UUID asset, long views, long downloads, long partners) {}
@@ -59,7 +61,8 @@ public class UsageTable {
     public List<Use> uses(WorkspaceId workspace, UUID asset) {
         return db.sql("""
                         select partner_id, person, count(*) filter (where action = 'VIEW') as views,
-                               count(*) filter (where action = 'DOWNLOAD') as downloads, max(at) as last_at
+                               count(*) filter (where action = 'DOWNLOAD') as downloads,
+                               count(*) filter (where action = 'SHARE_OPEN') as share_opens, max(at) as last_at
                         from enablement_asset_usage where workspace_id = :workspace and asset_id = :asset
                         group by partner_id, person order by last_at desc, person
                         """)
@@ -70,6 +73,7 @@ public class UsageTable {
                         rs.getString("person"),
                         rs.getLong("views"),
                         rs.getLong("downloads"),
+                        rs.getLong("share_opens"),
                         rs.getTimestamp("last_at").toInstant()))
                 .list();
     }

@@ -5,6 +5,7 @@ import dev.canopy.enablement.AssetUsage;
 import dev.canopy.enablement.AssetView;
 import dev.canopy.enablement.Audience;
 import dev.canopy.enablement.ContentLibrary;
+import dev.canopy.enablement.ContentUsage;
 import dev.canopy.enablement.FileVersion;
 import dev.canopy.partners.PartnerId;
 import dev.canopy.platform.Pages;
@@ -194,20 +195,37 @@ class ContentApi {
     record AssetList(List<AssetResponse> data, @Nullable String nextCursor) {}
 
     record UsageResponse(
-            String partnerId, String partnerName, String person, long views, long downloads, Instant lastAt) {
+            String partnerId,
+            String partnerName,
+            String person,
+            long views,
+            long downloads,
+
+            @Schema(description = "How often the share links this person made were opened")
+            long shareOpens,
+
+            Instant lastAt) {
 
         static UsageResponse of(AssetUsage u) {
             return new UsageResponse(
-                    u.partner().value().toString(), u.partnerName(), u.person(), u.views(), u.downloads(), u.lastAt());
+                    u.partner().value().toString(),
+                    u.partnerName(),
+                    u.person(),
+                    u.views(),
+                    u.downloads(),
+                    u.shareOpens(),
+                    u.lastAt());
         }
     }
 
     record UsageList(List<UsageResponse> data, @Nullable String nextCursor) {}
 
     private final ContentLibrary library;
+    private final ContentUsage usage;
 
-    ContentApi(ContentLibrary library) {
+    ContentApi(ContentLibrary library, ContentUsage usage) {
         this.library = library;
+        this.usage = usage;
     }
 
     @GetMapping("/content")
@@ -278,7 +296,7 @@ class ContentApi {
             @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
         Pages.Page<UsageResponse> page = Pages.of(
-                library.usage(id).stream().map(UsageResponse::of).toList(),
+                usage.usage(id).stream().map(UsageResponse::of).toList(),
                 u -> u.partnerId() + "|" + u.person(),
                 cursor,
                 limit);

@@ -3,6 +3,7 @@ package dev.canopy.enablement.web;
 import dev.canopy.enablement.AssetKind;
 import dev.canopy.enablement.AssetView;
 import dev.canopy.enablement.ContentLibrary;
+import dev.canopy.enablement.ContentUsage;
 import dev.canopy.enablement.Upload;
 import dev.canopy.platform.Flash;
 import dev.canopy.platform.Forms;
@@ -41,9 +42,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ContentController {
 
     private final ContentLibrary library;
+    private final ContentUsage usage;
 
-    ContentController(ContentLibrary library) {
+    ContentController(ContentLibrary library, ContentUsage usage) {
         this.library = library;
+        this.usage = usage;
     }
 
     @GetMapping
@@ -96,8 +99,8 @@ class ContentController {
         AssetView asset = library.open(id);
         model.addAttribute("asset", asset);
         model.addAttribute("html", library.html(asset));
-        model.addAttribute("usage", library.usage(id));
-        model.addAttribute("neverOpened", library.neverOpened(id));
+        model.addAttribute("usage", usage.usage(id));
+        model.addAttribute("neverOpened", usage.neverOpened(id));
         model.addAttribute("versions", asset.kind() == AssetKind.FILE ? library.versions(id) : List.of());
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", AssetForm.of(asset));
@@ -157,7 +160,7 @@ class ContentController {
 
     @GetMapping("/{id}/usage.csv")
     @PreAuthorize("hasAuthority('content:read')")
-    ResponseEntity<String> usage(@PathVariable UUID id) {
+    ResponseEntity<String> usageCsv(@PathVariable UUID id) {
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(
@@ -166,7 +169,7 @@ class ContentController {
                                 .filename("content-usage-" + id + ".csv")
                                 .build()
                                 .toString())
-                .body(library.usageCsv(id));
+                .body(usage.usageCsv(id));
     }
 
     @GetMapping("/{id}/download")

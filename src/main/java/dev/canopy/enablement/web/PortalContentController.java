@@ -2,6 +2,8 @@ package dev.canopy.enablement.web;
 
 import dev.canopy.enablement.AssetView;
 import dev.canopy.enablement.ContentLibrary;
+import dev.canopy.enablement.ContentShares;
+import dev.canopy.platform.BaseUrl;
 import java.util.UUID;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ResponseEntity;
@@ -10,8 +12,10 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The partner's content library: what its audience admits, searched and by folder; an asset's page (counted as a
@@ -23,9 +27,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 class PortalContentController {
 
     private final ContentLibrary library;
+    private final ContentShares shares;
+    private final BaseUrl baseUrl;
 
-    PortalContentController(ContentLibrary library) {
+    PortalContentController(ContentLibrary library, ContentShares shares, BaseUrl baseUrl) {
         this.library = library;
+        this.shares = shares;
+        this.baseUrl = baseUrl;
     }
 
     @GetMapping
@@ -51,6 +59,13 @@ class PortalContentController {
         model.addAttribute("html", library.html(asset));
         model.addAttribute("newVersion", library.newVersionSinceMyDownload(asset));
         return "enablement/portal/asset";
+    }
+
+    /** The partner user's share link to the asset, shown on its page to copy (the same link each time). */
+    @PostMapping("/{id}/share")
+    String share(@PathVariable UUID id, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("shareUrl", baseUrl.link("/shared/" + shares.shareToken(id)));
+        return "redirect:/portal/content/" + id;
     }
 
     @GetMapping("/{id}/download")

@@ -144,6 +144,7 @@ class SecurityConfiguration {
                                 "/invitations/*",
                                 "/programs/**",
                                 "/brand/*/logo",
+                                "/shared/**",
                                 "/webjars/**",
                                 "/css/**",
                                 "/js/**",

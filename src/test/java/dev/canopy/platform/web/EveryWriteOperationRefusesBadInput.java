@@ -6,6 +6,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import dev.canopy.deals.DealFixtures;
 import dev.canopy.deals.DealView;
+import dev.canopy.enablement.AssetInput;
+import dev.canopy.enablement.ContentLibrary;
 import dev.canopy.programs.ProgramView;
 import dev.canopy.testing.CanopyTest;
 import dev.canopy.testing.Fixtures;
@@ -68,6 +70,7 @@ class EveryWriteOperationRefusesBadInput {
     private DealView deal;
     private Map<String, String> bodies;
     private UUID webhookEndpoint;
+    private UUID contentAsset;
 
     @BeforeEach
     void aWorkspaceWithOneOfEverything() throws Exception {
@@ -152,6 +155,34 @@ class EveryWriteOperationRefusesBadInput {
                 "POST /api/v1/webhook-endpoints/{id}/replay-failed",
                 "{\"from\":\"2026-11-01T00:00:00Z\",\"to\":\"2026-11-02T00:00:00Z\"}");
         bodies.put("POST /api/v1/webhook-deliveries/{id}/replay", null);
+        contentAsset = fixtures.as(
+                        setup.tenant().owner(),
+                        () -> context.getBean(ContentLibrary.class)
+                                .create(new AssetInput(
+                                        "LINK",
+                                        "Demo video",
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        "https://video.example.com/demo",
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null)))
+                .id();
+        String asset = "{\"kind\":\"LINK\",\"title\":\"Demo\",\"url\":\"https://video.example.com/d\"}";
+        bodies.put("POST /api/v1/content", asset);
+        bodies.put("PUT /api/v1/content/{id}", asset);
+        bodies.put("POST /api/v1/content/{id}/archive", null);
+        bodies.put("POST /api/v1/content/{id}/restore", null);
     }
 
     @Test
@@ -336,7 +367,9 @@ class EveryWriteOperationRefusesBadInput {
                                         ? deal.id().toString()
                                         : template.startsWith("/api/v1/webhook-endpoints/")
                                                 ? webhookEndpoint.toString()
-                                                : UUID.randomUUID().toString();
+                                                : template.startsWith("/api/v1/content/")
+                                                        ? contentAsset.toString()
+                                                        : UUID.randomUUID().toString();
         return template.replaceAll("\\{[^}]+}", id);
     }
 
