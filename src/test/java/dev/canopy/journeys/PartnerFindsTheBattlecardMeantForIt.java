@@ -20,8 +20,8 @@ import org.springframework.context.ApplicationContext;
 
 /**
  * In a real Chromium: a partner manager uploads a battlecard for one programme's members; a member finds it on its
- * phone by a word inside the PDF, as it types, opens it and downloads it; the vendor sees who did. A partner outside
- * the programme finds nothing.
+ * phone by a word inside the PDF, as it types, opens it, downloads it and shares it with a customer, who downloads
+ * it without an account; the vendor sees who did what. A partner outside the programme finds nothing.
  */
 class PartnerFindsTheBattlecardMeantForIt extends BrowserTest {
 
@@ -69,8 +69,18 @@ class PartnerFindsTheBattlecardMeantForIt extends BrowserTest {
         Download download =
                 partner.waitForDownload(() -> partner.getByTestId("download").click());
         assertThat(download.suggestedFilename()).isEqualTo("battlecard.pdf");
+        partner.getByTestId("share").click();
+        String shareUrl = partner.locator("#share-url").inputValue();
         screenshot(partner, "content-portal-asset-390");
         phone.close();
+
+        // The customer the partner sent the link to: no account, the file downloads.
+        BrowserContext customer = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844));
+        Page prospect = customer.newPage();
+        Download shared =
+                prospect.waitForDownload(() -> prospect.evaluate("url => window.location.href = url", shareUrl));
+        assertThat(shared.suggestedFilename()).isEqualTo("battlecard.pdf");
+        customer.close();
 
         BrowserContext other = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844));
         Page outside = signInToPortal(other, outsider.email());
@@ -81,6 +91,8 @@ class PartnerFindsTheBattlecardMeantForIt extends BrowserTest {
         staff.reload();
         assertThat(staff.getByTestId("usage-row")).containsText(member.email());
         assertThat(staff.getByTestId("usage-row")).containsText("1");
+        assertThat(staff.getByTestId("usage-row").locator("td[data-label='Shared, opened']"))
+                .hasText("1");
         laptop.close();
     }
 
