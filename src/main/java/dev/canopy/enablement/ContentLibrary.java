@@ -10,6 +10,7 @@ import dev.canopy.enablement.internal.ContentStore;
 import dev.canopy.enablement.internal.FileInspector;
 import dev.canopy.enablement.internal.Markdown;
 import dev.canopy.enablement.internal.UsageTable;
+import dev.canopy.enablement.internal.VersionNotices;
 import dev.canopy.enablement.internal.Viewers;
 import dev.canopy.partners.PartnerId;
 import dev.canopy.platform.CurrentWorkspace;
@@ -64,6 +65,7 @@ public class ContentLibrary {
     private final Markdown markdown;
     private final AssetInputs inputs;
     private final Viewers viewers;
+    private final VersionNotices notices;
     private final Deals deals;
     private final CurrentWorkspace currentWorkspace;
     private final AuditLog audit;
@@ -78,6 +80,7 @@ public class ContentLibrary {
             Markdown markdown,
             AssetInputs inputs,
             Viewers viewers,
+            VersionNotices notices,
             Deals deals,
             CurrentWorkspace currentWorkspace,
             AuditLog audit,
@@ -90,6 +93,7 @@ public class ContentLibrary {
         this.markdown = markdown;
         this.inputs = inputs;
         this.viewers = viewers;
+        this.notices = notices;
         this.deals = deals;
         this.currentWorkspace = currentWorkspace;
         this.audit = audit;
@@ -147,7 +151,7 @@ public class ContentLibrary {
                     currentWorkspace.id(),
                     id,
                     new PartnerId(partner.partnerId()),
-                    currentWorkspace.actor().name(),
+                    viewers.person(),
                     UsageTable.Action.VIEW,
                     row.file() == null ? 0 : row.file().version(),
                     clock.instant());
@@ -182,7 +186,7 @@ public class ContentLibrary {
         return usage.downloadedVersions(
                 currentWorkspace.id(),
                 new PartnerId(partner.partnerId()),
-                currentWorkspace.actor().name(),
+                viewers.person().id(),
                 ids);
     }
 
@@ -225,7 +229,10 @@ public class ContentLibrary {
         return view;
     }
 
-    /** A new version of a file asset; the earlier ones stay listed and downloadable by staff. */
+    /**
+     * A new version of a file asset; the earlier ones stay listed and downloadable by staff, and whoever downloaded
+     * one of them is told by email.
+     */
     @Transactional
     public AssetView replaceFile(UUID id, @Nullable Upload file) {
         AssetTable.Row before = staffRow(id);
@@ -239,6 +246,7 @@ public class ContentLibrary {
         assets.addVersion(currentWorkspace.id(), id, stored.version(), stored.key(), stored.text());
         AssetView after = staffRow(id).view(clock.instant());
         audit.record("content.file_replaced", "asset", id, before.file(), after.file());
+        notices.newVersion(currentWorkspace.id(), after);
         return after;
     }
 
@@ -294,7 +302,7 @@ public class ContentLibrary {
                     currentWorkspace.id(),
                     id,
                     new PartnerId(scoped.partnerId()),
-                    currentWorkspace.actor().name(),
+                    viewers.person(),
                     UsageTable.Action.DOWNLOAD,
                     file.version(),
                     clock.instant());

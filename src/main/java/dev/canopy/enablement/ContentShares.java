@@ -73,11 +73,7 @@ public class ContentShares {
         }
         PartnerScoped partner = (PartnerScoped) currentWorkspace.principal().orElseThrow();
         return shares.tokenFor(
-                currentWorkspace.id(),
-                id,
-                new PartnerId(partner.partnerId()),
-                currentWorkspace.actor().name(),
-                clock.instant());
+                currentWorkspace.id(), id, new PartnerId(partner.partnerId()), viewers.person(), clock.instant());
     }
 
     /**

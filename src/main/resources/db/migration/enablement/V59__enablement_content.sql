@@ -73,12 +73,13 @@ create table enablement_share
     asset_id     uuid        not null references enablement_asset (id),
     partner_id   uuid        not null,
     person       text        not null,
+    person_id    uuid        not null,
     created_at   timestamptz not null,
-    unique (workspace_id, asset_id, partner_id, person)
+    unique (workspace_id, asset_id, partner_id, person_id)
 );
 
--- One row per view, download or opening of a share link: by which partner, which person (the portal user; for a
--- share link, who shared it), and of which version.
+-- One row per view, download or opening of a share link: by which partner, which person (the portal user, by name
+-- and id; for a share link, who shared it), and of which version.
 create table enablement_asset_usage
 (
     id           bigint generated always as identity primary key,
@@ -86,6 +87,7 @@ create table enablement_asset_usage
     asset_id     uuid        not null references enablement_asset (id),
     partner_id   uuid        not null,
     person       text        not null,
+    person_id    uuid        not null,
     action       text        not null check (action in ('VIEW', 'DOWNLOAD', 'SHARE_OPEN')),
     version      int         not null,
     at           timestamptz not null

@@ -1,6 +1,7 @@
 package dev.canopy.enablement;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -10,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.canopy.deals.DealFixtures;
 import dev.canopy.deals.DealView;
+import dev.canopy.platform.internal.MailSink;
 import dev.canopy.programs.ProgramView;
 import dev.canopy.testing.CanopyTest;
 import dev.canopy.testing.Fixtures;
@@ -31,7 +33,8 @@ import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequ
  * A vendor uploads a PDF and a Word file for one programme's members and writes a page for everyone; through the
  * console and the portal, as real requests: the member finds each by the words inside it and downloads it (with
  * its sniffed type, saved, never run), the partner outside the programme finds nothing and gets 404 for the page
- * and the file even with the right id, and the vendor reads who opened what. Replacing the file keeps version 1.
+ * and the file even with the right id, and the vendor reads who opened what. Replacing the file keeps version 1 and
+ * tells who downloaded it, by email.
  */
 @CanopyTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -48,6 +51,9 @@ class PartnersFindTheContentMeantForThem {
 
     @Autowired
     JdbcClient db;
+
+    @Autowired
+    MailSink mail;
 
     Fixtures.Tenant tenant;
     DealFixtures f;
@@ -131,6 +137,12 @@ class PartnersFindTheContentMeantForThem {
         assertThat(newVersionNotices(sheet))
                 .as("the page and the library card tell who has version 1")
                 .isEqualTo(2);
+        await().untilAsserted(() -> assertThat(mail.messagesTo(member.email()))
+                .extracting(MailSink.SinkMessage::subject)
+                .containsOnlyOnce("New version: Price list"));
+        assertThat(mail.messagesTo(outsider.email()))
+                .extracting(MailSink.SinkMessage::subject)
+                .doesNotContain("New version: Price list");
         MvcResult current = mvc.perform(
                         get("/portal/content/" + sheet + "/download").with(f.portal(member)))
                 .andExpect(status().isOk())

@@ -35,22 +35,30 @@ public class UsageTable {
         this.db = db;
     }
 
+    /** A portal user, as usage names them: the words shown, and the user's id. */
+    public record Person(String name, UUID id) {}
+
+    /** A person of a partner company. */
+    public record Downloader(PartnerId partner, UUID person) {}
+
     public void record(
             WorkspaceId workspace,
             UUID asset,
             PartnerId partner,
-            String person,
+            Person person,
             Action action,
             int version,
             Instant at) {
         db.sql("""
-                        insert into enablement_asset_usage (workspace_id, asset_id, partner_id, person, action, version, at)
-                        values (:workspace, :asset, :partner, :person, :action, :version, :at)
+                        insert into enablement_asset_usage (workspace_id, asset_id, partner_id, person, person_id, action,
+                                                            version, at)
+                        values (:workspace, :asset, :partner, :person, :personId, :action, :version, :at)
                         """)
                 .param("workspace", workspace.value())
                 .param("asset", asset)
                 .param("partner", partner.value())
-                .param("person", person)
+                .param("person", person.name())
+                .param("personId", person.id())
                 .param("action", action.name())
                 .param("version", version)
                 .param("at", Timestamp.from(at))
@@ -80,11 +88,11 @@ public class UsageTable {
 
     /** The newest version of each of {@code assets} that {@code person} of {@code partner} downloaded. */
     public Map<UUID, Integer> downloadedVersions(
-            WorkspaceId workspace, PartnerId partner, String person, List<UUID> assets) {
+            WorkspaceId workspace, PartnerId partner, UUID person, List<UUID> assets) {
         Map<UUID, Integer> versions = new HashMap<>();
         db.sql("""
                         select asset_id, max(version) as version from enablement_asset_usage
-                        where workspace_id = :workspace and partner_id = :partner and person = :person
+                        where workspace_id = :workspace and partner_id = :partner and person_id = :person
                           and action = 'DOWNLOAD' and asset_id = any (:assets)
                         group by asset_id
                         """)
@@ -96,6 +104,21 @@ public class UsageTable {
                     versions.put(rs.getObject("asset_id", UUID.class), rs.getInt("version"));
                 });
         return versions;
+    }
+
+    /** Who downloaded a version of {@code asset} older than {@code version}. */
+    public List<Downloader> downloadedBefore(WorkspaceId workspace, UUID asset, int version) {
+        return db.sql("""
+                        select distinct partner_id, person_id from enablement_asset_usage
+                        where workspace_id = :workspace and asset_id = :asset and action = 'DOWNLOAD'
+                          and version < :version
+                        """)
+                .param("workspace", workspace.value())
+                .param("asset", asset)
+                .param("version", version)
+                .query((rs, n) -> new Downloader(
+                        new PartnerId(rs.getObject("partner_id", UUID.class)), rs.getObject("person_id", UUID.class)))
+                .list();
     }
 
     /** Views, downloads and how many partners, for each of {@code assets}. */

@@ -7,6 +7,7 @@ import dev.canopy.partners.Partners;
 import dev.canopy.platform.CurrentWorkspace;
 import dev.canopy.programs.MembershipView;
 import dev.canopy.programs.Memberships;
+import dev.canopy.shared.Actor;
 import dev.canopy.shared.PartnerScoped;
 import java.util.List;
 import java.util.Objects;
@@ -36,6 +37,12 @@ public class Viewers {
             return Optional.empty();
         }
         return Optional.of(of(new PartnerId(scoped.partnerId())));
+    }
+
+    /** The signed-in portal user, as usage and share links name them. */
+    public UsageTable.Person person() {
+        Actor actor = currentWorkspace.actor();
+        return new UsageTable.Person(actor.name(), UUID.fromString(actor.id()));
     }
 
     /** A partner of the current workspace. */
