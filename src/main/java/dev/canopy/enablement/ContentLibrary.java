@@ -235,6 +235,7 @@ public class ContentLibrary {
      */
     @Transactional
     public AssetView replaceFile(UUID id, @Nullable Upload file) {
+        assets.lock(currentWorkspace.id(), id);
         AssetTable.Row before = staffRow(id);
         if (before.fields().kind() != AssetKind.FILE) {
             throw new InvalidInputException("file", "Only a file asset has a file to replace");

@@ -16,7 +16,12 @@ import dev.canopy.programs.ProgramView;
 import dev.canopy.testing.CanopyTest;
 import dev.canopy.testing.Fixtures;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -156,6 +161,30 @@ class PartnersFindTheContentMeantForThem {
                 .andExpect(status().isOk())
                 .andExpect(header().string(
                                 "Content-Disposition", org.hamcrest.Matchers.containsString("prices-2027.pdf")));
+    }
+
+    @Test
+    void twoNewVersionsUploadedAtOnceTakeTheNextTwoNumbers() throws Exception {
+        UUID sheet = upload("Rate card", "Pricing", "rates.pdf", SampleFiles.pdf("Rates"));
+        ContentLibrary library = context.getBean(ContentLibrary.class);
+        try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
+            List<Future<AssetView>> uploads = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                int n = i;
+                uploads.add(pool.submit(() -> fixtures.as(
+                        tenant.owner(),
+                        () -> library.replaceFile(
+                                sheet, Upload.of("rates-" + n + ".pdf", SampleFiles.pdf("Rates " + n))))));
+            }
+            for (Future<AssetView> upload : uploads) {
+                upload.get();
+            }
+        }
+        assertThat(db.sql("select version from enablement_asset_version where asset_id = ? order by version")
+                        .param(sheet)
+                        .query(Integer.class)
+                        .list())
+                .containsExactly(1, 2, 3);
     }
 
     @Test

@@ -195,6 +195,18 @@ public class AssetTable {
                 .update();
     }
 
+    /**
+     * Locks the asset until the transaction ends, so that two new versions of it never take the same number; read
+     * it afterwards (a statement that locks and joins would see the version row of before the wait).
+     */
+    public void lock(WorkspaceId workspace, UUID id) {
+        db.sql("select id from enablement_asset where workspace_id = :workspace and id = :id for update")
+                .param("workspace", workspace.value())
+                .param("id", id)
+                .query(UUID.class)
+                .list();
+    }
+
     public Optional<Row> find(WorkspaceId workspace, UUID id) {
         return db.sql("select " + COLUMNS + FROM + " where a.workspace_id = :workspace and a.id = :id")
                 .param("workspace", workspace.value())
