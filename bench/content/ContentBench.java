@@ -4,7 +4,7 @@ import dev.canopy.enablement.AssetView;
 import dev.canopy.enablement.ContentLibrary;
 import dev.canopy.enablement.Upload;
 import dev.canopy.enablement.Viewer;
-import dev.canopy.enablement.internal.AssetTable;
+import dev.canopy.enablement.internal.AssetSearch;
 import dev.canopy.identity.Workspaces;
 import dev.canopy.partners.PartnerId;
 import dev.canopy.partners.PartnerType;
@@ -86,7 +86,7 @@ public final class ContentBench {
             db.sql("analyze enablement_asset").update();
             System.out.printf("%,d assets made in %.1f s%n", assets, (System.nanoTime() - made) / 1e9);
 
-            AssetTable table = app.getBean(AssetTable.class);
+            AssetSearch table = app.getBean(AssetSearch.class);
             Viewer outsider = new Viewer(
                     new PartnerId(UUID.randomUUID()),
                     Set.of(UUID.randomUUID()),
@@ -105,7 +105,7 @@ public final class ContentBench {
                         case 2 -> "w" + random.nextInt(VOCABULARY) + " common" + random.nextInt(5);
                         default -> "w" + random.nextInt(2_000);
                     };
-                    AssetTable.Query query = new AssetTable.Query(words, null, false, ContentLibrary.LIMIT + 1);
+                    AssetSearch.Query query = new AssetSearch.Query(words, null, false, ContentLibrary.LIMIT + 1);
                     long start = System.nanoTime();
                     int rows = who.equals("staff")
                             ? table.search(workspace, query).size()
@@ -154,7 +154,7 @@ public final class ContentBench {
                     .param(uploaded.id())
                     .query(Integer.class)
                     .single();
-            long hits = table.search(workspace, new AssetTable.Query("zebrafinch", null, false, 5)).size();
+            long hits = table.search(workspace, new AssetSearch.Query("zebrafinch", null, false, 5)).size();
             System.out.printf(
                     "upload of %.1f MB (%s): stored, sniffed, read and indexed in %.1f s; %,d characters kept for"
                             + " search; found by a word of its first page: %s%n",

@@ -5,6 +5,7 @@ import dev.canopy.deals.DealView;
 import dev.canopy.deals.Deals;
 import dev.canopy.enablement.internal.AssetFields;
 import dev.canopy.enablement.internal.AssetInputs;
+import dev.canopy.enablement.internal.AssetSearch;
 import dev.canopy.enablement.internal.AssetTable;
 import dev.canopy.enablement.internal.ContentStore;
 import dev.canopy.enablement.internal.FileInspector;
@@ -59,6 +60,7 @@ public class ContentLibrary {
     public record Found(List<Listed> assets, List<String> folders, boolean more) {}
 
     private final AssetTable assets;
+    private final AssetSearch search;
     private final UsageTable usage;
     private final ContentStore store;
     private final FileInspector inspector;
@@ -74,6 +76,7 @@ public class ContentLibrary {
 
     ContentLibrary(
             AssetTable assets,
+            AssetSearch search,
             UsageTable usage,
             ContentStore store,
             FileInspector inspector,
@@ -87,6 +90,7 @@ public class ContentLibrary {
             Clock clock,
             @Value("${canopy.content.max-file-size:200MB}") DataSize maxFileSize) {
         this.assets = assets;
+        this.search = search;
         this.usage = usage;
         this.store = store;
         this.inspector = inspector;
@@ -114,10 +118,10 @@ public class ContentLibrary {
         WorkspaceId workspace = currentWorkspace.id();
         Instant now = clock.instant();
         Optional<Viewer> viewer = viewers.current();
-        AssetTable.Query query = new AssetTable.Query(words, folder, archived && viewer.isEmpty(), LIMIT + 1);
+        AssetSearch.Query query = new AssetSearch.Query(words, folder, archived && viewer.isEmpty(), LIMIT + 1);
         List<AssetTable.Row> rows = viewer.isPresent()
-                ? assets.searchVisible(workspace, query, viewer.get(), now)
-                : assets.search(workspace, query);
+                ? search.searchVisible(workspace, query, viewer.get(), now)
+                : search.search(workspace, query);
         boolean more = rows.size() > LIMIT;
         List<AssetTable.Row> shown = more ? rows.subList(0, LIMIT) : rows;
         Map<UUID, UsageTable.Totals> totals = viewer.isPresent()
@@ -138,7 +142,7 @@ public class ContentLibrary {
                 })
                 .toList();
         List<String> folders =
-                viewer.isPresent() ? assets.foldersVisible(workspace, viewer.get(), now) : assets.folders(workspace);
+                viewer.isPresent() ? search.foldersVisible(workspace, viewer.get(), now) : search.folders(workspace);
         return new Found(listed, folders, more);
     }
 
@@ -168,7 +172,7 @@ public class ContentLibrary {
         Viewer viewer = viewers.current().orElseThrow(() -> new NotFoundException("Deal registration"));
         DealView deal = deals.get(dealId);
         Instant now = clock.instant();
-        return assets.recommended(currentWorkspace.id(), viewer, now, deal.products(), deal.stage(), limit).stream()
+        return search.recommended(currentWorkspace.id(), viewer, now, deal.products(), deal.stage(), limit).stream()
                 .map(row -> row.view(now))
                 .toList();
     }
@@ -384,7 +388,7 @@ public class ContentLibrary {
     private AssetTable.Row row(UUID id) {
         Optional<Viewer> viewer = viewers.current();
         Optional<AssetTable.Row> row = viewer.isPresent()
-                ? assets.findVisible(currentWorkspace.id(), id, viewer.get(), clock.instant())
+                ? search.findVisible(currentWorkspace.id(), id, viewer.get(), clock.instant())
                 : assets.find(currentWorkspace.id(), id);
         return row.orElseThrow(() -> new NotFoundException("Asset"));
     }

@@ -1,5 +1,6 @@
 package dev.canopy.enablement;
 
+import dev.canopy.enablement.internal.AssetSearch;
 import dev.canopy.enablement.internal.AssetTable;
 import dev.canopy.enablement.internal.ContentStore;
 import dev.canopy.enablement.internal.FileInspector;
@@ -32,7 +33,7 @@ public class ContentShares {
     public record Shared(
             AssetView asset, String html, @Nullable Download file) {}
 
-    private final AssetTable assets;
+    private final AssetSearch search;
     private final ShareTable shares;
     private final UsageTable usage;
     private final ContentStore store;
@@ -42,7 +43,7 @@ public class ContentShares {
     private final Clock clock;
 
     ContentShares(
-            AssetTable assets,
+            AssetSearch search,
             ShareTable shares,
             UsageTable usage,
             ContentStore store,
@@ -50,7 +51,7 @@ public class ContentShares {
             Viewers viewers,
             CurrentWorkspace currentWorkspace,
             Clock clock) {
-        this.assets = assets;
+        this.search = search;
         this.shares = shares;
         this.usage = usage;
         this.store = store;
@@ -67,7 +68,7 @@ public class ContentShares {
     @Transactional
     public String shareToken(UUID id) {
         if (viewers.current()
-                .flatMap(v -> assets.findVisible(currentWorkspace.id(), id, v, clock.instant()))
+                .flatMap(v -> search.findVisible(currentWorkspace.id(), id, v, clock.instant()))
                 .isEmpty()) {
             throw new NotFoundException("Asset");
         }
@@ -100,7 +101,7 @@ public class ContentShares {
         return AsSystem.in(share.workspace(), Actor.system(), () -> {
             Instant now = clock.instant();
             Viewer viewer = viewers.of(share.partner());
-            AssetTable.Row row = assets.findVisible(share.workspace(), share.asset(), viewer, now)
+            AssetTable.Row row = search.findVisible(share.workspace(), share.asset(), viewer, now)
                     .orElseThrow(() -> new NotFoundException("Shared content"));
             if (count) {
                 usage.record(

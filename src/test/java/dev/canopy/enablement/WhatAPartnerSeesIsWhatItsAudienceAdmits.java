@@ -3,6 +3,7 @@ package dev.canopy.enablement;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.canopy.enablement.internal.AssetFields;
+import dev.canopy.enablement.internal.AssetSearch;
 import dev.canopy.enablement.internal.AssetTable;
 import dev.canopy.partners.PartnerId;
 import dev.canopy.partners.PartnerType;
@@ -45,6 +46,9 @@ class WhatAPartnerSeesIsWhatItsAudienceAdmits {
     @Autowired
     AssetTable assets;
 
+    @Autowired
+    AssetSearch search;
+
     record Placed(Audience audience, Instant publishFrom, Instant expireOn, boolean archived) {
 
         boolean visibleTo(Viewer viewer) {
@@ -73,15 +77,15 @@ class WhatAPartnerSeesIsWhatItsAudienceAdmits {
             }
         }
         Set<UUID> found =
-                assets.searchVisible(workspace, new AssetTable.Query(null, null, false, 500), viewer, NOW).stream()
+                search.searchVisible(workspace, new AssetSearch.Query(null, null, false, 500), viewer, NOW).stream()
                         .map(AssetTable.Row::id)
                         .collect(Collectors.toSet());
         Set<UUID> searched =
-                assets.searchVisible(workspace, new AssetTable.Query("guide", null, false, 500), viewer, NOW).stream()
+                search.searchVisible(workspace, new AssetSearch.Query("guide", null, false, 500), viewer, NOW).stream()
                         .map(AssetTable.Row::id)
                         .collect(Collectors.toSet());
         Set<UUID> opened = ids.stream()
-                .filter(id -> assets.findVisible(workspace, id, viewer, NOW).isPresent())
+                .filter(id -> search.findVisible(workspace, id, viewer, NOW).isPresent())
                 .collect(Collectors.toSet());
 
         assertThat(found).as("listed").isEqualTo(expected);

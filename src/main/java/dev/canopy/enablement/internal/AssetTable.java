@@ -6,7 +6,6 @@ import dev.canopy.enablement.AssetState;
 import dev.canopy.enablement.AssetView;
 import dev.canopy.enablement.Audience;
 import dev.canopy.enablement.FileVersion;
-import dev.canopy.enablement.Viewer;
 import dev.canopy.partners.PartnerId;
 import dev.canopy.partners.PartnerType;
 import dev.canopy.shared.WorkspaceId;
@@ -27,9 +26,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The library's assets and their file versions; every query by workspace. What a partner may see is decided here
- * in SQL ({@link #VISIBLE}, the same rule as {@link Audience#admits}), so that a search or a list never holds an
- * asset outside its reader's audience, not even in a count.
+ * The library's assets and their file versions, written and read by id; every query by workspace. What readers
+ * find (search, folders, recommendations, and what a partner may open) is {@link AssetSearch}.
  */
 @Repository
 public class AssetTable {
@@ -68,39 +66,16 @@ public class AssetTable {
         }
     }
 
-    /** Which assets a search asks for: words (any prefix of each), a folder, and archived ones too or not. */
-    public record Query(@Nullable String words, @Nullable String folder, boolean archived, int limit) {}
-
-    private static final String COLUMNS = """
+    static final String COLUMNS = """
             a.id, a.kind, a.title, a.description, a.folder, a.tags, a.products, a.deal_stages, a.industries, a.url,
             a.body, a.audience_match, a.program_ids, a.tier_ids, a.partner_types, a.regions, a.partner_ids,
             a.publish_from, a.expire_on, a.created_at, a.updated_at, a.archived_at,
             v.version, v.file_name, v.content_type, v.size_bytes, v.sha256, v.uploaded_by, v.uploaded_at, v.storage_key
             """;
 
-    private static final String FROM = """
+    static final String FROM = """
             from enablement_asset a
             left join enablement_asset_version v on v.asset_id = a.id and v.version = a.version
-            """;
-
-    /** The asset is live now and its audience admits the viewer (:partner, :programs, :tiers, :types, :regions). */
-    private static final String VISIBLE = """
-            a.archived_at is null
-            and (a.publish_from is null or a.publish_from <= :now)
-            and (a.expire_on is null or a.expire_on > :now)
-            and (:partner = any (a.partner_ids)
-                 or (cardinality(a.program_ids) + cardinality(a.tier_ids) + cardinality(a.partner_types)
-                         + cardinality(a.regions) = 0 and cardinality(a.partner_ids) = 0)
-                 or (a.audience_match = 'ALL'
-                     and cardinality(a.program_ids) + cardinality(a.tier_ids) + cardinality(a.partner_types)
-                         + cardinality(a.regions) > 0
-                     and (cardinality(a.program_ids) = 0 or a.program_ids && :programs::uuid[])
-                     and (cardinality(a.tier_ids) = 0 or a.tier_ids && :tiers::uuid[])
-                     and (cardinality(a.partner_types) = 0 or a.partner_types && :types::text[])
-                     and (cardinality(a.regions) = 0 or a.regions && :regions::text[]))
-                 or (a.audience_match = 'ANY'
-                     and (a.program_ids && :programs::uuid[] or a.tier_ids && :tiers::uuid[]
-                          or a.partner_types && :types::text[] or a.regions && :regions::text[])))
             """;
 
     private final JdbcClient db;
@@ -215,36 +190,6 @@ public class AssetTable {
                 .optional();
     }
 
-    /** The asset, if {@code viewer} may see it now. */
-    public Optional<Row> findVisible(WorkspaceId workspace, UUID id, Viewer viewer, Instant now) {
-        return db.sql("select " + COLUMNS + FROM + " where a.workspace_id = :workspace and a.id = :id and " + VISIBLE)
-                .param("workspace", workspace.value())
-                .param("id", id)
-                .params(viewer(viewer, now))
-                .query(AssetTable::row)
-                .optional();
-    }
-
-    /** The workspace's assets as staff search them. */
-    public List<Row> search(WorkspaceId workspace, Query query) {
-        String where = " where a.workspace_id = :workspace" + (query.archived() ? "" : " and a.archived_at is null");
-        return search(where, workspace, query, Map.of());
-    }
-
-    /** The assets {@code viewer} may see now, searched. */
-    public List<Row> searchVisible(WorkspaceId workspace, Query query, Viewer viewer, Instant now) {
-        return search(" where a.workspace_id = :workspace and " + VISIBLE, workspace, query, viewer(viewer, now));
-    }
-
-    /** The folders in use, for the library's side list. */
-    public List<String> folders(WorkspaceId workspace) {
-        return db.sql("select distinct folder from enablement_asset where workspace_id = :workspace"
-                        + " and archived_at is null and folder <> '' order by folder")
-                .param("workspace", workspace.value())
-                .query(String.class)
-                .list();
-    }
-
     public String storageKey(WorkspaceId workspace, UUID asset, int version) {
         return db.sql("select storage_key from enablement_asset_version"
                         + " where workspace_id = :workspace and asset_id = :asset and version = :version")
@@ -253,44 +198,6 @@ public class AssetTable {
                 .param("version", version)
                 .query(String.class)
                 .single();
-    }
-
-    /**
-     * What {@code viewer} may see now that names one of {@code products} (in any case) or {@code stage}: the most
-     * matches first, then by title.
-     */
-    public List<Row> recommended(
-            WorkspaceId workspace,
-            Viewer viewer,
-            Instant now,
-            List<String> products,
-            @Nullable DealStage stage,
-            int limit) {
-        String score = "(select count(*) from unnest(a.products) p where lower(p) = any (:wanted::text[]))"
-                + " + case when :stage = any (a.deal_stages) then 1 else 0 end";
-        return db.sql("select " + COLUMNS + FROM + " where a.workspace_id = :workspace and " + VISIBLE + " and " + score
-                        + " > 0 order by " + score + " desc, a.title, a.id limit :limit")
-                .param("workspace", workspace.value())
-                .params(viewer(viewer, now))
-                .param(
-                        "wanted",
-                        products.stream()
-                                .map(p -> p.toLowerCase(java.util.Locale.ROOT))
-                                .toArray(String[]::new))
-                .param("stage", stage == null ? "" : stage.name())
-                .param("limit", limit)
-                .query(AssetTable::row)
-                .list();
-    }
-
-    /** The folders holding something {@code viewer} may see now: a folder of hidden assets is hidden too. */
-    public List<String> foldersVisible(WorkspaceId workspace, Viewer viewer, Instant now) {
-        return db.sql("select distinct a.folder from enablement_asset a where a.workspace_id = :workspace"
-                        + " and a.folder <> '' and " + VISIBLE + " order by a.folder")
-                .param("workspace", workspace.value())
-                .params(viewer(viewer, now))
-                .query(String.class)
-                .list();
     }
 
     public List<FileVersion> versions(WorkspaceId workspace, UUID asset) {
@@ -310,42 +217,6 @@ public class AssetTable {
                         rs.getString("uploaded_by"),
                         rs.getTimestamp("uploaded_at").toInstant()))
                 .list();
-    }
-
-    private List<Row> search(String where, WorkspaceId workspace, Query query, Map<String, Object> viewer) {
-        String words = TextSearch.prefixQuery(query.words());
-        StringBuilder sql = new StringBuilder("select " + COLUMNS + FROM + where);
-        if (query.folder() != null && !query.folder().isBlank()) {
-            sql.append(" and a.folder = :folder");
-        }
-        if (words != null) {
-            sql.append(" and a.search @@ to_tsquery('simple', :words)")
-                    .append(" order by ts_rank(a.head, to_tsquery('simple', :words)) desc, a.title, a.id");
-        } else {
-            sql.append(" order by a.folder, a.title, a.id");
-        }
-        sql.append(" limit :limit");
-        JdbcClient.StatementSpec statement = db.sql(sql.toString())
-                .param("workspace", workspace.value())
-                .param("limit", query.limit())
-                .params(viewer);
-        if (query.folder() != null && !query.folder().isBlank()) {
-            statement = statement.param("folder", query.folder());
-        }
-        if (words != null) {
-            statement = statement.param("words", words);
-        }
-        return statement.query(AssetTable::row).list();
-    }
-
-    private static Map<String, Object> viewer(Viewer viewer, Instant now) {
-        return Map.of(
-                "partner", viewer.partner().value(),
-                "programs", viewer.programs().toArray(UUID[]::new),
-                "tiers", viewer.tiers().toArray(UUID[]::new),
-                "types", viewer.types().stream().map(Enum::name).toArray(String[]::new),
-                "regions", viewer.regions().toArray(String[]::new),
-                "now", Timestamp.from(now));
     }
 
     private static Map<String, Object> fields(Row stored) {
@@ -376,7 +247,7 @@ public class AssetTable {
         return fields;
     }
 
-    private static Row row(ResultSet rs, int n) throws SQLException {
+    static Row row(ResultSet rs, int n) throws SQLException {
         int version = rs.getInt("version");
         FileVersion file = rs.wasNull()
                 ? null
