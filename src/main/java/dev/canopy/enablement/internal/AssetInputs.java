@@ -74,14 +74,21 @@ public class AssetInputs {
         String url = null;
         String body = null;
         if (checkedKind == AssetKind.LINK) {
-            url = url(input.url(), problems);
+            url = url("url", input.url(), problems);
         } else if (checkedKind == AssetKind.TEXT) {
             body = text("body", input.body(), Texts.MAX_LENGTH, problems);
             if (body.isEmpty() && !problems.containsKey("body")) {
                 problems.put("body", "Write the text partners will read");
             }
         }
-        Audience audience = audience(input, problems);
+        Audience audience = audience(
+                input.match(),
+                input.programIds(),
+                input.tierIds(),
+                input.partnerTypes(),
+                input.regions(),
+                input.partnerIds(),
+                problems);
         Instant publishFrom = day("publishFrom", input.publishFrom(), problems);
         Instant expireOn = day("expireOn", input.expireOn(), problems);
         if (publishFrom != null && expireOn != null && !expireOn.isAfter(publishFrom)) {
@@ -143,11 +150,19 @@ public class AssetInputs {
         }
     }
 
-    private Audience audience(AssetInput input, Map<String, String> problems) {
+    /** Who may see something (an asset, a course), checked as the asset form's fields of the same names. */
+    public Audience audience(
+            @Nullable String rawMatch,
+            @Nullable List<String> rawPrograms,
+            @Nullable List<String> rawTiers,
+            @Nullable List<String> rawTypes,
+            @Nullable List<String> rawRegions,
+            @Nullable List<String> rawPartners,
+            Map<String, String> problems) {
         Audience.Match match = Audience.Match.ALL;
-        if (input.match() != null && !input.match().isBlank()) {
+        if (rawMatch != null && !rawMatch.isBlank()) {
             try {
-                match = Audience.Match.valueOf(input.match().strip().toUpperCase(Locale.ROOT));
+                match = Audience.Match.valueOf(rawMatch.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 problems.put("match", "Choose ALL or ANY");
             }
@@ -155,16 +170,16 @@ public class AssetInputs {
         List<AudienceChoices.Choice> knownPrograms = new ArrayList<>();
         List<AudienceChoices.Choice> knownTiers = new ArrayList<>();
         programsAndTiers(knownPrograms, knownTiers);
-        Set<UUID> programIds = ids("programIds", input.programIds(), ids(knownPrograms), "programme", problems);
-        Set<UUID> tierIds = ids("tierIds", input.tierIds(), ids(knownTiers), "tier", problems);
+        Set<UUID> programIds = ids("programIds", rawPrograms, ids(knownPrograms), "programme", problems);
+        Set<UUID> tierIds = ids("tierIds", rawTiers, ids(knownTiers), "tier", problems);
         Set<PartnerType> types = Set.of();
         try {
-            types = PartnerType.parseAll("partnerTypes", input.partnerTypes());
+            types = PartnerType.parseAll("partnerTypes", rawTypes);
         } catch (InvalidInputException e) {
             problems.put("partnerTypes", e.problems().getFirst().message());
         }
-        List<String> regions = names("regions", input.regions(), problems);
-        Set<UUID> partnerIds = ids("partnerIds", input.partnerIds(), null, "partner", problems);
+        List<String> regions = names("regions", rawRegions, problems);
+        Set<UUID> partnerIds = ids("partnerIds", rawPartners, null, "partner", problems);
         if (!partnerIds.isEmpty() && !problems.containsKey("partnerIds")) {
             Set<UUID> found = partners
                     .byIds(partnerIds.stream().map(PartnerId::new).toList())
@@ -222,7 +237,7 @@ public class AssetInputs {
         }
     }
 
-    private static String text(String field, @Nullable String raw, int max, Map<String, String> problems) {
+    static String text(String field, @Nullable String raw, int max, Map<String, String> problems) {
         String value = raw == null ? "" : raw.strip();
         String problem = Texts.problem(value);
         if (problem != null) {
@@ -270,9 +285,9 @@ public class AssetInputs {
         return List.copyOf(stages);
     }
 
-    private static @Nullable String url(@Nullable String raw, Map<String, String> problems) {
-        String value = text("url", raw, URL_MAX, problems);
-        if (problems.containsKey("url")) {
+    static @Nullable String url(String field, @Nullable String raw, Map<String, String> problems) {
+        String value = text(field, raw, URL_MAX, problems);
+        if (problems.containsKey(field)) {
             return null;
         }
         try {
@@ -284,7 +299,7 @@ public class AssetInputs {
         } catch (URISyntaxException e) {
             // answered below
         }
-        problems.put("url", "Enter a web address starting with https://");
+        problems.put(field, "Enter a web address starting with https://");
         return null;
     }
 

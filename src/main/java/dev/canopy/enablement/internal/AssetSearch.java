@@ -4,7 +4,6 @@ import dev.canopy.deals.DealStage;
 import dev.canopy.enablement.Audience;
 import dev.canopy.enablement.Viewer;
 import dev.canopy.shared.WorkspaceId;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -31,20 +30,7 @@ public class AssetSearch {
             a.archived_at is null
             and (a.publish_from is null or a.publish_from <= :now)
             and (a.expire_on is null or a.expire_on > :now)
-            and (:partner = any (a.partner_ids)
-                 or (cardinality(a.program_ids) + cardinality(a.tier_ids) + cardinality(a.partner_types)
-                         + cardinality(a.regions) = 0 and cardinality(a.partner_ids) = 0)
-                 or (a.audience_match = 'ALL'
-                     and cardinality(a.program_ids) + cardinality(a.tier_ids) + cardinality(a.partner_types)
-                         + cardinality(a.regions) > 0
-                     and (cardinality(a.program_ids) = 0 or a.program_ids && :programs::uuid[])
-                     and (cardinality(a.tier_ids) = 0 or a.tier_ids && :tiers::uuid[])
-                     and (cardinality(a.partner_types) = 0 or a.partner_types && :types::text[])
-                     and (cardinality(a.regions) = 0 or a.regions && :regions::text[]))
-                 or (a.audience_match = 'ANY'
-                     and (a.program_ids && :programs::uuid[] or a.tier_ids && :tiers::uuid[]
-                          or a.partner_types && :types::text[] or a.regions && :regions::text[])))
-            """;
+            and """ + AudienceColumns.admits("a");
 
     private final JdbcClient db;
 
@@ -58,7 +44,7 @@ public class AssetSearch {
                         + " where a.workspace_id = :workspace and a.id = :id and " + VISIBLE)
                 .param("workspace", workspace.value())
                 .param("id", id)
-                .params(viewer(viewer, now))
+                .params(AudienceColumns.viewer(viewer, now))
                 .query(AssetTable::row)
                 .optional();
     }
@@ -71,7 +57,11 @@ public class AssetSearch {
 
     /** The assets {@code viewer} may see now, searched. */
     public List<AssetTable.Row> searchVisible(WorkspaceId workspace, Query query, Viewer viewer, Instant now) {
-        return search(" where a.workspace_id = :workspace and " + VISIBLE, workspace, query, viewer(viewer, now));
+        return search(
+                " where a.workspace_id = :workspace and " + VISIBLE,
+                workspace,
+                query,
+                AudienceColumns.viewer(viewer, now));
     }
 
     /** The folders in use, for the library's side list. */
@@ -99,7 +89,7 @@ public class AssetSearch {
         return db.sql("select " + AssetTable.COLUMNS + AssetTable.FROM + " where a.workspace_id = :workspace and "
                         + VISIBLE + " and " + score + " > 0 order by " + score + " desc, a.title, a.id limit :limit")
                 .param("workspace", workspace.value())
-                .params(viewer(viewer, now))
+                .params(AudienceColumns.viewer(viewer, now))
                 .param(
                         "wanted",
                         products.stream().map(p -> p.toLowerCase(Locale.ROOT)).toArray(String[]::new))
@@ -114,7 +104,7 @@ public class AssetSearch {
         return db.sql("select distinct a.folder from enablement_asset a where a.workspace_id = :workspace"
                         + " and a.folder <> '' and " + VISIBLE + " order by a.folder")
                 .param("workspace", workspace.value())
-                .params(viewer(viewer, now))
+                .params(AudienceColumns.viewer(viewer, now))
                 .query(String.class)
                 .list();
     }
@@ -143,15 +133,5 @@ public class AssetSearch {
             statement = statement.param("words", words);
         }
         return statement.query(AssetTable::row).list();
-    }
-
-    private static Map<String, Object> viewer(Viewer viewer, Instant now) {
-        return Map.of(
-                "partner", viewer.partner().value(),
-                "programs", viewer.programs().toArray(UUID[]::new),
-                "tiers", viewer.tiers().toArray(UUID[]::new),
-                "types", viewer.types().stream().map(Enum::name).toArray(String[]::new),
-                "regions", viewer.regions().toArray(String[]::new),
-                "now", Timestamp.from(now));
     }
 }

@@ -6,8 +6,6 @@ import dev.canopy.enablement.AssetState;
 import dev.canopy.enablement.AssetView;
 import dev.canopy.enablement.Audience;
 import dev.canopy.enablement.FileVersion;
-import dev.canopy.partners.PartnerId;
-import dev.canopy.partners.PartnerType;
 import dev.canopy.shared.WorkspaceId;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -20,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -232,16 +229,7 @@ public class AssetTable {
         fields.put("industries", row.industries().toArray(String[]::new));
         fields.put("url", row.url());
         fields.put("body", row.body());
-        fields.put("match", audience.match().name());
-        fields.put("programIds", audience.programs().stream().sorted().toArray(UUID[]::new));
-        fields.put("tierIds", audience.tiers().stream().sorted().toArray(UUID[]::new));
-        fields.put(
-                "partnerTypes",
-                audience.types().stream().map(Enum::name).sorted().toArray(String[]::new));
-        fields.put("regionList", audience.regions().stream().sorted().toArray(String[]::new));
-        fields.put(
-                "partnerIds",
-                audience.partners().stream().map(PartnerId::value).sorted().toArray(UUID[]::new));
+        fields.putAll(AudienceColumns.values(audience));
         fields.put("publishFrom", row.publishFrom() == null ? null : Timestamp.from(row.publishFrom()));
         fields.put("expireOn", row.expireOn() == null ? null : Timestamp.from(row.expireOn()));
         return fields;
@@ -259,17 +247,7 @@ public class AssetTable {
                         rs.getString("sha256"),
                         rs.getString("uploaded_by"),
                         rs.getTimestamp("uploaded_at").toInstant());
-        Audience audience = new Audience(
-                Audience.Match.valueOf(rs.getString("audience_match")),
-                Arrays.stream(uuids(rs.getArray("program_ids"))).collect(Collectors.toSet()),
-                Arrays.stream(uuids(rs.getArray("tier_ids"))).collect(Collectors.toSet()),
-                Arrays.stream(strings(rs.getArray("partner_types")))
-                        .map(PartnerType::valueOf)
-                        .collect(Collectors.toSet()),
-                Arrays.stream(strings(rs.getArray("regions"))).collect(Collectors.toSet()),
-                Arrays.stream(uuids(rs.getArray("partner_ids")))
-                        .map(PartnerId::new)
-                        .collect(Collectors.toSet()));
+        Audience audience = AudienceColumns.read(rs);
         return new Row(
                 rs.getObject("id", UUID.class),
                 new AssetFields(

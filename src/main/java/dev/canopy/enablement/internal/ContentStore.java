@@ -27,6 +27,15 @@ public interface ContentStore {
 
     void delete(String key);
 
+    /** An empty folder of the workspace's, for a file's unpacked contents (a SCORM package). */
+    Path newFolder(WorkspaceId workspace, String name) throws IOException;
+
+    /** A file inside a folder made by {@link #newFolder}; empty when {@code path} would lead outside it. */
+    java.util.Optional<Resource> inFolder(WorkspaceId workspace, String folder, String path);
+
+    /** Removes a folder made by {@link #newFolder}, with everything in it. */
+    void deleteFolder(WorkspaceId workspace, String folder);
+
     /** A stream longer than the store accepts; nothing of it was kept. */
     final class TooLargeException extends IOException {
         public TooLargeException(long limit) {

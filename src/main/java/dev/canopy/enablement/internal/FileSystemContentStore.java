@@ -11,8 +11,11 @@ import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.PathResource;
 import org.springframework.core.io.Resource;
@@ -70,6 +73,45 @@ class FileSystemContentStore implements ContentStore {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @Override
+    public Path newFolder(WorkspaceId workspace, String name) throws IOException {
+        Path folder = folder(workspace, name);
+        Files.createDirectories(folder.getParent());
+        return Files.createDirectory(folder);
+    }
+
+    @Override
+    public Optional<Resource> inFolder(WorkspaceId workspace, String folder, String path) {
+        Path base = folder(workspace, folder);
+        Path file = base.resolve(path).normalize();
+        if (!file.startsWith(base) || file.equals(base) || !Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        return Optional.of(new PathResource(file));
+    }
+
+    @Override
+    public void deleteFolder(WorkspaceId workspace, String folder) {
+        Path base = folder(workspace, folder);
+        if (!Files.exists(base)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(base)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Path folder(WorkspaceId workspace, String name) {
+        if (!name.matches("[a-z0-9-]{1,80}")) {
+            throw new IllegalArgumentException("Not a folder name: " + name);
+        }
+        return root.resolve(workspace.value().toString()).resolve(name);
     }
 
     /** Keys are made here (workspace/uuid); one that leads outside the root is a bug, never a file. */

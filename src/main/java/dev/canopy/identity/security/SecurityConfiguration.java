@@ -38,7 +38,9 @@ import org.springframework.session.web.http.DefaultCookieSerializer;
 class SecurityConfiguration {
 
     private static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-            + "script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+            + "script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'; "
+            // Lessons frame SCORM packages (Canopy's own origin) and videos from these players alone.
+            + "frame-src 'self' https://www.youtube-nocookie.com https://player.vimeo.com https://www.loom.com";
 
     /** Argon2id for new hashes; the prefix in each stored hash lets us move to a stronger one later. */
     @Bean
