@@ -90,6 +90,7 @@ public class Quizzes {
         } else if (lesson.questions() == 0) {
             whyNot = "This quiz has no questions yet.";
         } else if (lastSubmitted != null
+                && rules.cooldownMinutes() > 0
                 && now.isBefore(lastSubmitted.plus(Duration.ofMinutes(rules.cooldownMinutes())))) {
             nextAt = lastSubmitted.plus(Duration.ofMinutes(rules.cooldownMinutes()));
             whyNot = "The next attempt opens after a pause.";

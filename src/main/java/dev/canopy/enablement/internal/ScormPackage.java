@@ -35,7 +35,7 @@ public final class ScormPackage {
         SCORM_2004
     }
 
-    /** What the manifest says: the standard, the package's title, and the file the player opens first (relative to the package root, '/'-separated, query string kept if the href has one). */
+    /** What the manifest says: the standard, the package's title, and the file the player opens first (relative to the package root, '/'-separated, query string kept if the href has one). The path is a file's name (percent-escapes decoded, so a player encodes it again for a URL); the query is as the manifest wrote it. */
     public record Manifest(Version version, String title, String launch, int files, long bytes) {}
 
     public record Limits(long maxBytes, int maxEntries, long maxRatio) {}

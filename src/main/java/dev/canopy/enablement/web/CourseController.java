@@ -181,6 +181,9 @@ class CourseController {
         LessonView lesson = courses.lesson(id);
         model.addAttribute("lesson", lesson);
         model.addAttribute("html", courses.html(lesson));
+        model.addAttribute(
+                "launch",
+                lesson.scorm() == null ? "" : Packages.launch(lesson.scorm().launch()));
         model.addAttribute("course", courses.get(lesson.courseId()));
         if (!model.containsAttribute("lessonForm")) {
             model.addAttribute("lessonForm", LessonForm.of(lesson));

@@ -1,13 +1,14 @@
 package dev.canopy.enablement.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.MediaTypeFactory;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.util.UriUtils;
 
 /**
  * A SCORM package's file as the player's frame loads it. Packages are the vendor's own code, run in Canopy's
@@ -23,12 +24,23 @@ final class Packages {
 
     private Packages() {}
 
-    /** The path after {@code /packages/{key}/}, as the request asked for it. */
+    /** The file's path inside the package: what follows {@code /packages/{key}/} in the request, decoded. */
     static String path(HttpServletRequest request, String key) {
-        String whole = (String) request.getAttribute(HandlerMapping.PATH_WITHIN_HANDLER_MAPPING_ATTRIBUTE);
+        String whole = request.getRequestURI();
         String marker = "/packages/" + key + "/";
         int at = whole.indexOf(marker);
-        return at < 0 ? "" : whole.substring(at + marker.length());
+        return at < 0 ? "" : UriUtils.decode(whole.substring(at + marker.length()), StandardCharsets.UTF_8);
+    }
+
+    /** The launch file as a URL path (each segment encoded; its query, if any, as the manifest wrote it). */
+    static String launch(String launch) {
+        int query = launch.indexOf('?');
+        String path = query < 0 ? launch : launch.substring(0, query);
+        StringBuilder url = new StringBuilder();
+        for (String segment : path.split("/")) {
+            url.append(url.isEmpty() ? "" : "/").append(UriUtils.encodePathSegment(segment, StandardCharsets.UTF_8));
+        }
+        return url + (query < 0 ? "" : launch.substring(query));
     }
 
     static ResponseEntity<Resource> serve(Resource file) {

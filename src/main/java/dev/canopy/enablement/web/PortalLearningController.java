@@ -67,7 +67,9 @@ class PortalLearningController {
         model.addAttribute("mine", mine);
         model.addAttribute("html", learning.html(mine.lesson()));
         if (mine.lesson().kind() == LessonKind.SCORM) {
-            model.addAttribute("session", player.session(id));
+            ScormPlayer.Session session = player.session(id);
+            model.addAttribute("session", session);
+            model.addAttribute("launch", Packages.launch(session.launch()));
         } else if (mine.lesson().kind() == LessonKind.QUIZ) {
             model.addAttribute("quiz", quizzes.state(id));
         }
