@@ -5,6 +5,9 @@ import dev.canopy.enablement.Learning;
 import dev.canopy.enablement.LessonKind;
 import dev.canopy.enablement.Quizzes;
 import dev.canopy.enablement.ScormPlayer;
+import dev.canopy.platform.Flash;
+import dev.canopy.shared.ConflictException;
+import dev.canopy.shared.InvalidInputException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -21,10 +24,8 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -35,9 +36,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/portal/learning")
 @PreAuthorize("hasRole('PARTNER')")
 class PortalLearningController {
-
-    /** What the SCORM runtime commits. */
-    record Commit(Map<String, String> cmi, boolean finished) {}
 
     private final Learning learning;
     private final ScormPlayer player;
@@ -68,7 +66,7 @@ class PortalLearningController {
         model.addAttribute("html", learning.html(mine.lesson()));
         if (mine.lesson().kind() == LessonKind.SCORM) {
             ScormPlayer.Session session = player.session(id);
-            model.addAttribute("session", session);
+            model.addAttribute("scorm", session);
             model.addAttribute("launch", Packages.launch(session.launch()));
         } else if (mine.lesson().kind() == LessonKind.QUIZ) {
             model.addAttribute("quiz", quizzes.state(id));
@@ -90,17 +88,14 @@ class PortalLearningController {
         return Downloads.of(learning.file(id));
     }
 
-    /** The SCORM runtime's commit (JSON, from the lesson page's script). */
-    @PostMapping("/lessons/{id}/scorm")
-    @ResponseBody
-    ScormPlayer.Committed commit(@PathVariable UUID id, @RequestBody Commit commit) {
-        return player.commit(id, commit.cmi());
-    }
-
     @PostMapping("/lessons/{id}/attempts")
-    String start(@PathVariable UUID id) {
-        AttemptView attempt = quizzes.start(id);
-        return "redirect:/portal/learning/attempts/" + attempt.id();
+    String start(@PathVariable UUID id, RedirectAttributes redirect) {
+        try {
+            return "redirect:/portal/learning/attempts/" + quizzes.start(id).id();
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("flashError", e.getMessage());
+            return "redirect:/portal/learning/lessons/" + id;
+        }
     }
 
     @GetMapping("/attempts/{id}")
@@ -113,7 +108,8 @@ class PortalLearningController {
 
     /** The answers: each question's choices as {@code q-<question id>} = choice numbers from 0. */
     @PostMapping("/attempts/{id}")
-    String submit(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> form) {
+    String submit(
+            @PathVariable UUID id, @RequestParam MultiValueMap<String, String> form, RedirectAttributes redirect) {
         Map<UUID, Set<Integer>> answers = new HashMap<>();
         for (Map.Entry<String, List<String>> field : form.entrySet()) {
             if (!field.getKey().startsWith("q-")) {
@@ -125,7 +121,13 @@ class PortalLearningController {
             }
             answers.put(Answers.question(field.getKey().substring(2)), chosen);
         }
-        quizzes.submit(id, answers);
+        try {
+            quizzes.submit(id, answers);
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("flashError", Flash.message(e));
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("flashError", e.getMessage());
+        }
         return "redirect:/portal/learning/attempts/" + id;
     }
 

@@ -19,7 +19,14 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.session.jdbc.config.annotation.web.http.EnableJdbcHttpSession;
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
@@ -173,7 +180,15 @@ class SecurityConfiguration {
     }
 
     private static HttpSecurity common(HttpSecurity http) throws Exception {
-        return http.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
+        // A SCORM package's files carry their own policy (framed by Canopy's lesson page, their scripts kept in).
+        RequestMatcher pages = new NegatedRequestMatcher(new OrRequestMatcher(
+                PathPatternRequestMatcher.pathPattern("/portal/learning/packages/**"),
+                PathPatternRequestMatcher.pathPattern("/app/courses/packages/**")));
+        return http.headers(h -> h.frameOptions(f -> f.disable())
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                pages, new XFrameOptionsHeaderWriter(XFrameOptionsHeaderWriter.XFrameOptionsMode.DENY)))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                pages, new StaticHeadersWriter("Content-Security-Policy", CSP)))
                         .referrerPolicy(r ->
                                 r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()));
