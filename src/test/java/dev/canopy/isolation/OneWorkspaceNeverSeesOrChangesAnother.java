@@ -100,7 +100,8 @@ class OneWorkspaceNeverSeesOrChangesAnother {
                 new AnalyticsProbes(context),
                 new WebhooksProbes(context),
                 new ImportsProbes(context),
-                new EnablementProbes(context));
+                new EnablementProbes(context),
+                new CourseProbes(context));
         modules.forEach(module -> module.prepare(victim, attacker));
     }
 

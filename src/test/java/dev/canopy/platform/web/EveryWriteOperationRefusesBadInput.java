@@ -8,6 +8,9 @@ import dev.canopy.deals.DealFixtures;
 import dev.canopy.deals.DealView;
 import dev.canopy.enablement.AssetInput;
 import dev.canopy.enablement.ContentLibrary;
+import dev.canopy.enablement.CourseInput;
+import dev.canopy.enablement.Courses;
+import dev.canopy.enablement.LessonInput;
 import dev.canopy.programs.ProgramView;
 import dev.canopy.testing.CanopyTest;
 import dev.canopy.testing.Fixtures;
@@ -71,6 +74,8 @@ class EveryWriteOperationRefusesBadInput {
     private Map<String, String> bodies;
     private UUID webhookEndpoint;
     private UUID contentAsset;
+    private UUID course;
+    private UUID quiz;
 
     @BeforeEach
     void aWorkspaceWithOneOfEverything() throws Exception {
@@ -183,6 +188,26 @@ class EveryWriteOperationRefusesBadInput {
         bodies.put("PUT /api/v1/content/{id}", asset);
         bodies.put("POST /api/v1/content/{id}/archive", null);
         bodies.put("POST /api/v1/content/{id}/restore", null);
+        Courses courses = context.getBean(Courses.class);
+        course = fixtures.as(
+                        setup.tenant().owner(),
+                        () -> courses.create(new CourseInput("Onboarding", "", null, null, null, null, null, null)))
+                .id();
+        quiz = fixtures.as(
+                        setup.tenant().owner(),
+                        () -> courses.addLesson(
+                                course,
+                                new LessonInput("QUIZ", "Check", "", null, null, "1", "50", null, null, null),
+                                null))
+                .id();
+        String courseBody = "{\"title\":\"Onboarding\",\"description\":\"First steps\"}";
+        bodies.put("POST /api/v1/courses", courseBody);
+        bodies.put("PUT /api/v1/courses/{id}", courseBody);
+        bodies.put("POST /api/v1/courses/{id}/publish", null);
+        bodies.put("POST /api/v1/courses/{id}/lessons", "{\"kind\":\"TEXT\",\"title\":\"Read\",\"body\":\"Read me\"}");
+        bodies.put(
+                "POST /api/v1/lessons/{id}/questions",
+                "{\"text\":\"Which?\",\"choices\":[\"A\",\"B\"],\"correct\":[1]}");
     }
 
     @Test
@@ -369,7 +394,12 @@ class EveryWriteOperationRefusesBadInput {
                                                 ? webhookEndpoint.toString()
                                                 : template.startsWith("/api/v1/content/")
                                                         ? contentAsset.toString()
-                                                        : UUID.randomUUID().toString();
+                                                        : template.startsWith("/api/v1/courses/")
+                                                                ? course.toString()
+                                                                : template.startsWith("/api/v1/lessons/")
+                                                                        ? quiz.toString()
+                                                                        : UUID.randomUUID()
+                                                                                .toString();
         return template.replaceAll("\\{[^}]+}", id);
     }
 
