@@ -1,6 +1,7 @@
 package dev.canopy.journeys;
 
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -72,6 +73,18 @@ abstract class BrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
                 .click();
         page.waitForURL(url("/app"));
+    }
+
+    /** Signs a partner user in at the portal's sign-in page, in a new page of {@code context}. */
+    Page signInToPortal(BrowserContext context, String email) {
+        Page page = context.newPage();
+        page.navigate(url("/portal/login"));
+        page.getByLabel("Email").fill(email);
+        page.getByLabel("Password").fill(Fixtures.PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
+                .click();
+        page.waitForURL(url("/portal"));
+        return page;
     }
 
     /** Saved under target/screenshots, for people to look at what the test saw. */

@@ -7,7 +7,6 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
 import dev.canopy.deals.DealFixtures;
 import dev.canopy.enablement.SampleFiles;
@@ -94,16 +93,5 @@ class PartnerFindsTheBattlecardMeantForIt extends BrowserTest {
         assertThat(staff.getByTestId("usage-row").locator("td[data-label='Shared, opened']"))
                 .hasText("1");
         laptop.close();
-    }
-
-    private Page signInToPortal(BrowserContext context, String email) {
-        Page page = context.newPage();
-        page.navigate(url("/portal/login"));
-        page.getByLabel("Email").fill(email);
-        page.getByLabel("Password").fill(Fixtures.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
-                .click();
-        page.waitForURL(url("/portal"));
-        return page;
     }
 }
