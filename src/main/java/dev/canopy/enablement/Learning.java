@@ -46,6 +46,14 @@ public class Learning {
         public @Nullable LessonProgress of(LessonView lesson) {
             return progress.get(lesson.id());
         }
+
+        /** The first lesson the learner has not done; none once every lesson is. */
+        public @Nullable LessonView upNext() {
+            return course.lessons().stream()
+                    .filter(l -> of(l) == null || !of(l).status().done())
+                    .findFirst()
+                    .orElse(null);
+        }
     }
 
     /** A lesson opened: its course with the learner's progress, and the lessons before and after it. */

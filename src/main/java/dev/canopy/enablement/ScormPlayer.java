@@ -68,7 +68,8 @@ public class ScormPlayer {
                 scorm12,
                 lesson.scorm().launch(),
                 person.id().toString(),
-                person.name(),
+                // The person's name without the email that Canopy's records add to it.
+                person.name().replaceFirst("\\s*<[^>]*>$", ""),
                 ScormData.suspended(scorm12, read(cmi)),
                 cmi);
     }
