@@ -58,10 +58,11 @@ public final class CourseBench {
                     () -> courses.create(new CourseInput("Bench", "", null, null, null, null, null, null)));
             List<Double> seconds = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
+                String title = "Package " + (i + 1);
                 long start = System.nanoTime();
                 LessonView lesson = AsSystem.in(workspace, Actor.system(), () -> courses.addLesson(
                         course.id(),
-                        new LessonInput("SCORM", "Package " + i, "", null, null, null, null, null, null, null),
+                        new LessonInput("SCORM", title, "", null, null, null, null, null, null, null),
                         new Upload() {
                             @Override
                             public String fileName() {
