@@ -137,6 +137,8 @@ class CourseProbes implements ModuleProbes {
                                 .contentType(MediaType.APPLICATION_JSON)
                                 .content("{\"kind\":\"TEXT\",\"title\":\"Hijacked\",\"body\":\"x\"}")),
                 new Probe("/api/v1/courses/{id}/learners", get(api + "/learners")),
+                new Probe("/api/v1/lessons/{id}", get("/api/v1/lessons/" + reading.id())),
+                new Probe("/api/v1/lessons/{id}/questions", get("/api/v1/lessons/" + quiz.id() + "/questions")),
                 new Probe(
                         "/api/v1/lessons/{id}/questions",
                         post("/api/v1/lessons/" + quiz.id() + "/questions")

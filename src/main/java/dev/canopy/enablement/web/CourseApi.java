@@ -216,6 +216,9 @@ class CourseApi {
         }
     }
 
+    record QuestionList(
+            List<QuestionResponse> data, @Nullable String nextCursor) {}
+
     record LearnerResponse(
             String personId,
             String person,
@@ -301,16 +304,39 @@ class CourseApi {
     @PreAuthorize("hasAuthority('content:write')")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Add a lesson at the end of a course (SCORM packages are uploaded in the console)")
-    LessonResponse addLesson(@PathVariable UUID id, @RequestBody LessonRequest request) {
-        return LessonResponse.of(courses.addLesson(id, request.input(), null));
+    ResponseEntity<LessonResponse> addLesson(@PathVariable UUID id, @RequestBody LessonRequest request) {
+        LessonView lesson = courses.addLesson(id, request.input(), null);
+        return ResponseEntity.created(URI.create("/api/v1/lessons/" + lesson.id()))
+                .body(LessonResponse.of(lesson));
+    }
+
+    @GetMapping("/lessons/{id}")
+    @PreAuthorize("hasAuthority('content:read')")
+    @Operation(summary = "Get a lesson")
+    LessonResponse getLesson(@PathVariable UUID id) {
+        return LessonResponse.of(courses.lesson(id));
+    }
+
+    @GetMapping("/lessons/{id}/questions")
+    @PreAuthorize("hasAuthority('content:read')")
+    @Operation(summary = "A quiz's question bank, right answers included")
+    QuestionList listQuestions(
+            @PathVariable UUID id,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
+        Pages.Page<QuestionResponse> page = Pages.of(
+                courses.questions(id).stream().map(QuestionResponse::of).toList(), QuestionResponse::id, cursor, limit);
+        return new QuestionList(page.items(), page.nextCursor());
     }
 
     @PostMapping("/lessons/{id}/questions")
     @PreAuthorize("hasAuthority('content:write')")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Add a question to a quiz's bank")
-    QuestionResponse addQuestion(@PathVariable UUID id, @RequestBody QuestionRequest request) {
-        return QuestionResponse.of(courses.addQuestion(id, request.input()));
+    ResponseEntity<QuestionResponse> addQuestion(@PathVariable UUID id, @RequestBody QuestionRequest request) {
+        QuestionView question = courses.addQuestion(id, request.input());
+        return ResponseEntity.created(URI.create("/api/v1/lessons/" + id + "/questions"))
+                .body(QuestionResponse.of(question));
     }
 
     @GetMapping("/courses/{id}/learners")
