@@ -2,23 +2,19 @@ package dev.canopy.journeys;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import dev.canopy.testing.CanopyServerTest;
+import dev.canopy.testing.Chromium;
 import dev.canopy.testing.Fixtures;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * A journey in Debian's Chromium, driven by Playwright, against the running application. Playwright
- * never downloads a browser here; set CHROMIUM_PATH when Chromium is not at /usr/bin/chromium.
+ * A journey in Debian's Chromium ({@link Chromium}), against the running application.
  */
 @CanopyServerTest
 abstract class BrowserTest {
@@ -33,26 +29,8 @@ abstract class BrowserTest {
 
     @BeforeAll
     static void startBrowser() {
-        Path chromium = Path.of(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"));
-        if (!Files.isExecutable(chromium)) {
-            throw new IllegalStateException("Browser tests need Chromium at " + chromium
-                    + ": install Debian's package (apt-get install chromium) or set CHROMIUM_PATH");
-        }
-        playwright = Playwright.create(
-                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright
-                .chromium()
-                .launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(chromium)
-                        .setHeadless(true)
-                        .setArgs(List.of(
-                                "--no-sandbox",
-                                "--disable-gpu",
-                                "--disable-quic",
-                                "--no-first-run",
-                                "--disable-background-networking",
-                                "--disable-component-update",
-                                "--disable-sync")));
+        playwright = Chromium.playwright();
+        browser = Chromium.launch(playwright);
     }
 
     @AfterAll
