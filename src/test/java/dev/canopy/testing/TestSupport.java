@@ -22,7 +22,7 @@ public class TestSupport {
     }
 
     @Bean
-    CertificationsForTests certifications() {
+    CertificationsForTests certificationsForTests() {
         return new CertificationsForTests();
     }
 

@@ -237,7 +237,8 @@ public class AssetInputs {
         }
     }
 
-    static String text(String field, @Nullable String raw, int max, Map<String, String> problems) {
+    /** A text field stripped and checked (no NUL or the like, at most {@code max} characters). */
+    public static String text(String field, @Nullable String raw, int max, Map<String, String> problems) {
         String value = raw == null ? "" : raw.strip();
         String problem = Texts.problem(value);
         if (problem != null) {

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 /**
  * The signed-in partner user as a learner: the courses assigned to their company (anything else is 404, as if it
  * did not exist), and their progress recorded lesson by lesson; the lesson that finishes a course completes it,
- * which is told once ({@link CourseCompleted}).
+ * which is told once ({@link CourseCompleted}) and may earn a certification.
  */
 @Component
 public class LearnerProgress {
@@ -35,6 +35,7 @@ public class LearnerProgress {
     private final Viewers viewers;
     private final CurrentWorkspace currentWorkspace;
     private final ApplicationEventPublisher events;
+    private final CertificateIssuer issuer;
     private final Clock clock;
 
     LearnerProgress(
@@ -44,6 +45,7 @@ public class LearnerProgress {
             Viewers viewers,
             CurrentWorkspace currentWorkspace,
             ApplicationEventPublisher events,
+            CertificateIssuer issuer,
             Clock clock) {
         this.courses = courses;
         this.lessons = lessons;
@@ -51,6 +53,7 @@ public class LearnerProgress {
         this.viewers = viewers;
         this.currentWorkspace = currentWorkspace;
         this.events = events;
+        this.issuer = issuer;
         this.clock = clock;
     }
 
@@ -94,6 +97,7 @@ public class LearnerProgress {
             CourseTable.Row course = courses.find(workspace, lesson.courseId()).orElseThrow();
             events.publishEvent(new CourseCompleted(
                     workspace, course.id(), course.title(), partner, person.id(), person.name(), now));
+            issuer.courseCompleted(workspace, course.id(), partner, person, now);
         }
     }
 }

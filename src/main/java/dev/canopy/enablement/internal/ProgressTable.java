@@ -183,6 +183,19 @@ public class ProgressTable {
         return mine;
     }
 
+    /** Whether the person completed every one of {@code courses}. */
+    public boolean completedAll(WorkspaceId workspace, UUID person, Collection<UUID> courses) {
+        return db.sql(
+                                "select count(*) from enablement_enrolment where workspace_id = :workspace"
+                                        + " and person_id = :person and course_id = any (:courses) and completed_at is not null")
+                        .param("workspace", workspace.value())
+                        .param("person", person)
+                        .param("courses", courses.toArray(UUID[]::new))
+                        .query(Long.class)
+                        .single()
+                == courses.size();
+    }
+
     public Map<UUID, Counts> counts(WorkspaceId workspace, Collection<UUID> courses) {
         Map<UUID, Counts> counts = new HashMap<>();
         db.sql("select course_id, count(*) started, count(completed_at) completed from enablement_enrolment"

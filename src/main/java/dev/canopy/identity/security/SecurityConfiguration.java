@@ -154,6 +154,7 @@ class SecurityConfiguration {
                                 "/programs/**",
                                 "/brand/*/logo",
                                 "/shared/**",
+                                "/verify/*",
                                 "/webjars/**",
                                 "/css/**",
                                 "/js/**",

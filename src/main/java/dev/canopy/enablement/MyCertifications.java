@@ -1,0 +1,104 @@
+package dev.canopy.enablement;
+
+import dev.canopy.enablement.internal.CertificateTable;
+import dev.canopy.enablement.internal.CertificationTable;
+import dev.canopy.enablement.internal.CourseTable;
+import dev.canopy.enablement.internal.LearnerProgress;
+import dev.canopy.enablement.internal.ProgressTable;
+import dev.canopy.platform.CurrentWorkspace;
+import dev.canopy.shared.WorkspaceId;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The portal's certifications for the signed-in person: those whose courses are all assigned to their company, with
+ * how many of them they completed and the certificate they hold (its state, its expiry, its verification code).
+ */
+@Service
+public class MyCertifications {
+
+    /** A certification as the person stands in it: courses done of those it asks, and their latest certificate. */
+    public record Standing(
+            CertificationView certification,
+            List<String> courses,
+            int coursesDone,
+            @Nullable CertificateView certificate) {
+
+        public boolean inProgress() {
+            return certificate == null || !certificate.state().valid();
+        }
+    }
+
+    private final LearnerProgress learner;
+    private final CertificationTable certifications;
+    private final CertificateTable certificates;
+    private final CourseTable courses;
+    private final ProgressTable progress;
+    private final CurrentWorkspace currentWorkspace;
+    private final Clock clock;
+
+    MyCertifications(
+            LearnerProgress learner,
+            CertificationTable certifications,
+            CertificateTable certificates,
+            CourseTable courses,
+            ProgressTable progress,
+            CurrentWorkspace currentWorkspace,
+            Clock clock) {
+        this.learner = learner;
+        this.certifications = certifications;
+        this.certificates = certificates;
+        this.courses = courses;
+        this.progress = progress;
+        this.currentWorkspace = currentWorkspace;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Standing> mine() {
+        WorkspaceId workspace = currentWorkspace.id();
+        Instant now = clock.instant();
+        UUID person = learner.person().id();
+        Map<UUID, String> assigned = courses.assigned(workspace, learner.viewer(), now).stream()
+                .collect(Collectors.toMap(CourseTable.Row::id, CourseTable.Row::title));
+        List<CertificateView> held = certificates.ofPerson(workspace, person, now);
+        return certifications.list(workspace).stream()
+                .filter(c -> assigned.keySet().containsAll(c.courseIds())
+                        || held.stream().anyMatch(h -> h.certificationId().equals(c.id())))
+                .map(c -> {
+                    Map<UUID, ProgressTable.Mine> mine = progress.mine(workspace, person, c.courseIds());
+                    int done = (int) mine.values().stream()
+                            .filter(m -> m.completedAt() != null)
+                            .count();
+                    return new Standing(
+                            c,
+                            c.courseIds().stream()
+                                    .map(id -> assigned.getOrDefault(id, ""))
+                                    .filter(t -> !t.isEmpty())
+                                    .toList(),
+                            done,
+                            held.stream()
+                                    .filter(h -> h.certificationId().equals(c.id()))
+                                    .findFirst()
+                                    .orElse(null));
+                })
+                .toList();
+    }
+
+    /** One of the person's own certificates; anything else is not found. */
+    @Transactional(readOnly = true)
+    public CertificateView certificate(UUID id) {
+        UUID person = learner.person().id();
+        return certificates
+                .find(currentWorkspace.id(), id, clock.instant())
+                .filter(c -> c.personId().equals(person))
+                .orElseThrow(() -> new dev.canopy.shared.NotFoundException("Certificate"));
+    }
+}

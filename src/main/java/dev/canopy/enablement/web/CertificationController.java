@@ -1,0 +1,128 @@
+package dev.canopy.enablement.web;
+
+import dev.canopy.enablement.CertificateView;
+import dev.canopy.enablement.CertificationInput;
+import dev.canopy.enablement.CertificationView;
+import dev.canopy.enablement.Certifications;
+import dev.canopy.enablement.ContentLibrary;
+import dev.canopy.enablement.Courses;
+import dev.canopy.partners.PartnerId;
+import dev.canopy.platform.Flash;
+import dev.canopy.platform.Forms;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Enablement → Certifications: the list and a new one (its courses and validity), a certification's holders with
+ * their states, a certificate awarded for a completion elsewhere, and revoked.
+ */
+@Controller
+@RequestMapping("/app/certifications")
+class CertificationController {
+
+    /** The new certification form. */
+    record CertificationForm(String name, String description, List<String> courseIds, String validMonths) {
+
+        CertificationInput input() {
+            return new CertificationInput(name, description, courseIds, validMonths);
+        }
+    }
+
+    private final Certifications certifications;
+    private final Courses courses;
+    private final ContentLibrary library;
+
+    CertificationController(Certifications certifications, Courses courses, ContentLibrary library) {
+        this.certifications = certifications;
+        this.courses = courses;
+        this.library = library;
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAuthority('content:read')")
+    String list(Model model) {
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", new CertificationForm("", "", List.of(), "24"));
+        }
+        model.addAttribute("certifications", certifications.list());
+        model.addAttribute("courses", courses.list(false));
+        return "enablement/certifications";
+    }
+
+    @PostMapping
+    @PreAuthorize("hasAuthority('content:write')")
+    String create(
+            @ModelAttribute("form") CertificationForm form,
+            BindingResult result,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        return Forms.submit(
+                result,
+                response,
+                () -> {
+                    CertificationView created = certifications.create(form.input());
+                    redirect.addFlashAttribute(
+                            "flash", "“" + created.name() + "” is earned by completing its courses from now on.");
+                    return "redirect:/app/certifications/" + created.id();
+                },
+                () -> list(model));
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize("hasAuthority('content:read')")
+    String page(@PathVariable UUID id, @RequestParam(required = false) UUID partner, Model model) {
+        CertificationView certification = certifications.get(id);
+        model.addAttribute("certification", certification);
+        model.addAttribute("holders", certifications.holders(id));
+        model.addAttribute(
+                "courseTitles",
+                certification.courseIds().stream()
+                        .map(c -> courses.get(c).title())
+                        .toList());
+        model.addAttribute("partners", library.audienceChoices().partners());
+        model.addAttribute("partner", partner);
+        model.addAttribute("people", partner == null ? List.of() : certifications.people(new PartnerId(partner)));
+        return "enablement/certification";
+    }
+
+    @PostMapping("/{id}/awards")
+    @PreAuthorize("hasAuthority('content:write')")
+    String award(
+            @PathVariable UUID id,
+            @RequestParam UUID partner,
+            @RequestParam UUID person,
+            @RequestParam(defaultValue = "") String reason,
+            @RequestParam(defaultValue = "") String earnedOn,
+            RedirectAttributes redirect) {
+        return Flash.after(redirect, "/app/certifications/" + id, () -> {
+            CertificateView awarded = certifications.award(id, partner, person, reason, earnedOn);
+            return "Awarded to " + awarded.person() + ".";
+        });
+    }
+
+    @PostMapping("/certificates/{id}/revoke")
+    @PreAuthorize("hasAuthority('content:write')")
+    String revoke(
+            @PathVariable UUID id,
+            @RequestParam UUID certification,
+            @RequestParam(defaultValue = "") String reason,
+            RedirectAttributes redirect) {
+        return Flash.after(redirect, "/app/certifications/" + certification, () -> {
+            CertificateView revoked = certifications.revoke(id, reason);
+            return "Revoked: " + revoked.person() + " no longer counts as certified.";
+        });
+    }
+}
