@@ -6,6 +6,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import dev.canopy.deals.DealFixtures;
 import dev.canopy.enablement.AttemptView;
+import dev.canopy.enablement.CertificateView;
+import dev.canopy.enablement.CertificationInput;
+import dev.canopy.enablement.CertificationView;
+import dev.canopy.enablement.Certifications;
 import dev.canopy.enablement.CourseInput;
 import dev.canopy.enablement.CourseView;
 import dev.canopy.enablement.Courses;
@@ -19,6 +23,7 @@ import dev.canopy.enablement.Upload;
 import dev.canopy.programs.ProgramView;
 import dev.canopy.testing.Fixtures;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -36,6 +41,8 @@ class CourseProbes implements ModuleProbes {
     private LessonView scorm;
     private QuestionView question;
     private AttemptView attempt;
+    private CertificationView certification;
+    private CertificateView certificate;
 
     CourseProbes(ApplicationContext context) {
         this.context = context;
@@ -68,6 +75,15 @@ class CourseProbes implements ModuleProbes {
             return courses.publish(course.id());
         });
         attempt = f.asPartner(learner, () -> context.getBean(Quizzes.class).start(quiz.id()));
+        Certifications certifications = context.getBean(Certifications.class);
+        f.asStaff(victim, () -> {
+            certification = certifications.create(new CertificationInput(
+                    "Victim certification", "", List.of(course.id().toString()), "12"));
+            UUID person = certifications.people(learner.id()).getFirst().id();
+            certificate =
+                    certifications.award(certification.id(), learner.id().value(), person, "Victim's classroom", "");
+            return null;
+        });
     }
 
     @Override
@@ -126,6 +142,18 @@ class CourseProbes implements ModuleProbes {
                         "/portal/learning/attempts/{id}",
                         post("/portal/learning/attempts/" + attempt.id()).param("q-" + question.id(), "0")),
                 new Probe("/portal/learning/packages/{key}/**", get("/portal/learning/packages/" + packageFile)),
+                new Probe("/app/certifications/{id}", get("/app/certifications/" + certification.id())),
+                new Probe(
+                        "/app/certifications/{id}/awards",
+                        post("/app/certifications/" + certification.id() + "/awards")
+                                .param("partner", UUID.randomUUID().toString())
+                                .param("person", certificate.personId().toString())
+                                .param("reason", "Hijacked")),
+                new Probe(
+                        "/app/certifications/certificates/{id}/revoke",
+                        post("/app/certifications/certificates/" + certificate.id() + "/revoke")
+                                .param("certification", certification.id().toString())
+                                .param("reason", "Hijacked")),
                 new Probe("/api/v1/courses/{id}", get(api)),
                 new Probe(
                         "/api/v1/courses/{id}",
@@ -148,12 +176,18 @@ class CourseProbes implements ModuleProbes {
 
     @Override
     public List<String> secrets() {
-        return List.of("Victim academy", "Victim's syllabus", "Victim reading", "Victim quiz", "Victim question");
+        return List.of(
+                "Victim academy",
+                "Victim's syllabus",
+                "Victim reading",
+                "Victim quiz",
+                "Victim question",
+                "Victim certification");
     }
 
     @Override
     public List<MockHttpServletRequestBuilder> consolePages() {
-        return List.of(get("/app/courses"));
+        return List.of(get("/app/courses"), get("/app/certifications"));
     }
 
     @Override
@@ -163,6 +197,6 @@ class CourseProbes implements ModuleProbes {
 
     @Override
     public List<MockHttpServletRequestBuilder> portalPages() {
-        return List.of(get("/portal/learning"));
+        return List.of(get("/portal/learning"), get("/portal/certifications"));
     }
 }

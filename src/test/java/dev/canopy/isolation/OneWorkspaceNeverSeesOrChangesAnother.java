@@ -59,7 +59,9 @@ class OneWorkspaceNeverSeesOrChangesAnother {
             // A partner's share link: public by design, opening only what that partner may see (EnablementProbes
             // checks that another workspace's token changes nothing).
             "/shared/{token}",
-            "/shared/{token}/page");
+            "/shared/{token}/page",
+            // A certificate's verification page: public by design, addressed by its unguessable code.
+            "/verify/{code}");
 
     @Autowired
     MockMvc mvc;
