@@ -3,7 +3,6 @@ package dev.canopy.analytics;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.canopy.analytics.internal.Activation;
-import dev.canopy.analytics.internal.Certifications;
 import dev.canopy.analytics.internal.Cohorts;
 import dev.canopy.analytics.internal.Tally;
 import dev.canopy.commissions.CommissionActivity;
@@ -54,7 +53,7 @@ public class Analytics {
     private final Clock clock;
     private final ReplicaReads reads;
     private final Programs programs;
-    private final List<Certifications> certifications;
+    private final List<CertifiedPeople> certifications;
 
     // A rank band compares a partner with every other: a whole funnel's reading, shared by all of a workspace's
     // partners and done again at most once a minute, however many of them open their portal.
@@ -78,7 +77,7 @@ public class Analytics {
             Clock clock,
             ReplicaReads reads,
             Programs programs,
-            List<Certifications> certifications) {
+            List<CertifiedPeople> certifications) {
         this.activity = activity;
         this.deals = deals;
         this.customers = customers;
@@ -319,7 +318,7 @@ public class Analytics {
     /** People certified today per partner the query keeps to (null: any) that has any. */
     private Map<PartnerId, Long> certifiedPeople(Collection<PartnerId> kept) {
         Map<PartnerId, Long> people = new HashMap<>();
-        for (Certifications source : certifications) {
+        for (CertifiedPeople source : certifications) {
             source.certifiedPeople(currentWorkspace.id()).forEach((partner, count) -> {
                 if (count > 0 && (kept == null || kept.contains(partner))) {
                     people.merge(partner, count, Long::sum);

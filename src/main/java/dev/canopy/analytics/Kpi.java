@@ -83,9 +83,8 @@ public enum Kpi {
                     + " within the workspace's dormancy days (Partners settings)."),
     CERTIFIED_PEOPLE(
             "Certified people",
-            "People at partner companies holding a certification in force today, and that number ÷ today's"
-                    + " active partners. Certifications come from enablement; until Canopy certifies people, the"
-                    + " count is zero."),
+            "People at partner companies holding a certification in force today (Enablement → Certifications),"
+                    + " and that number ÷ today's active partners."),
     PARTNER_SHARE("Partner share of revenue", "Partner revenue ÷ (partner revenue + unattributed revenue)."),
     LEAD_RATE("Click-to-lead rate", "Leads ÷ unique clicks, both in the period."),
     CUSTOMER_RATE("Lead-to-customer rate", "New customers ÷ leads, both in the period."),

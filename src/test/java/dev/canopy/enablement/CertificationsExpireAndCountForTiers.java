@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.canopy.analytics.CertifiedPeople;
 import dev.canopy.deals.DealFixtures;
 import dev.canopy.enablement.internal.CertificationSweep;
 import dev.canopy.platform.internal.MailSink;
@@ -80,6 +81,9 @@ class CertificationsExpireAndCountForTiers {
     @Autowired
     ApplicationEvents events;
 
+    @Autowired
+    List<CertifiedPeople> dashboards;
+
     DealFixtures f;
     Fixtures.Tenant tenant;
     DealFixtures.Member member;
@@ -123,6 +127,7 @@ class CertificationsExpireAndCountForTiers {
                         .toInstant());
         assertThat(events.stream(CertificationEarned.class)).singleElement();
         assertThat(certifiedPeople()).contains(BigDecimal.ONE);
+        assertThat(onDashboards()).isEqualTo(1);
         assertThat(f.asPartner(member, mine::mine).getFirst().certificate().state())
                 .isEqualTo(CertificateState.ACTIVE);
 
@@ -157,6 +162,7 @@ class CertificationsExpireAndCountForTiers {
                         .filter(e -> e.workspace().equals(tenant.id())))
                 .singleElement();
         assertThat(certifiedPeople()).contains(BigDecimal.ZERO);
+        assertThat(onDashboards()).isZero();
         assertThat(verification.verify(certificate.code()).state()).isEqualTo(CertificateState.EXPIRED);
     }
 
@@ -224,6 +230,13 @@ class CertificationsExpireAndCountForTiers {
         assertThat(verification.verify(awarded.code()).state()).isEqualTo(CertificateState.REVOKED);
         assertThatThrownBy(() -> f.asPartner(f.member(tenant, f.program(tenant)), () -> mine.certificate(awarded.id())))
                 .isInstanceOf(NotFoundException.class);
+    }
+
+    /** What the dashboards count for the member, from every source. */
+    private long onDashboards() {
+        return dashboards.stream()
+                .mapToLong(source -> source.certifiedPeople(tenant.id()).getOrDefault(member.id(), 0L))
+                .sum();
     }
 
     private List<Integer> reminders() {

@@ -1,16 +1,16 @@
 package dev.canopy.testing;
 
-import dev.canopy.analytics.internal.Certifications;
+import dev.canopy.analytics.CertifiedPeople;
 import dev.canopy.partners.PartnerId;
 import dev.canopy.shared.WorkspaceId;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Certified people as a test says they are: no module certifies people yet, and the dashboards' share of the figure
- * must be proven before one does. Each test's workspace is its own, so tests never see each other's counts.
+ * Certified people as a test says they are, beside what enablement counts, for dashboard tests that need a count
+ * without courses behind it. Each test's workspace is its own, so tests never see each other's counts.
  */
-public class CertificationsForTests implements Certifications {
+public class CertificationsForTests implements CertifiedPeople {
 
     private final Map<WorkspaceId, Map<PartnerId, Long>> people = new ConcurrentHashMap<>();
 
