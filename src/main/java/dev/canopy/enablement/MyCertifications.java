@@ -5,6 +5,8 @@ import dev.canopy.enablement.internal.CertificationTable;
 import dev.canopy.enablement.internal.CourseTable;
 import dev.canopy.enablement.internal.LearnerProgress;
 import dev.canopy.enablement.internal.ProgressTable;
+import dev.canopy.identity.Branding;
+import dev.canopy.partners.Partners;
 import dev.canopy.platform.CurrentWorkspace;
 import dev.canopy.shared.WorkspaceId;
 import java.time.Clock;
@@ -41,6 +43,8 @@ public class MyCertifications {
     private final CertificateTable certificates;
     private final CourseTable courses;
     private final ProgressTable progress;
+    private final Partners partners;
+    private final Branding branding;
     private final CurrentWorkspace currentWorkspace;
     private final Clock clock;
 
@@ -50,6 +54,8 @@ public class MyCertifications {
             CertificateTable certificates,
             CourseTable courses,
             ProgressTable progress,
+            Partners partners,
+            Branding branding,
             CurrentWorkspace currentWorkspace,
             Clock clock) {
         this.learner = learner;
@@ -57,6 +63,8 @@ public class MyCertifications {
         this.certificates = certificates;
         this.courses = courses;
         this.progress = progress;
+        this.partners = partners;
+        this.branding = branding;
         this.currentWorkspace = currentWorkspace;
         this.clock = clock;
     }
@@ -90,6 +98,19 @@ public class MyCertifications {
                                     .orElse(null));
                 })
                 .toList();
+    }
+
+    /** A certificate to print: the holder's own only, with their company's and the vendor's names. */
+    public record Printable(CertificateView certificate, String holder, String partner, String vendor) {}
+
+    @Transactional(readOnly = true)
+    public Printable printable(UUID id) {
+        CertificateView certificate = certificate(id);
+        return new Printable(
+                certificate,
+                certificate.person().replaceFirst("\\s*<[^>]*>$", ""),
+                partners.get(certificate.partner()).name(),
+                branding.of(currentWorkspace.id()).workspaceName());
     }
 
     /** One of the person's own certificates; anything else is not found. */

@@ -217,6 +217,34 @@ class CertificationsExpireAndCountForTiers {
                 .contains("Certified seller")
                 .contains("1 October 2026")
                 .doesNotContain("Classroom session");
+        byte[] pdf = mvc.perform(get("/portal/certifications/" + awarded.id() + "/certificate.pdf")
+                        .with(f.portal(member)))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .contentType("application/pdf"))
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document))
+                    .contains("Partner Person")
+                    .contains("Certified seller")
+                    .contains("/verify/" + awarded.code());
+        }
+        mvc.perform(get("/portal/certifications/" + awarded.id() + "/certificate.pdf")
+                        .with(f.portal(f.member(tenant, f.program(tenant)))))
+                .andExpect(status().isNotFound());
+        String badge = mvc.perform(get("/verify/" + awarded.code() + "/badge.json"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(badge)
+                .contains("\"type\":\"Assertion\"")
+                .contains("\"identity\":\"sha256$")
+                .contains("\"issuedOn\":\"2026-10-01T00:00:00Z\"")
+                .doesNotContain(member.email())
+                .doesNotContain("revoked");
         mvc.perform(get("/verify/" + "0".repeat(24))).andExpect(status().isNotFound());
         mvc.perform(get("/verify/not-a-code")).andExpect(status().isNotFound());
 
@@ -228,6 +256,11 @@ class CertificationsExpireAndCountForTiers {
         assertThatThrownBy(() -> f.asStaff(tenant, () -> certifications.revoke(awarded.id(), "Again")))
                 .isInstanceOf(ConflictException.class);
         assertThat(verification.verify(awarded.code()).state()).isEqualTo(CertificateState.REVOKED);
+        assertThat(mvc.perform(get("/verify/" + awarded.code() + "/badge.json"))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .contains("\"revoked\":true");
         assertThatThrownBy(() -> f.asPartner(f.member(tenant, f.program(tenant)), () -> mine.certificate(awarded.id())))
                 .isInstanceOf(NotFoundException.class);
     }

@@ -154,6 +154,9 @@ class CourseProbes implements ModuleProbes {
                         post("/app/certifications/certificates/" + certificate.id() + "/revoke")
                                 .param("certification", certification.id().toString())
                                 .param("reason", "Hijacked")),
+                new Probe(
+                        "/portal/certifications/{id}/certificate.pdf",
+                        get("/portal/certifications/" + certificate.id() + "/certificate.pdf")),
                 new Probe("/api/v1/courses/{id}", get(api)),
                 new Probe(
                         "/api/v1/courses/{id}",

@@ -61,7 +61,8 @@ class OneWorkspaceNeverSeesOrChangesAnother {
             "/shared/{token}",
             "/shared/{token}/page",
             // A certificate's verification page: public by design, addressed by its unguessable code.
-            "/verify/{code}");
+            "/verify/{code}",
+            "/verify/{code}/badge.json");
 
     @Autowired
     MockMvc mvc;

@@ -155,6 +155,7 @@ class SecurityConfiguration {
                                 "/brand/*/logo",
                                 "/shared/**",
                                 "/verify/*",
+                                "/verify/*/badge.json",
                                 "/webjars/**",
                                 "/css/**",
                                 "/js/**",

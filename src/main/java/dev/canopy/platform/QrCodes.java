@@ -1,4 +1,4 @@
-package dev.canopy.tracking.internal;
+package dev.canopy.platform;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
@@ -13,7 +13,10 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 import javax.imageio.ImageIO;
 
-/** QR codes of link addresses: encoded by ZXing, drawn here as PNG (for print) and SVG (for design tools). */
+/**
+ * QR codes of addresses (tracking links, certificates' verification pages): encoded by ZXing, drawn here as PNG (for
+ * print) and SVG (for design tools), or handed over as modules for a PDF to draw.
+ */
 public final class QrCodes {
 
     private static final int QUIET_ZONE = 4; // modules of white around the code, as the standard asks
@@ -52,6 +55,18 @@ public final class QrCodes {
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + size + " " + size
                 + "\" shape-rendering=\"crispEdges\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>"
                 + "<path fill=\"#000\" d=\"" + path + "\"/></svg>";
+    }
+
+    /** The code's modules, quiet zone included: {@code [y][x]} is true where a dark square goes. */
+    public static boolean[][] modules(String text) {
+        BitMatrix matrix = encode(text);
+        boolean[][] modules = new boolean[matrix.getHeight()][matrix.getWidth()];
+        for (int y = 0; y < matrix.getHeight(); y++) {
+            for (int x = 0; x < matrix.getWidth(); x++) {
+                modules[y][x] = matrix.get(x, y);
+            }
+        }
+        return modules;
     }
 
     private static BitMatrix encode(String text) {
