@@ -1,6 +1,8 @@
 package dev.canopy.enablement.internal;
 
 import dev.canopy.enablement.AssetKind;
+import dev.canopy.enablement.CertificationInput;
+import dev.canopy.enablement.Certifications;
 import dev.canopy.enablement.ContentLibrary;
 import dev.canopy.enablement.CourseInput;
 import dev.canopy.enablement.CourseView;
@@ -21,8 +23,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The demo workspace's first course, for every partner: a reading, the pitch deck from the library and a short quiz.
- * Loaded once, after the content library.
+ * The demo workspace's first course, for every partner: a reading, the pitch deck from the library and a short quiz;
+ * completing it earns the "Northwind certified seller" certification, valid two years. Loaded once, after the content
+ * library.
  */
 @Component
 @Order(330)
@@ -34,12 +37,19 @@ class DemoCourses implements ApplicationRunner {
     private final Workspaces workspaces;
     private final Courses courses;
     private final ContentLibrary library;
+    private final Certifications certifications;
     private final TransactionTemplate transactions;
 
-    DemoCourses(Workspaces workspaces, Courses courses, ContentLibrary library, TransactionTemplate transactions) {
+    DemoCourses(
+            Workspaces workspaces,
+            Courses courses,
+            ContentLibrary library,
+            Certifications certifications,
+            TransactionTemplate transactions) {
         this.workspaces = workspaces;
         this.courses = courses;
         this.library = library;
+        this.certifications = certifications;
         this.transactions = transactions;
     }
 
@@ -107,6 +117,11 @@ class DemoCourses implements ApplicationRunner {
                         List.of("Single-shop retailers", "Distributors with several warehouses", "Banks"),
                         List.of("2")));
         courses.publish(course.id());
+        certifications.create(new CertificationInput(
+                "Northwind certified seller",
+                "Knows who buys Cloud Suite, how to pitch it and when to register a deal.",
+                List.of(course.id().toString()),
+                "24"));
     }
 
     private static LessonInput lesson(String kind, String title, String body, String assetId) {
