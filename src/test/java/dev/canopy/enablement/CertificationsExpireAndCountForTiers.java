@@ -167,6 +167,55 @@ class CertificationsExpireAndCountForTiers {
     }
 
     @Test
+    void twoCoursesFinishedAtOnceEarnTheCertificationOnce() throws Exception {
+        LessonView second = f.asStaff(tenant, () -> {
+            CourseView course = courses.create(CourseFixtures.everyone("Seller advanced"));
+            LessonView only = courses.addLesson(course.id(), CourseFixtures.text("Read more"), null);
+            courses.publish(course.id());
+            CertificationView both = certifications.create(new CertificationInput(
+                    "Certified expert",
+                    "",
+                    List.of(lesson.courseId().toString(), course.id().toString()),
+                    null));
+            assertThat(both.validMonths()).isNull();
+            return only;
+        });
+
+        // The two last lessons, done in two tabs at the same moment: each completes its own course.
+        for (int round = 0; round < 10; round++) {
+            DealFixtures.Member learner = f.member(tenant, f.program(tenant));
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+            java.util.concurrent.ExecutorService tabs = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                List<java.util.concurrent.Future<?>> done = List.of(lesson, second).stream()
+                        .<java.util.concurrent.Future<?>>map(l -> tabs.submit(() -> f.asPartner(learner, () -> {
+                            try {
+                                start.await();
+                            } catch (Exception e) {
+                                throw new IllegalStateException(e);
+                            }
+                            return learning.markDone(l.id());
+                        })))
+                        .toList();
+                for (java.util.concurrent.Future<?> tab : done) {
+                    tab.get();
+                }
+            } finally {
+                tabs.shutdown();
+            }
+            assertThat(db.sql("select count(*) from enablement_certificate c"
+                                    + " join enablement_certification f on f.id = c.certification_id"
+                                    + " where c.workspace_id = ? and c.partner_id = ? and f.name = 'Certified expert'")
+                            .param(tenant.id().value())
+                            .param(learner.id().value())
+                            .query(Long.class)
+                            .single())
+                    .as("round " + round)
+                    .isEqualTo(1);
+        }
+    }
+
+    @Test
     void aSweepThatMissedAWindowSendsTheLatestReminderOnly() {
         f.asPartner(member, () -> learning.markDone(lesson.id()));
         Instant expiry = f.asStaff(tenant, () -> certifications.holders(certification.id()))

@@ -91,6 +91,9 @@ public class LearnerProgress {
         PartnerId partner = viewer().partner();
         UsageTable.Person person = person();
         Instant now = clock.instant();
+        // One person's progress is written one lesson at a time: two courses finished at once in two tabs must each
+        // see the other's completion when they check what it earns.
+        progress.lockPerson(person.id());
         progress.enrol(workspace, lesson.courseId(), partner, person, now);
         progress.record(workspace, lesson.id(), lesson.courseId(), partner, person.id(), status, score, cmi, now);
         if (status.done() && progress.completeIfDone(workspace, lesson.courseId(), person.id(), now)) {

@@ -48,6 +48,14 @@ public class ProgressTable {
         this.db = db;
     }
 
+    /** Holds, until the transaction ends, the one lock a person's progress is written under. */
+    public void lockPerson(UUID person) {
+        db.sql("select 1 from (select pg_advisory_xact_lock(hashtextextended(:person, 0))) locked")
+                .param("person", person.toString())
+                .query(Integer.class)
+                .single();
+    }
+
     /** The learner started the course (the first lesson they opened); once only. */
     public void enrol(WorkspaceId workspace, UUID course, PartnerId partner, UsageTable.Person person, Instant at) {
         db.sql("""
