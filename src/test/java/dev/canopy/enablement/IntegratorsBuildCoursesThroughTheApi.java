@@ -3,6 +3,7 @@ package dev.canopy.enablement;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -106,6 +107,22 @@ class IntegratorsBuildCoursesThroughTheApi {
                         .single())
                 .isEqualTo(2);
 
+        mvc.perform(send(put("/api/v1/courses/" + course), key, """
+                        {"title":"Partner onboarding","description":"The first week",
+                         "audience":{"programIds":["%s"]}}
+                        """.formatted(
+                                program.id().value())))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.description").value("The first week"));
+        mvc.perform(get("/api/v1/courses/" + course).header("Authorization", key))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.lessons[0].title").value("Welcome"))
+                .andExpect(jsonPath("$.audience.programIds[0]")
+                        .value(program.id().value().toString()));
+        mvc.perform(get("/api/v1/lessons/" + quiz).header("Authorization", key))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.kind").value("QUIZ"))
+                .andExpect(jsonPath("$.questions").value(1));
         mvc.perform(post("/api/v1/courses/" + course + "/publish").header("Authorization", key))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.state").value("PUBLISHED"))
