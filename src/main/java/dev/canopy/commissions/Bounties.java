@@ -13,6 +13,7 @@ import dev.canopy.programs.MembershipView;
 import dev.canopy.programs.Memberships;
 import dev.canopy.programs.ProgramView;
 import dev.canopy.programs.Programs;
+import dev.canopy.shared.Actor;
 import dev.canopy.shared.ConflictException;
 import dev.canopy.shared.InvalidInputException;
 import dev.canopy.shared.InvalidInputException.FieldProblem;
@@ -140,7 +141,7 @@ public class Bounties {
     private Granted grant(
             WorkspaceId workspace, PartnerView partner, CommissionRule rule, UUID tier, String reason, String token) {
         Instant now = clock.instant();
-        String by = currentWorkspace.actor().name().replaceFirst("\\s*<[^>]*>$", "");
+        String by = Actor.withoutEmail(currentWorkspace.actor().name());
         UUID id = sourceId(workspace, token);
         boolean fresh = sources.insert(
                 workspace,

@@ -8,6 +8,7 @@ import dev.canopy.enablement.internal.ProgressTable;
 import dev.canopy.identity.Branding;
 import dev.canopy.partners.Partners;
 import dev.canopy.platform.CurrentWorkspace;
+import dev.canopy.shared.Actor;
 import dev.canopy.shared.WorkspaceId;
 import java.time.Clock;
 import java.time.Instant;
@@ -108,7 +109,7 @@ public class MyCertifications {
         CertificateView certificate = certificate(id);
         return new Printable(
                 certificate,
-                certificate.person().replaceFirst("\\s*<[^>]*>$", ""),
+                Actor.withoutEmail(certificate.person()),
                 partners.get(certificate.partner()).name(),
                 branding.of(currentWorkspace.id()).workspaceName());
     }

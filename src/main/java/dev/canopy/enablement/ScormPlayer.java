@@ -7,6 +7,7 @@ import dev.canopy.enablement.internal.ScormData;
 import dev.canopy.enablement.internal.ScormImports;
 import dev.canopy.enablement.internal.UsageTable;
 import dev.canopy.platform.CurrentWorkspace;
+import dev.canopy.shared.Actor;
 import dev.canopy.shared.NotFoundException;
 import dev.canopy.shared.PartnerScoped;
 import java.math.BigDecimal;
@@ -68,8 +69,7 @@ public class ScormPlayer {
                 scorm12,
                 lesson.scorm().launch(),
                 person.id().toString(),
-                // The person's name without the email that Canopy's records add to it.
-                person.name().replaceFirst("\\s*<[^>]*>$", ""),
+                Actor.withoutEmail(person.name()),
                 ScormData.suspended(scorm12, read(cmi)),
                 cmi);
     }

@@ -111,7 +111,7 @@ public class Verification {
         String partner = AsSystem.in(
                 workspace, Actor.system(), () -> partners.get(c.partner()).name());
         return new Verified(
-                c.person().replaceFirst("\\s*<[^>]*>$", ""),
+                Actor.withoutEmail(c.person()),
                 c.certification(),
                 partner,
                 branding.of(workspace).workspaceName(),

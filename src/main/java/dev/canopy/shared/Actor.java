@@ -22,4 +22,9 @@ public record Actor(Kind kind, String id, String name) implements Serializable {
     public static Actor system() {
         return new Actor(Kind.SYSTEM, "system", "Canopy");
     }
+
+    /** The person's name as people read it: a recorded name ("Pat Doe <pat@example.com>") without its email. */
+    public static String withoutEmail(String recordedName) {
+        return recordedName.replaceFirst("\\s*<[^>]*>$", "");
+    }
 }
