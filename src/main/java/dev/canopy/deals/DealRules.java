@@ -3,13 +3,20 @@ package dev.canopy.deals;
 import dev.canopy.audit.AuditLog;
 import dev.canopy.deals.internal.DealChecks;
 import dev.canopy.deals.internal.DealSettingsTable;
+import dev.canopy.deals.internal.RegistrationGate;
+import dev.canopy.partners.PartnerId;
 import dev.canopy.platform.CurrentWorkspace;
+import dev.canopy.programs.Memberships;
+import dev.canopy.programs.MyProgram;
 import dev.canopy.programs.ProgramId;
 import dev.canopy.programs.ProgramView;
 import dev.canopy.programs.Programs;
 import dev.canopy.shared.InvalidInputException;
 import dev.canopy.shared.PartnerScoped;
+import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,14 +33,45 @@ public class DealRules {
 
     private final DealSettingsTable settings;
     private final Programs programs;
+    private final Memberships memberships;
+    private final RegistrationGate gate;
     private final CurrentWorkspace currentWorkspace;
     private final AuditLog audit;
+    private final Clock clock;
 
-    DealRules(DealSettingsTable settings, Programs programs, CurrentWorkspace currentWorkspace, AuditLog audit) {
+    DealRules(
+            DealSettingsTable settings,
+            Programs programs,
+            Memberships memberships,
+            RegistrationGate gate,
+            CurrentWorkspace currentWorkspace,
+            AuditLog audit,
+            Clock clock) {
         this.settings = settings;
         this.programs = programs;
+        this.memberships = memberships;
+        this.gate = gate;
         this.currentWorkspace = currentWorkspace;
         this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * For the signed-in partner, per programme it belongs to: what registering deals there requires (certified
+     * people) and where it stands; programmes without requirements are left out.
+     */
+    @Transactional(readOnly = true)
+    public Map<ProgramView, List<RegistrationRequirement>> myRegistrationRequirements() {
+        PartnerId partner = PartnerId.signedIn(currentWorkspace)
+                .orElseThrow(() -> new AccessDeniedException("Only partner users register deals"));
+        Map<ProgramView, List<RegistrationRequirement>> all = new LinkedHashMap<>();
+        for (MyProgram mine : memberships.mine()) {
+            List<RegistrationRequirement> of = gate.of(currentWorkspace.id(), mine.program(), partner, clock.instant());
+            if (!of.isEmpty()) {
+                all.put(mine.program(), of);
+            }
+        }
+        return all;
     }
 
     /** Each programme's protection rules (defaults where none were saved). */

@@ -7,6 +7,7 @@ import dev.canopy.deals.internal.ConflictTable;
 import dev.canopy.deals.internal.DealChecks;
 import dev.canopy.deals.internal.DealMetrics;
 import dev.canopy.deals.internal.DealSettingsTable;
+import dev.canopy.deals.internal.RegistrationGate;
 import dev.canopy.deals.internal.RegistrationLifecycle;
 import dev.canopy.deals.internal.RegistrationTable;
 import dev.canopy.deals.internal.SourcingEvidenceFinder;
@@ -38,7 +39,6 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
@@ -59,6 +59,7 @@ public class Deals {
     private final ConflictFinder finder;
     private final DealSettingsTable settings;
     private final DealRules dealRules;
+    private final RegistrationGate gate;
     private final SourcingEvidenceFinder evidenceFinder;
     private final DealMetrics metrics;
     private final Partners partners;
@@ -76,6 +77,7 @@ public class Deals {
             ConflictFinder finder,
             DealSettingsTable settings,
             DealRules dealRules,
+            RegistrationGate gate,
             SourcingEvidenceFinder evidenceFinder,
             DealMetrics metrics,
             Partners partners,
@@ -91,6 +93,7 @@ public class Deals {
         this.finder = finder;
         this.settings = settings;
         this.dealRules = dealRules;
+        this.gate = gate;
         this.evidenceFinder = evidenceFinder;
         this.metrics = metrics;
         this.partners = partners;
@@ -112,10 +115,12 @@ public class Deals {
         WorkspaceId workspace = currentWorkspace.id();
         PartnerId partner = partner();
         Instant now = now();
-        Set<ProgramId> mine =
-                memberships.mine().stream().map(m -> m.program().id()).collect(Collectors.toSet());
+        Map<ProgramId, ProgramView> mine =
+                memberships.mine().stream().map(MyProgram::program).collect(Collectors.toMap(ProgramView::id, p -> p));
         ZoneId zone = zone();
-        RegistrationTable.Checked checked = DealChecks.check(deal, partner, mine, LocalDate.ofInstant(now, zone));
+        RegistrationTable.Checked checked =
+                DealChecks.check(deal, partner, mine.keySet(), LocalDate.ofInstant(now, zone));
+        gate.requireOpen(workspace, mine.get(checked.program()), partner, now);
         Instant due = BusinessDays.after(now, settings.clocks(workspace).reviewBusinessDays(), zone);
         registrations.insert(workspace, checked, currentWorkspace.actor().name(), now, due);
         List<DealConflict> found = finder.find(workspace, checked.domain(), checked.accountName(), checked.id());

@@ -69,6 +69,7 @@ public class ContentLibrary {
     private final Viewers viewers;
     private final VersionNotices notices;
     private final Deals deals;
+    private final Requirements requirements;
     private final CurrentWorkspace currentWorkspace;
     private final AuditLog audit;
     private final Clock clock;
@@ -85,6 +86,7 @@ public class ContentLibrary {
             Viewers viewers,
             VersionNotices notices,
             Deals deals,
+            Requirements requirements,
             CurrentWorkspace currentWorkspace,
             AuditLog audit,
             Clock clock,
@@ -99,6 +101,7 @@ public class ContentLibrary {
         this.viewers = viewers;
         this.notices = notices;
         this.deals = deals;
+        this.requirements = requirements;
         this.currentWorkspace = currentWorkspace;
         this.audit = audit;
         this.clock = clock;
@@ -290,6 +293,9 @@ public class ContentLibrary {
             throw new NotFoundException("File");
         }
         boolean partner = currentWorkspace.principal().orElse(null) instanceof PartnerScoped;
+        if (partner) {
+            requirements.requireOpen(id);
+        }
         FileVersion file = row.file();
         String key = row.storageKey();
         if (version != null && version != file.version()) {

@@ -39,6 +39,7 @@ public class ContentShares {
     private final ContentStore store;
     private final Markdown markdown;
     private final Viewers viewers;
+    private final Requirements requirements;
     private final CurrentWorkspace currentWorkspace;
     private final Clock clock;
 
@@ -49,6 +50,7 @@ public class ContentShares {
             ContentStore store,
             Markdown markdown,
             Viewers viewers,
+            Requirements requirements,
             CurrentWorkspace currentWorkspace,
             Clock clock) {
         this.search = search;
@@ -57,6 +59,7 @@ public class ContentShares {
         this.store = store;
         this.markdown = markdown;
         this.viewers = viewers;
+        this.requirements = requirements;
         this.currentWorkspace = currentWorkspace;
         this.clock = clock;
     }
@@ -72,6 +75,7 @@ public class ContentShares {
                 .isEmpty()) {
             throw new NotFoundException("Asset");
         }
+        requirements.requireOpen(id);
         PartnerScoped partner = (PartnerScoped) currentWorkspace.principal().orElseThrow();
         return shares.tokenFor(
                 currentWorkspace.id(), id, new PartnerId(partner.partnerId()), viewers.person(), clock.instant());

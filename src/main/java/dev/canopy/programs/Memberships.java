@@ -307,6 +307,9 @@ public class Memberships {
                 tier,
                 next,
                 progress,
+                evaluator
+                        .requirements(workspace, program.id(), List.of(partner), clock.instant())
+                        .getOrDefault(partner, List.of()),
                 terms.current(workspace, program.id()).orElse(null),
                 changes.list(workspace, program.id(), partner, 20));
     }

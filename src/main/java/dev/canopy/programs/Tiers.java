@@ -25,6 +25,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
@@ -147,12 +148,14 @@ public class Tiers {
         Map<PartnerId, Map<TierMetric, BigDecimal>> values =
                 metrics.values(workspace, members, p.reward().currency());
         Map<PartnerId, String> names = names(members);
+        Map<PartnerId, Set<UUID>> barred = evaluator.barred(workspace, program, members, clock.instant());
         List<Mover> movers = new ArrayList<>();
         for (PartnerId partner : members) {
+            Set<UUID> unmet = barred.getOrDefault(partner, Set.of());
             TierPolicy.Rule now =
-                    TierPolicy.qualifiedFor(today, values.get(partner)).orElse(null);
-            TierPolicy.Rule then =
-                    TierPolicy.qualifiedFor(withDraft, values.get(partner)).orElse(null);
+                    TierPolicy.qualifiedFor(today, values.get(partner), unmet).orElse(null);
+            TierPolicy.Rule then = TierPolicy.qualifiedFor(withDraft, values.get(partner), unmet)
+                    .orElse(null);
             if (TierPolicy.rank(now) != TierPolicy.rank(then)) {
                 movers.add(new Mover(
                         partner,

@@ -104,7 +104,8 @@ class OneWorkspaceNeverSeesOrChangesAnother {
                 new WebhooksProbes(context),
                 new ImportsProbes(context),
                 new EnablementProbes(context),
-                new CourseProbes(context));
+                new CourseProbes(context),
+                new RequirementProbes(context));
         modules.forEach(module -> module.prepare(victim, attacker));
     }
 

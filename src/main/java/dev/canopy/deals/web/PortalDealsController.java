@@ -1,6 +1,7 @@
 package dev.canopy.deals.web;
 
 import dev.canopy.deals.DealQuery;
+import dev.canopy.deals.DealRules;
 import dev.canopy.deals.DealView;
 import dev.canopy.deals.Deals;
 import dev.canopy.deals.NewDeal;
@@ -59,12 +60,14 @@ class PortalDealsController {
     }
 
     private final Deals deals;
+    private final DealRules rules;
     private final Clock clock;
     private final MessageSourceAccessor messages;
     private final Formats formats;
 
-    PortalDealsController(Deals deals, Clock clock, MessageSourceAccessor messages, Formats formats) {
+    PortalDealsController(Deals deals, DealRules rules, Clock clock, MessageSourceAccessor messages, Formats formats) {
         this.deals = deals;
+        this.rules = rules;
         this.clock = clock;
         this.messages = messages;
         this.formats = formats;
@@ -124,6 +127,7 @@ class PortalDealsController {
 
     private String form(Model model, boolean fresh) {
         model.addAttribute("programs", deals.programsToRegisterUnder());
+        model.addAttribute("requirements", rules.myRegistrationRequirements());
         model.addAttribute("fresh", fresh);
         return "deals/portal/register";
     }

@@ -1,11 +1,15 @@
 package dev.canopy.enablement.web;
 
+import dev.canopy.enablement.AudienceChoices;
 import dev.canopy.enablement.CertificateView;
 import dev.canopy.enablement.CertificationInput;
 import dev.canopy.enablement.CertificationView;
 import dev.canopy.enablement.Certifications;
 import dev.canopy.enablement.ContentLibrary;
 import dev.canopy.enablement.Courses;
+import dev.canopy.enablement.RequirementInput;
+import dev.canopy.enablement.RequirementView;
+import dev.canopy.enablement.Requirements;
 import dev.canopy.partners.PartnerId;
 import dev.canopy.platform.Flash;
 import dev.canopy.platform.Forms;
@@ -41,11 +45,14 @@ class CertificationController {
     }
 
     private final Certifications certifications;
+    private final Requirements requirements;
     private final Courses courses;
     private final ContentLibrary library;
 
-    CertificationController(Certifications certifications, Courses courses, ContentLibrary library) {
+    CertificationController(
+            Certifications certifications, Requirements requirements, Courses courses, ContentLibrary library) {
         this.certifications = certifications;
+        this.requirements = requirements;
         this.courses = courses;
         this.library = library;
     }
@@ -92,7 +99,11 @@ class CertificationController {
                 certification.courseIds().stream()
                         .map(c -> courses.get(c).title())
                         .toList());
-        model.addAttribute("partners", library.audienceChoices().partners());
+        AudienceChoices choices = library.audienceChoices();
+        model.addAttribute("choices", choices);
+        model.addAttribute("partners", choices.partners());
+        model.addAttribute("requirements", requirements.ofCertification(id));
+        model.addAttribute("assets", library.find(null, null, false).assets());
         model.addAttribute("partner", partner);
         model.addAttribute("people", partner == null ? List.of() : certifications.people(new PartnerId(partner)));
         return "enablement/certification";
@@ -110,6 +121,34 @@ class CertificationController {
         return Flash.after(redirect, "/app/certifications/" + id, () -> {
             CertificateView awarded = certifications.award(id, partner, person, reason, earnedOn);
             return "Awarded to " + awarded.person() + ".";
+        });
+    }
+
+    /** A requirement this certification meets: N people for deal registration, a tier or an asset. */
+    @PostMapping("/{id}/requirements")
+    @PreAuthorize("hasAuthority('content:write')")
+    String require(
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "") String programId,
+            @RequestParam(defaultValue = "") String subject,
+            @RequestParam(defaultValue = "") String tierId,
+            @RequestParam(defaultValue = "") String assetId,
+            @RequestParam(defaultValue = "") String minPeople,
+            RedirectAttributes redirect) {
+        certifications.get(id);
+        return Flash.after(redirect, "/app/certifications/" + id, () -> {
+            RequirementView added = requirements.create(
+                    new RequirementInput(programId, id.toString(), minPeople, subject, tierId, assetId));
+            return "Required in " + added.programName() + ".";
+        });
+    }
+
+    @PostMapping("/requirements/{id}/remove")
+    @PreAuthorize("hasAuthority('content:write')")
+    String removeRequirement(@PathVariable UUID id, @RequestParam UUID certification, RedirectAttributes redirect) {
+        return Flash.after(redirect, "/app/certifications/" + certification, () -> {
+            requirements.remove(id);
+            return "Requirement removed.";
         });
     }
 

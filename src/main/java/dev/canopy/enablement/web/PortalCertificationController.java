@@ -2,6 +2,7 @@ package dev.canopy.enablement.web;
 
 import dev.canopy.enablement.CertificateView;
 import dev.canopy.enablement.MyCertifications;
+import dev.canopy.enablement.Requirements;
 import dev.canopy.enablement.internal.CertificatePdf;
 import dev.canopy.platform.BaseUrl;
 import dev.canopy.platform.Formats;
@@ -26,12 +27,19 @@ import org.springframework.web.bind.annotation.RequestMapping;
 class PortalCertificationController {
 
     private final MyCertifications mine;
+    private final Requirements requirements;
     private final BaseUrl baseUrl;
     private final MessageSource messages;
     private final Formats formats;
 
-    PortalCertificationController(MyCertifications mine, BaseUrl baseUrl, MessageSource messages, Formats formats) {
+    PortalCertificationController(
+            MyCertifications mine,
+            Requirements requirements,
+            BaseUrl baseUrl,
+            MessageSource messages,
+            Formats formats) {
         this.mine = mine;
+        this.requirements = requirements;
         this.baseUrl = baseUrl;
         this.messages = messages;
         this.formats = formats;
@@ -74,6 +82,7 @@ class PortalCertificationController {
     @GetMapping
     String list(Model model) {
         model.addAttribute("standings", mine.mine());
+        model.addAttribute("gates", requirements.mine());
         model.addAttribute("verifyBase", baseUrl.link("/verify/"));
         return "enablement/portal/certifications";
     }

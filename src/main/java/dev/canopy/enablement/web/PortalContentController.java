@@ -3,7 +3,10 @@ package dev.canopy.enablement.web;
 import dev.canopy.enablement.AssetView;
 import dev.canopy.enablement.ContentLibrary;
 import dev.canopy.enablement.ContentShares;
+import dev.canopy.enablement.GateStanding;
+import dev.canopy.enablement.Requirements;
 import dev.canopy.platform.BaseUrl;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ResponseEntity;
@@ -19,7 +22,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The partner's content library: what its audience admits, searched and by folder; an asset's page (counted as a
- * view) and its download (counted as a download). Anything else answers 404, as if it did not exist.
+ * view) and its download (counted as a download). Anything else answers 404, as if it did not exist. An asset a
+ * certification requirement closes to the company shows what is missing instead of its content.
  */
 @Controller
 @RequestMapping("/portal/content")
@@ -28,11 +32,13 @@ class PortalContentController {
 
     private final ContentLibrary library;
     private final ContentShares shares;
+    private final Requirements requirements;
     private final BaseUrl baseUrl;
 
-    PortalContentController(ContentLibrary library, ContentShares shares, BaseUrl baseUrl) {
+    PortalContentController(ContentLibrary library, ContentShares shares, Requirements requirements, BaseUrl baseUrl) {
         this.library = library;
         this.shares = shares;
+        this.requirements = requirements;
         this.baseUrl = baseUrl;
     }
 
@@ -58,6 +64,9 @@ class PortalContentController {
         model.addAttribute("asset", asset);
         model.addAttribute("html", library.html(asset));
         model.addAttribute("newVersion", library.newVersionSinceMyDownload(asset));
+        List<GateStanding> gates = requirements.onAsset(id);
+        model.addAttribute("gates", gates);
+        model.addAttribute("locked", gates.stream().anyMatch(g -> !g.open()));
         return "enablement/portal/asset";
     }
 

@@ -3,9 +3,12 @@ package dev.canopy.programs.internal;
 import dev.canopy.audit.AuditLog;
 import dev.canopy.partners.PartnerId;
 import dev.canopy.programs.Evaluation;
+import dev.canopy.programs.ProgramId;
 import dev.canopy.programs.ProgramView;
 import dev.canopy.programs.TierChanged;
 import dev.canopy.programs.TierMetric;
+import dev.canopy.programs.TierRequirement;
+import dev.canopy.programs.TierRequirements;
 import dev.canopy.programs.TierView;
 import dev.canopy.shared.Actor;
 import dev.canopy.shared.WorkspaceId;
@@ -13,9 +16,14 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -37,6 +45,7 @@ public class TierEvaluator {
     private final TierChangeTable changes;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
+    private final List<TierRequirements> requirements;
     private final Clock clock;
 
     TierEvaluator(
@@ -46,6 +55,7 @@ public class TierEvaluator {
             TierChangeTable changes,
             AuditLog audit,
             ApplicationEventPublisher events,
+            List<TierRequirements> requirements,
             Clock clock) {
         this.tiers = tiers;
         this.memberships = memberships;
@@ -53,6 +63,7 @@ public class TierEvaluator {
         this.changes = changes;
         this.audit = audit;
         this.events = events;
+        this.requirements = requirements;
         this.clock = clock;
     }
 
@@ -74,12 +85,22 @@ public class TierEvaluator {
                 members.stream().map(MemberTable.Member::partner).toList(),
                 program.reward().currency());
         Instant now = clock.instant();
+        Map<PartnerId, Set<UUID>> barred = barred(
+                workspace,
+                program.id(),
+                members.stream().map(MemberTable.Member::partner).toList(),
+                now);
         Duration grace = Duration.ofDays(program.demotionGraceDays());
         int promoted = 0;
         int demoted = 0;
         for (MemberTable.Member member : members) {
-            TierPolicy.Outcome outcome =
-                    TierPolicy.evaluate(rules, member.standing(), values.get(member.partner()), now, grace);
+            TierPolicy.Outcome outcome = TierPolicy.evaluate(
+                    rules,
+                    member.standing(),
+                    values.get(member.partner()),
+                    barred.getOrDefault(member.partner(), Set.of()),
+                    now,
+                    grace);
             memberships.evaluated(
                     workspace,
                     program.id(),
@@ -114,6 +135,32 @@ public class TierEvaluator {
             }
         }
         return new Evaluation(members.size(), promoted, demoted);
+    }
+
+    /** Per partner, the requirements (certifications) on the programme's tiers as it stands now. */
+    public Map<PartnerId, List<TierRequirement>> requirements(
+            WorkspaceId workspace, ProgramId program, List<PartnerId> partners, Instant now) {
+        Map<PartnerId, List<TierRequirement>> all = new HashMap<>();
+        for (TierRequirements source : requirements) {
+            source.of(workspace, program, partners, now)
+                    .forEach((partner, list) ->
+                            all.computeIfAbsent(partner, p -> new ArrayList<>()).addAll(list));
+        }
+        return all;
+    }
+
+    /** Per partner, the tiers of the programme whose requirements it does not meet now. */
+    public Map<PartnerId, Set<UUID>> barred(
+            WorkspaceId workspace, ProgramId program, List<PartnerId> partners, Instant now) {
+        Map<PartnerId, Set<UUID>> barred = new HashMap<>();
+        requirements(workspace, program, partners, now)
+                .forEach((partner, list) -> barred.put(
+                        partner,
+                        list.stream()
+                                .filter(r -> !r.met())
+                                .map(TierRequirement::tierId)
+                                .collect(Collectors.toSet())));
+        return barred;
     }
 
     private static String name(TierPolicy.Rule rule) {

@@ -9,12 +9,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * Which tier a partner belongs in. A partner qualifies for the highest tier whose thresholds it all
  * meets; it is promoted at once, but demoted only after it has qualified for a lower tier for the whole
- * grace period without a break, so a slow quarter does not cost a partner its tier.
+ * grace period without a break, so a slow quarter does not cost a partner its tier. A tier whose other requirements
+ * (certifications) the partner lacks is out of reach as if its thresholds were not met.
  */
 public final class TierPolicy {
 
@@ -48,19 +50,27 @@ public final class TierPolicy {
     /** The standing after an evaluation, and the move it made, if any. */
     public record Outcome(Standing standing, Optional<Move> move) {}
 
-    public static Optional<Rule> qualifiedFor(List<Rule> tiers, Map<TierMetric, BigDecimal> metrics) {
-        return tiers.stream().filter(t -> t.metBy(metrics)).max(Comparator.comparingInt(Rule::rank));
+    /** The highest tier whose thresholds the metrics meet, leaving out the {@code barred} tiers (unmet requirements). */
+    public static Optional<Rule> qualifiedFor(List<Rule> tiers, Map<TierMetric, BigDecimal> metrics, Set<UUID> barred) {
+        return tiers.stream()
+                .filter(t -> !barred.contains(t.tierId()) && t.metBy(metrics))
+                .max(Comparator.comparingInt(Rule::rank));
     }
 
     public static Outcome evaluate(
-            List<Rule> tiers, Standing standing, Map<TierMetric, BigDecimal> metrics, Instant now, Duration grace) {
+            List<Rule> tiers,
+            Standing standing,
+            Map<TierMetric, BigDecimal> metrics,
+            Set<UUID> barred,
+            Instant now,
+            Duration grace) {
         Rule current = standing.tierId() == null
                 ? null
                 : tiers.stream()
                         .filter(t -> t.tierId().equals(standing.tierId()))
                         .findFirst()
                         .orElse(null);
-        Rule qualified = qualifiedFor(tiers, metrics).orElse(null);
+        Rule qualified = qualifiedFor(tiers, metrics, barred).orElse(null);
         if (rank(qualified) > rank(current)) {
             return new Outcome(
                     new Standing(qualified.tierId(), null),

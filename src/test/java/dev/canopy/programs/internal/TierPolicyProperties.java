@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import net.jqwik.api.Arbitraries;
@@ -42,9 +43,9 @@ class TierPolicyProperties {
                     metric,
                     metrics.getOrDefault(metric, BigDecimal.ZERO).add(more.getOrDefault(metric, BigDecimal.ZERO)));
         }
-        assertThat(rank(TierPolicy.qualifiedFor(ladder, higher).orElse(null)))
+        assertThat(rank(TierPolicy.qualifiedFor(ladder, higher, Set.of()).orElse(null)))
                 .isGreaterThanOrEqualTo(
-                        rank(TierPolicy.qualifiedFor(ladder, metrics).orElse(null)));
+                        rank(TierPolicy.qualifiedFor(ladder, metrics, Set.of()).orElse(null)));
     }
 
     @Property
@@ -67,8 +68,8 @@ class TierPolicyProperties {
         TierPolicy.Standing standing =
                 new TierPolicy.Standing(current, current == null ? null : START.minus(Duration.ofDays(daysBelow)));
         Duration grace = Duration.ofDays(graceDays);
-        TierPolicy.Outcome less = TierPolicy.evaluate(ladder, standing, metrics, START, grace);
-        TierPolicy.Outcome most = TierPolicy.evaluate(ladder, standing, higher, START, grace);
+        TierPolicy.Outcome less = TierPolicy.evaluate(ladder, standing, metrics, Set.of(), START, grace);
+        TierPolicy.Outcome most = TierPolicy.evaluate(ladder, standing, higher, Set.of(), START, grace);
         assertThat(rank(ladder, most.standing())).isGreaterThanOrEqualTo(rank(ladder, less.standing()));
     }
 
@@ -84,9 +85,11 @@ class TierPolicyProperties {
         for (Step step : history) {
             now = now.plus(Duration.ofDays(step.days()));
             int before = rank(ladder, standing);
-            boolean below = rank(TierPolicy.qualifiedFor(ladder, step.metrics()).orElse(null)) < before;
+            boolean below = rank(TierPolicy.qualifiedFor(ladder, step.metrics(), Set.of())
+                            .orElse(null))
+                    < before;
             belowSince = below ? (belowSince == null ? now : belowSince) : null;
-            TierPolicy.Outcome outcome = TierPolicy.evaluate(ladder, standing, step.metrics(), now, grace);
+            TierPolicy.Outcome outcome = TierPolicy.evaluate(ladder, standing, step.metrics(), Set.of(), now, grace);
             if (rank(ladder, outcome.standing()) < before) {
                 assertThat(belowSince).isNotNull();
                 assertThat(now).as("demoted at").isAfterOrEqualTo(belowSince.plus(grace));
@@ -107,10 +110,11 @@ class TierPolicyProperties {
         Instant belowSince = null;
         for (Step step : history) {
             now = now.plus(Duration.ofDays(step.days()));
-            int qualified = rank(TierPolicy.qualifiedFor(ladder, step.metrics()).orElse(null));
+            int qualified = rank(
+                    TierPolicy.qualifiedFor(ladder, step.metrics(), Set.of()).orElse(null));
             boolean below = qualified < rank(ladder, standing);
             belowSince = below ? (belowSince == null ? now : belowSince) : null;
-            standing = TierPolicy.evaluate(ladder, standing, step.metrics(), now, grace)
+            standing = TierPolicy.evaluate(ladder, standing, step.metrics(), Set.of(), now, grace)
                     .standing();
             if (belowSince != null && !now.isBefore(belowSince.plus(grace))) {
                 assertThat(rank(ladder, standing)).isEqualTo(qualified);

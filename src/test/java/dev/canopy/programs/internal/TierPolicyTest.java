@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -40,15 +41,16 @@ class TierPolicyTest {
 
     @Test
     void everyThresholdOfATierMustBeMet() {
-        assertThat(TierPolicy.qualifiedFor(ladder, deals(9, "49999.99"))).contains(silver);
-        assertThat(TierPolicy.qualifiedFor(ladder, deals(5, "50000"))).contains(gold);
-        assertThat(TierPolicy.qualifiedFor(ladder, Map.of())).contains(registered);
+        assertThat(TierPolicy.qualifiedFor(ladder, deals(9, "49999.99"), Set.of()))
+                .contains(silver);
+        assertThat(TierPolicy.qualifiedFor(ladder, deals(5, "50000"), Set.of())).contains(gold);
+        assertThat(TierPolicy.qualifiedFor(ladder, Map.of(), Set.of())).contains(registered);
     }
 
     @Test
     void promotionIsImmediateAndSkipsTiers() {
         var outcome = TierPolicy.evaluate(
-                ladder, new TierPolicy.Standing(registered.tierId(), null), deals(6, "60000"), DAY_0, GRACE);
+                ladder, new TierPolicy.Standing(registered.tierId(), null), deals(6, "60000"), Set.of(), DAY_0, GRACE);
         assertThat(outcome.standing()).isEqualTo(new TierPolicy.Standing(gold.tierId(), null));
         assertThat(outcome.move()).hasValueSatisfying(m -> {
             assertThat(m.from()).isEqualTo(registered);
@@ -61,16 +63,16 @@ class TierPolicyTest {
     @Test
     void demotionWaitsForTheGracePeriodAndGoesToTheTierQualifiedForThen() {
         var standing = new TierPolicy.Standing(gold.tierId(), null);
-        var first = TierPolicy.evaluate(ladder, standing, deals(3, "0"), DAY_0, GRACE);
+        var first = TierPolicy.evaluate(ladder, standing, deals(3, "0"), Set.of(), DAY_0, GRACE);
         assertThat(first.move()).isEmpty();
         assertThat(first.standing()).isEqualTo(new TierPolicy.Standing(gold.tierId(), DAY_0));
 
-        var day89 =
-                TierPolicy.evaluate(ladder, first.standing(), deals(0, "0"), DAY_0.plus(Duration.ofDays(89)), GRACE);
+        var day89 = TierPolicy.evaluate(
+                ladder, first.standing(), deals(0, "0"), Set.of(), DAY_0.plus(Duration.ofDays(89)), GRACE);
         assertThat(day89.move()).isEmpty();
         assertThat(day89.standing().belowSince()).isEqualTo(DAY_0);
 
-        var day90 = TierPolicy.evaluate(ladder, day89.standing(), deals(3, "0"), DAY_0.plus(GRACE), GRACE);
+        var day90 = TierPolicy.evaluate(ladder, day89.standing(), deals(3, "0"), Set.of(), DAY_0.plus(GRACE), GRACE);
         assertThat(day90.standing()).isEqualTo(new TierPolicy.Standing(silver.tierId(), null));
         assertThat(day90.move()).hasValueSatisfying(m -> {
             assertThat(m.up()).isFalse();
@@ -80,13 +82,13 @@ class TierPolicyTest {
 
     @Test
     void recoveringInsideTheGracePeriodStartsTheClockAgain() {
-        var below =
-                TierPolicy.evaluate(ladder, new TierPolicy.Standing(gold.tierId(), null), deals(3, "0"), DAY_0, GRACE);
+        var below = TierPolicy.evaluate(
+                ladder, new TierPolicy.Standing(gold.tierId(), null), deals(3, "0"), Set.of(), DAY_0, GRACE);
         var recovered = TierPolicy.evaluate(
-                ladder, below.standing(), deals(5, "50000"), DAY_0.plus(Duration.ofDays(60)), GRACE);
+                ladder, below.standing(), deals(5, "50000"), Set.of(), DAY_0.plus(Duration.ofDays(60)), GRACE);
         assertThat(recovered.standing()).isEqualTo(new TierPolicy.Standing(gold.tierId(), null));
         var belowAgain = TierPolicy.evaluate(
-                ladder, recovered.standing(), deals(3, "0"), DAY_0.plus(Duration.ofDays(100)), GRACE);
+                ladder, recovered.standing(), deals(3, "0"), Set.of(), DAY_0.plus(Duration.ofDays(100)), GRACE);
         assertThat(belowAgain.move()).isEmpty();
         assertThat(belowAgain.standing().belowSince()).isEqualTo(DAY_0.plus(Duration.ofDays(100)));
     }
@@ -94,7 +96,7 @@ class TierPolicyTest {
     @Test
     void aTierThatNoLongerExistsIsLeftForTheOneQualifiedFor() {
         var outcome = TierPolicy.evaluate(
-                ladder, new TierPolicy.Standing(UUID.randomUUID(), DAY_0), deals(2, "0"), DAY_0, GRACE);
+                ladder, new TierPolicy.Standing(UUID.randomUUID(), DAY_0), deals(2, "0"), Set.of(), DAY_0, GRACE);
         assertThat(outcome.standing()).isEqualTo(new TierPolicy.Standing(silver.tierId(), null));
     }
 }
