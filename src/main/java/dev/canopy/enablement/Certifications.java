@@ -139,6 +139,14 @@ public class Certifications {
         return certificates.of(currentWorkspace.id(), certification, clock.instant());
     }
 
+    /** One certificate of the workspace, its state as of now. */
+    @Transactional(readOnly = true)
+    public CertificateView certificate(UUID id) {
+        return certificates
+                .find(currentWorkspace.id(), id, clock.instant())
+                .orElseThrow(() -> new NotFoundException("Certificate"));
+    }
+
     /** The portal users of a partner, whom a certificate may be awarded to. */
     @Transactional(readOnly = true)
     public List<PartnerUserView> people(PartnerId partner) {
@@ -196,8 +204,7 @@ public class Certifications {
     public CertificateView revoke(UUID certificate, @Nullable String reason) {
         WorkspaceId workspace = currentWorkspace.id();
         Instant now = clock.instant();
-        CertificateView before =
-                certificates.find(workspace, certificate, now).orElseThrow(() -> new NotFoundException("Certificate"));
+        CertificateView before = certificate(certificate);
         Map<String, String> problems = new LinkedHashMap<>();
         String why = AssetInputs.text("reason", reason, 500, problems);
         if (why.isEmpty() && !problems.containsKey("reason")) {

@@ -2,8 +2,10 @@ package dev.canopy.enablement;
 
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-/** Inputs for courses, lessons and questions as a form would send them. */
+/** Inputs for courses, lessons and questions as a form would send them, and requests as an integrator sends them. */
 final class CourseFixtures {
 
     private CourseFixtures() {}
@@ -42,6 +44,13 @@ final class CourseFixtures {
                 attempts == null ? "" : attempts.toString(),
                 String.valueOf(cooldown),
                 limit == null ? "" : limit.toString());
+    }
+
+    /** A JSON request with an API key. */
+    static MockHttpServletRequestBuilder send(MockHttpServletRequestBuilder request, String key, String body) {
+        return request.header("Authorization", key)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body);
     }
 
     static QuestionInput question(String text, List<String> choices, String... correct) {

@@ -1,5 +1,6 @@
 package dev.canopy.enablement;
 
+import static dev.canopy.enablement.CourseFixtures.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -18,10 +19,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -147,11 +146,5 @@ class IntegratorsBuildCoursesThroughTheApi {
                 .andExpect(jsonPath("$.data[0].title").value("Partner onboarding"));
         mvc.perform(send(post("/api/v1/courses"), readOnly, "{\"title\":\"Not mine\"}"))
                 .andExpect(status().isForbidden());
-    }
-
-    private static MockHttpServletRequestBuilder send(MockHttpServletRequestBuilder request, String key, String body) {
-        return request.header("Authorization", key)
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(body);
     }
 }

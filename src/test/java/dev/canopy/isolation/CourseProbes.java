@@ -30,7 +30,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 /**
  * Courses: B's published course (a reading, a quiz with its bank and an attempt by B's partner, a SCORM package),
- * never read, changed, published, played, answered or reported by A's staff, key or partner.
+ * never read, changed, published, played, answered or reported by A's staff, key or partner; B's certification and
+ * its certificate never read, awarded or revoked by them.
  */
 class CourseProbes implements ModuleProbes {
 
@@ -157,6 +158,22 @@ class CourseProbes implements ModuleProbes {
                 new Probe(
                         "/portal/certifications/{id}/certificate.pdf",
                         get("/portal/certifications/" + certificate.id() + "/certificate.pdf")),
+                new Probe("/api/v1/certifications/{id}", get("/api/v1/certifications/" + certification.id())),
+                new Probe(
+                        "/api/v1/certifications/{id}/certificates",
+                        get("/api/v1/certifications/" + certification.id() + "/certificates")),
+                new Probe(
+                        "/api/v1/certifications/{id}/certificates",
+                        post("/api/v1/certifications/" + certification.id() + "/certificates")
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("{\"partnerId\":\"%s\",\"personId\":\"%s\",\"reason\":\"Hijacked\"}"
+                                        .formatted(certificate.partner().value(), certificate.personId()))),
+                new Probe("/api/v1/certificates/{id}", get("/api/v1/certificates/" + certificate.id())),
+                new Probe(
+                        "/api/v1/certificates/{id}/revoke",
+                        post("/api/v1/certificates/" + certificate.id() + "/revoke")
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("{\"reason\":\"Hijacked\"}")),
                 new Probe("/api/v1/courses/{id}", get(api)),
                 new Probe(
                         "/api/v1/courses/{id}",
@@ -195,7 +212,7 @@ class CourseProbes implements ModuleProbes {
 
     @Override
     public List<String> apiLists() {
-        return List.of("/api/v1/courses");
+        return List.of("/api/v1/courses", "/api/v1/certifications");
     }
 
     @Override

@@ -7,6 +7,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import dev.canopy.deals.DealFixtures;
 import dev.canopy.deals.DealView;
 import dev.canopy.enablement.AssetInput;
+import dev.canopy.enablement.CertificationInput;
+import dev.canopy.enablement.Certifications;
 import dev.canopy.enablement.ContentLibrary;
 import dev.canopy.enablement.CourseInput;
 import dev.canopy.enablement.Courses;
@@ -76,13 +78,16 @@ class EveryWriteOperationRefusesBadInput {
     private UUID contentAsset;
     private UUID course;
     private UUID quiz;
+    private UUID certification;
+    private UUID certificate;
 
     @BeforeEach
     void aWorkspaceWithOneOfEverything() throws Exception {
         setup = new TrackingFixtures(context).setup();
         DealFixtures deals = new DealFixtures(context);
         ProgramView resellers = deals.program(setup.tenant());
-        deal = deals.register(deals.member(setup.tenant(), resellers), resellers, "Initech", "initech.com");
+        DealFixtures.Member member = deals.member(setup.tenant(), resellers);
+        deal = deals.register(member, resellers, "Initech", "initech.com");
         send(HttpMethod.POST, "/api/v1/deals/" + deal.id() + "/approve", null);
         String partner = setup.partner().value().toString();
         String program = setup.program().id().toString();
@@ -208,6 +213,28 @@ class EveryWriteOperationRefusesBadInput {
         bodies.put(
                 "POST /api/v1/lessons/{id}/questions",
                 "{\"text\":\"Which?\",\"choices\":[\"A\",\"B\"],\"correct\":[1]}");
+        Certifications certifications = context.getBean(Certifications.class);
+        certification = fixtures.as(
+                        setup.tenant().owner(),
+                        () -> certifications.create(
+                                new CertificationInput("Certified seller", "", List.of(course.toString()), "12")))
+                .id();
+        UUID person = fixtures.as(setup.tenant().owner(), () -> certifications.people(member.id()))
+                .getFirst()
+                .id();
+        certificate = fixtures.as(
+                        setup.tenant().owner(),
+                        () -> certifications.award(certification, member.id().value(), person, "Classroom", ""))
+                .id();
+        bodies.put(
+                "POST /api/v1/certifications",
+                "{\"name\":\"Certified seller\",\"description\":\"Sells\",\"courseIds\":[\"" + course
+                        + "\"],\"validMonths\":12}");
+        bodies.put(
+                "POST /api/v1/certifications/{id}/certificates",
+                "{\"partnerId\":\"" + member.id().value() + "\",\"personId\":\"" + person
+                        + "\",\"reason\":\"Classroom\",\"earnedOn\":\"2026-10-01\"}");
+        bodies.put("POST /api/v1/certificates/{id}/revoke", "{\"reason\":\"Left the company\"}");
     }
 
     @Test
@@ -382,25 +409,25 @@ class EveryWriteOperationRefusesBadInput {
 
     /** The operation's path with real ids where the workspace has them, a random one elsewhere. */
     private String path(String template) {
-        String id = template.startsWith("/api/v1/programs/")
-                ? setup.program().id().toString()
-                : template.startsWith("/api/v1/links/")
-                        ? setup.link().id().toString()
-                        : template.startsWith("/api/v1/partners/") || template.contains("{partnerId}")
-                                ? setup.partner().value().toString()
-                                : template.startsWith("/api/v1/deals/")
-                                        ? deal.id().toString()
-                                        : template.startsWith("/api/v1/webhook-endpoints/")
-                                                ? webhookEndpoint.toString()
-                                                : template.startsWith("/api/v1/content/")
-                                                        ? contentAsset.toString()
-                                                        : template.startsWith("/api/v1/courses/")
-                                                                ? course.toString()
-                                                                : template.startsWith("/api/v1/lessons/")
-                                                                        ? quiz.toString()
-                                                                        : UUID.randomUUID()
-                                                                                .toString();
-        return template.replaceAll("\\{[^}]+}", id);
+        Map<String, Object> ids = new LinkedHashMap<>();
+        ids.put("/api/v1/programs/", setup.program().id());
+        ids.put("/api/v1/links/", setup.link().id());
+        ids.put("/api/v1/partners/", setup.partner().value());
+        ids.put("/api/v1/deals/", deal.id());
+        ids.put("/api/v1/webhook-endpoints/", webhookEndpoint);
+        ids.put("/api/v1/content/", contentAsset);
+        ids.put("/api/v1/courses/", course);
+        ids.put("/api/v1/lessons/", quiz);
+        ids.put("/api/v1/certifications/", certification);
+        ids.put("/api/v1/certificates/", certificate);
+        Object id = template.contains("{partnerId}")
+                ? setup.partner().value()
+                : ids.entrySet().stream()
+                        .filter(prefix -> template.startsWith(prefix.getKey()))
+                        .map(Map.Entry::getValue)
+                        .findFirst()
+                        .orElseGet(UUID::randomUUID);
+        return template.replaceAll("\\{[^}]+}", id.toString());
     }
 
     private Set<String> operations() throws Exception {
