@@ -193,6 +193,7 @@ public class Certifications {
                 partner,
                 new UsageTable.Person(person.displayName() + " <" + person.email() + ">", person.id()),
                 earned,
+                earned,
                 currentWorkspace.actor().name(),
                 why);
         audit.record("certification.awarded", "certificate", certificate.id(), null, certificate);

@@ -9,6 +9,8 @@ import dev.canopy.identity.Branding;
 import dev.canopy.partners.Partners;
 import dev.canopy.platform.CurrentWorkspace;
 import dev.canopy.shared.Actor;
+import dev.canopy.shared.ConflictException;
+import dev.canopy.shared.NotFoundException;
 import dev.canopy.shared.WorkspaceId;
 import java.time.Clock;
 import java.time.Instant;
@@ -35,7 +37,23 @@ public class MyCertifications {
             @Nullable CertificateView certificate) {
 
         public boolean inProgress() {
-            return certificate == null || !certificate.state().valid();
+            return certificate == null || !certificate.state().valid() || renewing();
+        }
+
+        /** The certificate is expiring or expired and every course is done: the courses may be taken again. */
+        public boolean renewable() {
+            return inRenewalWindow() && coursesDone == certification.courseIds().size();
+        }
+
+        /** The courses are being taken again to renew an expiring or expired certificate. */
+        public boolean renewing() {
+            return inRenewalWindow() && coursesDone < certification.courseIds().size();
+        }
+
+        private boolean inRenewalWindow() {
+            return certificate != null
+                    && (certificate.state() == CertificateState.EXPIRING
+                            || certificate.state() == CertificateState.EXPIRED);
         }
     }
 
@@ -101,6 +119,33 @@ public class MyCertifications {
                 .toList();
     }
 
+    /**
+     * Renews the person's expiring or expired certificate by taking the courses again: their progress in them starts
+     * over; completing the last one earns a new certificate, valid from the old one's expiry if it had not passed.
+     */
+    @Transactional
+    public Standing renew(UUID certification) {
+        Standing standing = mine().stream()
+                .filter(s -> s.certification().id().equals(certification))
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("Certification"));
+        if (!standing.renewable()) {
+            throw new ConflictException(
+                    "certification",
+                    standing.renewing()
+                            ? "The renewal is under way: complete the courses again"
+                            : "A certificate can be renewed from " + CertificateState.EXPIRING_WITHIN.toDays()
+                                    + " days before it expires");
+        }
+        UUID person = learner.person().id();
+        progress.lockPerson(person);
+        progress.restart(currentWorkspace.id(), person, standing.certification().courseIds(), clock.instant());
+        return mine().stream()
+                .filter(s -> s.certification().id().equals(certification))
+                .findFirst()
+                .orElseThrow();
+    }
+
     /** A certificate to print: the holder's own only, with their company's and the vendor's names. */
     public record Printable(CertificateView certificate, String holder, String partner, String vendor) {}
 
@@ -121,6 +166,6 @@ public class MyCertifications {
         return certificates
                 .find(currentWorkspace.id(), id, clock.instant())
                 .filter(c -> c.personId().equals(person))
-                .orElseThrow(() -> new dev.canopy.shared.NotFoundException("Certificate"));
+                .orElseThrow(() -> new NotFoundException("Certificate"));
     }
 }

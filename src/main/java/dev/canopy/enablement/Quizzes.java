@@ -3,6 +3,7 @@ package dev.canopy.enablement;
 import dev.canopy.enablement.internal.AttemptTable;
 import dev.canopy.enablement.internal.Grading;
 import dev.canopy.enablement.internal.LearnerProgress;
+import dev.canopy.enablement.internal.ProgressTable;
 import dev.canopy.enablement.internal.QuizBankTable;
 import dev.canopy.platform.CurrentWorkspace;
 import dev.canopy.shared.ConflictException;
@@ -38,6 +39,7 @@ public class Quizzes {
     private final LearnerProgress learner;
     private final AttemptTable attempts;
     private final QuizBankTable questions;
+    private final ProgressTable progress;
     private final CurrentWorkspace currentWorkspace;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
@@ -46,11 +48,13 @@ public class Quizzes {
             LearnerProgress learner,
             AttemptTable attempts,
             QuizBankTable questions,
+            ProgressTable progress,
             CurrentWorkspace currentWorkspace,
             Clock clock) {
         this.learner = learner;
         this.attempts = attempts;
         this.questions = questions;
+        this.progress = progress;
         this.currentWorkspace = currentWorkspace;
         this.clock = clock;
     }
@@ -69,7 +73,12 @@ public class Quizzes {
                 grade(lesson, row, Map.of(), now);
             }
         }
-        rows = attempts.of(currentWorkspace.id(), lessonId, person);
+        // A renewal starts the course again: attempts from before it no longer count.
+        Instant since = progress.restartedAt(currentWorkspace.id(), lesson.courseId(), person)
+                .orElse(Instant.MIN);
+        rows = attempts.of(currentWorkspace.id(), lessonId, person).stream()
+                .filter(r -> !r.startedAt().isBefore(since))
+                .toList();
         List<AttemptView> views = rows.stream().map(this::view).toList();
         AttemptView open = views.stream().filter(AttemptView::open).findFirst().orElse(null);
         boolean passed = views.stream().anyMatch(a -> Boolean.TRUE.equals(a.passed()));
@@ -117,7 +126,12 @@ public class Quizzes {
                 UUID.randomUUID(),
                 lessonId,
                 learner.person().id(),
-                state.attempts().size() + 1,
+                // Numbered after every earlier attempt, also those before a renewal that no longer count.
+                attempts.of(currentWorkspace.id(), lessonId, learner.person().id()).stream()
+                                .mapToInt(AttemptTable.Row::number)
+                                .max()
+                                .orElse(0)
+                        + 1,
                 drawn,
                 now,
                 limit == null ? null : now.plus(Duration.ofMinutes(limit)),

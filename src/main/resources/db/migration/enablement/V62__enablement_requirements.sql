@@ -21,3 +21,6 @@ create unique index enablement_requirement_once
     on enablement_requirement (workspace_id, program_id, subject, coalesce(tier_id, asset_id, program_id),
                                certification_id);
 create index enablement_requirement_certification on enablement_requirement (workspace_id, certification_id);
+
+-- A renewal by retaking starts a person's courses over: quiz attempts before it no longer count.
+alter table enablement_enrolment add column restarted_at timestamptz;

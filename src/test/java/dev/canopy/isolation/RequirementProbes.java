@@ -21,8 +21,8 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
- * Certification requirements: B's requirement on registering deals in its programme is never read, added to or
- * removed by A's staff, and never shown to A's partner.
+ * Certification requirements and renewals: B's requirement on registering deals in its programme is never read,
+ * added to or removed by A's staff, never shown to A's partner, and B's certification is not A's partner's to renew.
  */
 class RequirementProbes implements ModuleProbes {
 
@@ -71,6 +71,9 @@ class RequirementProbes implements ModuleProbes {
                                 .param("programId", program.id().toString())
                                 .param("subject", "DEAL_REGISTRATION")
                                 .param("minPeople", "1")),
+                new Probe(
+                        "/portal/certifications/{id}/renewal",
+                        post("/portal/certifications/" + certification.id() + "/renewal")),
                 new Probe(
                         "/app/certifications/requirements/{id}/remove",
                         post("/app/certifications/requirements/" + requirement.id() + "/remove")

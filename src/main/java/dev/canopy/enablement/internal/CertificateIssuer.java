@@ -13,7 +13,10 @@ import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -47,29 +50,46 @@ public class CertificateIssuer {
         this.events = events;
     }
 
-    /** A course completed: every certification it completes for the person, and they do not hold, is earned. */
+    /**
+     * A course completed: every certification it completes for the person is earned, unless they hold one that is
+     * not expiring yet. A renewal (the courses retaken while the certificate is expiring) runs on from its expiry,
+     * so renewing early costs nothing.
+     */
     public void courseCompleted(
             WorkspaceId workspace, UUID course, PartnerId partner, UsageTable.Person person, Instant now) {
         for (CertificationView certification : certifications.including(workspace, course)) {
-            if (progress.completedAll(workspace, person.id(), certification.courseIds())
-                    && !certificates.holdsValid(workspace, certification.id(), person.id(), now)) {
-                issue(workspace, certification, partner, person, now, null, null);
+            if (!progress.completedAll(workspace, person.id(), certification.courseIds())) {
+                continue;
+            }
+            List<CertificateView> held = certificates.ofPerson(workspace, person.id(), now).stream()
+                    .filter(c -> c.certificationId().equals(certification.id()))
+                    .filter(c -> c.state().valid())
+                    .toList();
+            if (held.stream().noneMatch(c -> c.state() == CertificateState.ACTIVE)) {
+                Instant from = held.stream()
+                        .map(CertificateView::expiresAt)
+                        .filter(Objects::nonNull)
+                        .max(Comparator.naturalOrder())
+                        .orElse(now);
+                issue(workspace, certification, partner, person, now, from, null, null);
             }
         }
     }
 
-    /** A new certificate, valid from {@code earnedAt} for the certification's months. */
+    /** A new certificate earned at {@code earnedAt}, valid from {@code validFrom} for the certification's months. */
     public CertificateView issue(
             WorkspaceId workspace,
             CertificationView certification,
             PartnerId partner,
             UsageTable.Person person,
             Instant earnedAt,
+            Instant validFrom,
             @Nullable String awardedBy,
             @Nullable String reason) {
         Instant expires = certification.validMonths() == null
                 ? null
-                : earnedAt.atZone(ZoneOffset.UTC)
+                : validFrom
+                        .atZone(ZoneOffset.UTC)
                         .plusMonths(certification.validMonths())
                         .toInstant();
         byte[] code = new byte[12];

@@ -132,19 +132,6 @@ public class CertificateTable {
                 .list();
     }
 
-    /** Whether the person holds a certificate of the certification that counts now. */
-    public boolean holdsValid(WorkspaceId workspace, UUID certification, UUID person, Instant now) {
-        return db.sql("select count(*) from enablement_certificate c where c.workspace_id = :workspace"
-                                + " and c.certification_id = :certification and c.person_id = :person and " + VALID)
-                        .param("workspace", workspace.value())
-                        .param("certification", certification)
-                        .param("person", person)
-                        .param("now", Timestamp.from(now))
-                        .query(Long.class)
-                        .single()
-                > 0;
-    }
-
     /** People of the partner holding at least one certificate that counts now. */
     public long certifiedPeople(WorkspaceId workspace, PartnerId partner, Instant now) {
         return db.sql("select count(distinct c.person_id) from enablement_certificate c"
@@ -181,6 +168,10 @@ public class CertificateTable {
                         from enablement_certificate c join enablement_certification f on f.id = c.certification_id
                         where c.revoked_at is null and c.expires_at is not null and not c.expiry_told
                           and c.expires_at <= :horizon
+                          and not exists (select 1 from enablement_certificate later
+                                          where later.certification_id = c.certification_id
+                                            and later.person_id = c.person_id
+                                            and later.earned_at > c.earned_at and later.revoked_at is null)
                         order by c.expires_at
                         limit 10000
                         """)

@@ -74,6 +74,39 @@ public class ProgressTable {
     }
 
     /**
+     * Starts the courses over for the learner, to renew a certification: their progress in every lesson is dropped
+     * and each enrolment is marked restarted now (quiz attempts before it no longer count; they stay on record).
+     */
+    public void restart(WorkspaceId workspace, UUID person, Collection<UUID> courses, Instant at) {
+        UUID[] ids = courses.toArray(UUID[]::new);
+        db.sql("delete from enablement_progress where workspace_id = :workspace and person_id = :person"
+                        + " and course_id = any(:courses)")
+                .param("workspace", workspace.value())
+                .param("person", person)
+                .param("courses", ids)
+                .update();
+        db.sql("update enablement_enrolment set restarted_at = :at, completed_at = null"
+                        + " where workspace_id = :workspace and person_id = :person and course_id = any(:courses)")
+                .param("workspace", workspace.value())
+                .param("person", person)
+                .param("courses", ids)
+                .param("at", Timestamp.from(at))
+                .update();
+    }
+
+    /** When the learner's courses last started over for a renewal, if they ever did. */
+    public Optional<Instant> restartedAt(WorkspaceId workspace, UUID course, UUID person) {
+        return db.sql("select restarted_at from enablement_enrolment where workspace_id = :workspace"
+                        + " and course_id = :course and person_id = :person")
+                .param("workspace", workspace.value())
+                .param("course", course)
+                .param("person", person)
+                .query((rs, n) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant))
+                .optional()
+                .flatMap(restarted -> restarted);
+    }
+
+    /**
      * Records where the learner stands in a lesson: a done lesson stays done (its score and day with it); a SCORM
      * package's data ({@code cmi}, JSON) replaces the stored one, null keeps it.
      */

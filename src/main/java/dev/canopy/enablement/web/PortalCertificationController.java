@@ -5,6 +5,7 @@ import dev.canopy.enablement.MyCertifications;
 import dev.canopy.enablement.Requirements;
 import dev.canopy.enablement.internal.CertificatePdf;
 import dev.canopy.platform.BaseUrl;
+import dev.canopy.platform.Flash;
 import dev.canopy.platform.Formats;
 import java.util.Locale;
 import java.util.UUID;
@@ -18,7 +19,9 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The portal's certifications: what the person holds (with its public verification link) and what they work on. */
 @Controller
@@ -77,6 +80,15 @@ class PortalCertificationController {
                                 .build()
                                 .toString())
                 .body(pdf);
+    }
+
+    /** Renewal by retaking: the courses start over for the person; completing them earns a new certificate. */
+    @PostMapping("/{id}/renewal")
+    String renew(@PathVariable UUID id, Locale locale, RedirectAttributes redirect) {
+        return Flash.after(redirect, "/portal/certifications", () -> {
+            mine.renew(id);
+            return messages.getMessage("enablement.certifications.renewing", null, locale);
+        });
     }
 
     @GetMapping
