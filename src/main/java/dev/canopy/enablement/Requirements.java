@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -176,6 +177,15 @@ public class Requirements {
                 .map(ProgramId::value)
                 .toList();
         return standings(workspace, partner, views(table.of(workspace, mine, RequirementSubject.ASSET, asset)));
+    }
+
+    /** The assets a requirement closes to the signed-in partner now (unmet, past any grace period). */
+    @Transactional(readOnly = true)
+    public Set<UUID> closedAssets() {
+        return mine().stream()
+                .filter(g -> g.requirement().subject() == RequirementSubject.ASSET && !g.open())
+                .map(g -> g.requirement().assetId())
+                .collect(Collectors.toSet());
     }
 
     /** Refuses the signed-in partner an asset whose requirements are closed to it (met nor within grace). */

@@ -261,12 +261,14 @@ class CertificationsGateWhatPartnersMayDo {
         assertThat(portal("/portal/certifications"))
                 .contains("data-testid=\"requirements\"")
                 .contains("Price list");
+        assertThat(portal("/portal/content")).contains("data-testid=\"locked\"");
 
         f.asPartner(member, () -> learning.markDone(lesson.id()));
         assertThat(f.asPartner(member, () -> library.download(prices.id(), null))
                         .fileName())
                 .isEqualTo("prices.pdf");
         assertThat(portal("/portal/content/" + prices.id())).contains("data-testid=\"download\"");
+        assertThat(portal("/portal/content")).doesNotContain("data-testid=\"locked\"");
     }
 
     @Test

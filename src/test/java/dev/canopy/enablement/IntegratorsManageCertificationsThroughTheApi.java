@@ -3,6 +3,7 @@ package dev.canopy.enablement;
 import static dev.canopy.enablement.CourseFixtures.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.endsWith;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -197,6 +198,50 @@ class IntegratorsManageCertificationsThroughTheApi {
                 .param(tenant.id().value())
                 .query(Long.class)
                 .single();
+    }
+
+    @Test
+    void aRequirementIsSetReadAndRemoved() throws Exception {
+        DealFixtures f = new DealFixtures(context);
+        Fixtures.Tenant tenant = fixtures.newWorkspace();
+        var program = f.program(tenant);
+        UUID course = f.asStaff(tenant, () -> courses.create(CourseFixtures.everyone("Seller basics")))
+                .id();
+        CertificationView seller = f.asStaff(
+                tenant,
+                () -> certifications.create(
+                        new CertificationInput("Certified seller", "", List.of(course.toString()), "12")));
+        String key = "Bearer " + fixtures.apiKey(tenant, ApiKeyScope.READ_WRITE);
+        String body = """
+                {"programId":"%s","certificationId":"%s","minPeople":2,"subject":"DEAL_REGISTRATION"}
+                """.formatted(program.id(), seller.id());
+
+        var created = mvc.perform(send(post("/api/v1/requirements"), key, body))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.programName").value(program.name()))
+                .andExpect(jsonPath("$.certificationName").value("Certified seller"))
+                .andExpect(jsonPath("$.minPeople").value(2));
+        String id = json(created).get("id").asString();
+        created.andExpect(header().string("Location", "/api/v1/requirements/" + id));
+        mvc.perform(send(post("/api/v1/requirements"), key, body)).andExpect(status().isConflict());
+        mvc.perform(send(post("/api/v1/requirements"), key, """
+                        {"certificationId":"%s","minPeople":0,"subject":"TIER"}
+                        """.formatted(seller.id())))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field")
+                        .value(org.hamcrest.Matchers.containsInAnyOrder("minPeople", "tierId")));
+        mvc.perform(get("/api/v1/requirements").header("Authorization", key))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.data.length()").value(1))
+                .andExpect(jsonPath("$.data[0].subject").value("DEAL_REGISTRATION"));
+        mvc.perform(get("/api/v1/requirements/" + id).header("Authorization", key))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.certificationId").value(seller.id().toString()));
+
+        mvc.perform(delete("/api/v1/requirements/" + id).header("Authorization", key))
+                .andExpect(status().isNoContent());
+        mvc.perform(get("/api/v1/requirements/" + id).header("Authorization", key))
+                .andExpect(status().isNotFound());
     }
 
     private static JsonNode json(org.springframework.test.web.servlet.ResultActions result) throws Exception {

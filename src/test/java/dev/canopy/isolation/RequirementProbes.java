@@ -1,5 +1,6 @@
 package dev.canopy.isolation;
 
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -71,6 +72,8 @@ class RequirementProbes implements ModuleProbes {
                                 .param("programId", program.id().toString())
                                 .param("subject", "DEAL_REGISTRATION")
                                 .param("minPeople", "1")),
+                new Probe("/api/v1/requirements/{id}", get("/api/v1/requirements/" + requirement.id())),
+                new Probe("/api/v1/requirements/{id}", delete("/api/v1/requirements/" + requirement.id())),
                 new Probe(
                         "/portal/certifications/{id}/renewal",
                         post("/portal/certifications/" + certification.id() + "/renewal")),
@@ -92,7 +95,7 @@ class RequirementProbes implements ModuleProbes {
 
     @Override
     public List<String> apiLists() {
-        return List.of();
+        return List.of("/api/v1/requirements");
     }
 
     @Override

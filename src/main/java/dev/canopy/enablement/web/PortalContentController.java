@@ -46,6 +46,7 @@ class PortalContentController {
     String library(
             @RequestParam(required = false) String q, @RequestParam(required = false) String folder, Model model) {
         model.addAttribute("found", library.find(q, folder, false));
+        model.addAttribute("locked", requirements.closedAssets());
         model.addAttribute("q", q);
         model.addAttribute("folder", folder);
         return "enablement/portal/library";

@@ -13,6 +13,8 @@ import dev.canopy.enablement.ContentLibrary;
 import dev.canopy.enablement.CourseInput;
 import dev.canopy.enablement.Courses;
 import dev.canopy.enablement.LessonInput;
+import dev.canopy.enablement.RequirementInput;
+import dev.canopy.enablement.Requirements;
 import dev.canopy.programs.ProgramView;
 import dev.canopy.testing.CanopyTest;
 import dev.canopy.testing.Fixtures;
@@ -80,6 +82,7 @@ class EveryWriteOperationRefusesBadInput {
     private UUID quiz;
     private UUID certification;
     private UUID certificate;
+    private UUID requirement;
 
     @BeforeEach
     void aWorkspaceWithOneOfEverything() throws Exception {
@@ -235,6 +238,22 @@ class EveryWriteOperationRefusesBadInput {
                 "{\"partnerId\":\"" + member.id().value() + "\",\"personId\":\"" + person
                         + "\",\"reason\":\"Classroom\",\"earnedOn\":\"2026-10-01\"}");
         bodies.put("POST /api/v1/certificates/{id}/revoke", "{\"reason\":\"Left the company\"}");
+        requirement = fixtures.as(
+                        setup.tenant().owner(),
+                        () -> context.getBean(Requirements.class)
+                                .create(new RequirementInput(
+                                        setup.program().id().toString(),
+                                        certification.toString(),
+                                        "1",
+                                        "ASSET",
+                                        null,
+                                        contentAsset.toString())))
+                .id();
+        bodies.put(
+                "POST /api/v1/requirements",
+                "{\"programId\":\"" + setup.program().id() + "\",\"certificationId\":\"" + certification
+                        + "\",\"minPeople\":2,\"subject\":\"DEAL_REGISTRATION\"}");
+        bodies.put("DELETE /api/v1/requirements/{id}", null);
     }
 
     @Test
@@ -420,6 +439,7 @@ class EveryWriteOperationRefusesBadInput {
         ids.put("/api/v1/lessons/", quiz);
         ids.put("/api/v1/certifications/", certification);
         ids.put("/api/v1/certificates/", certificate);
+        ids.put("/api/v1/requirements/", requirement);
         Object id = template.contains("{partnerId}")
                 ? setup.partner().value()
                 : ids.entrySet().stream()
