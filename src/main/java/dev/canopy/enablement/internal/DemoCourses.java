@@ -2,6 +2,7 @@ package dev.canopy.enablement.internal;
 
 import dev.canopy.enablement.AssetKind;
 import dev.canopy.enablement.CertificationInput;
+import dev.canopy.enablement.CertificationView;
 import dev.canopy.enablement.Certifications;
 import dev.canopy.enablement.ContentLibrary;
 import dev.canopy.enablement.CourseInput;
@@ -10,8 +11,12 @@ import dev.canopy.enablement.Courses;
 import dev.canopy.enablement.LessonInput;
 import dev.canopy.enablement.LessonView;
 import dev.canopy.enablement.QuestionInput;
+import dev.canopy.enablement.RequirementInput;
+import dev.canopy.enablement.RequirementSubject;
+import dev.canopy.enablement.Requirements;
 import dev.canopy.identity.Workspaces;
 import dev.canopy.platform.AsSystem;
+import dev.canopy.programs.Programs;
 import dev.canopy.shared.Actor;
 import dev.canopy.shared.WorkspaceId;
 import java.util.List;
@@ -24,8 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The demo workspace's first course, for every partner: a reading, the pitch deck from the library and a short quiz;
- * completing it earns the "Northwind certified seller" certification, valid two years. Loaded once, after the content
- * library.
+ * completing it earns the "Northwind certified seller" certification, valid two years, which resellers need before
+ * they open the competitive battlecard. Loaded once, after the content library.
  */
 @Component
 @Order(330)
@@ -38,6 +43,8 @@ class DemoCourses implements ApplicationRunner {
     private final Courses courses;
     private final ContentLibrary library;
     private final Certifications certifications;
+    private final Requirements requirements;
+    private final Programs programs;
     private final TransactionTemplate transactions;
 
     DemoCourses(
@@ -45,11 +52,15 @@ class DemoCourses implements ApplicationRunner {
             Courses courses,
             ContentLibrary library,
             Certifications certifications,
+            Requirements requirements,
+            Programs programs,
             TransactionTemplate transactions) {
         this.workspaces = workspaces;
         this.courses = courses;
         this.library = library;
         this.certifications = certifications;
+        this.requirements = requirements;
+        this.programs = programs;
         this.transactions = transactions;
     }
 
@@ -117,11 +128,26 @@ class DemoCourses implements ApplicationRunner {
                         List.of("Single-shop retailers", "Distributors with several warehouses", "Banks"),
                         List.of("2")));
         courses.publish(course.id());
-        certifications.create(new CertificationInput(
+        CertificationView seller = certifications.create(new CertificationInput(
                 "Northwind certified seller",
                 "Knows who buys Cloud Suite, how to pitch it and when to register a deal.",
                 List.of(course.id().toString()),
                 "24"));
+        // Resellers open the competitive battlecard once one of their people is certified.
+        programs.list().stream()
+                .filter(p -> p.slug().equals("resellers"))
+                .findFirst()
+                .ifPresent(resellers -> library.find(null, null, false).assets().stream()
+                        .map(ContentLibrary.Listed::asset)
+                        .filter(a -> a.title().startsWith("Battlecard"))
+                        .findFirst()
+                        .ifPresent(battlecard -> requirements.create(new RequirementInput(
+                                resellers.id().toString(),
+                                seller.id().toString(),
+                                "1",
+                                RequirementSubject.ASSET.name(),
+                                null,
+                                battlecard.id().toString()))));
     }
 
     private static LessonInput lesson(String kind, String title, String body, String assetId) {

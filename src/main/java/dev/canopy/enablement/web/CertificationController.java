@@ -137,8 +137,9 @@ class CertificationController {
             RedirectAttributes redirect) {
         certifications.get(id);
         return Flash.after(redirect, "/app/certifications/" + id, () -> {
-            RequirementView added = requirements.create(
-                    new RequirementInput(programId, id.toString(), minPeople, subject, tierId, assetId));
+            // The form offers every tier, each named with its programme: a tier's programme is the tier's own.
+            RequirementView added = requirements.create(new RequirementInput(
+                    "TIER".equals(subject) ? null : programId, id.toString(), minPeople, subject, tierId, assetId));
             return "Required in " + added.programName() + ".";
         });
     }
