@@ -94,7 +94,8 @@ public class DealImports {
                 c.amount(),
                 c.products(),
                 c.expectedClose(),
-                c.notes());
+                c.notes(),
+                c.industry());
     }
 
     /** The form's field names as the import's columns: expectedClose → expected_close. */

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * A registration as a partner user types or sends it; every field is checked and named when wrong.
- * {@code amount} is a decimal string, {@code expectedClose} an ISO date.
+ * {@code amount} is a decimal string, {@code expectedClose} an ISO date; {@code industry} (the customer's) is optional.
  */
 public record NewDeal(
         String programId,
@@ -16,4 +16,5 @@ public record NewDeal(
         String currency,
         List<String> products,
         String expectedClose,
-        String notes) {}
+        String notes,
+        String industry) {}

@@ -167,15 +167,17 @@ public class ContentLibrary {
     }
 
     /**
-     * For one of the signed-in partner's deal registrations: what it may see that names the deal's products or
-     * its stage, best matches first (at most {@code limit}).
+     * For one of the signed-in partner's deal registrations: what it may see that names the deal's products, its
+     * stage or its industry, best matches first (at most {@code limit}).
      */
     @Transactional(readOnly = true)
     public List<AssetView> recommendedFor(UUID dealId, int limit) {
         Viewer viewer = viewers.current().orElseThrow(() -> new NotFoundException("Deal registration"));
         DealView deal = deals.get(dealId);
         Instant now = clock.instant();
-        return search.recommended(currentWorkspace.id(), viewer, now, deal.products(), deal.stage(), limit).stream()
+        return search
+                .recommended(currentWorkspace.id(), viewer, now, deal.products(), deal.stage(), deal.industry(), limit)
+                .stream()
                 .map(row -> row.view(now))
                 .toList();
     }

@@ -99,13 +99,15 @@ class BadDealInputIsNamedAndNothingIsStored {
                         .param("contactEmail", "goblin@")
                         .param("amount", "-5")
                         .param("currency", "galleons")
-                        .param("expectedClose", "2020-01-01"))
+                        .param("expectedClose", "2020-01-01")
+                        .param("industry", "Retail".repeat(14)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("Not one of your programmes")))
                 .andExpect(content().string(Matchers.containsString("registrable domain")))
                 .andExpect(content().string(Matchers.containsString("above zero")))
                 .andExpect(content().string(Matchers.containsString("ISO 4217")))
                 .andExpect(content().string(Matchers.containsString("has passed")))
+                .andExpect(content().string(Matchers.containsString("At most 80 characters")))
                 .andExpect(content().string(Matchers.containsString("value=\"Gringotts Bank\"")));
         assertThat(stored()).isEqualTo(before);
     }

@@ -79,7 +79,8 @@ public class DealFixtures {
                 LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)
                         .plusMonths(3)
                         .toString(),
-                "Met at a trade fair");
+                "Met at a trade fair",
+                "Retail");
     }
 
     public DealView register(Member member, ProgramView program, String accountName, String website) {

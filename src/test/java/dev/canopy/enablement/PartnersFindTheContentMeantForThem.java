@@ -209,11 +209,14 @@ class PartnersFindTheContentMeantForThem {
     }
 
     @Test
-    void aDealRegistrationRecommendsWhatNamesItsProductsAndOnlyWhatThePartnerMaySee() throws Exception {
+    void aDealRegistrationRecommendsWhatNamesItsProductsOrIndustryAndOnlyWhatThePartnerMaySee() throws Exception {
         DealView deal = f.register(member, program, "Acme Recommended", "acme-recommended.example");
+        assertThat(deal.industry()).isEqualTo("Retail");
         String forDeal = "Cloud Suite pitch " + UUID.randomUUID();
         link(forDeal, "cloud suite", null);
-        link("Unrelated " + UUID.randomUUID(), "Something else", null);
+        String forIndustry = "Retail case study " + UUID.randomUUID();
+        link(forIndustry, "Something else", "Banking, retail", null);
+        link("Unrelated " + UUID.randomUUID(), "Something else", "Banking", null);
         String hidden = "Hidden Cloud Suite sheet " + UUID.randomUUID();
         link(hidden, "Cloud Suite", outsider.id().value().toString());
 
@@ -227,6 +230,7 @@ class PartnersFindTheContentMeantForThem {
                         .select("[data-testid=recommended-asset]")
                         .eachText())
                 .anyMatch(text -> text.contains(forDeal))
+                .anyMatch(text -> text.contains(forIndustry))
                 .noneMatch(text -> text.contains("Unrelated") || text.contains(hidden));
         mvc.perform(get("/portal/content/recommended?deal=" + deal.id()).with(f.portal(outsider)))
                 .andExpect(status().isNotFound());
@@ -336,11 +340,16 @@ class PartnersFindTheContentMeantForThem {
     }
 
     private void link(String title, String product, String onlyPartner) throws Exception {
+        link(title, product, "", onlyPartner);
+    }
+
+    private void link(String title, String product, String industries, String onlyPartner) throws Exception {
         var request = multipart("/app/content")
                 .param("kind", "LINK")
                 .param("title", title)
                 .param("url", "https://example.com/" + UUID.randomUUID())
-                .param("products", product);
+                .param("products", product)
+                .param("industries", industries);
         if (onlyPartner != null) {
             request.param("partnerIds", onlyPartner);
         }

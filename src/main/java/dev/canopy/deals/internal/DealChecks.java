@@ -46,7 +46,8 @@ public final class DealChecks {
                 () -> amount[0] = positive("amount", deal.amount(), currency[0]),
                 () -> products[0] = products(deal.products()),
                 () -> close[0] = closeDate(deal.expectedClose(), today),
-                () -> optional("notes", deal.notes(), 4000));
+                () -> optional("notes", deal.notes(), 4000),
+                () -> optional("industry", deal.industry(), 80));
         return new RegistrationTable.Checked(
                 UUID.randomUUID(),
                 partner,
@@ -59,7 +60,8 @@ public final class DealChecks {
                 new Money(amount[0], currency[0]),
                 products[0],
                 close[0],
-                blankToNull(deal.notes()));
+                blankToNull(deal.notes()),
+                blankToNull(deal.industry()));
     }
 
     public static String domain(String field, String website) {

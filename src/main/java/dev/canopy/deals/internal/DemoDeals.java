@@ -196,7 +196,8 @@ class DemoDeals implements ApplicationRunner {
                 LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)
                         .plusMonths(months)
                         .toString(),
-                "Registered from the demo data.");
+                "Registered from the demo data.",
+                "Retail");
     }
 
     private <T> T as(WorkspaceId workspace, PartnerView partner, java.util.function.Supplier<T> action) {

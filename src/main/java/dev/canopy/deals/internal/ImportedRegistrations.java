@@ -30,9 +30,9 @@ public class ImportedRegistrations {
         return db.sql("""
                         insert into deals_registration (id, workspace_id, partner_id, program_id, account_name,
                             normalized_name, website, domain, contact_name, contact_email, amount, currency, products,
-                            expected_close, notes, status, stage, submitted_at, submitted_by, review_due_at, decided_at,
-                            decided_by, protected_until, closed_at, closed_by)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                            expected_close, notes, industry, status, stage, submitted_at, submitted_by, review_due_at,
+                            decided_at, decided_by, protected_until, closed_at, closed_by)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
                                 case when ? <> 'PENDING' then ?::timestamptz end, case when ? <> 'PENDING' then ? end,
                                 case when ? = 'APPROVED' then (?::date + 1)::timestamptz end, ?, ?)
                         on conflict (id) do nothing

@@ -52,7 +52,8 @@ public class RegistrationTable {
             Money amount,
             List<String> products,
             LocalDate expectedClose,
-            String notes) {}
+            String notes,
+            String industry) {}
 
     private static final String SELECT = """
             select r.*, (select count(*) from deals_conflict c where c.deal_id = r.id) as conflicts
@@ -73,14 +74,14 @@ public class RegistrationTable {
         db.sql("""
                         insert into deals_registration (id, workspace_id, partner_id, program_id, account_name,
                             normalized_name, website, domain, contact_name, contact_email, amount, currency, products,
-                            expected_close, notes, status, stage, submitted_at, submitted_by, review_due_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 'QUALIFICATION', ?, ?, ?)
+                            expected_close, notes, industry, status, stage, submitted_at, submitted_by, review_due_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 'QUALIFICATION', ?, ?, ?)
                         """)
                 .params(with(columns(workspace, deal), Rows.ts(now), submittedBy, Rows.ts(reviewDue)))
                 .update();
     }
 
-    /** The registration's own columns, id to notes, in the order both inserts name them. */
+    /** The registration's own columns, id to industry, in the order both inserts name them. */
     static List<Object> columns(WorkspaceId workspace, Checked deal) {
         return java.util.Arrays.asList(
                 deal.id(),
@@ -97,7 +98,8 @@ public class RegistrationTable {
                 deal.amount().currencyCode(),
                 deal.products().toArray(String[]::new),
                 deal.expectedClose(),
-                deal.notes());
+                deal.notes(),
+                deal.industry());
     }
 
     static List<Object> with(List<Object> first, Object... rest) {
@@ -382,6 +384,7 @@ public class RegistrationTable {
                 Rows.strings(rs.getArray("products")),
                 rs.getObject("expected_close", LocalDate.class),
                 rs.getString("notes"),
+                rs.getString("industry"),
                 lapsed ? DealStatus.EXPIRED : stored,
                 DealStage.valueOf(rs.getString("stage")),
                 Rows.instant(rs.getTimestamp("submitted_at")),

@@ -42,7 +42,8 @@ class PortalDealsController {
             String currency,
             String products,
             String expectedClose,
-            String notes) {
+            String notes,
+            String industry) {
 
         NewDeal toNewDeal() {
             return new NewDeal(
@@ -55,7 +56,8 @@ class PortalDealsController {
                     currency,
                     products == null ? List.of() : Arrays.asList(products.split(",")),
                     expectedClose,
-                    notes);
+                    notes,
+                    industry);
         }
     }
 
@@ -82,7 +84,7 @@ class PortalDealsController {
 
     @GetMapping("/new")
     String form(Model model) {
-        model.addAttribute("form", new DealForm(null, null, null, null, null, null, "USD", null, null, null));
+        model.addAttribute("form", new DealForm(null, null, null, null, null, null, "USD", null, null, null, null));
         return form(model, true);
     }
 

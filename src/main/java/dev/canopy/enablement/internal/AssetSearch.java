@@ -83,9 +83,11 @@ public class AssetSearch {
             Instant now,
             List<String> products,
             @Nullable DealStage stage,
+            @Nullable String industry,
             int limit) {
         String score = "(select count(*) from unnest(a.products) p where lower(p) = any (:wanted::text[]))"
-                + " + case when :stage = any (a.deal_stages) then 1 else 0 end";
+                + " + case when :stage = any (a.deal_stages) then 1 else 0 end"
+                + " + (select count(*) from unnest(a.industries) i where lower(i) = :industry)";
         return db.sql("select " + AssetTable.COLUMNS + AssetTable.FROM + " where a.workspace_id = :workspace and "
                         + VISIBLE + " and " + score + " > 0 order by " + score + " desc, a.title, a.id limit :limit")
                 .param("workspace", workspace.value())
@@ -94,6 +96,7 @@ public class AssetSearch {
                         "wanted",
                         products.stream().map(p -> p.toLowerCase(Locale.ROOT)).toArray(String[]::new))
                 .param("stage", stage == null ? "" : stage.name())
+                .param("industry", industry == null ? "" : industry.strip().toLowerCase(Locale.ROOT))
                 .param("limit", limit)
                 .query(AssetTable::row)
                 .list();

@@ -201,6 +201,7 @@ class Records {
                                             : row.get(Field.CURRENCY).toUpperCase(Locale.ROOT),
                                     List.of(),
                                     row.get(Field.EXPECTED_CLOSE),
+                                    null,
                                     null),
                             status,
                             Values.choice(row, Field.STAGE, DealStage.class, DealStage.QUALIFICATION),
