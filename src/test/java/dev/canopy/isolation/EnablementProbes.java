@@ -1,11 +1,13 @@
 package dev.canopy.isolation;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import dev.canopy.enablement.AssetInput;
 import dev.canopy.enablement.ContentLibrary;
+import dev.canopy.enablement.SampleFiles;
 import dev.canopy.enablement.Upload;
 import dev.canopy.testing.Fixtures;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
@@ -95,7 +98,11 @@ class EnablementProbes implements ModuleProbes {
                         put(api).contentType(MediaType.APPLICATION_JSON).content(body)),
                 new Probe("/api/v1/content/{id}/archive", post(api + "/archive")),
                 new Probe("/api/v1/content/{id}/restore", post(api + "/restore")),
-                new Probe("/api/v1/content/{id}/usage", get(api + "/usage")));
+                new Probe("/api/v1/content/{id}/usage", get(api + "/usage")),
+                new Probe(
+                        "/api/v1/content/{id}/file",
+                        multipart(api + "/file")
+                                .file(new MockMultipartFile("file", "hijack.pdf", "", SampleFiles.pdf("Hijacked")))));
     }
 
     @Override

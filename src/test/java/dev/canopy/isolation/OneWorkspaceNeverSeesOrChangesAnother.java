@@ -28,6 +28,8 @@ import org.springframework.mock.web.MockServletContext;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.RequestBuilder;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -173,7 +175,7 @@ class OneWorkspaceNeverSeesOrChangesAnother {
     }
 
     /** The request as A would send it: with its API key, as its partner user, or as its owner. */
-    private MockHttpServletRequestBuilder asAttacker(String pattern, MockHttpServletRequestBuilder request) {
+    private RequestBuilder asAttacker(String pattern, AbstractMockHttpServletRequestBuilder<?> request) {
         if (pattern.startsWith("/api/")) {
             return request.header("Authorization", "Bearer " + attacker.apiKey());
         }

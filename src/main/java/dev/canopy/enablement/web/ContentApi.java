@@ -1,6 +1,7 @@
 package dev.canopy.enablement.web;
 
 import dev.canopy.enablement.AssetInput;
+import dev.canopy.enablement.AssetKind;
 import dev.canopy.enablement.AssetUsage;
 import dev.canopy.enablement.AssetView;
 import dev.canopy.enablement.Audience;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,10 +33,12 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
-/** The content library through the API: list and search it, add links and text, change audiences, read usage. */
+/** The content library through the API: list and search it, add links, text and files, change audiences, read usage. */
 @RestController
 @RequestMapping("/api/v1")
 @Tag(name = "Content", description = "The content library partners sell with, and who may see each asset")
@@ -76,7 +80,7 @@ class ContentApi {
     record AssetRequest(
             @Schema(
                     allowableValues = {"LINK", "TEXT"},
-                    description = "Files are uploaded in the console")
+                    description = "Files are uploaded to /api/v1/content/files, with these fields as the asset part")
             String kind,
 
             String title,
@@ -105,6 +109,15 @@ class ContentApi {
             LocalDate expireOn) {
 
         AssetInput input() {
+            return input(kind);
+        }
+
+        /** The same words and audience for a file, whatever {@code kind} says. */
+        AssetInput asFile() {
+            return input(AssetKind.FILE.name());
+        }
+
+        private AssetInput input(String kind) {
             AudienceBody a = audience == null ? new AudienceBody(null, null, null, null, null, null) : audience;
             return new AssetInput(
                     kind,
@@ -258,6 +271,32 @@ class ContentApi {
         AssetView asset = library.create(request.input());
         return ResponseEntity.created(URI.create("/api/v1/content/" + asset.id()))
                 .body(AssetResponse.of(asset));
+    }
+
+    @PostMapping(value = "/content/files", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize("hasAuthority('content:write')")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(
+            summary = "Upload a file to the library",
+            description = "A multipart form: `asset`, the asset's fields as JSON (kind is FILE whatever it says), and"
+                    + " `file`. Its type is read from its bytes, not from its name or the part's header; what it"
+                    + " claims to be but is not, or cannot be shown safely, is refused. Its text is indexed for"
+                    + " search.")
+    ResponseEntity<AssetResponse> uploadContent(
+            @RequestPart("asset") AssetRequest asset, @RequestPart("file") MultipartFile file) {
+        AssetView created = library.create(asset.asFile(), ContentController.upload(file));
+        return ResponseEntity.created(URI.create("/api/v1/content/" + created.id()))
+                .body(AssetResponse.of(created));
+    }
+
+    @PostMapping(value = "/content/{id}/file", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize("hasAuthority('content:write')")
+    @Operation(
+            summary = "Replace a file asset's file",
+            description = "A multipart form with `file`. The earlier versions are kept; partners who downloaded"
+                    + " the one before are told there is a new one.")
+    AssetResponse replaceContentFile(@PathVariable UUID id, @RequestPart("file") MultipartFile file) {
+        return AssetResponse.of(library.replaceFile(id, ContentController.upload(file)));
     }
 
     @GetMapping("/content/{id}")

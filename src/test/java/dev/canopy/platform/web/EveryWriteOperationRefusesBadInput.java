@@ -194,6 +194,10 @@ class EveryWriteOperationRefusesBadInput {
         String asset = "{\"kind\":\"LINK\",\"title\":\"Demo\",\"url\":\"https://video.example.com/d\"}";
         bodies.put("POST /api/v1/content", asset);
         bodies.put("PUT /api/v1/content/{id}", asset);
+        // Multipart forms: every JSON body the fuzz sends is refused as the wrong media type; the upload test
+        // (IntegratorsManageContentThroughTheApi) sends them bad files.
+        bodies.put("POST /api/v1/content/files", null);
+        bodies.put("POST /api/v1/content/{id}/file", null);
         bodies.put("POST /api/v1/content/{id}/archive", null);
         bodies.put("POST /api/v1/content/{id}/restore", null);
         Courses courses = context.getBean(Courses.class);
