@@ -183,6 +183,7 @@ class CertificationsGateWhatPartnersMayDo {
                 .contains("data-testid=\"tier-requirement\"")
                 .contains("Needs 1 person with an active “Certified seller” certification: 0 now.")
                 .contains("/portal/learning/" + course.id());
+        assertThat(portal("/portal/certifications")).contains("The Gold tier in " + program.name());
 
         f.asPartner(member, () -> learning.markDone(lesson.id()));
         f.asStaff(tenant, () -> tiers.evaluate(program.id()));
