@@ -1,5 +1,6 @@
 package dev.canopy.enablement.internal;
 
+import dev.canopy.platform.PdfFonts;
 import dev.canopy.platform.QrCodes;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -8,8 +9,8 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 
 /**
  * A certificate as a one-page landscape PDF: who holds what from whom, since when and until when, and a QR code of
@@ -28,14 +29,12 @@ public final class CertificatePdf {
             String verifyAt,
             String url) {}
 
-    private static final PDType1Font REGULAR = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-    private static final PDType1Font BOLD = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
-
     private CertificatePdf() {}
 
     public static byte[] of(Lines lines) {
         try (PDDocument document = new PDDocument();
                 ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDFont font = PdfFonts.load(document);
             PDRectangle size = new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth());
             PDPage page = new PDPage(size);
             document.addPage(page);
@@ -44,15 +43,15 @@ public final class CertificatePdf {
                 content.setLineWidth(2);
                 content.addRect(28, 28, width - 56, size.getHeight() - 56);
                 content.stroke();
-                centred(content, REGULAR, 16, lines.heading(), width, 470);
-                centred(content, BOLD, 30, lines.holder(), width, 400);
-                centred(content, REGULAR, 14, lines.holds(), width, 360);
-                centred(content, BOLD, 22, lines.certification(), width, 320);
-                centred(content, REGULAR, 13, lines.partner(), width, 280);
-                centred(content, REGULAR, 12, lines.dates(), width, 250);
+                centred(content, font, false, 16, lines.heading(), width, 470);
+                centred(content, font, true, 30, lines.holder(), width, 400);
+                centred(content, font, false, 14, lines.holds(), width, 360);
+                centred(content, font, true, 22, lines.certification(), width, 320);
+                centred(content, font, false, 13, lines.partner(), width, 280);
+                centred(content, font, false, 12, lines.dates(), width, 250);
                 qr(content, lines.url(), width - 178, 56, 120);
-                text(content, REGULAR, 9, lines.verifyAt(), 56, 92);
-                text(content, REGULAR, 9, lines.url(), 56, 78);
+                text(content, font, false, 9, lines.verifyAt(), 56, 92);
+                text(content, font, false, 9, lines.url(), 56, 78);
             }
             document.save(out);
             return out.toByteArray();
@@ -62,34 +61,29 @@ public final class CertificatePdf {
     }
 
     private static void centred(
-            PDPageContentStream content, PDType1Font font, float size, String line, float width, float y)
+            PDPageContentStream content, PDFont font, boolean bold, float size, String line, float width, float y)
             throws IOException {
         String shown = printable(font, line);
         float textWidth = font.getStringWidth(shown) / 1000 * size;
-        text(content, font, size, shown, (width - textWidth) / 2, y);
+        text(content, font, bold, size, shown, (width - textWidth) / 2, y);
     }
 
-    private static void text(PDPageContentStream content, PDType1Font font, float size, String line, float x, float y)
+    private static void text(
+            PDPageContentStream content, PDFont font, boolean bold, float size, String line, float x, float y)
             throws IOException {
+        content.setLineWidth(size / 30);
         content.beginText();
         content.setFont(font, size);
+        content.setRenderingMode(bold ? RenderingMode.FILL_STROKE : RenderingMode.FILL);
         content.newLineAtOffset(x, y);
         content.showText(printable(font, line));
         content.endText();
     }
 
-    /** The standard fonts cover Western European scripts; another letter shows as "?" rather than failing. */
-    private static String printable(PDType1Font font, String line) {
+    /** A letter the font lacks (outside Latin, Greek and Cyrillic scripts) shows as "?" rather than failing. */
+    private static String printable(PDFont font, String line) {
         StringBuilder shown = new StringBuilder();
-        line.codePoints().forEach(c -> {
-            String letter = Character.toString(c);
-            try {
-                font.encode(letter);
-                shown.append(letter);
-            } catch (IOException | IllegalArgumentException e) {
-                shown.append('?');
-            }
-        });
+        line.codePoints().forEach(c -> shown.append(PdfFonts.hasGlyph(font, c) ? Character.toString(c) : "?"));
         return shown.toString();
     }
 

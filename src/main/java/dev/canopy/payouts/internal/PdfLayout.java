@@ -1,10 +1,10 @@
 package dev.canopy.payouts.internal;
 
+import dev.canopy.platform.PdfFonts;
 import dev.canopy.shared.Money;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -18,15 +18,12 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.PDPageContentStream.AppendMode;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 
 /**
  * Lays text and tables out on A4 pages from top to bottom with PDFBox (ADR 15), starting a new page when the
- * next row does not fit and repeating the table's header there, then numbers the pages. One embedded Unicode
- * font (Liberation Sans, shipped inside PDFBox) for everything: bold is drawn by stroking the glyphs' outline,
- * so names in any Latin, Greek or Cyrillic script print, and a character the font lacks prints as "?" instead
- * of failing the document.
+ * next row does not fit and repeating the table's header there, then numbers the pages, in {@link PdfFonts}'
+ * font.
  */
 final class PdfLayout implements AutoCloseable {
 
@@ -43,7 +40,6 @@ final class PdfLayout implements AutoCloseable {
     private static final float PADDING = 3;
     // A cell taller than this would not fit on any page; its text is cut there (descriptions are short).
     private static final int MAX_CELL_LINES = 40;
-    private static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM uuuu", Locale.ENGLISH);
 
     private final PDDocument document = new PDDocument();
@@ -54,12 +50,7 @@ final class PdfLayout implements AutoCloseable {
     private float y;
 
     PdfLayout(String title, String footer) throws IOException {
-        try (InputStream file = PDDocument.class.getResourceAsStream(FONT)) {
-            if (file == null) {
-                throw new IOException("PDFBox no longer ships " + FONT + "; bundle a Unicode font (ADR 15)");
-            }
-            font = PDType0Font.load(document, file);
-        }
+        font = PdfFonts.load(document);
         document.getDocumentInformation().setTitle(title);
         this.footer = footer;
         newPage();
@@ -247,14 +238,7 @@ final class PdfLayout implements AutoCloseable {
     }
 
     private boolean hasGlyph(int codePoint) {
-        return glyphs.computeIfAbsent(codePoint, c -> {
-            try {
-                font.encode(Character.toString(c));
-                return true;
-            } catch (IllegalArgumentException | IOException e) {
-                return false;
-            }
-        });
+        return glyphs.computeIfAbsent(codePoint, c -> PdfFonts.hasGlyph(font, c));
     }
 
     private float width(String text, float size) throws IOException {
