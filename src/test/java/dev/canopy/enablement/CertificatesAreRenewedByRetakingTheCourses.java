@@ -2,6 +2,11 @@ package dev.canopy.enablement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.canopy.deals.DealFixtures;
 import dev.canopy.enablement.internal.CertificationSweep;
@@ -22,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * A certificate is renewed by taking its courses again, from 60 days before it expires: the courses start over
@@ -61,6 +67,9 @@ class CertificatesAreRenewedByRetakingTheCourses {
 
     @Autowired
     JdbcClient db;
+
+    @Autowired
+    MockMvc mvc;
 
     DealFixtures f;
     Fixtures.Tenant tenant;
@@ -147,14 +156,21 @@ class CertificatesAreRenewedByRetakingTheCourses {
     }
 
     @Test
-    void renewingAfterTheExpiryRunsFromTheDayItIsEarned() {
+    void renewingAfterTheExpiryRunsFromTheDayItIsEarned() throws Exception {
         DealFixtures.Member member = f.member(tenant, program);
         complete(member);
         CertificateView first = only(member);
 
         clock.setTo(first.expiresAt().plus(Duration.ofDays(10)));
         assertThat(f.asPartner(member, mine::mine).getFirst().renewable()).isTrue();
-        f.asPartner(member, () -> mine.renew(certification.id()));
+        // In the portal: the card offers the renewal, which starts the courses over.
+        assertThat(page(member)).contains("data-testid=\"renew\"").doesNotContain("data-testid=\"renewing\"");
+        mvc.perform(post("/portal/certifications/" + certification.id() + "/renewal")
+                        .with(f.portal(member))
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("flash", org.hamcrest.Matchers.containsString("start over")));
+        assertThat(page(member)).contains("data-testid=\"renewing\"").doesNotContain("data-testid=\"renew\"");
         complete(member);
 
         CertificateView second = f.asPartner(member, mine::mine).getFirst().certificate();
@@ -174,6 +190,14 @@ class CertificatesAreRenewedByRetakingTheCourses {
         assertThat(f.asPartner(member, () -> quizzes.submit(attempt.id(), right))
                         .passed())
                 .isTrue();
+    }
+
+    private String page(DealFixtures.Member member) throws Exception {
+        return mvc.perform(get("/portal/certifications").with(f.portal(member)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
     }
 
     private CertificateView only(DealFixtures.Member member) {
