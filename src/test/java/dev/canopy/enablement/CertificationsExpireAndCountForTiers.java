@@ -148,7 +148,8 @@ class CertificationsExpireAndCountForTiers {
         assertThat(reminders()).containsExactly(60, 30, 7);
         await().untilAsserted(() -> assertThat(mail.messagesTo(member.email()))
                 .filteredOn(m -> m.subject().contains("Certified seller"))
-                .hasSize(3));
+                .hasSize(3)
+                .allSatisfy(m -> assertThat(m.text()).contains("/portal/certifications")));
         assertThat(f.asStaff(tenant, () -> certifications.holders(certification.id()))
                         .getFirst()
                         .state())

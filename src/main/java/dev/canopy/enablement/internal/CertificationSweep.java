@@ -143,7 +143,7 @@ public class CertificationSweep {
                 model.put("certification", due.certification());
                 model.put("expires", formats.longDate(due.expiresAt()));
                 model.put("days", days);
-                model.put("link", baseUrl.link("/portal/learning"));
+                model.put("link", baseUrl.link("/portal/certifications"));
                 mailer.sendAfterCommit(new OutgoingMail(
                         new EmailAddress(user.email()),
                         "Your certification expires in " + days + " days: " + due.certification(),
