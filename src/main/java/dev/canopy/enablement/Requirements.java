@@ -194,7 +194,8 @@ public class Requirements {
         onAsset(asset).stream().filter(g -> !g.open()).findFirst().ifPresent(g -> {
             throw new AccessDeniedException(
                     "This asset needs " + g.requirement().minPeople()
-                            + " people with an active “" + g.requirement().certificationName()
+                            + (g.requirement().minPeople() == 1 ? " person" : " people") + " with an active “"
+                            + g.requirement().certificationName()
                             + "” certification; your company has " + g.held());
         });
     }

@@ -238,7 +238,7 @@ class CertificationsGateWhatPartnersMayDo {
 
         assertThatThrownBy(() -> f.asPartner(member, () -> library.download(prices.id(), null)))
                 .isInstanceOf(AccessDeniedException.class)
-                .hasMessageContaining("Certified seller");
+                .hasMessageContaining("1 person with an active “Certified seller” certification");
         String page = portal("/portal/content/" + prices.id());
         assertThat(page)
                 .contains("data-state=\"closed\"")
