@@ -1,8 +1,6 @@
 package dev.canopy.enablement;
 
 import dev.canopy.audit.AuditLog;
-import dev.canopy.deals.DealView;
-import dev.canopy.deals.Deals;
 import dev.canopy.enablement.internal.AssetFields;
 import dev.canopy.enablement.internal.AssetInputs;
 import dev.canopy.enablement.internal.AssetSearch;
@@ -68,7 +66,6 @@ public class ContentLibrary {
     private final AssetInputs inputs;
     private final Viewers viewers;
     private final VersionNotices notices;
-    private final Deals deals;
     private final Requirements requirements;
     private final CurrentWorkspace currentWorkspace;
     private final AuditLog audit;
@@ -85,7 +82,6 @@ public class ContentLibrary {
             AssetInputs inputs,
             Viewers viewers,
             VersionNotices notices,
-            Deals deals,
             Requirements requirements,
             CurrentWorkspace currentWorkspace,
             AuditLog audit,
@@ -100,7 +96,6 @@ public class ContentLibrary {
         this.inputs = inputs;
         this.viewers = viewers;
         this.notices = notices;
-        this.deals = deals;
         this.requirements = requirements;
         this.currentWorkspace = currentWorkspace;
         this.audit = audit;
@@ -154,32 +149,13 @@ public class ContentLibrary {
     public AssetView open(UUID id) {
         AssetTable.Row row = row(id);
         if (currentWorkspace.principal().orElse(null) instanceof PartnerScoped partner) {
-            usage.record(
-                    currentWorkspace.id(),
+            count(
                     id,
-                    new PartnerId(partner.partnerId()),
-                    viewers.person(),
+                    partner,
                     UsageTable.Action.VIEW,
-                    row.file() == null ? 0 : row.file().version(),
-                    clock.instant());
+                    row.file() == null ? 0 : row.file().version());
         }
         return row.view(clock.instant());
-    }
-
-    /**
-     * For one of the signed-in partner's deal registrations: what it may see that names the deal's products, its
-     * stage or its industry, best matches first (at most {@code limit}).
-     */
-    @Transactional(readOnly = true)
-    public List<AssetView> recommendedFor(UUID dealId, int limit) {
-        Viewer viewer = viewers.current().orElseThrow(() -> new NotFoundException("Deal registration"));
-        DealView deal = deals.get(dealId);
-        Instant now = clock.instant();
-        return search
-                .recommended(currentWorkspace.id(), viewer, now, deal.products(), deal.stage(), deal.industry(), limit)
-                .stream()
-                .map(row -> row.view(now))
-                .toList();
     }
 
     /** Whether the signed-in partner user downloaded an earlier version of this file than the current one. */
@@ -294,14 +270,15 @@ public class ContentLibrary {
         if (row.fields().kind() != AssetKind.FILE) {
             throw new NotFoundException("File");
         }
-        boolean partner = currentWorkspace.principal().orElse(null) instanceof PartnerScoped;
-        if (partner) {
+        PartnerScoped partner =
+                currentWorkspace.principal().orElse(null) instanceof PartnerScoped scoped ? scoped : null;
+        if (partner != null) {
             requirements.requireOpen(id);
         }
         FileVersion file = row.file();
         String key = row.storageKey();
         if (version != null && version != file.version()) {
-            if (partner) {
+            if (partner != null) {
                 throw new NotFoundException("File");
             }
             file = assets.versions(currentWorkspace.id(), id).stream()
@@ -310,15 +287,8 @@ public class ContentLibrary {
                     .orElseThrow(() -> new NotFoundException("File version"));
             key = assets.storageKey(currentWorkspace.id(), id, version);
         }
-        if (currentWorkspace.principal().orElse(null) instanceof PartnerScoped scoped) {
-            usage.record(
-                    currentWorkspace.id(),
-                    id,
-                    new PartnerId(scoped.partnerId()),
-                    viewers.person(),
-                    UsageTable.Action.DOWNLOAD,
-                    file.version(),
-                    clock.instant());
+        if (partner != null) {
+            count(id, partner, UsageTable.Action.DOWNLOAD, file.version());
         }
         return new Download(
                 file.fileName(),
@@ -393,6 +363,17 @@ public class ContentLibrary {
     }
 
     /** The asset as its reader may have it: staff any of the workspace's, a partner only one it may see now. */
+    private void count(UUID id, PartnerScoped partner, UsageTable.Action action, int version) {
+        usage.record(
+                currentWorkspace.id(),
+                id,
+                new PartnerId(partner.partnerId()),
+                viewers.person(),
+                action,
+                version,
+                clock.instant());
+    }
+
     private AssetTable.Row row(UUID id) {
         Optional<Viewer> viewer = viewers.current();
         Optional<AssetTable.Row> row = viewer.isPresent()

@@ -4,6 +4,7 @@ import dev.canopy.enablement.AssetView;
 import dev.canopy.enablement.ContentLibrary;
 import dev.canopy.enablement.ContentShares;
 import dev.canopy.enablement.GateStanding;
+import dev.canopy.enablement.Recommendations;
 import dev.canopy.enablement.Requirements;
 import dev.canopy.platform.BaseUrl;
 import java.util.List;
@@ -33,12 +34,19 @@ class PortalContentController {
     private final ContentLibrary library;
     private final ContentShares shares;
     private final Requirements requirements;
+    private final Recommendations recommendations;
     private final BaseUrl baseUrl;
 
-    PortalContentController(ContentLibrary library, ContentShares shares, Requirements requirements, BaseUrl baseUrl) {
+    PortalContentController(
+            ContentLibrary library,
+            ContentShares shares,
+            Requirements requirements,
+            Recommendations recommendations,
+            BaseUrl baseUrl) {
         this.library = library;
         this.shares = shares;
         this.requirements = requirements;
+        this.recommendations = recommendations;
         this.baseUrl = baseUrl;
     }
 
@@ -55,7 +63,7 @@ class PortalContentController {
     /** The deal registration page's "Recommended for this deal" (htmx), from the deal's products and stage. */
     @GetMapping("/recommended")
     String recommended(@RequestParam UUID deal, Model model) {
-        model.addAttribute("assets", library.recommendedFor(deal, 5));
+        model.addAttribute("assets", recommendations.forDeal(deal, 5));
         return "enablement/portal/recommended";
     }
 
