@@ -21,6 +21,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -242,12 +243,19 @@ class CertificationsExpireAndCountForTiers {
                                 certification.id(), member.id().value(), person, " ", "")))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("reason");
+        java.time.LocalDate classroom = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC)
+                .minusDays(60);
         CertificateView awarded = f.asStaff(
                 tenant,
                 () -> certifications.award(
-                        certification.id(), member.id().value(), person, "Classroom session in Lyon", "2026-10-01"));
+                        certification.id(),
+                        member.id().value(),
+                        person,
+                        "Classroom session in Lyon",
+                        classroom.toString()));
         assertThat(awarded.awardReason()).isEqualTo("Classroom session in Lyon");
-        assertThat(awarded.earnedAt()).isEqualTo(Instant.parse("2026-10-01T00:00:00Z"));
+        assertThat(awarded.earnedAt())
+                .isEqualTo(classroom.atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
         assertThat(certifiedPeople()).contains(BigDecimal.ONE);
         assertThat(db.sql(
                                 "select count(*) from audit_event where workspace_id = ? and action = 'certification.awarded'")
@@ -265,7 +273,7 @@ class CertificationsExpireAndCountForTiers {
         assertThat(html.select("[data-testid=holder]").text()).isEqualTo("Partner Person");
         assertThat(html.select("[data-testid=verification]").text())
                 .contains("Certified seller")
-                .contains("1 October 2026")
+                .contains(classroom.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH)))
                 .doesNotContain("Classroom session");
         byte[] pdf = mvc.perform(get("/portal/certifications/" + awarded.id() + "/certificate.pdf")
                         .with(f.portal(member)))
@@ -292,7 +300,7 @@ class CertificationsExpireAndCountForTiers {
         assertThat(badge)
                 .contains("\"type\":\"Assertion\"")
                 .contains("\"identity\":\"sha256$")
-                .contains("\"issuedOn\":\"2026-10-01T00:00:00Z\"")
+                .contains("\"issuedOn\":\"" + classroom + "T00:00:00Z\"")
                 .doesNotContain(member.email())
                 .doesNotContain("revoked");
         mvc.perform(get("/verify/" + "0".repeat(24))).andExpect(status().isNotFound());

@@ -240,7 +240,11 @@ class EveryWriteOperationRefusesBadInput {
         bodies.put(
                 "POST /api/v1/certifications/{id}/certificates",
                 "{\"partnerId\":\"" + member.id().value() + "\",\"personId\":\"" + person
-                        + "\",\"reason\":\"Classroom\",\"earnedOn\":\"2026-10-01\"}");
+                        + "\",\"reason\":\"Classroom\",\"earnedOn\":\""
+                        + java.time.LocalDate.ofInstant(
+                                        context.getBean(java.time.Clock.class).instant(), java.time.ZoneOffset.UTC)
+                                .minusDays(30)
+                        + "\"}");
         bodies.put("POST /api/v1/certificates/{id}/revoke", "{\"reason\":\"Left the company\"}");
         requirement = fixtures.as(
                         setup.tenant().owner(),
