@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.canopy.deals.DealFixtures;
@@ -273,7 +274,7 @@ class CertificationsGateWhatPartnersMayDo {
     }
 
     @Test
-    void requirementsAreCheckedAndNamedWhenWrong() {
+    void requirementsAreCheckedAndNamedWhenWrong() throws Exception {
         ProgramView other = f.program(tenant);
         TierView otherTier =
                 f.asStaff(tenant, () -> tiers.addTier(other.id(), new TierDraft("Platinum", "", Map.of())));
@@ -318,6 +319,33 @@ class CertificationsGateWhatPartnersMayDo {
                                 .extracting(InvalidInputException.FieldProblem::field)
                                 .containsExactly("certificationId"));
 
+        // The console's form: each problem beside its field; a tier takes its own programme, whatever the form says.
+        String form = "/app/certifications/" + certification.id() + "/requirements";
+        mvc.perform(post(form)
+                        .with(Fixtures.signedIn(tenant.owner()))
+                        .with(csrf())
+                        .param("minPeople", "0")
+                        .param("subject", "TIER")
+                        .param("programId", program.id().toString()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Enter how many people, 1 to 1000")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Choose the tier")));
+        mvc.perform(post(form)
+                        .with(Fixtures.signedIn(tenant.owner()))
+                        .with(csrf())
+                        .param("minPeople", "3")
+                        .param("subject", "TIER")
+                        .param("programId", program.id().toString())
+                        .param("tierId", otherTier.id().toString()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(f.asStaff(tenant, () -> requirements.ofCertification(certification.id())))
+                .singleElement()
+                .satisfies(r -> {
+                    assertThat(r.programId()).isEqualTo(other.id().value());
+                    assertThat(r.tierName()).isEqualTo("Platinum");
+                    assertThat(r.minPeople()).isEqualTo(3);
+                });
+
         RequirementView once = require(RequirementSubject.DEAL_REGISTRATION, null, null);
         assertThatThrownBy(() -> require(RequirementSubject.DEAL_REGISTRATION, null, null))
                 .isInstanceOf(ConflictException.class);
@@ -326,13 +354,14 @@ class CertificationsGateWhatPartnersMayDo {
             return null;
         });
         assertThat(f.asStaff(tenant, () -> requirements.ofCertification(certification.id())))
-                .isEmpty();
+                .extracting(RequirementView::subject)
+                .containsExactly(RequirementSubject.TIER);
         assertThat(db.sql("select count(*) from audit_event where workspace_id = ? and action like"
                                 + " 'enablement.requirement.%'")
                         .param(tenant.id().value())
                         .query(Long.class)
                         .single())
-                .isEqualTo(2);
+                .isEqualTo(3);
     }
 
     private RequirementView require(RequirementSubject subject, String tierId, String assetId) {

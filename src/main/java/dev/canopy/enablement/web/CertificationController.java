@@ -44,6 +44,24 @@ class CertificationController {
         }
     }
 
+    /** The requirement form; a tier's programme is the tier's own, whatever the programme field says. */
+    record RequirementForm(String minPeople, String subject, String programId, String tierId, String assetId) {
+
+        static RequirementForm blank() {
+            return new RequirementForm("1", "DEAL_REGISTRATION", null, null, null);
+        }
+
+        RequirementInput input(UUID certification) {
+            return new RequirementInput(
+                    "TIER".equals(subject) ? null : programId,
+                    certification.toString(),
+                    minPeople,
+                    subject,
+                    tierId,
+                    assetId);
+        }
+    }
+
     private final Certifications certifications;
     private final Requirements requirements;
     private final Courses courses;
@@ -103,6 +121,9 @@ class CertificationController {
         model.addAttribute("choices", choices);
         model.addAttribute("partners", choices.partners());
         model.addAttribute("requirements", requirements.ofCertification(id));
+        if (!model.containsAttribute("requirementForm")) {
+            model.addAttribute("requirementForm", RequirementForm.blank());
+        }
         model.addAttribute("assets", library.find(null, null, false).assets());
         model.addAttribute("partner", partner);
         model.addAttribute("people", partner == null ? List.of() : certifications.people(new PartnerId(partner)));
@@ -129,19 +150,21 @@ class CertificationController {
     @PreAuthorize("hasAuthority('content:write')")
     String require(
             @PathVariable UUID id,
-            @RequestParam(defaultValue = "") String programId,
-            @RequestParam(defaultValue = "") String subject,
-            @RequestParam(defaultValue = "") String tierId,
-            @RequestParam(defaultValue = "") String assetId,
-            @RequestParam(defaultValue = "") String minPeople,
+            @ModelAttribute("requirementForm") RequirementForm form,
+            BindingResult result,
+            Model model,
+            HttpServletResponse response,
             RedirectAttributes redirect) {
         certifications.get(id);
-        return Flash.after(redirect, "/app/certifications/" + id, () -> {
-            // The form offers every tier, each named with its programme: a tier's programme is the tier's own.
-            RequirementView added = requirements.create(new RequirementInput(
-                    "TIER".equals(subject) ? null : programId, id.toString(), minPeople, subject, tierId, assetId));
-            return "Required in " + added.programName() + ".";
-        });
+        return Forms.submit(
+                result,
+                response,
+                () -> {
+                    RequirementView added = requirements.create(form.input(id));
+                    redirect.addFlashAttribute("flash", "Required in " + added.programName() + ".");
+                    return "redirect:/app/certifications/" + id;
+                },
+                () -> page(id, null, model));
     }
 
     @PostMapping("/requirements/{id}/remove")
