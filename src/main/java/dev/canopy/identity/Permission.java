@@ -27,6 +27,8 @@ public enum Permission {
     ANALYTICS_READ("analytics:read"),
     CONTENT_READ("content:read"),
     CONTENT_WRITE("content:write"),
+    MDF_READ("mdf:read"),
+    MDF_WRITE("mdf:write"),
     WEBHOOKS_READ("webhooks:read"),
     WEBHOOKS_WRITE("webhooks:write"),
     IMPORTS_RUN("imports:run");

@@ -7,6 +7,8 @@ import static dev.canopy.identity.Permission.CONTENT_READ;
 import static dev.canopy.identity.Permission.CONTENT_WRITE;
 import static dev.canopy.identity.Permission.DEALS_READ;
 import static dev.canopy.identity.Permission.DEALS_WRITE;
+import static dev.canopy.identity.Permission.MDF_READ;
+import static dev.canopy.identity.Permission.MDF_WRITE;
 import static dev.canopy.identity.Permission.PARTNERS_READ;
 import static dev.canopy.identity.Permission.PARTNERS_WRITE;
 import static dev.canopy.identity.Permission.PAYOUTS_READ;
@@ -49,7 +51,9 @@ public enum Role {
                     COMMISSIONS_READ,
                     ANALYTICS_READ,
                     CONTENT_READ,
-                    CONTENT_WRITE)),
+                    CONTENT_WRITE,
+                    MDF_READ,
+                    MDF_WRITE)),
     FINANCE(
             "Finance",
             "Approves commissions and runs payouts.",
@@ -65,7 +69,9 @@ public enum Role {
                     PAYOUTS_READ,
                     PAYOUTS_WRITE,
                     ANALYTICS_READ,
-                    CONTENT_READ)),
+                    CONTENT_READ,
+                    MDF_READ,
+                    MDF_WRITE)),
     SALES(
             "Sales",
             "Reviews deal registrations and works shared deals.",
@@ -92,7 +98,8 @@ public enum Role {
                     COMMISSIONS_READ,
                     PAYOUTS_READ,
                     ANALYTICS_READ,
-                    CONTENT_READ));
+                    CONTENT_READ,
+                    MDF_READ));
 
     private final String label;
     private final String description;

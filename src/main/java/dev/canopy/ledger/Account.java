@@ -17,7 +17,9 @@ public enum Account {
     /** Tax withheld from partners (TDS) that the vendor owes the tax authority. */
     TAX_WITHHELD(false),
     /** GST added to a commission, which the vendor claims back as input credit. */
-    GST_INPUT(false);
+    GST_INPUT(false),
+    /** What the vendor spends on market development funds: approved MDF claims (debit balance). */
+    MDF_EXPENSE(false);
 
     private final boolean perPartner;
 

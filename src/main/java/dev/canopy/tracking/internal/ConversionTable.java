@@ -268,6 +268,19 @@ public class ConversionTable {
                 .single();
     }
 
+    /** A partner's net revenue (sales less refunds) in one currency from {@code from} up to, not including, {@code to}. */
+    public BigDecimal netRevenue(WorkspaceId workspace, PartnerId partner, String currency, Instant from, Instant to) {
+        return db.sql("""
+                        select coalesce(sum(case when kind = 'SALE' then amount else -amount end), 0)
+                        from tracking_conversion
+                        where workspace_id = ? and partner_id = ? and currency = ? and occurred_at >= ?
+                          and occurred_at < ? and kind in ('SALE', 'REFUND') and applied
+                        """)
+                .params(workspace.value(), partner.value(), currency, Timestamp.from(from), Timestamp.from(to))
+                .query(BigDecimal.class)
+                .single();
+    }
+
     private static Row row(ResultSet rs, int n) throws SQLException {
         UUID partner = rs.getObject("partner_id", UUID.class);
         UUID program = rs.getObject("program_id", UUID.class);
