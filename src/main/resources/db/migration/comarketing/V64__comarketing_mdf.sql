@@ -2,7 +2,7 @@
 -- amount or an accrual; partners request funds for an activity, claim what they spent with receipts, and an
 -- approved claim is reimbursed through the next payout run.
 
-create table mdf_budget
+create table comarketing_budget
 (
     id                    uuid primary key,
     workspace_id          uuid           not null,
@@ -20,13 +20,13 @@ create table mdf_budget
     created_at            timestamptz    not null,
     check (ends_on >= starts_on)
 );
-create index mdf_budget_workspace on mdf_budget (workspace_id, starts_on desc);
+create index comarketing_budget_workspace on comarketing_budget (workspace_id, starts_on desc);
 
-create table mdf_allocation
+create table comarketing_allocation
 (
     id              uuid primary key,
     workspace_id    uuid           not null,
-    budget_id       uuid           not null references mdf_budget (id),
+    budget_id       uuid           not null references comarketing_budget (id),
     partner_id      uuid,
     tier_id         uuid,
     -- The amount allocated, or an accrual's cap.
@@ -37,13 +37,13 @@ create table mdf_allocation
     created_at      timestamptz    not null,
     check ((partner_id is null) <> (tier_id is null))
 );
-create unique index mdf_allocation_once on mdf_allocation (budget_id, coalesce(partner_id, tier_id));
+create unique index comarketing_allocation_once on comarketing_allocation (budget_id, coalesce(partner_id, tier_id));
 
-create table mdf_request
+create table comarketing_request
 (
     id                uuid primary key,
     workspace_id      uuid           not null,
-    budget_id         uuid           not null references mdf_budget (id),
+    budget_id         uuid           not null references comarketing_budget (id),
     partner_id        uuid           not null,
     number            int            not null,
     activity_type     text           not null,
@@ -68,15 +68,15 @@ create table mdf_request
     check (ends_on >= starts_on),
     check ((status = 'APPROVED') = (approved_amount is not null))
 );
-create unique index mdf_request_number on mdf_request (workspace_id, number);
-create index mdf_request_budget on mdf_request (budget_id, partner_id);
-create index mdf_request_queue on mdf_request (workspace_id, status, submitted_at);
+create unique index comarketing_request_number on comarketing_request (workspace_id, number);
+create index comarketing_request_budget on comarketing_request (budget_id, partner_id);
+create index comarketing_request_queue on comarketing_request (workspace_id, status, submitted_at);
 
-create table mdf_claim
+create table comarketing_claim
 (
     id              uuid primary key,
     workspace_id    uuid           not null,
-    request_id      uuid           not null references mdf_request (id),
+    request_id      uuid           not null references comarketing_request (id),
     partner_id      uuid           not null,
     currency        text           not null,
     status          text           not null check (status in ('SUBMITTED', 'APPROVED', 'REJECTED', 'PAID')),
@@ -91,13 +91,13 @@ create table mdf_claim
     check ((status in ('APPROVED', 'PAID')) = (approved_amount is not null))
 );
 -- One claim per request that still stands: a rejected claim may be sent again.
-create unique index mdf_claim_once on mdf_claim (request_id) where status <> 'REJECTED';
-create index mdf_claim_payable on mdf_claim (workspace_id, status, payout_run_id);
+create unique index comarketing_claim_once on comarketing_claim (request_id) where status <> 'REJECTED';
+create index comarketing_claim_payable on comarketing_claim (workspace_id, status, payout_run_id);
 
-create table mdf_claim_line
+create table comarketing_claim_line
 (
     id              uuid primary key,
-    claim_id        uuid           not null references mdf_claim (id),
+    claim_id        uuid           not null references comarketing_claim (id),
     position        int            not null,
     description     text           not null,
     amount          numeric(19, 4) not null check (amount > 0),

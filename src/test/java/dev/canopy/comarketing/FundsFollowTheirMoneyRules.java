@@ -86,7 +86,7 @@ class FundsFollowTheirMoneyRules {
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("plannedCost")
                 .hasMessageContaining("Only 1000.00 EUR is left");
-        assertThat(count("mdf_request")).isEqualTo(1);
+        assertThat(count("comarketing_request")).isEqualTo(1);
 
         FundRequestView approved = f.asStaff(tenant, () -> requests.approve(webinar.id(), "1800"));
         assertThat(approved.status()).isEqualTo(FundRequestStatus.APPROVED);
@@ -255,8 +255,8 @@ class FundsFollowTheirMoneyRules {
                                                 "receipt.pdf", "<html><script>x</script>".getBytes()))))))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("lines[0].receipt");
-        assertThat(count("mdf_claim")).isZero();
-        assertThat(count("mdf_budget")).isEqualTo(1);
+        assertThat(count("comarketing_claim")).isZero();
+        assertThat(count("comarketing_budget")).isEqualTo(1);
     }
 
     @Test

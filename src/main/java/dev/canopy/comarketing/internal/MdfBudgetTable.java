@@ -57,7 +57,7 @@ public class MdfBudgetTable {
     }
 
     public void insert(WorkspaceId workspace, Row r) {
-        db.sql("insert into mdf_budget (workspace_id, " + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        db.sql("insert into comarketing_budget (workspace_id, " + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         workspace.value(),
                         r.id(),
@@ -77,14 +77,14 @@ public class MdfBudgetTable {
     }
 
     public List<Row> list(WorkspaceId workspace) {
-        return db.sql("select " + COLUMNS + " from mdf_budget where workspace_id = ? order by starts_on desc, name")
+        return db.sql("select " + COLUMNS + " from comarketing_budget where workspace_id = ? order by starts_on desc, name")
                 .param(workspace.value())
                 .query(MdfBudgetTable::row)
                 .list();
     }
 
     public Optional<Row> find(WorkspaceId workspace, UUID id) {
-        return db.sql("select " + COLUMNS + " from mdf_budget where workspace_id = ? and id = ?")
+        return db.sql("select " + COLUMNS + " from comarketing_budget where workspace_id = ? and id = ?")
                 .params(workspace.value(), id)
                 .query(MdfBudgetTable::row)
                 .optional();
@@ -95,7 +95,7 @@ public class MdfBudgetTable {
      * under this lock, so two at once cannot both take the last of it.
      */
     public Optional<Row> lock(WorkspaceId workspace, UUID id) {
-        return db.sql("select " + COLUMNS + " from mdf_budget where workspace_id = ? and id = ? for update")
+        return db.sql("select " + COLUMNS + " from comarketing_budget where workspace_id = ? and id = ? for update")
                 .params(workspace.value(), id)
                 .query(MdfBudgetTable::row)
                 .optional();
@@ -103,7 +103,7 @@ public class MdfBudgetTable {
 
     public boolean insertAllocation(WorkspaceId workspace, Allocation a, String by, Instant at) {
         return db.sql("""
-                        insert into mdf_allocation (id, workspace_id, budget_id, partner_id, tier_id, amount,
+                        insert into comarketing_allocation (id, workspace_id, budget_id, partner_id, tier_id, amount,
                                                     accrual_percent, created_by, created_at)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?)
                         on conflict do nothing
@@ -125,7 +125,7 @@ public class MdfBudgetTable {
     public List<Allocation> allocations(WorkspaceId workspace, UUID budget) {
         return db.sql("""
                         select a.id, a.budget_id, a.partner_id, a.tier_id, a.amount, a.accrual_percent, b.currency
-                        from mdf_allocation a join mdf_budget b on b.id = a.budget_id
+                        from comarketing_allocation a join comarketing_budget b on b.id = a.budget_id
                         where a.workspace_id = ? and a.budget_id = ? order by a.created_at, a.id
                         """)
                 .params(workspace.value(), budget)
@@ -136,7 +136,7 @@ public class MdfBudgetTable {
     public Optional<Allocation> findAllocation(WorkspaceId workspace, UUID id) {
         return db.sql("""
                         select a.id, a.budget_id, a.partner_id, a.tier_id, a.amount, a.accrual_percent, b.currency
-                        from mdf_allocation a join mdf_budget b on b.id = a.budget_id
+                        from comarketing_allocation a join comarketing_budget b on b.id = a.budget_id
                         where a.workspace_id = ? and a.id = ?
                         """)
                 .params(workspace.value(), id)
@@ -145,7 +145,7 @@ public class MdfBudgetTable {
     }
 
     public void deleteAllocation(WorkspaceId workspace, UUID id) {
-        db.sql("delete from mdf_allocation where workspace_id = ? and id = ?")
+        db.sql("delete from comarketing_allocation where workspace_id = ? and id = ?")
                 .params(workspace.value(), id)
                 .update();
     }

@@ -48,7 +48,7 @@ public class MdfClaimTable {
     private static final String SELECT = """
             select id, request_id, partner_id, currency, status, claimed_amount, approved_amount, submitted_by,
                    submitted_at, reviewed_by, reviewed_at, payout_run_id, paid_at
-            from mdf_claim
+            from comarketing_claim
             """;
 
     private final JdbcClient db;
@@ -59,7 +59,7 @@ public class MdfClaimTable {
 
     public void insert(WorkspaceId workspace, Row r, List<Line> lines) {
         db.sql("""
-                        insert into mdf_claim (id, workspace_id, request_id, partner_id, currency, status,
+                        insert into comarketing_claim (id, workspace_id, request_id, partner_id, currency, status,
                                                claimed_amount, submitted_by, submitted_at)
                         values (?, ?, ?, ?, ?, 'SUBMITTED', ?, ?, ?)
                         """)
@@ -76,7 +76,7 @@ public class MdfClaimTable {
         for (Line l : lines) {
             ClaimLineView v = l.view();
             db.sql("""
-                            insert into mdf_claim_line (id, claim_id, position, description, amount, receipt_key,
+                            insert into comarketing_claim_line (id, claim_id, position, description, amount, receipt_key,
                                                         receipt_name, receipt_type)
                             values (?, ?, ?, ?, ?, ?, ?, ?)
                             """)
@@ -128,7 +128,7 @@ public class MdfClaimTable {
         return db.sql("""
                         select id, position, description, amount, receipt_key, receipt_name, receipt_type, decision,
                                accepted_amount, reason
-                        from mdf_claim_line where claim_id = ? order by position
+                        from comarketing_claim_line where claim_id = ? order by position
                         """)
                 .param(claim)
                 .query((rs, n) -> {
@@ -157,7 +157,7 @@ public class MdfClaimTable {
                         select coalesce(sum(case when c.status = 'SUBMITTED' then c.claimed_amount
                                                  else c.approved_amount end), 0) as claimed,
                                coalesce(sum(c.approved_amount) filter (where c.status = 'PAID'), 0) as paid
-                        from mdf_claim c join mdf_request r on r.id = c.request_id
+                        from comarketing_claim c join comarketing_request r on r.id = c.request_id
                         where c.workspace_id = ? and r.budget_id = ? and c.partner_id = ? and c.status <> 'REJECTED'
                         """)
                 .params(workspace.value(), budget, partner)
@@ -169,7 +169,7 @@ public class MdfClaimTable {
     public BigDecimal paidInBudget(WorkspaceId workspace, UUID budget) {
         return db.sql("""
                         select coalesce(sum(c.approved_amount), 0)
-                        from mdf_claim c join mdf_request r on r.id = c.request_id
+                        from comarketing_claim c join comarketing_request r on r.id = c.request_id
                         where c.workspace_id = ? and r.budget_id = ? and c.status = 'PAID'
                         """)
                 .params(workspace.value(), budget)
@@ -178,7 +178,7 @@ public class MdfClaimTable {
     }
 
     public void decideLine(UUID line, LineDecision decision, BigDecimal accepted, String reason) {
-        db.sql("update mdf_claim_line set decision = ?, accepted_amount = ?, reason = ? where id = ?")
+        db.sql("update comarketing_claim_line set decision = ?, accepted_amount = ?, reason = ? where id = ?")
                 .params(decision.name(), accepted, reason, line)
                 .update();
     }
@@ -187,7 +187,7 @@ public class MdfClaimTable {
     public boolean review(
             WorkspaceId workspace, UUID id, ClaimStatus status, @Nullable BigDecimal approved, String by, Instant at) {
         return db.sql("""
-                        update mdf_claim set status = ?, approved_amount = ?, reviewed_by = ?, reviewed_at = ?
+                        update comarketing_claim set status = ?, approved_amount = ?, reviewed_by = ?, reviewed_at = ?
                         where workspace_id = ? and id = ? and status = 'SUBMITTED'
                         """)
                         .params(status.name(), approved, by, Timestamp.from(at), workspace.value(), id)
@@ -199,7 +199,7 @@ public class MdfClaimTable {
 
     public int claimForRun(WorkspaceId workspace, UUID run, Instant cutoff) {
         return db.sql("""
-                        update mdf_claim set payout_run_id = ?
+                        update comarketing_claim set payout_run_id = ?
                         where workspace_id = ? and status = 'APPROVED' and payout_run_id is null and reviewed_at <= ?
                         """)
                 .params(run, workspace.value(), Timestamp.from(cutoff))
@@ -208,7 +208,7 @@ public class MdfClaimTable {
 
     public List<Reimbursements.Owed> owed(WorkspaceId workspace, UUID run) {
         return db.sql("""
-                        select partner_id, currency, sum(approved_amount) as amount, count(*) as n from mdf_claim
+                        select partner_id, currency, sum(approved_amount) as amount, count(*) as n from comarketing_claim
                         where workspace_id = ? and payout_run_id = ? and status = 'APPROVED'
                         group by partner_id, currency order by partner_id, currency
                         """)
@@ -219,7 +219,7 @@ public class MdfClaimTable {
 
     public List<Reimbursements.Owed> due(WorkspaceId workspace, Instant cutoff) {
         return db.sql("""
-                        select partner_id, currency, sum(approved_amount) as amount, count(*) as n from mdf_claim
+                        select partner_id, currency, sum(approved_amount) as amount, count(*) as n from comarketing_claim
                         where workspace_id = ? and status = 'APPROVED' and payout_run_id is null and reviewed_at <= ?
                         group by partner_id, currency order by partner_id, currency
                         """)
@@ -230,7 +230,7 @@ public class MdfClaimTable {
 
     public void release(WorkspaceId workspace, UUID run, PartnerId partner, String currency) {
         db.sql("""
-                        update mdf_claim set payout_run_id = null
+                        update comarketing_claim set payout_run_id = null
                         where workspace_id = ? and payout_run_id = ? and partner_id = ? and currency = ?
                           and status = 'APPROVED'
                         """).params(workspace.value(), run, partner.value(), currency).update();
@@ -238,7 +238,7 @@ public class MdfClaimTable {
 
     public int markPaid(WorkspaceId workspace, UUID run, Instant at) {
         return db.sql("""
-                        update mdf_claim set status = 'PAID', paid_at = ?
+                        update comarketing_claim set status = 'PAID', paid_at = ?
                         where workspace_id = ? and payout_run_id = ? and status = 'APPROVED'
                         """).params(Timestamp.from(at), workspace.value(), run).update();
     }

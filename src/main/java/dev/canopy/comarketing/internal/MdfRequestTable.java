@@ -55,7 +55,7 @@ public class MdfRequestTable {
                    r.description, r.starts_on, r.ends_on, r.planned_cost, b.currency, r.expected_leads, r.status,
                    r.approved_amount, r.first_approved_by, r.first_approver_id, r.decided_by, r.decided_at, r.reason,
                    r.claim_due_on, r.extension_reason, r.submitted_by, r.submitted_at
-            from mdf_request r join mdf_budget b on b.id = r.budget_id
+            from comarketing_request r join comarketing_budget b on b.id = r.budget_id
             """;
 
     private final JdbcClient db;
@@ -66,11 +66,11 @@ public class MdfRequestTable {
 
     /** The next request number of the workspace; the advisory lock holds until the transaction ends. */
     public int nextNumber(WorkspaceId workspace) {
-        db.sql("select pg_advisory_xact_lock(hashtextextended('mdf_request:' || ?, 0))")
+        db.sql("select pg_advisory_xact_lock(hashtextextended('comarketing_request:' || ?, 0))")
                 .param(workspace.value().toString())
                 .query()
                 .singleRow();
-        return db.sql("select coalesce(max(number), 0) + 1 from mdf_request where workspace_id = ?")
+        return db.sql("select coalesce(max(number), 0) + 1 from comarketing_request where workspace_id = ?")
                 .param(workspace.value())
                 .query(Integer.class)
                 .single();
@@ -78,7 +78,7 @@ public class MdfRequestTable {
 
     public void insert(WorkspaceId workspace, Row r) {
         db.sql("""
-                        insert into mdf_request (id, workspace_id, budget_id, partner_id, number, activity_type, title,
+                        insert into comarketing_request (id, workspace_id, budget_id, partner_id, number, activity_type, title,
                                                  description, starts_on, ends_on, planned_cost, expected_leads, status,
                                                  submitted_by, submitted_at)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SUBMITTED', ?, ?)
@@ -132,7 +132,7 @@ public class MdfRequestTable {
         return db.sql("""
                         select coalesce(sum(planned_cost) filter (where status = 'SUBMITTED'), 0) as requested,
                                coalesce(sum(approved_amount) filter (where status = 'APPROVED'), 0) as approved
-                        from mdf_request where workspace_id = ? and budget_id = ? and partner_id = ?
+                        from comarketing_request where workspace_id = ? and budget_id = ? and partner_id = ?
                         """)
                 .params(workspace.value(), budget, partner)
                 .query((rs, n) -> new Sums(rs.getBigDecimal("requested"), rs.getBigDecimal("approved")))
@@ -142,7 +142,7 @@ public class MdfRequestTable {
     /** What the budget's approved requests hold, all partners together. */
     public BigDecimal approvedInBudget(WorkspaceId workspace, UUID budget) {
         return db.sql("""
-                        select coalesce(sum(approved_amount), 0) from mdf_request
+                        select coalesce(sum(approved_amount), 0) from comarketing_request
                         where workspace_id = ? and budget_id = ? and status = 'APPROVED'
                         """)
                 .params(workspace.value(), budget)
@@ -153,14 +153,14 @@ public class MdfRequestTable {
     /** The first of two approvals: recorded, the request still waits for a second person. */
     public void firstApproval(WorkspaceId workspace, UUID id, String by, String byId) {
         db.sql("""
-                        update mdf_request set first_approved_by = ?, first_approver_id = ?
+                        update comarketing_request set first_approved_by = ?, first_approver_id = ?
                         where workspace_id = ? and id = ? and status = 'SUBMITTED'
                         """).params(by, byId, workspace.value(), id).update();
     }
 
     public void approve(WorkspaceId workspace, UUID id, BigDecimal amount, String by, Instant at, LocalDate claimDue) {
         db.sql("""
-                        update mdf_request set status = 'APPROVED', approved_amount = ?, decided_by = ?, decided_at = ?,
+                        update comarketing_request set status = 'APPROVED', approved_amount = ?, decided_by = ?, decided_at = ?,
                                                claim_due_on = ?
                         where workspace_id = ? and id = ? and status = 'SUBMITTED'
                         """)
@@ -171,7 +171,7 @@ public class MdfRequestTable {
     /** Rejected by staff (REJECTED) or withdrawn by the partner (CANCELLED), with the reason. */
     public void close(WorkspaceId workspace, UUID id, FundRequestStatus status, String reason, String by, Instant at) {
         db.sql("""
-                        update mdf_request set status = ?, reason = ?, decided_by = ?, decided_at = ?
+                        update comarketing_request set status = ?, reason = ?, decided_by = ?, decided_at = ?
                         where workspace_id = ? and id = ? and status = 'SUBMITTED'
                         """)
                 .params(status.name(), reason, by, Timestamp.from(at), workspace.value(), id)
@@ -179,13 +179,13 @@ public class MdfRequestTable {
     }
 
     public void askExtension(WorkspaceId workspace, UUID id, String reason) {
-        db.sql("update mdf_request set extension_reason = ? where workspace_id = ? and id = ?")
+        db.sql("update comarketing_request set extension_reason = ? where workspace_id = ? and id = ?")
                 .params(reason, workspace.value(), id)
                 .update();
     }
 
     public void extend(WorkspaceId workspace, UUID id, LocalDate due) {
-        db.sql("update mdf_request set claim_due_on = ?, extension_reason = null where workspace_id = ? and id = ?")
+        db.sql("update comarketing_request set claim_due_on = ?, extension_reason = null where workspace_id = ? and id = ?")
                 .params(Date.valueOf(due), workspace.value(), id)
                 .update();
     }
