@@ -4,6 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
+import dev.canopy.comarketing.AllocationInput;
+import dev.canopy.comarketing.BudgetInput;
+import dev.canopy.comarketing.ClaimLineInput;
+import dev.canopy.comarketing.FundClaimView;
+import dev.canopy.comarketing.FundClaims;
+import dev.canopy.comarketing.FundRequestInput;
+import dev.canopy.comarketing.FundRequests;
+import dev.canopy.comarketing.Funds;
 import dev.canopy.deals.DealFixtures;
 import dev.canopy.deals.DealView;
 import dev.canopy.enablement.AssetInput;
@@ -59,7 +67,8 @@ class EveryWriteOperationRefusesBadInput {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String CSV = "name,domain,status\nInitech,initech.com,CUSTOMER\n";
     private static final String SURROGATE = "half-a-surrogate-pair";
-    private static final Set<String> AMOUNTS = Set.of("amount", "rewardRateMin", "rewardRateMax", "weight");
+    private static final Set<String> AMOUNTS =
+            Set.of("amount", "rewardRateMin", "rewardRateMax", "weight", "secondApprovalAbove");
 
     @Autowired
     MockMvc mvc;
@@ -83,6 +92,10 @@ class EveryWriteOperationRefusesBadInput {
     private UUID certification;
     private UUID certificate;
     private UUID requirement;
+    private UUID budget;
+    private UUID allocation;
+    private UUID fundRequest;
+    private UUID fundClaim;
 
     @BeforeEach
     void aWorkspaceWithOneOfEverything() throws Exception {
@@ -262,6 +275,58 @@ class EveryWriteOperationRefusesBadInput {
                 "{\"programId\":\"" + setup.program().id() + "\",\"certificationId\":\"" + certification
                         + "\",\"minPeople\":2,\"subject\":\"DEAL_REGISTRATION\"}");
         bodies.put("DELETE /api/v1/requirements/{id}", null);
+        funds(resellers, member);
+    }
+
+    /** A budget allocated to the member, one request approved and claimed, another waiting. */
+    private void funds(ProgramView resellers, DealFixtures.Member member) {
+        DealFixtures deals = new DealFixtures(context);
+        String today = java.time.LocalDate.ofInstant(
+                        context.getBean(java.time.Clock.class).instant(), java.time.ZoneOffset.UTC)
+                .toString();
+        String budgetBody = "{\"programId\":\"" + resellers.id() + "\",\"name\":\"Q1\",\"startsOn\":\"" + today
+                + "\",\"endsOn\":\"" + today + "\",\"currency\":\"EUR\",\"amount\":\"5000\","
+                + "\"secondApprovalAbove\":\"4000\"}";
+        budget = fixtures.as(
+                        setup.tenant().owner(),
+                        () -> context.getBean(Funds.class)
+                                .create(new BudgetInput(
+                                        resellers.id().toString(), "Q1", today, today, "EUR", "5000", "", "")))
+                .id();
+        allocation = fixtures.as(
+                        setup.tenant().owner(),
+                        () -> context.getBean(Funds.class)
+                                .allocate(
+                                        budget, new AllocationInput(member.id().toString(), null, "3000", null)))
+                .id();
+        FundRequests requests = context.getBean(FundRequests.class);
+        FundRequestInput activity =
+                new FundRequestInput(budget.toString(), "EVENT", "Roadshow", "", today, today, "500", "10");
+        UUID claimed = deals.asPartner(member, () -> requests.submit(activity)).id();
+        fundRequest = deals.asPartner(member, () -> requests.submit(activity)).id();
+        fixtures.as(setup.tenant().owner(), () -> requests.approve(claimed, null));
+        FundClaimView claim = deals.asPartner(
+                member,
+                () -> context.getBean(FundClaims.class)
+                        .submit(
+                                claimed,
+                                List.of(new ClaimLineInput(
+                                        "Venue",
+                                        "500",
+                                        dev.canopy.enablement.Upload.of(
+                                                "venue.pdf", dev.canopy.enablement.SampleFiles.pdf("Venue"))))));
+        fundClaim = claim.id();
+        bodies.put("POST /api/v1/mdf/budgets", budgetBody);
+        bodies.put(
+                "POST /api/v1/mdf/budgets/{id}/allocations",
+                "{\"tierId\":\"" + UUID.randomUUID() + "\",\"amount\":\"100\",\"accrualPercent\":\"5\"}");
+        bodies.put("DELETE /api/v1/mdf/allocations/{id}", null);
+        bodies.put("POST /api/v1/mdf/requests/{id}/approve", "{\"amount\":\"400\"}");
+        bodies.put("POST /api/v1/mdf/requests/{id}/reject", "{\"reason\":\"Not this quarter\"}");
+        bodies.put("POST /api/v1/mdf/requests/{id}/extend", "{\"claimDueOn\":\"" + today + "\"}");
+        bodies.put(
+                "POST /api/v1/mdf/claims/{id}/review",
+                "{\"lines\":[{\"lineId\":\"" + claim.lines().getFirst().id() + "\",\"decision\":\"ACCEPTED\"}]}");
     }
 
     @Test
@@ -448,6 +513,10 @@ class EveryWriteOperationRefusesBadInput {
         ids.put("/api/v1/certifications/", certification);
         ids.put("/api/v1/certificates/", certificate);
         ids.put("/api/v1/requirements/", requirement);
+        ids.put("/api/v1/mdf/budgets/", budget);
+        ids.put("/api/v1/mdf/allocations/", allocation);
+        ids.put("/api/v1/mdf/requests/", fundRequest);
+        ids.put("/api/v1/mdf/claims/", fundClaim);
         Object id = template.contains("{partnerId}")
                 ? setup.partner().value()
                 : ids.entrySet().stream()
