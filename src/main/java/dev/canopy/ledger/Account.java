@@ -17,7 +17,12 @@ public enum Account {
     /** Tax withheld from partners (TDS) that the vendor owes the tax authority. */
     TAX_WITHHELD(false),
     /** GST added to a commission, which the vendor claims back as input credit. */
-    GST_INPUT(false);
+    GST_INPUT(false),
+    /**
+     * What the vendor spends on market development funds (debit balance): comarketing debits it and credits
+     * PARTNER_PAYABLE when a reimbursement claim is approved; a payout run then pays it out with the partner's line.
+     */
+    MDF_EXPENSE(false);
 
     private final boolean perPartner;
 
