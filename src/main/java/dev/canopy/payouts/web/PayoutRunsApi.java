@@ -92,8 +92,15 @@ class PayoutRunsApi {
             Money gross,
             Money gst,
             Money tds,
+
+            @Schema(description = "How many reimbursements (MDF claims) the line pays")
             int reimbursements,
+
+            @Schema(
+                    description =
+                            "Reimbursements (MDF) paid with the line, untaxed: net = gross + gst - tds + reimbursed")
             Money reimbursed,
+
             Money net,
             Money paid,
             @Nullable String exchangeRate,
@@ -143,7 +150,10 @@ class PayoutRunsApi {
             String partnerName,
             String currency,
             Money earned,
+
+            @Schema(description = "Reimbursements (MDF) approved; paid includes those paid out")
             Money reimbursed,
+
             Money reversed,
             Money clawedBack,
             Money declined,
