@@ -7,9 +7,9 @@ import java.util.UUID;
 
 /**
  * One partner's payout in one currency: gross commissions, GST added, TDS withheld, reimbursements (MDF, untaxed:
- * their own kind of line item, counted in {@code reimbursements}) and net paid (gross + GST − TDS + reimbursed) — converted into
- * the partner's own currency when it has one ({@code conversion}, else null); or carried to the next run (under
- * the minimum, negative after clawbacks, no exchange rate yet) with the reason.
+ * their own kind of line item, counted in {@code reimbursements}) and net paid (gross + GST − TDS + reimbursed) —
+ * converted into the partner's own currency when it has one ({@code conversion}, else null); or carried to the next
+ * run (under the minimum, negative after clawbacks, no exchange rate yet) with the reason.
  */
 public record PayoutLineView(
         UUID id,

@@ -199,9 +199,9 @@ public class PayoutRuns {
     }
 
     /**
-     * Phase 1: claim the approved commissions and reimbursements, compute each partner's line with its tax and, for a partner paid in
-     * its own currency, the rate it is converted at (locked on the line: a run continued later keeps it); carry the
-     * small ones and those without a rate.
+     * Phase 1: claim the approved commissions and reimbursements, compute each partner's line with its tax and, for a
+     * partner paid in its own currency, the rate it is converted at (locked on the line: a run continued later keeps
+     * it); carry the small ones and those without a rate, giving back what they claimed.
      */
     PayoutRunView claim(WorkspaceId workspace, UUID id) {
         return tx.execute(status -> {

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.canopy.commissions.CommissionFixtures;
 import dev.canopy.commissions.CommissionPlans;
+import dev.canopy.commissions.internal.HoldExpiry;
 import dev.canopy.deals.DealFixtures;
 import dev.canopy.ledger.Ledger;
 import dev.canopy.partners.PartnerId;
@@ -17,6 +19,7 @@ import dev.canopy.testing.MutableClock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.UUID;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -77,6 +80,9 @@ class MdfReimbursementsArePaidOnceThroughPayoutRuns {
 
     @Autowired
     Ledger ledger;
+
+    @Autowired
+    HoldExpiry holdExpiry;
 
     @Autowired
     MockMvc mvc;
@@ -222,6 +228,33 @@ class MdfReimbursementsArePaidOnceThroughPayoutRuns {
         assertThat(reimbursements.paid(tenant.id(), small.id())).isEqualTo(2);
         assertThat(reconciled(small.id()).paid()).isEqualTo(Money.of("110", "USD"));
         assertThat(ledger.balances(tenant.id(), small.id())).isEmpty();
+    }
+
+    /** A sale's 20 % was paid, then refunded: the clawback of 20.00 is netted from a reimbursement of 50.00. */
+    @Test
+    void aReimbursementPaysOffAClawbackBalanceAndIsPaidTheRest() {
+        CommissionFixtures c = f.commissions();
+        ProgramView program = c.referralProgram(tenant, "USD", 30);
+        c.rule(tenant, program, CommissionFixtures.recurring("20"));
+        DealFixtures.Member partner = f.bankPartner(tenant, program, PayoutFixtures.IBANS.get(0));
+        UUID customer = UUID.randomUUID();
+        UUID sale = c.sale(tenant, program, partner.id(), customer, "100.00", "USD", true);
+        clock.advance(Duration.ofDays(31));
+        holdExpiry.approveDue();
+        f.paidRun(tenant);
+        c.refund(tenant, program, partner.id(), customer, sale, "100.00", "USD");
+        approve(partner.id(), "50.00", "USD");
+
+        PayoutLineView line = f.line(tenant, f.paidRun(tenant), partner.id());
+        assertThat(line.payable()).isTrue();
+        assertThat(line.gross()).isEqualTo(Money.of("-20.00", "USD"));
+        assertThat(line.gst().isZero() && line.tds().isZero()).isTrue();
+        assertThat(line.reimbursed()).isEqualTo(Money.of("50.00", "USD"));
+        assertThat(line.net()).isEqualTo(Money.of("30.00", "USD"));
+        ReconciliationLine rec = reconciled(partner.id());
+        assertThat(rec.clawedBack()).isEqualTo(Money.of("20.00", "USD"));
+        assertThat(rec.paid()).isEqualTo(Money.of("50.00", "USD"));
+        assertThat(rec.balance().isZero()).isTrue();
     }
 
     private void approve(PartnerId partner, String amount, String currency) {

@@ -20,9 +20,9 @@ import org.springframework.stereotype.Component;
 /**
  * What each partner's claimed commissions and reimbursements come to in a run, per currency: carried (nothing to
  * pay, clawbacks exceeding earnings and reimbursements, under the programme's minimum, no exchange rate into its
- * payout currency, each with the reason), or payable with its tax (GST added, TDS withheld) and, paid in another currency, its conversion; a
- * line whose tax cannot be worked out yet (no PAN where the workspace holds such payouts, no rate into rupees)
- * is carried too.
+ * payout currency, each with the reason), or payable with its tax (GST added, TDS withheld) and, paid in another
+ * currency, its conversion; a line whose tax cannot be worked out yet (no PAN where the workspace holds such payouts,
+ * no rate into rupees) is carried too.
  */
 @Component
 public class RunLines {

@@ -80,7 +80,7 @@ class PayoutRunsApi {
     }
 
     /**
-     * gross + gst − tds + reimbursed = net, in the currency earned; {@code paid} is net in the currency it is paid in.
+     * gross + gst − tds + reimbursed = net, in the currency earned; {@code paid} is net in the currency paid in.
      * Tax is on the commissions (gross) only: {@code reimbursed} (MDF, {@code reimbursements} of them) is untaxed.
      */
     record PayoutLineResponse(
