@@ -11,6 +11,7 @@ import dev.canopy.commissions.internal.HoldExpiry;
 import dev.canopy.deals.DealFixtures;
 import dev.canopy.ledger.Ledger;
 import dev.canopy.partners.PartnerId;
+import dev.canopy.payouts.internal.RunTable;
 import dev.canopy.programs.ProgramView;
 import dev.canopy.shared.Money;
 import dev.canopy.testing.CanopyTest;
@@ -85,6 +86,9 @@ class MdfReimbursementsArePaidOnceThroughPayoutRuns {
     HoldExpiry holdExpiry;
 
     @Autowired
+    RunTable runTable;
+
+    @Autowired
     MockMvc mvc;
 
     PayoutFixtures f;
@@ -121,6 +125,10 @@ class MdfReimbursementsArePaidOnceThroughPayoutRuns {
         assertThat(line.reimbursed()).isEqualTo(Money.of("250", "USD"));
         assertThat(line.net()).isEqualTo(Money.of("250", "USD"));
         assertThat(reimbursements.paid(tenant.id(), mdfOnly.id())).isEqualTo(1);
+        assertThat(runTable.paidBetween(
+                        tenant.id(), first.createdAt(), clock.instant().plusSeconds(1)))
+                .as("no commission paid: nothing for the 1099 report")
+                .isEmpty();
 
         assertThat(text(fixtures.as(tenant.owner(), () -> statements.statement(first.id(), line.id()))))
                 .contains("Reimbursements (MDF), untaxed USD 250.00")

@@ -376,12 +376,15 @@ public class RunTable {
                 .single();
     }
 
-    /** Payable lines of the runs marked paid in [from, to), oldest first. */
+    /**
+     * Payable lines of the runs marked paid in [from, to), oldest first, at their commissions (gross): a line of
+     * reimbursements only pays no commission, so it is left out.
+     */
     public List<PaidLine> paidBetween(WorkspaceId workspace, Instant from, Instant to) {
         return db.sql("""
                         select l.partner_id, l.reference, l.currency, l.gross, r.paid_at from payouts_line l
                         join payouts_run r on r.id = l.run_id and r.workspace_id = l.workspace_id
-                        where l.workspace_id = ? and l.status = 'PAYABLE' and r.status = 'PAID'
+                        where l.workspace_id = ? and l.status = 'PAYABLE' and r.status = 'PAID' and l.gross <> 0
                           and r.paid_at >= ? and r.paid_at < ?
                         order by r.paid_at, l.reference
                         """)
