@@ -3,12 +3,14 @@ package dev.canopy.payouts;
 import static dev.canopy.testing.Fixtures.signedIn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.canopy.commissions.CommissionFixtures;
 import dev.canopy.commissions.CommissionPlans;
 import dev.canopy.commissions.internal.HoldExpiry;
 import dev.canopy.deals.DealFixtures;
+import dev.canopy.identity.ApiKeyScope;
 import dev.canopy.ledger.Ledger;
 import dev.canopy.partners.PartnerId;
 import dev.canopy.payouts.internal.RunTable;
@@ -148,6 +150,12 @@ class MdfReimbursementsArePaidOnceThroughPayoutRuns {
                         .getContentAsString(StandardCharsets.UTF_8))
                 .contains("Reimbursements (MDF)")
                 .contains("250.00 USD");
+        mvc.perform(get("/api/v1/payout-runs/" + first.id())
+                        .header("Authorization", "Bearer " + fixtures.apiKey(tenant, ApiKeyScope.READ)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.lines[0].reimbursements").value(1))
+                .andExpect(jsonPath("$.lines[0].reimbursed.amount").value("250.00"))
+                .andExpect(jsonPath("$.lines[0].net.amount").value("250.00"));
 
         f.approvedCommission(tenant, program, seller.id(), "2000", "USD");
         PayoutRunView second = f.paidRun(tenant);

@@ -79,7 +79,7 @@ public class RunClaims {
     }
 
     /** Commission groups in their order, each with its reimbursements; then partners with reimbursements only. */
-    static List<Due> merged(List<PayoutClaims.Group> groups, List<Reimbursements.Owed> owed) {
+    private static List<Due> merged(List<PayoutClaims.Group> groups, List<Reimbursements.Owed> owed) {
         Map<Key, Reimbursements.Owed> byKey = new LinkedHashMap<>();
         for (Reimbursements.Owed o : owed) {
             byKey.merge(

@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
 public class RunLines {
 
     /** Why a reimbursement is paid as claimed. */
-    static final String REIMBURSEMENTS_UNTAXED =
+    private static final String REIMBURSEMENTS_UNTAXED =
             "Reimbursements (MDF) repay documented expenses, not commission: no GST, no withholding, not on Form 1099";
 
     private final ProfileTable profiles;
