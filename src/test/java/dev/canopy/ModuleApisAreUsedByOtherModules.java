@@ -32,8 +32,10 @@ import org.springframework.stereotype.Service;
  * type there that is none of these (a configuration, a helper component, an exception only its own pages
  * catch) belongs in the module's {@code internal} or {@code web} package, so that the next module copies a
  * narrow API. The API is worked out as a closure: the roots are domain events, {@code @Service}s and types
- * another module uses; every type a root names in its public signature (record components, public fields,
- * public methods' parameters and results, permitted subtypes) is API too.
+ * another module uses, and extension points (interfaces the module calls that no class of its own implements:
+ * other modules implement them, as comarketing will {@code payouts.Reimbursements}); every type a root names in its
+ * public signature (record components, public fields, public methods' parameters and results, permitted subtypes) is
+ * API too. An interface whose implementation is in its own module is no extension point: it belongs inside.
  */
 class ModuleApisAreUsedByOtherModules {
 
@@ -91,6 +93,10 @@ class ModuleApisAreUsedByOtherModules {
         String module = type.getPackageName();
         return type.isAssignableTo(DomainEvent.class)
                 || type.isAnnotatedWith(Service.class)
+                || (type.isInterface()
+                        && type.getAllSubclasses().stream()
+                                .map(JavaClass::getPackageName)
+                                .noneMatch(p -> p.equals(module) || p.startsWith(module + ".")))
                 || type.getDirectDependenciesToSelf().stream()
                         .map(d -> d.getOriginClass().getPackageName())
                         .anyMatch(p -> !p.equals(module) && !p.startsWith(module + "."));
@@ -130,6 +136,8 @@ class ModuleApisAreUsedByOtherModules {
 
         assertThat(result.getFailureReport().getDetails())
                 .anySatisfy(d -> assertThat(d).contains("AlphaForm is used by no other module"))
+                .anySatisfy(d -> assertThat(d).contains("AlphaStore is used by no other module"))
+                .noneSatisfy(d -> assertThat(d).contains("AlphaExtension"))
                 .noneSatisfy(d -> assertThat(d).contains("AlphaService"))
                 .noneSatisfy(d -> assertThat(d).contains("AlphaDraft"))
                 .noneSatisfy(d -> assertThat(d).contains("AlphaReports"))

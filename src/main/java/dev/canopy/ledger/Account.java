@@ -18,7 +18,10 @@ public enum Account {
     TAX_WITHHELD(false),
     /** GST added to a commission, which the vendor claims back as input credit. */
     GST_INPUT(false),
-    /** What the vendor spends on market development funds: approved MDF claims (debit balance). */
+    /**
+     * What the vendor spends on market development funds (debit balance): comarketing debits it and credits
+     * PARTNER_PAYABLE when a reimbursement claim is approved; a payout run then pays it out with the partner's line.
+     */
     MDF_EXPENSE(false);
 
     private final boolean perPartner;

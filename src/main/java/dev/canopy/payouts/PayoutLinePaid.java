@@ -8,8 +8,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A partner was paid: one payable line of a run marked paid, its gross and net in the currency earned and, paid
- * in another currency, {@code paid} in it (else equal to net).
+ * A partner was paid: one payable line of a run marked paid, its gross commissions, reimbursements (MDF, untaxed) and
+ * net in the currency earned and, paid in another currency, {@code paid} in it (else equal to net).
  */
 public record PayoutLinePaid(
         WorkspaceId workspace,
@@ -18,6 +18,7 @@ public record PayoutLinePaid(
         String reference,
         PartnerId partner,
         Money gross,
+        Money reimbursed,
         Money net,
         Money paid,
         Instant at)

@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * One partner's payout in one currency: gross commissions, GST added, TDS withheld, net paid — converted into
- * the partner's own currency when it has one ({@code conversion}, else null); or carried to the next run (under
- * the minimum, negative after clawbacks, no exchange rate yet) with the reason.
+ * One partner's payout in one currency: gross commissions, GST added, TDS withheld, reimbursements (MDF, untaxed:
+ * their own kind of line item, counted in {@code reimbursements}) and net paid (gross + GST − TDS + reimbursed) —
+ * converted into the partner's own currency when it has one ({@code conversion}, else null); or carried to the next
+ * run (under the minimum, negative after clawbacks, no exchange rate yet) with the reason.
  */
 public record PayoutLineView(
         UUID id,
@@ -20,6 +21,8 @@ public record PayoutLineView(
         Money gross,
         Money gst,
         Money tds,
+        int reimbursements,
+        Money reimbursed,
         Money net,
         Conversion conversion,
         boolean payable,

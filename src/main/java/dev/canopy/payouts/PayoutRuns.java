@@ -1,7 +1,6 @@
 package dev.canopy.payouts;
 
 import dev.canopy.audit.AuditLog;
-import dev.canopy.commissions.PayoutClaims;
 import dev.canopy.ledger.Account;
 import dev.canopy.ledger.Ledger;
 import dev.canopy.ledger.LedgerEntry;
@@ -11,6 +10,7 @@ import dev.canopy.partners.Partners;
 import dev.canopy.payouts.internal.PaymentProvider;
 import dev.canopy.payouts.internal.PayoutSettingsTable;
 import dev.canopy.payouts.internal.ProfileTable;
+import dev.canopy.payouts.internal.RunClaims;
 import dev.canopy.payouts.internal.RunLifecycle;
 import dev.canopy.payouts.internal.RunLines;
 import dev.canopy.payouts.internal.RunTable;
@@ -54,7 +54,7 @@ public class PayoutRuns {
     private final ProfileTable profiles;
     private final PayoutSettingsTable settings;
     private final RunLines runLines;
-    private final PayoutClaims claims;
+    private final RunClaims claims;
     private final Ledger ledger;
     private final Partners partners;
     private final PaymentProvider provider;
@@ -69,7 +69,7 @@ public class PayoutRuns {
             ProfileTable profiles,
             PayoutSettingsTable settings,
             RunLines runLines,
-            PayoutClaims claims,
+            RunClaims claims,
             Ledger ledger,
             Partners partners,
             List<PaymentProvider> providers,
@@ -116,6 +116,8 @@ public class PayoutRuns {
                             l.gross(),
                             l.gst(),
                             l.tds(),
+                            l.reimbursements(),
+                            l.reimbursed(),
                             l.net(),
                             l.conversion(),
                             l.payable(),
@@ -167,7 +169,7 @@ public class PayoutRuns {
 
     private static String nothingToPay(List<PayoutLineView> preview) {
         if (preview.isEmpty()) {
-            return "Nothing to pay: no approved commission is waiting for a payout";
+            return "Nothing to pay: no approved commission or reimbursement is waiting for a payout";
         }
         return "Nothing to pay: " + preview.size() + (preview.size() == 1 ? " partner is" : " partners are")
                 + " carried to a later run (" + preview.getFirst().carriedReason() + ")";
@@ -197,9 +199,9 @@ public class PayoutRuns {
     }
 
     /**
-     * Phase 1: claim the approved commissions, compute each partner's line with its tax and, for a partner paid in
-     * its own currency, the rate it is converted at (locked on the line: a run continued later keeps it); carry the
-     * small ones and those without a rate.
+     * Phase 1: claim the approved commissions and reimbursements, compute each partner's line with its tax and, for a
+     * partner paid in its own currency, the rate it is converted at (locked on the line: a run continued later keeps
+     * it); carry the small ones and those without a rate, giving back what they claimed.
      */
     PayoutRunView claim(WorkspaceId workspace, UUID id) {
         return tx.execute(status -> {
@@ -210,7 +212,7 @@ public class PayoutRuns {
             Instant now = clock.instant();
             claims.claim(workspace, run.id(), run.cutoff());
             List<RunTable.NewLine> lines =
-                    runLines.of(workspace, run.id(), claims.groups(workspace, run.id()), now, run.cutoff());
+                    runLines.of(workspace, run.id(), claims.due(workspace, run.id()), now, run.cutoff());
             for (RunTable.NewLine line : lines) {
                 if (!line.payable()) {
                     claims.release(
@@ -366,7 +368,7 @@ public class PayoutRuns {
         }
     }
 
-    /** Phase 4: the bank or provider confirmed: commissions are paid and the money has left. */
+    /** Phase 4: the bank or provider confirmed: commissions and reimbursements are paid and the money has left. */
     public PayoutRunView markPaid(UUID id) {
         WorkspaceId workspace = currentWorkspace.id();
         Actor actor = currentWorkspace.actor();
@@ -401,6 +403,7 @@ public class PayoutRuns {
                             l.reference(),
                             l.partner(),
                             l.gross(),
+                            l.reimbursed(),
                             l.net(),
                             l.paid(),
                             now));
@@ -432,9 +435,10 @@ public class PayoutRuns {
         return claim(currentWorkspace.id(), id);
     }
 
+    /** Reimbursements were owed on PARTNER_PAYABLE since their approval: paid out from it with the commissions. */
     static LedgerEntry paidOut(PayoutRunView run, PayoutLineView l, Instant now) {
         List<Leg> legs = new ArrayList<>();
-        legs.add(Leg.debit(Account.PARTNER_PAYABLE, l.partner(), l.gross(), l.id()));
+        legs.add(Leg.debit(Account.PARTNER_PAYABLE, l.partner(), l.gross().plus(l.reimbursed()), l.id()));
         legs.add(Leg.debit(Account.GST_INPUT, l.partner(), l.gst(), l.id()));
         legs.add(Leg.credit(Account.TAX_WITHHELD, l.partner(), l.tds(), l.id()));
         legs.add(Leg.credit(Account.PAYOUT_CLEARING, l.partner(), l.net(), l.id()));

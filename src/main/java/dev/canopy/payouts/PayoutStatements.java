@@ -38,9 +38,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Per-line documents: the partner statement (every commission paid, then gross, GST, TDS and net) and, for an
- * Indian payout with GST, the self-billed invoice the vendor issues on the partner's behalf. Staff get them for
- * any payable line; a partner only for its own lines of exported or paid runs.
+ * Per-line documents: the partner statement (every commission paid, then gross, GST, TDS, reimbursements and net)
+ * and, for an Indian payout with GST, the self-billed invoice the vendor issues on the partner's behalf. Staff get
+ * them for any payable line; a partner only for its own lines of exported or paid runs.
  */
 @Service
 public class PayoutStatements {
@@ -142,6 +142,7 @@ public class PayoutStatements {
                 line.gross(),
                 line.gst(),
                 line.tds(),
+                line.reimbursed(),
                 line.net(),
                 line.conversion(),
                 line.taxNotes());
@@ -162,6 +163,7 @@ public class PayoutStatements {
     /**
      * The supplier is the partner as its tax details say; the recipient is the vendor as payout settings say.
      * The rate is the one the line was taxed at (GST ÷ gross), so the invoice repeats the payout's own numbers.
+     * Only the commissions are a supply: reimbursements paid with the line are repaid expenses, not on the invoice.
      */
     private PayoutDocument invoiceOf(PayoutLineView line) {
         if (!line.selfBilled()) {

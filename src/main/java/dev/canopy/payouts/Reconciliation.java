@@ -61,6 +61,7 @@ public class Reconciliation {
                     names.getOrDefault(key.partner(), key.partner().toString()),
                     key.currency(),
                     sum.apply("earned").negate(),
+                    sum.apply("reimbursed").negate(),
                     sum.apply("reversed"),
                     sum.apply("clawed"),
                     sum.apply("declined"),
@@ -75,7 +76,8 @@ public class Reconciliation {
 
     /**
      * Which figure a total feeds. Sums are raw (debits positive); the report flips credits so that earned,
-     * tax withheld and the balance read positive when the vendor owes them.
+     * reimbursed, tax withheld and the balance read positive when the vendor owes them. A payout debits gross
+     * commissions and reimbursements together: both are in paid.
      */
     private static String figure(KindTotal t) {
         if (t.account() == Account.TAX_WITHHELD) {
@@ -89,6 +91,7 @@ public class Reconciliation {
         }
         return switch (t.kind()) {
             case "commission" -> "earned";
+            case Reimbursements.LEDGER_KIND -> "reimbursed";
             case "reversal" -> "reversed";
             case "clawback" -> "clawed";
             case "declined" -> "declined";

@@ -4,16 +4,17 @@ import dev.canopy.partners.PartnerId;
 import dev.canopy.shared.Money;
 
 /**
- * One partner's money in one currency, from the ledger: commissions earned (approved), reversed and
- * clawed back after refunds, declined after approval, paid out (gross), tax withheld, GST added, and the
- * balance still owed (negative: the partner owes a clawback back). earned − reversed − clawed back −
- * declined − paid = balance, always.
+ * One partner's money in one currency, from the ledger: commissions earned (approved), reimbursements (MDF)
+ * approved, commissions reversed and clawed back after refunds, declined after approval, paid out (gross
+ * commissions and reimbursements), tax withheld, GST added, and the balance still owed (negative: the partner owes
+ * a clawback back). earned + reimbursed − reversed − clawed back − declined − paid = balance, always.
  */
 public record ReconciliationLine(
         PartnerId partner,
         String partnerName,
         String currency,
         Money earned,
+        Money reimbursed,
         Money reversed,
         Money clawedBack,
         Money declined,
@@ -23,7 +24,8 @@ public record ReconciliationLine(
         Money balance) {
 
     public boolean reconciles() {
-        return earned.minus(reversed)
+        return earned.plus(reimbursed)
+                .minus(reversed)
                 .minus(clawedBack)
                 .minus(declined)
                 .minus(paid)

@@ -94,6 +94,8 @@ class ConvertedPayoutsRoundOnceAndLeaveTheLedgerAlone {
                 gross,
                 gst,
                 tds,
+                0,
+                Money.zero(gross.currency()),
                 net,
                 conversion,
                 true,

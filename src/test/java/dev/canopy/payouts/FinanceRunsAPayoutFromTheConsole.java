@@ -112,7 +112,7 @@ class FinanceRunsAPayoutFromTheConsole {
                 .contains("Reconciles");
         assertThat(page("/app/reconciliation.csv", finance))
                 .contains("Partner,Currency,Earned")
-                .contains(line.partnerName() + ",USD,3000.00,0.00,0.00,0.00,3000.00,0.00,0.00,0.00,yes");
+                .contains(line.partnerName() + ",USD,3000.00,0.00,0.00,0.00,0.00,3000.00,0.00,0.00,0.00,yes");
 
         // The audit log names the run by its reference at every step, never by its id.
         String reference = db.sql("select reference from payouts_run where id = ?")

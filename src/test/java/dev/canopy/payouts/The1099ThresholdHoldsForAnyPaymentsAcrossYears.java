@@ -189,7 +189,19 @@ class The1099ThresholdHoldsForAnyPaymentsAcrossYears {
                 tenant.id(),
                 run,
                 List.of(new RunTable.NewLine(
-                        p.partner(), 1, p.amount(), zero, zero, p.amount(), null, true, null, List.of(), List.of())));
+                        p.partner(),
+                        1,
+                        p.amount(),
+                        zero,
+                        zero,
+                        0,
+                        zero,
+                        p.amount(),
+                        null,
+                        true,
+                        null,
+                        List.of(),
+                        List.of())));
         // Through the phases in order: every status update is guarded by the status it moves from.
         runs.claimed(tenant.id(), id, RunLifecycle.CLAIMED, false);
         runs.approved(tenant.id(), id, Actor.system(), p.paidAt());

@@ -18,14 +18,18 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
- * What each partner's claimed commissions come to in a run, per currency: carried (nothing to pay, clawbacks
- * exceeding earnings, under the programme's minimum, no exchange rate into its payout currency, each with the
- * reason), or payable with its tax (GST added, TDS withheld) and, paid in another currency, its conversion; a
- * line whose tax cannot be worked out yet (no PAN where the workspace holds such payouts, no rate into rupees)
- * is carried too.
+ * What each partner's claimed commissions and reimbursements come to in a run, per currency: carried (nothing to
+ * pay, clawbacks exceeding earnings and reimbursements, under the programme's minimum, no exchange rate into its
+ * payout currency, each with the reason), or payable with its tax (GST added, TDS withheld) and, paid in another
+ * currency, its conversion; a line whose tax cannot be worked out yet (no PAN where the workspace holds such payouts,
+ * no rate into rupees) is carried too.
  */
 @Component
 public class RunLines {
+
+    /** Why a reimbursement is paid as claimed. */
+    private static final String REIMBURSEMENTS_UNTAXED =
+            "Reimbursements (MDF) repay documented expenses, not commission: no GST, no withholding, not on Form 1099";
 
     private final ProfileTable profiles;
     private final TaxCalculator taxes;
@@ -38,13 +42,14 @@ public class RunLines {
     }
 
     /**
-     * The lines of {@code groups} for {@code run} (null: a preview), taxed as of {@code now}, at the rates of the run
-     * approved up to {@code cutoff}.
+     * The lines of {@code due} for {@code run} (null: a preview), taxed as of {@code now}, at the rates of the run
+     * approved up to {@code cutoff}. Tax is on the commissions alone; reimbursements are added to the net untaxed,
+     * but count with the commissions towards the minimum and against a clawback balance.
      */
     public List<RunTable.NewLine> of(
-            WorkspaceId workspace, UUID run, List<PayoutClaims.Group> groups, Instant now, Instant cutoff) {
+            WorkspaceId workspace, UUID run, List<RunClaims.Due> due, Instant now, Instant cutoff) {
         List<PartnerId> partners =
-                groups.stream().map(PayoutClaims.Group::partner).distinct().toList();
+                due.stream().map(RunClaims.Due::partner).distinct().toList();
         PayoutCurrencies.Run paidIn = currencies.of(workspace, partners, cutoff);
         Map<PartnerId, String> payoutCountries = new HashMap<>();
         for (PayoutProfile p : profiles.payouts(workspace, partners)) {
@@ -57,57 +62,78 @@ public class RunLines {
         }
         TaxCalculator.Run taxed = taxes.run(workspace, run, now, paidIn);
         List<RunTable.NewLine> lines = new ArrayList<>();
-        for (PayoutClaims.Group g : groups) {
+        for (RunClaims.Due d : due) {
+            PayoutClaims.Group g = d.commissions();
             Currency earned = g.total().currency();
             Currency to = paidIn.paidIn(g.partner(), earned);
             Optional<ExchangeRate> rate = to.equals(earned) ? Optional.empty() : paidIn.rate(earned, to);
-            if (g.total().amount().signum() <= 0) {
-                lines.add(carried(
-                        g,
-                        g.total().isZero()
-                                ? "Nothing to pay"
-                                : "Clawbacks exceed earnings: carried as a balance the partner owes"));
-            } else if (g.total().compareTo(g.minimum()) < 0) {
-                lines.add(carried(g, "Under the programme's payout minimum of " + g.minimum()));
+            if (d.total().amount().signum() <= 0) {
+                lines.add(carried(d, d.total().isZero() ? "Nothing to pay" : owedBack(d)));
+            } else if (d.total().compareTo(g.minimum()) < 0) {
+                lines.add(carried(d, "Under the programme's payout minimum of " + g.minimum()));
             } else if (!to.equals(earned) && rate.isEmpty()) {
-                lines.add(carried(g, paidIn.noRate(earned, to)));
+                lines.add(carried(d, paidIn.noRate(earned, to)));
             } else {
-                TaxCalculator.Tax tax = taxed.on(
-                        g.partner(),
-                        new TaxCalculator.Payee(profiles.tax(workspace, g.partner()), payoutCountries.get(g.partner())),
-                        g.total(),
-                        g.credits());
+                // Commissions netted to nothing or less by clawbacks leave no income to tax.
+                TaxCalculator.Tax tax = g.total().amount().signum() > 0
+                        ? taxed.on(
+                                g.partner(),
+                                new TaxCalculator.Payee(
+                                        profiles.tax(workspace, g.partner()), payoutCountries.get(g.partner())),
+                                g.total(),
+                                g.credits())
+                        : TaxCalculator.Tax.none(earned);
                 if (tax.held()) {
-                    lines.add(carried(g, tax.heldBecause()));
+                    lines.add(carried(d, tax.heldBecause()));
                     continue;
                 }
-                Money net = g.total().plus(tax.gst()).minus(tax.tds());
+                Money net = g.total().plus(tax.gst()).minus(tax.tds()).plus(d.reimbursed());
                 lines.add(new RunTable.NewLine(
                         g.partner(),
                         g.commissions(),
                         g.total(),
                         tax.gst(),
                         tax.tds(),
+                        d.reimbursements(),
+                        d.reimbursed(),
                         net,
                         rate.map(r -> Conversion.of(net, r)).orElse(null),
                         true,
                         null,
-                        tax.notes(),
+                        notes(tax.notes(), d),
                         tax.years()));
             }
         }
         return lines;
     }
 
-    private static RunTable.NewLine carried(PayoutClaims.Group g, String reason) {
-        Money zero = Money.zero(g.total().currency());
+    /** A negative balance: clawbacks the partner owes back, more than its earnings and any reimbursement. */
+    private static String owedBack(RunClaims.Due d) {
+        return d.reimbursements() == 0
+                ? "Clawbacks exceed earnings: carried as a balance the partner owes"
+                : "Clawbacks exceed earnings and reimbursements: carried as a balance the partner owes";
+    }
+
+    private static List<String> notes(List<String> taxNotes, RunClaims.Due d) {
+        if (d.reimbursements() == 0) {
+            return taxNotes;
+        }
+        List<String> notes = new ArrayList<>(taxNotes);
+        notes.add(REIMBURSEMENTS_UNTAXED);
+        return notes;
+    }
+
+    private static RunTable.NewLine carried(RunClaims.Due d, String reason) {
+        Money zero = Money.zero(d.total().currency());
         return new RunTable.NewLine(
-                g.partner(),
-                g.commissions(),
-                g.total(),
+                d.partner(),
+                d.commissions().commissions(),
+                d.commissions().total(),
                 zero,
                 zero,
-                g.total(),
+                d.reimbursements(),
+                d.reimbursed(),
+                d.total(),
                 null,
                 false,
                 reason,

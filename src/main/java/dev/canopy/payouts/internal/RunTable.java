@@ -30,13 +30,18 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class RunTable {
 
-    /** A line as computed, before it is stored; {@code conversion} is null when paid in the currency earned. */
+    /**
+     * A line as computed, before it is stored; {@code conversion} is null when paid in the currency earned.
+     * {@code reimbursed} is untaxed: net = gross + gst − tds + reimbursed.
+     */
     public record NewLine(
             PartnerId partner,
             int commissions,
             Money gross,
             Money gst,
             Money tds,
+            int reimbursements,
+            Money reimbursed,
             Money net,
             Conversion conversion,
             boolean payable,
@@ -213,6 +218,8 @@ public class RunTable {
         String[] gross = new String[n];
         String[] gst = new String[n];
         String[] tds = new String[n];
+        Integer[] reimbursements = new Integer[n];
+        String[] reimbursed = new String[n];
         String[] net = new String[n];
         String[] paidCurrencies = new String[n];
         String[] paidNets = new String[n];
@@ -229,6 +236,8 @@ public class RunTable {
             gross[i] = l.gross().amount().toPlainString();
             gst[i] = l.gst().amount().toPlainString();
             tds[i] = l.tds().amount().toPlainString();
+            reimbursements[i] = l.reimbursements();
+            reimbursed[i] = l.reimbursed().amount().toPlainString();
             net[i] = l.net().amount().toPlainString();
             if (l.conversion() != null) {
                 paidCurrencies[i] = l.conversion().paid().currencyCode();
@@ -242,16 +251,18 @@ public class RunTable {
         }
         db.sql("""
                         insert into payouts_line (id, run_id, workspace_id, partner_id, currency, commissions, gross, gst, tds,
-                            net, paid_currency, paid_net, fx_rate, fx_on, status, carried_reason, reference, tax_notes)
+                            reimbursements, reimbursed, net, paid_currency, paid_net, fx_rate, fx_on, status, carried_reason,
+                            reference, tax_notes)
                         select gen_random_uuid(), ?, ?, l.partner, l.currency, l.n, l.gross::numeric, l.gst::numeric,
-                               l.tds::numeric, l.net::numeric, l.paid_currency, l.paid_net::numeric, l.fx_rate::numeric,
-                               l.fx_on::date, l.status, l.reason,
+                               l.tds::numeric, l.rn, l.reimbursed::numeric, l.net::numeric, l.paid_currency,
+                               l.paid_net::numeric, l.fx_rate::numeric, l.fx_on::date, l.status, l.reason,
                                ? || '-' || lpad(l.ord::text, greatest(4, length(l.ord::text)), '0'),
                                case when l.notes = '' then '{}'::text[] else string_to_array(l.notes, E'\\n') end
-                        from unnest(?::uuid[], ?::text[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                                    ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) with ordinality
-                             as l(partner, currency, n, gross, gst, tds, net, paid_currency, paid_net, fx_rate, fx_on, status,
-                                  reason, notes, ord)
+                        from unnest(?::uuid[], ?::text[], ?::int[], ?::text[], ?::text[], ?::text[], ?::int[], ?::text[],
+                                    ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                             with ordinality
+                             as l(partner, currency, n, gross, gst, tds, rn, reimbursed, net, paid_currency, paid_net, fx_rate,
+                                  fx_on, status, reason, notes, ord)
                         on conflict (run_id, partner_id, currency) do nothing
                         """)
                 .params(
@@ -264,6 +275,8 @@ public class RunTable {
                         gross,
                         gst,
                         tds,
+                        reimbursements,
+                        reimbursed,
                         net,
                         paidCurrencies,
                         paidNets,
@@ -363,12 +376,15 @@ public class RunTable {
                 .single();
     }
 
-    /** Payable lines of the runs marked paid in [from, to), oldest first. */
+    /**
+     * Payable lines of the runs marked paid in [from, to), oldest first, at their commissions (gross): a line of
+     * reimbursements only pays no commission, so it is left out.
+     */
     public List<PaidLine> paidBetween(WorkspaceId workspace, Instant from, Instant to) {
         return db.sql("""
                         select l.partner_id, l.reference, l.currency, l.gross, r.paid_at from payouts_line l
                         join payouts_run r on r.id = l.run_id and r.workspace_id = l.workspace_id
-                        where l.workspace_id = ? and l.status = 'PAYABLE' and r.status = 'PAID'
+                        where l.workspace_id = ? and l.status = 'PAYABLE' and r.status = 'PAID' and l.gross <> 0
                           and r.paid_at >= ? and r.paid_at < ?
                         order by r.paid_at, l.reference
                         """)
@@ -452,6 +468,8 @@ public class RunTable {
                 Money.of(rs.getBigDecimal("gross"), currency),
                 Money.of(rs.getBigDecimal("gst"), currency),
                 Money.of(rs.getBigDecimal("tds"), currency),
+                rs.getInt("reimbursements"),
+                Money.of(rs.getBigDecimal("reimbursed"), currency),
                 Money.of(rs.getBigDecimal("net"), currency),
                 conversion(rs),
                 "PAYABLE".equals(rs.getString("status")),

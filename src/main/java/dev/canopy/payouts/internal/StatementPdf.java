@@ -9,7 +9,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 
-/** A partner statement as a PDF: one row per commission, on as many pages as it takes, then totals and notes. */
+/**
+ * A partner statement as a PDF: one row per commission, on as many pages as it takes, then totals and notes.
+ * Reimbursements (MDF) have a row of their own below the tax, since no tax applies to them.
+ */
 public final class StatementPdf {
 
     private static final List<Column> LINES = List.of(
@@ -53,6 +56,9 @@ public final class StatementPdf {
             pdf.total("Gross commission", money(statement.gross()), false);
             pdf.total("GST added", money(statement.gst()), false);
             pdf.total("TDS withheld", money(statement.tds()), false);
+            if (!statement.reimbursed().isZero()) {
+                pdf.total("Reimbursements (MDF), untaxed", money(statement.reimbursed()), false);
+            }
             Conversion conversion = statement.conversion();
             if (conversion == null) {
                 pdf.total("Net paid", money(statement.net()), true);

@@ -45,6 +45,11 @@ public class TaxCalculator {
             return new Tax(Money.zero(currency), Money.zero(currency), List.of(note), List.of(), null);
         }
 
+        /** No income to tax: commissions netted to nothing or less by clawbacks. */
+        static Tax none(Currency currency) {
+            return new Tax(Money.zero(currency), Money.zero(currency), List.of(), List.of(), null);
+        }
+
         static Tax held(Currency currency, String reason) {
             return new Tax(Money.zero(currency), Money.zero(currency), List.of(), List.of(), reason);
         }

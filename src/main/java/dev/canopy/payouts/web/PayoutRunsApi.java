@@ -79,7 +79,10 @@ class PayoutRunsApi {
         }
     }
 
-    /** gross + gst − tds = net, in the currency earned; {@code paid} is net in the currency it is paid in. */
+    /**
+     * gross + gst − tds + reimbursed = net, in the currency earned; {@code paid} is net in the currency paid in.
+     * Tax is on the commissions (gross) only: {@code reimbursed} (MDF, {@code reimbursements} of them) is untaxed.
+     */
     record PayoutLineResponse(
             @Nullable String id,
             @Nullable String reference,
@@ -89,6 +92,15 @@ class PayoutRunsApi {
             Money gross,
             Money gst,
             Money tds,
+
+            @Schema(description = "How many reimbursements (MDF claims) the line pays")
+            int reimbursements,
+
+            @Schema(
+                    description =
+                            "Reimbursements (MDF) paid with the line, untaxed: net = gross + gst - tds + reimbursed")
+            Money reimbursed,
+
             Money net,
             Money paid,
             @Nullable String exchangeRate,
@@ -107,6 +119,8 @@ class PayoutRunsApi {
                     l.gross(),
                     l.gst(),
                     l.tds(),
+                    l.reimbursements(),
+                    l.reimbursed(),
                     l.net(),
                     l.paid(),
                     l.conversion() == null
@@ -136,6 +150,10 @@ class PayoutRunsApi {
             String partnerName,
             String currency,
             Money earned,
+
+            @Schema(description = "Reimbursements (MDF) approved; paid includes those paid out")
+            Money reimbursed,
+
             Money reversed,
             Money clawedBack,
             Money declined,
@@ -151,6 +169,7 @@ class PayoutRunsApi {
                     l.partnerName(),
                     l.currency(),
                     l.earned(),
+                    l.reimbursed(),
                     l.reversed(),
                     l.clawedBack(),
                     l.declined(),

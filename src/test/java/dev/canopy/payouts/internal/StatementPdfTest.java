@@ -76,6 +76,7 @@ class StatementPdfTest {
                 net,
                 Money.of("0", "EUR"),
                 Money.of("0", "EUR"),
+                Money.of("0", "EUR"),
                 net,
                 new Conversion(Money.of("1083.40", "USD"), new BigDecimal("1.0834"), LocalDate.of(2026, 10, 31)),
                 List.of());
@@ -150,6 +151,7 @@ class StatementPdfTest {
                 Money.of(gross, "INR"),
                 Money.of(gst, "INR"),
                 Money.of(tds, "INR"),
+                Money.of("0", "INR"),
                 Money.of(net, "INR"),
                 null,
                 notes);
