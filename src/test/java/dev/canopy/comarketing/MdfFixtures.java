@@ -8,10 +8,11 @@ import dev.canopy.testing.Fixtures;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.springframework.context.ApplicationContext;
 
 /** A budget of a programme, allocations, and requests and claims as a partner makes them. */
-final class MdfFixtures {
+public final class MdfFixtures {
 
     private final DealFixtures deals;
     private final Funds funds;
@@ -19,7 +20,7 @@ final class MdfFixtures {
     private final FundClaims claims;
     private final Clock clock;
 
-    MdfFixtures(ApplicationContext context) {
+    public MdfFixtures(ApplicationContext context) {
         this.deals = new DealFixtures(context);
         this.funds = context.getBean(Funds.class);
         this.requests = context.getBean(FundRequests.class);
@@ -27,12 +28,16 @@ final class MdfFixtures {
         this.clock = context.getBean(Clock.class);
     }
 
-    LocalDate today() {
+    public LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 
     /** A EUR budget running from ten days ago for a quarter. */
     BudgetView budget(Fixtures.Tenant tenant, ProgramView program, String amount, String secondAbove) {
+        return budget(tenant, program, amount, "EUR", secondAbove);
+    }
+
+    BudgetView budget(Fixtures.Tenant tenant, ProgramView program, String amount, String currency, String secondAbove) {
         return deals.asStaff(
                 tenant,
                 () -> funds.create(new BudgetInput(
@@ -40,10 +45,29 @@ final class MdfFixtures {
                         Fixtures.unique("Q1 MDF"),
                         today().minusDays(10).toString(),
                         today().plusDays(80).toString(),
-                        "EUR",
+                        currency,
                         amount,
                         "30",
                         secondAbove)));
+    }
+
+    /**
+     * A claim of {@code amount} approved in full, the whole way a partner and staff make it: a budget of its own,
+     * allocated to the member, a request approved, claimed with a receipt and accepted.
+     */
+    public FundClaimView approvedClaim(
+            Fixtures.Tenant tenant, ProgramView program, DealFixtures.Member member, String amount, String currency) {
+        BudgetView budget = budget(tenant, program, "1000000", currency, null);
+        allocate(tenant, budget, member, amount);
+        FundRequestView request = request(member, budget, amount);
+        deals.asStaff(tenant, () -> requests.approve(request.id(), null));
+        FundClaimView claim =
+                deals.asPartner(member, () -> claims.submit(request.id(), List.of(line("Event costs", amount))));
+        return deals.asStaff(
+                tenant,
+                () -> claims.review(
+                        claim.id(),
+                        List.of(new LineReview(claim.lines().getFirst().id().toString(), "ACCEPTED", null, null))));
     }
 
     AllocationView allocate(Fixtures.Tenant tenant, BudgetView budget, DealFixtures.Member member, String amount) {

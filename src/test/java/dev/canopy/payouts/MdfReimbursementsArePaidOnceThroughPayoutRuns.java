@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.canopy.comarketing.MdfFixtures;
 import dev.canopy.commissions.CommissionFixtures;
 import dev.canopy.commissions.CommissionPlans;
 import dev.canopy.commissions.internal.HoldExpiry;
@@ -30,12 +31,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reimbursements of market development funds another module owes partners are paid through payout runs on the
@@ -43,16 +41,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * line is carried, paid once, and out of PARTNER_PAYABLE as they went in.
  */
 @CanopyTest
-@Import(MdfReimbursementsArePaidOnceThroughPayoutRuns.Owed.class)
 class MdfReimbursementsArePaidOnceThroughPayoutRuns {
-
-    @TestConfiguration
-    static class Owed {
-        @Bean
-        ReimbursementsForTests reimbursementsForTests(Ledger ledger, TransactionTemplate tx) {
-            return new ReimbursementsForTests(ledger, tx);
-        }
-    }
 
     @Autowired
     ApplicationContext context;
@@ -64,7 +53,7 @@ class MdfReimbursementsArePaidOnceThroughPayoutRuns {
     MutableClock clock;
 
     @Autowired
-    ReimbursementsForTests reimbursements;
+    JdbcClient db;
 
     @Autowired
     PayoutRuns runs;
@@ -112,7 +101,7 @@ class MdfReimbursementsArePaidOnceThroughPayoutRuns {
         ProgramView program = f.referralProgramme(tenant, "USD");
         DealFixtures.Member mdfOnly = f.bankPartner(tenant, program, PayoutFixtures.IBANS.get(0));
         DealFixtures.Member seller = f.bankPartner(tenant, program, PayoutFixtures.IBANS.get(1));
-        approve(mdfOnly.id(), "250.00", "USD");
+        approve(program, mdfOnly, "250.00", "USD");
 
         PayoutLineView due = fixtures.as(tenant.owner(), runs::preview).getFirst();
         assertThat(due.partner()).isEqualTo(mdfOnly.id());
@@ -126,7 +115,7 @@ class MdfReimbursementsArePaidOnceThroughPayoutRuns {
         assertThat(line.reimbursements()).isEqualTo(1);
         assertThat(line.reimbursed()).isEqualTo(Money.of("250", "USD"));
         assertThat(line.net()).isEqualTo(Money.of("250", "USD"));
-        assertThat(reimbursements.paid(tenant.id(), mdfOnly.id())).isEqualTo(1);
+        assertThat(paid(mdfOnly.id())).isEqualTo(1);
         assertThat(runTable.paidBetween(
                         tenant.id(), first.createdAt(), clock.instant().plusSeconds(1)))
                 .as("no commission paid: nothing for the 1099 report")
@@ -162,7 +151,7 @@ class MdfReimbursementsArePaidOnceThroughPayoutRuns {
         assertThat(fixtures.as(tenant.owner(), () -> runs.lines(second.id())))
                 .extracting(PayoutLineView::partner)
                 .containsExactly(seller.id());
-        assertThat(reimbursements.paid(tenant.id(), mdfOnly.id())).isEqualTo(1);
+        assertThat(paid(mdfOnly.id())).isEqualTo(1);
         ReconciliationLine rec = reconciled(mdfOnly.id());
         assertThat(rec.reimbursed()).isEqualTo(Money.of("250", "USD"));
         assertThat(rec.paid()).isEqualTo(Money.of("250", "USD"));
@@ -180,7 +169,7 @@ class MdfReimbursementsArePaidOnceThroughPayoutRuns {
         DealFixtures.Member indian = f.bankPartner(tenant, program, PayoutFixtures.IBANS.get(0));
         f.gstRegistered(tenant, indian.id());
         f.approvedCommission(tenant, program, indian.id(), "1200000", "INR");
-        approve(indian.id(), "50000", "INR");
+        approve(program, indian, "50000", "INR");
 
         PayoutRunView run = f.paidRun(tenant);
         PayoutLineView line = f.line(tenant, run, indian.id());
@@ -219,7 +208,7 @@ class MdfReimbursementsArePaidOnceThroughPayoutRuns {
         DealFixtures.Member small = f.bankPartner(tenant, program, PayoutFixtures.IBANS.get(0));
         DealFixtures.Member seller = f.bankPartner(tenant, program, PayoutFixtures.IBANS.get(1));
         f.approvedCommission(tenant, program, small.id(), "400", "USD");
-        approve(small.id(), "30", "USD");
+        approve(program, small, "30", "USD");
         f.approvedCommission(tenant, program, seller.id(), "2000", "USD");
 
         PayoutRunView first = f.paidRun(tenant);
@@ -228,10 +217,10 @@ class MdfReimbursementsArePaidOnceThroughPayoutRuns {
         assertThat(carried.carriedReason()).contains("payout minimum of 100.00 USD");
         assertThat(carried.gross()).isEqualTo(Money.of("60", "USD"));
         assertThat(carried.reimbursed()).isEqualTo(Money.of("30", "USD"));
-        assertThat(reimbursements.paid(tenant.id(), small.id())).isZero();
+        assertThat(paid(small.id())).isZero();
 
         clock.advance(Duration.ofDays(1));
-        approve(small.id(), "20", "USD");
+        approve(program, small, "20", "USD");
         PayoutRunView second = f.paidRun(tenant);
         PayoutLineView paid = f.line(tenant, second, small.id());
         assertThat(paid.payable())
@@ -241,7 +230,7 @@ class MdfReimbursementsArePaidOnceThroughPayoutRuns {
         assertThat(paid.reimbursements()).isEqualTo(2);
         assertThat(paid.reimbursed()).isEqualTo(Money.of("50", "USD"));
         assertThat(paid.net()).isEqualTo(Money.of("110", "USD"));
-        assertThat(reimbursements.paid(tenant.id(), small.id())).isEqualTo(2);
+        assertThat(paid(small.id())).isEqualTo(2);
         assertThat(reconciled(small.id()).paid()).isEqualTo(Money.of("110", "USD"));
         assertThat(ledger.balances(tenant.id(), small.id())).isEmpty();
     }
@@ -259,7 +248,7 @@ class MdfReimbursementsArePaidOnceThroughPayoutRuns {
         holdExpiry.approveDue();
         f.paidRun(tenant);
         c.refund(tenant, program, partner.id(), customer, sale, "100.00", "USD");
-        approve(partner.id(), "50.00", "USD");
+        approve(program, partner, "50.00", "USD");
 
         PayoutLineView line = f.line(tenant, f.paidRun(tenant), partner.id());
         assertThat(line.payable()).isTrue();
@@ -273,8 +262,16 @@ class MdfReimbursementsArePaidOnceThroughPayoutRuns {
         assertThat(rec.balance().isZero()).isTrue();
     }
 
-    private void approve(PartnerId partner, String amount, String currency) {
-        reimbursements.approve(tenant.id(), partner, Money.of(amount, currency), clock.instant());
+    private void approve(ProgramView program, DealFixtures.Member partner, String amount, String currency) {
+        new MdfFixtures(context).approvedClaim(tenant, program, partner, amount, currency);
+    }
+
+    /** How many of the partner's MDF claims were paid. */
+    private long paid(PartnerId partner) {
+        return db.sql("select count(*) from comarketing_claim where partner_id = ? and status = 'PAID'")
+                .param(partner.value())
+                .query(Long.class)
+                .single();
     }
 
     private ReconciliationLine reconciled(PartnerId partner) {
