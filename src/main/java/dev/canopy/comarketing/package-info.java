@@ -17,6 +17,7 @@
             "tracking",
             "ledger",
             "payouts",
-            "enablement"
+            "enablement",
+            "deals"
         })
 package dev.canopy.comarketing;
