@@ -2,7 +2,10 @@ package dev.canopy.comarketing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.canopy.deals.DealFixtures;
@@ -105,6 +108,16 @@ class ReturnsComeFromTheAttributionData {
         approved(f, tenant, member, program, "Umbrella", "umbrella.example");
         f.asPartner(member, () -> returns.link(webinar.id(), open.id().toString()));
         f.asStaff(tenant, () -> returns.link(webinar.id(), won.id().toString()));
+        mvc.perform(delete("/api/v1/mdf/requests/" + webinar.id() + "/deals/" + open.id())
+                        .header("Authorization", "Bearer " + key))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.leads").value(2));
+        mvc.perform(post("/api/v1/mdf/requests/" + webinar.id() + "/deals")
+                        .header("Authorization", "Bearer " + key)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"dealId\":\"" + open.id() + "\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.pipeline.amount").value("37000.00"));
 
         ActivityReturn r = f.asStaff(tenant, () -> returns.of(webinar.id()));
         assertThat(r.spend()).isEqualTo(Money.of("1500", "EUR"));
@@ -115,6 +128,11 @@ class ReturnsComeFromTheAttributionData {
         assertThat(r.costPerLead()).isEqualTo(Money.of("500", "EUR"));
         assertThat(r.roi()).isEqualByComparingTo(new BigDecimal("8.6667"));
 
+        mvc.perform(get("/api/v1/mdf/returns").header("Authorization", "Bearer " + key))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.activities[0].roi").value("8.6667"))
+                .andExpect(jsonPath("$.activities[0].costPerLead.amount").value("500.00"))
+                .andExpect(jsonPath("$.activityTypes[0].label").value("Webinar"));
         MdfReturns.Report report = f.asStaff(tenant, returns::report);
         assertThat(report.activities()).singleElement().isEqualTo(r);
         assertThat(report.types()).singleElement().satisfies(t -> {

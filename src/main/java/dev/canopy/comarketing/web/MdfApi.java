@@ -1,5 +1,6 @@
 package dev.canopy.comarketing.web;
 
+import dev.canopy.comarketing.ActivityReturn;
 import dev.canopy.comarketing.AllocationInput;
 import dev.canopy.comarketing.AllocationView;
 import dev.canopy.comarketing.BudgetInput;
@@ -13,6 +14,7 @@ import dev.canopy.comarketing.FundRequestView;
 import dev.canopy.comarketing.FundRequests;
 import dev.canopy.comarketing.Funds;
 import dev.canopy.comarketing.LineReview;
+import dev.canopy.comarketing.MdfReturns;
 import dev.canopy.platform.Pages;
 import dev.canopy.shared.InvalidInputException;
 import dev.canopy.shared.Money;
@@ -110,17 +112,17 @@ class MdfApi {
         }
     }
 
-    record ApproveRequest(
+    record FundApproval(
             @Schema(description = "What to approve; the planned cost when left out, never more") @Nullable
             String amount) {}
 
-    record RejectRequest(String reason) {}
+    record FundRejection(String reason) {}
 
-    record ExtendRequest(
+    record ClaimDeadline(
             @Schema(format = "date", description = "The new claim deadline, after the current one")
             String claimDueOn) {}
 
-    record LineReviewRequest(
+    record ClaimLineReview(
             String lineId,
 
             @Schema(allowableValues = {"ACCEPTED", "REDUCED", "DENIED"})
@@ -132,7 +134,7 @@ class MdfApi {
             @Schema(description = "Required for REDUCED and DENIED") @Nullable
             String reason) {}
 
-    record ReviewRequest(List<LineReviewRequest> lines) {}
+    record ClaimReview(List<ClaimLineReview> lines) {}
 
     record BudgetResponse(
             UUID id,
@@ -231,6 +233,60 @@ class MdfApi {
         }
     }
 
+    record ReturnResponse(
+            @Schema(description = "The activity (a request for funds); null in a sum") @Nullable
+            UUID activityId,
+
+            @Schema(description = "The activity, partner, tier or activity type")
+            String label,
+
+            @Nullable UUID partnerId,
+            int activities,
+
+            @Schema(description = "What the activities' claims were approved for")
+            Money spend,
+
+            @Schema(description = "Clicks on links tagged with the activity (utm_campaign)")
+            long clicks,
+
+            @Schema(description = "Leads of the customers those links brought, plus linked deal registrations")
+            long leads,
+
+            @Schema(description = "Linked deal registrations open or won")
+            Money pipeline,
+
+            @Schema(description = "Linked deals won, plus the net sales of the customers the links brought")
+            Money won,
+
+            @Nullable Money costPerLead,
+
+            @Schema(description = "(won − spend) ÷ spend, as a decimal string; null without spend") @Nullable
+            String roi) {
+
+        static ReturnResponse of(ActivityReturn a) {
+            return new ReturnResponse(
+                    a.activityId(),
+                    a.label(),
+                    a.partnerId() == null ? null : a.partnerId().value(),
+                    a.activities(),
+                    a.spend(),
+                    a.clicks(),
+                    a.leads(),
+                    a.pipeline(),
+                    a.won(),
+                    a.costPerLead(),
+                    a.roi() == null ? null : a.roi().toPlainString());
+        }
+    }
+
+    record ReturnsReport(
+            List<ReturnResponse> activities,
+            List<ReturnResponse> partners,
+            List<ReturnResponse> tiers,
+            List<ReturnResponse> activityTypes) {}
+
+    record ActivityDeal(String dealId) {}
+
     record BudgetList(List<BudgetResponse> data, @Nullable String nextCursor) {}
 
     record AllocationList(
@@ -246,11 +302,13 @@ class MdfApi {
     private final Funds funds;
     private final FundRequests requests;
     private final FundClaims claims;
+    private final MdfReturns returns;
 
-    MdfApi(Funds funds, FundRequests requests, FundClaims claims) {
+    MdfApi(Funds funds, FundRequests requests, FundClaims claims, MdfReturns returns) {
         this.funds = funds;
         this.requests = requests;
         this.claims = claims;
+        this.returns = returns;
     }
 
     @GetMapping("/budgets")
@@ -361,21 +419,21 @@ class MdfApi {
             summary = "Approve a request for funds",
             description = "Within the partner's allocation and the budget. Above the budget's threshold the first"
                     + " approval is recorded (the request stays SUBMITTED) and a different person approves it.")
-    FundRequestView approveFundRequest(@PathVariable UUID id, @RequestBody ApproveRequest request) {
+    FundRequestView approveFundRequest(@PathVariable UUID id, @RequestBody FundApproval request) {
         return requests.approve(id, request.amount());
     }
 
     @PostMapping("/requests/{id}/reject")
     @PreAuthorize("hasAuthority('mdf:write')")
     @Operation(summary = "Reject a request for funds")
-    FundRequestView rejectFundRequest(@PathVariable UUID id, @RequestBody RejectRequest request) {
+    FundRequestView rejectFundRequest(@PathVariable UUID id, @RequestBody FundRejection request) {
         return requests.reject(id, request.reason());
     }
 
     @PostMapping("/requests/{id}/extend")
     @PreAuthorize("hasAuthority('mdf:write')")
     @Operation(summary = "Extend an approved request's claim deadline")
-    FundRequestView extendFundRequest(@PathVariable UUID id, @RequestBody ExtendRequest request) {
+    FundRequestView extendFundRequest(@PathVariable UUID id, @RequestBody ClaimDeadline request) {
         return requests.extend(id, request.claimDueOn());
     }
 
@@ -404,7 +462,7 @@ class MdfApi {
             description = "A decision for every line. The accepted total may not exceed what the request approved;"
                     + " nothing accepted rejects the claim. An approved claim is posted in the ledger and paid through"
                     + " the next payout run.")
-    FundClaimView reviewClaim(@PathVariable UUID id, @RequestBody ReviewRequest request) {
+    FundClaimView reviewClaim(@PathVariable UUID id, @RequestBody ClaimReview request) {
         if (request.lines() == null) {
             throw new InvalidInputException("lines", "Decide on every line");
         }
@@ -413,6 +471,38 @@ class MdfApi {
                 request.lines().stream()
                         .map(l -> new LineReview(l.lineId(), l.decision(), l.acceptedAmount(), l.reason()))
                         .toList());
+    }
+
+    @GetMapping("/returns")
+    @PreAuthorize("hasAuthority('mdf:read')")
+    @Operation(
+            summary = "MDF ROI",
+            description = "Every approved activity's spend against what its tagged links and linked deal registrations"
+                    + " brought, and the same summed per partner, tier and activity type. Amounts in each budget's"
+                    + " currency.")
+    ReturnsReport getReturns() {
+        MdfReturns.Report r = returns.report();
+        return new ReturnsReport(
+                r.activities().stream().map(ReturnResponse::of).toList(),
+                r.partners().stream().map(ReturnResponse::of).toList(),
+                r.tiers().stream().map(ReturnResponse::of).toList(),
+                r.types().stream().map(ReturnResponse::of).toList());
+    }
+
+    @PostMapping("/requests/{id}/deals")
+    @PreAuthorize("hasAuthority('mdf:write')")
+    @Operation(
+            summary = "Count a deal registration for an activity",
+            description = "A deal registration of the activity's partner; a deal counts for one activity at most.")
+    ReturnResponse linkDeal(@PathVariable UUID id, @RequestBody ActivityDeal request) {
+        return ReturnResponse.of(returns.link(id, request.dealId()));
+    }
+
+    @DeleteMapping("/requests/{id}/deals/{dealId}")
+    @PreAuthorize("hasAuthority('mdf:write')")
+    @Operation(summary = "Stop counting a deal registration for an activity")
+    ReturnResponse unlinkDeal(@PathVariable UUID id, @PathVariable UUID dealId) {
+        return ReturnResponse.of(returns.unlink(id, dealId));
     }
 
     /** Lists are small (per workspace or budget) and ordered by the service; a cursor is the last id seen. */

@@ -324,6 +324,8 @@ class EveryWriteOperationRefusesBadInput {
         bodies.put("POST /api/v1/mdf/requests/{id}/approve", "{\"amount\":\"400\"}");
         bodies.put("POST /api/v1/mdf/requests/{id}/reject", "{\"reason\":\"Not this quarter\"}");
         bodies.put("POST /api/v1/mdf/requests/{id}/extend", "{\"claimDueOn\":\"" + today + "\"}");
+        bodies.put("POST /api/v1/mdf/requests/{id}/deals", "{\"dealId\":\"" + deal.id() + "\"}");
+        bodies.put("DELETE /api/v1/mdf/requests/{id}/deals/{dealId}", null);
         bodies.put(
                 "POST /api/v1/mdf/claims/{id}/review",
                 "{\"lines\":[{\"lineId\":\"" + claim.lines().getFirst().id() + "\",\"decision\":\"ACCEPTED\"}]}");
