@@ -31,6 +31,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.io.Resource;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -60,6 +61,7 @@ public class FundClaims {
     private final Partners partners;
     private final CurrentWorkspace currentWorkspace;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     FundClaims(
@@ -71,6 +73,7 @@ public class FundClaims {
             Partners partners,
             CurrentWorkspace currentWorkspace,
             AuditLog audit,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.claims = claims;
         this.requests = requests;
@@ -80,6 +83,7 @@ public class FundClaims {
         this.partners = partners;
         this.currentWorkspace = currentWorkspace;
         this.audit = audit;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -183,6 +187,7 @@ public class FundClaims {
         claims.insert(workspace, row, stored);
         FundClaimView view = get(row.id());
         audit.record("mdf.claimed", "mdf-claim", row.id(), null, view);
+        moved(workspace, view);
         return view;
     }
 
@@ -278,6 +283,7 @@ public class FundClaims {
         }
         FundClaimView view = get(id);
         audit.record(approved ? "mdf.claim-approved" : "mdf.claim-rejected", "mdf-claim", id, null, view);
+        moved(workspace, view);
         return view;
     }
 
@@ -291,6 +297,20 @@ public class FundClaims {
                 .findFirst()
                 .orElseThrow(() -> new NotFoundException("Receipt"));
         return new Receipt(found.view().receiptName(), found.view().receiptType(), files.open(found.receiptKey()));
+    }
+
+    private void moved(WorkspaceId workspace, FundClaimView c) {
+        events.publishEvent(new FundClaimMoved(
+                workspace,
+                c.id(),
+                c.requestId(),
+                c.requestReference(),
+                c.partnerId(),
+                c.status(),
+                c.claimed(),
+                c.approved(),
+                currentWorkspace.actor().name(),
+                clock.instant()));
     }
 
     private MdfClaimTable.Row row(WorkspaceId workspace, UUID id) {

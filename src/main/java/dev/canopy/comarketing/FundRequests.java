@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,6 +46,7 @@ public class FundRequests {
     private final Partners partners;
     private final CurrentWorkspace currentWorkspace;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     FundRequests(
@@ -54,6 +56,7 @@ public class FundRequests {
             Partners partners,
             CurrentWorkspace currentWorkspace,
             AuditLog audit,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.requests = requests;
         this.budgets = budgets;
@@ -61,6 +64,7 @@ public class FundRequests {
         this.partners = partners;
         this.currentWorkspace = currentWorkspace;
         this.audit = audit;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -165,6 +169,7 @@ public class FundRequests {
         requests.insert(workspace, row);
         FundRequestView view = get(row.id());
         audit.record("mdf.requested", "mdf-request", row.id(), null, view);
+        moved(workspace, view);
         return view;
     }
 
@@ -228,6 +233,7 @@ public class FundRequests {
                 r.endsOn().plusDays(budget.claimDays()));
         FundRequestView view = get(id);
         audit.record("mdf.request-approved", "mdf-request", id, null, view);
+        moved(workspace, view);
         return view;
     }
 
@@ -249,6 +255,7 @@ public class FundRequests {
                 clock.instant());
         FundRequestView view = get(id);
         audit.record("mdf.request-rejected", "mdf-request", id, null, view);
+        moved(workspace, view);
         return view;
     }
 
@@ -268,6 +275,7 @@ public class FundRequests {
                 clock.instant());
         FundRequestView view = get(id);
         audit.record("mdf.request-cancelled", "mdf-request", id, null, view);
+        moved(workspace, view);
         return view;
     }
 
@@ -308,6 +316,19 @@ public class FundRequests {
         FundRequestView view = get(id);
         audit.record("mdf.claim-deadline-extended", "mdf-request", id, null, view);
         return view;
+    }
+
+    private void moved(WorkspaceId workspace, FundRequestView r) {
+        events.publishEvent(new FundRequestMoved(
+                workspace,
+                r.id(),
+                r.reference(),
+                r.partnerId(),
+                r.status(),
+                r.plannedCost(),
+                r.approvedAmount(),
+                currentWorkspace.actor().name(),
+                clock.instant()));
     }
 
     private MdfRequestTable.Row row(WorkspaceId workspace, UUID id) {

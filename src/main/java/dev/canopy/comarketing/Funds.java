@@ -36,6 +36,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -56,6 +57,7 @@ public class Funds {
     private final Partners partners;
     private final CurrentWorkspace currentWorkspace;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Funds(
@@ -69,6 +71,7 @@ public class Funds {
             Partners partners,
             CurrentWorkspace currentWorkspace,
             AuditLog audit,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.budgets = budgets;
         this.requests = requests;
@@ -80,6 +83,7 @@ public class Funds {
         this.partners = partners;
         this.currentWorkspace = currentWorkspace;
         this.audit = audit;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -139,6 +143,8 @@ public class Funds {
         budgets.insert(workspace, row);
         BudgetView view = view(workspace, row, Map.of());
         audit.record("mdf.budget-created", "mdf-budget", row.id(), null, view);
+        events.publishEvent(new MdfBudgetCreated(
+                workspace, row.id(), view.programId(), name, starts, ends, amount, row.createdBy(), now));
         return view;
     }
 

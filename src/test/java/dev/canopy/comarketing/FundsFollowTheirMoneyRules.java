@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 
 /**
  * The MDF path from budget to approved claim, with the money rules at each step: a request within what is left of
@@ -28,6 +30,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * the ledger as MDF expense owed to the partner.
  */
 @CanopyTest
+@RecordApplicationEvents
 class FundsFollowTheirMoneyRules {
 
     @Autowired
@@ -53,6 +56,9 @@ class FundsFollowTheirMoneyRules {
 
     @Autowired
     JdbcClient db;
+
+    @Autowired
+    ApplicationEvents events;
 
     DealFixtures f;
     MdfFixtures mdf;
@@ -135,6 +141,16 @@ class FundsFollowTheirMoneyRules {
         assertThat(ledger.check(tenant.id())).isEmpty();
         assertThatThrownBy(() -> f.asStaff(tenant, () -> claims.review(claim.id(), List.of())))
                 .isInstanceOf(ConflictException.class);
+        assertThat(events.stream(MdfBudgetCreated.class))
+                .singleElement()
+                .satisfies(e -> assertThat(e.amount()).isEqualTo(Money.of("10000", "EUR")));
+        assertThat(events.stream(FundRequestMoved.class).map(FundRequestMoved::status))
+                .containsExactly(FundRequestStatus.SUBMITTED, FundRequestStatus.APPROVED);
+        assertThat(events.stream(FundClaimMoved.class))
+                .extracting(FundClaimMoved::status, FundClaimMoved::approved)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(ClaimStatus.SUBMITTED, null),
+                        org.assertj.core.groups.Tuple.tuple(ClaimStatus.APPROVED, Money.of("1700", "EUR")));
         FundBalance after = f.asPartner(member, () -> funds.mine()).getFirst();
         assertThat(after.claimed()).isEqualTo(Money.of("1700", "EUR"));
         assertThat(f.asPartner(

@@ -26,7 +26,13 @@ public class EventTypes {
      * later one overtaken by an earlier would leave the receiver with the older state.
      */
     static final Set<String> ORDERED = Set.of(
-            "partner_status.changed", "tier.changed", "commission.moved", "payout_run.moved", "deal_sourcing.changed");
+            "partner_status.changed",
+            "tier.changed",
+            "commission.moved",
+            "payout_run.moved",
+            "deal_sourcing.changed",
+            "fund_request.moved",
+            "fund_claim.moved");
 
     private final Map<Class<?>, String> names;
 
