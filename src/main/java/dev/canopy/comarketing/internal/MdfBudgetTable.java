@@ -57,7 +57,8 @@ public class MdfBudgetTable {
     }
 
     public void insert(WorkspaceId workspace, Row r) {
-        db.sql("insert into comarketing_budget (workspace_id, " + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        db.sql("insert into comarketing_budget (workspace_id, " + COLUMNS
+                        + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         workspace.value(),
                         r.id(),
@@ -77,7 +78,8 @@ public class MdfBudgetTable {
     }
 
     public List<Row> list(WorkspaceId workspace) {
-        return db.sql("select " + COLUMNS + " from comarketing_budget where workspace_id = ? order by starts_on desc, name")
+        return db.sql("select " + COLUMNS
+                        + " from comarketing_budget where workspace_id = ? order by starts_on desc, name")
                 .param(workspace.value())
                 .query(MdfBudgetTable::row)
                 .list();

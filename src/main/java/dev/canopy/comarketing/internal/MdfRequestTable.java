@@ -185,7 +185,8 @@ public class MdfRequestTable {
     }
 
     public void extend(WorkspaceId workspace, UUID id, LocalDate due) {
-        db.sql("update comarketing_request set claim_due_on = ?, extension_reason = null where workspace_id = ? and id = ?")
+        db.sql(
+                        "update comarketing_request set claim_due_on = ?, extension_reason = null where workspace_id = ? and id = ?")
                 .params(Date.valueOf(due), workspace.value(), id)
                 .update();
     }
