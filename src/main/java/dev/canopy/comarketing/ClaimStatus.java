@@ -5,7 +5,7 @@ import dev.canopy.shared.Status;
 /** A claim waits for review, is approved (owed, then paid through a payout run) or rejected. */
 public enum ClaimStatus implements Status {
     SUBMITTED("Waiting for review"),
-    APPROVED("Approved, owed"),
+    APPROVED("Approved, to be paid"),
     REJECTED("Rejected"),
     PAID("Paid");
 

@@ -13,6 +13,7 @@ import dev.canopy.enablement.Upload;
 import dev.canopy.platform.Flash;
 import dev.canopy.platform.Forms;
 import dev.canopy.shared.InvalidInputException;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -160,9 +161,14 @@ class PortalFundsController {
 
     @PostMapping
     String request(
-            @ModelAttribute("form") RequestForm form, BindingResult result, Model model, RedirectAttributes redirect) {
+            @ModelAttribute("form") RequestForm form,
+            BindingResult result,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         return Forms.submit(
                 result,
+                response,
                 () -> {
                     FundRequestView r = requests.submit(form.input());
                     redirect.addFlashAttribute(
@@ -211,10 +217,12 @@ class PortalFundsController {
             @ModelAttribute("claimForm") ClaimForm form,
             BindingResult result,
             Model model,
+            HttpServletResponse response,
             RedirectAttributes redirect) {
         List<Integer> filled = form.filled();
         return Forms.submit(
                 result,
+                response,
                 () -> {
                     try {
                         claims.submit(
@@ -237,9 +245,11 @@ class PortalFundsController {
             @ModelAttribute("extensionForm") ExtensionForm form,
             BindingResult result,
             Model model,
+            HttpServletResponse response,
             RedirectAttributes redirect) {
         return Forms.submit(
                 result,
+                response,
                 () -> {
                     requests.askExtension(id, form.reason());
                     redirect.addFlashAttribute("flash", messages.getMessage("comarketing.extension.sent"));
