@@ -12,9 +12,9 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * A claim line's receipt as a response. Its type was sniffed from its bytes when it was stored; only the types
- * receipts may have are shown in the browser, anything else is saved, and the browser never sniffs it again. Images
- * are sandboxed; a PDF is not, as Chromium's viewer refuses to open in a sandboxed document (the viewer runs the
- * PDF apart from Canopy's pages). Private to the reader: never kept in a shared cache.
+ * receipts may have are shown in the browser, anything else is saved, the browser never sniffs it again, and it is
+ * sandboxed so that nothing in it runs on Canopy's address (Chromium's PDF viewer still shows a PDF). Private to the
+ * reader: never kept in a shared cache.
  */
 final class Receipts {
 
@@ -24,7 +24,6 @@ final class Receipts {
 
     static ResponseEntity<Resource> of(FundClaims.Receipt receipt) {
         boolean shown = SHOWN.contains(receipt.contentType());
-        boolean pdf = receipt.contentType().equals("application/pdf");
         ContentDisposition disposition = (shown ? ContentDisposition.inline() : ContentDisposition.attachment())
                 .filename(receipt.fileName(), StandardCharsets.UTF_8)
                 .build();
@@ -33,9 +32,7 @@ final class Receipts {
                         shown ? MediaType.parseMediaType(receipt.contentType()) : MediaType.APPLICATION_OCTET_STREAM)
                 .header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
                 .header("X-Content-Type-Options", "nosniff")
-                .header(
-                        "Content-Security-Policy",
-                        pdf ? "default-src 'none'; object-src 'self'" : "default-src 'none'; img-src 'self'; sandbox")
+                .header("Content-Security-Policy", "default-src 'none'; img-src 'self'; object-src 'self'; sandbox")
                 .cacheControl(CacheControl.noStore().cachePrivate())
                 .body(receipt.file());
     }
