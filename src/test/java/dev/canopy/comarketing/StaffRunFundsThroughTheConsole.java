@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -237,6 +238,13 @@ class StaffRunFundsThroughTheConsole {
         ClaimLineView first = claim.lines().get(0);
         ClaimLineView second = claim.lines().get(1);
         String review = "/app/mdf/claims/" + claim.id() + "/review";
+        mvc.perform(post(review)
+                        .param("lines[0].lineId", first.id().toString())
+                        .param("lines[0].decision", "ACCEPTED")
+                        .with(signedIn(tenant.owner()))
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("flashError", "Decide on every line of the claim."));
         Document refused = form(
                 post(review)
                         .param("lines[0].lineId", first.id().toString())

@@ -174,7 +174,13 @@ class FundRequestsController {
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        UUID request = claims.get(claimId).requestId();
+        FundClaimView claim = claims.get(claimId);
+        UUID request = claim.requestId();
+        if (form.lines() == null || form.lines().size() != claim.lines().size()) {
+            // Sent from an outdated or altered page: its rows cannot be shown beside the claim's lines.
+            redirect.addFlashAttribute("flashError", "Decide on every line of the claim.");
+            return "redirect:/app/mdf/requests/" + request;
+        }
         return decide(request, result, model, response, redirect, () -> {
             FundClaimView reviewed = claims.review(claimId, form.reviews());
             return reviewed.approved() == null
