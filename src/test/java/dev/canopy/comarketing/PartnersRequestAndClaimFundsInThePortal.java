@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.canopy.deals.DealFixtures;
 import dev.canopy.enablement.SampleFiles;
 import dev.canopy.programs.ProgramView;
+import dev.canopy.shared.Money;
 import dev.canopy.testing.CanopyTest;
 import dev.canopy.testing.Fixtures;
 import dev.canopy.testing.MutableClock;
@@ -146,7 +147,7 @@ class PartnersRequestAndClaimFundsInThePortal {
                         .with(csrf()))
                 .andExpect(status().is3xxRedirection());
         FundClaimView claim = f.asPartner(member, () -> claims.ofRequest(sent.id()));
-        assertThat(claim.claimed()).isEqualTo(dev.canopy.shared.Money.of("1700", "EUR"));
+        assertThat(claim.claimed()).isEqualTo(Money.of("1700", "EUR"));
         Document claimed = page(member, at);
         assertThat(claimed.select("[data-testid=claim-line]")).hasSize(2);
         String receipt = claimed.select("[data-testid=claim-line] a").first().attr("href");

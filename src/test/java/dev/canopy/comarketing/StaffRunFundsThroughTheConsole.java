@@ -2,6 +2,7 @@ package dev.canopy.comarketing;
 
 import static dev.canopy.testing.Fixtures.signedIn;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -233,7 +234,7 @@ class StaffRunFundsThroughTheConsole {
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Type", "application/pdf"))
                 .andExpect(header().string("X-Content-Type-Options", "nosniff"))
-                .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.startsWith("inline")));
+                .andExpect(header().string("Content-Disposition", startsWith("inline")));
 
         ClaimLineView first = claim.lines().get(0);
         ClaimLineView second = claim.lines().get(1);
@@ -279,6 +280,37 @@ class StaffRunFundsThroughTheConsole {
                 .contains("700.00 EUR")
                 .contains("Over the rate card");
         assertThat(reviewed.select("[data-testid=save-review]")).isEmpty();
+    }
+
+    @Test
+    void aClaimDeniedInFullIsRejectedAndItsReasonsStayInSightForBothSides() throws Exception {
+        BudgetView budget = mdf.budget(tenant, program, "10000", null);
+        mdf.allocate(tenant, budget, member, "3000");
+        FundRequestView booth = mdf.request(member, budget, "1000");
+        f.asStaff(tenant, () -> requests.approve(booth.id(), null));
+        FundClaimView claim =
+                f.asPartner(member, () -> claims.submit(booth.id(), List.of(MdfFixtures.line("Booth", "1000"))));
+
+        mvc.perform(post("/app/mdf/claims/" + claim.id() + "/review")
+                        .param("lines[0].lineId", claim.lines().getFirst().id().toString())
+                        .param("lines[0].decision", "DENIED")
+                        .param("lines[0].reason", "The receipt is for another event")
+                        .with(signedIn(tenant.owner()))
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection());
+
+        assertThat(page("/app/mdf/requests/" + booth.id())
+                        .select("[data-testid=rejected-claim]")
+                        .text())
+                .contains("The receipt is for another event");
+        Document portal = Jsoup.parse(
+                mvc.perform(get("/portal/funds/requests/" + booth.id()).with(f.portal(member)))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(StandardCharsets.UTF_8));
+        assertThat(portal.select("[data-testid=rejected-claim]").text()).contains("The receipt is for another event");
+        assertThat(portal.select("[data-testid=claim-form]")).hasSize(1);
     }
 
     private Document page(String path) throws Exception {

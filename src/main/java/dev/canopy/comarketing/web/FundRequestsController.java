@@ -1,5 +1,6 @@
 package dev.canopy.comarketing.web;
 
+import dev.canopy.comarketing.ClaimStatus;
 import dev.canopy.comarketing.FundClaimView;
 import dev.canopy.comarketing.FundClaims;
 import dev.canopy.comarketing.FundRequestStatus;
@@ -88,6 +89,12 @@ class FundRequestsController {
         model.addAttribute("budget", funds.get(request.budgetId()));
         model.addAttribute("balance", funds.balance(request.budgetId(), request.partnerId()));
         model.addAttribute("claim", claim);
+        // A rejected claim no longer stands; what was denied and why stays in sight if the partner claims again.
+        model.addAttribute(
+                "rejectedClaims",
+                claims.list(ClaimStatus.REJECTED).stream()
+                        .filter(c -> c.requestId().equals(id))
+                        .toList());
         model.addAttribute("decisions", LineDecision.values());
         if (!model.containsAttribute("approveForm")) {
             model.addAttribute(
