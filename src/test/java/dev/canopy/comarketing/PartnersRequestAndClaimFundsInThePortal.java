@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -29,6 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
@@ -110,6 +112,18 @@ class PartnersRequestAndClaimFundsInThePortal {
         Document approved = page(member, at);
         assertThat(approved.select("[data-testid=claim-form]")).hasSize(1);
         assertThat(approved.select("[data-testid=claim-due]").text()).isNotBlank();
+
+        Document nothing = form(
+                member,
+                multipart(at + "/claim").param("lines[0].description", "").param("lines[0].amount", ""),
+                400);
+        assertThat(nothing.select("[data-testid=lines-error]").text()).isNotBlank();
+        mvc.perform(multipart(at + "/claim")
+                        .param("lines[2].description", "Ads")
+                        .with(f.portal(member))
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attributeExists("flashError"));
 
         Document missingReceipt = Jsoup.parse(mvc.perform(multipart(at + "/claim")
                         .file(receipt(0, "platform.pdf"))
@@ -248,7 +262,7 @@ class PartnersRequestAndClaimFundsInThePortal {
                 .getContentAsString(StandardCharsets.UTF_8));
     }
 
-    private Document form(DealFixtures.Member who, MockHttpServletRequestBuilder request, int expected)
+    private Document form(DealFixtures.Member who, AbstractMockHttpServletRequestBuilder<?> request, int expected)
             throws Exception {
         return Jsoup.parse(mvc.perform(request.with(f.portal(who)).with(csrf()))
                 .andExpect(status().is(expected))

@@ -219,6 +219,11 @@ class PortalFundsController {
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
+        if (form.lines() == null || form.lines().contains(null)) {
+            // Sent from an altered page (lines missing between others): it cannot be shown again line by line.
+            redirect.addFlashAttribute("flashError", messages.getMessage("comarketing.claim.again"));
+            return "redirect:/portal/funds/requests/" + id;
+        }
         List<Integer> filled = form.filled();
         return Forms.submit(
                 result,
