@@ -107,7 +107,8 @@ class OneWorkspaceNeverSeesOrChangesAnother {
                 new ImportsProbes(context),
                 new EnablementProbes(context),
                 new CourseProbes(context),
-                new RequirementProbes(context));
+                new RequirementProbes(context),
+                new ComarketingProbes(context));
         modules.forEach(module -> module.prepare(victim, attacker));
     }
 
