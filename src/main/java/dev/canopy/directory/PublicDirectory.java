@@ -78,7 +78,7 @@ public class PublicDirectory {
     /** The workspace's listed partners that match {@code query}, best first, and what each filter offers. */
     @Transactional(readOnly = true)
     public DirectoryPage page(String workspaceSlug, DirectoryQuery query) {
-        WorkspaceView workspace = open(workspaceSlug);
+        WorkspaceView workspace = workspace(workspaceSlug);
         List<DirectoryEntry> listed = AsSystem.in(
                 workspace.id(),
                 VISITOR,
@@ -97,7 +97,7 @@ public class PublicDirectory {
     /** A listed partner's profile, by its slug. */
     @Transactional(readOnly = true)
     public DirectoryEntry profile(String workspaceSlug, String partnerSlug) {
-        return listed(open(workspaceSlug), partnerSlug);
+        return listed(workspace(workspaceSlug), partnerSlug);
     }
 
     /**
@@ -107,7 +107,7 @@ public class PublicDirectory {
      */
     @Transactional
     public void contact(String workspaceSlug, String partnerSlug, ContactInput input, String clientAddress) {
-        WorkspaceView workspace = open(workspaceSlug);
+        WorkspaceView workspace = workspace(workspaceSlug);
         DirectoryEntry partner = listed(workspace, partnerSlug);
         ContactTable.Checked request = ListingChecks.contact(input);
         String client = clientAddress == null || clientAddress.isBlank() ? "unknown" : clientAddress;
@@ -138,7 +138,16 @@ public class PublicDirectory {
                         payload));
     }
 
-    private WorkspaceView open(String workspaceSlug) {
+    /** Whether the workspace has a directory and it is on. */
+    @Transactional(readOnly = true)
+    public boolean open(String workspaceSlug) {
+        return workspaces
+                .bySlug(workspaceSlug)
+                .filter(w -> settings.enabled(w.id()))
+                .isPresent();
+    }
+
+    private WorkspaceView workspace(String workspaceSlug) {
         return workspaces
                 .bySlug(workspaceSlug)
                 .filter(w -> settings.enabled(w.id()))
