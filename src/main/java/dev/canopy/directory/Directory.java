@@ -1,13 +1,13 @@
 package dev.canopy.directory;
 
 import dev.canopy.audit.AuditLog;
-import dev.canopy.directory.internal.ContactTable;
+import dev.canopy.directory.internal.DirectorySettingsTable;
 import dev.canopy.directory.internal.Entries;
 import dev.canopy.directory.internal.ListingChecks;
 import dev.canopy.directory.internal.ListingSlugs;
 import dev.canopy.directory.internal.ListingTable;
 import dev.canopy.directory.internal.Ranking;
-import dev.canopy.directory.internal.SettingsTable;
+import dev.canopy.directory.internal.RequestTable;
 import dev.canopy.partners.PartnerId;
 import dev.canopy.partners.PartnerStatus;
 import dev.canopy.partners.PartnerView;
@@ -40,8 +40,8 @@ public class Directory {
     static final int REQUESTS_SHOWN = 50;
 
     private final ListingTable listings;
-    private final SettingsTable settings;
-    private final ContactTable contacts;
+    private final DirectorySettingsTable settings;
+    private final RequestTable contacts;
     private final Entries entries;
     private final Partners partners;
     private final CurrentWorkspace currentWorkspace;
@@ -50,8 +50,8 @@ public class Directory {
 
     Directory(
             ListingTable listings,
-            SettingsTable settings,
-            ContactTable contacts,
+            DirectorySettingsTable settings,
+            RequestTable contacts,
             Entries entries,
             Partners partners,
             CurrentWorkspace currentWorkspace,

@@ -1,11 +1,11 @@
 package dev.canopy.directory;
 
-import dev.canopy.directory.internal.ContactTable;
+import dev.canopy.directory.internal.DirectorySettingsTable;
 import dev.canopy.directory.internal.Entries;
 import dev.canopy.directory.internal.ListingChecks;
 import dev.canopy.directory.internal.ListingTable;
 import dev.canopy.directory.internal.Ranking;
-import dev.canopy.directory.internal.SettingsTable;
+import dev.canopy.directory.internal.RequestTable;
 import dev.canopy.directory.internal.TooManyContacts;
 import dev.canopy.identity.WorkspaceView;
 import dev.canopy.identity.Workspaces;
@@ -48,9 +48,9 @@ public class PublicDirectory {
     private static final Actor VISITOR = new Actor(Actor.Kind.SYSTEM, "directory", "Partner directory");
 
     private final Workspaces workspaces;
-    private final SettingsTable settings;
+    private final DirectorySettingsTable settings;
     private final ListingTable listings;
-    private final ContactTable contacts;
+    private final RequestTable contacts;
     private final Entries entries;
     private final Intake intake;
     private final JsonMapper json;
@@ -58,9 +58,9 @@ public class PublicDirectory {
 
     PublicDirectory(
             Workspaces workspaces,
-            SettingsTable settings,
+            DirectorySettingsTable settings,
             ListingTable listings,
-            ContactTable contacts,
+            RequestTable contacts,
             Entries entries,
             Intake intake,
             JsonMapper json,
@@ -109,7 +109,7 @@ public class PublicDirectory {
     public void contact(String workspaceSlug, String partnerSlug, ContactInput input, String clientAddress) {
         WorkspaceView workspace = workspace(workspaceSlug);
         DirectoryEntry partner = listed(workspace, partnerSlug);
-        ContactTable.Checked request = ListingChecks.contact(input);
+        RequestTable.Checked request = ListingChecks.contact(input);
         String client = clientAddress == null || clientAddress.isBlank() ? "unknown" : clientAddress;
         contacts.lock(client);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);

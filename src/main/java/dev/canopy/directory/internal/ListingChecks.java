@@ -54,7 +54,7 @@ public final class ListingChecks {
         return new CheckedProfile(description, website, email, services, industries, regions);
     }
 
-    public static ContactTable.Checked contact(ContactInput c) {
+    public static RequestTable.Checked contact(ContactInput c) {
         Map<String, String> problems = new LinkedHashMap<>();
         UUID token = null;
         try {
@@ -72,7 +72,7 @@ public final class ListingChecks {
         if (!problems.isEmpty()) {
             throw InvalidInputException.of(problems);
         }
-        return new ContactTable.Checked(token, name, email, company, message);
+        return new RequestTable.Checked(token, name, email, company, message);
     }
 
     /** Whether a spreadsheet would take the text for a formula (or DDE) when it is exported. */

@@ -39,13 +39,13 @@ public class ListingFacts {
 
     private final PartnerDirectory partners;
     private final Certifications certifications;
-    private final CertifiedPeople certifiedPeople;
+    private final List<CertifiedPeople> certifiedPeople;
     private final CurrentWorkspace currentWorkspace;
 
     ListingFacts(
             PartnerDirectory partners,
             Certifications certifications,
-            CertifiedPeople certifiedPeople,
+            List<CertifiedPeople> certifiedPeople,
             CurrentWorkspace currentWorkspace) {
         this.partners = partners;
         this.certifications = certifications;
@@ -83,7 +83,11 @@ public class ListingFacts {
                 }
             }
         }
-        Map<PartnerId, Long> people = certifiedPeople.certifiedPeople(currentWorkspace.id());
+        // Every source counts, as on the dashboards (enablement's certificates, and any other).
+        Map<PartnerId, Long> people = new HashMap<>();
+        for (CertifiedPeople source : certifiedPeople) {
+            source.certifiedPeople(currentWorkspace.id()).forEach((partner, n) -> people.merge(partner, n, Long::sum));
+        }
         Map<PartnerId, Facts> facts = new HashMap<>();
         for (PartnerId partner : listed) {
             PartnerTiers.Tier tier = bestTier.get(partner);

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
 
 /** Requests prospects sent listed partners, one per form token. */
 @Repository
-public class ContactTable {
+public class RequestTable {
 
     /** A checked request, ready to store. */
     public record Checked(
@@ -21,7 +21,7 @@ public class ContactTable {
 
     private final JdbcClient db;
 
-    ContactTable(JdbcClient db) {
+    RequestTable(JdbcClient db) {
         this.db = db;
     }
 

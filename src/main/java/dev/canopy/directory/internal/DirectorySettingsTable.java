@@ -6,11 +6,11 @@ import org.springframework.stereotype.Repository;
 
 /** Whether a workspace shows its public directory; off until staff turn it on. */
 @Repository
-public class SettingsTable {
+public class DirectorySettingsTable {
 
     private final JdbcClient db;
 
-    SettingsTable(JdbcClient db) {
+    DirectorySettingsTable(JdbcClient db) {
         this.db = db;
     }
 
