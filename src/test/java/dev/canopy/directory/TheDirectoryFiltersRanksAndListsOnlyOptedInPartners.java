@@ -120,8 +120,7 @@ class TheDirectoryFiltersRanksAndListsOnlyOptedInPartners {
             return certifications.award(certification, untiered.id().value(), person, "Classroom", "");
         });
         assertThat(slugs(json("?certification=Implementer"))).containsExactly(untiered.slug());
-        JsonNode partner =
-                json("?certification=Implementer").get("partners").get(0);
+        JsonNode partner = json("?certification=Implementer").get("partners").get(0);
         assertThat(partner.get("certifications").get(0).asString()).isEqualTo("Implementer");
         assertThat(page("")).contains("Implementer");
     }
