@@ -22,6 +22,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
@@ -79,7 +80,12 @@ public class Directory {
         WorkspaceId workspace = currentWorkspace.id();
         boolean before = settings.enabled(workspace);
         settings.enable(workspace, enabled);
-        audit.record("directory.enabled", "workspace", workspace.value(), before, enabled);
+        audit.record(
+                "directory.enabled",
+                "workspace",
+                workspace.value(),
+                Map.of("enabled", before),
+                Map.of("enabled", enabled));
     }
 
     /** Every listing of the workspace, listed ones first in the public's order, then the rest by name. */

@@ -262,6 +262,10 @@ class EveryWriteOperationRefusesBadInput {
                 "{\"programId\":\"" + setup.program().id() + "\",\"certificationId\":\"" + certification
                         + "\",\"minPeople\":2,\"subject\":\"DEAL_REGISTRATION\"}");
         bodies.put("DELETE /api/v1/requirements/{id}", null);
+        bodies.put("PUT /api/v1/directory/entries/{id}", """
+                {"description":"We implement Northwind","website":"bluebird.example","contactEmail":"hi@bluebird.example",
+                 "services":["Implementation"],"industries":["Retail"],"regions":["EMEA"],"hidden":true,
+                 "hiddenReason":"Under review"}""");
     }
 
     @Test
@@ -448,6 +452,7 @@ class EveryWriteOperationRefusesBadInput {
         ids.put("/api/v1/certifications/", certification);
         ids.put("/api/v1/certificates/", certificate);
         ids.put("/api/v1/requirements/", requirement);
+        ids.put("/api/v1/directory/entries/", setup.partner().value());
         Object id = template.contains("{partnerId}")
                 ? setup.partner().value()
                 : ids.entrySet().stream()
