@@ -17,7 +17,6 @@ import dev.canopy.enablement.LessonInput;
 import dev.canopy.partners.PartnerType;
 import dev.canopy.testing.CanopyTest;
 import dev.canopy.testing.CertificationsForTests;
-import dev.canopy.testing.Fixtures;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -144,6 +143,46 @@ class TheDirectoryFiltersRanksAndListsOnlyOptedInPartners {
 
         f.staff(() -> directory.update(goldImplementer.id(), null, false, null));
         assertThat(slugs(json(""))).contains(goldImplementer.slug());
+    }
+
+    @Test
+    void aSuspendedPartnerAppearsNowhereThoughItStaysOptedIn() throws Exception {
+        f.staff(() -> context.getBean(dev.canopy.partners.Partners.class)
+                .changeStatus(untiered.id(), dev.canopy.partners.PartnerStatus.SUSPENDED, "Unpaid invoices"));
+        assertNowhere(untiered, "/directory/" + f.tenant.slug() + "/" + untiered.slug());
+        assertThat(f.staff(() -> directory.entry(untiered.id())).optedIn()).isTrue();
+    }
+
+    @Test
+    void aPartnerAdminOptsInThroughThePortalAndBadInputStaysBesideItsField() throws Exception {
+        DealFixtures.Member admin = f.partner(f.silver);
+        var portal = new DealFixtures(context).portal(admin);
+        String refused = mvc.perform(post("/portal/directory")
+                        .param("optedIn", "true")
+                        .param("description", "We migrate.")
+                        .param("website", "javascript:alert(1)")
+                        .param("services", "Migration, =1+1")
+                        .with(portal)
+                        .with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(refused)
+                .containsPattern("id=\"website\"[^>]*is-invalid|is-invalid[^>]*id=\"website\"")
+                .containsPattern("id=\"services\"[^>]*is-invalid|is-invalid[^>]*id=\"services\"");
+        assertThat(f.asPartner(admin, () -> directory.mine()).updatedAt()).isNull();
+        mvc.perform(post("/portal/directory")
+                        .param("optedIn", "true")
+                        .param("description", "We migrate.")
+                        .param("website", "migrators.example")
+                        .param("services", "Migration, Training")
+                        .with(portal)
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        DirectoryEntry saved = f.asPartner(admin, () -> directory.mine());
+        assertThat(saved.services()).containsExactly("Migration", "Training");
+        assertThat(slugs(json("?service=training"))).contains(saved.slug());
     }
 
     @Test
@@ -305,9 +344,5 @@ class TheDirectoryFiltersRanksAndListsOnlyOptedInPartners {
                 .valueStream()
                 .map(p -> p.get("slug").asString())
                 .toList();
-    }
-
-    static String unique() {
-        return Fixtures.unique("d");
     }
 }
