@@ -24,19 +24,6 @@ public record DirectoryQuery(
         tier = given(tier);
     }
 
-    public static DirectoryQuery all() {
-        return new DirectoryQuery(null, null, null, null, null, null);
-    }
-
-    public boolean filtered() {
-        return type != null
-                || region != null
-                || industry != null
-                || service != null
-                || certification != null
-                || tier != null;
-    }
-
     private static @Nullable String given(@Nullable String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
