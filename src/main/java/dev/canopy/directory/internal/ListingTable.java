@@ -78,9 +78,9 @@ public class ListingTable {
                 .list();
     }
 
-    /** Stores the listing whole; false when its slug is another partner's already. */
-    public boolean save(WorkspaceId workspace, Row row, String by) {
-        return db.sql("""
+    /** Stores the listing whole, its slug kept from the first save. */
+    public void save(WorkspaceId workspace, Row row, String by) {
+        db.sql("""
                         insert into directory_listing (workspace_id, partner_id, slug, opted_in, hidden, hidden_reason,
                                                        description, website, contact_email, services, industries,
                                                        regions, updated_at, updated_by)
@@ -94,22 +94,21 @@ public class ListingTable {
                                 regions = excluded.regions, updated_at = excluded.updated_at,
                                 updated_by = excluded.updated_by
                         """)
-                        .param("workspace", workspace.value())
-                        .param("partner", row.partner().value())
-                        .param("slug", row.slug())
-                        .param("optedIn", row.optedIn())
-                        .param("hidden", row.hidden())
-                        .param("hiddenReason", row.hiddenReason())
-                        .param("description", row.description())
-                        .param("website", row.website())
-                        .param("contactEmail", row.contactEmail())
-                        .param("services", row.services().toArray(String[]::new))
-                        .param("industries", row.industries().toArray(String[]::new))
-                        .param("regions", row.regions().toArray(String[]::new))
-                        .param("at", Timestamp.from(row.updatedAt()))
-                        .param("by", by)
-                        .update()
-                > 0;
+                .param("workspace", workspace.value())
+                .param("partner", row.partner().value())
+                .param("slug", row.slug())
+                .param("optedIn", row.optedIn())
+                .param("hidden", row.hidden())
+                .param("hiddenReason", row.hiddenReason())
+                .param("description", row.description())
+                .param("website", row.website())
+                .param("contactEmail", row.contactEmail())
+                .param("services", row.services().toArray(String[]::new))
+                .param("industries", row.industries().toArray(String[]::new))
+                .param("regions", row.regions().toArray(String[]::new))
+                .param("at", Timestamp.from(row.updatedAt()))
+                .param("by", by)
+                .update();
     }
 
     /** Whether another partner's listing has the slug. */
