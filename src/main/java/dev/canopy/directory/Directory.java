@@ -13,11 +13,11 @@ import dev.canopy.partners.PartnerStatus;
 import dev.canopy.partners.PartnerView;
 import dev.canopy.partners.Partners;
 import dev.canopy.platform.CurrentWorkspace;
+import dev.canopy.shared.ConflictException;
 import dev.canopy.shared.InvalidInputException;
 import dev.canopy.shared.PartnerScoped;
 import dev.canopy.shared.WorkspaceId;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -152,23 +153,25 @@ public class Directory {
             boolean hidden,
             @Nullable String reason,
             ListingChecks.CheckedProfile p) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        listings.save(
-                currentWorkspace.id(),
-                new ListingTable.Row(
-                        before.partnerId(),
-                        before.slug(),
-                        optedIn,
-                        hidden,
-                        reason,
-                        p.description(),
-                        p.website(),
-                        p.contactEmail(),
-                        p.services(),
-                        p.industries(),
-                        p.regions(),
-                        now),
-                currentWorkspace.actor().name());
+        ListingTable.Row row = new ListingTable.Row(
+                before.partnerId(),
+                before.slug(),
+                optedIn,
+                hidden,
+                reason,
+                p.description(),
+                p.website(),
+                p.contactEmail(),
+                p.services(),
+                p.industries(),
+                p.regions(),
+                clock.instant().truncatedTo(ChronoUnit.MICROS));
+        try {
+            listings.save(currentWorkspace.id(), row, currentWorkspace.actor().name());
+        } catch (DuplicateKeyException e) {
+            // Two partners of the same name saving their first listing at once: one got the address first.
+            throw new ConflictException(null, "Another partner took this address a moment ago: save again");
+        }
     }
 
     private static ListingChecks.CheckedProfile current(DirectoryEntry e) {
