@@ -1,9 +1,12 @@
 package dev.canopy.tracking;
 
+import dev.canopy.partners.PartnerId;
 import dev.canopy.shared.WorkspaceId;
 import dev.canopy.tracking.internal.ClickIds;
 import dev.canopy.tracking.internal.ClickTable;
+import dev.canopy.tracking.internal.EventInput;
 import dev.canopy.tracking.internal.IntakeProcessor;
+import dev.canopy.tracking.internal.LinkSlugs;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,11 +28,13 @@ public class Intake {
 
     private final IntakeProcessor processor;
     private final ClickTable clicks;
+    private final LinkSlugs slugs;
     private final Clock clock;
 
-    Intake(IntakeProcessor processor, ClickTable clicks, Clock clock) {
+    Intake(IntakeProcessor processor, ClickTable clicks, LinkSlugs slugs, Clock clock) {
         this.processor = processor;
         this.clicks = clicks;
+        this.slugs = slugs;
         this.clock = clock;
     }
 
@@ -38,6 +43,32 @@ public class Intake {
             awaitFreshClick(workspace, event.clickId());
         }
         return processor.process(workspace, event);
+    }
+
+    /**
+     * A prospect asked one partner to get in touch (the public partner directory's contact form): a lead named by
+     * the partner's ref (made the first time it is needed), so the attribution policy gives it to that partner
+     * unless stronger evidence names another. {@code externalId} is the form's own token: the form sent twice is
+     * one lead. Call it acting in {@code workspace}.
+     */
+    public IntakeOutcome leadFor(
+            WorkspaceId workspace, PartnerId partner, String externalId, String email, String name, String payload) {
+        EventInput lead = new EventInput(
+                externalId,
+                null,
+                email,
+                name,
+                null,
+                null,
+                slugs.refFor(workspace, partner),
+                null,
+                null,
+                null,
+                null,
+                null,
+                false,
+                null);
+        return receive(workspace, lead.toEvent(EventSource.SNIPPET, ConversionKind.LEAD, payload, clock));
     }
 
     private void awaitFreshClick(WorkspaceId workspace, String clickId) {

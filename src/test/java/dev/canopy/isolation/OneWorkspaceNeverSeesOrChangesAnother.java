@@ -64,7 +64,12 @@ class OneWorkspaceNeverSeesOrChangesAnother {
             "/shared/{token}/page",
             // A certificate's verification page: public by design, addressed by its unguessable code.
             "/verify/{code}",
-            "/verify/{code}/badge.json");
+            "/verify/{code}/badge.json",
+            // A workspace's public partner directory, its JSON and embed: public by design, showing only the
+            // partners that opted in (DirectoryProbes checks that another workspace's partners never show there).
+            "/directory/{workspaceSlug}",
+            "/directory/{workspaceSlug}/partners.json",
+            "/directory/{workspaceSlug}/embed.js");
 
     @Autowired
     MockMvc mvc;
@@ -108,7 +113,8 @@ class OneWorkspaceNeverSeesOrChangesAnother {
                 new EnablementProbes(context),
                 new CourseProbes(context),
                 new RequirementProbes(context),
-                new ComarketingProbes(context));
+                new ComarketingProbes(context),
+                new DirectoryProbes(context));
         modules.forEach(module -> module.prepare(victim, attacker));
     }
 

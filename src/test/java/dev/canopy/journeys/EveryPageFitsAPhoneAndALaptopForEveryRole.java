@@ -173,7 +173,10 @@ class EveryPageFitsAPhoneAndALaptopForEveryRole extends BrowserTest {
     @Test
     void everyPublicPageFits() {
         crawl(new Visitor(
-                "public", null, null, List.of("/", "/login", "/portal/login", "/signup", "/programs/" + SLUG)));
+                "public",
+                null,
+                null,
+                List.of("/", "/login", "/portal/login", "/signup", "/programs/" + SLUG, "/directory/" + SLUG)));
     }
 
     // ---------------------------------------------------------------------------------------------------------

@@ -152,6 +152,7 @@ class SecurityConfiguration {
                                 "/reset-password",
                                 "/invitations/*",
                                 "/programs/**",
+                                "/directory/**",
                                 "/brand/*/logo",
                                 "/shared/**",
                                 "/verify/*",

@@ -275,6 +275,10 @@ class EveryWriteOperationRefusesBadInput {
                 "{\"programId\":\"" + setup.program().id() + "\",\"certificationId\":\"" + certification
                         + "\",\"minPeople\":2,\"subject\":\"DEAL_REGISTRATION\"}");
         bodies.put("DELETE /api/v1/requirements/{id}", null);
+        bodies.put("PUT /api/v1/directory/entries/{id}", """
+                {"description":"We implement Northwind","website":"bluebird.example","contactEmail":"hi@bluebird.example",
+                 "services":["Implementation"],"industries":["Retail"],"regions":["EMEA"],"hidden":true,
+                 "hiddenReason":"Under review"}""");
         funds(resellers, member);
     }
 
@@ -515,6 +519,7 @@ class EveryWriteOperationRefusesBadInput {
         ids.put("/api/v1/certifications/", certification);
         ids.put("/api/v1/certificates/", certificate);
         ids.put("/api/v1/requirements/", requirement);
+        ids.put("/api/v1/directory/entries/", setup.partner().value());
         ids.put("/api/v1/mdf/budgets/", budget);
         ids.put("/api/v1/mdf/allocations/", allocation);
         ids.put("/api/v1/mdf/requests/", fundRequest);
