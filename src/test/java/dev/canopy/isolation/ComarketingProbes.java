@@ -1,5 +1,6 @@
 package dev.canopy.isolation;
 
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -24,7 +25,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.context.ApplicationContext;
+import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -34,6 +37,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * A's MDF pages.
  */
 class ComarketingProbes implements ModuleProbes {
+
+    private static final String API = "/api/v1/mdf";
 
     private final ApplicationContext context;
     private BudgetView budget;
@@ -147,7 +152,44 @@ class ComarketingProbes implements ModuleProbes {
                                         SampleFiles.pdf("Hijacked")))
                                 .param("lines[0].description", "Hijacked")
                                 .param("lines[0].amount", "1")),
-                new Probe("/portal/funds/claims/{claimId}/lines/{lineId}/receipt", get("/portal/funds" + receipt)));
+                new Probe("/portal/funds/claims/{claimId}/lines/{lineId}/receipt", get("/portal/funds" + receipt)),
+                new Probe("/api/v1/mdf/budgets/{id}", get(API + "/budgets/" + budget.id())),
+                new Probe(
+                        "/api/v1/mdf/budgets/{id}/allocations", get(API + "/budgets/" + budget.id() + "/allocations")),
+                new Probe(
+                        "/api/v1/mdf/budgets/{id}/allocations",
+                        json(post(API + "/budgets/" + budget.id() + "/allocations"), """
+                                {"partnerId":"%s","amount":"1"}""".formatted(
+                                        allocation.partnerId()))),
+                new Probe("/api/v1/mdf/budgets/{id}/balances", get(API + "/budgets/" + budget.id() + "/balances")),
+                new Probe("/api/v1/mdf/allocations/{id}", delete(API + "/allocations/" + allocation.id())),
+                new Probe("/api/v1/mdf/requests/{id}", get(API + "/requests/" + waiting.id())),
+                new Probe(
+                        "/api/v1/mdf/requests/{id}/approve",
+                        json(post(API + "/requests/" + waiting.id() + "/approve"), "{}")),
+                new Probe(
+                        "/api/v1/mdf/requests/{id}/reject",
+                        json(post(API + "/requests/" + waiting.id() + "/reject"), "{\"reason\":\"Hijacked\"}")),
+                new Probe(
+                        "/api/v1/mdf/requests/{id}/extend",
+                        json(
+                                post(API + "/requests/" + approved.id() + "/extend"),
+                                "{\"claimDueOn\":\"" + today.plusYears(1) + "\"}")),
+                new Probe(
+                        "/api/v1/mdf/requests/{id}/deals",
+                        json(
+                                post(API + "/requests/" + approved.id() + "/deals"),
+                                "{\"dealId\":\"" + UUID.randomUUID() + "\"}")),
+                new Probe(
+                        "/api/v1/mdf/requests/{id}/deals/{dealId}",
+                        delete(API + "/requests/" + approved.id() + "/deals/" + UUID.randomUUID())),
+                new Probe("/api/v1/mdf/claims/{id}", get(API + "/claims/" + claim.id())),
+                new Probe(
+                        "/api/v1/mdf/claims/{id}/review",
+                        json(
+                                post(API + "/claims/" + claim.id() + "/review"),
+                                "{\"lines\":[{\"lineId\":\""
+                                        + claim.lines().getFirst().id() + "\",\"decision\":\"ACCEPTED\"}]}")));
     }
 
     @Override
@@ -162,7 +204,11 @@ class ComarketingProbes implements ModuleProbes {
 
     @Override
     public List<String> apiLists() {
-        return List.of();
+        return List.of(API + "/budgets", API + "/requests", API + "/claims", API + "/returns");
+    }
+
+    private static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, String body) {
+        return request.contentType(MediaType.APPLICATION_JSON).content(body);
     }
 
     @Override
