@@ -2,9 +2,12 @@ package dev.canopy.comarketing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -184,6 +187,50 @@ class ReturnsComeFromTheAttributionData {
         assertThat(f.asPartner(member, () -> returns.link(second.id(), mine.id().toString()))
                         .leads())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void theRequestPagesShowTheReturnAndCountDeals() throws Exception {
+        DealFixtures f = new DealFixtures(context);
+        MdfFixtures mdf = new MdfFixtures(context);
+        Fixtures.Tenant tenant = fixtures.newWorkspace();
+        ProgramView program = f.program(tenant);
+        DealFixtures.Member member = f.member(tenant, program);
+        BudgetView budget = mdf.budget(tenant, program, "10000", null);
+        mdf.allocate(tenant, budget, member, "5000");
+        FundRequestView webinar = mdf.request(member, budget, "2000");
+        f.asStaff(tenant, () -> context.getBean(FundRequests.class).approve(webinar.id(), null));
+        DealView won = approved(f, tenant, member, program, "Globex", "globex.com");
+        f.asStaff(tenant, () -> deals.markWon(won.id(), "12000", ""));
+
+        mvc.perform(post("/portal/funds/requests/" + webinar.id() + "/deals")
+                        .with(f.portal(member))
+                        .with(csrf())
+                        .param("dealId", "not-a-deal"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Choose a deal registration")));
+        mvc.perform(post("/portal/funds/requests/" + webinar.id() + "/deals")
+                        .with(f.portal(member))
+                        .with(csrf())
+                        .param("dealId", won.id().toString()))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/portal/funds/requests/" + webinar.id()).with(f.portal(member)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("data-testid=\"linked-deal\"")))
+                .andExpect(content().string(containsString("12,000.00")));
+        mvc.perform(get("/app/mdf/requests/" + webinar.id()).with(Fixtures.signedIn(tenant.owner())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("data-testid=\"activity-results\"")))
+                .andExpect(content().string(containsString("Globex")));
+        mvc.perform(get("/app/mdf/returns").with(Fixtures.signedIn(tenant.owner())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("data-testid=\"returns-types\"")))
+                .andExpect(content().string(containsString(webinar.reference())));
+        mvc.perform(post("/app/mdf/requests/" + webinar.id() + "/deals/" + won.id() + "/remove")
+                        .with(Fixtures.signedIn(tenant.owner()))
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(f.asStaff(tenant, () -> returns.of(webinar.id())).leads()).isZero();
     }
 
     private DealView approved(

@@ -153,6 +153,20 @@ class ComarketingProbes implements ModuleProbes {
                                 .param("lines[0].description", "Hijacked")
                                 .param("lines[0].amount", "1")),
                 new Probe("/portal/funds/claims/{claimId}/lines/{lineId}/receipt", get("/portal/funds" + receipt)),
+                new Probe(
+                        "/app/mdf/requests/{id}/deals",
+                        post(app + "/requests/" + approved.id() + "/deals")
+                                .param("dealId", UUID.randomUUID().toString())),
+                new Probe(
+                        "/app/mdf/requests/{id}/deals/{dealId}/remove",
+                        post(app + "/requests/" + approved.id() + "/deals/" + UUID.randomUUID() + "/remove")),
+                new Probe(
+                        "/portal/funds/requests/{id}/deals",
+                        post(portal + approved.id() + "/deals")
+                                .param("dealId", UUID.randomUUID().toString())),
+                new Probe(
+                        "/portal/funds/requests/{id}/deals/{dealId}/remove",
+                        post(portal + approved.id() + "/deals/" + UUID.randomUUID() + "/remove")),
                 new Probe("/api/v1/mdf/budgets/{id}", get(API + "/budgets/" + budget.id())),
                 new Probe(
                         "/api/v1/mdf/budgets/{id}/allocations", get(API + "/budgets/" + budget.id() + "/allocations")),

@@ -9,6 +9,8 @@ import dev.canopy.comarketing.FundRequests;
 import dev.canopy.comarketing.Funds;
 import dev.canopy.comarketing.LineDecision;
 import dev.canopy.comarketing.LineReview;
+import dev.canopy.comarketing.MdfReturns;
+import dev.canopy.deals.Deals;
 import dev.canopy.platform.Forms;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
@@ -73,11 +75,23 @@ class FundRequestsController {
     private final FundRequests requests;
     private final FundClaims claims;
     private final Funds funds;
+    private final MdfReturns returns;
+    private final Deals deals;
 
-    FundRequestsController(FundRequests requests, FundClaims claims, Funds funds) {
+    FundRequestsController(FundRequests requests, FundClaims claims, Funds funds, MdfReturns returns, Deals deals) {
         this.requests = requests;
         this.claims = claims;
         this.funds = funds;
+        this.returns = returns;
+        this.deals = deals;
+    }
+
+    /** MDF ROI: every approved activity, and the sums per partner, tier and activity type. */
+    @GetMapping("/returns")
+    @PreAuthorize("hasAuthority('mdf:read')")
+    String returns(Model model) {
+        model.addAttribute("report", returns.report());
+        return "comarketing/returns";
     }
 
     @GetMapping("/requests/{id}")
@@ -114,6 +128,9 @@ class FundRequestsController {
         }
         if (!model.containsAttribute("reviewForm")) {
             model.addAttribute("reviewForm", ReviewForm.of(claim));
+        }
+        if (request.status() == FundRequestStatus.APPROVED) {
+            ActivityResults.add(model, returns, deals, request);
         }
         return "comarketing/request";
     }
@@ -195,6 +212,29 @@ class FundRequestsController {
                     : "Claim approved: " + reviewed.approved() + " is owed to " + reviewed.partnerName()
                             + " in the next payout run.";
         });
+    }
+
+    @PostMapping("/requests/{id}/deals")
+    @PreAuthorize("hasAuthority('mdf:write')")
+    String linkDeal(
+            @PathVariable UUID id,
+            @ModelAttribute("dealForm") ActivityResults.DealForm form,
+            BindingResult result,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        return decide(id, result, model, response, redirect, () -> {
+            returns.link(id, form.dealId());
+            return "The deal registration now counts for this activity.";
+        });
+    }
+
+    @PostMapping("/requests/{id}/deals/{dealId}/remove")
+    @PreAuthorize("hasAuthority('mdf:write')")
+    String unlinkDeal(@PathVariable UUID id, @PathVariable UUID dealId, RedirectAttributes redirect) {
+        returns.unlink(id, dealId);
+        redirect.addFlashAttribute("flash", "The deal registration no longer counts for this activity.");
+        return "redirect:/app/mdf/requests/" + id;
     }
 
     @GetMapping("/claims/{claimId}/lines/{lineId}/receipt")

@@ -6,9 +6,12 @@ import dev.canopy.comarketing.ClaimStatus;
 import dev.canopy.comarketing.FundBalance;
 import dev.canopy.comarketing.FundClaims;
 import dev.canopy.comarketing.FundRequestInput;
+import dev.canopy.comarketing.FundRequestStatus;
 import dev.canopy.comarketing.FundRequestView;
 import dev.canopy.comarketing.FundRequests;
 import dev.canopy.comarketing.Funds;
+import dev.canopy.comarketing.MdfReturns;
+import dev.canopy.deals.Deals;
 import dev.canopy.enablement.Upload;
 import dev.canopy.platform.Flash;
 import dev.canopy.platform.Forms;
@@ -130,14 +133,24 @@ class PortalFundsController {
     private final Funds funds;
     private final FundRequests requests;
     private final FundClaims claims;
+    private final MdfReturns returns;
+    private final Deals deals;
     private final Clock clock;
     private final MessageSourceAccessor messages;
 
     PortalFundsController(
-            Funds funds, FundRequests requests, FundClaims claims, Clock clock, MessageSourceAccessor messages) {
+            Funds funds,
+            FundRequests requests,
+            FundClaims claims,
+            MdfReturns returns,
+            Deals deals,
+            Clock clock,
+            MessageSourceAccessor messages) {
         this.funds = funds;
         this.requests = requests;
         this.claims = claims;
+        this.returns = returns;
+        this.deals = deals;
         this.clock = clock;
         this.messages = messages;
     }
@@ -196,7 +209,37 @@ class PortalFundsController {
         if (!model.containsAttribute("extensionForm")) {
             model.addAttribute("extensionForm", new ExtensionForm(""));
         }
+        if (request.status() == FundRequestStatus.APPROVED) {
+            ActivityResults.add(model, returns, deals, request);
+        }
         return "comarketing/portal/request";
+    }
+
+    @PostMapping("/requests/{id}/deals")
+    String linkDeal(
+            @PathVariable UUID id,
+            @ModelAttribute("dealForm") ActivityResults.DealForm form,
+            BindingResult result,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        return Forms.submit(
+                result,
+                response,
+                () -> {
+                    returns.link(id, form.dealId());
+                    redirect.addFlashAttribute("flash", messages.getMessage("comarketing.results.counted"));
+                    return "redirect:/portal/funds/requests/" + id;
+                },
+                () -> page(id, model));
+    }
+
+    @PostMapping("/requests/{id}/deals/{dealId}/remove")
+    String unlinkDeal(@PathVariable UUID id, @PathVariable UUID dealId, RedirectAttributes redirect) {
+        return Flash.after(redirect, "/portal/funds/requests/" + id, () -> {
+            returns.unlink(id, dealId);
+            return messages.getMessage("comarketing.results.removed");
+        });
     }
 
     @PostMapping("/requests/{id}/cancel")
