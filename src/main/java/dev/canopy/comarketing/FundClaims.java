@@ -6,6 +6,7 @@ import dev.canopy.comarketing.internal.MdfClaimTable;
 import dev.canopy.comarketing.internal.MdfInputs;
 import dev.canopy.comarketing.internal.MdfPostings;
 import dev.canopy.comarketing.internal.MdfRequestTable;
+import dev.canopy.comarketing.internal.Ownership;
 import dev.canopy.enablement.StoredFiles;
 import dev.canopy.ledger.Ledger;
 import dev.canopy.partners.PartnerId;
@@ -315,11 +316,7 @@ public class FundClaims {
 
     private MdfClaimTable.Row row(WorkspaceId workspace, UUID id) {
         MdfClaimTable.Row r = claims.find(workspace, id).orElseThrow(() -> new NotFoundException("Claim"));
-        PartnerId.signedIn(currentWorkspace).ifPresent(p -> {
-            if (!p.value().equals(r.partnerId())) {
-                throw new NotFoundException("Claim");
-            }
-        });
+        Ownership.check(currentWorkspace, r.partnerId(), "Claim");
         return r;
     }
 

@@ -6,6 +6,7 @@ import dev.canopy.comarketing.internal.FundsPolicy;
 import dev.canopy.comarketing.internal.MdfBudgetTable;
 import dev.canopy.comarketing.internal.MdfInputs;
 import dev.canopy.comarketing.internal.MdfRequestTable;
+import dev.canopy.comarketing.internal.Ownership;
 import dev.canopy.partners.PartnerId;
 import dev.canopy.partners.PartnerView;
 import dev.canopy.partners.Partners;
@@ -333,11 +334,7 @@ public class FundRequests {
 
     private MdfRequestTable.Row row(WorkspaceId workspace, UUID id) {
         MdfRequestTable.Row r = requests.find(workspace, id).orElseThrow(() -> new NotFoundException("Request"));
-        PartnerId.signedIn(currentWorkspace).ifPresent(p -> {
-            if (!p.value().equals(r.partnerId())) {
-                throw new NotFoundException("Request");
-            }
-        });
+        Ownership.check(currentWorkspace, r.partnerId(), "Request");
         return r;
     }
 
