@@ -25,7 +25,9 @@ final class ActivityResults {
 
     private ActivityResults() {}
 
-    static void add(Model model, MdfReturns returns, Deals deals, FundRequestView request) {
+    /** {@code base}: the address the page's forms post under ("/app/mdf" or "/portal/funds"). */
+    static void add(Model model, String base, MdfReturns returns, Deals deals, FundRequestView request) {
+        model.addAttribute("resultsBase", base);
         List<DealView> linked = returns.deals(request.id());
         Set<UUID> counted = linked.stream().map(DealView::id).collect(java.util.stream.Collectors.toSet());
         model.addAttribute("result", returns.of(request.id()));

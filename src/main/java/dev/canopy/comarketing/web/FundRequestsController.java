@@ -130,7 +130,7 @@ class FundRequestsController {
             model.addAttribute("reviewForm", ReviewForm.of(claim));
         }
         if (request.status() == FundRequestStatus.APPROVED) {
-            ActivityResults.add(model, returns, deals, request);
+            ActivityResults.add(model, "/app/mdf", returns, deals, request);
         }
         return "comarketing/request";
     }

@@ -210,7 +210,7 @@ class PortalFundsController {
             model.addAttribute("extensionForm", new ExtensionForm(""));
         }
         if (request.status() == FundRequestStatus.APPROVED) {
-            ActivityResults.add(model, returns, deals, request);
+            ActivityResults.add(model, "/portal/funds", returns, deals, request);
         }
         return "comarketing/portal/request";
     }
