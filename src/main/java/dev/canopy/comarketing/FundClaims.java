@@ -256,7 +256,7 @@ public class FundClaims {
             in.problem(
                     "lines",
                     "The accepted " + accepted + " is more than the " + request.approvedAmount() + " approved for "
-                            + FundRequests.reference(request.number()) + ": reduce a line");
+                            + request.reference() + ": reduce a line");
         }
         in.check();
         decisions.forEach(Runnable::run);
@@ -275,12 +275,7 @@ public class FundClaims {
         if (approved) {
             ledger.post(
                     workspace,
-                    MdfPostings.approved(
-                            id,
-                            FundRequests.reference(request.number()),
-                            new PartnerId(claim.partnerId()),
-                            accepted,
-                            now));
+                    MdfPostings.approved(id, request.reference(), new PartnerId(claim.partnerId()), accepted, now));
         }
         FundClaimView view = get(id);
         audit.record(approved ? "mdf.claim-approved" : "mdf.claim-rejected", "mdf-claim", id, null, view);
@@ -334,7 +329,7 @@ public class FundClaims {
                         r.id(),
                         r.requestId(),
                         requests.find(workspace, r.requestId())
-                                .map(q -> FundRequests.reference(q.number()))
+                                .map(MdfRequestTable.Row::reference)
                                 .orElse(""),
                         new PartnerId(r.partnerId()),
                         names.getOrDefault(new PartnerId(r.partnerId()), "A removed partner"),

@@ -341,12 +341,8 @@ public class FundRequests {
     private static void waiting(MdfRequestTable.Row r) {
         if (r.status() != FundRequestStatus.SUBMITTED) {
             throw new ConflictException(
-                    null, reference(r.number()) + " was " + r.status().name().toLowerCase() + " before");
+                    null, r.reference() + " was " + r.status().name().toLowerCase() + " before");
         }
-    }
-
-    static String reference(int number) {
-        return "MDF-" + String.format("%04d", number);
     }
 
     private LocalDate today() {
@@ -367,33 +363,9 @@ public class FundRequests {
         return rows.stream()
                 .map(r -> {
                     MdfBudgetTable.Row b = budgetRows.get(r.budgetId());
-                    Money threshold = b == null ? null : b.secondApprovalAbove();
-                    return new FundRequestView(
-                            r.id(),
-                            reference(r.number()),
-                            "mdf-" + r.number(),
-                            r.budgetId(),
-                            r.budgetName(),
-                            new PartnerId(r.partnerId()),
+                    return r.view(
                             names.getOrDefault(new PartnerId(r.partnerId()), "A removed partner"),
-                            r.activityType(),
-                            r.title(),
-                            r.description(),
-                            r.startsOn(),
-                            r.endsOn(),
-                            r.plannedCost(),
-                            r.expectedLeads(),
-                            r.status(),
-                            r.approvedAmount(),
-                            threshold != null && r.plannedCost().compareTo(threshold) > 0,
-                            r.firstApprovedBy(),
-                            r.decidedBy(),
-                            r.decidedAt(),
-                            r.reason(),
-                            r.claimDueOn(),
-                            r.extensionReason(),
-                            r.submittedBy(),
-                            r.submittedAt());
+                            b == null ? null : b.secondApprovalAbove());
                 })
                 .toList();
     }

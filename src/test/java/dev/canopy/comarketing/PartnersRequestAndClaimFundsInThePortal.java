@@ -181,6 +181,11 @@ class PartnersRequestAndClaimFundsInThePortal {
         assertThat(reviewed.select("[data-testid=claim-status]").text()).isEqualTo("Approved, to be paid");
         assertThat(reviewed.select("[data-testid=line-reason]").text()).isEqualTo("Rate card is 800");
         assertThat(reviewed.select("[data-testid=claim-approved]").text()).contains("1,500.00 EUR");
+        assertThat(page(member, "/portal/funds")
+                        .select("[data-testid=request-claim]")
+                        .text())
+                .as("the list says where the claim stands, no longer the deadline it met")
+                .isEqualTo("Approved, to be paid");
     }
 
     @Test

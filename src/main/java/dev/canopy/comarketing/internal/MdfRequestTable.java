@@ -2,6 +2,8 @@ package dev.canopy.comarketing.internal;
 
 import dev.canopy.comarketing.ActivityType;
 import dev.canopy.comarketing.FundRequestStatus;
+import dev.canopy.comarketing.FundRequestView;
+import dev.canopy.partners.PartnerId;
 import dev.canopy.shared.Money;
 import dev.canopy.shared.WorkspaceId;
 import java.math.BigDecimal;
@@ -45,7 +47,43 @@ public class MdfRequestTable {
             @Nullable LocalDate claimDueOn,
             @Nullable String extensionReason,
             String submittedBy,
-            Instant submittedAt) {}
+            Instant submittedAt) {
+
+        /** "MDF-0007": how people name the request. */
+        public String reference() {
+            return "MDF-" + String.format("%04d", number);
+        }
+
+        /** The request as its pages show it; above {@code secondApprovalAbove}, two people approve. */
+        public FundRequestView view(String partnerName, @Nullable Money secondApprovalAbove) {
+            return new FundRequestView(
+                    id,
+                    reference(),
+                    "mdf-" + number,
+                    budgetId,
+                    budgetName,
+                    new PartnerId(partnerId),
+                    partnerName,
+                    activityType,
+                    title,
+                    description,
+                    startsOn,
+                    endsOn,
+                    plannedCost,
+                    expectedLeads,
+                    status,
+                    approvedAmount,
+                    secondApprovalAbove != null && plannedCost.compareTo(secondApprovalAbove) > 0,
+                    firstApprovedBy,
+                    decidedBy,
+                    decidedAt,
+                    reason,
+                    claimDueOn,
+                    extensionReason,
+                    submittedBy,
+                    submittedAt);
+        }
+    }
 
     /** What one partner's requests in one budget hold: waiting for approval, and approved. */
     public record Sums(BigDecimal requested, BigDecimal approved) {}

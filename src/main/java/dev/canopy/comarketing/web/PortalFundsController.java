@@ -4,6 +4,7 @@ import dev.canopy.comarketing.ActivityType;
 import dev.canopy.comarketing.ClaimLineInput;
 import dev.canopy.comarketing.ClaimStatus;
 import dev.canopy.comarketing.FundBalance;
+import dev.canopy.comarketing.FundClaimView;
 import dev.canopy.comarketing.FundClaims;
 import dev.canopy.comarketing.FundRequestInput;
 import dev.canopy.comarketing.FundRequestStatus;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.support.MessageSourceAccessor;
@@ -167,6 +169,12 @@ class PortalFundsController {
                 "open",
                 balances.stream().filter(b -> !today.isAfter(b.endsOn())).toList());
         model.addAttribute("requests", requests.list(null));
+        // A request claimed shows where its claim stands instead of the deadline it met.
+        model.addAttribute(
+                "claimsByRequest",
+                claims.list(null).stream()
+                        .filter(c -> c.status() != ClaimStatus.REJECTED)
+                        .collect(Collectors.toMap(FundClaimView::requestId, c -> c, (a, b) -> a)));
         model.addAttribute("activityTypes", ActivityType.values());
         model.addAttribute("today", today);
         return "comarketing/portal/funds";
