@@ -54,6 +54,7 @@ class PartnerAndVendorMapAccountsAndPassALead extends BrowserTest {
         portal.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
                 .click();
         portal.waitForURL(url("/portal"));
+        portal.getByTestId("portal-more").click();
         portal.getByTestId("nav-my-accounts").click();
         portal.getByTestId("accounts-file")
                 .setInputFiles(new FilePayload("accounts.csv", "text/csv", """
