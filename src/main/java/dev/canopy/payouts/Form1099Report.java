@@ -5,6 +5,7 @@ import dev.canopy.commissions.ExchangeRates;
 import dev.canopy.identity.Workspaces;
 import dev.canopy.partners.PartnerId;
 import dev.canopy.partners.Partners;
+import dev.canopy.payouts.internal.PayoutLineTable;
 import dev.canopy.payouts.internal.ProfileTable;
 import dev.canopy.payouts.internal.RunTable;
 import dev.canopy.payouts.internal.TaxRuleTable;
@@ -54,6 +55,7 @@ public class Form1099Report {
     private static final String KIND = "US_1099";
 
     private final RunTable runs;
+    private final PayoutLineTable lines;
     private final ProfileTable profiles;
     private final TaxRuleTable taxRules;
     private final ExchangeRates exchangeRates;
@@ -64,6 +66,7 @@ public class Form1099Report {
 
     Form1099Report(
             RunTable runs,
+            PayoutLineTable lines,
             ProfileTable profiles,
             TaxRuleTable taxRules,
             ExchangeRates exchangeRates,
@@ -72,6 +75,7 @@ public class Form1099Report {
             CurrentWorkspace currentWorkspace,
             Clock clock) {
         this.runs = runs;
+        this.lines = lines;
         this.profiles = profiles;
         this.taxRules = taxRules;
         this.exchangeRates = exchangeRates;
@@ -107,7 +111,7 @@ public class Form1099Report {
         CurrencyConversion conversion = exchangeRates.into(threshold.currency());
         WorkspaceId workspace = currentWorkspace.id();
         Map<PartnerId, List<Form1099Payment>> paid = new LinkedHashMap<>();
-        for (RunTable.PaidLine line : runs.paidBetween(
+        for (PayoutLineTable.PaidLine line : lines.paidBetween(
                 workspace,
                 first.atStartOfDay(zone).toInstant(),
                 first.plusYears(1).atStartOfDay(zone).toInstant())) {

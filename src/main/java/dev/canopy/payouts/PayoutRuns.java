@@ -8,6 +8,7 @@ import dev.canopy.ledger.Leg;
 import dev.canopy.partners.PartnerId;
 import dev.canopy.partners.Partners;
 import dev.canopy.payouts.internal.PaymentProvider;
+import dev.canopy.payouts.internal.PayoutLineTable;
 import dev.canopy.payouts.internal.PayoutSettingsTable;
 import dev.canopy.payouts.internal.ProfileTable;
 import dev.canopy.payouts.internal.RunClaims;
@@ -51,6 +52,7 @@ public class PayoutRuns {
     private static final Logger log = LoggerFactory.getLogger(PayoutRuns.class);
 
     private final RunTable runs;
+    private final PayoutLineTable lines;
     private final ProfileTable profiles;
     private final PayoutSettingsTable settings;
     private final RunLines runLines;
@@ -66,6 +68,7 @@ public class PayoutRuns {
 
     PayoutRuns(
             RunTable runs,
+            PayoutLineTable lines,
             ProfileTable profiles,
             PayoutSettingsTable settings,
             RunLines runLines,
@@ -80,6 +83,7 @@ public class PayoutRuns {
             ApplicationEventPublisher events,
             Clock clock) {
         this.runs = runs;
+        this.lines = lines;
         this.profiles = profiles;
         this.settings = settings;
         this.runLines = runLines;
@@ -102,9 +106,10 @@ public class PayoutRuns {
         WorkspaceId workspace = currentWorkspace.id();
         Instant now = clock.instant();
         return tx.execute(status -> {
-            List<RunTable.NewLine> lines = runLines.of(workspace, null, claims.preview(workspace, now), now, now);
+            List<PayoutLineTable.NewLine> lines =
+                    runLines.of(workspace, null, claims.preview(workspace, now), now, now);
             Function<PartnerId, String> names =
-                    names(lines.stream().map(RunTable.NewLine::partner).toList());
+                    names(lines.stream().map(PayoutLineTable.NewLine::partner).toList());
             return lines.stream()
                     .map(l -> new PayoutLineView(
                             null,
@@ -211,23 +216,23 @@ public class PayoutRuns {
             }
             Instant now = clock.instant();
             claims.claim(workspace, run.id(), run.cutoff());
-            List<RunTable.NewLine> lines =
+            List<PayoutLineTable.NewLine> lines =
                     runLines.of(workspace, run.id(), claims.due(workspace, run.id()), now, run.cutoff());
-            for (RunTable.NewLine line : lines) {
+            for (PayoutLineTable.NewLine line : lines) {
                 if (!line.payable()) {
                     claims.release(
                             workspace, run.id(), line.partner(), line.gross().currencyCode());
                 }
             }
-            runs.insertLines(workspace, run, lines);
-            if (lines.stream().noneMatch(RunTable.NewLine::payable)) {
+            this.lines.insertLines(workspace, run, lines);
+            if (lines.stream().noneMatch(PayoutLineTable.NewLine::payable)) {
                 // Nothing to approve, export or pay: closed at once, so it blocks no later run.
                 runs.claimed(workspace, run.id(), RunLifecycle.NOTHING_CLAIMED, false);
                 return runs.get(workspace, run.id()).orElseThrow();
             }
             Money threshold = settings.get(workspace).secondApprovalAbove();
             boolean second = lines.stream()
-                            .filter(RunTable.NewLine::payable)
+                            .filter(PayoutLineTable.NewLine::payable)
                             .anyMatch(l -> !l.net().currency().equals(threshold.currency())
                                     || l.net().compareTo(threshold) > 0)
                     || total(lines, threshold).compareTo(threshold) > 0;
@@ -242,10 +247,10 @@ public class PayoutRuns {
         });
     }
 
-    private static Money total(List<RunTable.NewLine> lines, Money threshold) {
+    private static Money total(List<PayoutLineTable.NewLine> lines, Money threshold) {
         return lines.stream()
-                .filter(RunTable.NewLine::payable)
-                .map(RunTable.NewLine::net)
+                .filter(PayoutLineTable.NewLine::payable)
+                .map(PayoutLineTable.NewLine::net)
                 .filter(m -> m.currency().equals(threshold.currency()))
                 .reduce(Money.zero(threshold.currency()), Money::plus);
     }
@@ -473,7 +478,7 @@ public class PayoutRuns {
 
     public List<PayoutLineView> lines(UUID run) {
         WorkspaceId workspace = currentWorkspace.id();
-        return runs.lines(workspace, run, names(runs.partnersIn(workspace, run)));
+        return lines.lines(workspace, run, names(lines.partnersIn(workspace, run)));
     }
 
     private Function<PartnerId, String> names(List<PartnerId> ids) {

@@ -13,6 +13,7 @@ import dev.canopy.payouts.internal.Gstin;
 import dev.canopy.payouts.internal.InvoiceLine;
 import dev.canopy.payouts.internal.PartnerStatement;
 import dev.canopy.payouts.internal.Party;
+import dev.canopy.payouts.internal.PayoutLineTable;
 import dev.canopy.payouts.internal.PayoutSettingsTable;
 import dev.canopy.payouts.internal.ProfileTable;
 import dev.canopy.payouts.internal.RunTable;
@@ -52,6 +53,7 @@ public class PayoutStatements {
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM uuuu", Locale.ENGLISH);
 
     private final RunTable runs;
+    private final PayoutLineTable lines;
     private final ProfileTable profiles;
     private final PayoutSettingsTable settings;
     private final Commissions commissions;
@@ -63,6 +65,7 @@ public class PayoutStatements {
 
     PayoutStatements(
             RunTable runs,
+            PayoutLineTable lines,
             ProfileTable profiles,
             PayoutSettingsTable settings,
             Commissions commissions,
@@ -72,6 +75,7 @@ public class PayoutStatements {
             CurrentWorkspace currentWorkspace,
             Clock clock) {
         this.runs = runs;
+        this.lines = lines;
         this.profiles = profiles;
         this.settings = settings;
         this.commissions = commissions;
@@ -87,7 +91,7 @@ public class PayoutStatements {
     public List<PayoutLineView> mine() {
         PartnerId partner = details.myPartner();
         String name = name(partner);
-        return runs.paidLines(currentWorkspace.id(), partner, id -> name);
+        return lines.paidLines(currentWorkspace.id(), partner, id -> name);
     }
 
     /** A payable line's statement, for staff; the line must be of {@code run}. */
@@ -112,7 +116,7 @@ public class PayoutStatements {
     }
 
     private PayoutLineView payableLine(UUID run, UUID id) {
-        return runs.line(currentWorkspace.id(), id, this::name)
+        return lines.line(currentWorkspace.id(), id, this::name)
                 .filter(l -> l.payable() && l.runId().equals(run))
                 .orElseThrow(() -> new NotFoundException("Payout line"));
     }

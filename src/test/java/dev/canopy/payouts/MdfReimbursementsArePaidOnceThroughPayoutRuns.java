@@ -14,7 +14,7 @@ import dev.canopy.deals.DealFixtures;
 import dev.canopy.identity.ApiKeyScope;
 import dev.canopy.ledger.Ledger;
 import dev.canopy.partners.PartnerId;
-import dev.canopy.payouts.internal.RunTable;
+import dev.canopy.payouts.internal.PayoutLineTable;
 import dev.canopy.programs.ProgramView;
 import dev.canopy.shared.Money;
 import dev.canopy.testing.CanopyTest;
@@ -77,7 +77,7 @@ class MdfReimbursementsArePaidOnceThroughPayoutRuns {
     HoldExpiry holdExpiry;
 
     @Autowired
-    RunTable runTable;
+    PayoutLineTable lineTable;
 
     @Autowired
     MockMvc mvc;
@@ -116,7 +116,7 @@ class MdfReimbursementsArePaidOnceThroughPayoutRuns {
         assertThat(line.reimbursed()).isEqualTo(Money.of("250", "USD"));
         assertThat(line.net()).isEqualTo(Money.of("250", "USD"));
         assertThat(paid(mdfOnly.id())).isEqualTo(1);
-        assertThat(runTable.paidBetween(
+        assertThat(lineTable.paidBetween(
                         tenant.id(), first.createdAt(), clock.instant().plusSeconds(1)))
                 .as("no commission paid: nothing for the 1099 report")
                 .isEmpty();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.canopy.commissions.CommissionFixtures;
 import dev.canopy.commissions.ExchangeRates;
 import dev.canopy.partners.PartnerId;
+import dev.canopy.payouts.internal.PayoutLineTable;
 import dev.canopy.payouts.internal.RunLifecycle;
 import dev.canopy.payouts.internal.RunTable;
 import dev.canopy.programs.ProgramView;
@@ -59,6 +60,9 @@ class The1099ThresholdHoldsForAnyPaymentsAcrossYears {
 
     @Autowired
     RunTable runs;
+
+    @Autowired
+    PayoutLineTable lines;
 
     record Payment(PartnerId partner, Money amount, Instant paidAt) {}
 
@@ -185,10 +189,10 @@ class The1099ThresholdHoldsForAnyPaymentsAcrossYears {
                 .isTrue();
         PayoutRunView run = runs.get(tenant.id(), id).orElseThrow();
         Money zero = Money.zero(p.amount().currency());
-        runs.insertLines(
+        lines.insertLines(
                 tenant.id(),
                 run,
-                List.of(new RunTable.NewLine(
+                List.of(new PayoutLineTable.NewLine(
                         p.partner(),
                         1,
                         p.amount(),

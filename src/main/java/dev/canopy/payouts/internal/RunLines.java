@@ -46,7 +46,7 @@ public class RunLines {
      * approved up to {@code cutoff}. Tax is on the commissions alone; reimbursements are added to the net untaxed,
      * but count with the commissions towards the minimum and against a clawback balance.
      */
-    public List<RunTable.NewLine> of(
+    public List<PayoutLineTable.NewLine> of(
             WorkspaceId workspace, UUID run, List<RunClaims.Due> due, Instant now, Instant cutoff) {
         List<PartnerId> partners =
                 due.stream().map(RunClaims.Due::partner).distinct().toList();
@@ -61,7 +61,7 @@ public class RunLines {
             }
         }
         TaxCalculator.Run taxed = taxes.run(workspace, run, now, paidIn);
-        List<RunTable.NewLine> lines = new ArrayList<>();
+        List<PayoutLineTable.NewLine> lines = new ArrayList<>();
         for (RunClaims.Due d : due) {
             PayoutClaims.Group g = d.commissions();
             Currency earned = g.total().currency();
@@ -88,7 +88,7 @@ public class RunLines {
                     continue;
                 }
                 Money net = g.total().plus(tax.gst()).minus(tax.tds()).plus(d.reimbursed());
-                lines.add(new RunTable.NewLine(
+                lines.add(new PayoutLineTable.NewLine(
                         g.partner(),
                         g.commissions(),
                         g.total(),
@@ -123,9 +123,9 @@ public class RunLines {
         return notes;
     }
 
-    private static RunTable.NewLine carried(RunClaims.Due d, String reason) {
+    private static PayoutLineTable.NewLine carried(RunClaims.Due d, String reason) {
         Money zero = Money.zero(d.total().currency());
-        return new RunTable.NewLine(
+        return new PayoutLineTable.NewLine(
                 d.partner(),
                 d.commissions().commissions(),
                 d.commissions().total(),

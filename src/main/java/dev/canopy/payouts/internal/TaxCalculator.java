@@ -91,12 +91,12 @@ public class TaxCalculator {
     }
 
     private final TaxRuleTable rules;
-    private final RunTable runs;
+    private final PayoutLineTable lines;
     private final PayoutSettingsTable settings;
 
-    TaxCalculator(TaxRuleTable rules, RunTable runs, PayoutSettingsTable settings) {
+    TaxCalculator(TaxRuleTable rules, PayoutLineTable lines, PayoutSettingsTable settings) {
         this.rules = rules;
-        this.runs = runs;
+        this.lines = lines;
         this.settings = settings;
     }
 
@@ -246,7 +246,7 @@ public class TaxCalculator {
 
         /** What earlier runs' payable lines, and this run's lines so far, counted in the year from {@code fy}. */
         private TdsYear prior(PartnerId partner, LocalDate fy) {
-            return runs.tdsCounted(workspace, partner, fy, run)
+            return lines.tdsCounted(workspace, partner, fy, run)
                     .plus(counted.getOrDefault(new PartnerYear(partner, fy), TdsYear.none(fy)));
         }
     }
