@@ -3,7 +3,9 @@ package dev.canopy.comarketing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.canopy.deals.DealFixtures;
+import dev.canopy.ledger.Ledger;
 import dev.canopy.programs.ProgramView;
+import dev.canopy.shared.ConflictException;
 import dev.canopy.shared.InvalidInputException;
 import dev.canopy.shared.Money;
 import dev.canopy.testing.CanopyTest;
@@ -20,8 +22,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
 /**
- * Requests and approvals sent at the same moment, from several threads: the budget's lock makes them take turns, so
- * the allocation and the budget are never exceeded, whatever the interleaving.
+ * Requests, approvals, claims and reviews sent at the same moment, from several threads: the budget's lock makes them
+ * take turns, so the allocation and the budget are never exceeded and a claim is stored and paid once, whatever the
+ * interleaving.
  */
 @CanopyTest
 class ConcurrentRequestsNeverExceedAnAllocation {
@@ -39,6 +42,12 @@ class ConcurrentRequestsNeverExceedAnAllocation {
 
     @Autowired
     Funds funds;
+
+    @Autowired
+    FundClaims claims;
+
+    @Autowired
+    Ledger ledger;
 
     @Test
     void requestsAtOnceTakeNoMoreThanTheAllocation() throws Exception {
@@ -94,6 +103,47 @@ class ConcurrentRequestsNeverExceedAnAllocation {
         BudgetView after = f.asStaff(tenant, () -> funds.get(budget.id()));
         assertThat(after.approved()).isEqualTo(Money.of("800", "EUR"));
         assertThat(after.remaining()).isEqualTo(Money.of("200", "EUR"));
+    }
+
+    @Test
+    void claimsAndReviewsAtOnceAreTakenOnce() throws Exception {
+        DealFixtures f = new DealFixtures(context);
+        MdfFixtures mdf = new MdfFixtures(context);
+        Fixtures.Tenant tenant = fixtures.newWorkspace();
+        ProgramView program = f.program(tenant);
+        DealFixtures.Member member = f.member(tenant, program);
+        BudgetView budget = mdf.budget(tenant, program, "10000", null);
+        mdf.allocate(tenant, budget, member, "1000");
+        FundRequestView request = mdf.request(member, budget, "1000");
+        f.asStaff(tenant, () -> requests.approve(request.id(), null));
+
+        List<Boolean> claimed = all(() -> {
+            try {
+                f.asPartner(member, () -> claims.submit(request.id(), List.of(MdfFixtures.line("Venue", "1000"))));
+                return true;
+            } catch (ConflictException e) {
+                return false;
+            }
+        });
+        assertThat(claimed).filteredOn(ok -> ok).hasSize(1);
+        FundClaimView claim = f.asStaff(tenant, () -> claims.ofRequest(request.id()));
+        LineReview accept = new LineReview(claim.lines().getFirst().id().toString(), "ACCEPTED", null, null);
+
+        List<Boolean> reviewed = all(() -> {
+            try {
+                f.asStaff(tenant, () -> claims.review(claim.id(), List.of(accept)));
+                return true;
+            } catch (ConflictException e) {
+                return false;
+            }
+        });
+
+        assertThat(reviewed).filteredOn(ok -> ok).hasSize(1);
+        assertThat(ledger.balances(tenant.id(), member.id()))
+                .singleElement()
+                .satisfies(b -> assertThat(b.amount()).isEqualTo(Money.of("-1000", "EUR")));
+        assertThat(ledger.check(tenant.id())).isEmpty();
+        assertThat(f.asPartner(member, () -> funds.mine()).getFirst().claimed()).isEqualTo(Money.of("1000", "EUR"));
     }
 
     private static List<Boolean> all(Callable<Boolean> task) throws Exception {
