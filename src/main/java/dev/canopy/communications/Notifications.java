@@ -5,6 +5,7 @@ import dev.canopy.communications.internal.PortalUsers;
 import dev.canopy.shared.NotFoundException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,7 +35,7 @@ public class Notifications {
 
     /** The bell, or none when nobody from a partner is signed in. */
     @Transactional(readOnly = true)
-    public java.util.Optional<Bell> bell() {
+    public Optional<Bell> bell() {
         return portalUsers
                 .current()
                 .map(me -> new Bell(

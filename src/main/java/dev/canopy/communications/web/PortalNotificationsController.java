@@ -15,7 +15,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -76,7 +75,6 @@ class PortalNotificationsController {
 
     /** One form: a delivery per kind; a kind left out keeps its choice, an unknown delivery changes nothing. */
     @PostMapping("/settings")
-    @Transactional
     String save(@RequestParam Map<String, String> form, RedirectAttributes redirect) {
         Map<NotificationKind, Delivery> chosen = new LinkedHashMap<>();
         for (NotificationKind kind : NotificationKind.values()) {
@@ -90,7 +88,7 @@ class PortalNotificationsController {
                 throw new InvalidInputException(kind.name(), "Choose IN_APP, EMAIL or DAILY_DIGEST");
             }
         }
-        chosen.forEach((kind, delivery) -> preferences.choose(currentWorkspace.id(), me(), kind, delivery));
+        preferences.chooseAll(currentWorkspace.id(), me(), chosen);
         redirect.addFlashAttribute("flash", text("communications.settings.saved"));
         return "redirect:/portal/notifications/settings";
     }
