@@ -42,6 +42,12 @@ class AnnouncementsReachExactlyTheirSegment {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    dev.canopy.testing.MutableClock clock;
+
+    @Autowired
+    dev.canopy.communications.internal.AnnouncementRelease release;
+
     DealFixtures deals;
     CommunicationsFixtures f;
     Fixtures.Tenant tenant;
@@ -132,6 +138,32 @@ class AnnouncementsReachExactlyTheirSegment {
         assertThat(deals.asPartner(
                         apac, () -> notifications.bell().orElseThrow().unread()))
                 .isZero();
+    }
+
+    @Test
+    void aScheduledAnnouncementReachesItsSegmentWhenItsTimeComesAndOnce() {
+        java.time.Instant in2Days = clock.instant().plus(java.time.Duration.ofDays(2));
+        AnnouncementView scheduled = f.published(
+                tenant,
+                new AnnouncementInput(
+                        "Later", "Soon.", false, in2Days.toString(), null, "ALL", null, null, null, null, null));
+        try {
+            assertThat(scheduled.state()).isEqualTo(AnnouncementState.SCHEDULED);
+            assertThat(deals.asPartner(apac, announcements::mine)).isEmpty();
+            assertThat(deals.asPartner(apac, notifications::unread)).isZero();
+
+            clock.advance(java.time.Duration.ofDays(3));
+            assertThat(release.release()).isPositive();
+            assertThat(release.release()).isZero();
+
+            assertThat(deals.asPartner(apac, announcements::mine))
+                    .singleElement()
+                    .satisfies(m -> assertThat(m.announcement().state()).isEqualTo(AnnouncementState.LIVE));
+            assertThat(deals.asPartner(emea, notifications::unread)).isEqualTo(1);
+            assertThat(deals.asPartner(apac, notifications::unread)).isEqualTo(1);
+        } finally {
+            clock.reset();
+        }
     }
 
     @Test
