@@ -91,6 +91,26 @@ class EveryStateChangeIsPublished {
     }
 
     @Test
+    void anAnnouncementReachingItsSegmentIsPublishedOnce() {
+        Fixtures.Tenant tenant = fixtures.newWorkspace();
+        dev.canopy.communications.CommunicationsFixtures f =
+                new dev.canopy.communications.CommunicationsFixtures(context);
+        DealFixtures.Member apac = f.partnerIn(tenant, "APAC");
+        f.partnerIn(tenant, "EMEA");
+
+        dev.canopy.communications.AnnouncementView sent =
+                f.published(tenant, dev.canopy.communications.CommunicationsFixtures.toRegion("APAC news", "APAC"));
+
+        assertThat(events.stream(dev.canopy.communications.AnnouncementPublished.class))
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.announcement()).isEqualTo(sent.id());
+                    assertThat(e.partners()).containsExactly(apac.id());
+                    assertThat(e.workspace()).isEqualTo(tenant.id());
+                });
+    }
+
+    @Test
     void aLinkMadeIsPublished() {
         TrackingFixtures.Setup setup = new TrackingFixtures(context).setup();
 

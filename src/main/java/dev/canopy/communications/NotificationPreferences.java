@@ -3,6 +3,7 @@ package dev.canopy.communications;
 import dev.canopy.communications.internal.PreferenceTable;
 import dev.canopy.shared.WorkspaceId;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.UUID;
@@ -35,6 +36,13 @@ public class NotificationPreferences {
     @Transactional
     public void choose(WorkspaceId workspace, UUID partnerUser, NotificationKind kind, Delivery delivery) {
         table.save(workspace, partnerUser, kind, delivery, clock.instant());
+    }
+
+    /** Several choices at once (the portal's settings form): all saved, or none. */
+    @Transactional
+    public void chooseAll(WorkspaceId workspace, UUID partnerUser, Map<NotificationKind, Delivery> chosen) {
+        Instant now = clock.instant();
+        chosen.forEach((kind, delivery) -> table.save(workspace, partnerUser, kind, delivery, now));
     }
 
     /** Whether the user takes this kind by e-mail at once. */

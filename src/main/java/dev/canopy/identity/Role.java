@@ -1,6 +1,8 @@
 package dev.canopy.identity;
 
 import static dev.canopy.identity.Permission.ANALYTICS_READ;
+import static dev.canopy.identity.Permission.ANNOUNCEMENTS_READ;
+import static dev.canopy.identity.Permission.ANNOUNCEMENTS_WRITE;
 import static dev.canopy.identity.Permission.COMMISSIONS_READ;
 import static dev.canopy.identity.Permission.COMMISSIONS_WRITE;
 import static dev.canopy.identity.Permission.CONTENT_READ;
@@ -53,7 +55,9 @@ public enum Role {
                     CONTENT_READ,
                     CONTENT_WRITE,
                     MDF_READ,
-                    MDF_WRITE)),
+                    MDF_WRITE,
+                    ANNOUNCEMENTS_READ,
+                    ANNOUNCEMENTS_WRITE)),
     FINANCE(
             "Finance",
             "Approves commissions and runs payouts.",
@@ -71,7 +75,8 @@ public enum Role {
                     ANALYTICS_READ,
                     CONTENT_READ,
                     MDF_READ,
-                    MDF_WRITE)),
+                    MDF_WRITE,
+                    ANNOUNCEMENTS_READ)),
     SALES(
             "Sales",
             "Reviews deal registrations and works shared deals.",
@@ -84,7 +89,8 @@ public enum Role {
                     DEALS_READ,
                     DEALS_WRITE,
                     ANALYTICS_READ,
-                    CONTENT_READ)),
+                    CONTENT_READ,
+                    ANNOUNCEMENTS_READ)),
     ANALYST(
             "Analyst",
             "Reads everything, changes nothing.",
@@ -99,7 +105,8 @@ public enum Role {
                     PAYOUTS_READ,
                     ANALYTICS_READ,
                     CONTENT_READ,
-                    MDF_READ));
+                    MDF_READ,
+                    ANNOUNCEMENTS_READ));
 
     private final String label;
     private final String description;

@@ -11,6 +11,7 @@
             "deals",
             "commissions",
             "payouts",
-            "analytics"
+            "analytics",
+            "communications"
         })
 package dev.canopy.portal;

@@ -7,6 +7,7 @@ import dev.canopy.analytics.PartnerFunnel;
 import dev.canopy.commissions.CommissionStatus;
 import dev.canopy.commissions.Commissions;
 import dev.canopy.commissions.Earnings;
+import dev.canopy.communications.Announcements;
 import dev.canopy.deals.DealStatus;
 import dev.canopy.deals.Deals;
 import dev.canopy.deals.LeadQuery;
@@ -53,6 +54,7 @@ class PortalHomeController {
     private final Commissions commissions;
     private final PayoutRules payoutRules;
     private final CurrentWorkspace currentWorkspace;
+    private final Announcements announcements;
 
     PortalHomeController(
             Memberships memberships,
@@ -62,7 +64,9 @@ class PortalHomeController {
             Analytics analytics,
             Commissions commissions,
             PayoutRules payoutRules,
-            CurrentWorkspace currentWorkspace) {
+            CurrentWorkspace currentWorkspace,
+            Announcements announcements) {
+        this.announcements = announcements;
         this.payoutRules = payoutRules;
         this.memberships = memberships;
         this.links = links;
@@ -78,6 +82,7 @@ class PortalHomeController {
         List<LinkView> mine = links.mine();
         Map<DealStatus, Long> dealsByStatus = deals.countByStatus(null);
         model.addAttribute("programs", memberships.mine());
+        model.addAttribute("pinned", announcements.pinnedForMe());
         model.addAttribute(
                 "personalLinks", mine.stream().filter(LinkView::personal).toList());
         model.addAttribute("linkTotals", LinkTotals.of(mine));

@@ -12,6 +12,8 @@ import dev.canopy.comarketing.FundClaims;
 import dev.canopy.comarketing.FundRequestInput;
 import dev.canopy.comarketing.FundRequests;
 import dev.canopy.comarketing.Funds;
+import dev.canopy.communications.AnnouncementInput;
+import dev.canopy.communications.Announcements;
 import dev.canopy.deals.DealFixtures;
 import dev.canopy.deals.DealView;
 import dev.canopy.enablement.AssetInput;
@@ -96,6 +98,7 @@ class EveryWriteOperationRefusesBadInput {
     private UUID allocation;
     private UUID fundRequest;
     private UUID fundClaim;
+    private UUID announcement;
 
     @BeforeEach
     void aWorkspaceWithOneOfEverything() throws Exception {
@@ -333,6 +336,29 @@ class EveryWriteOperationRefusesBadInput {
         bodies.put(
                 "POST /api/v1/mdf/claims/{id}/review",
                 "{\"lines\":[{\"lineId\":\"" + claim.lines().getFirst().id() + "\",\"decision\":\"ACCEPTED\"}]}");
+        announcement = fixtures.as(
+                        setup.tenant().owner(),
+                        () -> context.getBean(Announcements.class)
+                                .create(new AnnouncementInput(
+                                        "Price list",
+                                        "New prices",
+                                        false,
+                                        null,
+                                        null,
+                                        "ALL",
+                                        null,
+                                        null,
+                                        null,
+                                        List.of("EMEA"),
+                                        null)))
+                .id();
+        String announcementBody = """
+                {"title":"Price list 2027","body":"New **prices**","pinned":true,"publishAt":"2027-01-01T09:00:00Z",
+                 "expiresAt":"2027-03-01T09:00:00Z","segment":{"match":"ALL","regions":["EMEA"],"partnerTypes":["RESELLER"]}}""";
+        bodies.put("POST /api/v1/announcements", announcementBody);
+        bodies.put("PUT /api/v1/announcements/{id}", announcementBody);
+        bodies.put("POST /api/v1/announcements/{id}/publish", null);
+        bodies.put("POST /api/v1/announcements/{id}/archive", null);
     }
 
     @Test
@@ -524,6 +550,7 @@ class EveryWriteOperationRefusesBadInput {
         ids.put("/api/v1/mdf/allocations/", allocation);
         ids.put("/api/v1/mdf/requests/", fundRequest);
         ids.put("/api/v1/mdf/claims/", fundClaim);
+        ids.put("/api/v1/announcements/", announcement);
         Object id = template.contains("{partnerId}")
                 ? setup.partner().value()
                 : ids.entrySet().stream()

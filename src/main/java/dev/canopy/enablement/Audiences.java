@@ -1,0 +1,97 @@
+package dev.canopy.enablement;
+
+import dev.canopy.enablement.internal.AssetInputs;
+import dev.canopy.enablement.internal.Markdown;
+import dev.canopy.enablement.internal.Viewers;
+import dev.canopy.partners.PartnerId;
+import dev.canopy.partners.PartnerPage;
+import dev.canopy.partners.PartnerSearch;
+import dev.canopy.partners.PartnerStatus;
+import dev.canopy.partners.PartnerView;
+import dev.canopy.partners.Partners;
+import dev.canopy.programs.MembershipView;
+import dev.canopy.programs.Memberships;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Audiences for other modules that guard something by one (communications' announcements): the same choices, the
+ * same checks and the same rule as assets and courses, and rich text rendered and cleaned as rich-text assets are
+ * (ADR 26). Everything is of the current workspace.
+ */
+@Service
+public class Audiences {
+
+    private final AssetInputs inputs;
+    private final Viewers viewers;
+    private final Partners partners;
+    private final Memberships memberships;
+    private final Markdown markdown;
+
+    Audiences(AssetInputs inputs, Viewers viewers, Partners partners, Memberships memberships, Markdown markdown) {
+        this.inputs = inputs;
+        this.viewers = viewers;
+        this.partners = partners;
+        this.memberships = memberships;
+        this.markdown = markdown;
+    }
+
+    /** What an audience can name here: programmes, tiers, types, regions and partners. */
+    @Transactional(readOnly = true)
+    public AudienceChoices choices() {
+        return inputs.choices();
+    }
+
+    /**
+     * The audience the fields name, checked as the asset form's fields of the same names (match, programIds, tierIds,
+     * partnerTypes, regions, partnerIds); each problem is added to {@code problems} under its field.
+     */
+    @Transactional(readOnly = true)
+    public Audience check(
+            @Nullable String match,
+            @Nullable List<String> programIds,
+            @Nullable List<String> tierIds,
+            @Nullable List<String> partnerTypes,
+            @Nullable List<String> regions,
+            @Nullable List<String> partnerIds,
+            Map<String, String> problems) {
+        return inputs.audience(match, programIds, tierIds, partnerTypes, regions, partnerIds, problems);
+    }
+
+    /** A partner of the current workspace as audiences see it. */
+    @Transactional(readOnly = true)
+    public Viewer viewer(PartnerId partner) {
+        return viewers.of(partner);
+    }
+
+    /** The partners of the current workspace (archived ones aside) that {@code audience} admits, by name. */
+    @Transactional(readOnly = true)
+    public List<PartnerView> admitted(Audience audience) {
+        Map<PartnerId, List<MembershipView>> joined =
+                memberships.list(null, null).stream().collect(Collectors.groupingBy(MembershipView::partnerId));
+        List<PartnerView> admitted = new ArrayList<>();
+        String after = null;
+        do {
+            PartnerPage page = partners.search(
+                    new PartnerSearch(null, null, null, null, false, after, PartnerSearch.MAX_LIMIT, null));
+            for (PartnerView partner : page.partners()) {
+                if (partner.status() != PartnerStatus.ARCHIVED
+                        && audience.admits(Viewers.of(partner, joined.getOrDefault(partner.id(), List.of())))) {
+                    admitted.add(partner);
+                }
+            }
+            after = page.nextCursor();
+        } while (after != null);
+        return admitted;
+    }
+
+    /** Markdown as safe HTML: CommonMark, then jsoup's safelist; links open in a new tab. */
+    public String html(String markdown) {
+        return this.markdown.html(markdown);
+    }
+}
