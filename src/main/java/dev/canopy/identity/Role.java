@@ -1,6 +1,8 @@
 package dev.canopy.identity;
 
 import static dev.canopy.identity.Permission.ANALYTICS_READ;
+import static dev.canopy.identity.Permission.CAMPAIGNS_READ;
+import static dev.canopy.identity.Permission.CAMPAIGNS_WRITE;
 import static dev.canopy.identity.Permission.COMMISSIONS_READ;
 import static dev.canopy.identity.Permission.COMMISSIONS_WRITE;
 import static dev.canopy.identity.Permission.CONTENT_READ;
@@ -53,7 +55,9 @@ public enum Role {
                     CONTENT_READ,
                     CONTENT_WRITE,
                     MDF_READ,
-                    MDF_WRITE)),
+                    MDF_WRITE,
+                    CAMPAIGNS_READ,
+                    CAMPAIGNS_WRITE)),
     FINANCE(
             "Finance",
             "Approves commissions and runs payouts.",
@@ -99,7 +103,8 @@ public enum Role {
                     PAYOUTS_READ,
                     ANALYTICS_READ,
                     CONTENT_READ,
-                    MDF_READ));
+                    MDF_READ,
+                    CAMPAIGNS_READ));
 
     private final String label;
     private final String description;
