@@ -47,12 +47,7 @@ public class CampaignRows {
                             created_by, created_at, updated_at)
                         values (:workspace, :id, :name, :subject, :body, :match, :programs, :tiers, :types, :regions,
                             :partners, :trigger, :days, :status, :by, :at, :at)
-                        """)
-                .paramSource(words(workspace, c))
-                .param("status", c.status().name())
-                .param("by", c.createdBy())
-                .param("at", Timestamp.from(c.createdAt()))
-                .update();
+                        """).params(words(workspace, c, c.createdAt())).update();
     }
 
     /** New words and segment for a campaign nothing was mailed from yet. */
@@ -62,14 +57,10 @@ public class CampaignRows {
                             program_ids = :programs, tier_ids = :tiers, partner_types = :types, regions = :regions,
                             partner_ids = :partners, trigger_kind = :trigger, trigger_days = :days, updated_at = :at
                         where workspace_id = :workspace and id = :id and status in ('DRAFT', 'SCHEDULED')
-                        """)
-                        .paramSource(words(workspace, c))
-                        .param("at", Timestamp.from(c.updatedAt()))
-                        .update()
-                == 1;
+                        """).params(words(workspace, c, c.updatedAt())).update() == 1;
     }
 
-    private static java.util.Map<String, Object> words(WorkspaceId workspace, CampaignView c) {
+    private static java.util.Map<String, Object> words(WorkspaceId workspace, CampaignView c, Instant at) {
         Audience a = c.audience();
         java.util.Map<String, Object> p = new java.util.HashMap<>();
         p.put("workspace", workspace.value());
@@ -85,6 +76,9 @@ public class CampaignRows {
         p.put("partners", a.partners().stream().map(PartnerId::value).toArray(UUID[]::new));
         p.put("trigger", c.trigger().name());
         p.put("days", c.triggerDays());
+        p.put("status", c.status().name());
+        p.put("by", c.createdBy());
+        p.put("at", Timestamp.from(at));
         return p;
     }
 

@@ -39,7 +39,9 @@ public class OpenPixels {
         }
     }
 
-    @Scheduled(fixedDelayString = "${canopy.campaigns.open-writer-delay:5s}")
+    @Scheduled(
+            fixedDelayString = "${canopy.campaigns.open-writer-delay:5s}",
+            initialDelayString = "${canopy.campaigns.open-writer-delay:5s}")
     void tick() {
         write();
     }
