@@ -182,6 +182,19 @@ public class RecipientTable {
                         """).param("token", token).param("at", Timestamp.from(at)).update() == 1;
     }
 
+    /** The tokens of a campaign's sent messages (the demo opens some). */
+    public List<String> sentTokens(WorkspaceId workspace, UUID campaign) {
+        return db.sql("""
+                        select token from campaigns_recipient
+                        where workspace_id = :workspace and campaign_id = :campaign and status = 'SENT'
+                        order by address
+                        """)
+                .param("workspace", workspace.value())
+                .param("campaign", campaign)
+                .query(String.class)
+                .list();
+    }
+
     public Optional<ByToken> byToken(String token) {
         return db.sql("""
                         select workspace_id, campaign_id, id, address, partner_user_id from campaigns_recipient
