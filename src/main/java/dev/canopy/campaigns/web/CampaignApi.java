@@ -18,7 +18,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -96,6 +95,7 @@ class CampaignApi {
 
     record SendOrder(
             @Schema(
+                    format = "date-time",
                     description = "When to send: left out, now; else an ISO date-time ahead (without an offset, in the"
                             + " workspace's time zone)")
             @Nullable
@@ -169,8 +169,12 @@ class CampaignApi {
             int bounced,
             int opened,
             int unsubscribed,
-            @Schema(description = "Percent of sent") BigDecimal bounceRate,
-            @Schema(description = "Percent of sent") BigDecimal openRate) {
+
+            @Schema(description = "Percent of sent, a decimal string like \"2.5\"")
+            String bounceRate,
+
+            @Schema(description = "Percent of sent, a decimal string like \"40.0\"")
+            String openRate) {
 
         static ReportResponse of(CampaignReport r) {
             return new ReportResponse(
@@ -185,8 +189,8 @@ class CampaignApi {
                     r.bounced(),
                     r.opened(),
                     r.unsubscribed(),
-                    r.bounceRate(),
-                    r.openRate());
+                    r.bounceRate().toPlainString(),
+                    r.openRate().toPlainString());
         }
     }
 

@@ -341,7 +341,7 @@ class EveryWriteOperationRefusesBadInput {
                 .id();
         String campaignBody = """
                 {"name":"Spring news","subject":"News for {{partner.name}}","body":"Hello **{{user.name}}**",
-                 "trigger":"SEGMENT","match":"ALL","programIds":["%s"],"partnerTypes":["RESELLER"],"regions":["EMEA"]}""".formatted(program);
+                 "trigger":"SEGMENT","match":"ALL","programIds":["%s"],"partnerTypes":["RESELLER"],"regions":["EMEA"]}""".formatted(resellers.id());
         bodies.put("POST /api/v1/campaigns", campaignBody);
         bodies.put("PUT /api/v1/campaigns/{id}", campaignBody);
         bodies.put("POST /api/v1/campaigns/{id}/send", "{\"sendAt\":\"2099-01-01T09:00\"}");
