@@ -12,20 +12,26 @@ import dev.canopy.partners.Partners;
 import dev.canopy.programs.MembershipView;
 import dev.canopy.programs.Memberships;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Audiences for other modules that guard something by one (communications' announcements): the same choices, the
- * same checks and the same rule as assets and courses, and rich text rendered and cleaned as rich-text assets are
- * (ADR 26). Everything is of the current workspace.
+ * Audiences for other modules that address a segment of partners (communications' announcements, campaigns' e-mail):
+ * the same choices, the same checks and the same rule as assets and courses, and rich text rendered and cleaned as
+ * rich-text assets are (ADR 26). Everything is of the current workspace.
  */
 @Service
 public class Audiences {
+
+    /** Partners no one writes to: turned away, stopped or gone. */
+    private static final Set<PartnerStatus> OUT =
+            EnumSet.of(PartnerStatus.REJECTED, PartnerStatus.SUSPENDED, PartnerStatus.BANNED, PartnerStatus.ARCHIVED);
 
     private final AssetInputs inputs;
     private final Viewers viewers;
@@ -49,7 +55,8 @@ public class Audiences {
 
     /**
      * The audience the fields name, checked as the asset form's fields of the same names (match, programIds, tierIds,
-     * partnerTypes, regions, partnerIds); each problem is added to {@code problems} under its field.
+     * partnerTypes, regions, partnerIds: the workspace's own); each problem is added to {@code problems} under its
+     * field.
      */
     @Transactional(readOnly = true)
     public Audience check(
@@ -69,7 +76,7 @@ public class Audiences {
         return viewers.of(partner);
     }
 
-    /** The partners of the current workspace (archived ones aside) that {@code audience} admits, by name. */
+    /** The current workspace's partners the audience admits, leaving out those rejected, suspended, banned or archived. */
     @Transactional(readOnly = true)
     public List<PartnerView> admitted(Audience audience) {
         Map<PartnerId, List<MembershipView>> joined =
@@ -80,7 +87,7 @@ public class Audiences {
             PartnerPage page = partners.search(
                     new PartnerSearch(null, null, null, null, false, after, PartnerSearch.MAX_LIMIT, null));
             for (PartnerView partner : page.partners()) {
-                if (partner.status() != PartnerStatus.ARCHIVED
+                if (!OUT.contains(partner.status())
                         && audience.admits(Viewers.of(partner, joined.getOrDefault(partner.id(), List.of())))) {
                     admitted.add(partner);
                 }
@@ -88,6 +95,13 @@ public class Audiences {
             after = page.nextCursor();
         } while (after != null);
         return admitted;
+    }
+
+    /** Whether the audience admits one partner of the current workspace. */
+    @Transactional(readOnly = true)
+    public boolean admits(Audience audience, PartnerId partner) {
+        PartnerView view = partners.get(partner);
+        return !OUT.contains(view.status()) && audience.admits(Viewers.of(view, memberships.list(null, partner)));
     }
 
     /** Markdown as safe HTML: CommonMark, then jsoup's safelist; links open in a new tab. */

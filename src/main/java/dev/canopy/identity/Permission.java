@@ -31,6 +31,8 @@ public enum Permission {
     MDF_WRITE("mdf:write"),
     ANNOUNCEMENTS_READ("announcements:read"),
     ANNOUNCEMENTS_WRITE("announcements:write"),
+    CAMPAIGNS_READ("campaigns:read"),
+    CAMPAIGNS_WRITE("campaigns:write"),
     WEBHOOKS_READ("webhooks:read"),
     WEBHOOKS_WRITE("webhooks:write"),
     IMPORTS_RUN("imports:run");

@@ -3,6 +3,8 @@ package dev.canopy.identity;
 import static dev.canopy.identity.Permission.ANALYTICS_READ;
 import static dev.canopy.identity.Permission.ANNOUNCEMENTS_READ;
 import static dev.canopy.identity.Permission.ANNOUNCEMENTS_WRITE;
+import static dev.canopy.identity.Permission.CAMPAIGNS_READ;
+import static dev.canopy.identity.Permission.CAMPAIGNS_WRITE;
 import static dev.canopy.identity.Permission.COMMISSIONS_READ;
 import static dev.canopy.identity.Permission.COMMISSIONS_WRITE;
 import static dev.canopy.identity.Permission.CONTENT_READ;
@@ -57,7 +59,9 @@ public enum Role {
                     MDF_READ,
                     MDF_WRITE,
                     ANNOUNCEMENTS_READ,
-                    ANNOUNCEMENTS_WRITE)),
+                    ANNOUNCEMENTS_WRITE,
+                    CAMPAIGNS_READ,
+                    CAMPAIGNS_WRITE)),
     FINANCE(
             "Finance",
             "Approves commissions and runs payouts.",
@@ -106,7 +110,8 @@ public enum Role {
                     ANALYTICS_READ,
                     CONTENT_READ,
                     MDF_READ,
-                    ANNOUNCEMENTS_READ));
+                    ANNOUNCEMENTS_READ,
+                    CAMPAIGNS_READ));
 
     private final String label;
     private final String description;

@@ -45,7 +45,13 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 class OneWorkspaceNeverSeesOrChangesAnother {
 
     // Paths that carry a secret token rather than an id: they identify no workspace by themselves.
-    private static final Set<String> NOT_WORKSPACE_IDS = Set.of("/invitations/{token}", "/portal/join/{token}");
+    // A campaign message's unsubscribe link and open pixel: the unguessable token names one recipient, whose workspace
+    // it belongs to (CampaignToASegmentReachesEachMemberOnce uses them).
+    private static final Set<String> NOT_WORKSPACE_IDS = Set.of(
+            "/invitations/{token}",
+            "/portal/join/{token}",
+            "/campaigns/unsubscribe/{token}",
+            "/campaigns/o/{token}.gif");
 
     // Public programme pages, addressed by the workspace's and the programme's public slugs, open to anyone.
     private static final Set<String> PUBLIC_ADDRESSES = Set.of(
@@ -115,7 +121,8 @@ class OneWorkspaceNeverSeesOrChangesAnother {
                 new RequirementProbes(context),
                 new ComarketingProbes(context),
                 new DirectoryProbes(context),
-                new CommunicationsProbes(context));
+                new CommunicationsProbes(context),
+                new CampaignsProbes(context));
         modules.forEach(module -> module.prepare(victim, attacker));
     }
 

@@ -66,6 +66,16 @@ public class MailSink implements AutoCloseable {
         return messagesFor(workspace).stream().filter(m -> m.index() == index).findFirst();
     }
 
+    /** A header of the message at {@code index} (tests read a campaign's List-Unsubscribe); null when absent. */
+    public @org.jspecify.annotations.Nullable String header(int index, String name) {
+        try {
+            String[] values = server.getReceivedMessages()[index].getHeader(name);
+            return values == null ? null : values[0];
+        } catch (MessagingException e) {
+            throw new IllegalStateException("Unreadable message in the mail sink", e);
+        }
+    }
+
     private static boolean concerns(MimeMessage message, WorkspaceId workspace) {
         try {
             String[] header = message.getHeader(Mailer.WORKSPACE_HEADER);

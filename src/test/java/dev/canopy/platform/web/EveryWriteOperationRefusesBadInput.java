@@ -99,6 +99,7 @@ class EveryWriteOperationRefusesBadInput {
     private UUID fundRequest;
     private UUID fundClaim;
     private UUID announcement;
+    private UUID campaign;
 
     @BeforeEach
     void aWorkspaceWithOneOfEverything() throws Exception {
@@ -359,6 +360,23 @@ class EveryWriteOperationRefusesBadInput {
         bodies.put("PUT /api/v1/announcements/{id}", announcementBody);
         bodies.put("POST /api/v1/announcements/{id}/publish", null);
         bodies.put("POST /api/v1/announcements/{id}/archive", null);
+        campaign = fixtures.as(
+                        setup.tenant().owner(),
+                        () -> context.getBean(dev.canopy.campaigns.Campaigns.class)
+                                .create(dev.canopy.campaigns.CampaignFixtures.toProgram("Fuzzed news", resellers)))
+                .id();
+        String campaignBody = """
+                {"name":"Spring news","subject":"News for {{partner.name}}","body":"Hello **{{user.name}}**",
+                 "trigger":"SEGMENT","match":"ALL","programIds":["%s"],"partnerTypes":["RESELLER"],"regions":["EMEA"]}""".formatted(resellers.id());
+        bodies.put("POST /api/v1/campaigns", campaignBody);
+        bodies.put("PUT /api/v1/campaigns/{id}", campaignBody);
+        bodies.put("POST /api/v1/campaigns/{id}/send", "{\"sendAt\":\"2099-01-01T09:00\"}");
+        bodies.put("POST /api/v1/campaigns/{id}/activate", null);
+        bodies.put("POST /api/v1/campaigns/{id}/stop", null);
+        bodies.put(
+                "POST /api/v1/campaigns/bounces",
+                "{\"messageId\":\"<none@canopy.local>\",\"address\":\"a@b.example\"}");
+        bodies.put("POST /api/v1/campaigns/unsubscribes", "{\"address\":\"leaver@partner.example\"}");
     }
 
     @Test
@@ -551,6 +569,7 @@ class EveryWriteOperationRefusesBadInput {
         ids.put("/api/v1/mdf/requests/", fundRequest);
         ids.put("/api/v1/mdf/claims/", fundClaim);
         ids.put("/api/v1/announcements/", announcement);
+        ids.put("/api/v1/campaigns/", campaign);
         Object id = template.contains("{partnerId}")
                 ? setup.partner().value()
                 : ids.entrySet().stream()

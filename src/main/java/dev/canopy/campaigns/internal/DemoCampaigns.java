@@ -1,0 +1,119 @@
+package dev.canopy.campaigns.internal;
+
+import dev.canopy.campaigns.CampaignFeedback;
+import dev.canopy.campaigns.CampaignInput;
+import dev.canopy.campaigns.CampaignView;
+import dev.canopy.campaigns.Campaigns;
+import dev.canopy.campaigns.RecipientStatus;
+import dev.canopy.campaigns.RecipientView;
+import dev.canopy.identity.Workspaces;
+import dev.canopy.platform.AsSystem;
+import dev.canopy.programs.ProgramView;
+import dev.canopy.programs.Programs;
+import dev.canopy.shared.Actor;
+import dev.canopy.shared.WorkspaceId;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The demo's campaigns: a reseller update sent to the resellers programme (one message opened, one bounced, so the
+ * report has figures) and a "Welcome" switched on for every partner user who joins. Loaded once, after MDF.
+ */
+@Component
+@Order(550)
+@ConditionalOnProperty(name = "canopy.demo.enabled", havingValue = "true")
+class DemoCampaigns implements ApplicationRunner {
+
+    private static final Actor DEMO = new Actor(Actor.Kind.SYSTEM, "demo", "Demo data");
+
+    private final Workspaces workspaces;
+    private final Campaigns campaigns;
+    private final CampaignFeedback feedback;
+    private final CampaignDelivery delivery;
+    private final RecipientTable recipients;
+    private final Programs programs;
+    private final Clock clock;
+
+    DemoCampaigns(
+            Workspaces workspaces,
+            Campaigns campaigns,
+            CampaignFeedback feedback,
+            CampaignDelivery delivery,
+            RecipientTable recipients,
+            Programs programs,
+            Clock clock) {
+        this.workspaces = workspaces;
+        this.campaigns = campaigns;
+        this.feedback = feedback;
+        this.delivery = delivery;
+        this.recipients = recipients;
+        this.programs = programs;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        WorkspaceId workspace = workspaces.bySlug("northwind").orElseThrow().id();
+        CampaignView update = AsSystem.in(workspace, DEMO, () -> {
+            if (!campaigns.list().isEmpty()) {
+                return null;
+            }
+            ProgramView resellers = programs.list().stream()
+                    .filter(p -> p.slug().equals("resellers"))
+                    .findFirst()
+                    .orElseThrow();
+            CampaignView welcome = campaigns.create(
+                    input("Welcome", "Welcome to {{programme.name}}, {{user.name}}", "PARTNER_JOINED", List.of(), """
+                    Hello {{user.name}},
+
+                    welcome aboard! Your portal has your links, deal registration and the content library.
+                    Start with the **Cloud Suite sales kit** in Content.
+
+                    The Northwind partner team"""));
+            campaigns.activate(welcome.id());
+            CampaignView sent = campaigns.create(input(
+                    "Reseller spring update",
+                    "Spring update for {{partner.name}}",
+                    "SEGMENT",
+                    List.of(resellers.id().toString()),
+                    """
+                    Hello {{user.name}},
+
+                    three things for **{{partner.name}}** this spring:
+
+                    - the new Cloud Suite price list is in the content library,
+                    - MDF for this quarter is open: request it in the portal,
+                    - deal registration protects a deal for 90 days.
+
+                    The Northwind partner team"""));
+            campaigns.sendNow(sent.id());
+            return sent;
+        });
+        if (update == null) {
+            return;
+        }
+        delivery.run();
+        AsSystem.in(workspace, DEMO, () -> {
+            recipients.sentTokens(workspace, update.id()).stream()
+                    .findFirst()
+                    .ifPresent(token -> recipients.opened(token, clock.instant()));
+            campaigns.recipients(update.id()).stream()
+                    .filter(r -> r.status() == RecipientStatus.SENT)
+                    .map(RecipientView::address)
+                    .reduce((first, second) -> second)
+                    .ifPresent(address -> feedback.bounce(null, address));
+            return null;
+        });
+    }
+
+    private static CampaignInput input(
+            String name, String subject, String trigger, List<String> programs, String body) {
+        return new CampaignInput(
+                name, subject, body, trigger, null, "ALL", programs, List.of(), List.of(), List.of(), List.of());
+    }
+}
