@@ -28,7 +28,8 @@ class PreferencesDefaultToEmailAndStayWithTheirUser {
         Fixtures.Tenant other = fixtures.newWorkspace();
         UUID user = userId(fixtures.partnerUser(tenant));
 
-        assertThat(preferences.choices(tenant.id(), user)).hasSize(NotificationKind.values().length)
+        assertThat(preferences.choices(tenant.id(), user))
+                .hasSize(NotificationKind.values().length)
                 .allSatisfy((kind, delivery) -> assertThat(delivery).isEqualTo(Delivery.EMAIL));
 
         preferences.choose(tenant.id(), user, NotificationKind.ANNOUNCEMENTS, Delivery.DAILY_DIGEST);
@@ -40,8 +41,10 @@ class PreferencesDefaultToEmailAndStayWithTheirUser {
                 .containsEntry(NotificationKind.ANNOUNCEMENTS, Delivery.DAILY_DIGEST)
                 .containsEntry(NotificationKind.DEALS, Delivery.EMAIL)
                 .containsEntry(NotificationKind.PAYOUTS, Delivery.EMAIL);
-        assertThat(preferences.emailsAtOnce(tenant.id(), user, NotificationKind.ANNOUNCEMENTS)).isFalse();
-        assertThat(preferences.emailsAtOnce(tenant.id(), user, NotificationKind.DEALS)).isTrue();
+        assertThat(preferences.emailsAtOnce(tenant.id(), user, NotificationKind.ANNOUNCEMENTS))
+                .isFalse();
+        assertThat(preferences.emailsAtOnce(tenant.id(), user, NotificationKind.DEALS))
+                .isTrue();
         assertThat(fixtures.count("communications_preference", other.id())).isZero();
     }
 
