@@ -29,6 +29,8 @@ public enum Permission {
     CONTENT_WRITE("content:write"),
     MDF_READ("mdf:read"),
     MDF_WRITE("mdf:write"),
+    PAGES_READ("pages:read"),
+    PAGES_WRITE("pages:write"),
     WEBHOOKS_READ("webhooks:read"),
     WEBHOOKS_WRITE("webhooks:write"),
     IMPORTS_RUN("imports:run");

@@ -9,6 +9,8 @@ import static dev.canopy.identity.Permission.DEALS_READ;
 import static dev.canopy.identity.Permission.DEALS_WRITE;
 import static dev.canopy.identity.Permission.MDF_READ;
 import static dev.canopy.identity.Permission.MDF_WRITE;
+import static dev.canopy.identity.Permission.PAGES_READ;
+import static dev.canopy.identity.Permission.PAGES_WRITE;
 import static dev.canopy.identity.Permission.PARTNERS_READ;
 import static dev.canopy.identity.Permission.PARTNERS_WRITE;
 import static dev.canopy.identity.Permission.PAYOUTS_READ;
@@ -53,7 +55,9 @@ public enum Role {
                     CONTENT_READ,
                     CONTENT_WRITE,
                     MDF_READ,
-                    MDF_WRITE)),
+                    MDF_WRITE,
+                    PAGES_READ,
+                    PAGES_WRITE)),
     FINANCE(
             "Finance",
             "Approves commissions and runs payouts.",
@@ -84,7 +88,8 @@ public enum Role {
                     DEALS_READ,
                     DEALS_WRITE,
                     ANALYTICS_READ,
-                    CONTENT_READ)),
+                    CONTENT_READ,
+                    PAGES_READ)),
     ANALYST(
             "Analyst",
             "Reads everything, changes nothing.",
@@ -99,7 +104,8 @@ public enum Role {
                     PAYOUTS_READ,
                     ANALYTICS_READ,
                     CONTENT_READ,
-                    MDF_READ));
+                    MDF_READ,
+                    PAGES_READ));
 
     private final String label;
     private final String description;
