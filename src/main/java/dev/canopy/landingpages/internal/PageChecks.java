@@ -52,11 +52,20 @@ public final class PageChecks {
         String email = email("email", input.email(), true, problems);
         String company = LandingText.check("company", input.company(), 200, false, problems);
         String message = LandingText.check("message", input.message(), 2000, false, problems);
+        // Leads end up in spreadsheets: a name that starts like a formula would run as one there.
+        formula("name", name, problems);
+        formula("company", company, problems);
         if (!problems.isEmpty()) {
             throw InvalidInputException.of(problems);
         }
         return new LandingLeadTable.Checked(
                 token, name, email, company, message, uuid(input.clickId()).orElse(null));
+    }
+
+    private static void formula(String field, @Nullable String value, Map<String, String> problems) {
+        if (value != null && "=+-@".indexOf(value.charAt(0)) >= 0) {
+            problems.put(field, "Start with a letter or digit, not = + - or @");
+        }
     }
 
     private static Optional<UUID> uuid(@Nullable String raw) {
