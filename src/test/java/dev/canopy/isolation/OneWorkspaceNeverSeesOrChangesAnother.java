@@ -114,7 +114,8 @@ class OneWorkspaceNeverSeesOrChangesAnother {
                 new CourseProbes(context),
                 new RequirementProbes(context),
                 new ComarketingProbes(context),
-                new DirectoryProbes(context));
+                new DirectoryProbes(context),
+                new LandingPagesProbes(context));
         modules.forEach(module -> module.prepare(victim, attacker));
     }
 

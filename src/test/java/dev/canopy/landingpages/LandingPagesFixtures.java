@@ -11,7 +11,7 @@ import org.springframework.context.ApplicationContext;
 public class LandingPagesFixtures {
 
     public static final TemplateInput TEMPLATE = new TemplateInput(
-            "Joint solution " + Fixtures.unique("t"),
+            "Joint solution",
             "{{partner.name}} and Northwind, together",
             List.of(
                     new Section("Who we are", "{{partner.logo}}\n\n{{partner.text}}"),
@@ -36,7 +36,12 @@ public class LandingPagesFixtures {
         this.pages = context.getBean(LandingPages.class);
         this.tenant = tenant;
         this.program = deals.program(tenant);
-        this.template = staff(() -> templates.publish(templates.create(TEMPLATE).id(), true));
+        TemplateInput named = new TemplateInput(
+                "Joint solution " + Fixtures.unique("t"),
+                TEMPLATE.headline(),
+                TEMPLATE.sections(),
+                TEMPLATE.ctaLabel());
+        this.template = staff(() -> templates.publish(templates.create(named).id(), true));
     }
 
     /** An active partner in the programme, with a portal admin, without a page yet. */
@@ -59,6 +64,23 @@ public class LandingPagesFixtures {
         public String path(Fixtures.Tenant tenant) {
             return "/p/" + tenant.slug() + "/" + page.slug();
         }
+    }
+
+    /** A PNG of {@code width} × {@code height}, all orange. */
+    public static byte[] png(int width, int height) {
+        java.awt.image.BufferedImage image =
+                new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        g.setColor(java.awt.Color.ORANGE);
+        g.fillRect(0, 0, width, height);
+        g.dispose();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(image, "png", out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     public <T> T asPartner(DealFixtures.Member member, Supplier<T> action) {

@@ -43,21 +43,21 @@ import org.springframework.web.bind.annotation.RestController;
                 + " written is sanitized when the page is shown.")
 class LandingPagesApi {
 
-    record SectionBody(
+    record LandingPageSection(
             @Schema(description = "Text; up to 200 characters") @Nullable
             String heading,
 
             @Schema(description = "Markdown or limited HTML; up to 10,000 characters") @Nullable
             String body) {}
 
-    record TemplateBody(
+    record LandingPageTemplateBody(
             @Schema(description = "Up to 120 characters") String name,
 
             @Schema(description = "Text with merge fields; up to 200 characters")
             String headline,
 
             @Schema(description = "In order; up to 12") @Nullable
-            List<SectionBody> sections,
+            List<LandingPageSection> sections,
 
             @Schema(description = "The form's button; up to 60 characters")
             String ctaLabel,
@@ -78,11 +78,11 @@ class LandingPagesApi {
         }
     }
 
-    record TemplateResponse(
+    record LandingPageTemplateResponse(
             String id,
             String name,
             String headline,
-            List<Section> sections,
+            List<LandingPageSection> sections,
             String ctaLabel,
             boolean published,
 
@@ -91,12 +91,14 @@ class LandingPagesApi {
 
             Instant updatedAt) {
 
-        static TemplateResponse of(TemplateView t) {
-            return new TemplateResponse(
+        static LandingPageTemplateResponse of(TemplateView t) {
+            return new LandingPageTemplateResponse(
                     t.id().toString(),
                     t.name(),
                     t.headline(),
-                    t.sections(),
+                    t.sections().stream()
+                            .map(x -> new LandingPageSection(x.heading(), x.body()))
+                            .toList(),
                     t.ctaLabel(),
                     t.published(),
                     t.pages(),
@@ -104,10 +106,11 @@ class LandingPagesApi {
         }
     }
 
-    record TemplateList(
-            List<TemplateResponse> data, @Nullable String nextCursor) {}
+    record LandingPageTemplateList(
+            List<LandingPageTemplateResponse> data,
+            @Nullable String nextCursor) {}
 
-    record PageResponse(
+    record LandingPageResponse(
             @Schema(description = "The partner's id") String id,
             String partnerName,
             @Nullable String templateId,
@@ -125,8 +128,8 @@ class LandingPagesApi {
             long leads,
             @Nullable Instant updatedAt) {
 
-        static PageResponse of(PageView p) {
-            return new PageResponse(
+        static LandingPageResponse of(PageView p) {
+            return new LandingPageResponse(
                     p.partnerId().value().toString(),
                     p.partnerName(),
                     p.templateId() == null ? null : p.templateId().toString(),
@@ -143,7 +146,8 @@ class LandingPagesApi {
         }
     }
 
-    record PageList(List<PageResponse> data, @Nullable String nextCursor) {}
+    record LandingPageList(
+            List<LandingPageResponse> data, @Nullable String nextCursor) {}
 
     private final LandingPageTemplates templates;
     private final LandingPages pages;
@@ -156,32 +160,35 @@ class LandingPagesApi {
     @GetMapping("/templates")
     @PreAuthorize("hasAuthority('pages:read')")
     @Operation(summary = "List landing page templates", description = "By name.")
-    TemplateList listLandingPageTemplates(
+    LandingPageTemplateList listLandingPageTemplates(
             @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
-        Pages.Page<TemplateResponse> page = Pages.of(
-                templates.list().stream().map(TemplateResponse::of).toList(), TemplateResponse::id, cursor, limit);
-        return new TemplateList(page.items(), page.nextCursor());
+        Pages.Page<LandingPageTemplateResponse> page = Pages.of(
+                templates.list().stream().map(LandingPageTemplateResponse::of).toList(),
+                LandingPageTemplateResponse::id,
+                cursor,
+                limit);
+        return new LandingPageTemplateList(page.items(), page.nextCursor());
     }
 
     @PostMapping("/templates")
     @PreAuthorize("hasAuthority('pages:write')")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a landing page template", description = "Published at once when published is true.")
-    ResponseEntity<TemplateResponse> createLandingPageTemplate(@RequestBody TemplateBody body) {
+    ResponseEntity<LandingPageTemplateResponse> createLandingPageTemplate(@RequestBody LandingPageTemplateBody body) {
         TemplateView created = templates.create(body.input());
         if (Boolean.TRUE.equals(body.published())) {
             created = templates.publish(created.id(), true);
         }
         return ResponseEntity.created(URI.create("/api/v1/landing-pages/templates/" + created.id()))
-                .body(TemplateResponse.of(created));
+                .body(LandingPageTemplateResponse.of(created));
     }
 
     @GetMapping("/templates/{id}")
     @PreAuthorize("hasAuthority('pages:read')")
     @Operation(summary = "Get a landing page template")
-    TemplateResponse getLandingPageTemplate(@PathVariable UUID id) {
-        return TemplateResponse.of(templates.get(id));
+    LandingPageTemplateResponse getLandingPageTemplate(@PathVariable UUID id) {
+        return LandingPageTemplateResponse.of(templates.get(id));
     }
 
     @PutMapping("/templates/{id}")
@@ -189,23 +196,24 @@ class LandingPagesApi {
     @Operation(
             summary = "Update a landing page template",
             description = "Replaces its words (all of them) and, when published is given, publishes or withdraws it.")
-    TemplateResponse updateLandingPageTemplate(@PathVariable UUID id, @RequestBody TemplateBody body) {
+    LandingPageTemplateResponse updateLandingPageTemplate(
+            @PathVariable UUID id, @RequestBody LandingPageTemplateBody body) {
         TemplateView updated = templates.update(id, body.input());
         if (body.published() != null) {
             updated = templates.publish(id, body.published());
         }
-        return TemplateResponse.of(updated);
+        return LandingPageTemplateResponse.of(updated);
     }
 
     @GetMapping("/pages")
     @PreAuthorize("hasAuthority('pages:read')")
     @Operation(summary = "List partners' landing pages", description = "Every page a partner saved, by address.")
-    PageList listLandingPages(
+    LandingPageList listLandingPages(
             @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
-        Pages.Page<PageResponse> page =
-                Pages.of(pages.list().stream().map(PageResponse::of).toList(), PageResponse::id, cursor, limit);
-        return new PageList(page.items(), page.nextCursor());
+        Pages.Page<LandingPageResponse> page = Pages.of(
+                pages.list().stream().map(LandingPageResponse::of).toList(), LandingPageResponse::id, cursor, limit);
+        return new LandingPageList(page.items(), page.nextCursor());
     }
 
     @GetMapping("/pages/{id}")
@@ -213,7 +221,7 @@ class LandingPagesApi {
     @Operation(
             summary = "Get a partner's landing page",
             description = "By the partner's id; a partner that never saved one has one, not enabled.")
-    PageResponse getLandingPage(@PathVariable UUID id) {
-        return PageResponse.of(pages.page(new PartnerId(id)));
+    LandingPageResponse getLandingPage(@PathVariable UUID id) {
+        return LandingPageResponse.of(pages.page(new PartnerId(id)));
     }
 }

@@ -23,6 +23,8 @@ import dev.canopy.enablement.Courses;
 import dev.canopy.enablement.LessonInput;
 import dev.canopy.enablement.RequirementInput;
 import dev.canopy.enablement.Requirements;
+import dev.canopy.landingpages.LandingPageTemplates;
+import dev.canopy.landingpages.TemplateInput;
 import dev.canopy.programs.ProgramView;
 import dev.canopy.testing.CanopyTest;
 import dev.canopy.testing.Fixtures;
@@ -96,6 +98,7 @@ class EveryWriteOperationRefusesBadInput {
     private UUID allocation;
     private UUID fundRequest;
     private UUID fundClaim;
+    private UUID landingPageTemplate;
 
     @BeforeEach
     void aWorkspaceWithOneOfEverything() throws Exception {
@@ -280,6 +283,21 @@ class EveryWriteOperationRefusesBadInput {
                  "services":["Implementation"],"industries":["Retail"],"regions":["EMEA"],"hidden":true,
                  "hiddenReason":"Under review"}""");
         funds(resellers, member);
+        landingPages();
+    }
+
+    /** A landing page template to update; the same body creates another. */
+    private void landingPages() {
+        landingPageTemplate = fixtures.as(
+                        setup.tenant().owner(),
+                        () -> context.getBean(LandingPageTemplates.class)
+                                .create(new TemplateInput("Joint", "With {{partner.name}}", List.of(), "Go")))
+                .id();
+        String template = """
+                {"name":"Joint solution","headline":"{{partner.name}} and us","ctaLabel":"Talk to us",
+                 "sections":[{"heading":"Who we are","body":"{{partner.text}}"}],"published":true}""";
+        bodies.put("POST /api/v1/landing-pages/templates", template);
+        bodies.put("PUT /api/v1/landing-pages/templates/{id}", template);
     }
 
     /** A budget allocated to the member, one request approved and claimed, another waiting. */
@@ -524,6 +542,7 @@ class EveryWriteOperationRefusesBadInput {
         ids.put("/api/v1/mdf/allocations/", allocation);
         ids.put("/api/v1/mdf/requests/", fundRequest);
         ids.put("/api/v1/mdf/claims/", fundClaim);
+        ids.put("/api/v1/landing-pages/templates/", landingPageTemplate);
         Object id = template.contains("{partnerId}")
                 ? setup.partner().value()
                 : ids.entrySet().stream()
