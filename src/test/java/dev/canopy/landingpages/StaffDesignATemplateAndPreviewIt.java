@@ -45,7 +45,7 @@ class StaffDesignATemplateAndPreviewIt {
         Document refused = html(mvc.perform(post("/app/landing-pages")
                         .param("name", "")
                         .param("headline", "H")
-                        .param("sections", "## Fine\n\nbody\n\n## Bad\n\n" + "x".repeat(10_001))
+                        .param("sections", "## Fine\n\nbody\n\n## " + "h".repeat(201) + "\n\nbody")
                         .param("ctaLabel", "Go")
                         .with(owner)
                         .with(csrf()))
@@ -56,7 +56,7 @@ class StaffDesignATemplateAndPreviewIt {
         assertThat(refused.select("#name.is-invalid")).hasSize(1);
         assertThat(refused.select("#sections.is-invalid")).hasSize(1);
         assertThat(refused.select("#sections ~ .invalid-feedback").text())
-                .isEqualTo("Section 2: Use at most 10000 characters");
+                .isEqualTo("Section 2: Use at most 200 characters");
 
         String location = mvc.perform(post("/app/landing-pages")
                         .param("name", "Spring campaign")
