@@ -33,6 +33,8 @@ public enum Permission {
     ANNOUNCEMENTS_WRITE("announcements:write"),
     CAMPAIGNS_READ("campaigns:read"),
     CAMPAIGNS_WRITE("campaigns:write"),
+    PAGES_READ("pages:read"),
+    PAGES_WRITE("pages:write"),
     WEBHOOKS_READ("webhooks:read"),
     WEBHOOKS_WRITE("webhooks:write"),
     IMPORTS_RUN("imports:run");

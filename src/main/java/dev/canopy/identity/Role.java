@@ -13,6 +13,8 @@ import static dev.canopy.identity.Permission.DEALS_READ;
 import static dev.canopy.identity.Permission.DEALS_WRITE;
 import static dev.canopy.identity.Permission.MDF_READ;
 import static dev.canopy.identity.Permission.MDF_WRITE;
+import static dev.canopy.identity.Permission.PAGES_READ;
+import static dev.canopy.identity.Permission.PAGES_WRITE;
 import static dev.canopy.identity.Permission.PARTNERS_READ;
 import static dev.canopy.identity.Permission.PARTNERS_WRITE;
 import static dev.canopy.identity.Permission.PAYOUTS_READ;
@@ -61,7 +63,9 @@ public enum Role {
                     ANNOUNCEMENTS_READ,
                     ANNOUNCEMENTS_WRITE,
                     CAMPAIGNS_READ,
-                    CAMPAIGNS_WRITE)),
+                    CAMPAIGNS_WRITE,
+                    PAGES_READ,
+                    PAGES_WRITE)),
     FINANCE(
             "Finance",
             "Approves commissions and runs payouts.",
@@ -94,7 +98,8 @@ public enum Role {
                     DEALS_WRITE,
                     ANALYTICS_READ,
                     CONTENT_READ,
-                    ANNOUNCEMENTS_READ)),
+                    ANNOUNCEMENTS_READ,
+                    PAGES_READ)),
     ANALYST(
             "Analyst",
             "Reads everything, changes nothing.",
@@ -111,7 +116,8 @@ public enum Role {
                     CONTENT_READ,
                     MDF_READ,
                     ANNOUNCEMENTS_READ,
-                    CAMPAIGNS_READ));
+                    CAMPAIGNS_READ,
+                    PAGES_READ));
 
     private final String label;
     private final String description;

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
@@ -53,13 +54,29 @@ public class Intake {
      */
     public IntakeOutcome leadFor(
             WorkspaceId workspace, PartnerId partner, String externalId, String email, String name, String payload) {
+        return leadFor(workspace, partner, externalId, email, name, null, payload);
+    }
+
+    /**
+     * As {@link #leadFor(WorkspaceId, PartnerId, String, String, String, String)}, with the click of the partner's
+     * link the prospect arrived through (a partner's landing page keeps it from the link's redirect): the lead is
+     * attributed with that click as its evidence, and by the partner's ref when the click is unknown or null.
+     */
+    public IntakeOutcome leadFor(
+            WorkspaceId workspace,
+            PartnerId partner,
+            String externalId,
+            String email,
+            String name,
+            @Nullable String clickId,
+            String payload) {
         EventInput lead = new EventInput(
                 externalId,
                 null,
                 email,
                 name,
                 null,
-                null,
+                clickId,
                 slugs.refFor(workspace, partner),
                 null,
                 null,

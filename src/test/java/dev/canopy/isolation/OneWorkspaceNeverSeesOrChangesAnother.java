@@ -122,7 +122,8 @@ class OneWorkspaceNeverSeesOrChangesAnother {
                 new ComarketingProbes(context),
                 new DirectoryProbes(context),
                 new CommunicationsProbes(context),
-                new CampaignsProbes(context));
+                new CampaignsProbes(context),
+                new LandingPagesProbes(context));
         modules.forEach(module -> module.prepare(victim, attacker));
     }
 

@@ -176,7 +176,14 @@ class EveryPageFitsAPhoneAndALaptopForEveryRole extends BrowserTest {
                 "public",
                 null,
                 null,
-                List.of("/", "/login", "/portal/login", "/signup", "/programs/" + SLUG, "/directory/" + SLUG)));
+                List.of(
+                        "/",
+                        "/login",
+                        "/portal/login",
+                        "/signup",
+                        "/programs/" + SLUG,
+                        "/directory/" + SLUG,
+                        "/p/" + SLUG + "/bluebird-consulting")));
     }
 
     // ---------------------------------------------------------------------------------------------------------

@@ -153,6 +153,7 @@ class SecurityConfiguration {
                                 "/invitations/*",
                                 "/programs/**",
                                 "/directory/**",
+                                "/p/**",
                                 "/brand/*/logo",
                                 "/shared/**",
                                 "/verify/*",

@@ -25,6 +25,8 @@ import dev.canopy.enablement.Courses;
 import dev.canopy.enablement.LessonInput;
 import dev.canopy.enablement.RequirementInput;
 import dev.canopy.enablement.Requirements;
+import dev.canopy.landingpages.LandingPageTemplates;
+import dev.canopy.landingpages.TemplateInput;
 import dev.canopy.programs.ProgramView;
 import dev.canopy.testing.CanopyTest;
 import dev.canopy.testing.Fixtures;
@@ -100,6 +102,7 @@ class EveryWriteOperationRefusesBadInput {
     private UUID fundClaim;
     private UUID announcement;
     private UUID campaign;
+    private UUID landingPageTemplate;
 
     @BeforeEach
     void aWorkspaceWithOneOfEverything() throws Exception {
@@ -284,6 +287,21 @@ class EveryWriteOperationRefusesBadInput {
                  "services":["Implementation"],"industries":["Retail"],"regions":["EMEA"],"hidden":true,
                  "hiddenReason":"Under review"}""");
         funds(resellers, member);
+        landingPages();
+    }
+
+    /** A landing page template to update; the same body creates another. */
+    private void landingPages() {
+        landingPageTemplate = fixtures.as(
+                        setup.tenant().owner(),
+                        () -> context.getBean(LandingPageTemplates.class)
+                                .create(new TemplateInput("Joint", "With {{partner.name}}", List.of(), "Go")))
+                .id();
+        String template = """
+                {"name":"Joint solution","headline":"{{partner.name}} and us","ctaLabel":"Talk to us",
+                 "sections":[{"heading":"Who we are","body":"{{partner.text}}"}],"published":true}""";
+        bodies.put("POST /api/v1/landing-pages/templates", template);
+        bodies.put("PUT /api/v1/landing-pages/templates/{id}", template);
     }
 
     /** A budget allocated to the member, one request approved and claimed, another waiting. */
@@ -570,6 +588,7 @@ class EveryWriteOperationRefusesBadInput {
         ids.put("/api/v1/mdf/claims/", fundClaim);
         ids.put("/api/v1/announcements/", announcement);
         ids.put("/api/v1/campaigns/", campaign);
+        ids.put("/api/v1/landing-pages/templates/", landingPageTemplate);
         Object id = template.contains("{partnerId}")
                 ? setup.partner().value()
                 : ids.entrySet().stream()
