@@ -2,6 +2,8 @@ package dev.canopy.campaigns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -90,6 +92,26 @@ class CampaignInputIsCheckedFieldByField {
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.status").value("DRAFT"));
         assertThat(f.deals().asStaff(tenant, campaigns::list)).hasSize(2);
+    }
+
+    @Test
+    void theEditorPreviewsForAMemberOfTheSegment() throws Exception {
+        CampaignFixtures f = new CampaignFixtures(context);
+        Fixtures.Tenant tenant = fixtures.newWorkspace();
+        ProgramView program = f.deals().program(tenant);
+        f.deals().member(tenant, program);
+        CampaignView draft = f.draft(tenant, CampaignFixtures.toProgram("Preview me {{partner.name}}", program));
+
+        mvc.perform(get("/app/campaigns/new").with(Fixtures.signedIn(tenant.owner())))
+                .andExpect(status().isOk());
+        mvc.perform(get("/app/campaigns/" + draft.id()).with(Fixtures.signedIn(tenant.owner())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("preview-sample")));
+        mvc.perform(get("/app/campaigns/" + draft.id() + "/preview").with(Fixtures.signedIn(tenant.owner())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Preview me Partner ")))
+                .andExpect(content().string(containsString("Hello Partner Person of Partner ")))
+                .andExpect(content().string(containsString("Unsubscribe")));
     }
 
     private void refused(Fixtures.Tenant tenant, String field, Supplier<CampaignInput> input) {
