@@ -192,10 +192,6 @@ public class Campaigns {
         if (!c.trigger().triggered()) {
             throw new ConflictException("trigger", "A segment campaign is sent or scheduled, not switched on");
         }
-        if (c.trigger() == CampaignTrigger.NO_LEAD_AFTER_DAYS) {
-            // Not fired yet (ADR 32): switching it on would promise messages that never go.
-            throw new ConflictException("trigger", "“Days after joining with no lead” cannot be switched on yet");
-        }
         move(c, Set.of(CampaignStatus.DRAFT), CampaignStatus.ACTIVE, null, null);
         published(c, clock.instant());
         return get(id);

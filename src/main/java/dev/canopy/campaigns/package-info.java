@@ -16,6 +16,7 @@
             "programs",
             "enablement",
             "communications",
-            "commissions"
+            "commissions",
+            "tracking"
         })
 package dev.canopy.campaigns;

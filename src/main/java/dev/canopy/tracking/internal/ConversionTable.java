@@ -268,6 +268,17 @@ public class ConversionTable {
                 .single();
     }
 
+    /** Whether any lead was ever attributed to the partner. */
+    public boolean anyLead(WorkspaceId workspace, PartnerId partner) {
+        return db.sql("""
+                        select exists (select 1 from tracking_conversion
+                                       where workspace_id = ? and partner_id = ? and kind = 'LEAD')
+                        """)
+                .params(workspace.value(), partner.value())
+                .query(Boolean.class)
+                .single();
+    }
+
     /** A partner's net revenue (sales less refunds) in one currency from {@code from} up to, not including, {@code to}. */
     public BigDecimal netRevenue(WorkspaceId workspace, PartnerId partner, String currency, Instant from, Instant to) {
         return db.sql("""
