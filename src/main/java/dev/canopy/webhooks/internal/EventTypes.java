@@ -32,7 +32,9 @@ public class EventTypes {
             "payout_run.moved",
             "deal_sourcing.changed",
             "fund_request.moved",
-            "fund_claim.moved");
+            "fund_claim.moved",
+            "landing_page_template.published",
+            "landing_page.enabled");
 
     private final Map<Class<?>, String> names;
 
