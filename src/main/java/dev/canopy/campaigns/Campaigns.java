@@ -292,7 +292,7 @@ public class Campaigns {
                 c.subject(),
                 c.body(),
                 values,
-                "preview",
+                null,
                 branding.of(currentWorkspace.id()).portalName());
     }
 

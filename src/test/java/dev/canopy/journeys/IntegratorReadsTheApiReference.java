@@ -21,7 +21,10 @@ class IntegratorReadsTheApiReference extends BrowserTest {
                 Page page = context.newPage();
                 page.navigate(url("/api/docs"));
                 Locator createPartner = page.locator("#operations-Partners-createPartner");
-                assertThat(createPartner).isVisible();
+                // Swagger UI draws every operation (about 190) before this one: a busy machine needs more than 5 s.
+                assertThat(createPartner)
+                        .isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions()
+                                .setTimeout(30_000));
                 assertThat(createPartner.locator(".opblock-summary-operation-id"))
                         .hasText("createPartner");
 

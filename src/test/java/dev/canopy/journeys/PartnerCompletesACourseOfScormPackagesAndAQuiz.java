@@ -13,6 +13,7 @@ import dev.canopy.enablement.SamplePackages;
 import dev.canopy.programs.ProgramView;
 import dev.canopy.testing.Fixtures;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -56,6 +57,8 @@ class PartnerCompletesACourseOfScormPackagesAndAQuiz extends BrowserTest {
         addPackage(staff, "The pitch (SCORM 1.2)", SamplePackages.scorm12("The pitch"));
         addPackage(staff, "The demo (SCORM 2004)", SamplePackages.scorm2004("The demo"));
         staff.getByTestId("kind-QUIZ").click();
+        // The kinds are links: fill the form only once the quiz's page has come (a loaded machine is slow to navigate).
+        staff.waitForURL(Pattern.compile(".*kind=QUIZ.*"));
         staff.getByTestId("lesson-title").fill("Pricing check");
         staff.getByTestId("question-count").fill("1");
         staff.getByTestId("pass-percent").fill("100");
@@ -117,6 +120,7 @@ class PartnerCompletesACourseOfScormPackagesAndAQuiz extends BrowserTest {
 
     private void addPackage(Page staff, String title, byte[] zip) {
         staff.getByTestId("kind-SCORM").click();
+        staff.waitForURL(Pattern.compile(".*kind=SCORM.*"));
         staff.getByTestId("lesson-title").fill(title);
         staff.getByTestId("package").setInputFiles(new FilePayload("package.zip", "application/zip", zip));
         staff.getByTestId("save-lesson").click();

@@ -62,9 +62,13 @@ public class CampaignMailer {
         return host == null ? "canopy.local" : host;
     }
 
-    /** The campaign's subject and body for one recipient, with the footer every campaign message has. */
-    public Rendered render(String subject, String body, Values v, String token, String workspaceName) {
-        String unsubscribe = unsubscribeUrl(token);
+    /**
+     * The campaign's subject and body for one recipient, with the footer every campaign message has; with no
+     * {@code token} (a preview, a test) there is no recipient to unsubscribe or to count an open for, so the links
+     * lead nowhere.
+     */
+    public Rendered render(String subject, String body, Values v, @Nullable String token, String workspaceName) {
+        String unsubscribe = token == null ? "#unsubscribe" : unsubscribeUrl(token);
         Map<String, String> values = new HashMap<>();
         values.put(MergeFields.PARTNER_NAME, v.partnerName());
         values.put(MergeFields.USER_NAME, v.userName());
@@ -75,8 +79,10 @@ public class CampaignMailer {
                 + "<hr><p style=\"font-size:12px;color:#6c757d\">You receive this as a partner of "
                 + HtmlUtils.htmlEscape(workspaceName) + ". <a href=\"" + HtmlUtils.htmlEscape(unsubscribe)
                 + "\">Unsubscribe</a> from its campaigns.</p>"
-                + "<img src=\"" + HtmlUtils.htmlEscape(baseUrl.link("/campaigns/o/" + token + ".gif"))
-                + "\" width=\"1\" height=\"1\" alt=\"\">";
+                + (token == null
+                        ? ""
+                        : "<img src=\"" + HtmlUtils.htmlEscape(baseUrl.link("/campaigns/o/" + token + ".gif"))
+                                + "\" width=\"1\" height=\"1\" alt=\"\">");
         String text = MergeFields.plain(body, values) + "\n\n--\nYou receive this as a partner of " + workspaceName
                 + ". Unsubscribe from its campaigns: " + unsubscribe + "\n";
         return new Rendered(MergeFields.plain(subject, values).replaceAll("[\\r\\n]+", " "), html, text);
@@ -101,13 +107,15 @@ public class CampaignMailer {
             helper.setTo(to);
             helper.setSubject(test ? "[Test] " + message.subject() : message.subject());
             helper.setText(message.text(), message.html());
-            String unsubscribe = "<" + unsubscribeUrl(token) + ">";
-            mime.setHeader(
-                    "List-Unsubscribe",
-                    mailto == null
-                            ? unsubscribe
-                            : unsubscribe + ", <mailto:" + mailto + "?subject=unsubscribe-" + token + ">");
-            mime.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+            if (!test) {
+                String unsubscribe = "<" + unsubscribeUrl(token) + ">";
+                mime.setHeader(
+                        "List-Unsubscribe",
+                        mailto == null
+                                ? unsubscribe
+                                : unsubscribe + ", <mailto:" + mailto + "?subject=unsubscribe-" + token + ">");
+                mime.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+            }
             mime.setHeader("Precedence", "bulk");
             mime.setHeader(Mailer.WORKSPACE_HEADER, workspace.toString());
             if (test) {

@@ -14,20 +14,19 @@ import dev.canopy.shared.Actor;
 import dev.canopy.shared.WorkspaceId;
 import java.time.Clock;
 import java.util.List;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.core.annotation.Order;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * The demo's campaigns: a reseller update sent to the resellers programme (one message opened, one bounced, so the
- * report has figures) and a "Welcome" switched on for every partner user who joins. Loaded once, after MDF.
+ * report has figures) and a "Welcome" switched on for every partner user who joins. Loaded once, when the application
+ * is ready: after every demo runner, {@code DemoLogins} last, because only people who joined are mailed.
  */
 @Component
-@Order(550)
 @ConditionalOnProperty(name = "canopy.demo.enabled", havingValue = "true")
-class DemoCampaigns implements ApplicationRunner {
+class DemoCampaigns {
 
     private static final Actor DEMO = new Actor(Actor.Kind.SYSTEM, "demo", "Demo data");
 
@@ -56,8 +55,8 @@ class DemoCampaigns implements ApplicationRunner {
         this.clock = clock;
     }
 
-    @Override
-    public void run(ApplicationArguments args) {
+    @EventListener(ApplicationReadyEvent.class)
+    void loadWhenReady() {
         WorkspaceId workspace = workspaces.bySlug("northwind").orElseThrow().id();
         CampaignView update = AsSystem.in(workspace, DEMO, () -> {
             if (!campaigns.list().isEmpty()) {

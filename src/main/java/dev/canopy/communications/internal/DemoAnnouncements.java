@@ -14,22 +14,21 @@ import dev.canopy.platform.AsSystem;
 import dev.canopy.shared.Actor;
 import dev.canopy.shared.WorkspaceId;
 import java.util.List;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.core.annotation.Order;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The demo's announcements: the 2027 price list pinned for every partner, and a note for one tier; and a few
- * notifications for Bluebird's people (Pat among them), so that the portal's bell shows a count. Loaded once, after
- * co-marketing.
+ * notifications for Bluebird's people (Pat among them), so that the portal's bell shows a count. Loaded once, when
+ * the application is ready: after every demo runner, {@code DemoLogins} last, because only people who joined are
+ * notified.
  */
 @Component
-@Order(540)
 @ConditionalOnProperty(name = "canopy.demo.enabled", havingValue = "true")
-class DemoAnnouncements implements ApplicationRunner {
+class DemoAnnouncements {
 
     private static final Actor DEMO = new Actor(Actor.Kind.SYSTEM, "demo", "Demo data");
 
@@ -55,8 +54,8 @@ class DemoAnnouncements implements ApplicationRunner {
         this.transactions = transactions;
     }
 
-    @Override
-    public void run(ApplicationArguments args) {
+    @EventListener(ApplicationReadyEvent.class)
+    void loadWhenReady() {
         WorkspaceId workspace = workspaces.bySlug("northwind").orElseThrow().id();
         AsSystem.in(workspace, DEMO, () -> {
             if (announcements.list(true).isEmpty()) {

@@ -6,8 +6,7 @@ import dev.canopy.communications.AnnouncementState;
 import dev.canopy.communications.AnnouncementView;
 import dev.canopy.communications.Announcements;
 import dev.canopy.communications.ReadReceipts;
-import dev.canopy.enablement.Audience;
-import dev.canopy.partners.PartnerId;
+import dev.canopy.enablement.AudienceBody;
 import dev.canopy.platform.Pages;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -43,39 +42,6 @@ import org.springframework.web.bind.annotation.RestController;
                 + " per partner user.")
 class AnnouncementApi {
 
-    record SegmentBody(
-            @Schema(
-                    allowableValues = {"ALL", "ANY"},
-                    description = "How the criteria combine; default ALL")
-            @Nullable
-            String match,
-
-            @Nullable List<String> programIds,
-            @Nullable List<String> tierIds,
-
-            @Schema(description = "Partner types, as RESELLER, REFERRAL…") @Nullable
-            List<String> partnerTypes,
-
-            @Nullable List<String> regions,
-
-            @Schema(description = "Partners admitted whatever the criteria say; alone, only these partners") @Nullable
-            List<String> partnerIds) {
-
-        static SegmentBody of(Audience a) {
-            return new SegmentBody(
-                    a.match().name(),
-                    a.programs().stream().map(UUID::toString).sorted().toList(),
-                    a.tiers().stream().map(UUID::toString).sorted().toList(),
-                    a.types().stream().map(Enum::name).sorted().toList(),
-                    a.regions().stream().sorted().toList(),
-                    a.partners().stream()
-                            .map(PartnerId::value)
-                            .map(UUID::toString)
-                            .sorted()
-                            .toList());
-        }
-    }
-
     record AnnouncementBody(
             String title,
 
@@ -92,10 +58,10 @@ class AnnouncementApi {
             String expiresAt,
 
             @Schema(description = "Who sees it; every partner when left out") @Nullable
-            SegmentBody segment) {
+            AudienceBody segment) {
 
         AnnouncementInput input() {
-            SegmentBody s = segment == null ? new SegmentBody(null, null, null, null, null, null) : segment;
+            AudienceBody s = segment == null ? AudienceBody.NONE : segment;
             return new AnnouncementInput(
                     title,
                     body,
@@ -118,7 +84,7 @@ class AnnouncementApi {
             boolean pinned,
             @Nullable Instant publishAt,
             @Nullable Instant expiresAt,
-            SegmentBody segment,
+            AudienceBody segment,
             AnnouncementState state,
             @Nullable Instant publishedAt,
             @Nullable Instant archivedAt,
@@ -133,7 +99,7 @@ class AnnouncementApi {
                     a.pinned(),
                     a.publishAt(),
                     a.expiresAt(),
-                    SegmentBody.of(a.audience()),
+                    AudienceBody.of(a.audience()),
                     a.state(),
                     a.publishedAt(),
                     a.archivedAt(),

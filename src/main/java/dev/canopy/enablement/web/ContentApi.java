@@ -4,11 +4,10 @@ import dev.canopy.enablement.AssetInput;
 import dev.canopy.enablement.AssetKind;
 import dev.canopy.enablement.AssetUsage;
 import dev.canopy.enablement.AssetView;
-import dev.canopy.enablement.Audience;
+import dev.canopy.enablement.AudienceBody;
 import dev.canopy.enablement.ContentLibrary;
 import dev.canopy.enablement.ContentUsage;
 import dev.canopy.enablement.FileVersion;
-import dev.canopy.partners.PartnerId;
 import dev.canopy.platform.Pages;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -43,39 +42,6 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/v1")
 @Tag(name = "Content", description = "The content library partners sell with, and who may see each asset")
 class ContentApi {
-
-    record AudienceBody(
-            @Schema(
-                    allowableValues = {"ALL", "ANY"},
-                    description = "How the criteria combine; default ALL")
-            @Nullable
-            String match,
-
-            @Nullable List<String> programIds,
-            @Nullable List<String> tierIds,
-
-            @Schema(description = "Partner types, as RESELLER, REFERRAL…") @Nullable
-            List<String> partnerTypes,
-
-            @Nullable List<String> regions,
-
-            @Schema(description = "Partners admitted whatever the criteria say; alone, only these partners") @Nullable
-            List<String> partnerIds) {
-
-        static AudienceBody of(Audience a) {
-            return new AudienceBody(
-                    a.match().name(),
-                    a.programs().stream().map(UUID::toString).sorted().toList(),
-                    a.tiers().stream().map(UUID::toString).sorted().toList(),
-                    a.types().stream().map(Enum::name).sorted().toList(),
-                    a.regions().stream().sorted().toList(),
-                    a.partners().stream()
-                            .map(PartnerId::value)
-                            .map(UUID::toString)
-                            .sorted()
-                            .toList());
-        }
-    }
 
     record AssetRequest(
             @Schema(
@@ -118,7 +84,7 @@ class ContentApi {
         }
 
         private AssetInput input(String kind) {
-            AudienceBody a = audience == null ? new AudienceBody(null, null, null, null, null, null) : audience;
+            AudienceBody a = audience == null ? AudienceBody.NONE : audience;
             return new AssetInput(
                     kind,
                     title,

@@ -1,5 +1,6 @@
 package dev.canopy.enablement.web;
 
+import dev.canopy.enablement.AudienceBody;
 import dev.canopy.enablement.CourseInput;
 import dev.canopy.enablement.CourseReports;
 import dev.canopy.enablement.CourseView;
@@ -42,11 +43,13 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Courses", description = "Courses partners take in the portal, and their learners")
 class CourseApi {
 
-    record CourseRequest(String title, @Nullable String description, ContentApi.@Nullable AudienceBody audience) {
+    record CourseRequest(
+            String title,
+            @Nullable String description,
+            @Nullable AudienceBody audience) {
 
         CourseInput input() {
-            ContentApi.AudienceBody a =
-                    audience == null ? new ContentApi.AudienceBody(null, null, null, null, null, null) : audience;
+            AudienceBody a = audience == null ? AudienceBody.NONE : audience;
             return new CourseInput(
                     title,
                     description,
@@ -181,7 +184,7 @@ class CourseApi {
             String id,
             String title,
             String description,
-            ContentApi.AudienceBody audience,
+            AudienceBody audience,
 
             @Schema(allowableValues = {"DRAFT", "PUBLISHED", "ARCHIVED"})
             String state,
@@ -195,7 +198,7 @@ class CourseApi {
                     c.id().toString(),
                     c.title(),
                     c.description(),
-                    ContentApi.AudienceBody.of(c.audience()),
+                    AudienceBody.of(c.audience()),
                     c.state().name(),
                     c.lessons().stream().map(LessonResponse::of).toList(),
                     c.createdAt(),
