@@ -203,14 +203,9 @@ public class Campaigns {
         CampaignView c = get(id);
         String reason = "Stopped by " + currentWorkspace.actor().name();
         move(c, Set.of(CampaignStatus.SENDING, CampaignStatus.ACTIVE), CampaignStatus.STOPPED, null, reason);
+        CampaignReport report = report(id);
         events.publishEvent(new CampaignStopped(
-                currentWorkspace.id(),
-                id,
-                c.name(),
-                reason,
-                report(id).sent(),
-                report(id).bounced(),
-                clock.instant()));
+                currentWorkspace.id(), id, c.name(), reason, report.sent(), report.bounced(), clock.instant()));
         return get(id);
     }
 

@@ -10,6 +10,7 @@ import dev.canopy.communications.internal.PortalUsers;
 import dev.canopy.enablement.Audiences;
 import dev.canopy.enablement.Viewer;
 import dev.canopy.platform.CurrentWorkspace;
+import dev.canopy.platform.RichText;
 import dev.canopy.shared.ConflictException;
 import dev.canopy.shared.NotFoundException;
 import dev.canopy.shared.WorkspaceId;
@@ -132,7 +133,7 @@ public class Announcements {
 
     /** The body as safe HTML. */
     public String html(AnnouncementView announcement) {
-        return audiences.html(announcement.body());
+        return RichText.forPage(announcement.body());
     }
 
     /** The live announcements for the signed-in partner user: unread first, then pinned, then newest. */

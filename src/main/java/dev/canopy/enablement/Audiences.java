@@ -1,7 +1,6 @@
 package dev.canopy.enablement;
 
 import dev.canopy.enablement.internal.AssetInputs;
-import dev.canopy.enablement.internal.Markdown;
 import dev.canopy.enablement.internal.Viewers;
 import dev.canopy.partners.PartnerId;
 import dev.canopy.partners.PartnerPage;
@@ -37,14 +36,12 @@ public class Audiences {
     private final Viewers viewers;
     private final Partners partners;
     private final Memberships memberships;
-    private final Markdown markdown;
 
-    Audiences(AssetInputs inputs, Viewers viewers, Partners partners, Memberships memberships, Markdown markdown) {
+    Audiences(AssetInputs inputs, Viewers viewers, Partners partners, Memberships memberships) {
         this.inputs = inputs;
         this.viewers = viewers;
         this.partners = partners;
         this.memberships = memberships;
-        this.markdown = markdown;
     }
 
     /** What an audience can name here: programmes, tiers, types, regions and partners. */
@@ -102,10 +99,5 @@ public class Audiences {
     public boolean admits(Audience audience, PartnerId partner) {
         PartnerView view = partners.get(partner);
         return !OUT.contains(view.status()) && audience.admits(Viewers.of(view, memberships.list(null, partner)));
-    }
-
-    /** Markdown as safe HTML: CommonMark, then jsoup's safelist; links open in a new tab. */
-    public String html(String markdown) {
-        return this.markdown.html(markdown);
     }
 }

@@ -7,12 +7,12 @@ import dev.canopy.enablement.internal.AssetSearch;
 import dev.canopy.enablement.internal.AssetTable;
 import dev.canopy.enablement.internal.ContentStore;
 import dev.canopy.enablement.internal.FileInspector;
-import dev.canopy.enablement.internal.Markdown;
 import dev.canopy.enablement.internal.UsageTable;
 import dev.canopy.enablement.internal.VersionNotices;
 import dev.canopy.enablement.internal.Viewers;
 import dev.canopy.partners.PartnerId;
 import dev.canopy.platform.CurrentWorkspace;
+import dev.canopy.platform.RichText;
 import dev.canopy.shared.InvalidInputException;
 import dev.canopy.shared.NotFoundException;
 import dev.canopy.shared.PartnerScoped;
@@ -62,7 +62,6 @@ public class ContentLibrary {
     private final UsageTable usage;
     private final ContentStore store;
     private final FileInspector inspector;
-    private final Markdown markdown;
     private final AssetInputs inputs;
     private final Viewers viewers;
     private final VersionNotices notices;
@@ -78,7 +77,6 @@ public class ContentLibrary {
             UsageTable usage,
             ContentStore store,
             FileInspector inspector,
-            Markdown markdown,
             AssetInputs inputs,
             Viewers viewers,
             VersionNotices notices,
@@ -92,7 +90,6 @@ public class ContentLibrary {
         this.usage = usage;
         this.store = store;
         this.inspector = inspector;
-        this.markdown = markdown;
         this.inputs = inputs;
         this.viewers = viewers;
         this.notices = notices;
@@ -181,7 +178,7 @@ public class ContentLibrary {
 
     /** A rich-text asset's body as safe HTML. */
     public String html(AssetView asset) {
-        return asset.body() == null ? "" : markdown.html(asset.body());
+        return asset.body() == null ? "" : RichText.forPage(asset.body());
     }
 
     /** A link or text asset. */

@@ -4,13 +4,13 @@ import dev.canopy.enablement.internal.AssetSearch;
 import dev.canopy.enablement.internal.AssetTable;
 import dev.canopy.enablement.internal.ContentStore;
 import dev.canopy.enablement.internal.FileInspector;
-import dev.canopy.enablement.internal.Markdown;
 import dev.canopy.enablement.internal.ShareTable;
 import dev.canopy.enablement.internal.UsageTable;
 import dev.canopy.enablement.internal.Viewers;
 import dev.canopy.partners.PartnerId;
 import dev.canopy.platform.AsSystem;
 import dev.canopy.platform.CurrentWorkspace;
+import dev.canopy.platform.RichText;
 import dev.canopy.shared.Actor;
 import dev.canopy.shared.NotFoundException;
 import dev.canopy.shared.PartnerScoped;
@@ -37,7 +37,6 @@ public class ContentShares {
     private final ShareTable shares;
     private final UsageTable usage;
     private final ContentStore store;
-    private final Markdown markdown;
     private final Viewers viewers;
     private final Requirements requirements;
     private final CurrentWorkspace currentWorkspace;
@@ -48,7 +47,6 @@ public class ContentShares {
             ShareTable shares,
             UsageTable usage,
             ContentStore store,
-            Markdown markdown,
             Viewers viewers,
             Requirements requirements,
             CurrentWorkspace currentWorkspace,
@@ -57,7 +55,6 @@ public class ContentShares {
         this.shares = shares;
         this.usage = usage;
         this.store = store;
-        this.markdown = markdown;
         this.viewers = viewers;
         this.requirements = requirements;
         this.currentWorkspace = currentWorkspace;
@@ -126,7 +123,7 @@ public class ContentShares {
                             row.file().sizeBytes(),
                             store.get(row.storageKey()),
                             FileInspector.shownInPlace(row.file().contentType()));
-            return new Shared(asset, asset.body() == null ? "" : markdown.html(asset.body()), file);
+            return new Shared(asset, asset.body() == null ? "" : RichText.forPage(asset.body()), file);
         });
     }
 }

@@ -4,11 +4,11 @@ import dev.canopy.audit.AuditLog;
 import dev.canopy.enablement.internal.CourseInputs;
 import dev.canopy.enablement.internal.CourseTable;
 import dev.canopy.enablement.internal.LessonTable;
-import dev.canopy.enablement.internal.Markdown;
 import dev.canopy.enablement.internal.ProgressTable;
 import dev.canopy.enablement.internal.QuizBankTable;
 import dev.canopy.enablement.internal.ScormImports;
 import dev.canopy.platform.CurrentWorkspace;
+import dev.canopy.platform.RichText;
 import dev.canopy.shared.ConflictException;
 import dev.canopy.shared.InvalidInputException;
 import dev.canopy.shared.NotFoundException;
@@ -38,7 +38,6 @@ public class Courses {
     private final ProgressTable progress;
     private final CourseInputs inputs;
     private final ScormImports packages;
-    private final Markdown markdown;
     private final CurrentWorkspace currentWorkspace;
     private final AuditLog audit;
     private final Clock clock;
@@ -50,7 +49,6 @@ public class Courses {
             ProgressTable progress,
             CourseInputs inputs,
             ScormImports packages,
-            Markdown markdown,
             CurrentWorkspace currentWorkspace,
             AuditLog audit,
             Clock clock) {
@@ -60,7 +58,6 @@ public class Courses {
         this.progress = progress;
         this.inputs = inputs;
         this.packages = packages;
-        this.markdown = markdown;
         this.currentWorkspace = currentWorkspace;
         this.audit = audit;
         this.clock = clock;
@@ -222,7 +219,7 @@ public class Courses {
 
     /** The lesson's Markdown as safe HTML. */
     public String html(LessonView lesson) {
-        return markdown.html(lesson.body());
+        return RichText.forPage(lesson.body());
     }
 
     /** A quiz's question bank, right answers included (staff only). */

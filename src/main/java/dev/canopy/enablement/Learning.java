@@ -6,9 +6,9 @@ import dev.canopy.enablement.internal.CourseTable;
 import dev.canopy.enablement.internal.FileInspector;
 import dev.canopy.enablement.internal.LearnerProgress;
 import dev.canopy.enablement.internal.LessonTable;
-import dev.canopy.enablement.internal.Markdown;
 import dev.canopy.enablement.internal.ProgressTable;
 import dev.canopy.platform.CurrentWorkspace;
+import dev.canopy.platform.RichText;
 import dev.canopy.shared.InvalidInputException;
 import dev.canopy.shared.NotFoundException;
 import dev.canopy.shared.WorkspaceId;
@@ -74,7 +74,6 @@ public class Learning {
     private final ProgressTable progress;
     private final AssetTable assets;
     private final ContentStore store;
-    private final Markdown markdown;
     private final CurrentWorkspace currentWorkspace;
     private final Clock clock;
 
@@ -85,7 +84,6 @@ public class Learning {
             ProgressTable progress,
             AssetTable assets,
             ContentStore store,
-            Markdown markdown,
             CurrentWorkspace currentWorkspace,
             Clock clock) {
         this.learner = learner;
@@ -94,7 +92,6 @@ public class Learning {
         this.progress = progress;
         this.assets = assets;
         this.store = store;
-        this.markdown = markdown;
         this.currentWorkspace = currentWorkspace;
         this.clock = clock;
     }
@@ -167,7 +164,7 @@ public class Learning {
 
     /** A reading's (or a lesson's introduction's) Markdown as safe HTML. */
     public String html(LessonView lesson) {
-        return markdown.html(lesson.body());
+        return RichText.forPage(lesson.body());
     }
 
     static Download lessonFile(WorkspaceId workspace, LessonView lesson, AssetTable assets, ContentStore store) {

@@ -23,10 +23,10 @@ import org.springframework.test.web.servlet.MockMvc;
  * frame, and the partner's name (even one written as HTML) shown as text.
  */
 @CanopyTest
-class SanitizedHtmlCannotRunScript {
+public class SanitizedHtmlCannotRunScript {
 
     /** Ways to run script that a body in Markdown or "limited HTML" might try. */
-    static final String HOSTILE = """
+    public static final String HOSTILE = """
             <script>alert('script')</script>
 
             <img src=x onerror="alert('img')">

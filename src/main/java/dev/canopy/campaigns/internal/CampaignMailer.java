@@ -2,6 +2,7 @@ package dev.canopy.campaigns.internal;
 
 import dev.canopy.platform.BaseUrl;
 import dev.canopy.platform.Mailer;
+import dev.canopy.platform.RichText;
 import dev.canopy.shared.WorkspaceId;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -34,19 +35,16 @@ public class CampaignMailer {
     public record Values(String partnerName, String userName, String programmeName, String tierName) {}
 
     private final ObjectProvider<JavaMailSender> sender;
-    private final CampaignMarkdown markdown;
     private final BaseUrl baseUrl;
     private final String from;
     private final @Nullable String mailto;
 
     CampaignMailer(
             ObjectProvider<JavaMailSender> sender,
-            CampaignMarkdown markdown,
             BaseUrl baseUrl,
             @Value("${canopy.mail.from}") String from,
             @Value("${canopy.campaigns.unsubscribe-mailto:}") String mailto) {
         this.sender = sender;
-        this.markdown = markdown;
         this.baseUrl = baseUrl;
         this.from = from;
         this.mailto = mailto.isBlank() ? null : mailto;
@@ -75,7 +73,7 @@ public class CampaignMailer {
         values.put(MergeFields.PROGRAMME_NAME, v.programmeName());
         values.put(MergeFields.TIER_NAME, v.tierName());
         values.put(MergeFields.UNSUBSCRIBE_URL, unsubscribe);
-        String html = markdown.html(MergeFields.markdown(body, values))
+        String html = RichText.forMail(MergeFields.markdown(body, values))
                 + "<hr><p style=\"font-size:12px;color:#6c757d\">You receive this as a partner of "
                 + HtmlUtils.htmlEscape(workspaceName) + ". <a href=\"" + HtmlUtils.htmlEscape(unsubscribe)
                 + "\">Unsubscribe</a> from its campaigns.</p>"

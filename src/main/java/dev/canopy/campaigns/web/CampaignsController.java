@@ -10,6 +10,7 @@ import dev.canopy.platform.Forms;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -107,7 +108,6 @@ class CampaignsController {
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        campaigns.get(id);
         return Forms.submit(
                 result,
                 response,
@@ -130,18 +130,13 @@ class CampaignsController {
     @PostMapping("/{id}/test")
     @PreAuthorize("hasAuthority('campaigns:write')")
     String test(@PathVariable UUID id, @RequestParam(required = false) String address, RedirectAttributes redirect) {
-        campaigns.get(id);
-        return Flash.after(
-                redirect,
-                "/app/campaigns/" + id,
-                () -> "A test went to " + campaigns.testSend(id, address) + ". It counts nowhere.");
+        return act(id, redirect, () -> "A test went to " + campaigns.testSend(id, address) + ". It counts nowhere.");
     }
 
     @PostMapping("/{id}/send")
     @PreAuthorize("hasAuthority('campaigns:write')")
     String send(@PathVariable UUID id, RedirectAttributes redirect) {
-        campaigns.get(id);
-        return Flash.after(redirect, "/app/campaigns/" + id, () -> {
+        return act(id, redirect, () -> {
             campaigns.sendNow(id);
             return "Sending: the messages go out within a minute.";
         });
@@ -150,8 +145,7 @@ class CampaignsController {
     @PostMapping("/{id}/schedule")
     @PreAuthorize("hasAuthority('campaigns:write')")
     String schedule(@PathVariable UUID id, @RequestParam(required = false) String sendAt, RedirectAttributes redirect) {
-        campaigns.get(id);
-        return Flash.after(redirect, "/app/campaigns/" + id, () -> {
+        return act(id, redirect, () -> {
             campaigns.schedule(id, sendAt);
             return "Scheduled.";
         });
@@ -160,8 +154,7 @@ class CampaignsController {
     @PostMapping("/{id}/unschedule")
     @PreAuthorize("hasAuthority('campaigns:write')")
     String unschedule(@PathVariable UUID id, RedirectAttributes redirect) {
-        campaigns.get(id);
-        return Flash.after(redirect, "/app/campaigns/" + id, () -> {
+        return act(id, redirect, () -> {
             campaigns.unschedule(id);
             return "Back to a draft: it will not go out.";
         });
@@ -170,8 +163,7 @@ class CampaignsController {
     @PostMapping("/{id}/activate")
     @PreAuthorize("hasAuthority('campaigns:write')")
     String activate(@PathVariable UUID id, RedirectAttributes redirect) {
-        campaigns.get(id);
-        return Flash.after(redirect, "/app/campaigns/" + id, () -> {
+        return act(id, redirect, () -> {
             campaigns.activate(id);
             return "Switched on: each partner user its trigger names gets it once.";
         });
@@ -180,8 +172,7 @@ class CampaignsController {
     @PostMapping("/{id}/stop")
     @PreAuthorize("hasAuthority('campaigns:write')")
     String stop(@PathVariable UUID id, RedirectAttributes redirect) {
-        campaigns.get(id);
-        return Flash.after(redirect, "/app/campaigns/" + id, () -> {
+        return act(id, redirect, () -> {
             campaigns.stop(id);
             return "Stopped: no one else will be mailed.";
         });
@@ -195,5 +186,10 @@ class CampaignsController {
             feedback.unsubscribeAddress(address);
             return address + " gets no more campaigns.";
         });
+    }
+
+    /** A button on one campaign's page: the page says what happened, or why it could not be done. */
+    private static String act(UUID id, RedirectAttributes redirect, Supplier<String> action) {
+        return Flash.after(redirect, "/app/campaigns/" + id, action);
     }
 }

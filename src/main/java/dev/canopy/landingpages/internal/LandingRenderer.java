@@ -3,21 +3,19 @@ package dev.canopy.landingpages.internal;
 import dev.canopy.landingpages.RenderedPage;
 import dev.canopy.landingpages.Section;
 import dev.canopy.partners.PartnerId;
+import dev.canopy.platform.RichText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.commonmark.parser.Parser;
-import org.commonmark.renderer.html.HtmlRenderer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
-import org.jsoup.safety.Safelist;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -39,11 +37,6 @@ public class LandingRenderer {
 
     private static final Pattern FIELD = Pattern.compile("\\{\\{\\s*partner\\.(name|logo|text|contact)\\s*}}");
 
-    private static final Safelist ALLOWED = Safelist.relaxed()
-            .removeTags("img")
-            .addAttributes("a", "rel", "target")
-            .preserveRelativeLinks(false);
-
     /** The partner's values for the merge fields; {@code logoUrl} null when it has no logo. */
     public record Partner(
             PartnerId id,
@@ -53,13 +46,9 @@ public class LandingRenderer {
             @Nullable String contactEmail,
             @Nullable String contactPhone) {}
 
-    private final Parser parser = Parser.builder().build();
-    private final HtmlRenderer renderer =
-            HtmlRenderer.builder().sanitizeUrls(true).build();
-
     public RenderedPage render(
             UUID template, String headline, List<Section> sections, String ctaLabel, Partner partner) {
-        String textHtml = partner.text() == null ? "" : clean(partner.text());
+        String textHtml = partner.text() == null ? "" : RichText.clean(partner.text());
         List<RenderedPage.Block> blocks = new ArrayList<>();
         for (Section s : sections) {
             blocks.add(
@@ -75,13 +64,8 @@ public class LandingRenderer {
                 plain(ctaLabel, partner, textHtml));
     }
 
-    /** Markdown or limited HTML as safe HTML. */
-    public String clean(String markdown) {
-        return Jsoup.clean(renderer.render(parser.parse(markdown)), ALLOWED);
-    }
-
     private String html(String body, Partner partner, String textHtml) {
-        Document page = Jsoup.parseBodyFragment(clean(body));
+        Document page = Jsoup.parseBodyFragment(RichText.clean(body));
         for (Element e : page.body().getAllElements()) {
             for (Attribute a : e.attributes()) {
                 if (FIELD.matcher(a.getValue()).find()) {
@@ -96,7 +80,7 @@ public class LandingRenderer {
             }
         });
         texts.forEach(t -> merge(t, partner, textHtml));
-        page.select("a[href]").attr("rel", "noopener noreferrer nofollow").attr("target", "_blank");
+        RichText.linksOpenANewTab(page.body());
         return page.body().html();
     }
 
