@@ -136,46 +136,35 @@ class CampaignsController {
     @PostMapping("/{id}/send")
     @PreAuthorize("hasAuthority('campaigns:write')")
     String send(@PathVariable UUID id, RedirectAttributes redirect) {
-        return act(id, redirect, () -> {
-            campaigns.sendNow(id);
-            return "Sending: the messages go out within a minute.";
-        });
+        return act(id, redirect, () -> campaigns.sendNow(id), "Sending: the messages go out within a minute.");
     }
 
     @PostMapping("/{id}/schedule")
     @PreAuthorize("hasAuthority('campaigns:write')")
     String schedule(@PathVariable UUID id, @RequestParam(required = false) String sendAt, RedirectAttributes redirect) {
-        return act(id, redirect, () -> {
-            campaigns.schedule(id, sendAt);
-            return "Scheduled.";
-        });
+        return act(id, redirect, () -> campaigns.schedule(id, sendAt), "Scheduled.");
     }
 
     @PostMapping("/{id}/unschedule")
     @PreAuthorize("hasAuthority('campaigns:write')")
     String unschedule(@PathVariable UUID id, RedirectAttributes redirect) {
-        return act(id, redirect, () -> {
-            campaigns.unschedule(id);
-            return "Back to a draft: it will not go out.";
-        });
+        return act(id, redirect, () -> campaigns.unschedule(id), "Back to a draft: it will not go out.");
     }
 
     @PostMapping("/{id}/activate")
     @PreAuthorize("hasAuthority('campaigns:write')")
     String activate(@PathVariable UUID id, RedirectAttributes redirect) {
-        return act(id, redirect, () -> {
-            campaigns.activate(id);
-            return "Switched on: each partner user its trigger names gets it once.";
-        });
+        return act(
+                id,
+                redirect,
+                () -> campaigns.activate(id),
+                "Switched on: each partner user its trigger names gets it once.");
     }
 
     @PostMapping("/{id}/stop")
     @PreAuthorize("hasAuthority('campaigns:write')")
     String stop(@PathVariable UUID id, RedirectAttributes redirect) {
-        return act(id, redirect, () -> {
-            campaigns.stop(id);
-            return "Stopped: no one else will be mailed.";
-        });
+        return act(id, redirect, () -> campaigns.stop(id), "Stopped: no one else will be mailed.");
     }
 
     /** Staff record an address that asked by other means to get no more campaigns. */
@@ -191,5 +180,12 @@ class CampaignsController {
     /** A button on one campaign's page: the page says what happened, or why it could not be done. */
     private static String act(UUID id, RedirectAttributes redirect, Supplier<String> action) {
         return Flash.after(redirect, "/app/campaigns/" + id, action);
+    }
+
+    private static String act(UUID id, RedirectAttributes redirect, Runnable action, String done) {
+        return act(id, redirect, () -> {
+            action.run();
+            return done;
+        });
     }
 }
