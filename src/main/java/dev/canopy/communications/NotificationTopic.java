@@ -10,6 +10,8 @@ public enum NotificationTopic {
     DEAL_EXPIRED(NotificationKind.DEALS, "Deal protection expired: %s"),
     COMMISSION_APPROVED(NotificationKind.COMMISSIONS, "Commission approved: %s"),
     PAYOUT_PAID(NotificationKind.PAYOUTS, "Payout sent: %s"),
+    CONTENT_PUBLISHED(NotificationKind.CONTENT, "New in the content library: %s"),
+    COURSE_PUBLISHED(NotificationKind.TRAINING, "New course for you: %s"),
     CERTIFICATION_EXPIRING(NotificationKind.TRAINING, "Certification expiring soon: %s"),
     ANNOUNCEMENT(NotificationKind.ANNOUNCEMENTS, "Announcement: %s");
 

@@ -7,6 +7,7 @@ import dev.canopy.enablement.internal.AssetSearch;
 import dev.canopy.enablement.internal.AssetTable;
 import dev.canopy.enablement.internal.ContentStore;
 import dev.canopy.enablement.internal.FileInspector;
+import dev.canopy.enablement.internal.Releases;
 import dev.canopy.enablement.internal.UsageTable;
 import dev.canopy.enablement.internal.VersionNotices;
 import dev.canopy.enablement.internal.Viewers;
@@ -65,6 +66,7 @@ public class ContentLibrary {
     private final AssetInputs inputs;
     private final Viewers viewers;
     private final VersionNotices notices;
+    private final Releases releases;
     private final Requirements requirements;
     private final CurrentWorkspace currentWorkspace;
     private final AuditLog audit;
@@ -80,6 +82,7 @@ public class ContentLibrary {
             AssetInputs inputs,
             Viewers viewers,
             VersionNotices notices,
+            Releases releases,
             Requirements requirements,
             CurrentWorkspace currentWorkspace,
             AuditLog audit,
@@ -93,6 +96,7 @@ public class ContentLibrary {
         this.inputs = inputs;
         this.viewers = viewers;
         this.notices = notices;
+        this.releases = releases;
         this.requirements = requirements;
         this.currentWorkspace = currentWorkspace;
         this.audit = audit;
@@ -312,6 +316,7 @@ public class ContentLibrary {
         }
         AssetView view = staffRow(id).view(now);
         audit.record("content.created", "asset", id, null, view);
+        releases.asset(currentWorkspace.id(), view);
         return view;
     }
 

@@ -6,6 +6,7 @@ import dev.canopy.enablement.internal.CourseTable;
 import dev.canopy.enablement.internal.LessonTable;
 import dev.canopy.enablement.internal.ProgressTable;
 import dev.canopy.enablement.internal.QuizBankTable;
+import dev.canopy.enablement.internal.Releases;
 import dev.canopy.enablement.internal.ScormImports;
 import dev.canopy.platform.CurrentWorkspace;
 import dev.canopy.platform.RichText;
@@ -38,6 +39,7 @@ public class Courses {
     private final ProgressTable progress;
     private final CourseInputs inputs;
     private final ScormImports packages;
+    private final Releases releases;
     private final CurrentWorkspace currentWorkspace;
     private final AuditLog audit;
     private final Clock clock;
@@ -49,6 +51,7 @@ public class Courses {
             ProgressTable progress,
             CourseInputs inputs,
             ScormImports packages,
+            Releases releases,
             CurrentWorkspace currentWorkspace,
             AuditLog audit,
             Clock clock) {
@@ -58,6 +61,7 @@ public class Courses {
         this.progress = progress;
         this.inputs = inputs;
         this.packages = packages;
+        this.releases = releases;
         this.currentWorkspace = currentWorkspace;
         this.audit = audit;
         this.clock = clock;
@@ -131,7 +135,9 @@ public class Courses {
                                 + lesson.questions());
             }
         }
-        return state(before, "published_at", clock.instant(), "course.published");
+        CourseView published = state(before, "published_at", clock.instant(), "course.published");
+        releases.course(currentWorkspace.id(), published);
+        return published;
     }
 
     /** Back to draft: partners no longer see it; what they learned stays. */

@@ -6,7 +6,10 @@ import dev.canopy.communications.NotificationTopic;
 import dev.canopy.deals.DealRegistrationApproved;
 import dev.canopy.deals.DealRegistrationEnded;
 import dev.canopy.deals.DealStatus;
+import dev.canopy.enablement.AssetPublished;
 import dev.canopy.enablement.CertificationExpiring;
+import dev.canopy.enablement.CoursePublished;
+import dev.canopy.partners.PartnerId;
 import dev.canopy.payouts.PayoutLinePaid;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -15,7 +18,6 @@ import org.springframework.stereotype.Component;
  * Other modules' events become partner users' notifications, in the transaction that made the change (as partners
  * records activity): a change rolled back notifies and mails no one, and a page read right after the change already
  * shows the bell's count. Each notification's source is the event's own id, so an event published twice notifies once.
- * Content has no event for "published to your audience" yet, so CONTENT notifications are not made.
  */
 @Component
 class NotificationListener {
@@ -99,5 +101,37 @@ class NotificationListener {
                 "/portal/certifications",
                 "certification-expiring:" + expiring.certificate() + ":" + expiring.daysLeft(),
                 true));
+    }
+
+    /** Each partner the asset's audience admits: once per asset. */
+    @EventListener
+    void on(AssetPublished published) {
+        for (PartnerId partner : published.partners()) {
+            sender.send(new NotificationSender.Notice(
+                    published.workspace(),
+                    partner,
+                    user -> true,
+                    NotificationTopic.CONTENT_PUBLISHED,
+                    published.title(),
+                    "/portal/content/" + published.asset(),
+                    "asset-published:" + published.asset(),
+                    false));
+        }
+    }
+
+    /** Each partner the course is assigned to: once per course, however often it is unpublished and published. */
+    @EventListener
+    void on(CoursePublished published) {
+        for (PartnerId partner : published.partners()) {
+            sender.send(new NotificationSender.Notice(
+                    published.workspace(),
+                    partner,
+                    user -> true,
+                    NotificationTopic.COURSE_PUBLISHED,
+                    published.title(),
+                    "/portal/learning/" + published.course(),
+                    "course-published:" + published.course(),
+                    false));
+        }
     }
 }
