@@ -3,7 +3,6 @@ package dev.canopy.tracking.internal;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Click ids as version 7 UUIDs: the first 48 bits are the time in milliseconds, so the click table's
@@ -63,6 +62,8 @@ public final class ClickIds {
     }
 
     public static UUID next(long epochMillis) {
-        return STRIPES[ThreadLocalRandom.current().nextInt(STRIPES.length)].next(epochMillis);
+        // By thread, not at random: the redirect's event loops (consecutive ids) then never share a stripe, so
+        // one preempted while holding its stripe never holds up the other (ADR 34).
+        return STRIPES[(int) (Thread.currentThread().threadId() & (STRIPES.length - 1))].next(epochMillis);
     }
 }

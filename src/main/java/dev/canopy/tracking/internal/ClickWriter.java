@@ -11,9 +11,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.jctools.queues.varhandle.MpscBlockingConsumerVarHandleArrayQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -33,7 +32,8 @@ public class ClickWriter implements SmartLifecycle {
     private static final int BATCH = 5_000;
     private static final long MAX_BACKOFF_MILLIS = 2_000;
 
-    private final BlockingQueue<Click> queue;
+    private final MpscBlockingConsumerVarHandleArrayQueue<Click> queue;
+    private final int capacity;
     private static final long VISITS_EVERY_MILLIS = 1_000;
 
     private final ClickTable clicks;
@@ -54,7 +54,11 @@ public class ClickWriter implements SmartLifecycle {
             MeterRegistry meters,
             @Value("${canopy.tracking.click-queue-capacity:200000}") int capacity,
             @Value("${canopy.tracking.shutdown-drain-millis:10000}") long drainMillis) {
-        this.queue = new ArrayBlockingQueue<>(capacity);
+        // Lock-free for the event loops: an ArrayBlockingQueue's one lock, held by a writer the scheduler
+        // preempted mid-drain, parked them for milliseconds (ADR 34). It rounds its size up to a power of
+        // two; offers stop at the capacity asked for.
+        this.queue = new MpscBlockingConsumerVarHandleArrayQueue<>(capacity);
+        this.capacity = capacity;
         this.clicks = clicks;
         this.partners = partners;
         this.visits = visits;
@@ -62,12 +66,13 @@ public class ClickWriter implements SmartLifecycle {
         this.accepted = meters.counter("canopy.clicks.accepted");
         this.written = meters.counter("canopy.clicks.written");
         this.dropped = meters.counter("canopy.clicks.dropped");
-        Gauge.builder("canopy.clicks.queued", queue, BlockingQueue::size).register(meters);
+        Gauge.builder("canopy.clicks.queued", queue, MpscBlockingConsumerVarHandleArrayQueue::size)
+                .register(meters);
     }
 
     /** Queues a click; false (and counted as dropped) when the queue is full. Never blocks. */
     public boolean offer(Click click) {
-        if (queue.offer(click)) {
+        if (queue.offerIfBelowThreshold(click, capacity)) {
             accepted.increment();
             return true;
         }
@@ -120,7 +125,7 @@ public class ClickWriter implements SmartLifecycle {
                     continue;
                 }
                 batch.add(first);
-                queue.drainTo(batch, BATCH - 1);
+                queue.drain(batch::add, BATCH - 1);
                 writeUntilStored(batch);
                 batch.clear();
             } catch (InterruptedException e) {
@@ -156,7 +161,7 @@ public class ClickWriter implements SmartLifecycle {
         Thread.interrupted(); // the interrupt that stopped the loop must not fail the last writes
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(drainMillis);
         List<Click> batch = new ArrayList<>(unfinished);
-        queue.drainTo(batch);
+        queue.drain(batch::add);
         int total = batch.size();
         while (!batch.isEmpty() && System.nanoTime() < deadline) {
             List<Click> part = batch.subList(0, Math.min(BATCH, batch.size()));
