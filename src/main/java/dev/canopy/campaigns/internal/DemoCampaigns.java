@@ -1,11 +1,8 @@
 package dev.canopy.campaigns.internal;
 
-import dev.canopy.campaigns.CampaignFeedback;
 import dev.canopy.campaigns.CampaignInput;
 import dev.canopy.campaigns.CampaignView;
 import dev.canopy.campaigns.Campaigns;
-import dev.canopy.campaigns.RecipientStatus;
-import dev.canopy.campaigns.RecipientView;
 import dev.canopy.identity.Workspaces;
 import dev.canopy.platform.AsSystem;
 import dev.canopy.programs.ProgramView;
@@ -20,8 +17,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo's campaigns: a reseller update sent to the resellers programme (one message opened, one bounced, so the
- * report has figures) and a "Welcome" switched on for every partner user who joins. Loaded once, when the application
+ * The demo's campaigns: a reseller update sent to the resellers programme (Pat's message opened, the resellers with
+ * nobody joined skipped, so the report has figures) and a "Welcome" switched on for every partner user who joins. Loaded once, when the application
  * is ready: after every demo runner, {@code DemoLogins} last, because only people who joined are mailed.
  */
 @Component
@@ -32,7 +29,6 @@ class DemoCampaigns {
 
     private final Workspaces workspaces;
     private final Campaigns campaigns;
-    private final CampaignFeedback feedback;
     private final CampaignDelivery delivery;
     private final RecipientTable recipients;
     private final Programs programs;
@@ -41,14 +37,12 @@ class DemoCampaigns {
     DemoCampaigns(
             Workspaces workspaces,
             Campaigns campaigns,
-            CampaignFeedback feedback,
             CampaignDelivery delivery,
             RecipientTable recipients,
             Programs programs,
             Clock clock) {
         this.workspaces = workspaces;
         this.campaigns = campaigns;
-        this.feedback = feedback;
         this.delivery = delivery;
         this.recipients = recipients;
         this.programs = programs;
@@ -101,11 +95,6 @@ class DemoCampaigns {
             recipients.sentTokens(workspace, update.id()).stream()
                     .findFirst()
                     .ifPresent(token -> recipients.opened(token, clock.instant()));
-            campaigns.recipients(update.id()).stream()
-                    .filter(r -> r.status() == RecipientStatus.SENT)
-                    .map(RecipientView::address)
-                    .reduce((first, second) -> second)
-                    .ifPresent(address -> feedback.bounce(null, address));
             return null;
         });
     }
