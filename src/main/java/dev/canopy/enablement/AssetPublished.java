@@ -7,6 +7,9 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 
-/** An asset went live in the library at its creation: {@code partners} are those its audience admitted then. */
+/**
+ * An asset went live in the library, as it was created or when its publish date came: {@code partners} are those its
+ * audience admitted then.
+ */
 public record AssetPublished(WorkspaceId workspace, UUID asset, String title, Set<PartnerId> partners, Instant at)
         implements DomainEvent {}

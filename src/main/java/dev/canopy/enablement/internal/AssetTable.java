@@ -179,6 +179,32 @@ public class AssetTable {
                 .list();
     }
 
+    /** A live asset not yet announced, to announce. */
+    public record Due(WorkspaceId workspace, UUID id) {}
+
+    /** Assets whose publish date has come and that nobody announced yet, archived and expired ones left out. */
+    public List<Due> unannounced(Instant now) {
+        return db.sql("""
+                        select workspace_id, id from enablement_asset
+                        where announced_at is null and publish_from <= :now and archived_at is null
+                          and (expire_on is null or expire_on > :now)
+                        order by publish_from limit 500""")
+                .param("now", Timestamp.from(now))
+                .query((rs, n) -> new Due(new WorkspaceId(rs.getObject(1, UUID.class)), rs.getObject(2, UUID.class)))
+                .list();
+    }
+
+    /** Claims the announcing of one asset: false when it was announced already (by another node, say). */
+    public boolean markAnnounced(WorkspaceId workspace, UUID id, Instant now) {
+        return db.sql("update enablement_asset set announced_at = :now"
+                                + " where workspace_id = :workspace and id = :id and announced_at is null")
+                        .param("now", Timestamp.from(now))
+                        .param("workspace", workspace.value())
+                        .param("id", id)
+                        .update()
+                == 1;
+    }
+
     public Optional<Row> find(WorkspaceId workspace, UUID id) {
         return db.sql("select " + COLUMNS + FROM + " where a.workspace_id = :workspace and a.id = :id")
                 .param("workspace", workspace.value())

@@ -23,19 +23,24 @@ import org.springframework.stereotype.Component;
 @Component
 public class Releases {
 
+    private final AssetTable assets;
     private final Audiences audiences;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Releases(Audiences audiences, ApplicationEventPublisher events, Clock clock) {
+    Releases(AssetTable assets, Audiences audiences, ApplicationEventPublisher events, Clock clock) {
+        this.assets = assets;
         this.audiences = audiences;
         this.events = events;
         this.clock = clock;
     }
 
-    /** A new asset, when it is live already; one published later is found in the library, untold. */
+    /**
+     * An asset once it is live: as it is created, or when its publish date comes ({@link AssetRelease}); once,
+     * whoever calls first.
+     */
     public void asset(WorkspaceId workspace, AssetView asset) {
-        if (asset.state() == AssetState.LIVE) {
+        if (asset.state() == AssetState.LIVE && assets.markAnnounced(workspace, asset.id(), clock.instant())) {
             events.publishEvent(new AssetPublished(
                     workspace, asset.id(), asset.title(), admitted(asset.audience()), clock.instant()));
         }
