@@ -7,6 +7,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
 import dev.canopy.deals.DealFixtures;
 import dev.canopy.enablement.SampleFiles;
@@ -64,7 +65,13 @@ class PartnerFindsTheBattlecardMeantForIt extends BrowserTest {
         assertThat(partner.getByTestId("asset-card")).hasCount(1);
         assertThat(partner.getByTestId("asset-card")).containsText("Battlecard against Contoso");
         screenshot(partner, "content-portal-search-390");
-        partner.getByText("Battlecard against Contoso").click();
+        // The list's link: the bell's menu tells of it too ("New … : Battlecard against Contoso").
+        partner.getByRole(
+                        AriaRole.LINK,
+                        new Page.GetByRoleOptions()
+                                .setName("Battlecard against Contoso")
+                                .setExact(true))
+                .click();
         Download download =
                 partner.waitForDownload(() -> partner.getByTestId("download").click());
         assertThat(download.suggestedFilename()).isEqualTo("battlecard.pdf");
