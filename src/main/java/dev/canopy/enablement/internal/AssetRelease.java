@@ -1,7 +1,6 @@
 package dev.canopy.enablement.internal;
 
 import dev.canopy.platform.AsSystem;
-import dev.canopy.shared.Actor;
 import java.time.Clock;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -38,25 +37,17 @@ public class AssetRelease {
         release();
     }
 
-    /** Answers how many assets it looked at. */
-    public int release() {
+    public void release() {
         Instant now = clock.instant();
-        int looked = 0;
         for (AssetTable.Due due : assets.unannounced(now)) {
             try {
                 AsSystem.in(
                         due.workspace(),
-                        Actor.system(),
-                        () -> transactions.execute(status -> {
-                            assets.find(due.workspace(), due.id())
-                                    .ifPresent(row -> releases.asset(due.workspace(), row.view(clock.instant())));
-                            return null;
-                        }));
-                looked++;
+                        () -> transactions.executeWithoutResult(status -> assets.find(due.workspace(), due.id())
+                                .ifPresent(row -> releases.asset(due.workspace(), row.view(clock.instant())))));
             } catch (RuntimeException e) {
                 log.error("Announcing asset {} failed", due.id(), e);
             }
         }
-        return looked;
     }
 }

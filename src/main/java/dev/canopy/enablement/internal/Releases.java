@@ -11,6 +11,7 @@ import dev.canopy.partners.PartnerId;
 import dev.canopy.partners.PartnerView;
 import dev.canopy.shared.WorkspaceId;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
@@ -40,9 +41,10 @@ public class Releases {
      * whoever calls first.
      */
     public void asset(WorkspaceId workspace, AssetView asset) {
-        if (asset.state() == AssetState.LIVE && assets.markAnnounced(workspace, asset.id(), clock.instant())) {
-            events.publishEvent(new AssetPublished(
-                    workspace, asset.id(), asset.title(), admitted(asset.audience()), clock.instant()));
+        Instant now = clock.instant();
+        if (asset.state() == AssetState.LIVE && assets.markAnnounced(workspace, asset.id(), now)) {
+            events.publishEvent(
+                    new AssetPublished(workspace, asset.id(), asset.title(), admitted(asset.audience()), now));
         }
     }
 
