@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The packaged {@code target/canopy.jar} started with {@code java -jar} in a process of its own, its output
@@ -24,6 +25,8 @@ import java.util.concurrent.TimeUnit;
 public final class PackagedCanopy implements AutoCloseable {
 
     private static final Duration STARTUP_LIMIT = Duration.ofSeconds(120);
+    private static final Pattern TOMCAT_STARTED = Pattern.compile("Tomcat started on port (\\d+)");
+    private static final int LINES_IN_FAILURE = 40;
 
     private static final HttpClient http = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(5))
@@ -33,14 +36,13 @@ public final class PackagedCanopy implements AutoCloseable {
     private final String name;
     private final Process process;
     private final Path output;
-    private final String baseUrl;
+    private volatile String baseUrl;
     private boolean outputDumped;
 
-    private PackagedCanopy(String name, Process process, Path output, String baseUrl) {
+    private PackagedCanopy(String name, Process process, Path output) {
         this.name = name;
         this.process = process;
         this.output = output;
-        this.baseUrl = baseUrl;
     }
 
     /**
@@ -63,12 +65,11 @@ public final class PackagedCanopy implements AutoCloseable {
         assertThat(jar)
                 .as("the packaged jar (built by 'package' before 'verify')")
                 .isRegularFile();
-        int port = freePort();
         Path output = directory.resolve(name + ".out");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(productionJvmOptions());
-        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=0"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(directory.toFile())
@@ -77,7 +78,7 @@ public final class PackagedCanopy implements AutoCloseable {
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(key -> key.startsWith("SPRING_") || key.startsWith("CANOPY_"));
         env.putAll(environment);
-        return new PackagedCanopy(name, builder.start(), output, "http://127.0.0.1:" + port);
+        return new PackagedCanopy(name, builder.start(), output);
     }
 
     /** Waits until the process is ready; on failure its output says why. */
@@ -96,9 +97,15 @@ public final class PackagedCanopy implements AutoCloseable {
         String last = "no answer yet";
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                fail("%s exited with code %d before it was ready", name, process.exitValue());
+                fail(
+                        "%s exited with code %d before it was ready; its output ended with:%n%s",
+                        name, process.exitValue(), lastLines(LINES_IN_FAILURE));
             }
             try {
+                if (baseUrl == null && !learnPort()) {
+                    Thread.sleep(500);
+                    continue;
+                }
                 HttpResponse<String> health = get("/actuator/health/readiness", "application/json");
                 if (health.statusCode() == 200 && health.body().contains("\"status\":\"UP\"")) {
                     return;
@@ -109,7 +116,21 @@ public final class PackagedCanopy implements AutoCloseable {
             }
             Thread.sleep(500);
         }
-        fail("%s was not ready within %s; last answer: %s", name, STARTUP_LIMIT, last);
+        fail(
+                "%s was not ready within %s; last answer: %s; its output ended with:%n%s",
+                name, STARTUP_LIMIT, last, lastLines(LINES_IN_FAILURE));
+    }
+
+    /**
+     * Started on port 0, the process says which port it bound: a free port picked here and handed over could be
+     * taken meanwhile, even by the process's own connections to PostgreSQL.
+     */
+    private boolean learnPort() throws IOException {
+        Matcher started = TOMCAT_STARTED.matcher(output());
+        if (started.find()) {
+            baseUrl = "http://127.0.0.1:" + started.group(1);
+        }
+        return baseUrl != null;
     }
 
     /** Waits for the process to end by itself (one that cannot start, say); answers its exit code. */
@@ -135,6 +156,16 @@ public final class PackagedCanopy implements AutoCloseable {
         return Files.readString(output);
     }
 
+    /** The end of its output, for a failure's message: CI logs show the message, not the report files. */
+    private String lastLines(int count) {
+        try {
+            List<String> lines = Files.readAllLines(output);
+            return String.join(System.lineSeparator(), lines.subList(Math.max(0, lines.size() - count), lines.size()));
+        } catch (IOException e) {
+            return "(unreadable: " + e + ")";
+        }
+    }
+
     /** Prints the process's output into the test log, once: on a failure it says why. */
     public synchronized void dumpOutput(String why) {
         if (outputDumped || !Files.exists(output)) {
@@ -156,13 +187,6 @@ public final class PackagedCanopy implements AutoCloseable {
         process.destroy();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
         }
     }
 }
