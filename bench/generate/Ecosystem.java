@@ -2,6 +2,8 @@ package bench;
 
 import java.io.StringReader;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Random;
@@ -13,8 +15,9 @@ import org.postgresql.PGConnection;
  * A realistic partner ecosystem written straight into Canopy's tables with COPY, for benchmarks and demos: partners
  * (a few bring most: partner k is drawn with weight ~ 1/k), two years of clicks on their links, customers with their
  * leads, first payments, renewals, refunds and churn (seven in ten brought by a partner), and deal registrations
- * approved, won (sourced or influenced) and lost. The rollup triggers fire as in production. Deterministic for a
- * seed; prints a progress bar on stderr.
+ * approved, won (sourced or influenced) and lost. The conversion and customer rollup triggers fire as in production;
+ * the click rollups, which the click writer keeps in production (ADR 35), are summed from the clicks once they are
+ * all in. Deterministic for a seed; prints a progress bar on stderr.
  */
 public final class Ecosystem {
 
@@ -64,6 +67,7 @@ public final class Ecosystem {
             PGConnection pg = connection.unwrap(PGConnection.class);
             partners(pg);
             clicks(pg);
+            clickRollups(connection);
             customers(pg);
             deals(pg);
         }
@@ -101,6 +105,28 @@ public final class Ecosystem {
         }
         if (inChunk > 0) {
             copy(pg, CLICK_COLUMNS, rows, inChunk);
+        }
+    }
+
+    /** What the click writer adds per batch, here for all the clicks at once: days, months, workspace totals. */
+    private void clickRollups(Connection connection) throws SQLException {
+        String clicks = "from tracking_click where workspace_id = ? group by 1, 2, 3";
+        String[] rollups = {
+            "insert into tracking_click_day (workspace_id, day, link_id, partner_id, program_id, clicks, paid_ad_clicks)"
+                    + " select workspace_id, (clicked_at at time zone 'UTC')::date, link_id, min(partner_id::text)::uuid,"
+                    + " min(program_id::text)::uuid, count(*), count(paid_ad) " + clicks,
+            "insert into tracking_click_month (workspace_id, month, link_id, partner_id, program_id, clicks,"
+                    + " paid_ad_clicks) select workspace_id, date_trunc('month', clicked_at at time zone 'UTC')::date,"
+                    + " link_id, min(partner_id::text)::uuid, min(program_id::text)::uuid, count(*), count(paid_ad) "
+                    + clicks,
+            "insert into tracking_click_total_day (workspace_id, day, program_id, clicks, repeats, bots)"
+                    + " select workspace_id, (clicked_at at time zone 'UTC')::date, program_id, count(*), 0, 0 " + clicks
+        };
+        for (String rollup : rollups) {
+            try (PreparedStatement statement = connection.prepareStatement(rollup)) {
+                statement.setObject(1, workspace);
+                statement.executeUpdate();
+            }
         }
     }
 

@@ -20,7 +20,6 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Transactional;
 
 @Repository
 public class ClickTable {
@@ -38,7 +37,8 @@ public class ClickTable {
     }
 
     /**
-     * Writes a batch with one binary {@code COPY} (PostgreSQL parses no text), applied all or nothing. If a
+     * Writes a batch with one binary {@code COPY} (PostgreSQL parses no text) and adds it to the rollups, counted
+     * here rather than by a trigger over the copied rows (ADR 35), all or nothing. If a
      * retried batch meets its own ids, the earlier attempt was committed (its answer was lost on the way
      * back): the batch is stored, once. The commit does not wait for its WAL to reach the disk: clicks wait
      * in memory before this anyway, and the flush wait kept the one writer from keeping up with the
@@ -64,6 +64,7 @@ public class ClickTable {
                                 "COPY tracking_click (id, workspace_id, link_id, partner_id, program_id, clicked_at, visitor,"
                                         + " ip, user_agent, referrer, paid_ad) FROM STDIN (FORMAT binary)",
                                 rows);
+                ClickRollups.add(connection, ClickRollups.of(batch));
                 if (own) {
                     connection.commit();
                 }
@@ -82,74 +83,6 @@ public class ClickTable {
                 }
             }
         });
-    }
-
-    /**
-     * Adds repeats and bots to the day and month rollups of their links and to the workspace's day totals, all or
-     * nothing: days, then months, then totals, the order the click trigger locks them in, so the two never deadlock
-     * (one statement's data-modifying parts run in no set order).
-     */
-    @Transactional
-    public void addVisits(List<VisitTally.Visits> visits) {
-        if (visits.isEmpty()) {
-            return;
-        }
-        addVisits(visits, """
-                insert into tracking_click_day
-                    (workspace_id, day, link_id, partner_id, program_id, clicks, paid_ad_clicks, repeats, bots)
-                select workspace_id, day, link_id, min(partner_id::text)::uuid, min(program_id::text)::uuid, 0, 0,
-                       sum(repeats), sum(bots)
-                from visits group by 1, 2, 3 order by 1, 2, 3
-                on conflict (workspace_id, day, link_id) do update
-                    set repeats = tracking_click_day.repeats + excluded.repeats,
-                        bots    = tracking_click_day.bots + excluded.bots
-                """);
-        addVisits(visits, """
-                insert into tracking_click_month
-                    (workspace_id, month, link_id, partner_id, program_id, clicks, paid_ad_clicks, repeats, bots)
-                select workspace_id, date_trunc('month', day)::date, link_id, min(partner_id::text)::uuid,
-                       min(program_id::text)::uuid, 0, 0, sum(repeats), sum(bots)
-                from visits group by 1, 2, 3 order by 1, 2, 3
-                on conflict (workspace_id, month, link_id) do update
-                    set repeats = tracking_click_month.repeats + excluded.repeats,
-                        bots    = tracking_click_month.bots + excluded.bots
-                """);
-        addVisits(visits, """
-                insert into tracking_click_total_day (workspace_id, day, program_id, clicks, repeats, bots)
-                select workspace_id, day, program_id, 0, sum(repeats), sum(bots)
-                from visits group by 1, 2, 3 order by 1, 2, 3
-                on conflict (workspace_id, day, program_id) do update
-                    set repeats = tracking_click_total_day.repeats + excluded.repeats,
-                        bots    = tracking_click_total_day.bots + excluded.bots
-                """);
-    }
-
-    /** Runs {@code upsert}, which reads the visits as the table {@code visits}. */
-    private void addVisits(List<VisitTally.Visits> visits, String upsert) {
-        db.sql("""
-                        with visits as (
-                            select * from unnest(cast(:workspaces as uuid[]), cast(:days as date[]), cast(:links as uuid[]),
-                                                 cast(:partners as uuid[]), cast(:programs as uuid[]),
-                                                 cast(:repeats as bigint[]), cast(:bots as bigint[]))
-                                as t(workspace_id, day, link_id, partner_id, program_id, repeats, bots)
-                        )
-                        """ + upsert)
-                .param(
-                        "workspaces",
-                        visits.stream().map(v -> v.workspace().value()).toArray(UUID[]::new))
-                .param("days", visits.stream().map(v -> v.day().toString()).toArray(String[]::new))
-                .param("links", visits.stream().map(VisitTally.Visits::link).toArray(UUID[]::new))
-                .param(
-                        "partners",
-                        visits.stream().map(VisitTally.Visits::partner).toArray(UUID[]::new))
-                .param(
-                        "programs",
-                        visits.stream().map(VisitTally.Visits::program).toArray(UUID[]::new))
-                .param(
-                        "repeats",
-                        visits.stream().map(VisitTally.Visits::repeats).toArray(Long[]::new))
-                .param("bots", visits.stream().map(VisitTally.Visits::bots).toArray(Long[]::new))
-                .update();
     }
 
     private static final String UNIQUE_VIOLATION = "23505";

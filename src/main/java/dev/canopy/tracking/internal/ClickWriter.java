@@ -37,6 +37,7 @@ public class ClickWriter implements SmartLifecycle {
     private static final long VISITS_EVERY_MILLIS = 1_000;
 
     private final ClickTable clicks;
+    private final ClickRollups rollups;
     private final Partners partners;
     private final VisitTally visits;
     private final long drainMillis;
@@ -49,6 +50,7 @@ public class ClickWriter implements SmartLifecycle {
 
     ClickWriter(
             ClickTable clicks,
+            ClickRollups rollups,
             Partners partners,
             VisitTally visits,
             MeterRegistry meters,
@@ -60,6 +62,7 @@ public class ClickWriter implements SmartLifecycle {
         this.queue = new MpscBlockingConsumerVarHandleArrayQueue<>(capacity);
         this.capacity = capacity;
         this.clicks = clicks;
+        this.rollups = rollups;
         this.partners = partners;
         this.visits = visits;
         this.drainMillis = drainMillis;
@@ -192,7 +195,7 @@ public class ClickWriter implements SmartLifecycle {
         visitsWritten = System.nanoTime();
         List<VisitTally.Visits> taken = visits.take();
         try {
-            clicks.addVisits(taken);
+            rollups.addVisits(taken);
         } catch (RuntimeException e) {
             visits.giveBack(taken);
             log.warn(

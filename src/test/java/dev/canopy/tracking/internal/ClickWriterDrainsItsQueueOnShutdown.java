@@ -23,6 +23,9 @@ class ClickWriterDrainsItsQueueOnShutdown {
     ClickTable clicks;
 
     @Autowired
+    ClickRollups rollups;
+
+    @Autowired
     Partners partners;
 
     @Autowired
@@ -31,7 +34,13 @@ class ClickWriterDrainsItsQueueOnShutdown {
     @Test
     void clicksStillQueuedAtShutdownAreWrittenBeforeItStops() {
         ClickWriter writer = new ClickWriter(
-                clicks, partners, new VisitTally(Clock.systemUTC()), new SimpleMeterRegistry(), 50_000, 10_000);
+                clicks,
+                rollups,
+                partners,
+                new VisitTally(Clock.systemUTC()),
+                new SimpleMeterRegistry(),
+                50_000,
+                10_000);
         WorkspaceId workspace = new WorkspaceId(UUID.randomUUID());
         writer.start();
         for (int i = 0; i < 20_000; i++) {
@@ -63,7 +72,7 @@ class ClickWriterDrainsItsQueueOnShutdown {
     @Test
     void aFullQueueCountsWhatItCannotTakeAsDropped() {
         ClickWriter writer = new ClickWriter(
-                clicks, partners, new VisitTally(Clock.systemUTC()), new SimpleMeterRegistry(), 10, 1_000);
+                clicks, rollups, partners, new VisitTally(Clock.systemUTC()), new SimpleMeterRegistry(), 10, 1_000);
         WorkspaceId workspace = new WorkspaceId(UUID.randomUUID());
         int taken = 0;
         for (int i = 0; i < 25; i++) {
