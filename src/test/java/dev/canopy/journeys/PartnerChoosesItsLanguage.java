@@ -42,7 +42,10 @@ class PartnerChoosesItsLanguage extends BrowserTest {
         page.setViewportSize(390, 844);
         screenshot(page, "language-portal-de-390");
         page.getByTestId("open-menu").click();
+        // Once Bootstrap has finished unfolding the bar: a dropdown toggled while it unfolds may not stay open.
+        assertThat(page.locator("#portal-nav.collapse.show")).isVisible();
         page.getByTestId("language-menu").click();
+        assertThat(page.getByTestId("language-menu")).hasAttribute("aria-expanded", "true");
         assertThat(page.getByTestId("language-fr")).isVisible();
         screenshot(page, "language-portal-menu-390");
         laptop.close();
