@@ -8,7 +8,8 @@
 #   defaults    plain `java -jar`, the JVM's own choices on this machine
 #   "-XX:…"     any other flags, quoted as one argument, to compare
 # Reports per run requests/s and p50, p99, p99.9 of both, the clicks counted and dropped, how long after the
-# run every counted click is in PostgreSQL, and per setting the longest GC pause (from the safepoint log,
+# run every counted click is in PostgreSQL, where the cores went during each run (user, system and softirq
+# time; the cores the server, PostgreSQL and wrk used), and per setting the longest GC pause (from the safepoint log,
 # whatever the collector) and the heap's high-water mark. wrk, the JVM and its embedded PostgreSQL share
 # the machine's cores, as they come.
 # Usage: bench/redirect/run.sh [duration] [runs] [settings...]   (from the project root; defaults: 20s 3
@@ -53,6 +54,23 @@ pct() {
   awk -v p="$2" '$1 == p { v = $2; unit = v; gsub(/[0-9.]/, "", unit); gsub(/[a-z]/, "", v);
         if (unit == "us") v = v / 1000; else if (unit == "s") v = v * 1000; printf "%.2f", v }' "$1"
 }
+# Where the two cores went during a wrk run: the machine's user, system and softirq time (from /proc/stat), and the
+# cores used by the server's processes and by wrk (this shell's waited-for children, which are mostly wrk).
+ticks() { local t=0 p; for p in "$@"; do [ -r "/proc/$p/stat" ] && t=$((t + $(awk '{ print $14 + $15 }' "/proc/$p/stat"))); done; echo $t; }
+machine() { awk '/^cpu / { print $2 + $3, $4, $7 + $8, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9 }' /proc/stat; }
+children() { awk '{ print $16 + $17 }' /proc/$$/stat; }
+measured() {   # measured NAME URL "SERVER PIDS" "POSTGRESQL PIDS": wrk into $work/NAME.txt, the CPU split into NAME.cpu
+  local name=$1 url=$2 server=$3 pg=$4 before after
+  before="$(machine) $(ticks $server) $(ticks $pg) $(children)"
+  run_wrk "$url" "$duration" > "$work/$name.txt"
+  after="$(machine) $(ticks $server) $(ticks $pg) $(children)"
+  echo "$before $after" | awk -v hz="$(getconf CLK_TCK)" -v cpus="$(nproc)" '{
+      total = $11 - $4; secs = total / hz / cpus;
+      printf "user %d %%, system %d %%, softirq %d %%; server %.2f cores", 100 * ($8 - $1) / total,
+        100 * ($9 - $2) / total, 100 * ($10 - $3) / total, ($12 - $5) / hz / secs;
+      if ($13 > $6) printf " (PostgreSQL %.2f)", ($13 - $6) / hz / secs;
+      printf ", wrk %.2f", ($14 - $7) / hz / secs }' > "$work/$name.cpu"
+}
 latency() { printf 'p50 %6s  p99 %6s  p99.9 %6s ms' "$(pct "$1" 50%)" "$(pct "$1" 99%)" \
   "$(awk '$1 == "p99.9" { printf "%.2f", $2 / 1000 }' "$1")"; }
 
@@ -84,8 +102,9 @@ for setting in "${settings[@]}"; do
     before_rows=$(sql "select count(*) from tracking_click")
     before_accepted=$(metric canopy_clicks_accepted_total)
     before_dropped=$(metric canopy_clicks_dropped_total)
-    run_wrk "http://127.0.0.1:$nginx_port" "$duration" > "$work/nginx.txt"
-    run_wrk "http://127.0.0.1:$redirect_port" "$duration" > "$work/canopy.txt"
+    measured nginx "http://127.0.0.1:$nginx_port" "$(pgrep -d ' ' -x nginx)" ""
+    postgres=$(pgrep -d ' ' -x postgres || true)
+    measured canopy "http://127.0.0.1:$redirect_port" "$app $postgres" "$postgres"
     ended=$(date +%s.%N)
     accepted=$(( $(metric canopy_clicks_accepted_total) - before_accepted ))
     dropped=$(( $(metric canopy_clicks_dropped_total) - before_dropped ))
@@ -101,6 +120,7 @@ for setting in "${settings[@]}"; do
       "$(echo "$(pct "$work/canopy.txt" 99%) / $(pct "$work/nginx.txt" 99%)" | bc -l)" \
       "$([ "$errors" -gt 0 ] && echo '  NON-3xx ANSWERS' || true)"
     printf '         clicks counted %d, dropped %d, all in PostgreSQL %.2f s after the run\n' "$accepted" "$dropped" "$landed"
+    printf '         CPU  nginx: %s\n              Canopy: %s\n' "$(cat "$work/nginx.cpu")" "$(cat "$work/canopy.cpu")"
   done
   # Every collector stops the application at a safepoint; the longest one measured is the longest pause.
   pause=$(tail -n +"$warmed" "$work/gc.log" | grep -E 'Safepoint ".*Total: [0-9]+ ns' \
