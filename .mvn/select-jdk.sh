@@ -11,7 +11,9 @@ canopy_java_major() { # prints the feature version of the JDK at $1, or nothing
 canopy_ok() { v=$(canopy_java_major "$1"); [ -n "$v" ] && [ "$v" -ge "$canopy_required_java" ]; }
 
 if [ -z "${JAVA_HOME-}" ] || ! canopy_ok "$JAVA_HOME"; then
-  set +f # mvnw turns globbing off; the search below needs it
+  canopy_glob_was_off=""
+  case $- in *f*) canopy_glob_was_off=1 ;; esac
+  set +f # mvnw turns globbing off; the search below needs it (and the sourcing script keeps its own setting)
   canopy_found=""
   canopy_found_v=0
   for candidate in /usr/lib/jvm/* "$HOME"/.sdkman/candidates/java/* /opt/java/* /opt/*jdk*; do
@@ -22,7 +24,7 @@ if [ -z "${JAVA_HOME-}" ] || ! canopy_ok "$JAVA_HOME"; then
       canopy_found_v="$v"
     fi
   done
-  set -f
+  [ -z "$canopy_glob_was_off" ] || set -f
   if [ -z "$canopy_found" ]; then
     echo "Canopy needs JDK $canopy_required_java or newer and found none." >&2
     echo "Install one (e.g. Temurin 25) and set JAVA_HOME to it, e.g. JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64" >&2

@@ -6,6 +6,7 @@ import dev.canopy.shared.WorkspaceId;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,6 +25,11 @@ import org.springframework.stereotype.Component;
  * one background thread. The queue is bounded: when PostgreSQL is away the clicks wait in memory up to
  * the bound and land once it is back; beyond the bound they are counted as dropped, never lost
  * silently. On shutdown, after the web server has stopped taking requests, the queue is drained.
+ *
+ * <p>After a batch short of the largest, the writer waits out the rest of {@code linger} (from when it took that
+ * batch) before taking the next: what a batch costs PostgreSQL and the writer beyond its rows (a transaction, its
+ * rollup upserts, the partners' activity) is then paid a few times a second rather than after every few hundred
+ * clicks: under a flood on shared cores the writer and PostgreSQL spent 30–50 % less CPU per click (ADR 36).
  */
 @Component
 public class ClickWriter implements SmartLifecycle {
@@ -35,15 +41,19 @@ public class ClickWriter implements SmartLifecycle {
     private final MpscBlockingConsumerVarHandleArrayQueue<Click> queue;
     private final int capacity;
     private static final long VISITS_EVERY_MILLIS = 1_000;
+    // How long a click may wait for company before its batch is written (issue #23 wants it stored within two seconds).
+    private static final Duration MAX_LINGER = Duration.ofSeconds(1);
 
     private final ClickTable clicks;
     private final ClickRollups rollups;
     private final Partners partners;
     private final VisitTally visits;
     private final long drainMillis;
+    private final long lingerNanos;
     private final Counter accepted;
     private final Counter written;
     private final Counter dropped;
+    private final Counter batches;
     private volatile boolean running;
     private Thread worker;
     private long visitsWritten = System.nanoTime();
@@ -55,7 +65,8 @@ public class ClickWriter implements SmartLifecycle {
             VisitTally visits,
             MeterRegistry meters,
             @Value("${canopy.tracking.click-queue-capacity:200000}") int capacity,
-            @Value("${canopy.tracking.shutdown-drain-millis:10000}") long drainMillis) {
+            @Value("${canopy.tracking.shutdown-drain-millis:10000}") long drainMillis,
+            @Value("${canopy.tracking.click-batch-linger:200ms}") Duration linger) {
         // Lock-free for the event loops: an ArrayBlockingQueue's one lock, held by a writer the scheduler
         // preempted mid-drain, parked them for milliseconds (ADR 34). It rounds its size up to a power of
         // two; offers stop at the capacity asked for.
@@ -66,9 +77,15 @@ public class ClickWriter implements SmartLifecycle {
         this.partners = partners;
         this.visits = visits;
         this.drainMillis = drainMillis;
+        if (linger.isNegative() || linger.compareTo(MAX_LINGER) > 0) {
+            throw new IllegalArgumentException(
+                    "canopy.tracking.click-batch-linger must be between 0 and " + MAX_LINGER.toMillis() + "ms");
+        }
+        this.lingerNanos = linger.toNanos();
         this.accepted = meters.counter("canopy.clicks.accepted");
         this.written = meters.counter("canopy.clicks.written");
         this.dropped = meters.counter("canopy.clicks.dropped");
+        this.batches = meters.counter("canopy.clicks.batches");
         Gauge.builder("canopy.clicks.queued", queue, MpscBlockingConsumerVarHandleArrayQueue::size)
                 .register(meters);
     }
@@ -84,11 +101,15 @@ public class ClickWriter implements SmartLifecycle {
     }
 
     public ClickCounts counts() {
-        return new ClickCounts((long) accepted.count(), (long) written.count(), (long) dropped.count(), queue.size());
+        return new ClickCounts(count(accepted), count(written), count(dropped), queue.size(), count(batches));
     }
 
-    /** What the writer has done since this node started. */
-    public record ClickCounts(long accepted, long written, long dropped, int queued) {}
+    private static long count(Counter counter) {
+        return (long) counter.count();
+    }
+
+    /** What the writer has done since this node started ({@code batches}: the writes that stored them). */
+    public record ClickCounts(long accepted, long written, long dropped, int queued, long batches) {}
 
     @Override
     public void start() {
@@ -127,10 +148,15 @@ public class ClickWriter implements SmartLifecycle {
                 if (first == null) {
                     continue;
                 }
+                long taken = System.nanoTime();
                 batch.add(first);
                 queue.drain(batch::add, BATCH - 1);
+                boolean full = batch.size() == BATCH;
                 writeUntilStored(batch);
                 batch.clear();
+                if (!full) {
+                    TimeUnit.NANOSECONDS.sleep(lingerNanos - (System.nanoTime() - taken));
+                }
             } catch (InterruptedException e) {
                 // stop() interrupts: fall through to the drain
             }
@@ -208,6 +234,7 @@ public class ClickWriter implements SmartLifecycle {
     private void write(List<Click> batch) {
         clicks.insert(batch);
         written.increment(batch.size());
+        batches.increment();
         recordActivity(batch);
     }
 

@@ -1,19 +1,24 @@
 package dev.canopy.tracking.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.canopy.partners.Partners;
 import dev.canopy.shared.WorkspaceId;
 import dev.canopy.testing.CanopyTest;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** A writer of its own (the application's keeps running): everything queued is written when it stops. */
+/**
+ * A writer of its own (the application's keeps running): everything queued is written when it stops, even while it
+ * lingers between batches, and clicks arriving while it lingers are written together.
+ */
 @CanopyTest
 class ClickWriterDrainsItsQueueOnShutdown {
 
@@ -33,30 +38,11 @@ class ClickWriterDrainsItsQueueOnShutdown {
 
     @Test
     void clicksStillQueuedAtShutdownAreWrittenBeforeItStops() {
-        ClickWriter writer = new ClickWriter(
-                clicks,
-                rollups,
-                partners,
-                new VisitTally(Clock.systemUTC()),
-                new SimpleMeterRegistry(),
-                50_000,
-                10_000);
+        ClickWriter writer = writer(50_000, 10_000, Duration.ofMillis(200));
         WorkspaceId workspace = new WorkspaceId(UUID.randomUUID());
         writer.start();
         for (int i = 0; i < 20_000; i++) {
-            Instant at = CLICKED.plusMillis(i);
-            writer.offer(new Click(
-                    ClickIds.next(at.toEpochMilli()),
-                    workspace,
-                    UUID.randomUUID(),
-                    UUID.randomUUID(),
-                    UUID.randomUUID(),
-                    at,
-                    "visitor-" + i,
-                    null,
-                    "Mozilla/5.0",
-                    null,
-                    null));
+            writer.offer(click(workspace, i));
         }
         writer.stop();
 
@@ -71,24 +57,11 @@ class ClickWriterDrainsItsQueueOnShutdown {
 
     @Test
     void aFullQueueCountsWhatItCannotTakeAsDropped() {
-        ClickWriter writer = new ClickWriter(
-                clicks, rollups, partners, new VisitTally(Clock.systemUTC()), new SimpleMeterRegistry(), 10, 1_000);
+        ClickWriter writer = writer(10, 1_000, Duration.ZERO);
         WorkspaceId workspace = new WorkspaceId(UUID.randomUUID());
         int taken = 0;
         for (int i = 0; i < 25; i++) {
-            Instant at = CLICKED.plusMillis(i);
-            if (writer.offer(new Click(
-                    ClickIds.next(at.toEpochMilli()),
-                    workspace,
-                    UUID.randomUUID(),
-                    UUID.randomUUID(),
-                    UUID.randomUUID(),
-                    at,
-                    "v" + i,
-                    null,
-                    null,
-                    null,
-                    null))) {
+            if (writer.offer(click(workspace, i))) {
                 taken++;
             }
         }
@@ -96,5 +69,83 @@ class ClickWriterDrainsItsQueueOnShutdown {
         assertThat(taken).isEqualTo(10);
         assertThat(writer.counts().dropped()).isEqualTo(15);
         assertThat(writer.counts().queued()).isEqualTo(10);
+    }
+
+    @Test
+    void clicksArrivingWhileItLingersAreWrittenInOneBatch() throws InterruptedException {
+        ClickWriter writer = writer(1_000, 10_000, Duration.ofSeconds(1));
+        WorkspaceId workspace = new WorkspaceId(UUID.randomUUID());
+        writer.start();
+        try {
+            writer.offer(click(workspace, 0));
+            awaitWritten(writer, 1);
+            assertThat(writer.counts().batches()).isEqualTo(1);
+            // One at a time, as a trickle of redirects offers them: without the linger each would be its own batch.
+            for (int i = 1; i <= 10; i++) {
+                writer.offer(click(workspace, i));
+                Thread.sleep(20);
+            }
+            awaitWritten(writer, 11);
+            assertThat(writer.counts().written()).isEqualTo(11);
+            assertThat(writer.counts().batches()).isEqualTo(2);
+        } finally {
+            writer.stop();
+        }
+    }
+
+    @Test
+    void stoppingWhileItLingersWritesWhatWaitsAtOnce() throws InterruptedException {
+        ClickWriter writer = writer(1_000, 10_000, Duration.ofSeconds(1));
+        WorkspaceId workspace = new WorkspaceId(UUID.randomUUID());
+        writer.start();
+        writer.offer(click(workspace, 0));
+        awaitWritten(writer, 1);
+        writer.offer(click(workspace, 1));
+        writer.stop();
+
+        assertThat(writer.counts().written()).isEqualTo(2);
+        assertThat(writer.isRunning()).isFalse();
+    }
+
+    @Test
+    void aLingerBeyondASecondIsRefused() {
+        assertThatThrownBy(() -> writer(10, 1_000, Duration.ofMillis(1_001)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("canopy.tracking.click-batch-linger");
+    }
+
+    private static void awaitWritten(ClickWriter writer, long clicks) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (writer.counts().written() < clicks && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+    }
+
+    private ClickWriter writer(int capacity, long drainMillis, Duration linger) {
+        return new ClickWriter(
+                clicks,
+                rollups,
+                partners,
+                new VisitTally(Clock.systemUTC()),
+                new SimpleMeterRegistry(),
+                capacity,
+                drainMillis,
+                linger);
+    }
+
+    private static Click click(WorkspaceId workspace, int i) {
+        Instant at = CLICKED.plusMillis(i);
+        return new Click(
+                ClickIds.next(at.toEpochMilli()),
+                workspace,
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                at,
+                "visitor-" + i,
+                null,
+                "Mozilla/5.0",
+                null,
+                null);
     }
 }
