@@ -15,6 +15,9 @@
 # Usage: bench/redirect/run.sh [duration] [runs] [settings...]   (from the project root; defaults: 20s 3
 #        documented defaults; needs wrk, nginx and psql: apt-get install wrk nginx postgresql-client;
 #        builds the jar when missing)
+#        WRK_REALTIME=1 runs wrk at real-time priority (chrt -f 10), so that its latencies leave out the time its own
+#        threads wait for a core on the shared cores (ADR 36's open question); its figures are then not comparable
+#        with runs at normal priority.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 duration=${1:-20s}
@@ -47,7 +50,9 @@ nginx -c "$work/nginx.conf"
 
 sql() { psql -h localhost -p $pg_port -U postgres -d postgres -tAc "$1"; }
 metric() { curl -s "http://localhost:$app_port/actuator/prometheus" | awk -v m="$1" '$1 == m { printf "%d", $2 }'; }
-run_wrk() { wrk -t$threads -c$connections -d"$2" --latency -s bench/redirect/visitors.lua "$1" -- $links; }
+wrk_priority=()
+[ "${WRK_REALTIME:-0}" = 1 ] && wrk_priority=(chrt -f 10)
+run_wrk() { "${wrk_priority[@]}" wrk -t$threads -c$connections -d"$2" --latency -s bench/redirect/visitors.lua "$1" -- $links; }
 rps() { awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$1"; }
 # A percentile of wrk's latency distribution, in milliseconds.
 pct() {
@@ -96,8 +101,8 @@ for setting in "${settings[@]}"; do
   sleep 3
   warmed=$(grep -c . "$work/gc.log")
 
-  printf '%s\n  (java %s -jar canopy.jar), %s at %d connections, every request a new visitor:\n' \
-    "$setting" "${jvm[*]:-}" "$duration" $connections
+  printf '%s\n  (java %s -jar canopy.jar), %s at %d connections, every request a new visitor%s:\n' \
+    "$setting" "${jvm[*]:-}" "$duration" $connections "${wrk_priority[*]:+, wrk at real-time priority}"
   for run in $(seq 1 "$runs"); do
     before_rows=$(sql "select count(*) from tracking_click")
     before_accepted=$(metric canopy_clicks_accepted_total)
