@@ -111,8 +111,12 @@ for setting in "${settings[@]}"; do
     before_batches=$(metric canopy_clicks_batches_total)
     measured nginx "http://127.0.0.1:$nginx_port" "$(pgrep -d ' ' -x nginx)" ""
     postgres=$(pgrep -d ' ' -x postgres || true)
+    gc_from=$(grep -c . "$work/gc.log")
     measured canopy "http://127.0.0.1:$redirect_port" "$app $postgres" "$postgres"
     ended=$(date +%s.%N)
+    gc_pauses=$(tail -n +"$((gc_from + 1))" "$work/gc.log" | grep -oE 'Safepoint ".*Total: [0-9]+ ns' \
+      | awk -v d="$duration" '{ n++; t += $(NF - 1); if ($(NF - 1) > m) m = $(NF - 1) }
+          END { printf "%d, %.0f ms in all (%.2f %% of the run), longest %.1f ms", n, t / 1e6, t / 1e7 / d, m / 1e6 }')
     accepted=$(( $(metric canopy_clicks_accepted_total) - before_accepted ))
     dropped=$(( $(metric canopy_clicks_dropped_total) - before_dropped ))
     # The writer counts a batch as written once PostgreSQL has committed it; counting the rows every 50 ms instead
@@ -133,6 +137,7 @@ for setting in "${settings[@]}"; do
       "$([ "$errors" -gt 0 ] && echo '  NON-3xx ANSWERS' || true)"
     printf '         clicks counted %d, dropped %d, all in PostgreSQL %.2f s after the run, in %d batches\n' \
       "$accepted" "$dropped" "$landed" "$batches"
+    printf '         safepoint pauses while Canopy was measured: %s\n' "$gc_pauses"
     printf '         CPU  nginx: %s\n              Canopy: %s\n' "$(cat "$work/nginx.cpu")" "$(cat "$work/canopy.cpu")"
   done
   # Every collector stops the application at a safepoint; the longest one measured is the longest pause.

@@ -1,8 +1,6 @@
 package dev.canopy.tracking.internal;
 
 import dev.canopy.shared.WorkspaceId;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
@@ -16,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,38 +44,42 @@ public class ClickTable {
      * redirect; a crash of PostgreSQL itself may lose the last fraction of a second of clicks (ADR 20).
      */
     public void insert(List<Click> batch) {
-        ByteArrayInputStream rows = binaryRows(batch);
         jdbc.execute((ConnectionCallback<Long>) connection -> {
             boolean own = connection.getAutoCommit();
             if (own) {
                 connection.setAutoCommit(false);
             }
+            CopyIn copy = null;
             try {
                 if (own) {
                     try (Statement statement = connection.createStatement()) {
                         statement.execute("set local synchronous_commit to off");
                     }
                 }
-                long copied = connection
+                copy = connection
                         .unwrap(PGConnection.class)
                         .getCopyAPI()
-                        .copyIn(
-                                "COPY tracking_click (id, workspace_id, link_id, partner_id, program_id, clicked_at, visitor,"
-                                        + " ip, user_agent, referrer, paid_ad) FROM STDIN (FORMAT binary)",
-                                rows);
+                        .copyIn("COPY tracking_click (id, workspace_id, link_id, partner_id, program_id, clicked_at,"
+                                + " visitor, ip, user_agent, referrer, paid_ad) FROM STDIN (FORMAT binary)");
+                sendRows(batch, new Rows(copy));
+                long copied = copy.endCopy();
                 ClickRollups.add(connection, ClickRollups.of(batch));
                 if (own) {
                     connection.commit();
                 }
                 return copied;
-            } catch (SQLException | IOException e) {
+            } catch (SQLException | RuntimeException e) {
+                // A copy left open would hold the pooled connection in COPY mode for its next user.
+                if (copy != null && copy.isActive()) {
+                    copy.cancelCopy();
+                }
                 if (own) {
                     connection.rollback();
                 }
                 if (e instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
                     return 0L;
                 }
-                throw e instanceof SQLException sql ? sql : new SQLException("Could not send clicks to PostgreSQL", e);
+                throw e;
             } finally {
                 if (own) {
                     connection.setAutoCommit(true);
@@ -89,14 +92,12 @@ public class ClickTable {
     private static final byte[] BINARY_SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
     // PostgreSQL counts timestamps in microseconds from 2000-01-01T00:00:00Z.
     private static final long POSTGRES_EPOCH_MICROS = 946_684_800_000_000L;
+    // Below G1's humongous size (half a region, 512 KB in the documented 512 MB heap): a whole batch in one array
+    // was 1.6 MB a time, and each started a concurrent cycle and its mixed collections (ADR 37).
+    private static final int CHUNK = 64 * 1024;
 
-    /**
-     * The batch in COPY's binary format: a header, per row the field count and each field sized. Written
-     * straight into one array that doubles when full: a stream's per-byte writes were the writer's largest
-     * cost at the redirect benchmark's click rate (ADR 20).
-     */
-    private static ByteArrayInputStream binaryRows(List<Click> batch) {
-        Rows out = new Rows(batch.size() * 320);
+    /** The batch in COPY's binary format: a header, per row the field count and each field sized. */
+    private static void sendRows(List<Click> batch, Rows out) throws SQLException {
         out.bytes(BINARY_SIGNATURE).integer(0).integer(0); // flags, header extension
         for (Click c : batch) {
             out.room(2 + 5 * 20 + 12).shortInt(11);
@@ -113,26 +114,40 @@ public class ClickTable {
                     .text(c.referrer())
                     .text(c.paidAd());
         }
-        return out.room(2).shortInt(-1).written();
+        out.room(2).shortInt(-1).flush();
     }
 
-    /** A growable big-endian buffer, as COPY's binary format wants its numbers. */
+    /**
+     * Big-endian numbers, as COPY's binary format wants them, written into one array of {@link #CHUNK} bytes that is
+     * sent to PostgreSQL whenever the next field would not fit: a stream's per-byte writes were the writer's largest
+     * cost at the redirect benchmark's click rate (ADR 20).
+     */
     private static final class Rows {
-        private ByteBuffer buffer;
+        private final CopyIn copy;
+        private final ByteBuffer buffer = ByteBuffer.allocate(CHUNK);
 
-        Rows(int capacity) {
-            buffer = ByteBuffer.allocate(capacity);
+        Rows(CopyIn copy) {
+            this.copy = copy;
         }
 
-        Rows room(int bytes) {
+        Rows room(int bytes) throws SQLException {
             if (buffer.remaining() < bytes) {
-                ByteBuffer larger = ByteBuffer.allocate(Math.max(buffer.capacity() * 2, buffer.position() + bytes));
-                buffer = larger.put(buffer.flip());
+                flush();
             }
             return this;
         }
 
-        Rows bytes(byte[] value) {
+        void flush() throws SQLException {
+            copy.writeToCopy(buffer.array(), 0, buffer.position());
+            buffer.clear();
+        }
+
+        Rows bytes(byte[] value) throws SQLException {
+            if (value.length > CHUNK) {
+                flush();
+                copy.writeToCopy(value, 0, value.length);
+                return this;
+            }
             room(value.length).buffer.put(value);
             return this;
         }
@@ -142,7 +157,7 @@ public class ClickTable {
             return this;
         }
 
-        Rows integer(int value) {
+        Rows integer(int value) throws SQLException {
             room(4).buffer.putInt(value);
             return this;
         }
@@ -157,16 +172,12 @@ public class ClickTable {
             return this;
         }
 
-        Rows text(String value) {
+        Rows text(String value) throws SQLException {
             if (value == null) {
                 return integer(-1);
             }
             byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
             return integer(utf8.length).bytes(utf8);
-        }
-
-        ByteArrayInputStream written() {
-            return new ByteArrayInputStream(buffer.array(), 0, buffer.position());
         }
     }
 
