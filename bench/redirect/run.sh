@@ -8,7 +8,8 @@
 #   defaults    plain `java -jar`, the JVM's own choices on this machine
 #   "-XX:…"     any other flags, quoted as one argument, to compare
 # Reports per run requests/s and p50, p99, p99.9 of both, the clicks counted and dropped, how long after the
-# run every counted click is in PostgreSQL (and in how many of the writer's batches), where the cores went during
+# run every counted click is in PostgreSQL (and in how many of the writer's batches), the safepoint pauses while
+# Canopy was measured (count, total, share of the run, longest), where the cores went during
 # each run (user, system and softirq time; the cores the server, PostgreSQL and wrk used), and per setting the
 # longest GC pause (from the safepoint log, whatever the collector) and the heap's high-water mark. wrk, the JVM and
 # its embedded PostgreSQL share the machine's cores, as they come.

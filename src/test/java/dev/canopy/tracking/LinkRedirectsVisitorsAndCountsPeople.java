@@ -159,8 +159,11 @@ class LinkRedirectsVisitorsAndCountsPeople {
 
     @Test
     void theDedicatedRedirectListenerAnswersAsTheApplicationPortDoes() throws Exception {
-        String listener = "http://localhost:"
-                + context.getBean(dev.canopy.tracking.web.RedirectServer.class).port();
+        dev.canopy.tracking.web.RedirectServer server = context.getBean(dev.canopy.tracking.web.RedirectServer.class);
+        assertThat(server.loops())
+                .as("half the cores by default")
+                .isEqualTo(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
+        String listener = "http://localhost:" + server.port();
         HttpResponse<String> viaListener = http.send(
                 HttpRequest.newBuilder(URI.create(listener + path() + "?next=//evil.example&utm_source=evil"))
                         .header("User-Agent", BROWSER + " listener")

@@ -28,7 +28,14 @@ class RedirectConfiguration {
     RedirectServer redirectServer(
             Redirector redirector,
             @Value("${canopy.tracking.redirect-port}") int port,
-            @Value("${canopy.tracking.redirect-trust-forwarded-for:false}") boolean trustForwardedFor) {
-        return new RedirectServer(redirector, port, trustForwardedFor);
+            @Value("${canopy.tracking.redirect-trust-forwarded-for:false}") boolean trustForwardedFor,
+            @Value("${canopy.tracking.redirect-loops:#{null}}") Integer loops) {
+        return new RedirectServer(
+                redirector,
+                port,
+                trustForwardedFor,
+                loops != null
+                        ? loops
+                        : RedirectServer.defaultLoops(Runtime.getRuntime().availableProcessors()));
     }
 }

@@ -10,7 +10,6 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.epoll.Epoll;
@@ -38,8 +37,8 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * The link redirect on a port of its own ({@code canopy.tracking.redirect-port}), for the host name
- * links are shared under (go.vendor.com). An event loop per core answers each request where it was
- * read: the same {@link Redirector} as on the application's port, at several times the rate Tomcat's
+ * links are shared under (go.vendor.com). A few event loops ({@link #defaultLoops}) answer each request where
+ * it was read: the same {@link Redirector} as on the application's port, at several times the rate Tomcat's
  * thread-per-request model allows on a small machine (ADR 14).
  */
 public class RedirectServer implements SmartLifecycle {
@@ -49,13 +48,35 @@ public class RedirectServer implements SmartLifecycle {
     private final Redirector redirector;
     private final int requestedPort;
     private final boolean trustForwardedFor;
-    private EventLoopGroup loops;
+    private final int loopCount;
+    private MultiThreadIoEventLoopGroup loops;
     private Channel channel;
 
-    RedirectServer(Redirector redirector, int port, boolean trustForwardedFor) {
+    RedirectServer(Redirector redirector, int port, boolean trustForwardedFor, int loopCount) {
+        if (loopCount < 1) {
+            throw new IllegalArgumentException(
+                    "canopy.tracking.redirect-loops must be 1 or more (or left out for half the cores), was "
+                            + loopCount);
+        }
         this.redirector = redirector;
         this.requestedPort = port;
         this.trustForwardedFor = trustForwardedFor;
+        this.loopCount = loopCount;
+    }
+
+    /**
+     * Half the cores, at least one. The other half is for what every click costs after its answer: the click writer,
+     * PostgreSQL when it runs beside Canopy, and the kernel's network work. On two cores one loop answered as many
+     * redirects as two with a shorter tail: two loops and the load's own threads kept taking each other's turn in
+     * the measuring machine's 4 ms scheduler ticks (ADR 37).
+     */
+    static int defaultLoops(int cores) {
+        return Math.max(1, cores / 2);
+    }
+
+    /** How many event loops answer redirects. */
+    public int loops() {
+        return loops.executorCount();
     }
 
     /** The port it listens on (the one chosen when 0 was asked for). */
@@ -66,11 +87,8 @@ public class RedirectServer implements SmartLifecycle {
     @Override
     public void start() {
         boolean epoll = Epoll.isAvailable();
-        // One loop per core, not Netty's two: the click writer and PostgreSQL need their share of the cores
-        // to keep up with the clicks the loops take (ADR 20).
         loops = new MultiThreadIoEventLoopGroup(
-                Runtime.getRuntime().availableProcessors(),
-                epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+                loopCount, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
         channel = new ServerBootstrap()
                 .group(loops)
                 .channel(epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
@@ -88,7 +106,7 @@ public class RedirectServer implements SmartLifecycle {
                 .bind(requestedPort)
                 .syncUninterruptibly()
                 .channel();
-        log.info("Link redirects also on port {} ({})", port(), epoll ? "epoll" : "nio");
+        log.info("Link redirects also on port {} ({}, {} event loops)", port(), epoll ? "epoll" : "nio", loopCount);
     }
 
     /** Stops taking requests before the click writer drains its queue (it stops at a lower phase). */
