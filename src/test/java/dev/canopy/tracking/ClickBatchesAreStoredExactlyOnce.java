@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.canopy.shared.WorkspaceId;
 import dev.canopy.testing.CanopyTest;
 import dev.canopy.tracking.internal.Click;
-import dev.canopy.tracking.internal.ClickIds;
 import dev.canopy.tracking.internal.ClickTable;
 import java.time.Instant;
 import java.util.HashMap;
@@ -80,17 +79,6 @@ class ClickBatchesAreStoredExactlyOnce {
     }
 
     private static Click click(WorkspaceId workspace, Instant at, String agent, String referrer) {
-        return new Click(
-                ClickIds.next(at.toEpochMilli()),
-                workspace,
-                UUID.randomUUID(),
-                UUID.randomUUID(),
-                UUID.randomUUID(),
-                at,
-                "0123456789abcdef0123456789abcdef",
-                "203.0.113.0",
-                agent,
-                referrer,
-                null);
+        return TrackingFixtures.click(workspace, at, "0123456789abcdef0123456789abcdef", agent, referrer);
     }
 }

@@ -7,8 +7,10 @@ import dev.canopy.partners.PartnerId;
 import dev.canopy.partners.PartnerType;
 import dev.canopy.programs.ProgramFixtures;
 import dev.canopy.programs.ProgramView;
+import dev.canopy.shared.WorkspaceId;
 import dev.canopy.testing.Fixtures;
 import dev.canopy.tracking.internal.Click;
+import dev.canopy.tracking.internal.ClickIds;
 import dev.canopy.tracking.internal.ClickTable;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +36,22 @@ public class TrackingFixtures {
     private final TrackingSettings settings;
     private final JdbcClient db;
     private final ClickTable clickTable;
+
+    /** A click on a link, partner and programme made up for it: for the click writer's and table's own tests. */
+    public static Click click(WorkspaceId workspace, Instant at, String visitor, String agent, String referrer) {
+        return new Click(
+                ClickIds.next(at.toEpochMilli()),
+                workspace,
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                at,
+                visitor,
+                "203.0.113.0",
+                agent,
+                referrer,
+                null);
+    }
 
     public TrackingFixtures(ApplicationContext context) {
         this.fixtures = context.getBean(Fixtures.class);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.canopy.partners.Partners;
 import dev.canopy.shared.WorkspaceId;
 import dev.canopy.testing.CanopyTest;
+import dev.canopy.tracking.TrackingFixtures;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -134,18 +135,6 @@ class ClickWriterDrainsItsQueueOnShutdown {
     }
 
     private static Click click(WorkspaceId workspace, int i) {
-        Instant at = CLICKED.plusMillis(i);
-        return new Click(
-                ClickIds.next(at.toEpochMilli()),
-                workspace,
-                UUID.randomUUID(),
-                UUID.randomUUID(),
-                UUID.randomUUID(),
-                at,
-                "visitor-" + i,
-                null,
-                "Mozilla/5.0",
-                null,
-                null);
+        return TrackingFixtures.click(workspace, CLICKED.plusMillis(i), "visitor-" + i, "Mozilla/5.0", null);
     }
 }
