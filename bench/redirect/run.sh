@@ -12,7 +12,7 @@
 # Canopy was measured (count, total, share of the run, longest), where the cores went during
 # each run (user, system and softirq time; the cores the server, PostgreSQL and wrk used), and per setting the
 # longest GC pause (from the safepoint log, whatever the collector) and the heap's high-water mark. wrk, the JVM and
-# its embedded PostgreSQL share the machine's cores, as they come.
+# its embedded PostgreSQL share the machine's cores, as they come; the JVM runs in a session of its own, as nginx does.
 # Usage: bench/redirect/run.sh [duration] [runs] [settings...]   (from the project root; defaults: 20s 3
 #        documented defaults; needs wrk, nginx and psql: apt-get install wrk nginx postgresql-client;
 #        builds the jar when missing)
@@ -88,7 +88,10 @@ for setting in "${settings[@]}"; do
     *) echo "unknown setting $setting (documented, defaults, or JVM flags in quotes)" >&2; exit 2 ;;
   esac
   rm -rf "$work/pg"
-  "$JAVA_HOME/bin/java" "${jvm[@]}" -Xlog:safepoint,gc:file="$work/gc.log" -jar target/canopy.jar \
+  # In a session of its own, as a service manager or a terminal of its own starts it and as nginx puts itself:
+  # Linux shares the cores between sessions first (autogroups), so a JVM in this script's session would split one
+  # session's share with wrk while nginx had a whole one (ADR 38).
+  setsid "$JAVA_HOME/bin/java" "${jvm[@]}" -Xlog:safepoint,gc:file="$work/gc.log" -jar target/canopy.jar \
     --spring.profiles.active=demo --server.port=$app_port --canopy.tracking.redirect-port=$redirect_port \
     --canopy.embedded-postgres.data-dir="$work/pg" --canopy.embedded-postgres.port=$pg_port \
     --canopy.mail.sink.port=0 --canopy.base-url=http://localhost:$app_port > "$work/app.log" 2>&1 &

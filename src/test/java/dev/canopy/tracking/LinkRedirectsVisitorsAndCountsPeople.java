@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.canopy.testing.CanopyServerTest;
 import dev.canopy.testing.Fixtures;
+import dev.canopy.tracking.internal.Redirector;
+import dev.canopy.tracking.web.RedirectServer;
+import dev.canopy.tracking.web.RedirectTransport;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,8 +19,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
@@ -159,10 +165,16 @@ class LinkRedirectsVisitorsAndCountsPeople {
 
     @Test
     void theDedicatedRedirectListenerAnswersAsTheApplicationPortDoes() throws Exception {
-        dev.canopy.tracking.web.RedirectServer server = context.getBean(dev.canopy.tracking.web.RedirectServer.class);
+        RedirectServer server = context.getBean(RedirectServer.class);
         assertThat(server.loops())
                 .as("half the cores by default")
                 .isEqualTo(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
+        assertThat(server.transport())
+                .as("the first transport this machine has")
+                .isEqualTo(Stream.of(RedirectTransport.values())
+                        .filter(RedirectTransport::available)
+                        .findFirst()
+                        .orElseThrow());
         String listener = "http://localhost:" + server.port();
         HttpResponse<String> viaListener = http.send(
                 HttpRequest.newBuilder(URI.create(listener + path() + "?next=//evil.example&utm_source=evil"))
@@ -187,10 +199,22 @@ class LinkRedirectsVisitorsAndCountsPeople {
                 .isEqualTo(404);
     }
 
-    @Test
-    void theListenerSpeaksPlainHttpKeepingConnectionsAliveAndRefusingWhatItCannotRead() throws Exception {
-        int listener =
-                context.getBean(dev.canopy.tracking.web.RedirectServer.class).port();
+    /** Each transport the machine has, on a listener of its own beside the application's (which takes the first). */
+    @ParameterizedTest
+    @EnumSource(RedirectTransport.class)
+    void theListenerSpeaksPlainHttpKeepingConnectionsAliveAndRefusingWhatItCannotRead(RedirectTransport transport)
+            throws Exception {
+        Assumptions.assumeTrue(transport.available(), transport + " is not available on this machine");
+        RedirectServer server = new RedirectServer(context.getBean(Redirector.class), 0, false, 1, transport);
+        server.start();
+        try {
+            speaksPlainHttp(server.port());
+        } finally {
+            server.stop();
+        }
+    }
+
+    private void speaksPlainHttp(int listener) throws Exception {
         String get = "GET " + path() + " HTTP/1.1\r\nHost: go\r\nUser-Agent: " + BROWSER + " raw\r\n\r\n";
         String head = "HEAD " + path() + " HTTP/1.1\r\nHost: go\r\n\r\n";
         String post = "POST " + path() + " HTTP/1.1\r\nHost: go\r\nContent-Length: 5\r\n\r\nhello";

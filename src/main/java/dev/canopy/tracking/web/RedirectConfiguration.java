@@ -29,13 +29,15 @@ class RedirectConfiguration {
             Redirector redirector,
             @Value("${canopy.tracking.redirect-port}") int port,
             @Value("${canopy.tracking.redirect-trust-forwarded-for:false}") boolean trustForwardedFor,
-            @Value("${canopy.tracking.redirect-loops:#{null}}") Integer loops) {
+            @Value("${canopy.tracking.redirect-loops:#{null}}") Integer loops,
+            @Value("${" + RedirectTransport.SETTING + ":auto}") String transport) {
         return new RedirectServer(
                 redirector,
                 port,
                 trustForwardedFor,
                 loops != null
                         ? loops
-                        : RedirectServer.defaultLoops(Runtime.getRuntime().availableProcessors()));
+                        : RedirectServer.defaultLoops(Runtime.getRuntime().availableProcessors()),
+                RedirectTransport.fromSetting(transport));
     }
 }

@@ -12,12 +12,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.epoll.EpollServerSocketChannel;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
@@ -49,10 +44,13 @@ public class RedirectServer implements SmartLifecycle {
     private final int requestedPort;
     private final boolean trustForwardedFor;
     private final int loopCount;
+    private final RedirectTransport transport;
     private MultiThreadIoEventLoopGroup loops;
     private Channel channel;
 
-    RedirectServer(Redirector redirector, int port, boolean trustForwardedFor, int loopCount) {
+    /** The transport is one that {@link RedirectTransport#available()} (checked where the setting is read). */
+    public RedirectServer(
+            Redirector redirector, int port, boolean trustForwardedFor, int loopCount, RedirectTransport transport) {
         if (loopCount < 1) {
             throw new IllegalArgumentException(
                     "canopy.tracking.redirect-loops must be 1 or more (or left out for half the cores), was "
@@ -62,6 +60,7 @@ public class RedirectServer implements SmartLifecycle {
         this.requestedPort = port;
         this.trustForwardedFor = trustForwardedFor;
         this.loopCount = loopCount;
+        this.transport = transport;
     }
 
     /**
@@ -79,6 +78,11 @@ public class RedirectServer implements SmartLifecycle {
         return loops.executorCount();
     }
 
+    /** How the loops talk to the kernel. */
+    public RedirectTransport transport() {
+        return transport;
+    }
+
     /** The port it listens on (the one chosen when 0 was asked for). */
     public int port() {
         return ((InetSocketAddress) channel.localAddress()).getPort();
@@ -86,12 +90,10 @@ public class RedirectServer implements SmartLifecycle {
 
     @Override
     public void start() {
-        boolean epoll = Epoll.isAvailable();
-        loops = new MultiThreadIoEventLoopGroup(
-                loopCount, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+        loops = new MultiThreadIoEventLoopGroup(loopCount, transport.handlers());
         channel = new ServerBootstrap()
                 .group(loops)
-                .channel(epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
+                .channel(transport.serverChannel())
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
@@ -106,7 +108,7 @@ public class RedirectServer implements SmartLifecycle {
                 .bind(requestedPort)
                 .syncUninterruptibly()
                 .channel();
-        log.info("Link redirects also on port {} ({}, {} event loops)", port(), epoll ? "epoll" : "nio", loopCount);
+        log.info("Link redirects also on port {} ({}, {} event loops)", port(), transport.settingValue(), loopCount);
     }
 
     /** Stops taking requests before the click writer drains its queue (it stops at a lower phase). */

@@ -18,7 +18,7 @@ class RedirectLoopsTakeHalfTheCores {
 
     @Test
     void theListenerRunsTheLoopsItWasGiven() {
-        RedirectServer server = new RedirectServer(null, 0, false, 3);
+        RedirectServer server = new RedirectServer(null, 0, false, 3, RedirectTransport.NIO);
         server.start();
         try {
             assertThat(server.loops()).isEqualTo(3);
@@ -29,7 +29,7 @@ class RedirectLoopsTakeHalfTheCores {
 
     @Test
     void noLoopsIsRefusedNamingTheSetting() {
-        assertThatThrownBy(() -> new RedirectServer(null, 0, false, 0))
+        assertThatThrownBy(() -> new RedirectServer(null, 0, false, 0, RedirectTransport.NIO))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("canopy.tracking.redirect-loops");
     }
