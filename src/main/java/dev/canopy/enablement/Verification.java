@@ -4,15 +4,12 @@ import dev.canopy.enablement.internal.CertificateTable;
 import dev.canopy.identity.Branding;
 import dev.canopy.partners.Partners;
 import dev.canopy.platform.AsSystem;
+import dev.canopy.platform.Sha256;
 import dev.canopy.shared.Actor;
 import dev.canopy.shared.NotFoundException;
 import dev.canopy.shared.WorkspaceId;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -132,11 +129,6 @@ public class Verification {
     }
 
     private static String sha256(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(text);
     }
 }

@@ -9,6 +9,7 @@ import dev.canopy.partners.Partners;
 import dev.canopy.platform.CurrentWorkspace;
 import dev.canopy.platform.Mailer;
 import dev.canopy.platform.OutgoingMail;
+import dev.canopy.platform.Sha256;
 import dev.canopy.programs.internal.ApplicationAttemptTable;
 import dev.canopy.programs.internal.ApplicationCheck;
 import dev.canopy.programs.internal.ApplicationLifecycle;
@@ -27,15 +28,11 @@ import dev.canopy.shared.ConflictException;
 import dev.canopy.shared.EmailAddress;
 import dev.canopy.shared.NotFoundException;
 import dev.canopy.shared.WorkspaceId;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -368,12 +365,6 @@ public class Recruitment {
 
     /** The client's address is kept only as a hash: enough to count, nothing to identify. */
     private static String clientKey(String address) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of()
-                    .formatHex(digest.digest(String.valueOf(address).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(String.valueOf(address));
     }
 }

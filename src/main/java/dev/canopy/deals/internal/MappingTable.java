@@ -5,10 +5,10 @@ import dev.canopy.deals.MappedAccount;
 import dev.canopy.deals.SharingLevel;
 import dev.canopy.deals.SourcingEvidence;
 import dev.canopy.partners.PartnerId;
+import dev.canopy.platform.Sha256;
 import dev.canopy.shared.WorkspaceId;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
@@ -282,14 +282,10 @@ public class MappingTable {
     }
 
     static byte[] hash(byte[] salt, String domain) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(salt);
-            sha.update(domain.getBytes(StandardCharsets.UTF_8));
-            return sha.digest();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        MessageDigest sha = Sha256.digest();
+        sha.update(salt);
+        sha.update(domain.getBytes(StandardCharsets.UTF_8));
+        return sha.digest();
     }
 
     private static Partnership partnership(java.sql.ResultSet rs) throws java.sql.SQLException {

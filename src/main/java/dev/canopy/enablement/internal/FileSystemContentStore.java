@@ -1,5 +1,6 @@
 package dev.canopy.enablement.internal;
 
+import dev.canopy.platform.Sha256;
 import dev.canopy.shared.WorkspaceId;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -40,7 +40,7 @@ class FileSystemContentStore implements ContentStore {
         Path folder = Files.createDirectories(root.resolve(workspace.value().toString()));
         String name = UUID.randomUUID().toString();
         Path partial = folder.resolve(name + ".partial");
-        MessageDigest sha256 = sha256();
+        MessageDigest sha256 = Sha256.digest();
         long size = 0;
         try (OutputStream out = new DigestOutputStream(Files.newOutputStream(partial), sha256)) {
             byte[] buffer = new byte[64 * 1024];
@@ -121,13 +121,5 @@ class FileSystemContentStore implements ContentStore {
             throw new IllegalArgumentException("Not a content key: " + key);
         }
         return path;
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

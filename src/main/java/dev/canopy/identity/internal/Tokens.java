@@ -1,11 +1,10 @@
 package dev.canopy.identity.internal;
 
+import dev.canopy.platform.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /**
  * Secrets handed to people (reset links, invitation links, API keys). Only their SHA-256 is stored: a
@@ -25,12 +24,7 @@ public final class Tokens {
     }
 
     public static String hash(String secret) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(secret);
     }
 
     /** Compares in time independent of where the strings differ. */

@@ -1,10 +1,10 @@
 package dev.canopy.tracking.internal;
 
 import dev.canopy.platform.ClientAddress;
+import dev.canopy.platform.Sha256;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -45,13 +45,7 @@ public class Redirector {
 
     // One digest per thread, reset by each digest(): a fresh hasher per click (a cloned digest and its buffers)
     // was a quarter of what the redirect allocated (ADR 37).
-    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
-        }
-    });
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(Sha256::digest);
 
     private final LinkCache links;
     private final RecentVisitors visitors;
