@@ -12,6 +12,7 @@ import io.netty.channel.uring.IoUringIoHandler;
 import io.netty.channel.uring.IoUringServerSocketChannel;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -22,64 +23,44 @@ import java.util.stream.Collectors;
  * the first that works here, in this order.
  */
 public enum RedirectTransport {
-    IO_URING {
-        @Override
-        Throwable unavailabilityCause() {
-            return IoUring.isAvailable() ? null : IoUring.unavailabilityCause();
-        }
-
-        @Override
-        IoHandlerFactory handlers() {
-            return IoUringIoHandler.newFactory();
-        }
-
-        @Override
-        Class<? extends ServerChannel> serverChannel() {
-            return IoUringServerSocketChannel.class;
-        }
-    },
-    EPOLL {
-        @Override
-        Throwable unavailabilityCause() {
-            return Epoll.isAvailable() ? null : Epoll.unavailabilityCause();
-        }
-
-        @Override
-        IoHandlerFactory handlers() {
-            return EpollIoHandler.newFactory();
-        }
-
-        @Override
-        Class<? extends ServerChannel> serverChannel() {
-            return EpollServerSocketChannel.class;
-        }
-    },
+    IO_URING(
+            () -> IoUring.isAvailable() ? null : IoUring.unavailabilityCause(),
+            IoUringIoHandler::newFactory,
+            IoUringServerSocketChannel.class),
+    EPOLL(
+            () -> Epoll.isAvailable() ? null : Epoll.unavailabilityCause(),
+            EpollIoHandler::newFactory,
+            EpollServerSocketChannel.class),
     /** The JDK's own selector: always there, the slowest. */
-    NIO {
-        @Override
-        Throwable unavailabilityCause() {
-            return null;
-        }
-
-        @Override
-        IoHandlerFactory handlers() {
-            return NioIoHandler.newFactory();
-        }
-
-        @Override
-        Class<? extends ServerChannel> serverChannel() {
-            return NioServerSocketChannel.class;
-        }
-    };
+    NIO(() -> null, NioIoHandler::newFactory, NioServerSocketChannel.class);
 
     static final String SETTING = "canopy.tracking.redirect-transport";
 
+    private final Supplier<Throwable> unavailability;
+    private final Supplier<IoHandlerFactory> handlers;
+    private final Class<? extends ServerChannel> serverChannel;
+
+    RedirectTransport(
+            Supplier<Throwable> unavailability,
+            Supplier<IoHandlerFactory> handlers,
+            Class<? extends ServerChannel> serverChannel) {
+        this.unavailability = unavailability;
+        this.handlers = handlers;
+        this.serverChannel = serverChannel;
+    }
+
     /** Why this machine cannot use it, or null when it can. */
-    abstract Throwable unavailabilityCause();
+    Throwable unavailabilityCause() {
+        return unavailability.get();
+    }
 
-    abstract IoHandlerFactory handlers();
+    IoHandlerFactory handlers() {
+        return handlers.get();
+    }
 
-    abstract Class<? extends ServerChannel> serverChannel();
+    Class<? extends ServerChannel> serverChannel() {
+        return serverChannel;
+    }
 
     public boolean available() {
         return unavailabilityCause() == null;
