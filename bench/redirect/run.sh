@@ -18,7 +18,7 @@
 #        builds the jar when missing)
 #        WRK_REALTIME=1 runs wrk at real-time priority (chrt -f 10), so that its latencies leave out the time its own
 #        threads wait for a core on the shared cores (ADR 36's open question); its figures are then not comparable
-#        with runs at normal priority.
+#        with runs at normal priority, and since the JVM has a session of its own it starves both servers (ADR 38).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 duration=${1:-20s}
