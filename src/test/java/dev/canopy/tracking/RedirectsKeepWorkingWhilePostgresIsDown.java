@@ -7,7 +7,6 @@ import dev.canopy.testing.TestSupport;
 import dev.canopy.tracking.internal.ClickWriter;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,8 +35,9 @@ class RedirectsKeepWorkingWhilePostgresIsDown {
 
     @Test
     void clicksMadeWhilePostgresIsDownLandWhenItIsBack() throws Exception {
-        int port = freePort();
-        EmbeddedPostgres postgres = start(port);
+        // The first start takes a port PostgreSQL itself found free; the restart needs the same one back.
+        EmbeddedPostgres postgres = start(0);
+        int port = postgres.getPort();
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(
                         CanopyApplication.class, TestSupport.class)
                 .run(
@@ -92,18 +92,12 @@ class RedirectsKeepWorkingWhilePostgresIsDown {
         }
     }
 
+    /** On {@code port}, or on one the builder finds free when 0. */
     private EmbeddedPostgres start(int port) throws IOException {
-        return EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(data.resolve("pg"))
                 .setCleanDataDirectory(false)
-                .setPort(port)
-                .setServerConfig("timezone", "UTC")
-                .start();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+                .setServerConfig("timezone", "UTC");
+        return (port == 0 ? builder : builder.setPort(port)).start();
     }
 }
