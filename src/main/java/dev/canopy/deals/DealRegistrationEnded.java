@@ -20,4 +20,19 @@ public record DealRegistrationEnded(
         DealStatus outcome,
         String reason,
         Instant endedAt)
-        implements DomainEvent {}
+        implements DomainEvent {
+
+    /** The end of {@code deal}'s registration in {@code workspace}. */
+    public static DealRegistrationEnded of(
+            WorkspaceId workspace, DealView deal, DealStatus outcome, String reason, Instant at) {
+        return new DealRegistrationEnded(
+                workspace,
+                new DealId(deal.id()),
+                deal.partnerId(),
+                deal.programId(),
+                deal.domain(),
+                outcome,
+                reason,
+                at);
+    }
+}

@@ -5,13 +5,11 @@ import dev.canopy.deals.internal.BusinessDays;
 import dev.canopy.deals.internal.ConflictFinder;
 import dev.canopy.deals.internal.ConflictTable;
 import dev.canopy.deals.internal.DealChecks;
-import dev.canopy.deals.internal.DealMetrics;
 import dev.canopy.deals.internal.DealSettingsTable;
 import dev.canopy.deals.internal.RegistrationGate;
+import dev.canopy.deals.internal.RegistrationGuards;
 import dev.canopy.deals.internal.RegistrationLifecycle;
 import dev.canopy.deals.internal.RegistrationTable;
-import dev.canopy.deals.internal.SourcingEvidenceFinder;
-import dev.canopy.deals.internal.SourcingPolicy;
 import dev.canopy.identity.Workspaces;
 import dev.canopy.partners.PartnerId;
 import dev.canopy.partners.PartnerView;
@@ -23,10 +21,8 @@ import dev.canopy.programs.MyProgram;
 import dev.canopy.programs.ProgramId;
 import dev.canopy.programs.ProgramView;
 import dev.canopy.programs.Programs;
-import dev.canopy.programs.RewardType;
 import dev.canopy.shared.ConflictException;
 import dev.canopy.shared.InvalidInputException;
-import dev.canopy.shared.Money;
 import dev.canopy.shared.NotFoundException;
 import dev.canopy.shared.PartnerScoped;
 import dev.canopy.shared.WorkspaceId;
@@ -35,7 +31,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,8 +43,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Deal registration: partners register opportunities, the conflict check runs as they are written,
- * staff approve (granting the programme's protection) or reject within the review clock, deals move
- * through stages to won or lost, and a won deal is classified as partner-sourced or influenced.
+ * staff approve (granting the programme's protection) or reject within the review clock, and an approved deal
+ * moves through stages and may be extended. How it ends, won or lost, is {@link DealOutcomes}.
  */
 @Service
 public class Deals {
@@ -60,8 +55,6 @@ public class Deals {
     private final DealSettingsTable settings;
     private final DealRules dealRules;
     private final RegistrationGate gate;
-    private final SourcingEvidenceFinder evidenceFinder;
-    private final DealMetrics metrics;
     private final Partners partners;
     private final Programs programs;
     private final Memberships memberships;
@@ -78,8 +71,6 @@ public class Deals {
             DealSettingsTable settings,
             DealRules dealRules,
             RegistrationGate gate,
-            SourcingEvidenceFinder evidenceFinder,
-            DealMetrics metrics,
             Partners partners,
             Programs programs,
             Memberships memberships,
@@ -94,8 +85,6 @@ public class Deals {
         this.settings = settings;
         this.dealRules = dealRules;
         this.gate = gate;
-        this.evidenceFinder = evidenceFinder;
-        this.metrics = metrics;
         this.partners = partners;
         this.programs = programs;
         this.memberships = memberships;
@@ -209,7 +198,7 @@ public class Deals {
     /** What the conflict check found when the registration was written; staff only. */
     @Transactional(readOnly = true)
     public List<DealConflict> conflicts(UUID id) {
-        staff();
+        RegistrationGuards.requireStaff(currentWorkspace);
         get(id);
         return conflicts.list(currentWorkspace.id(), id);
     }
@@ -220,10 +209,10 @@ public class Deals {
      */
     @Transactional
     public DealView approve(UUID id) {
-        staff();
+        RegistrationGuards.requireStaff(currentWorkspace);
         WorkspaceId workspace = currentWorkspace.id();
         DealView before = get(id);
-        requireStatus(before, RegistrationLifecycle.APPROVE);
+        RegistrationLifecycle.APPROVE.require(before);
         Instant now = now();
         registrations.protecting(workspace, before.domain(), now, id).ifPresent(other -> {
             throw new ConflictException(
@@ -234,7 +223,7 @@ public class Deals {
         ProgramDealRules rules = dealRules.forProgram(before.programId());
         Instant until = now.plus(Duration.ofDays(rules.protectionDays()));
         if (!registrations.approve(workspace, id, currentWorkspace.actor().name(), now, until)) {
-            throw changedMeanwhile();
+            throw RegistrationGuards.changedMeanwhile();
         }
         DealView after = get(id);
         audit.record("deals.approved", "deal", id, before, after);
@@ -252,27 +241,27 @@ public class Deals {
 
     @Transactional
     public DealView reject(UUID id, String reason) {
-        staff();
+        RegistrationGuards.requireStaff(currentWorkspace);
         String why = DealChecks.text("reason", reason, 2000);
         DealView before = get(id);
-        requireStatus(before, RegistrationLifecycle.REJECT);
+        RegistrationLifecycle.REJECT.require(before);
         Instant now = now();
         if (!registrations.reject(
                 currentWorkspace.id(), id, currentWorkspace.actor().name(), why, now)) {
-            throw changedMeanwhile();
+            throw RegistrationGuards.changedMeanwhile();
         }
         DealView after = get(id);
         audit.record("deals.rejected", "deal", id, before, after);
-        events.publishEvent(ended(after, DealStatus.REJECTED, why, now));
+        events.publishEvent(DealRegistrationEnded.of(currentWorkspace.id(), after, DealStatus.REJECTED, why, now));
         return after;
     }
 
     @Transactional
     public DealView moveStage(UUID id, String stage) {
-        staff();
+        RegistrationGuards.requireStaff(currentWorkspace);
         DealStage to = DealChecks.parse(DealStage.class, "stage", stage);
         DealView before = get(id);
-        requireStatus(before, RegistrationLifecycle.MOVE_STAGE);
+        RegistrationLifecycle.MOVE_STAGE.require(before);
         registrations.moveStage(currentWorkspace.id(), id, to);
         DealView after = get(id);
         audit.record("deals.stage", "deal", id, before, after);
@@ -287,8 +276,8 @@ public class Deals {
     public DealView extend(UUID id) {
         WorkspaceId workspace = currentWorkspace.id();
         DealView before = get(id);
-        requireStatus(before, RegistrationLifecycle.EXTEND);
-        requireProtected(before, now());
+        RegistrationLifecycle.EXTEND.require(before);
+        RegistrationGuards.requireProtected(before, now());
         ProgramDealRules rules = dealRules.forProgram(before.programId());
         if (!rules.extensions().allows(before.extensionsUsed())) {
             throw new ConflictException(
@@ -300,7 +289,7 @@ public class Deals {
         }
         Instant until = before.protectedUntil().plus(Duration.ofDays(rules.extensionDays()));
         if (!registrations.extend(workspace, id, before.protectedUntil(), until)) {
-            throw changedMeanwhile();
+            throw RegistrationGuards.changedMeanwhile();
         }
         DealView after = get(id);
         audit.record("deals.extended", "deal", id, before, after);
@@ -313,101 +302,6 @@ public class Deals {
                 after.domain(),
                 after.decidedAt(),
                 until));
-        return after;
-    }
-
-    /**
-     * Marks an approved deal won, at {@code amount} (blank: the registered estimate) and classifies it
-     * from timestamps; {@code opportunityOpenedOn} (optional, ISO date) is when the vendor's own
-     * opportunity existed according to its CRM.
-     */
-    @Transactional
-    public DealView markWon(UUID id, String amount, String opportunityOpenedOn) {
-        staff();
-        WorkspaceId workspace = currentWorkspace.id();
-        DealView before = get(id);
-        Money[] value = new Money[1];
-        Instant[] opened = new Instant[1];
-        InvalidInputException.collect(
-                () -> value[0] = amount == null || amount.isBlank()
-                        ? before.amount()
-                        : new Money(
-                                DealChecks.positive(
-                                        "amount", amount, before.amount().currency()),
-                                before.amount().currency()),
-                () -> opened[0] = openedOn(opportunityOpenedOn));
-        requireStatus(before, RegistrationLifecycle.WIN);
-        Instant now = now();
-        requireProtected(before, now);
-        SourcingEvidence evidence = evidenceFinder.find(workspace, before, opened[0]);
-        Sourcing sourcing = SourcingPolicy.classify(evidence);
-        if (!registrations.markWon(
-                workspace,
-                id,
-                value[0],
-                opened[0],
-                sourcing,
-                evidence,
-                currentWorkspace.actor().name(),
-                now)) {
-            throw changedMeanwhile();
-        }
-        DealView after = get(id);
-        audit.record("deals.won", "deal", id, before, after);
-        metrics.record(workspace, after.partnerId(), now);
-        ProgramView program = programs.get(after.programId());
-        events.publishEvent(new DealWon(
-                workspace,
-                new DealId(id),
-                after.partnerId(),
-                after.programId(),
-                after.accountName(),
-                after.domain(),
-                after.amount(),
-                program.reward().type() == RewardType.MARGIN
-                        ? RevenueBasis.LIST_PRICE
-                        : RevenueBasis.FIRST_YEAR_CONTRACT_VALUE,
-                after.products(),
-                sourcing,
-                now));
-        return after;
-    }
-
-    @Transactional
-    public DealView markLost(UUID id, String reason) {
-        staff();
-        String why = DealChecks.text("reason", reason, 2000);
-        DealView before = get(id);
-        requireStatus(before, RegistrationLifecycle.LOSE);
-        Instant now = now();
-        if (!registrations.markLost(
-                currentWorkspace.id(), id, why, currentWorkspace.actor().name(), now)) {
-            throw changedMeanwhile();
-        }
-        DealView after = get(id);
-        audit.record("deals.lost", "deal", id, before, after);
-        events.publishEvent(ended(after, DealStatus.LOST, why, now));
-        return after;
-    }
-
-    /** Staff override a won deal's classification; the reason is required and the change audited. */
-    @Transactional
-    public DealView overrideSourcing(UUID id, String sourcing, String reason) {
-        staff();
-        Sourcing[] to = new Sourcing[1];
-        String[] why = new String[1];
-        InvalidInputException.collect(
-                () -> to[0] = DealChecks.parse(Sourcing.class, "sourcing", sourcing),
-                () -> why[0] = DealChecks.text("reason", reason, 2000));
-        DealView before = get(id);
-        requireStatus(before, RegistrationLifecycle.RECLASSIFY);
-        WorkspaceId workspace = currentWorkspace.id();
-        registrations.overrideSourcing(workspace, id, to[0], why[0]);
-        DealView after = get(id);
-        audit.record("deals.sourcing.overridden", "deal", id, before, after);
-        Instant now = now();
-        metrics.record(workspace, after.partnerId(), now);
-        events.publishEvent(new DealSourcingChanged(workspace, new DealId(id), after.partnerId(), to[0], why[0], now));
         return after;
     }
 
@@ -447,18 +341,6 @@ public class Deals {
                 .toList();
     }
 
-    private DealRegistrationEnded ended(DealView deal, DealStatus outcome, String reason, Instant at) {
-        return new DealRegistrationEnded(
-                currentWorkspace.id(),
-                new DealId(deal.id()),
-                deal.partnerId(),
-                deal.programId(),
-                deal.domain(),
-                outcome,
-                reason,
-                at);
-    }
-
     private ZoneId zone() {
         try {
             return ZoneId.of(workspaces.current().timezone());
@@ -474,37 +356,6 @@ public class Deals {
         throw new AccessDeniedException("Only partner users register deals");
     }
 
-    private void staff() {
-        if (currentWorkspace.principal().orElseThrow() instanceof PartnerScoped) {
-            throw new AccessDeniedException("Only vendor staff review deals");
-        }
-    }
-
-    private static void requireStatus(DealView deal, RegistrationLifecycle command) {
-        if (!command.allows(deal.status())) {
-            throw new ConflictException(
-                    "status",
-                    "Only a registration that is "
-                            + command.from().stream()
-                                    .map(s -> s.label().toLowerCase())
-                                    .collect(Collectors.joining(" or "))
-                            + " can be " + command.verb() + "; this one is "
-                            + deal.status().label().toLowerCase());
-        }
-    }
-
-    /** A protection that lapsed is over even before the expiry job has marked it. */
-    private static void requireProtected(DealView deal, Instant now) {
-        if (!deal.protectedUntil().isAfter(now)) {
-            throw new ConflictException(
-                    "status", "The protection of this registration ended on " + deal.protectedUntil());
-        }
-    }
-
-    private static ConflictException changedMeanwhile() {
-        return new ConflictException(null, "The registration changed meanwhile; reload it");
-    }
-
     private static UUID cursor(String cursor) {
         if (cursor == null) {
             return null;
@@ -516,19 +367,7 @@ public class Deals {
         }
     }
 
-    private static Instant openedOn(String raw) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(raw.strip()).atStartOfDay(ZoneId.of("UTC")).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException("opportunityOpenedOn", "Use a date like 2027-03-31");
-        }
-    }
-
-    /** Now, at the database's precision, so events and stored rows carry the same instants. */
     private Instant now() {
-        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        return RegistrationGuards.now(clock);
     }
 }

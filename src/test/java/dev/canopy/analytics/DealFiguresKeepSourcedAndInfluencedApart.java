@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.canopy.commissions.ExchangeRates;
 import dev.canopy.deals.DealFixtures;
+import dev.canopy.deals.DealOutcomes;
 import dev.canopy.deals.DealView;
 import dev.canopy.deals.Deals;
 import dev.canopy.deals.Sourcing;
@@ -47,6 +48,9 @@ class DealFiguresKeepSourcedAndInfluencedApart {
     Deals deals;
 
     @Autowired
+    DealOutcomes outcomes;
+
+    @Autowired
     Analytics analytics;
 
     @Autowired
@@ -88,11 +92,11 @@ class DealFiguresKeepSourcedAndInfluencedApart {
         f.asStaff(tenant, () -> deals.reject(rejected.id(), "Not a fit"));
 
         at("2026-11-12");
-        DealView won = f.asStaff(tenant, () -> deals.markWon(sourced.id(), "30000", null));
+        DealView won = f.asStaff(tenant, () -> outcomes.markWon(sourced.id(), "30000", null));
         at("2026-11-13");
-        DealView alsoWon = f.asStaff(tenant, () -> deals.markWon(influenced.id(), "20000", "2026-10-01"));
+        DealView alsoWon = f.asStaff(tenant, () -> outcomes.markWon(influenced.id(), "20000", "2026-10-01"));
         at("2026-11-14");
-        f.asStaff(tenant, () -> deals.markLost(lost.id(), "Chose a competitor"));
+        f.asStaff(tenant, () -> outcomes.markLost(lost.id(), "Chose a competitor"));
         assertThat(won.sourcing()).isEqualTo(Sourcing.SOURCED);
         assertThat(alsoWon.sourcing()).isEqualTo(Sourcing.INFLUENCED);
         assertThat(earlier.status().name()).isEqualTo("APPROVED");

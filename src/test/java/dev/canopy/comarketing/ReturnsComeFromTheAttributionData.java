@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.canopy.deals.DealFixtures;
+import dev.canopy.deals.DealOutcomes;
 import dev.canopy.deals.DealView;
 import dev.canopy.deals.Deals;
 import dev.canopy.identity.ApiKeyScope;
@@ -58,6 +59,9 @@ class ReturnsComeFromTheAttributionData {
 
     @Autowired
     Deals deals;
+
+    @Autowired
+    DealOutcomes outcomes;
 
     @Autowired
     Links links;
@@ -107,7 +111,7 @@ class ReturnsComeFromTheAttributionData {
 
         DealView open = approved(f, tenant, member, program, "Initech", "initech.com");
         DealView won = approved(f, tenant, member, program, "Globex", "globex.com");
-        f.asStaff(tenant, () -> deals.markWon(won.id(), "12000", ""));
+        f.asStaff(tenant, () -> outcomes.markWon(won.id(), "12000", ""));
         approved(f, tenant, member, program, "Umbrella", "umbrella.example");
         f.asPartner(member, () -> returns.link(webinar.id(), open.id().toString()));
         f.asStaff(tenant, () -> returns.link(webinar.id(), won.id().toString()));
@@ -201,7 +205,7 @@ class ReturnsComeFromTheAttributionData {
         FundRequestView webinar = mdf.request(member, budget, "2000");
         f.asStaff(tenant, () -> context.getBean(FundRequests.class).approve(webinar.id(), null));
         DealView won = approved(f, tenant, member, program, "Globex", "globex.com");
-        f.asStaff(tenant, () -> deals.markWon(won.id(), "12000", ""));
+        f.asStaff(tenant, () -> outcomes.markWon(won.id(), "12000", ""));
 
         mvc.perform(post("/portal/funds/requests/" + webinar.id() + "/deals")
                         .with(f.portal(member))

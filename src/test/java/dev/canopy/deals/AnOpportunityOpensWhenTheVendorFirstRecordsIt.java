@@ -47,6 +47,9 @@ class AnOpportunityOpensWhenTheVendorFirstRecordsIt {
     Deals deals;
 
     @Autowired
+    DealOutcomes outcomes;
+
+    @Autowired
     AccountMapping mapping;
 
     @Autowired
@@ -101,7 +104,7 @@ class AnOpportunityOpensWhenTheVendorFirstRecordsIt {
         Upload opened = upload("Bellweather Foods,bellweather-foods.com,open opportunity\n");
         f.asStaff(tenant, () -> deals.approve(deal.id()));
 
-        DealView won = f.asStaff(tenant, () -> deals.markWon(deal.id(), "", ""));
+        DealView won = f.asStaff(tenant, () -> outcomes.markWon(deal.id(), "", ""));
 
         assertThat(won.sourcing()).isEqualTo(Sourcing.SOURCED);
         assertThat(won.sourcingEvidence().opportunityOpenedAt()).matches(opened::contains, "in " + opened);
@@ -117,7 +120,7 @@ class AnOpportunityOpensWhenTheVendorFirstRecordsIt {
         upload("Bellweather Foods,bellweather-foods.com,customer\n");
         f.asStaff(tenant, () -> deals.approve(deal.id()));
 
-        DealView won = f.asStaff(tenant, () -> deals.markWon(deal.id(), "", ""));
+        DealView won = f.asStaff(tenant, () -> outcomes.markWon(deal.id(), "", ""));
 
         assertThat(won.sourcing()).isEqualTo(Sourcing.INFLUENCED);
         assertThat(won.sourcingEvidence().opportunityOpenedAt()).matches(opened::contains, "in " + opened);

@@ -42,6 +42,9 @@ class ProtectionExpiresAndExtendsOnSchedule {
     Deals deals;
 
     @Autowired
+    DealOutcomes outcomes;
+
+    @Autowired
     DealRules rules;
 
     @Autowired
@@ -181,7 +184,7 @@ class ProtectionExpiresAndExtendsOnSchedule {
         assertThatThrownBy(() -> f.asPartner(partner, () -> deals.extend(deal.id())))
                 .isInstanceOf(ConflictException.class)
                 .hasMessageContaining("ended");
-        assertThatThrownBy(() -> f.asStaff(tenant, () -> deals.markWon(deal.id(), "", "")))
+        assertThatThrownBy(() -> f.asStaff(tenant, () -> outcomes.markWon(deal.id(), "", "")))
                 .isInstanceOf(ConflictException.class);
     }
 

@@ -41,6 +41,9 @@ class WonDealsAreClassifiedAndCounted {
     Deals deals;
 
     @Autowired
+    DealOutcomes outcomes;
+
+    @Autowired
     AccountMapping mapping;
 
     @Autowired
@@ -71,7 +74,7 @@ class WonDealsAreClassifiedAndCounted {
     void aRegistrationBeforeTheVendorHadTheOpportunityIsPartnerSourced() {
         DealView deal = approved("Massive Dynamic", "massivedynamic.com");
 
-        DealView won = f.asStaff(tenant, () -> deals.markWon(deal.id(), "31000.50", ""));
+        DealView won = f.asStaff(tenant, () -> outcomes.markWon(deal.id(), "31000.50", ""));
 
         assertThat(won.status()).isEqualTo(DealStatus.WON);
         assertThat(won.sourcing()).isEqualTo(Sourcing.SOURCED);
@@ -100,7 +103,7 @@ class WonDealsAreClassifiedAndCounted {
                 () -> mapping.uploadVendorAccounts("name,domain,status\nPied Piper,piedpiper.com,open opportunity\n"));
         DealView deal = approved("Pied Piper", "piedpiper.com");
 
-        DealView won = f.asStaff(tenant, () -> deals.markWon(deal.id(), "", ""));
+        DealView won = f.asStaff(tenant, () -> outcomes.markWon(deal.id(), "", ""));
 
         assertThat(won.sourcing()).isEqualTo(Sourcing.INFLUENCED);
         assertThat(won.sourcingEvidence().opportunitySource()).contains("open opportunity");
@@ -115,17 +118,17 @@ class WonDealsAreClassifiedAndCounted {
         String lastYear =
                 LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusYears(1).toString();
 
-        DealView won = f.asStaff(tenant, () -> deals.markWon(deal.id(), "", lastYear));
+        DealView won = f.asStaff(tenant, () -> outcomes.markWon(deal.id(), "", lastYear));
         assertThat(won.sourcing()).isEqualTo(Sourcing.INFLUENCED);
 
-        assertThatThrownBy(() -> f.asStaff(tenant, () -> deals.overrideSourcing(deal.id(), "SOURCED", " ")))
+        assertThatThrownBy(() -> f.asStaff(tenant, () -> outcomes.overrideSourcing(deal.id(), "SOURCED", " ")))
                 .isInstanceOfSatisfying(
                         InvalidInputException.class,
                         e -> assertThat(e.problems())
                                 .extracting(InvalidInputException.FieldProblem::field)
                                 .containsExactly("reason"));
-        DealView overridden =
-                f.asStaff(tenant, () -> deals.overrideSourcing(deal.id(), "SOURCED", "The partner brought the CFO in"));
+        DealView overridden = f.asStaff(
+                tenant, () -> outcomes.overrideSourcing(deal.id(), "SOURCED", "The partner brought the CFO in"));
 
         assertThat(overridden.sourcing()).isEqualTo(Sourcing.SOURCED);
         assertThat(overridden.sourcingOverridden()).isTrue();
@@ -142,12 +145,12 @@ class WonDealsAreClassifiedAndCounted {
     @Test
     void onlyAnApprovedDealIsWonOrLostAndLosingEndsTheProtection() {
         DealView pending = f.register(partner, program, "Hooli", "hooli.xyz");
-        assertThatThrownBy(() -> f.asStaff(tenant, () -> deals.markWon(pending.id(), "", "")))
+        assertThatThrownBy(() -> f.asStaff(tenant, () -> outcomes.markWon(pending.id(), "", "")))
                 .isInstanceOf(ConflictException.class);
 
         DealView deal = f.asStaff(tenant, () -> deals.approve(pending.id()));
         f.asStaff(tenant, () -> deals.moveStage(deal.id(), "NEGOTIATION"));
-        DealView lost = f.asStaff(tenant, () -> deals.markLost(deal.id(), "Chose a competitor"));
+        DealView lost = f.asStaff(tenant, () -> outcomes.markLost(deal.id(), "Chose a competitor"));
 
         assertThat(lost.status()).isEqualTo(DealStatus.LOST);
         assertThat(lost.stage()).isEqualTo(DealStage.NEGOTIATION);
@@ -156,7 +159,7 @@ class WonDealsAreClassifiedAndCounted {
                 .satisfies(e -> assertThat(e.outcome()).isEqualTo(DealStatus.LOST));
         assertThat(f.asStaff(tenant, () -> deals.protecting(tenant.id(), "hooli.xyz", clock.instant())))
                 .isEmpty();
-        assertThatThrownBy(() -> f.asStaff(tenant, () -> deals.markWon(deal.id(), "", "")))
+        assertThatThrownBy(() -> f.asStaff(tenant, () -> outcomes.markWon(deal.id(), "", "")))
                 .isInstanceOf(ConflictException.class);
     }
 

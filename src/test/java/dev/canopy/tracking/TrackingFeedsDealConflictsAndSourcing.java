@@ -9,6 +9,7 @@ import dev.canopy.deals.AccountMapping;
 import dev.canopy.deals.AccountStatus;
 import dev.canopy.deals.DealConflict;
 import dev.canopy.deals.DealFixtures;
+import dev.canopy.deals.DealOutcomes;
 import dev.canopy.deals.DealView;
 import dev.canopy.deals.Deals;
 import dev.canopy.deals.MappedAccount;
@@ -50,6 +51,9 @@ class TrackingFeedsDealConflictsAndSourcing {
     Deals deals;
 
     @Autowired
+    DealOutcomes outcomes;
+
+    @Autowired
     AccountMapping mapping;
 
     private TrackingFixtures tracking;
@@ -84,7 +88,7 @@ class TrackingFeedsDealConflictsAndSourcing {
                     assertThat(c.matchedRef()).isEqualTo("customer-42");
                 });
         dealFixtures.asStaff(setup.tenant(), () -> deals.approve(deal.id()));
-        DealView won = dealFixtures.asStaff(setup.tenant(), () -> deals.markWon(deal.id(), "", ""));
+        DealView won = dealFixtures.asStaff(setup.tenant(), () -> outcomes.markWon(deal.id(), "", ""));
         assertThat(won.sourcing()).isEqualTo(Sourcing.INFLUENCED);
         assertThat(won.sourcingEvidence().opportunitySource()).contains("customer-42");
         assertThat(dealFixtures.asStaff(setup.tenant(), () -> mapping.addKnownCustomers()))
@@ -116,7 +120,7 @@ class TrackingFeedsDealConflictsAndSourcing {
                 .minusDays(5)
                 .toString();
 
-        DealView won = dealFixtures.asStaff(setup.tenant(), () -> deals.markWon(deal.id(), "", fiveDaysAgo));
+        DealView won = dealFixtures.asStaff(setup.tenant(), () -> outcomes.markWon(deal.id(), "", fiveDaysAgo));
 
         assertThat(won.sourcing()).isEqualTo(Sourcing.SOURCED);
         assertThat(won.sourcingEvidence().actions())

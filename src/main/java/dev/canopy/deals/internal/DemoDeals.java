@@ -1,6 +1,7 @@
 package dev.canopy.deals.internal;
 
 import dev.canopy.deals.AccountMapping;
+import dev.canopy.deals.DealOutcomes;
 import dev.canopy.deals.DealQuery;
 import dev.canopy.deals.DealView;
 import dev.canopy.deals.Deals;
@@ -59,6 +60,7 @@ class DemoDeals implements ApplicationRunner {
 
     private final Workspaces workspaces;
     private final Deals deals;
+    private final DealOutcomes outcomes;
     private final Leads leads;
     private final LeadRoutingRules routing;
     private final AccountMapping mapping;
@@ -70,6 +72,7 @@ class DemoDeals implements ApplicationRunner {
     DemoDeals(
             Workspaces workspaces,
             Deals deals,
+            DealOutcomes outcomes,
             Leads leads,
             LeadRoutingRules routing,
             AccountMapping mapping,
@@ -79,6 +82,7 @@ class DemoDeals implements ApplicationRunner {
             Clock clock) {
         this.workspaces = workspaces;
         this.deals = deals;
+        this.outcomes = outcomes;
         this.leads = leads;
         this.routing = routing;
         this.mapping = mapping;
@@ -155,14 +159,14 @@ class DemoDeals implements ApplicationRunner {
                     bluebird,
                     () -> deals.register(deal(reseller, sale.account(), sale.website(), sale.amount(), 1)));
             deals.approve(sold.id());
-            deals.markWon(sold.id(), "", "");
+            outcomes.markWon(sold.id(), "", "");
         }
         DealView won = as(
                 workspace,
                 integrately,
                 () -> deals.register(deal(referral, "Fourth Coffee", "fourthcoffee.com", "20000", 1)));
         deals.approve(won.id());
-        deals.markWon(won.id(), "", "");
+        outcomes.markWon(won.id(), "", "");
 
         routing.addRule(new NewRoutingRule("EMEA partners", "EMEA", "", ""));
         leads.create(new NewLead(

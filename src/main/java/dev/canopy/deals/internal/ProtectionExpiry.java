@@ -1,7 +1,6 @@
 package dev.canopy.deals.internal;
 
 import dev.canopy.audit.AuditLog;
-import dev.canopy.deals.DealId;
 import dev.canopy.deals.DealRegistrationEnded;
 import dev.canopy.deals.DealStatus;
 import dev.canopy.deals.DealView;
@@ -46,26 +45,14 @@ public class ProtectionExpiry {
     /** Expires what is due now; returns the registrations this call expired. */
     @Transactional
     public List<DealView> runNow() {
-        Instant now = now();
+        Instant now = RegistrationGuards.now(clock);
         List<RegistrationTable.Expired> expired = registrations.expireDue(now);
         for (RegistrationTable.Expired e : expired) {
             DealView deal = e.deal();
             audit.record(e.workspace(), Actor.system(), "deals.expired", "deal", deal.id(), null, deal);
-            events.publishEvent(new DealRegistrationEnded(
-                    e.workspace(),
-                    new DealId(deal.id()),
-                    deal.partnerId(),
-                    deal.programId(),
-                    deal.domain(),
-                    DealStatus.EXPIRED,
-                    "The protection period ended",
-                    now));
+            events.publishEvent(DealRegistrationEnded.of(
+                    e.workspace(), deal, DealStatus.EXPIRED, "The protection period ended", now));
         }
         return expired.stream().map(RegistrationTable.Expired::deal).toList();
-    }
-
-    /** Now, at the database's precision, so events and stored rows carry the same instants. */
-    private Instant now() {
-        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 }

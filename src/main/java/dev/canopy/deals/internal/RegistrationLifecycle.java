@@ -8,9 +8,12 @@ import static dev.canopy.deals.DealStatus.REJECTED;
 import static dev.canopy.deals.DealStatus.WON;
 
 import dev.canopy.deals.DealStatus;
+import dev.canopy.deals.DealView;
+import dev.canopy.shared.ConflictException;
 import dev.canopy.shared.Transition;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A deal registration's life, written once: a pending registration is approved (protected) or rejected; an
@@ -50,5 +53,17 @@ public enum RegistrationLifecycle implements Transition<DealStatus> {
     /** "approved", as in "Only a registration that is waiting for review can be approved". */
     public String verb() {
         return verb;
+    }
+
+    /** Refuses unless this step may start from the registration's status, saying which statuses it may start from. */
+    public void require(DealView deal) {
+        if (!allows(deal.status())) {
+            throw new ConflictException(
+                    "status",
+                    "Only a registration that is "
+                            + from.stream().map(s -> s.label().toLowerCase()).collect(Collectors.joining(" or "))
+                            + " can be " + verb + "; this one is "
+                            + deal.status().label().toLowerCase());
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.canopy.deals.web;
 
 import dev.canopy.deals.DealConflict;
+import dev.canopy.deals.DealOutcomes;
 import dev.canopy.deals.DealPage;
 import dev.canopy.deals.DealQuery;
 import dev.canopy.deals.DealStage;
@@ -126,10 +127,12 @@ class DealsApi {
             @Schema(implementation = Sourcing.class) String sourcing, String reason) {}
 
     private final Deals deals;
+    private final DealOutcomes outcomes;
     private final java.time.Clock clock;
 
-    DealsApi(Deals deals, java.time.Clock clock) {
+    DealsApi(Deals deals, DealOutcomes outcomes, java.time.Clock clock) {
         this.deals = deals;
+        this.outcomes = outcomes;
         this.clock = clock;
     }
 
@@ -199,21 +202,21 @@ class DealsApi {
                     + " or influenced and publishes DealWon.")
     DealResponse markDealWon(@PathVariable UUID id, @RequestBody(required = false) DealWonRequest request) {
         DealWonRequest body = request == null ? new DealWonRequest(null, null) : request;
-        return full(deals.markWon(id, body.amount(), body.opportunityOpenedOn()));
+        return full(outcomes.markWon(id, body.amount(), body.opportunityOpenedOn()));
     }
 
     @PostMapping("/{id}/lost")
     @PreAuthorize("hasAuthority('deals:write')")
     @Operation(summary = "Mark an approved deal lost, with a reason")
     DealResponse markDealLost(@PathVariable UUID id, @RequestBody DealReasonRequest request) {
-        return full(deals.markLost(id, request.reason()));
+        return full(outcomes.markLost(id, request.reason()));
     }
 
     @PostMapping("/{id}/sourcing")
     @PreAuthorize("hasAuthority('deals:write')")
     @Operation(summary = "Override a won deal's classification (SOURCED or INFLUENCED) with a reason")
     DealResponse setDealSourcing(@PathVariable UUID id, @RequestBody DealSourcingRequest request) {
-        return full(deals.overrideSourcing(id, request.sourcing(), request.reason()));
+        return full(outcomes.overrideSourcing(id, request.sourcing(), request.reason()));
     }
 
     private DealResponse full(DealView deal) {

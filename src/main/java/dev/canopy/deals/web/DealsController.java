@@ -1,6 +1,7 @@
 package dev.canopy.deals.web;
 
 import dev.canopy.deals.DealConflict;
+import dev.canopy.deals.DealOutcomes;
 import dev.canopy.deals.DealQuery;
 import dev.canopy.deals.DealRules;
 import dev.canopy.deals.DealStage;
@@ -36,11 +37,13 @@ class DealsController {
     static final int PAGE_SIZE = 50;
 
     private final Deals deals;
+    private final DealOutcomes outcomes;
     private final DealRules rules;
     private final Clock clock;
 
-    DealsController(Deals deals, DealRules rules, Clock clock) {
+    DealsController(Deals deals, DealOutcomes outcomes, DealRules rules, Clock clock) {
         this.deals = deals;
+        this.outcomes = outcomes;
         this.rules = rules;
         this.clock = clock;
     }
@@ -119,7 +122,7 @@ class DealsController {
             @RequestParam(defaultValue = "") String opportunityOpenedOn,
             RedirectAttributes redirect) {
         return act(id, redirect, () -> {
-            DealView d = deals.markWon(id, amount, opportunityOpenedOn);
+            DealView d = outcomes.markWon(id, amount, opportunityOpenedOn);
             return d.accountName() + " is won: " + d.sourcing().label().toLowerCase(Locale.ROOT) + ".";
         });
     }
@@ -127,7 +130,7 @@ class DealsController {
     @PostMapping("/{id}/lost")
     @PreAuthorize("hasAuthority('deals:write')")
     String lost(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
-        return act(id, redirect, () -> deals.markLost(id, reason).accountName() + " is marked lost.");
+        return act(id, redirect, () -> outcomes.markLost(id, reason).accountName() + " is marked lost.");
     }
 
     @PostMapping("/{id}/sourcing")
@@ -141,7 +144,7 @@ class DealsController {
                 id,
                 redirect,
                 () -> "Now "
-                        + deals.overrideSourcing(id, sourcing, reason)
+                        + outcomes.overrideSourcing(id, sourcing, reason)
                                 .sourcing()
                                 .label()
                                 .toLowerCase(Locale.ROOT) + ".");
