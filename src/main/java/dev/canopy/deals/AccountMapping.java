@@ -9,6 +9,7 @@ import dev.canopy.partners.PartnerView;
 import dev.canopy.partners.Partners;
 import dev.canopy.platform.CurrentWorkspace;
 import dev.canopy.platform.Cursors;
+import dev.canopy.platform.DatabaseTime;
 import dev.canopy.shared.InvalidInputException;
 import dev.canopy.shared.PartnerScoped;
 import dev.canopy.shared.WorkspaceId;
@@ -65,7 +66,7 @@ public class AccountMapping {
         staff();
         List<MappedAccount> accounts = AccountCsv.parse(csv);
         int before = table.count(currentWorkspace.id(), null);
-        table.replaceVendorAccounts(currentWorkspace.id(), accounts, now());
+        table.replaceVendorAccounts(currentWorkspace.id(), accounts, DatabaseTime.now(clock));
         audit.record(
                 "deals.mapping.vendor-uploaded",
                 "account_list",
@@ -86,7 +87,7 @@ public class AccountMapping {
                 .map(c -> new MappedAccount(c.name(), c.registrableDomain(), AccountStatus.CUSTOMER))
                 .toList();
         int before = table.count(workspace, null);
-        table.addVendorAccounts(workspace, customers, now());
+        table.addVendorAccounts(workspace, customers, DatabaseTime.now(clock));
         audit.record(
                 "deals.mapping.customers-added",
                 "account_list",
@@ -102,7 +103,7 @@ public class AccountMapping {
         PartnerId partner = partner();
         WorkspaceId workspace = currentWorkspace.id();
         List<MappedAccount> accounts = AccountCsv.parse(csv);
-        Instant now = now();
+        Instant now = DatabaseTime.now(clock);
         table.ensure(workspace, partner, now);
         int before = table.count(workspace, partner);
         table.replacePartnerAccounts(workspace, partner, accounts, now);
@@ -262,7 +263,7 @@ public class AccountMapping {
             throw new InvalidInputException("level", "One of HIDDEN, COUNTS, OVERLAPS, FULL");
         }
         WorkspaceId workspace = currentWorkspace.id();
-        Instant now = now();
+        Instant now = DatabaseTime.now(clock);
         table.ensure(workspace, partner, now);
         MappingTable.Partnership before = table.partnership(workspace, partner).orElseThrow();
         table.setLevel(workspace, partner, vendorSide, level, now);
@@ -285,10 +286,5 @@ public class AccountMapping {
         if (currentWorkspace.principal().orElseThrow() instanceof PartnerScoped) {
             throw new AccessDeniedException("Only vendor staff see every partnership");
         }
-    }
-
-    /** Now, at the database's precision, so events and stored rows carry the same instants. */
-    private Instant now() {
-        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 }

@@ -9,6 +9,7 @@ import dev.canopy.deals.internal.RegistrationTable;
 import dev.canopy.deals.internal.SourcingEvidenceFinder;
 import dev.canopy.deals.internal.SourcingPolicy;
 import dev.canopy.platform.CurrentWorkspace;
+import dev.canopy.platform.DatabaseTime;
 import dev.canopy.programs.ProgramView;
 import dev.canopy.programs.Programs;
 import dev.canopy.programs.RewardType;
@@ -84,7 +85,7 @@ public class DealOutcomes {
                                 before.amount().currency()),
                 () -> opened[0] = openedOn(opportunityOpenedOn));
         RegistrationLifecycle.WIN.require(before);
-        Instant now = RegistrationGuards.now(clock);
+        Instant now = DatabaseTime.now(clock);
         RegistrationGuards.requireProtected(before, now);
         SourcingEvidence evidence = evidenceFinder.find(workspace, before, opened[0]);
         Sourcing sourcing = SourcingPolicy.classify(evidence);
@@ -126,7 +127,7 @@ public class DealOutcomes {
         String why = DealChecks.text("reason", reason, 2000);
         DealView before = deals.get(id);
         RegistrationLifecycle.LOSE.require(before);
-        Instant now = RegistrationGuards.now(clock);
+        Instant now = DatabaseTime.now(clock);
         if (!registrations.markLost(
                 currentWorkspace.id(), id, why, currentWorkspace.actor().name(), now)) {
             throw RegistrationGuards.changedMeanwhile();
@@ -152,7 +153,7 @@ public class DealOutcomes {
         registrations.overrideSourcing(workspace, id, to[0], why[0]);
         DealView after = deals.get(id);
         audit.record("deals.sourcing.overridden", "deal", id, before, after);
-        Instant now = RegistrationGuards.now(clock);
+        Instant now = DatabaseTime.now(clock);
         metrics.record(workspace, after.partnerId(), now);
         events.publishEvent(new DealSourcingChanged(workspace, new DealId(id), after.partnerId(), to[0], why[0], now));
         return after;

@@ -15,6 +15,7 @@ import dev.canopy.partners.PartnerId;
 import dev.canopy.partners.PartnerView;
 import dev.canopy.partners.Partners;
 import dev.canopy.platform.CurrentWorkspace;
+import dev.canopy.platform.DatabaseTime;
 import dev.canopy.platform.RegistrableDomain;
 import dev.canopy.programs.Memberships;
 import dev.canopy.programs.MyProgram;
@@ -103,7 +104,7 @@ public class Deals {
     public DealView register(NewDeal deal) {
         WorkspaceId workspace = currentWorkspace.id();
         PartnerId partner = partner();
-        Instant now = now();
+        Instant now = DatabaseTime.now(clock);
         Map<ProgramId, ProgramView> mine =
                 memberships.mine().stream().map(MyProgram::program).collect(Collectors.toMap(ProgramView::id, p -> p));
         ZoneId zone = zone();
@@ -213,7 +214,7 @@ public class Deals {
         WorkspaceId workspace = currentWorkspace.id();
         DealView before = get(id);
         RegistrationLifecycle.APPROVE.require(before);
-        Instant now = now();
+        Instant now = DatabaseTime.now(clock);
         registrations.protecting(workspace, before.domain(), now, id).ifPresent(other -> {
             throw new ConflictException(
                     null,
@@ -245,7 +246,7 @@ public class Deals {
         String why = DealChecks.text("reason", reason, 2000);
         DealView before = get(id);
         RegistrationLifecycle.REJECT.require(before);
-        Instant now = now();
+        Instant now = DatabaseTime.now(clock);
         if (!registrations.reject(
                 currentWorkspace.id(), id, currentWorkspace.actor().name(), why, now)) {
             throw RegistrationGuards.changedMeanwhile();
@@ -277,7 +278,7 @@ public class Deals {
         WorkspaceId workspace = currentWorkspace.id();
         DealView before = get(id);
         RegistrationLifecycle.EXTEND.require(before);
-        RegistrationGuards.requireProtected(before, now());
+        RegistrationGuards.requireProtected(before, DatabaseTime.now(clock));
         ProgramDealRules rules = dealRules.forProgram(before.programId());
         if (!rules.extensions().allows(before.extensionsUsed())) {
             throw new ConflictException(
@@ -365,9 +366,5 @@ public class Deals {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("cursor", "Pass the nextCursor of the previous page");
         }
-    }
-
-    private Instant now() {
-        return RegistrationGuards.now(clock);
     }
 }

@@ -8,13 +8,12 @@ import dev.canopy.partners.PartnerType;
 import dev.canopy.partners.PartnerView;
 import dev.canopy.partners.Partners;
 import dev.canopy.platform.CurrentWorkspace;
+import dev.canopy.platform.DatabaseTime;
 import dev.canopy.shared.ConflictException;
 import dev.canopy.shared.InvalidInputException;
 import dev.canopy.shared.NotFoundException;
 import dev.canopy.shared.PartnerScoped;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.security.access.AccessDeniedException;
@@ -78,7 +77,7 @@ public class LeadRoutingRules {
                 type[0],
                 tier[0] == null ? null : tier[0].id(),
                 tier[0] == null ? null : tier[0].label(),
-                now())) {
+                DatabaseTime.now(clock))) {
             throw new ConflictException("name", "A rule named " + name[0] + " exists already");
         }
         RoutingRule added = rule(id);
@@ -140,10 +139,5 @@ public class LeadRoutingRules {
         if (currentWorkspace.principal().orElseThrow() instanceof PartnerScoped) {
             throw new AccessDeniedException("Only vendor staff route leads");
         }
-    }
-
-    /** Now, at the database's precision, so events and stored rows carry the same instants. */
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

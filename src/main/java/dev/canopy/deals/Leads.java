@@ -12,6 +12,7 @@ import dev.canopy.partners.PartnerId;
 import dev.canopy.partners.PartnerView;
 import dev.canopy.partners.Partners;
 import dev.canopy.platform.CurrentWorkspace;
+import dev.canopy.platform.DatabaseTime;
 import dev.canopy.platform.RegistrableDomain;
 import dev.canopy.shared.Actor;
 import dev.canopy.shared.ConflictException;
@@ -83,7 +84,7 @@ public class Leads {
         PartnerView[] byHand = new PartnerView[1];
         InvalidInputException.collect(
                 () -> checked[0] = check(lead), () -> byHand[0] = DealChecks.activePartner(partners, lead.partnerId()));
-        Instant now = now();
+        Instant now = DatabaseTime.now(clock);
         leads.insert(workspace, checked[0], currentWorkspace.actor().name(), now);
         if (byHand[0] != null) {
             offer(workspace, checked[0].id(), byHand[0].id(), null, now);
@@ -107,10 +108,17 @@ public class Leads {
             }
         }
         PartnerId partner = partnerOrNull();
-        List<LeadView> rows =
-                leads.search(currentWorkspace.id(), query.status(), partner, after, query.limit() + 1, now()).stream()
-                        .map(this::shown)
-                        .toList();
+        List<LeadView> rows = leads
+                .search(
+                        currentWorkspace.id(),
+                        query.status(),
+                        partner,
+                        after,
+                        query.limit() + 1,
+                        DatabaseTime.now(clock))
+                .stream()
+                .map(this::shown)
+                .toList();
         if (rows.size() <= query.limit()) {
             return new LeadPage(rows, null);
         }
@@ -126,7 +134,7 @@ public class Leads {
                 && (!partner.equals(lead.partnerId())
                         || (lead.status() != LeadStatus.OFFERED && lead.status() != LeadStatus.ACCEPTED)
                         || (lead.status() == LeadStatus.OFFERED
-                                && !lead.respondBy().isAfter(now())))) {
+                                && !lead.respondBy().isAfter(DatabaseTime.now(clock))))) {
             throw new NotFoundException("Lead");
         }
         return shown(lead);
@@ -137,7 +145,7 @@ public class Leads {
         PartnerId partner = partner();
         WorkspaceId workspace = currentWorkspace.id();
         LeadView before = offeredToMe(id, partner);
-        Instant now = now();
+        Instant now = DatabaseTime.now(clock);
         if (!leads.answer(workspace, id, partner, OfferLifecycle.ACCEPT, null, now)) {
             throw new ConflictException(null, "This lead is no longer offered to you");
         }
@@ -154,7 +162,7 @@ public class Leads {
         String why = DealChecks.text("reason", reason, 2000);
         WorkspaceId workspace = currentWorkspace.id();
         LeadView before = offeredToMe(id, partner);
-        Instant now = now();
+        Instant now = DatabaseTime.now(clock);
         if (!leads.answer(workspace, id, partner, OfferLifecycle.DECLINE, why, now)) {
             throw new ConflictException(null, "This lead is no longer offered to you");
         }
@@ -173,7 +181,7 @@ public class Leads {
      */
     @Transactional
     public void expire(WorkspaceId workspace, UUID lead, PartnerId partner) {
-        Instant now = now();
+        Instant now = DatabaseTime.now(clock);
         LeadView before = leads.find(workspace, lead).orElseThrow();
         if (leads.expire(workspace, lead, partner, now)) {
             route(workspace, lead, before.region(), now);
@@ -294,10 +302,5 @@ public class Leads {
         if (partnerOrNull() != null) {
             throw new AccessDeniedException("Only vendor staff route leads");
         }
-    }
-
-    /** Now, at the database's precision, so events and stored rows carry the same instants. */
-    private Instant now() {
-        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 }

@@ -13,12 +13,12 @@ import dev.canopy.partners.PartnerStatus;
 import dev.canopy.partners.PartnerView;
 import dev.canopy.partners.Partners;
 import dev.canopy.platform.CurrentWorkspace;
+import dev.canopy.platform.DatabaseTime;
 import dev.canopy.shared.ConflictException;
 import dev.canopy.shared.InvalidInputException;
 import dev.canopy.shared.PartnerScoped;
 import dev.canopy.shared.WorkspaceId;
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
@@ -165,7 +165,7 @@ public class Directory {
                 p.services(),
                 p.industries(),
                 p.regions(),
-                clock.instant().truncatedTo(ChronoUnit.MICROS));
+                DatabaseTime.now(clock));
         try {
             listings.save(currentWorkspace.id(), row, currentWorkspace.actor().name());
         } catch (DuplicateKeyException e) {

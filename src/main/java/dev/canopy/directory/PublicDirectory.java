@@ -11,13 +11,13 @@ import dev.canopy.identity.WorkspaceView;
 import dev.canopy.identity.Workspaces;
 import dev.canopy.partners.PartnerType;
 import dev.canopy.platform.AsSystem;
+import dev.canopy.platform.DatabaseTime;
 import dev.canopy.shared.Actor;
 import dev.canopy.shared.NotFoundException;
 import dev.canopy.tracking.Intake;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -112,7 +112,7 @@ public class PublicDirectory {
         RequestTable.Checked request = ListingChecks.contact(input);
         String client = clientAddress == null || clientAddress.isBlank() ? "unknown" : clientAddress;
         contacts.lock(client);
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant now = DatabaseTime.now(clock);
         if (contacts.countSince(client, now.minus(RATE_WINDOW)) >= RATE_LIMIT) {
             throw new TooManyContacts();
         }

@@ -6,12 +6,12 @@ import dev.canopy.landingpages.internal.LandingTemplateTable;
 import dev.canopy.landingpages.internal.TemplateChecks;
 import dev.canopy.partners.PartnerId;
 import dev.canopy.platform.CurrentWorkspace;
+import dev.canopy.platform.DatabaseTime;
 import dev.canopy.shared.NotFoundException;
 import dev.canopy.shared.PartnerScoped;
 import dev.canopy.shared.WorkspaceId;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -94,7 +94,7 @@ public class LandingPageTemplates {
                 currentWorkspace.id(),
                 id,
                 checked,
-                now(),
+                DatabaseTime.now(clock),
                 currentWorkspace.actor().name());
         TemplateView created = find(id);
         audit.record("landingpages.template.created", "landing_page_template", id, null, created);
@@ -111,7 +111,7 @@ public class LandingPageTemplates {
                 currentWorkspace.id(),
                 id,
                 checked,
-                now(),
+                DatabaseTime.now(clock),
                 currentWorkspace.actor().name());
         TemplateView after = find(id);
         audit.record("landingpages.template.updated", "landing_page_template", id, before, after);
@@ -124,7 +124,7 @@ public class LandingPageTemplates {
         staff();
         TemplateView before = find(id);
         WorkspaceId workspace = currentWorkspace.id();
-        Instant at = now();
+        Instant at = DatabaseTime.now(clock);
         String by = currentWorkspace.actor().name();
         if (templates.publish(workspace, id, published, at, by)) {
             audit.record(
@@ -147,10 +147,6 @@ public class LandingPageTemplates {
 
     private TemplateView find(UUID id) {
         return templates.find(currentWorkspace.id(), id).orElseThrow(() -> new NotFoundException("Template"));
-    }
-
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     private void staff() {

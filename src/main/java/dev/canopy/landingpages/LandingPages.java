@@ -10,13 +10,13 @@ import dev.canopy.partners.PartnerId;
 import dev.canopy.partners.PartnerView;
 import dev.canopy.partners.Partners;
 import dev.canopy.platform.CurrentWorkspace;
+import dev.canopy.platform.DatabaseTime;
 import dev.canopy.shared.ConflictException;
 import dev.canopy.shared.InvalidInputException;
 import dev.canopy.shared.PartnerScoped;
 import dev.canopy.shared.WorkspaceId;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -99,7 +99,7 @@ public class LandingPages {
             throw new InvalidInputException("templateId", "Choose one of the published templates");
         }
         PageView before = page(partner);
-        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant at = DatabaseTime.now(clock);
         String by = currentWorkspace.actor().name();
         try {
             pages.save(
@@ -136,7 +136,7 @@ public class LandingPages {
                 currentWorkspace.id(),
                 partner,
                 logo,
-                clock.instant().truncatedTo(ChronoUnit.MICROS),
+                DatabaseTime.now(clock),
                 currentWorkspace.actor().name())) {
             throw new InvalidInputException("logo", "Choose a template and save your page first");
         }

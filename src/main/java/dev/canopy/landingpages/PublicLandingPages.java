@@ -12,6 +12,7 @@ import dev.canopy.partners.PartnerStatus;
 import dev.canopy.partners.PartnerView;
 import dev.canopy.partners.Partners;
 import dev.canopy.platform.AsSystem;
+import dev.canopy.platform.DatabaseTime;
 import dev.canopy.shared.Actor;
 import dev.canopy.shared.NotFoundException;
 import dev.canopy.shared.WorkspaceId;
@@ -19,7 +20,6 @@ import dev.canopy.tracking.Intake;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Objects;
@@ -123,7 +123,7 @@ public class PublicLandingPages {
         LandingLeadTable.Checked lead = PageChecks.lead(input);
         String client = clientAddress == null || clientAddress.isBlank() ? "unknown" : clientAddress;
         leads.lock(client);
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant now = DatabaseTime.now(clock);
         if (leads.countSince(client, now.minus(RATE_WINDOW)) >= RATE_LIMIT) {
             throw new TooManyLeads();
         }

@@ -15,6 +15,7 @@ import dev.canopy.partners.PartnerType;
 import dev.canopy.partners.Partners;
 import dev.canopy.payouts.PayoutFixtures;
 import dev.canopy.platform.AsSystem;
+import dev.canopy.platform.DatabaseTime;
 import dev.canopy.programs.MembershipView;
 import dev.canopy.programs.Memberships;
 import dev.canopy.programs.MetricReading;
@@ -37,7 +38,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -422,7 +422,7 @@ class CommissionRulesPayWhatThePlanSays {
                         AttributionSignal.CLICK,
                         UUID.randomUUID(),
                         paidAd,
-                        clock.instant().truncatedTo(ChronoUnit.MICROS)));
+                        DatabaseTime.now(clock)));
     }
 
     private List<CommissionView> list(PartnerId of) {

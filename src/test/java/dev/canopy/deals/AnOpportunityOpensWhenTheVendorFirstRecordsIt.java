@@ -3,6 +3,7 @@ package dev.canopy.deals;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.canopy.deals.internal.MappingTable;
+import dev.canopy.platform.DatabaseTime;
 import dev.canopy.programs.ProgramView;
 import dev.canopy.testing.CanopyTest;
 import dev.canopy.testing.Fixtures;
@@ -10,7 +11,6 @@ import dev.canopy.testing.MutableClock;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -84,7 +84,7 @@ class AnOpportunityOpensWhenTheVendorFirstRecordsIt {
     }
 
     private Upload upload(String rows) {
-        Instant from = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant from = DatabaseTime.now(clock);
         f.asStaff(tenant, () -> mapping.uploadVendorAccounts(HEADER + rows));
         Instant to = clock.instant();
         clock.advance(Duration.ofHours(1));

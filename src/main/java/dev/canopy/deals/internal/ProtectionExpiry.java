@@ -4,6 +4,7 @@ import dev.canopy.audit.AuditLog;
 import dev.canopy.deals.DealRegistrationEnded;
 import dev.canopy.deals.DealStatus;
 import dev.canopy.deals.DealView;
+import dev.canopy.platform.DatabaseTime;
 import dev.canopy.shared.Actor;
 import java.time.Clock;
 import java.time.Instant;
@@ -45,7 +46,7 @@ public class ProtectionExpiry {
     /** Expires what is due now; returns the registrations this call expired. */
     @Transactional
     public List<DealView> runNow() {
-        Instant now = RegistrationGuards.now(clock);
+        Instant now = DatabaseTime.now(clock);
         List<RegistrationTable.Expired> expired = registrations.expireDue(now);
         for (RegistrationTable.Expired e : expired) {
             DealView deal = e.deal();

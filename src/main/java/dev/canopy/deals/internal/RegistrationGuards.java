@@ -4,9 +4,7 @@ import dev.canopy.deals.DealView;
 import dev.canopy.platform.CurrentWorkspace;
 import dev.canopy.shared.ConflictException;
 import dev.canopy.shared.PartnerScoped;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import org.springframework.security.access.AccessDeniedException;
 
 /** What the steps on a registration check, shared by its review (Deals) and its outcome (DealOutcomes). */
@@ -31,10 +29,5 @@ public final class RegistrationGuards {
     /** A conditional update found the registration no longer as it was read. */
     public static ConflictException changedMeanwhile() {
         return new ConflictException(null, "The registration changed meanwhile; reload it");
-    }
-
-    /** Now, at the database's precision, so events and stored rows carry the same instants. */
-    public static Instant now(Clock clock) {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

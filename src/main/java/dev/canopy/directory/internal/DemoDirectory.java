@@ -7,10 +7,10 @@ import dev.canopy.partners.PartnerSearch;
 import dev.canopy.partners.PartnerView;
 import dev.canopy.partners.Partners;
 import dev.canopy.platform.AsSystem;
+import dev.canopy.platform.DatabaseTime;
 import dev.canopy.shared.Actor;
 import dev.canopy.shared.WorkspaceId;
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -107,7 +107,7 @@ class DemoDirectory implements ApplicationRunner {
                             seed.services(),
                             entry.industries(),
                             entry.regions(),
-                            clock.instant().truncatedTo(ChronoUnit.MICROS)),
+                            DatabaseTime.now(clock)),
                     DEMO.name());
         }
     }

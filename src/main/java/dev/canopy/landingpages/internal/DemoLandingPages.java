@@ -9,10 +9,10 @@ import dev.canopy.partners.PartnerSearch;
 import dev.canopy.partners.PartnerView;
 import dev.canopy.partners.Partners;
 import dev.canopy.platform.AsSystem;
+import dev.canopy.platform.DatabaseTime;
 import dev.canopy.shared.Actor;
 import dev.canopy.shared.WorkspaceId;
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -104,7 +104,7 @@ class DemoLandingPages implements ApplicationRunner {
                                 + " and within budget.",
                         "hello@bluebird-consulting.example",
                         "+44 20 7946 0000"),
-                clock.instant().truncatedTo(ChronoUnit.MICROS),
+                DatabaseTime.now(clock),
                 DEMO.name());
     }
 }
