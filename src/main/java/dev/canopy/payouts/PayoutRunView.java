@@ -25,4 +25,10 @@ public record PayoutRunView(
         Instant paidAt,
         List<Money> totals,
         int payableLines,
-        int carriedLines) {}
+        int carriedLines) {
+
+    /** Whether {@code actor} started the run by hand (a scheduled run is started by Canopy). */
+    public boolean startedBy(Actor actor) {
+        return createdBy.kind() != Actor.Kind.SYSTEM && createdBy.id().equals(actor.id());
+    }
+}

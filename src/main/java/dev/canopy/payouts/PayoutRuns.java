@@ -1,19 +1,13 @@
 package dev.canopy.payouts;
 
-import dev.canopy.audit.AuditLog;
-import dev.canopy.ledger.Account;
-import dev.canopy.ledger.Ledger;
-import dev.canopy.ledger.LedgerEntry;
-import dev.canopy.ledger.Leg;
 import dev.canopy.partners.PartnerId;
 import dev.canopy.partners.Partners;
-import dev.canopy.payouts.internal.PaymentProvider;
 import dev.canopy.payouts.internal.PayoutLineTable;
 import dev.canopy.payouts.internal.PayoutSettingsTable;
-import dev.canopy.payouts.internal.ProfileTable;
 import dev.canopy.payouts.internal.RunClaims;
 import dev.canopy.payouts.internal.RunLifecycle;
 import dev.canopy.payouts.internal.RunLines;
+import dev.canopy.payouts.internal.RunMoves;
 import dev.canopy.payouts.internal.RunTable;
 import dev.canopy.platform.CurrentWorkspace;
 import dev.canopy.shared.Actor;
@@ -23,28 +17,22 @@ import dev.canopy.shared.NotFoundException;
 import dev.canopy.shared.WorkspaceId;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.stream.Collectors;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Payout runs, phase by phase. The run row (id and reference) is committed before anything else happens;
  * then each phase locks it, checks its status and does its whole work in one transaction, so a crash
- * anywhere leaves the run in a phase the next attempt continues from. The provider is called outside a
- * transaction with the run's fixed batch id, so a retry after a crash re-sends the same batch.
+ * anywhere leaves the run in a phase the next attempt continues from. Here the run is started, claims what it pays
+ * (phase 1) and is approved (phase 2); {@link PayoutRunPayments} exports and pays it (phases 3 and 4).
  */
 @Service
 public class PayoutRuns {
@@ -53,51 +41,35 @@ public class PayoutRuns {
 
     private final RunTable runs;
     private final PayoutLineTable lines;
-    private final ProfileTable profiles;
     private final PayoutSettingsTable settings;
     private final RunLines runLines;
     private final RunClaims claims;
-    private final Ledger ledger;
     private final Partners partners;
-    private final PaymentProvider provider;
     private final CurrentWorkspace currentWorkspace;
-    private final AuditLog audit;
+    private final RunMoves moves;
     private final TransactionTemplate tx;
-    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     PayoutRuns(
             RunTable runs,
             PayoutLineTable lines,
-            ProfileTable profiles,
             PayoutSettingsTable settings,
             RunLines runLines,
             RunClaims claims,
-            Ledger ledger,
             Partners partners,
-            List<PaymentProvider> providers,
-            @Value("${canopy.payouts.provider:export-only}") String providerId,
             CurrentWorkspace currentWorkspace,
-            AuditLog audit,
+            RunMoves moves,
             TransactionTemplate tx,
-            ApplicationEventPublisher events,
             Clock clock) {
         this.runs = runs;
         this.lines = lines;
-        this.profiles = profiles;
         this.settings = settings;
         this.runLines = runLines;
         this.claims = claims;
-        this.ledger = ledger;
         this.partners = partners;
-        this.provider = providers.stream()
-                .filter(p -> p.id().equals(providerId))
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException("No payment provider " + providerId));
         this.currentWorkspace = currentWorkspace;
-        this.audit = audit;
+        this.moves = moves;
         this.tx = tx;
-        this.events = events;
         this.clock = clock;
     }
 
@@ -159,17 +131,11 @@ public class PayoutRuns {
         }
         PayoutRunView run = claim(workspace, open.id());
         if (created) {
-            audited("payouts.run-started", run, null);
-            published(new PayoutRunMoved(
+            moves.audited("payouts.run-started", run, null);
+            moves.published(new PayoutRunMoved(
                     workspace, new PayoutRunId(run.id()), run.reference(), run.status(), by.name(), now));
         }
         return run;
-    }
-
-    /** Whether {@code actor} started the run by hand (a scheduled run is started by Canopy). */
-    private static boolean startedBy(PayoutRunView run, Actor actor) {
-        return run.createdBy().kind() != Actor.Kind.SYSTEM
-                && run.createdBy().id().equals(actor.id());
     }
 
     private static String nothingToPay(List<PayoutLineView> preview) {
@@ -188,8 +154,8 @@ public class PayoutRuns {
         Optional<PayoutRunView> run = runs.byPeriod(workspace, period).map(r -> claim(workspace, r.id()));
         if (created) {
             run.ifPresent(r -> {
-                audited("payouts.run-started", r, null);
-                published(new PayoutRunMoved(
+                moves.audited("payouts.run-started", r, null);
+                moves.published(new PayoutRunMoved(
                         workspace, new PayoutRunId(r.id()), r.reference(), r.status(), "Canopy", now));
                 log.info(
                         "Started scheduled payout run {} of {} in workspace {}",
@@ -275,7 +241,7 @@ public class PayoutRuns {
                         run.reference() + " is above the approval threshold: two people approve it in the console,"
                                 + " not an API key");
             }
-            if (settings.get(workspace).separateDuties() && startedBy(run, by)) {
+            if (settings.get(workspace).separateDuties() && run.startedBy(by)) {
                 throw new ConflictException(
                         null,
                         by.name() + " started " + run.reference()
@@ -294,178 +260,17 @@ public class PayoutRuns {
             }
             return runs.get(workspace, id).orElseThrow();
         });
-        audited("payouts.run-approved", result, null);
+        moves.audited("payouts.run-approved", result, null);
         if (result.status() == PayoutRunStatus.APPROVED) {
-            published(new PayoutRunMoved(
+            moves.published(new PayoutRunMoved(
                     workspace, new PayoutRunId(id), result.reference(), result.status(), by.name(), clock.instant()));
         }
         return result;
     }
 
-    /**
-     * Phase 3: hand the payable lines to the provider under the run's batch id, then post each line to
-     * the ledger (owed → clearing, tax withheld, GST added) in the currency earned, whatever it is paid in.
-     * Run again after a crash, it re-sends the same batch and posts nothing twice.
-     */
-    public PayoutRunView export(UUID id) {
-        WorkspaceId workspace = currentWorkspace.id();
-        PayoutRunView run = runs.get(workspace, id).orElseThrow(() -> new NotFoundException("Payout run"));
-        if (run.status() == PayoutRunStatus.EXPORTED || run.status() == PayoutRunStatus.PAID) {
-            return run;
-        }
-        if (!RunLifecycle.EXPORT.allows(run.status())) {
-            throw new ConflictException(null, run.reference() + " must be approved before it is exported");
-        }
-        List<PayoutLineView> payable =
-                lines(id).stream().filter(PayoutLineView::payable).toList();
-        requirePayoutDetails(workspace, run, payable);
-        String batchId = "canopy-" + run.id();
-        tx.execute(s -> runs.recordProviderCall(batchId, run.id(), provider.id(), clock.instant()));
-        String answer = provider.submit(batchId, run, payable);
-        PayoutRunView done = tx.execute(status -> {
-            PayoutRunView locked = runs.lock(workspace, id).orElseThrow();
-            if (!RunLifecycle.EXPORT.allows(locked.status())) {
-                return locked;
-            }
-            Instant now = clock.instant();
-            ledger.post(
-                    workspace,
-                    payable.stream().map(l -> paidOut(locked, l, now)).toList());
-            runs.providerAnswered(batchId, answer);
-            runs.exported(workspace, id, now);
-            return runs.get(workspace, id).orElseThrow();
-        });
-        audited("payouts.run-exported", done, answer);
-        published(new PayoutRunMoved(
-                workspace,
-                new PayoutRunId(id),
-                done.reference(),
-                done.status(),
-                currentWorkspace.actor().name(),
-                clock.instant()));
-        return done;
-    }
-
-    /**
-     * Exporting moves each line's money to the clearing account, so every payable partner must be payable:
-     * a line without payout details would be in no payment file, and owed nowhere.
-     */
-    private void requirePayoutDetails(WorkspaceId workspace, PayoutRunView run, List<PayoutLineView> payable) {
-        Set<PartnerId> known =
-                profiles
-                        .payouts(
-                                workspace,
-                                payable.stream().map(PayoutLineView::partner).toList())
-                        .stream()
-                        .map(PayoutProfile::partner)
-                        .collect(Collectors.toSet());
-        List<String> missing = payable.stream()
-                .filter(l -> !known.contains(l.partner()))
-                .map(PayoutLineView::partnerName)
-                .distinct()
-                .toList();
-        if (!missing.isEmpty()) {
-            throw new ConflictException(
-                    null,
-                    run.reference() + " cannot be exported yet: " + String.join(", ", missing)
-                            + (missing.size() == 1 ? " has" : " have")
-                            + " no payout details. Ask them to add their details in the partner portal, then export.");
-        }
-    }
-
-    /** Phase 4: the bank or provider confirmed: commissions and reimbursements are paid and the money has left. */
-    public PayoutRunView markPaid(UUID id) {
-        WorkspaceId workspace = currentWorkspace.id();
-        Actor actor = currentWorkspace.actor();
-        String by = actor.name();
-        PayoutRunView done = tx.execute(status -> {
-            PayoutRunView run = runs.lock(workspace, id).orElseThrow(() -> new NotFoundException("Payout run"));
-            if (run.status() == PayoutRunStatus.PAID) {
-                return run;
-            }
-            if (!RunLifecycle.PAY.allows(run.status())) {
-                throw new ConflictException(null, run.reference() + " must be exported before it is marked paid");
-            }
-            if (settings.get(workspace).separateDuties()
-                    && (startedBy(run, actor)
-                            || actor.id().equals(run.firstApprovedById())
-                            || runs.approvedById(workspace, id)
-                                    .filter(actor.id()::equals)
-                                    .isPresent())) {
-                throw new ConflictException(
-                        null,
-                        by + " started or approved " + run.reference()
-                                + ": with separation of duties someone else marks it paid (payout settings)");
-            }
-            Instant now = clock.instant();
-            List<LedgerEntry> entries = new ArrayList<>();
-            for (PayoutLineView l : lines(id)) {
-                if (l.payable()) {
-                    events.publishEvent(new PayoutLinePaid(
-                            workspace,
-                            new PayoutRunId(id),
-                            l.id(),
-                            l.reference(),
-                            l.partner(),
-                            l.gross(),
-                            l.reimbursed(),
-                            l.net(),
-                            l.paid(),
-                            now));
-                }
-                if (l.payable() && !l.net().isZero()) {
-                    entries.add(new LedgerEntry(
-                            "payout-settled:" + l.id(),
-                            "settled",
-                            "Payment " + l.reference() + " settled",
-                            now,
-                            List.of(
-                                    Leg.debit(Account.PAYOUT_CLEARING, l.partner(), l.net(), l.id()),
-                                    Leg.credit(Account.CASH, l.partner(), l.net(), l.id()))));
-                }
-            }
-            ledger.post(workspace, entries);
-            claims.markPaid(workspace, id);
-            runs.paid(workspace, id, by, now);
-            events.publishEvent(
-                    new PayoutRunMoved(workspace, new PayoutRunId(id), run.reference(), PayoutRunStatus.PAID, by, now));
-            return runs.get(workspace, id).orElseThrow();
-        });
-        audited("payouts.run-paid", done, null);
-        return done;
-    }
-
     /** Continues a run cut short in its first phase; later phases wait for a person. */
     public PayoutRunView resume(UUID id) {
         return claim(currentWorkspace.id(), id);
-    }
-
-    /** Reimbursements were owed on PARTNER_PAYABLE since their approval: paid out from it with the commissions. */
-    static LedgerEntry paidOut(PayoutRunView run, PayoutLineView l, Instant now) {
-        List<Leg> legs = new ArrayList<>();
-        legs.add(Leg.debit(Account.PARTNER_PAYABLE, l.partner(), l.gross().plus(l.reimbursed()), l.id()));
-        legs.add(Leg.debit(Account.GST_INPUT, l.partner(), l.gst(), l.id()));
-        legs.add(Leg.credit(Account.TAX_WITHHELD, l.partner(), l.tds(), l.id()));
-        legs.add(Leg.credit(Account.PAYOUT_CLEARING, l.partner(), l.net(), l.id()));
-        return new LedgerEntry(
-                "payout:" + l.id(), "payout", "Payout " + l.reference() + " in " + run.reference(), now, legs);
-    }
-
-    /** Published in a transaction of its own, as the audit entry beside it: its listeners hear it on commit. */
-    private void published(PayoutRunMoved moved) {
-        tx.executeWithoutResult(s -> events.publishEvent(moved));
-    }
-
-    /** What the audit log keeps of a run's move: its reference (the name the log shows), its status, and more. */
-    private record RunState(
-            String reference,
-            PayoutRunStatus status,
-            @Nullable String detail) {}
-
-    /** The audit log joins a transaction; the phases' own have ended by the time they are logged. */
-    private void audited(String action, PayoutRunView run, @Nullable String detail) {
-        RunState state = new RunState(run.reference(), run.status(), detail);
-        tx.executeWithoutResult(s -> audit.record(action, "payout-run", run.id(), null, state));
     }
 
     public List<PayoutRunView> list() {

@@ -36,6 +36,9 @@ class ARunKeepsTheDetailsItWasPaidToAndTaxedWith {
     PayoutRuns runs;
 
     @Autowired
+    PayoutRunPayments payments;
+
+    @Autowired
     PayoutFiles files;
 
     @Autowired
@@ -63,7 +66,7 @@ class ARunKeepsTheDetailsItWasPaidToAndTaxedWith {
     void laterChangesPayTheNextRunNotTheOneExported() throws IOException {
         p.approvedCommission(tenant, program, partner.id(), "100000", "INR");
         PayoutRunView first = p.approvedRun(tenant);
-        fixtures.as(tenant.owner(), () -> runs.export(first.id()));
+        fixtures.as(tenant.owner(), () -> payments.export(first.id()));
 
         fixtures.as(tenant.owner(), () -> {
             details.savePayout(
@@ -97,10 +100,10 @@ class ARunKeepsTheDetailsItWasPaidToAndTaxedWith {
         String invoice = text(fixtures.as(tenant.owner(), () -> statements.invoice(first.id(), line.id())));
         assertThat(invoice).contains("Bluebird Consulting LLP", "12 MG Road").doesNotContain("Renamed");
 
-        fixtures.as(tenant.owner(), () -> runs.markPaid(first.id()));
+        fixtures.as(tenant.owner(), () -> payments.markPaid(first.id()));
         p.approvedCommission(tenant, program, partner.id(), "100000", "INR");
         PayoutRunView second = p.approvedRun(tenant);
-        fixtures.as(tenant.owner(), () -> runs.export(second.id()));
+        fixtures.as(tenant.owner(), () -> payments.export(second.id()));
 
         assertThat(bankFile(second)).contains(PayoutFixtures.IBANS.get(1), "Renamed Payee");
         PayoutLineView next = p.line(tenant, second, partner.id());

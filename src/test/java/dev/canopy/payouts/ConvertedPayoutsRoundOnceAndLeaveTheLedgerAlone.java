@@ -65,8 +65,9 @@ class ConvertedPayoutsRoundOnceAndLeaveTheLedgerAlone {
         PartnerId partner = new PartnerId(UUID.randomUUID());
         UUID id = UUID.randomUUID();
 
-        LedgerEntry converted = PayoutRuns.paidOut(run(), line(id, partner, gross, gst, tds, net, conversion), NOW);
-        LedgerEntry asEarned = PayoutRuns.paidOut(run(), line(id, partner, gross, gst, tds, net, null), NOW);
+        LedgerEntry converted =
+                PayoutRunPayments.paidOut(run(), line(id, partner, gross, gst, tds, net, conversion), NOW);
+        LedgerEntry asEarned = PayoutRunPayments.paidOut(run(), line(id, partner, gross, gst, tds, net, null), NOW);
 
         assertThat(converted).isEqualTo(asEarned);
         assertThat(converted.legs())

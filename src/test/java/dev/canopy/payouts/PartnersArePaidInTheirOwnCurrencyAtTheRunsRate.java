@@ -50,6 +50,9 @@ class PartnersArePaidInTheirOwnCurrencyAtTheRunsRate {
     PayoutRuns runs;
 
     @Autowired
+    PayoutRunPayments payments;
+
+    @Autowired
     PayoutFiles files;
 
     @Autowired
@@ -142,7 +145,7 @@ class PartnersArePaidInTheirOwnCurrencyAtTheRunsRate {
         fixtures.as(finance, () -> runs.resume(run.id()));
         fixtures.as(finance, () -> runs.approve(run.id()));
         fixtures.as(colleague, () -> runs.approve(run.id()));
-        fixtures.as(finance, () -> runs.export(run.id()));
+        fixtures.as(finance, () -> payments.export(run.id()));
         assertThat(f.line(tenant, run, inUsd.id()).paid()).isEqualTo(Money.of("1083.40", "USD"));
 
         assertThat(fixtures.as(finance, () -> files.offers(run.id())))
@@ -158,7 +161,7 @@ class PartnersArePaidInTheirOwnCurrencyAtTheRunsRate {
                 .contains("Paid in USD USD 1083.40")
                 .contains("1,000.00 EUR paid as 1,083.40 USD at 1.0834 (rate of " + lastDay + ")");
 
-        fixtures.as(finance, () -> runs.markPaid(run.id()));
+        fixtures.as(finance, () -> payments.markPaid(run.id()));
         assertThat(ledgerCurrencies())
                 .as("the ledger posts in the currency earned")
                 .containsExactly("EUR");
@@ -174,8 +177,8 @@ class PartnersArePaidInTheirOwnCurrencyAtTheRunsRate {
         assertThat(paidInInr.payable()).isTrue();
         assertThat(paidInInr.paid()).isEqualTo(Money.of("135750.00", "INR"));
         assertThat(paidInInr.conversion().rateOn()).isEqualTo(today);
-        fixtures.as(finance, () -> runs.export(next.id()));
-        fixtures.as(finance, () -> runs.markPaid(next.id()));
+        fixtures.as(finance, () -> payments.export(next.id()));
+        fixtures.as(finance, () -> payments.markPaid(next.id()));
         assertThat(reconciled(inInr.id()).balance()).isEqualTo(Money.of("0", "EUR"));
         assertThat(ledgerCurrencies()).containsExactly("EUR");
     }

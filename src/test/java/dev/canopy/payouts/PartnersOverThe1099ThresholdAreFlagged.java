@@ -52,6 +52,9 @@ class PartnersOverThe1099ThresholdAreFlagged {
     @Autowired
     PayoutRuns runs;
 
+    @Autowired
+    PayoutRunPayments payments;
+
     PayoutFixtures f;
     CommissionFixtures c;
     Fixtures.Tenant tenant;
@@ -101,7 +104,7 @@ class PartnersOverThe1099ThresholdAreFlagged {
         at("2026-06-20T15:00:00Z");
         pay(dollars, "USD", alice, "10000");
         PayoutRunView notPaid = f.approvedRun(tenant);
-        fixtures.as(tenant.owner(), () -> runs.export(notPaid.id()));
+        fixtures.as(tenant.owner(), () -> payments.export(notPaid.id()));
 
         Form1099Year y2025 = fixtures.as(tenant.owner(), () -> report.report("2025"));
         assertThat(y2025.threshold()).isEqualTo(Money.of("600.00", "USD"));

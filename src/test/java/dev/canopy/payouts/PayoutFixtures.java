@@ -41,6 +41,7 @@ public class PayoutFixtures {
     private final Commissions commissions;
     private final PayoutDetails details;
     private final PayoutRuns runs;
+    private final PayoutRunPayments payments;
     private final PayoutRules rules;
     private final Workspaces workspaces;
 
@@ -50,6 +51,7 @@ public class PayoutFixtures {
         this.commissions = context.getBean(Commissions.class);
         this.details = context.getBean(PayoutDetails.class);
         this.runs = context.getBean(PayoutRuns.class);
+        this.payments = context.getBean(PayoutRunPayments.class);
         this.rules = context.getBean(PayoutRules.class);
         this.workspaces = context.getBean(Workspaces.class);
     }
@@ -179,8 +181,8 @@ public class PayoutFixtures {
     /** A run of everything approved, started by the owner, approved (twice if needed), exported and paid. */
     public PayoutRunView paidRun(Fixtures.Tenant tenant) {
         PayoutRunView run = approvedRun(tenant);
-        fixtures.as(tenant.owner(), () -> runs.export(run.id()));
-        return fixtures.as(tenant.owner(), () -> runs.markPaid(run.id()));
+        fixtures.as(tenant.owner(), () -> payments.export(run.id()));
+        return fixtures.as(tenant.owner(), () -> payments.markPaid(run.id()));
     }
 
     /** A run of everything approved, started by the owner and approved (by a finance colleague as well if needed). */

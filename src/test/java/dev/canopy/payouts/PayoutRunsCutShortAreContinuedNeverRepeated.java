@@ -90,6 +90,9 @@ class PayoutRunsCutShortAreContinuedNeverRepeated {
     PayoutRuns runs;
 
     @Autowired
+    PayoutRunPayments payments;
+
+    @Autowired
     RunTable runTable;
 
     @Autowired
@@ -153,15 +156,16 @@ class PayoutRunsCutShortAreContinuedNeverRepeated {
 
         // Killed inside export, after the provider took the batch: the retry sends the same batch id.
         Provider.crashNext.set(true);
-        assertThatThrownBy(() -> fixtures.as(finance, () -> runs.export(id))).hasMessageContaining("killed");
+        assertThatThrownBy(() -> fixtures.as(finance, () -> payments.export(id)))
+                .hasMessageContaining("killed");
         assertThat(fixtures.as(finance, () -> runs.get(id)).status()).isEqualTo(PayoutRunStatus.APPROVED);
-        fixtures.as(finance, () -> runs.export(id));
-        fixtures.as(finance, () -> runs.export(id));
+        fixtures.as(finance, () -> payments.export(id));
+        fixtures.as(finance, () -> payments.export(id));
         assertThat(Provider.batches).containsExactly("canopy-" + id, "canopy-" + id);
 
         // Killed after being marked paid: marking again changes nothing.
-        fixtures.as(finance, () -> runs.markPaid(id));
-        fixtures.as(finance, () -> runs.markPaid(id));
+        fixtures.as(finance, () -> payments.markPaid(id));
+        fixtures.as(finance, () -> payments.markPaid(id));
 
         assertThat(entries("payout")).isEqualTo(3);
         assertThat(entries("settled")).isEqualTo(3);

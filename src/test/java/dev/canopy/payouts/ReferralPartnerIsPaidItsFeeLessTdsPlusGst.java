@@ -51,6 +51,9 @@ class ReferralPartnerIsPaidItsFeeLessTdsPlusGst {
     PayoutRuns runs;
 
     @Autowired
+    PayoutRunPayments payments;
+
+    @Autowired
     Reconciliation reconciliation;
 
     @Autowired
@@ -138,8 +141,8 @@ class ReferralPartnerIsPaidItsFeeLessTdsPlusGst {
                 .isInstanceOf(ConflictException.class)
                 .hasMessageContaining("someone other than");
         fixtures.as(second, () -> runs.approve(run.id()));
-        fixtures.as(second, () -> runs.export(run.id()));
-        fixtures.as(second, () -> runs.markPaid(run.id()));
+        fixtures.as(second, () -> payments.export(run.id()));
+        fixtures.as(second, () -> payments.markPaid(run.id()));
         assertThat(only(CommissionStatus.PAID).id()).isEqualTo(fee.id());
 
         ReconciliationLine rec = fixtures.as(first, reconciliation::report).getFirst();

@@ -36,6 +36,7 @@ class RefundedInvoice {
     private final Commissions commissions;
     private final ExchangeRates rates;
     private final PayoutRuns runs;
+    private final PayoutRunPayments payments;
     private final HoldExpiry holdExpiry;
 
     final CommissionFixtures f;
@@ -54,6 +55,7 @@ class RefundedInvoice {
         commissions = context.getBean(Commissions.class);
         rates = context.getBean(ExchangeRates.class);
         runs = context.getBean(PayoutRuns.class);
+        payments = context.getBean(PayoutRunPayments.class);
         holdExpiry = context.getBean(HoldExpiry.class);
         f = new CommissionFixtures(context);
         tenant = fixtures.newWorkspace();
@@ -82,8 +84,8 @@ class RefundedInvoice {
                 if (fixtures.as(finance, runs::preview).stream().anyMatch(PayoutLineView::payable)) {
                     PayoutRunView run = fixtures.as(finance, runs::start);
                     fixtures.as(finance, () -> runs.approve(run.id()));
-                    fixtures.as(finance, () -> runs.export(run.id()));
-                    fixtures.as(finance, () -> runs.markPaid(run.id()));
+                    fixtures.as(finance, () -> payments.export(run.id()));
+                    fixtures.as(finance, () -> payments.markPaid(run.id()));
                 }
             }
             case "refund in GBP" -> f.refund(tenant, program, partner.id(), customer, sale, "50.00", "GBP");

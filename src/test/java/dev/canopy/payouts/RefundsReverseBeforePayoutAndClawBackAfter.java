@@ -46,6 +46,9 @@ class RefundsReverseBeforePayoutAndClawBackAfter {
     PayoutRuns runs;
 
     @Autowired
+    PayoutRunPayments payments;
+
+    @Autowired
     Reconciliation reconciliation;
 
     @Autowired
@@ -177,8 +180,8 @@ class RefundsReverseBeforePayoutAndClawBackAfter {
     private List<PayoutLineView> payOut() {
         PayoutRunView run = fixtures.as(finance, runs::start);
         fixtures.as(finance, () -> runs.approve(run.id()));
-        fixtures.as(finance, () -> runs.export(run.id()));
-        fixtures.as(finance, () -> runs.markPaid(run.id()));
+        fixtures.as(finance, () -> payments.export(run.id()));
+        fixtures.as(finance, () -> payments.markPaid(run.id()));
         return fixtures.as(finance, () -> runs.lines(run.id()));
     }
 

@@ -11,6 +11,7 @@ import dev.canopy.partners.PartnerView;
 import dev.canopy.partners.Partners;
 import dev.canopy.payouts.PayoutDetails;
 import dev.canopy.payouts.PayoutRules;
+import dev.canopy.payouts.PayoutRunPayments;
 import dev.canopy.payouts.PayoutRunView;
 import dev.canopy.payouts.PayoutRuns;
 import dev.canopy.platform.AsSystem;
@@ -58,6 +59,7 @@ class DemoPayouts implements ApplicationRunner {
     private final PayoutRules rules;
     private final ExchangeRates rates;
     private final PayoutRuns runs;
+    private final PayoutRunPayments payments;
     private final EventDeliveries deliveries;
     private final TransactionTemplate transactions;
     private final Clock clock;
@@ -70,6 +72,7 @@ class DemoPayouts implements ApplicationRunner {
             PayoutRules rules,
             ExchangeRates rates,
             PayoutRuns runs,
+            PayoutRunPayments payments,
             EventDeliveries deliveries,
             TransactionTemplate transactions,
             Clock clock) {
@@ -80,6 +83,7 @@ class DemoPayouts implements ApplicationRunner {
         this.rules = rules;
         this.rates = rates;
         this.runs = runs;
+        this.payments = payments;
         this.deliveries = deliveries;
         this.transactions = transactions;
         this.clock = clock;
@@ -198,8 +202,8 @@ class DemoPayouts implements ApplicationRunner {
         try {
             PayoutRunView run = runs.start();
             runs.approve(run.id());
-            runs.export(run.id());
-            runs.markPaid(run.id());
+            payments.export(run.id());
+            payments.markPaid(run.id());
         } catch (ConflictException e) {
             // The demo still starts; its payouts page then says what stopped the run.
             log.warn("Demo data: the first payout run stopped: {}", e.getMessage());

@@ -2,6 +2,7 @@ package dev.canopy.payouts.web;
 
 import dev.canopy.payouts.PayoutFiles;
 import dev.canopy.payouts.PayoutLineView;
+import dev.canopy.payouts.PayoutRunPayments;
 import dev.canopy.payouts.PayoutRunStatus;
 import dev.canopy.payouts.PayoutRunView;
 import dev.canopy.payouts.PayoutRuns;
@@ -191,11 +192,13 @@ class PayoutRunsApi {
             List<ReconciliationResponse> data, @Nullable String nextCursor) {}
 
     private final PayoutRuns runs;
+    private final PayoutRunPayments payments;
     private final PayoutFiles files;
     private final Reconciliation reconciliation;
 
-    PayoutRunsApi(PayoutRuns runs, PayoutFiles files, Reconciliation reconciliation) {
+    PayoutRunsApi(PayoutRuns runs, PayoutRunPayments payments, PayoutFiles files, Reconciliation reconciliation) {
         this.runs = runs;
+        this.payments = payments;
         this.files = files;
         this.reconciliation = reconciliation;
     }
@@ -266,14 +269,14 @@ class PayoutRunsApi {
             description = "Hands the payable lines to the payment provider under the batch id canopy-<run id>"
                     + " and moves them to the clearing account; a repeated call changes nothing.")
     PayoutRunResponse exportPayoutRun(@PathVariable UUID id) {
-        return PayoutRunResponse.of(runs.export(id));
+        return PayoutRunResponse.of(payments.export(id));
     }
 
     @PostMapping("/api/v1/payout-runs/{id}/mark-paid")
     @PreAuthorize("hasAuthority('payouts:write')")
     @Operation(summary = "Mark an exported run paid once the bank has paid it; a repeated call changes nothing")
     PayoutRunResponse markPayoutRunPaid(@PathVariable UUID id) {
-        return PayoutRunResponse.of(runs.markPaid(id));
+        return PayoutRunResponse.of(payments.markPaid(id));
     }
 
     @GetMapping(path = "/api/v1/payout-runs/{id}/files/{format}/{currency}", produces = "text/csv")

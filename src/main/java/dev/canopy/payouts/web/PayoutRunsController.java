@@ -2,6 +2,7 @@ package dev.canopy.payouts.web;
 
 import dev.canopy.payouts.PayoutFiles;
 import dev.canopy.payouts.PayoutRules;
+import dev.canopy.payouts.PayoutRunPayments;
 import dev.canopy.payouts.PayoutRunStatus;
 import dev.canopy.payouts.PayoutRunView;
 import dev.canopy.payouts.PayoutRuns;
@@ -26,12 +27,19 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class PayoutRunsController {
 
     private final PayoutRuns runs;
+    private final PayoutRunPayments payments;
     private final PayoutFiles files;
     private final PayoutRules rules;
     private final CurrentWorkspace currentWorkspace;
 
-    PayoutRunsController(PayoutRuns runs, PayoutFiles files, PayoutRules rules, CurrentWorkspace currentWorkspace) {
+    PayoutRunsController(
+            PayoutRuns runs,
+            PayoutRunPayments payments,
+            PayoutFiles files,
+            PayoutRules rules,
+            CurrentWorkspace currentWorkspace) {
         this.runs = runs;
+        this.payments = payments;
         this.files = files;
         this.rules = rules;
         this.currentWorkspace = currentWorkspace;
@@ -104,7 +112,7 @@ class PayoutRunsController {
         return act(
                 id,
                 redirect,
-                () -> runs.export(id).reference()
+                () -> payments.export(id).reference()
                         + " is exported: download the payment files, upload them to your bank or provider,"
                         + " then mark the run paid.");
     }
@@ -112,7 +120,7 @@ class PayoutRunsController {
     @PostMapping("/{id}/paid")
     @PreAuthorize("hasAuthority('payouts:write')")
     String paid(@PathVariable UUID id, RedirectAttributes redirect) {
-        return act(id, redirect, () -> runs.markPaid(id).reference() + " is paid; partners see their statements.");
+        return act(id, redirect, () -> payments.markPaid(id).reference() + " is paid; partners see their statements.");
     }
 
     private String act(UUID id, RedirectAttributes redirect, Supplier<String> action) {
