@@ -140,7 +140,7 @@ class EveryStateChangeIsPublished {
 
         fixtures.as(
                 tenant.owner(),
-                () -> context.getBean(dev.canopy.commissions.Commissions.class)
+                () -> context.getBean(dev.canopy.commissions.CommissionReview.class)
                         .approve(java.util.List.of(earned.commission().value()), "Checked"));
         assertThat(events.stream(CommissionMoved.class)).singleElement().satisfies(m -> {
             assertThat(m.commission()).isEqualTo(earned.commission());

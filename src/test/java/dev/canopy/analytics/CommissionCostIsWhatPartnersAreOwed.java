@@ -7,8 +7,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.canopy.commissions.CommissionFixtures;
+import dev.canopy.commissions.CommissionReview;
 import dev.canopy.commissions.CommissionRule;
-import dev.canopy.commissions.Commissions;
 import dev.canopy.identity.WorkspaceView;
 import dev.canopy.identity.Workspaces;
 import dev.canopy.partners.PartnerId;
@@ -63,7 +63,7 @@ class CommissionCostIsWhatPartnersAreOwed {
     Workspaces workspaces;
 
     @Autowired
-    Commissions commissions;
+    CommissionReview review;
 
     @Autowired
     JdbcClient db;
@@ -117,7 +117,7 @@ class CommissionCostIsWhatPartnersAreOwed {
                 .param(setup.tenant().id().value())
                 .query(UUID.class)
                 .single();
-        fixtures.as(setup.tenant().owner(), () -> commissions.decline(List.of(fifty), "Self-referral"));
+        fixtures.as(setup.tenant().owner(), () -> review.decline(List.of(fifty), "Self-referral"));
 
         FunnelReport report = fixtures.as(
                 setup.tenant().owner(),

@@ -44,6 +44,9 @@ class CommissionPagesServeEachRole {
     Commissions commissions;
 
     @Autowired
+    CommissionReview review;
+
+    @Autowired
     ExchangeRates rates;
 
     private Fixtures.Tenant tenant;
@@ -67,8 +70,8 @@ class CommissionPagesServeEachRole {
                 () -> commissions.list(CommissionFilter.all()).items().stream()
                         .map(CommissionView::id)
                         .toList());
-        fixtures.as(tenant.owner(), () -> commissions.hold(List.of(made.get(0)), "Customer looks like the partner"));
-        fixtures.as(tenant.owner(), () -> commissions.approve(List.of(made.get(1)), null));
+        fixtures.as(tenant.owner(), () -> review.hold(List.of(made.get(0)), "Customer looks like the partner"));
+        fixtures.as(tenant.owner(), () -> review.approve(List.of(made.get(1)), null));
         fixtures.as(tenant.owner(), () -> rates.enter("USD", "EUR", "2026-01-01", "0.92"));
     }
 

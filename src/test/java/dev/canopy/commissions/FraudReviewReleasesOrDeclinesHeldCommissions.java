@@ -44,6 +44,9 @@ class FraudReviewReleasesOrDeclinesHeldCommissions {
     Commissions commissions;
 
     @Autowired
+    CommissionReview review;
+
+    @Autowired
     FraudRules fraud;
 
     private Fixtures.Tenant tenant;
@@ -64,7 +67,7 @@ class FraudReviewReleasesOrDeclinesHeldCommissions {
             List<UUID> ids = commissions.list(CommissionFilter.all()).items().stream()
                     .map(CommissionView::id)
                     .toList();
-            commissions.hold(ids, "Same address as the partner");
+            review.hold(ids, "Same address as the partner");
             return ids;
         });
     }

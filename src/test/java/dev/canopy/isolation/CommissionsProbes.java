@@ -5,6 +5,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import dev.canopy.commissions.CommissionFilter;
 import dev.canopy.commissions.CommissionFixtures;
+import dev.canopy.commissions.CommissionReview;
 import dev.canopy.commissions.CommissionRule;
 import dev.canopy.commissions.Commissions;
 import dev.canopy.commissions.ExchangeRates;
@@ -31,6 +32,7 @@ class CommissionsProbes implements ModuleProbes {
     private final Fixtures fixtures;
     private final CommissionFixtures commissions;
     private final Commissions service;
+    private final CommissionReview review;
     private final ExchangeRates rates;
     private final Partners partners;
 
@@ -49,6 +51,7 @@ class CommissionsProbes implements ModuleProbes {
         this.fixtures = context.getBean(Fixtures.class);
         this.commissions = new CommissionFixtures(context);
         this.service = context.getBean(Commissions.class);
+        this.review = context.getBean(CommissionReview.class);
         this.rates = context.getBean(ExchangeRates.class);
         this.partners = context.getBean(Partners.class);
     }
@@ -69,7 +72,7 @@ class CommissionsProbes implements ModuleProbes {
                         .toList());
         pending = made.get(0);
         held = made.get(1);
-        fixtures.as(b.owner(), () -> service.hold(List.of(held), "Looks odd"));
+        fixtures.as(b.owner(), () -> review.hold(List.of(held), "Looks odd"));
         fixtures.as(b.owner(), () -> rates.enter("USD", "EUR", "2026-01-01", RATE));
         bountyName = Fixtures.unique("Victim bounty");
         bountyRule = commissions.rule(b, p, CommissionFixtures.bounty(bountyName, "250", Map.of()));

@@ -2,6 +2,7 @@ package dev.canopy.payouts;
 
 import dev.canopy.commissions.CommissionFilter;
 import dev.canopy.commissions.CommissionFixtures;
+import dev.canopy.commissions.CommissionReview;
 import dev.canopy.commissions.CommissionStatus;
 import dev.canopy.commissions.CommissionView;
 import dev.canopy.commissions.Commissions;
@@ -39,6 +40,7 @@ public class PayoutFixtures {
     private final Fixtures fixtures;
     private final CommissionFixtures commissionFixtures;
     private final Commissions commissions;
+    private final CommissionReview review;
     private final PayoutDetails details;
     private final PayoutRuns runs;
     private final PayoutRunPayments payments;
@@ -49,6 +51,7 @@ public class PayoutFixtures {
         this.fixtures = context.getBean(Fixtures.class);
         this.commissionFixtures = new CommissionFixtures(context);
         this.commissions = context.getBean(Commissions.class);
+        this.review = context.getBean(CommissionReview.class);
         this.details = context.getBean(PayoutDetails.class);
         this.runs = context.getBean(PayoutRuns.class);
         this.payments = context.getBean(PayoutRunPayments.class);
@@ -174,7 +177,7 @@ public class PayoutFixtures {
             List<CommissionView> pending = commissions
                     .list(new CommissionFilter(CommissionStatus.PENDING, partner, null, null))
                     .items();
-            return commissions.approve(pending.stream().map(CommissionView::id).toList(), "Approved by the fixture");
+            return review.approve(pending.stream().map(CommissionView::id).toList(), "Approved by the fixture");
         });
     }
 

@@ -1,6 +1,6 @@
 package dev.canopy.commissions.internal;
 
-import dev.canopy.commissions.Commissions;
+import dev.canopy.commissions.CommissionReview;
 import dev.canopy.shared.WorkspaceId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,9 +17,9 @@ public class HoldExpiry {
     private static final Logger log = LoggerFactory.getLogger(HoldExpiry.class);
     private static final int CHUNK = 5_000;
 
-    private final Commissions commissions;
+    private final CommissionReview commissions;
 
-    HoldExpiry(Commissions commissions) {
+    HoldExpiry(CommissionReview commissions) {
         this.commissions = commissions;
     }
 

@@ -3,6 +3,7 @@ package dev.canopy.commissions.web;
 import dev.canopy.commissions.Bounties;
 import dev.canopy.commissions.CommissionFilter;
 import dev.canopy.commissions.CommissionKind;
+import dev.canopy.commissions.CommissionReview;
 import dev.canopy.commissions.CommissionStatus;
 import dev.canopy.commissions.CommissionView;
 import dev.canopy.commissions.Commissions;
@@ -140,10 +141,13 @@ class CommissionsApi {
     record BountyRequest(String partnerId, String ruleId, String reason) {}
 
     private final Commissions commissions;
+
+    private final CommissionReview review;
     private final Bounties bounties;
 
-    CommissionsApi(Commissions commissions, Bounties bounties) {
+    CommissionsApi(Commissions commissions, CommissionReview review, Bounties bounties) {
         this.commissions = commissions;
+        this.review = review;
         this.bounties = bounties;
     }
 
@@ -183,7 +187,7 @@ class CommissionsApi {
             description = "Posts each to the partner's payable in the ledger. reason is an optional note. Answers how"
                     + " many moved; ids in another state are left as they are, an unknown id is 404 and moves none.")
     CommissionMoveResult approveCommissions(@RequestBody CommissionMoveRequest request) {
-        return new CommissionMoveResult(size(request), commissions.approve(ids(request), request.reason()));
+        return new CommissionMoveResult(size(request), review.approve(ids(request), request.reason()));
     }
 
     @PostMapping("/decline")
@@ -192,14 +196,14 @@ class CommissionsApi {
             summary = "Decline pending, held or approved commissions, with a reason",
             description = "An approved one is taken back out of the partner's payable. reason is required.")
     CommissionMoveResult declineCommissions(@RequestBody CommissionMoveRequest request) {
-        return new CommissionMoveResult(size(request), commissions.decline(ids(request), request.reason()));
+        return new CommissionMoveResult(size(request), review.decline(ids(request), request.reason()));
     }
 
     @PostMapping("/hold")
     @PreAuthorize("hasAuthority('commissions:write')")
     @Operation(summary = "Hold pending commissions for fraud review, with a reason (required)")
     CommissionMoveResult holdCommissions(@RequestBody CommissionMoveRequest request) {
-        return new CommissionMoveResult(size(request), commissions.hold(ids(request), request.reason()));
+        return new CommissionMoveResult(size(request), review.hold(ids(request), request.reason()));
     }
 
     @PostMapping("/release")
@@ -208,7 +212,7 @@ class CommissionsApi {
             summary = "Release held commissions back to pending",
             description = "Their hold period still runs before they are approved. reason is an optional note.")
     CommissionMoveResult releaseCommissions(@RequestBody CommissionMoveRequest request) {
-        return new CommissionMoveResult(size(request), commissions.release(ids(request), request.reason()));
+        return new CommissionMoveResult(size(request), review.release(ids(request), request.reason()));
     }
 
     @ResponseStatus(HttpStatus.CREATED)

@@ -1,6 +1,6 @@
 package dev.canopy.commissions.web;
 
-import dev.canopy.commissions.Commissions;
+import dev.canopy.commissions.CommissionReview;
 import dev.canopy.platform.Forms;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
@@ -23,11 +23,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/app/commissions")
 class CommissionsController {
 
-    private final Commissions commissions;
+    private final CommissionReview review;
     private final CommissionPages pages;
 
-    CommissionsController(Commissions commissions, CommissionPages pages) {
-        this.commissions = commissions;
+    CommissionsController(CommissionReview review, CommissionPages pages) {
+        this.review = review;
         this.pages = pages;
     }
 
@@ -73,7 +73,7 @@ class CommissionsController {
                 response,
                 () -> {
                     List<UUID> ids = form.commissionIds();
-                    int moved = move.apply(commissions, ids, form.reason());
+                    int moved = move.apply(review, ids, form.reason());
                     redirect.addFlashAttribute("flash", move.message(moved, ids.size()));
                     return "redirect:" + form.redirect();
                 },

@@ -1,6 +1,6 @@
 package dev.canopy.commissions.web;
 
-import dev.canopy.commissions.Commissions;
+import dev.canopy.commissions.CommissionReview;
 import java.util.List;
 import java.util.UUID;
 
@@ -20,12 +20,12 @@ enum Move {
     }
 
     /** Moves {@code ids}; answers how many moved. */
-    int apply(Commissions commissions, List<UUID> ids, String reason) {
+    int apply(CommissionReview review, List<UUID> ids, String reason) {
         return switch (this) {
-            case APPROVE -> commissions.approve(ids, reason);
-            case DECLINE -> commissions.decline(ids, reason);
-            case HOLD -> commissions.hold(ids, reason);
-            case RELEASE -> commissions.release(ids, reason);
+            case APPROVE -> review.approve(ids, reason);
+            case DECLINE -> review.decline(ids, reason);
+            case HOLD -> review.hold(ids, reason);
+            case RELEASE -> review.release(ids, reason);
         };
     }
 

@@ -1,6 +1,7 @@
 package dev.canopy.payouts.internal;
 
 import dev.canopy.commissions.CommissionFilter;
+import dev.canopy.commissions.CommissionReview;
 import dev.canopy.commissions.CommissionStatus;
 import dev.canopy.commissions.CommissionView;
 import dev.canopy.commissions.Commissions;
@@ -56,6 +57,7 @@ class DemoPayouts implements ApplicationRunner {
     private final Partners partners;
     private final PayoutDetails details;
     private final Commissions commissions;
+    private final CommissionReview review;
     private final PayoutRules rules;
     private final ExchangeRates rates;
     private final PayoutRuns runs;
@@ -69,6 +71,7 @@ class DemoPayouts implements ApplicationRunner {
             Partners partners,
             PayoutDetails details,
             Commissions commissions,
+            CommissionReview review,
             PayoutRules rules,
             ExchangeRates rates,
             PayoutRuns runs,
@@ -80,6 +83,7 @@ class DemoPayouts implements ApplicationRunner {
         this.partners = partners;
         this.details = details;
         this.commissions = commissions;
+        this.review = review;
         this.rules = rules;
         this.rates = rates;
         this.runs = runs;
@@ -213,7 +217,7 @@ class DemoPayouts implements ApplicationRunner {
 
     private void approve(List<UUID> ids) {
         if (!ids.isEmpty()) {
-            commissions.approve(ids, "Demo: approved early");
+            review.approve(ids, "Demo: approved early");
         }
     }
 
