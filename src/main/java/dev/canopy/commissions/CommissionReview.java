@@ -137,13 +137,14 @@ public class CommissionReview {
     public int hold(Collection<UUID> ids, String reason) {
         WorkspaceId workspace = currentWorkspace.id();
         checkMove(workspace, ids, true, reason);
+        Instant now = clock.instant();
         List<CommissionTable.Moved> moved = commissions.move(
                 workspace,
                 ids,
                 CommissionLifecycle.HOLD,
                 currentWorkspace.actor().name(),
                 reason.strip(),
-                clock.instant());
+                now);
         commissions.addHoldReason(
                 workspace, ids(moved), "Held by " + currentWorkspace.actor().name() + ": " + reason.strip());
         audited("commissions.held", moved, Map.of("reason", reason.strip()));
@@ -153,7 +154,7 @@ public class CommissionReview {
                 CommissionStatus.HELD,
                 currentWorkspace.actor().name(),
                 reason.strip(),
-                clock.instant());
+                now);
         return moved.size();
     }
 
@@ -162,13 +163,14 @@ public class CommissionReview {
     public int release(Collection<UUID> ids, String note) {
         WorkspaceId workspace = currentWorkspace.id();
         checkMove(workspace, ids, false, null);
+        Instant now = clock.instant();
         List<CommissionTable.Moved> moved = commissions.move(
                 workspace,
                 ids,
                 CommissionLifecycle.RELEASE,
                 currentWorkspace.actor().name(),
                 blankToNull(note),
-                clock.instant());
+                now);
         audited("commissions.released", moved, Map.of());
         published(
                 workspace,
@@ -176,7 +178,7 @@ public class CommissionReview {
                 CommissionStatus.PENDING,
                 currentWorkspace.actor().name(),
                 blankToNull(note),
-                clock.instant());
+                now);
         return moved.size();
     }
 
