@@ -4,6 +4,7 @@ import dev.canopy.comarketing.ActivityType;
 import dev.canopy.comarketing.FundRequestStatus;
 import dev.canopy.comarketing.FundRequestView;
 import dev.canopy.partners.PartnerId;
+import dev.canopy.platform.TransactionLocks;
 import dev.canopy.shared.Money;
 import dev.canopy.shared.WorkspaceId;
 import java.math.BigDecimal;
@@ -104,10 +105,7 @@ public class MdfRequestTable {
 
     /** The next request number of the workspace; the advisory lock holds until the transaction ends. */
     public int nextNumber(WorkspaceId workspace) {
-        db.sql("select pg_advisory_xact_lock(hashtextextended('comarketing_request:' || ?, 0))")
-                .param(workspace.value().toString())
-                .query()
-                .singleRow();
+        TransactionLocks.lock(db, "comarketing_request:" + workspace.value());
         return db.sql("select coalesce(max(number), 0) + 1 from comarketing_request where workspace_id = ?")
                 .param(workspace.value())
                 .query(Integer.class)

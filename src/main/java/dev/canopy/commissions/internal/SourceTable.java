@@ -1,6 +1,7 @@
 package dev.canopy.commissions.internal;
 
 import dev.canopy.partners.PartnerId;
+import dev.canopy.platform.TransactionLocks;
 import dev.canopy.shared.WorkspaceId;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -110,10 +111,7 @@ public class SourceTable {
      * miss the other (neither sees the other's uncommitted row) and the refund is never given back.
      */
     public void lockRefunds(WorkspaceId workspace) {
-        db.sql("select 1 from (select pg_advisory_xact_lock(hashtext(?))) locked")
-                .param("commissions-refunds:" + workspace.value())
-                .query(Integer.class)
-                .single();
+        TransactionLocks.lock(db, "commissions-refunds:" + workspace.value());
     }
 
     /** Workspaces with a refund whose sale has a commission it has not given back from yet. */

@@ -2,6 +2,7 @@ package dev.canopy.directory.internal;
 
 import dev.canopy.directory.ContactRequest;
 import dev.canopy.partners.PartnerId;
+import dev.canopy.platform.TransactionLocks;
 import dev.canopy.shared.WorkspaceId;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -56,10 +57,7 @@ public class RequestTable {
 
     /** Serializes one client's requests, so that two at once cannot both pass the rate limit. */
     public void lock(String clientKey) {
-        db.sql("select 1 from (select pg_advisory_xact_lock(hashtext(?))) locked")
-                .param("directory-contact:" + clientKey)
-                .query(Integer.class)
-                .single();
+        TransactionLocks.lock(db, "directory-contact:" + clientKey);
     }
 
     /** The partner's latest requests, newest first. */

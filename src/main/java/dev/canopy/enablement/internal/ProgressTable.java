@@ -3,6 +3,7 @@ package dev.canopy.enablement.internal;
 import dev.canopy.enablement.LessonProgress;
 import dev.canopy.enablement.ProgressStatus;
 import dev.canopy.partners.PartnerId;
+import dev.canopy.platform.TransactionLocks;
 import dev.canopy.shared.WorkspaceId;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -50,10 +51,7 @@ public class ProgressTable {
 
     /** Holds, until the transaction ends, the one lock a person's progress is written under. */
     public void lockPerson(UUID person) {
-        db.sql("select 1 from (select pg_advisory_xact_lock(hashtextextended(:person, 0))) locked")
-                .param("person", person.toString())
-                .query(Integer.class)
-                .single();
+        TransactionLocks.lock(db, person.toString());
     }
 
     /** The learner started the course (the first lesson they opened); once only. */

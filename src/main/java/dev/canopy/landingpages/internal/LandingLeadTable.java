@@ -1,6 +1,7 @@
 package dev.canopy.landingpages.internal;
 
 import dev.canopy.partners.PartnerId;
+import dev.canopy.platform.TransactionLocks;
 import dev.canopy.shared.WorkspaceId;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -63,9 +64,6 @@ public class LandingLeadTable {
 
     /** Serializes one client's leads, so that two at once cannot both pass the rate limit. */
     public void lock(String clientKey) {
-        db.sql("select 1 from (select pg_advisory_xact_lock(hashtext(?))) locked")
-                .param("landingpages-lead:" + clientKey)
-                .query(Integer.class)
-                .single();
+        TransactionLocks.lock(db, "landingpages-lead:" + clientKey);
     }
 }

@@ -1,5 +1,6 @@
 package dev.canopy.programs.internal;
 
+import dev.canopy.platform.TransactionLocks;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,10 +22,7 @@ public class ApplicationAttemptTable {
 
     /** Serializes one client's submissions until the transaction ends, so two at once cannot both slip under. */
     public void lock(String clientKey) {
-        db.sql("select 1 from (select pg_advisory_xact_lock(hashtext(?))) locked")
-                .param("programs-application:" + clientKey)
-                .query(Integer.class)
-                .single();
+        TransactionLocks.lock(db, "programs-application:" + clientKey);
     }
 
     public int countSince(String clientKey, Instant since) {

@@ -2,6 +2,7 @@ package dev.canopy.tracking.internal;
 
 import dev.canopy.partners.PartnerId;
 import dev.canopy.platform.RegistrableDomain;
+import dev.canopy.platform.TransactionLocks;
 import dev.canopy.programs.ProgramId;
 import dev.canopy.shared.InvalidInputException;
 import dev.canopy.shared.Money;
@@ -367,10 +368,7 @@ public class IntakeProcessor {
     }
 
     private void lock(WorkspaceId workspace, String kind, String key) {
-        db.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))")
-                .param(workspace.value() + ":" + kind + ":" + key)
-                .query((rs, n) -> 1)
-                .list();
+        TransactionLocks.lock(db, workspace.value() + ":" + kind + ":" + key);
     }
 
     /** Publishes the conversion for the commission engine when it belongs to a partner. */
