@@ -1,7 +1,6 @@
 package dev.canopy.tracking.internal;
 
 import dev.canopy.partners.PartnerId;
-import dev.canopy.platform.RegistrableDomain;
 import dev.canopy.platform.TransactionLocks;
 import dev.canopy.programs.ProgramId;
 import dev.canopy.shared.InvalidInputException;
@@ -59,6 +58,7 @@ public class IntakeProcessor {
 
     private final EventTable events;
     private final CustomerTable customers;
+    private final IntakeCustomers intakeCustomers;
     private final ConversionTable conversions;
     private final AttributionTable attributions;
     private final ClickTable clicks;
@@ -72,6 +72,7 @@ public class IntakeProcessor {
     IntakeProcessor(
             EventTable events,
             CustomerTable customers,
+            IntakeCustomers intakeCustomers,
             ConversionTable conversions,
             AttributionTable attributions,
             ClickTable clicks,
@@ -83,6 +84,7 @@ public class IntakeProcessor {
             Clock clock) {
         this.events = events;
         this.customers = customers;
+        this.intakeCustomers = intakeCustomers;
         this.conversions = conversions;
         this.attributions = attributions;
         this.clicks = clicks;
@@ -146,8 +148,8 @@ public class IntakeProcessor {
     }
 
     private Result lead(WorkspaceId workspace, UUID eventId, IncomingEvent event) {
-        lock(workspace, "customer", customerKey(event));
-        CustomerTable.Row customer = resolve(workspace, event, "LEAD");
+        lock(workspace, "customer", IntakeCustomers.key(event));
+        CustomerTable.Row customer = intakeCustomers.resolve(workspace, event, "LEAD");
         AttributionPolicy.Decision decision = attribute(workspace, eventId, customer, event);
         ConversionTable.Row lead = ConversionTable.Row.of(
                 eventId, ConversionKind.LEAD, customer, decision.partner(), decision.program(), event);
@@ -165,7 +167,7 @@ public class IntakeProcessor {
     }
 
     private Result sale(WorkspaceId workspace, UUID eventId, IncomingEvent event) {
-        lock(workspace, "customer", customerKey(event));
+        lock(workspace, "customer", IntakeCustomers.key(event));
         lock(workspace, "invoice", event.invoiceId());
         Optional<ConversionTable.Row> recorded = conversions.sale(workspace, event.invoiceId());
         if (recorded.isPresent()) {
@@ -177,7 +179,7 @@ public class IntakeProcessor {
                     recorded.get().program(),
                     null);
         }
-        CustomerTable.Row customer = resolve(workspace, event, "CUSTOMER");
+        CustomerTable.Row customer = intakeCustomers.resolve(workspace, event, "CUSTOMER");
         AttributionPolicy.Decision decision = attribute(workspace, eventId, customer, event);
         boolean first = !conversions.hasSale(workspace, customer.id());
         ConversionTable.Row sale = ConversionTable.Row.of(
@@ -276,8 +278,8 @@ public class IntakeProcessor {
     }
 
     private Result churn(WorkspaceId workspace, UUID eventId, IncomingEvent event) {
-        lock(workspace, "customer", customerKey(event));
-        Optional<CustomerTable.Row> found = find(workspace, event);
+        lock(workspace, "customer", IntakeCustomers.key(event));
+        Optional<CustomerTable.Row> found = intakeCustomers.find(workspace, event);
         if (found.isEmpty()) {
             return Result.alone(EventOutcome.IGNORED, "No customer with this id or email yet");
         }
@@ -316,55 +318,6 @@ public class IntakeProcessor {
             customers.attribute(workspace, customer.id(), decision.partner(), decision.program(), at);
         }
         return decision;
-    }
-
-    private CustomerTable.Row resolve(WorkspaceId workspace, IncomingEvent event, String status) {
-        String domain = event.email() == null
-                ? null
-                : RegistrableDomain.of(event.email())
-                        .orElse(event.email().substring(event.email().indexOf('@') + 1));
-        Optional<CustomerTable.Row> found = find(workspace, event);
-        if (found.isPresent()) {
-            customers.complete(
-                    workspace,
-                    found.get().id(),
-                    event.customerExternalId(),
-                    event.email(),
-                    event.name(),
-                    domain,
-                    event.country());
-            return customers.find(workspace, found.get().id()).orElseThrow();
-        }
-        CustomerTable.Row created = new CustomerTable.Row(
-                UUID.randomUUID(),
-                event.customerExternalId(),
-                event.email(),
-                event.name(),
-                domain,
-                event.country(),
-                status,
-                null,
-                null,
-                null,
-                clock.instant(),
-                null,
-                null);
-        customers.insert(workspace, created);
-        return created;
-    }
-
-    private Optional<CustomerTable.Row> find(WorkspaceId workspace, IncomingEvent event) {
-        Optional<CustomerTable.Row> found = event.customerExternalId() == null
-                ? Optional.empty()
-                : customers.byExternalId(workspace, event.customerExternalId());
-        if (found.isEmpty() && event.email() != null) {
-            found = customers.byEmail(workspace, event.email(), event.customerExternalId());
-        }
-        return found;
-    }
-
-    private static String customerKey(IncomingEvent event) {
-        return event.customerExternalId() != null ? event.customerExternalId() : String.valueOf(event.email());
     }
 
     private void lock(WorkspaceId workspace, String kind, String key) {
