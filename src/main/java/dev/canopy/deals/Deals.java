@@ -6,6 +6,7 @@ import dev.canopy.deals.internal.ConflictFinder;
 import dev.canopy.deals.internal.ConflictTable;
 import dev.canopy.deals.internal.DealChecks;
 import dev.canopy.deals.internal.DealSettingsTable;
+import dev.canopy.deals.internal.ProtectionTable;
 import dev.canopy.deals.internal.RegistrationGate;
 import dev.canopy.deals.internal.RegistrationGuards;
 import dev.canopy.deals.internal.RegistrationLifecycle;
@@ -51,6 +52,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Deals {
 
     private final RegistrationTable registrations;
+    private final ProtectionTable protections;
     private final ConflictTable conflicts;
     private final ConflictFinder finder;
     private final DealSettingsTable settings;
@@ -67,6 +69,7 @@ public class Deals {
 
     Deals(
             RegistrationTable registrations,
+            ProtectionTable protections,
             ConflictTable conflicts,
             ConflictFinder finder,
             DealSettingsTable settings,
@@ -81,6 +84,7 @@ public class Deals {
             ApplicationEventPublisher events,
             Clock clock) {
         this.registrations = registrations;
+        this.protections = protections;
         this.conflicts = conflicts;
         this.finder = finder;
         this.settings = settings;
@@ -215,7 +219,7 @@ public class Deals {
         DealView before = get(id);
         RegistrationLifecycle.APPROVE.require(before);
         Instant now = DatabaseTime.now(clock);
-        registrations.protecting(workspace, before.domain(), now, id).ifPresent(other -> {
+        protections.protecting(workspace, before.domain(), now, id).ifPresent(other -> {
             throw new ConflictException(
                     null,
                     "Another approved registration protects " + before.domain() + " until " + other.protectedUntil()
@@ -312,7 +316,7 @@ public class Deals {
      */
     @Transactional(readOnly = true)
     public Optional<ProtectedDeal> protecting(WorkspaceId workspace, String registrableDomain, Instant at) {
-        return registrations.attributing(workspace, registrableDomain, at);
+        return protections.attributing(workspace, registrableDomain, at);
     }
 
     /** The partner's programmes a registration may be filed under (the portal's form). */

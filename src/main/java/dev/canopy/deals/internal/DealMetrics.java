@@ -19,14 +19,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class DealMetrics {
 
-    private final RegistrationTable registrations;
+    private final WonDealTable won;
     private final Tiers tiers;
 
     // Deals' readings of a metric are kept apart from other modules' readings of the same metric.
     private static final String SOURCE = "deals";
 
-    DealMetrics(RegistrationTable registrations, Tiers tiers) {
-        this.registrations = registrations;
+    DealMetrics(WonDealTable won, Tiers tiers) {
+        this.won = won;
         this.tiers = tiers;
     }
 
@@ -37,11 +37,11 @@ public class DealMetrics {
                 new MetricReading(
                         partner,
                         TierMetric.DEALS_WON,
-                        BigDecimal.valueOf(registrations.wonCount(workspace, partner)),
+                        BigDecimal.valueOf(won.wonCount(workspace, partner)),
                         null,
                         now));
-        List<Money> sourced = registrations.sourcedRevenueSince(workspace, partner, now.minus(Duration.ofDays(365)));
-        for (String currency : registrations.wonCurrencies(workspace, partner)) {
+        List<Money> sourced = won.sourcedRevenueSince(workspace, partner, now.minus(Duration.ofDays(365)));
+        for (String currency : won.wonCurrencies(workspace, partner)) {
             BigDecimal total = sourced.stream()
                     .filter(m -> m.currencyCode().equals(currency))
                     .map(Money::amount)

@@ -13,7 +13,6 @@ import dev.canopy.deals.DealQuery;
 import dev.canopy.deals.DealStage;
 import dev.canopy.deals.DealStatus;
 import dev.canopy.deals.DealView;
-import dev.canopy.deals.ProtectedDeal;
 import dev.canopy.deals.Sourcing;
 import dev.canopy.deals.SourcingEvidence;
 import dev.canopy.partners.PartnerId;
@@ -286,78 +285,6 @@ public class RegistrationTable {
 
     /** A registration the expiry moved, with its workspace (the job runs across workspaces). */
     public record Expired(WorkspaceId workspace, DealView deal) {}
-
-    /** The approved, still protected registration of the account at {@code domain}, if any. */
-    public Optional<ProtectedDeal> protecting(WorkspaceId workspace, String domain, Instant at, UUID except) {
-        return db.sql("""
-                        select id, partner_id, program_id, domain, decided_at, protected_until from deals_registration
-                        where workspace_id = ? and domain = ? and status = 'APPROVED' and protected_until > ?
-                            and id <> ?
-                        order by decided_at limit 1
-                        """)
-                .params(workspace.value(), domain, Rows.ts(at), except)
-                .query(RegistrationTable::protectedDeal)
-                .optional();
-    }
-
-    /**
-     * The registration a customer of the account belongs to at {@code at}: approved before then and
-     * protected at that moment, or won (a won account stays with its partner).
-     */
-    public Optional<ProtectedDeal> attributing(WorkspaceId workspace, String domain, Instant at) {
-        return db.sql("""
-                        select id, partner_id, program_id, domain, decided_at, protected_until from deals_registration
-                        where workspace_id = ? and domain = ? and decided_at <= ?
-                          and ((status = 'APPROVED' and protected_until > ?) or status = 'WON')
-                        order by decided_at limit 1
-                        """)
-                .params(workspace.value(), domain, Rows.ts(at), Rows.ts(at))
-                .query(RegistrationTable::protectedDeal)
-                .optional();
-    }
-
-    private static ProtectedDeal protectedDeal(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new ProtectedDeal(
-                rs.getObject("id", UUID.class),
-                new PartnerId(rs.getObject("partner_id", UUID.class)),
-                new ProgramId(rs.getObject("program_id", UUID.class)),
-                rs.getString("domain"),
-                Rows.instant(rs.getTimestamp("decided_at")),
-                Rows.instant(rs.getTimestamp("protected_until")));
-    }
-
-    /** How many deals the partner has won, ever. */
-    public int wonCount(WorkspaceId workspace, PartnerId partner) {
-        return db.sql(
-                        "select count(*) from deals_registration where workspace_id = ? and partner_id = ? and status = 'WON'")
-                .params(workspace.value(), partner.value())
-                .query(Integer.class)
-                .single();
-    }
-
-    /** Partner-sourced won amounts closed since {@code since}, per currency. */
-    public List<Money> sourcedRevenueSince(WorkspaceId workspace, PartnerId partner, Instant since) {
-        return db.sql("""
-                        select currency, sum(amount) as total from deals_registration
-                        where workspace_id = ? and partner_id = ? and status = 'WON' and sourcing = 'SOURCED'
-                            and closed_at > ?
-                        group by currency order by currency
-                        """)
-                .params(workspace.value(), partner.value(), Rows.ts(since))
-                .query((rs, n) -> Money.of(rs.getBigDecimal("total"), rs.getString("currency")))
-                .list();
-    }
-
-    /** The currencies the partner has ever won deals in (a currency that drops to zero is recorded as zero). */
-    public List<String> wonCurrencies(WorkspaceId workspace, PartnerId partner) {
-        return db.sql("""
-                        select distinct currency from deals_registration
-                        where workspace_id = ? and partner_id = ? and status = 'WON' order by currency
-                        """)
-                .params(workspace.value(), partner.value())
-                .query(String.class)
-                .list();
-    }
 
     private DealView view(ResultSet rs, int n) throws SQLException {
         String evidence = rs.getString("sourcing_evidence");
