@@ -84,24 +84,14 @@ public class CommissionReview {
         WorkspaceId workspace = currentWorkspace.id();
         checkMove(workspace, ids, false, null);
         Instant now = clock.instant();
-        List<CommissionTable.Moved> moved = commissions.move(
-                workspace,
-                ids,
-                CommissionLifecycle.APPROVE,
-                currentWorkspace.actor().name(),
-                blankToNull(note),
-                now);
+        String by = currentWorkspace.actor().name();
+        List<CommissionTable.Moved> moved =
+                commissions.move(workspace, ids, CommissionLifecycle.APPROVE, by, blankToNull(note), now);
         ledger.post(
                 workspace,
                 moved.stream().map(m -> CommissionPostings.approved(m, now)).toList());
         audited("commissions.approved", moved, Map.of("note", nullToEmpty(note)));
-        published(
-                workspace,
-                moved,
-                CommissionStatus.APPROVED,
-                currentWorkspace.actor().name(),
-                blankToNull(note),
-                now);
+        published(workspace, moved, CommissionStatus.APPROVED, by, blankToNull(note), now);
         return moved.size();
     }
 
@@ -122,13 +112,7 @@ public class CommissionReview {
         List<CommissionTable.Moved> moved = new ArrayList<>(wereApproved);
         moved.addAll(commissions.move(workspace, ids, CommissionLifecycle.DECLINE, by, reason.strip(), now));
         audited("commissions.declined", moved, Map.of("reason", reason.strip()));
-        published(
-                workspace,
-                moved,
-                CommissionStatus.DECLINED,
-                currentWorkspace.actor().name(),
-                reason.strip(),
-                now);
+        published(workspace, moved, CommissionStatus.DECLINED, by, reason.strip(), now);
         return moved.size();
     }
 
@@ -138,23 +122,12 @@ public class CommissionReview {
         WorkspaceId workspace = currentWorkspace.id();
         checkMove(workspace, ids, true, reason);
         Instant now = clock.instant();
-        List<CommissionTable.Moved> moved = commissions.move(
-                workspace,
-                ids,
-                CommissionLifecycle.HOLD,
-                currentWorkspace.actor().name(),
-                reason.strip(),
-                now);
-        commissions.addHoldReason(
-                workspace, ids(moved), "Held by " + currentWorkspace.actor().name() + ": " + reason.strip());
+        String by = currentWorkspace.actor().name();
+        List<CommissionTable.Moved> moved =
+                commissions.move(workspace, ids, CommissionLifecycle.HOLD, by, reason.strip(), now);
+        commissions.addHoldReason(workspace, ids(moved), "Held by " + by + ": " + reason.strip());
         audited("commissions.held", moved, Map.of("reason", reason.strip()));
-        published(
-                workspace,
-                moved,
-                CommissionStatus.HELD,
-                currentWorkspace.actor().name(),
-                reason.strip(),
-                now);
+        published(workspace, moved, CommissionStatus.HELD, by, reason.strip(), now);
         return moved.size();
     }
 
@@ -164,21 +137,11 @@ public class CommissionReview {
         WorkspaceId workspace = currentWorkspace.id();
         checkMove(workspace, ids, false, null);
         Instant now = clock.instant();
-        List<CommissionTable.Moved> moved = commissions.move(
-                workspace,
-                ids,
-                CommissionLifecycle.RELEASE,
-                currentWorkspace.actor().name(),
-                blankToNull(note),
-                now);
+        String by = currentWorkspace.actor().name();
+        List<CommissionTable.Moved> moved =
+                commissions.move(workspace, ids, CommissionLifecycle.RELEASE, by, blankToNull(note), now);
         audited("commissions.released", moved, Map.of());
-        published(
-                workspace,
-                moved,
-                CommissionStatus.PENDING,
-                currentWorkspace.actor().name(),
-                blankToNull(note),
-                now);
+        published(workspace, moved, CommissionStatus.PENDING, by, blankToNull(note), now);
         return moved.size();
     }
 
